@@ -1,0 +1,21 @@
+# Every dependency is a Debian 12 package (see scripts/setup.sh); version floors are Debian's.
+find_package(PkgConfig REQUIRED)
+find_package(fmt 9.1 REQUIRED)
+find_package(tl-expected 1.0 REQUIRED)
+find_package(SQLite3 3.40 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(tomlplusplus 3.3 REQUIRED)
+find_package(spdlog 1.10 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)
+
+# libcsv ships neither a CMake config nor a pkg-config file.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY csv REQUIRED)
+add_library(csv::csv UNKNOWN IMPORTED)
+set_target_properties(csv::csv PROPERTIES
+  IMPORTED_LOCATION "${CSV_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}")
+
+if(CLUSTERSCOPE_BUILD_TESTS)
+  find_package(GTest 1.12 REQUIRED)
+endif()

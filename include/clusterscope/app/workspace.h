@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Workspace is the facade every front end (command line, later HTTP) calls: it opens a database,
+// holds its cluster system, and offers the registry's operations in the user's terms. It owns
+// its Store. One Workspace per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/status.h"
+#include "clusterscope/ingest/import_report.h"
+#include "clusterscope/ingest/record_parser.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::app {
+
+struct InitOptions {
+  std::string db_path;
+  std::string system_path;  // TOML file of the cluster system
+  std::string actor;
+};
+
+struct InitResult {
+  bool created = false;         // the database file was new
+  bool system_replaced = false;  // an existing system was replaced
+  model::ClusterSystem system;
+};
+
+// Creates the database (or migrates an existing one) and loads the cluster system into it.
+// Replacing a system fails, leaving the old one, if records use codes the new one drops.
+Result<InitResult> InitDatabase(const InitOptions& options);
+
+// The outcome of writing one record from the command line.
+struct WriteResult {
+  storage::Change change = storage::Change::kUnchanged;
+  std::vector<ingest::CellIssue> warnings;
+};
+
+class Workspace {
+ public:
+  // Opens an initialised database. NotFound if the file does not exist (say `init` first);
+  // InvalidArgument if it holds no cluster system.
+  static Result<Workspace> Open(const std::string& db_path, std::string actor);
+
+  Workspace(Workspace&&) noexcept;
+  Workspace& operator=(Workspace&&) noexcept;
+  ~Workspace();
+
+  const model::ClusterSystem& system() const { return system_; }
+  storage::Store& store() { return *store_; }
+  const std::string& actor() const { return actor_; }
+
+  // Adds an enterprise from named cells (see ingest::EnterpriseColumns); AlreadyExists if the
+  // credit code is registered. InvalidArgument lists every problem with the cells.
+  Result<WriteResult> AddEnterprise(const ingest::Cells& cells, int year);
+  // Updates the named cells of a registered enterprise; NotFound if it is not registered.
+  Result<WriteResult> UpdateEnterprise(const ingest::Cells& cells, int year);
+  Result<model::Enterprise> GetEnterprise(const std::string& uscc);
+
+  // Grants a designation (cells: uscc, designation, granted, level, note). InvalidArgument if
+  // the enterprise is unknown or the cells are bad.
+  Result<WriteResult> GrantDesignation(const ingest::Cells& cells);
+  // Sets the withdrawal date of the designation held on `date`; NotFound if none is active then.
+  Result<WriteResult> WithdrawDesignation(const std::string& uscc, const std::string& type,
+                                          const std::string& date);
+
+  Result<ingest::ImportReport> ImportEnterprises(const std::string& path,
+                                                 ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportDesignations(const std::string& path,
+                                                  ingest::ImportOptions options);
+
+ private:
+  Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);
+  Result<WriteResult> PutEnterprise(const ingest::Cells& cells, int year, bool must_exist);
+  Result<WriteResult> PutDesignation(const model::Designation& designation,
+                                     std::vector<ingest::CellIssue> warnings);
+
+  std::unique_ptr<storage::Store> store_;
+  model::ClusterSystem system_;  // as loaded at Open(); constant after
+  std::string actor_;
+};
+
+// The user to record in the audit log when none is given: $CLUSTERSCOPE_USER, else $USER, else
+// "unknown".
+std::string DefaultActor();
+
+// The current calendar year, the default year an above_scale value describes.
+int CurrentYear();
+
+}  // namespace clusterscope::app

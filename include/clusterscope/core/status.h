@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Status is the one error model of ClusterScope: a code and a message, cheap to test with ok().
+// Result<T> is a value or a Status. Every fallible function in a public header returns one of
+// the two; exceptions never cross a module boundary. Both are plain values, safe to copy.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <tl/expected.hpp>
+
+namespace clusterscope {
+
+class Status {
+ public:
+  // Append-only: front ends map these to exit codes and HTTP statuses by value.
+  enum class Code {
+    kOk = 0,
+    kInvalidArgument = 1,
+    kNotFound = 2,
+    kAlreadyExists = 3,
+    kDataLoss = 4,
+    kUnavailable = 5,
+    kInternal = 6,
+  };
+
+  Status() = default;
+  // Lets CLUSTERSCOPE_RETURN_IF_ERROR return Error(s) from functions returning Status.
+  Status(tl::unexpected<Status> error) : Status(std::move(error.value())) {}  // NOLINT(implicit)
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string message) {
+    return Status(Code::kInvalidArgument, std::move(message));
+  }
+  static Status NotFound(std::string message) { return Status(Code::kNotFound, std::move(message)); }
+  static Status AlreadyExists(std::string message) {
+    return Status(Code::kAlreadyExists, std::move(message));
+  }
+  static Status DataLoss(std::string message) { return Status(Code::kDataLoss, std::move(message)); }
+  static Status Unavailable(std::string message) {
+    return Status(Code::kUnavailable, std::move(message));
+  }
+  static Status Internal(std::string message) { return Status(Code::kInternal, std::move(message)); }
+
+  bool ok() const { return code_ == Code::kOk; }
+  Code code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // "InvalidArgument", "NotFound", ...: the names used in JSON error bodies.
+  static std::string_view CodeName(Code code);
+  // "InvalidArgument: message", or "OK".
+  std::string ToString() const;
+
+  // A copy whose message is prefixed with `context: `.
+  Status WithContext(std::string_view context) const;
+
+ private:
+  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  Code code_ = Code::kOk;
+  std::string message_;
+};
+
+template <typename T>
+using Result = tl::expected<T, Status>;
+
+// The error side of a Result, for `return Error(status);` in functions returning Result<T>.
+inline tl::unexpected<Status> Error(Status status) { return tl::unexpected<Status>(std::move(status)); }
+
+}  // namespace clusterscope
+
+// Propagates a non-OK Status to the caller, which may return Status or any Result<T>.
+#define CLUSTERSCOPE_RETURN_IF_ERROR(expr)                                        \
+  do {                                                                            \
+    ::clusterscope::Status cs_status_ = (expr);                                   \
+    if (!cs_status_.ok()) return ::clusterscope::Error(std::move(cs_status_));    \
+  } while (false)

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Small text helpers shared by readers and renderers: UTF-8 validation, trimming, and the
+// parsing of yes/no and decimal cells as analysts write them. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::core {
+
+// Byte offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+
+// `text` without leading and trailing ASCII white space.
+std::string_view Trim(std::string_view text);
+
+// 1/0, 是/否, Y/N, yes/no, true/false (any case). InvalidArgument otherwise.
+Result<bool> ParseYesNo(std::string_view text);
+
+// A finite decimal number such as "12.5" or "-3" (no thousands separators, no units).
+Result<double> ParseDecimal(std::string_view text);
+
+// Columns this text takes in a terminal (East Asian wide characters count 2).
+std::size_t DisplayWidth(std::string_view text);
+
+}  // namespace clusterscope::core

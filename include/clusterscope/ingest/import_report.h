@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// ImportReport is what an import found and did: every rejected row with file, line, column,
+// value and rule, the warnings, and the counts. Bad rows are data, not failures: readers add to
+// the report and carry on, and the caller's policy (all-or-nothing, or --skip-invalid) decides.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clusterscope::ingest {
+
+struct RowIssue {
+  std::string file;
+  std::size_t line = 0;  // 1-based physical line of the row (the header is line 1)
+  std::string column;    // column name as in the file, or empty for the whole row
+  std::string value;     // the offending cell as read
+  std::string rule;      // stable rule id: "credit_code_check", "unknown_industry_class", ...
+  std::string message;   // a sentence for people
+
+  std::string ToString() const;  // "file:line: column 'x' value 'v': message [rule]"
+};
+
+struct ImportReport {
+  std::string kind;  // "enterprises", "designations"
+  std::string file;
+  std::size_t rows_read = 0;
+  std::size_t rows_rejected = 0;  // rows with at least one error
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::vector<RowIssue> errors;
+  std::vector<RowIssue> warnings;
+  bool written = false;                 // true once the import committed
+  std::optional<std::int64_t> batch_id;  // set when written
+  std::string rejects_file;             // set when --skip-invalid wrote one
+
+  bool has_errors() const { return !errors.empty(); }
+};
+
+struct ImportOptions {
+  bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
+  std::string rejects_path;   // default: "<file>.rejects.csv"
+  std::string actor;          // recorded in the audit log and the import batch
+  int year = 0;               // year the above_scale column describes (enterprises)
+};
+
+}  // namespace clusterscope::ingest

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The registry imports: enterprises and designations from their interchange files (see
+// docs/file_formats.md) into a Store. Each import validates every row first, then writes all
+// valid rows in one transaction with an import batch and audit rows, so it is all-or-nothing
+// and a crash leaves the database as it was.
+#pragma once
+
+#include <string>
+
+#include "clusterscope/core/status.h"
+#include "clusterscope/ingest/import_report.h"
+#include "clusterscope/ingest/table_file.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::ingest {
+
+// Column specifications of the two files, in their documented order.
+const std::vector<ColumnSpec>& EnterpriseColumns();
+const std::vector<ColumnSpec>& DesignationColumns();
+
+// Imports an enterprise file. A row for an existing enterprise updates it: the columns present
+// in the file are set (an empty cell clears an optional field), the others are kept. Returns
+// the report; with row errors and without skip_invalid nothing is written (report.written is
+// false). A non-OK result is a file-level problem (unreadable, bad header) or a storage failure.
+Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
+                                       const std::string& path, const ImportOptions& options);
+
+// Imports a designation file; every enterprise must already be in the registry.
+Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
+                                        const std::string& path, const ImportOptions& options);
+
+}  // namespace clusterscope::ingest

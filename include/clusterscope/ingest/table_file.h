@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Reading interchange files: a UTF-8 CSV with a header row, whose columns are matched by name
+// or by an alias (Chinese headers), with unknown, duplicate and missing required columns
+// reported precisely. Also the rejects file that --skip-invalid writes. Plain functions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterscope/core/csv.h"
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::ingest {
+
+struct ColumnSpec {
+  std::string_view name;                   // canonical name, "uscc"
+  std::vector<std::string_view> aliases;   // "统一社会信用代码", ...
+  bool required = false;
+};
+
+// Where each known column sits in a file's header.
+class ColumnMap {
+ public:
+  ColumnMap(std::vector<std::optional<std::size_t>> positions, std::vector<std::string> headers,
+            std::vector<ColumnSpec> specs);
+
+  bool Has(std::string_view name) const;
+  // The trimmed cell of column `name` in `record`; empty if the column is absent.
+  std::string_view Cell(const core::CsvRecord& record, std::string_view name) const;
+  // The header text the file used for column `name` (for messages).
+  std::string HeaderOf(std::string_view name) const;
+  const std::vector<std::string>& headers() const { return headers_; }
+
+ private:
+  std::optional<std::size_t> Position(std::string_view name) const;
+
+  std::vector<std::optional<std::size_t>> positions_;  // parallel to specs_
+  std::vector<std::string> headers_;                   // as in the file
+  std::vector<ColumnSpec> specs_;
+};
+
+struct CsvTable {
+  std::string file;
+  core::CsvRecord header;
+  std::vector<core::CsvRecord> rows;
+};
+
+// Reads a whole CSV file. InvalidArgument (naming the file and line) if it cannot be read, is
+// empty, is not UTF-8 (with a hint when it looks like GBK from Excel), or has malformed quoting.
+// A UTF-8 byte-order mark is accepted and dropped.
+Result<CsvTable> ReadCsvFile(const std::string& path);
+
+// Matches the header against `specs`: InvalidArgument naming the file and every unknown,
+// duplicate or missing required column, with the accepted names.
+Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs);
+
+// Writes the rejected rows with their original cells and a last column, reject_reason, as
+// UTF-8 CSV with a byte-order mark (so that Excel opens it right).
+struct RejectedRow {
+  const core::CsvRecord* record;
+  std::string reason;
+};
+Status WriteRejectsFile(const std::string& path, const core::CsvRecord& header,
+                        const std::vector<RejectedRow>& rows);
+
+}  // namespace clusterscope::ingest

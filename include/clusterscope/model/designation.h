@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Designations are titles an enterprise holds for a period (smart factory, high-tech
+// enterprise, little giant, ...). The list of types is configurable per cluster system and
+// starts from DefaultDesignationTypes(). Plain value types.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/date.h"
+
+namespace clusterscope::model {
+
+struct DesignationType {
+  std::string code;  // "smart_factory"
+  std::string name_zh;
+  std::string name_en;
+};
+
+// The types every system starts with, in this order.
+std::vector<DesignationType> DefaultDesignationTypes();
+
+struct Designation {
+  std::string uscc;
+  std::string type;  // DesignationType::code
+  core::Date granted;
+  std::optional<core::Date> withdrawn;
+  std::string level;  // "national", "municipal", "district", or empty
+  std::string note;
+
+  // True if held on `day`: granted on or before it and not withdrawn by then.
+  bool ActiveOn(const core::Date& day) const {
+    return granted <= day && (!withdrawn || day < *withdrawn);
+  }
+};
+
+}  // namespace clusterscope::model

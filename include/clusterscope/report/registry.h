@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Renderers of registry data for the front ends: the cluster system, enterprises, designations,
+// import reports and industry look-ups, as terminal text or as JSON whose field names are a
+// contract for scripts (docs/cli.md). Pure functions of their arguments.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/classification.h"
+#include "clusterscope/ingest/import_report.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/designation.h"
+#include "clusterscope/model/enterprise.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::report {
+
+// Enterprise counts by cluster code, shown beside the clusters when given.
+using ClusterCounts = std::map<std::string, std::int64_t>;
+
+std::string SystemText(const model::ClusterSystem& system, const ClusterCounts& counts);
+std::string SystemJson(const model::ClusterSystem& system, const ClusterCounts& counts);
+
+std::string EnterpriseText(const model::Enterprise& enterprise, const model::ClusterSystem& system,
+                           const std::vector<model::Designation>& designations);
+std::string EnterpriseJson(const model::Enterprise& enterprise, const model::ClusterSystem& system,
+                           const std::vector<model::Designation>& designations);
+std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises,
+                               const model::ClusterSystem& system, int year);
+std::string EnterpriseListJson(const std::vector<model::Enterprise>& enterprises,
+                               const model::ClusterSystem& system);
+
+std::string DesignationListText(const std::vector<model::Designation>& designations,
+                                const model::ClusterSystem& system);
+std::string DesignationListJson(const std::vector<model::Designation>& designations,
+                                const model::ClusterSystem& system);
+
+std::string AuditText(const std::vector<storage::AuditEntry>& entries);
+std::string AuditJson(const std::vector<storage::AuditEntry>& entries);
+
+// The summary of an import and, up to `max_issues` each, its errors and warnings.
+std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues);
+std::string ImportReportJson(const ingest::ImportReport& report);
+
+// A GB/T 4754-2017 code with its path (section to class), high-tech category and the system's
+// cluster and categories that cover it.
+std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterSystem* system);
+std::string IndustryJson(const core::IndustryEntry& entry, const model::ClusterSystem* system);
+
+}  // namespace clusterscope::report

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Store is the one interface to persistent data: the cluster system, the enterprise registry,
+// designations, import batches and the audit log. Every write goes through a Transaction, which
+// is all-or-nothing and writes the audit rows itself, so no change escapes the log. A Store is
+// used from one thread at a time; open one per thread. OpenSqliteStore gives the embedded
+// backend.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterscope/core/date.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/designation.h"
+#include "clusterscope/model/enterprise.h"
+
+namespace clusterscope::storage {
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;      // UTC, "2026-11-29T16:20:55Z"
+  std::string actor;   // who made the change
+  std::string action;  // "insert", "update", "delete"
+  std::string entity;  // "enterprise", "enterprise_scale", "designation", "system"
+  std::string entity_key;
+  std::string field;
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+  std::optional<std::int64_t> batch_id;
+};
+
+struct ImportBatch {
+  std::int64_t id = 0;
+  std::string kind;  // "enterprises", "designations", ...
+  std::string file;
+  std::string at;
+  std::string actor;
+  std::int64_t rows_read = 0;
+  std::int64_t rows_written = 0;
+  std::int64_t rows_rejected = 0;
+};
+
+struct EnterpriseFilter {
+  std::string cluster;          // cluster code, or empty for any
+  std::string park;             // park code, or empty
+  std::string town;             // town code, or empty
+  std::string industry_prefix;  // class or prefix ("38"), or empty
+  std::string name_contains;    // substring of the name, or empty
+  std::optional<int> above_scale_in;  // only enterprises above scale in this year
+  std::size_t limit = 0;              // 0: no limit
+};
+
+struct DesignationFilter {
+  std::string uscc;  // or empty
+  std::string type;  // DesignationType::code, or empty
+  std::optional<core::Date> active_on;
+};
+
+struct AuditFilter {
+  std::string entity;      // or empty
+  std::string entity_key;  // or empty
+  std::size_t limit = 0;   // newest first; 0: all
+};
+
+// What a put did.
+enum class Change { kUnchanged = 0, kInserted = 1, kUpdated = 2 };
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;  // Rolls back unless Commit() succeeded.
+
+  // Replaces the stored cluster system (and its parent) with `system`. InvalidArgument, naming
+  // them, if enterprises or designations still use clusters, parks or types it drops.
+  virtual Status ReplaceSystem(const model::ClusterSystem& system) = 0;
+
+  // Records an import; audit rows written after this in the transaction carry its id.
+  virtual Result<std::int64_t> AddImportBatch(const ImportBatch& batch) = 0;
+
+  // Inserts the enterprise or brings the stored one to exactly this state (including the
+  // above-scale history), auditing every changed field. Foreign keys are checked at Commit().
+  virtual Result<Change> PutEnterprise(const model::Enterprise& enterprise) = 0;
+
+  // Inserts or updates the designation keyed by (uscc, type, granted), auditing changes.
+  virtual Result<Change> PutDesignation(const model::Designation& designation) = 0;
+
+  // The enterprise as this transaction sees it, or nullopt.
+  virtual Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) = 0;
+
+  // Makes every write durable at once. InvalidArgument if a reference is dangling.
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Starts the one write transaction; `actor` is recorded in the audit log.
+  virtual Result<std::unique_ptr<Transaction>> Begin(std::string actor) = 0;
+
+  // The stored cluster system with its parent, or nullopt before `init`.
+  virtual Result<std::optional<model::ClusterSystem>> LoadSystem() = 0;
+  virtual Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) = 0;
+  // Enterprises matching every set field of the filter, ordered by credit code.
+  virtual Result<std::vector<model::Enterprise>> ListEnterprises(
+      const EnterpriseFilter& filter) = 0;
+  virtual Result<std::int64_t> CountEnterprises() = 0;
+  // Designations ordered by credit code, type and grant date.
+  virtual Result<std::vector<model::Designation>> ListDesignations(
+      const DesignationFilter& filter) = 0;
+  virtual Result<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) = 0;
+  virtual Result<std::vector<ImportBatch>> ListImportBatches() = 0;
+  // The schema version the database is at.
+  virtual Result<int> SchemaVersion() = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path` and migrates it to the current
+// schema. ":memory:" gives a private in-memory database. Unavailable if the file cannot be
+// opened; InvalidArgument if it is not a ClusterScope database or is newer than this program.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+// The schema version this program writes.
+int CurrentSchemaVersion();
+
+}  // namespace clusterscope::storage

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what ClusterScope needs to build and test on Debian 12, and nothing else.
+# Idempotent and quiet when everything is already there.
+set -euo pipefail
+
+packages=(
+  cmake g++ make ninja-build ccache pkg-config
+  libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev
+  nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
+  libgtest-dev libgmock-dev sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has no package lists yet; refresh them once when an install is needed.
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

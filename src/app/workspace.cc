@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/app/workspace.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "clusterscope/app/config.h"
+#include "clusterscope/core/classification.h"
+#include "clusterscope/ingest/importers.h"
+
+namespace clusterscope::app {
+namespace {
+
+Status IssuesToStatus(const std::vector<ingest::CellIssue>& issues) {
+  std::vector<std::string> lines;
+  for (const auto& issue : issues) {
+    lines.push_back(fmt::format("{}{} [{}]", issue.column.empty() ? "" : issue.column + ": ",
+                                issue.message, issue.rule));
+  }
+  return Status::InvalidArgument(fmt::format("{}", fmt::join(lines, "\n")));
+}
+
+}  // namespace
+
+std::string DefaultActor() {
+  for (const char* name : {"CLUSTERSCOPE_USER", "USER", "LOGNAME"}) {
+    if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return value;
+  }
+  return "unknown";
+}
+
+int CurrentYear() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return tm.tm_year + 1900;
+}
+
+Result<InitResult> InitDatabase(const InitOptions& options) {
+  auto system = LoadSystemFile(options.system_path);
+  if (!system) return Error(system.error());
+  InitResult result;
+  result.created = !std::filesystem::exists(options.db_path);
+  auto store = storage::OpenSqliteStore(options.db_path);
+  if (!store) return Error(store.error());
+  auto existing = (*store)->LoadSystem();
+  if (!existing) return Error(existing.error());
+  result.system_replaced = existing->has_value();
+  auto tx = (*store)->Begin(options.actor);
+  if (!tx) return Error(tx.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ReplaceSystem(*system));
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  spdlog::info("{} cluster system {} in {}", result.system_replaced ? "replaced" : "loaded",
+               system->code, options.db_path);
+  result.system = std::move(*system);
+  return result;
+}
+
+Workspace::Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system,
+                     std::string actor)
+    : store_(std::move(store)), system_(std::move(system)), actor_(std::move(actor)) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Result<Workspace> Workspace::Open(const std::string& db_path, std::string actor) {
+  // Opening would create an empty file; a mistyped path should say so instead.
+  if (db_path != ":memory:" && !std::filesystem::exists(db_path)) {
+    return Error(Status::NotFound(fmt::format(
+        "database '{}' does not exist; create it with: clusterscope init --db {}", db_path,
+        db_path)));
+  }
+  auto store = storage::OpenSqliteStore(db_path);
+  if (!store) return Error(store.error());
+  auto system = (*store)->LoadSystem();
+  if (!system) return Error(system.error());
+  if (!system->has_value()) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "database '{}' has no cluster system; load one with: clusterscope init --db {} --system "
+        "FILE",
+        db_path, db_path)));
+  }
+  return Workspace(std::move(*store), std::move(**system), std::move(actor));
+}
+
+Result<model::Enterprise> Workspace::GetEnterprise(const std::string& uscc) {
+  auto enterprise = store_->GetEnterprise(uscc);
+  if (!enterprise) return Error(enterprise.error());
+  if (!enterprise->has_value()) {
+    return Error(Status::NotFound(fmt::format("no enterprise with credit code {}", uscc)));
+  }
+  return std::move(**enterprise);
+}
+
+Result<WriteResult> Workspace::PutEnterprise(const ingest::Cells& cells, int year,
+                                             bool must_exist) {
+  const auto uscc_it = cells.find("uscc");
+  const std::string uscc = uscc_it == cells.end() ? std::string() : uscc_it->second;
+  auto existing = store_->GetEnterprise(uscc);
+  if (!existing) return Error(existing.error());
+  if (must_exist && !existing->has_value()) {
+    return Error(Status::NotFound(fmt::format("no enterprise with credit code {}", uscc)));
+  }
+  if (!must_exist && existing->has_value()) {
+    return Error(Status::AlreadyExists(fmt::format(
+        "enterprise {} is already registered ({}); use `enterprise update`", uscc,
+        (*existing)->name)));
+  }
+  auto parsed = ingest::ParseEnterpriseCells(
+      cells, existing->has_value() ? &**existing : nullptr, system_, year);
+  if (!parsed.errors.empty()) return Error(IssuesToStatus(parsed.errors));
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  auto change = (*tx)->PutEnterprise(parsed.enterprise);
+  if (!change) return Error(change.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return WriteResult{*change, std::move(parsed.warnings)};
+}
+
+Result<WriteResult> Workspace::AddEnterprise(const ingest::Cells& cells, int year) {
+  return PutEnterprise(cells, year, false);
+}
+
+Result<WriteResult> Workspace::UpdateEnterprise(const ingest::Cells& cells, int year) {
+  return PutEnterprise(cells, year, true);
+}
+
+Result<WriteResult> Workspace::PutDesignation(const model::Designation& designation,
+                                              std::vector<ingest::CellIssue> warnings) {
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  auto change = (*tx)->PutDesignation(designation);
+  if (!change) return Error(change.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return WriteResult{*change, std::move(warnings)};
+}
+
+Result<WriteResult> Workspace::GrantDesignation(const ingest::Cells& cells) {
+  std::vector<model::Designation> stored;
+  const ingest::FindDesignation find =
+      [&](const std::string& uscc, const std::string& type,
+          const core::Date& granted) -> const model::Designation* {
+    auto list = store_->ListDesignations({uscc, type, std::nullopt});
+    if (!list) return nullptr;
+    stored = std::move(*list);
+    for (const auto& d : stored) {
+      if (d.granted == granted) return &d;
+    }
+    return nullptr;
+  };
+  auto parsed = ingest::ParseDesignationCells(cells, system_, find);
+  if (parsed.errors.empty()) {
+    auto enterprise = store_->GetEnterprise(parsed.designation.uscc);
+    if (!enterprise) return Error(enterprise.error());
+    if (!enterprise->has_value()) {
+      parsed.errors.push_back({"uscc", "unknown_enterprise",
+                               fmt::format("enterprise {} is not in the registry",
+                                           parsed.designation.uscc)});
+    }
+  }
+  if (!parsed.errors.empty()) return Error(IssuesToStatus(parsed.errors));
+  return PutDesignation(parsed.designation, std::move(parsed.warnings));
+}
+
+Result<WriteResult> Workspace::WithdrawDesignation(const std::string& uscc,
+                                                   const std::string& type_cell,
+                                                   const std::string& date_text) {
+  const auto* type = system_.FindDesignationType(type_cell);
+  if (type == nullptr) {
+    return Error(Status::InvalidArgument(
+        fmt::format("'{}' is not a designation type of {}", type_cell, system_.code)));
+  }
+  auto date = core::Date::Parse(date_text);
+  if (!date) return Error(date.error());
+  auto active = store_->ListDesignations({uscc, type->code, std::nullopt});
+  if (!active) return Error(active.error());
+  for (auto& d : *active) {
+    if (!d.ActiveOn(*date)) continue;
+    d.withdrawn = *date;
+    return PutDesignation(d, {});
+  }
+  return Error(Status::NotFound(fmt::format("enterprise {} holds no active {} designation on {}",
+                                            uscc, type->code, date->ToString())));
+}
+
+Result<ingest::ImportReport> Workspace::ImportEnterprises(const std::string& path,
+                                                          ingest::ImportOptions options) {
+  options.actor = actor_;
+  if (options.year == 0) options.year = CurrentYear();
+  return ingest::ImportEnterprises(*store_, system_, path, options);
+}
+
+Result<ingest::ImportReport> Workspace::ImportDesignations(const std::string& path,
+                                                           ingest::ImportOptions options) {
+  options.actor = actor_;
+  return ingest::ImportDesignations(*store_, system_, path, options);
+}
+
+}  // namespace clusterscope::app

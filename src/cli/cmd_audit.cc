@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope audit list`: who changed what, when, from which value to which.
+#include <fmt/format.h>
+
+#include "clusterscope/report/registry.h"
+#include "command.h"
+
+namespace clusterscope::cli {
+
+void RegisterAudit(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "audit", "The audit log of registry changes");
+  group->require_subcommand(1);
+  auto filter = std::make_shared<storage::AuditFilter>();
+  auto format = std::make_shared<std::string>();
+  auto* list = AddCommand(*group, "list", "List changes, newest first");
+  list->add_option("--entity", filter->entity, "enterprise, enterprise_scale, designation, system");
+  list->add_option("--key", filter->entity_key, "Credit code or designation key");
+  list->add_option("--limit", filter->limit, "At most this many (0: all)")->default_val(100);
+  AddFormatOption(*list, *format);
+  list->callback([&ctx, filter, format] {
+    ctx.action = [&ctx, filter, format] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto entries = workspace->store().ListAudit(*filter);
+      if (!entries) return Fail(entries.error());
+      fmt::print("{}", *format == "json" ? report::AuditJson(*entries) : report::AuditText(*entries));
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope enterprise add|update|show|list`: the enterprise registry.
+#include <fmt/format.h>
+
+#include "clusterscope/report/registry.h"
+#include "command.h"
+
+namespace clusterscope::cli {
+namespace {
+
+// The record options of add and update. Only options given on the command line become cells,
+// so that update changes just those; an empty value ("") clears an optional field.
+struct RecordOptions {
+  std::vector<std::pair<std::string, std::string>> given;  // column -> value
+  int year = 0;
+
+  void Add(CLI::App& command, bool for_add) {
+    struct Spec {
+      const char* flag;
+      const char* column;
+      const char* help;
+    };
+    static constexpr Spec kSpecs[] = {
+        {"--name", "name", "Enterprise name (企业名称)"},
+        {"--industry", "industry_code", "4-digit GB/T 4754-2017 class (行业代码)"},
+        {"--cluster", "cluster", "Cluster code or name; empty: derive from the industry class"},
+        {"--park", "park", "Park code or name"},
+        {"--town", "town", "Town (乡镇街道) code or name"},
+        {"--above-scale", "above_scale", "Above-scale (规上) in --year: 1/0/是/否"},
+        {"--founded", "founded", "Founding date, YYYY-MM-DD"},
+        {"--listed", "listed", "Listed company: 1/0/是/否"},
+        {"--land-km2", "land_km2", "Industrial land used, km²"},
+        {"--strategic-emerging", "strategic_emerging",
+         "Strategic emerging industry category (2018), e.g. 3 or 3.1"},
+    };
+    for (const auto& spec : kSpecs) {
+      const std::string column = spec.column;
+      auto* option = command.add_option_function<std::string>(
+          spec.flag, [this, column](const std::string& value) { given.emplace_back(column, value); },
+          spec.help);
+      if (for_add && (column == "name" || column == "industry_code")) option->required();
+    }
+    command.add_option("--year", year, "Year the --above-scale value describes (default: this year)");
+  }
+
+  ingest::Cells Cells(const std::string& uscc) const {
+    ingest::Cells cells{{"uscc", uscc}};
+    for (const auto& [column, value] : given) cells[column] = value;
+    return cells;
+  }
+};
+
+void PrintWarnings(const std::vector<ingest::CellIssue>& warnings) {
+  for (const auto& warning : warnings) {
+    fmt::print(stderr, "warning: {}: {} [{}]\n", warning.column, warning.message, warning.rule);
+  }
+}
+
+std::string_view ChangeName(storage::Change change) {
+  switch (change) {
+    case storage::Change::kInserted:
+      return "added";
+    case storage::Change::kUpdated:
+      return "updated";
+    case storage::Change::kUnchanged:
+      return "unchanged";
+  }
+  return "";
+}
+
+}  // namespace
+
+void RegisterEnterprise(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "enterprise", "The enterprise registry");
+  group->require_subcommand(1);
+
+  for (const bool is_add : {true, false}) {
+    auto* command = AddCommand(*group, is_add ? "add" : "update",
+                               is_add ? "Register an enterprise"
+                                      : "Change fields of a registered enterprise (audited)");
+    auto uscc = std::make_shared<std::string>();
+    auto record = std::make_shared<RecordOptions>();
+    command->add_option("uscc", *uscc, "Unified social credit code (18 characters)")->required();
+    record->Add(*command, is_add);
+    command->callback([&ctx, uscc, record, is_add] {
+      ctx.action = [&ctx, uscc, record, is_add] {
+        int code = 0;
+        auto workspace = OpenWorkspace(ctx, code);
+        if (!workspace) return code;
+        const int year = record->year != 0 ? record->year : app::CurrentYear();
+        auto result = is_add ? workspace->AddEnterprise(record->Cells(*uscc), year)
+                             : workspace->UpdateEnterprise(record->Cells(*uscc), year);
+        if (!result) return Fail(result.error());
+        PrintWarnings(result->warnings);
+        fmt::print("{} {}\n", ChangeName(result->change), *uscc);
+        return static_cast<int>(kExitOk);
+      };
+    });
+  }
+
+  auto* show = AddCommand(*group, "show", "Show one enterprise with its designations");
+  auto show_uscc = std::make_shared<std::string>();
+  auto show_format = std::make_shared<std::string>();
+  show->add_option("uscc", *show_uscc, "Unified social credit code")->required();
+  AddFormatOption(*show, *show_format);
+  show->callback([&ctx, show_uscc, show_format] {
+    ctx.action = [&ctx, show_uscc, show_format] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto enterprise = workspace->GetEnterprise(*show_uscc);
+      if (!enterprise) return Fail(enterprise.error());
+      auto designations = workspace->store().ListDesignations({*show_uscc, "", std::nullopt});
+      if (!designations) return Fail(designations.error());
+      fmt::print("{}", *show_format == "json"
+                           ? report::EnterpriseJson(*enterprise, workspace->system(), *designations)
+                           : report::EnterpriseText(*enterprise, workspace->system(), *designations));
+      return static_cast<int>(kExitOk);
+    };
+  });
+
+  auto* list = AddCommand(*group, "list", "List enterprises, filtered");
+  auto filter = std::make_shared<storage::EnterpriseFilter>();
+  auto list_format = std::make_shared<std::string>();
+  auto above_scale_in = std::make_shared<int>(0);
+  list->add_option("--cluster", filter->cluster, "Cluster code");
+  list->add_option("--park", filter->park, "Park code");
+  list->add_option("--town", filter->town, "Town code");
+  list->add_option("--industry", filter->industry_prefix, "GB/T 4754 class or prefix, e.g. 38");
+  list->add_option("--name", filter->name_contains, "Part of the name");
+  list->add_option("--above-scale-in", *above_scale_in, "Only those above scale in this year");
+  list->add_option("--limit", filter->limit, "At most this many");
+  AddFormatOption(*list, *list_format);
+  list->callback([&ctx, filter, list_format, above_scale_in] {
+    ctx.action = [&ctx, filter, list_format, above_scale_in] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      if (*above_scale_in != 0) filter->above_scale_in = *above_scale_in;
+      auto enterprises = workspace->store().ListEnterprises(*filter);
+      if (!enterprises) return Fail(enterprises.error());
+      const int year = *above_scale_in != 0 ? *above_scale_in : app::CurrentYear();
+      fmt::print("{}", *list_format == "json"
+                           ? report::EnterpriseListJson(*enterprises, workspace->system())
+                           : report::EnterpriseListText(*enterprises, workspace->system(), year));
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope import <kind> FILE`: one verb for every kind of interchange file.
+#include <fmt/format.h>
+
+#include "clusterscope/report/registry.h"
+#include "command.h"
+
+namespace clusterscope::cli {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  bool skip_invalid = false;
+  std::string rejects;
+  int year = 0;
+  std::string format;
+  std::size_t max_issues = 50;
+};
+
+using Importer = Result<ingest::ImportReport> (app::Workspace::*)(const std::string&,
+                                                                  ingest::ImportOptions);
+
+void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
+                   const std::string& description, Importer importer, bool has_year) {
+  auto args = std::make_shared<ImportArgs>();
+  auto* command = AddCommand(group, kind, description);
+  command->add_option("file", args->file, "UTF-8 CSV file with a header row")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_flag("--skip-invalid", args->skip_invalid,
+                    "Write the valid rows and a rejects file instead of nothing");
+  command->add_option("--rejects", args->rejects,
+                      "Where --skip-invalid writes rejected rows (default: FILE.rejects.csv)");
+  if (has_year) {
+    command->add_option("--year", args->year,
+                        "Year the above_scale column describes (default: this year)");
+  }
+  command->add_option("--max-issues", args->max_issues,
+                      "How many errors and warnings to print (table format)")
+      ->default_val(50);
+  AddFormatOption(*command, args->format);
+  command->callback([&ctx, args, importer] {
+    ctx.action = [&ctx, args, importer] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      ingest::ImportOptions options;
+      options.skip_invalid = args->skip_invalid;
+      options.rejects_path = args->rejects;
+      options.year = args->year;
+      auto report = ((*workspace).*importer)(args->file, options);
+      if (!report) return Fail(report.error());
+      if (args->format == "json") {
+        fmt::print("{}", report::ImportReportJson(*report));
+      } else {
+        fmt::print(report->written ? stdout : stderr, "{}",
+                   report::ImportReportText(*report, args->max_issues));
+      }
+      return report->written ? static_cast<int>(kExitOk) : static_cast<int>(kExitInvalidArgument);
+    };
+  });
+}
+
+}  // namespace
+
+void RegisterImport(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "import",
+                           "Import an interchange file; all-or-nothing unless --skip-invalid");
+  group->require_subcommand(1);
+  AddImportVerb(*group, ctx, "enterprises",
+                "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, "
+                "founded, listed, land_km2, strategic_emerging)",
+                &app::Workspace::ImportEnterprises, true);
+  AddImportVerb(*group, ctx, "designations",
+                "Designations (uscc, designation, granted, withdrawn, level, note)",
+                &app::Workspace::ImportDesignations, false);
+}
+
+}  // namespace clusterscope::cli

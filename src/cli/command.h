@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// What every subcommand shares: the global options, the action chosen by parsing, and the
+// mapping of Status to exit codes (docs/cli.md). Private to the cli module.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::cli {
+
+// Exit codes, append-only (scripts test them).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUnexpected = 1,
+  kExitUsage = 2,
+  kExitInvalidArgument = 3,  // bad input: a file with errors, a bad value, a bad config
+  kExitNotFound = 4,
+  kExitAlreadyExists = 5,
+  kExitDataLoss = 6,
+  kExitUnavailable = 7,  // database locked or unreadable, disk full
+  kExitInternal = 8,
+};
+
+int ExitCodeOf(const Status& status);
+
+struct GlobalOptions {
+  std::string db = "clusterscope.db";  // --db, or $CLUSTERSCOPE_DB
+  std::string actor;                   // --actor, default app::DefaultActor()
+  std::string log_level = "warn";
+};
+
+struct Context {
+  GlobalOptions global;
+  std::function<int()> action;  // set by the subcommand the user chose
+};
+
+// Adds a subcommand that accepts the global options after its own name too.
+CLI::App* AddCommand(CLI::App& parent, const std::string& name, const std::string& description);
+
+// Adds --format table|json to a command, defaulting to table.
+void AddFormatOption(CLI::App& command, std::string& format);
+
+// Opens the workspace named by the global options; prints the error and gives its exit code on
+// failure through `exit_code`.
+std::optional<app::Workspace> OpenWorkspace(const Context& ctx, int& exit_code);
+
+// Prints a Status to stderr as "clusterscope: <message>" and returns its exit code.
+int Fail(const Status& status);
+
+void RegisterInit(CLI::App& app, Context& ctx);
+void RegisterSystem(CLI::App& app, Context& ctx);
+void RegisterEnterprise(CLI::App& app, Context& ctx);
+void RegisterDesignation(CLI::App& app, Context& ctx);
+void RegisterImport(CLI::App& app, Context& ctx);
+void RegisterIndustry(CLI::App& app, Context& ctx);
+void RegisterAudit(CLI::App& app, Context& ctx);
+
+}  // namespace clusterscope::cli

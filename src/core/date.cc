@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/core/date.h"
+
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace clusterscope::core {
+namespace {
+
+bool ParseInt(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+Result<Date> Date::Parse(std::string_view text) {
+  const auto bad = [&](std::string_view why) {
+    return Error(Status::InvalidArgument(
+        fmt::format("'{}' is not a date ({}); write YYYY-MM-DD", text, why)));
+  };
+  if (text.size() < 8 || text.size() > 10) return bad("wrong length");
+  const char sep = text[4];
+  if (sep != '-' && sep != '/' && sep != '.') return bad("no separator after the year");
+  const auto second = text.find(sep, 5);
+  if (second == std::string_view::npos) return bad("no separator after the month");
+  Date date;
+  if (!ParseInt(text.substr(0, 4), date.year) ||
+      !ParseInt(text.substr(5, second - 5), date.month) ||
+      !ParseInt(text.substr(second + 1), date.day)) {
+    return bad("non-digit in year, month or day");
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(date.year),
+                                        std::chrono::month(static_cast<unsigned>(date.month)),
+                                        std::chrono::day(static_cast<unsigned>(date.day))};
+  if (date.year < 1900 || date.year > 2200) return bad("year outside 1900-2200");
+  if (!ymd.ok()) return bad("no such day in the calendar");
+  return date;
+}
+
+std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+}  // namespace clusterscope::core

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/core/text.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace clusterscope::core {
+
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  while (i < text.size()) {
+    const unsigned char lead = byte(i);
+    std::size_t extra = 0;
+    std::uint32_t min_code = 0;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if ((lead & 0xE0) == 0xC0) {
+      extra = 1;
+      min_code = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      extra = 2;
+      min_code = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      extra = 3;
+      min_code = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + extra >= text.size()) return i;  // truncated sequence
+    std::uint32_t code = lead & (0x3Fu >> extra);
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return i;
+      code = (code << 6) | (byte(i + k) & 0x3Fu);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min_code || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
+    i += extra + 1;
+  }
+  return std::nullopt;
+}
+
+std::string_view Trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\v\f";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
+Result<bool> ParseYesNo(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> kYes = {"1", "是", "y", "yes", "true", "t"};
+  static constexpr std::array<std::string_view, 6> kNo = {"0", "否", "n", "no", "false", "f"};
+  std::string lower(Trim(text));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const auto yes : kYes) {
+    if (lower == yes) return true;
+  }
+  for (const auto no : kNo) {
+    if (lower == no) return false;
+  }
+  return Error(Status::InvalidArgument(
+      fmt::format("'{}' is not yes or no (write 1/0 or 是/否)", text)));
+}
+
+Result<double> ParseDecimal(std::string_view text) {
+  const std::string_view trimmed = Trim(text);
+  double value = 0;
+  const char* begin = trimmed.data();
+  const char* end = trimmed.data() + trimmed.size();
+  if (begin != end && *begin == '+') ++begin;
+  const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::fixed);
+  if (trimmed.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    return Error(Status::InvalidArgument(fmt::format("'{}' is not a decimal number", text)));
+  }
+  return value;
+}
+
+std::size_t DisplayWidth(std::string_view text) {
+  // fmt pads by display width (it knows the East Asian wide ranges), so the width of `text` is
+  // its byte length plus the padding fmt adds to reach a width it certainly exceeds, minus that.
+  const std::size_t target = text.size() * 2 + 1;
+  const std::size_t padded = fmt::formatted_size("{:<{}}", text, target);
+  return text.size() + target - padded;
+}
+
+}  // namespace clusterscope::core

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/ingest/importers.h"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "clusterscope/ingest/record_parser.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+// Cells of the present columns of a record, by canonical name.
+Cells CellsOf(const ColumnMap& columns, const std::vector<ColumnSpec>& specs,
+              const core::CsvRecord& record) {
+  Cells cells;
+  for (const auto& spec : specs) {
+    if (columns.Has(spec.name)) cells.emplace(spec.name, columns.Cell(record, spec.name));
+  }
+  return cells;
+}
+
+// Collects the issues of one row into the report, located by file, line, header and value.
+class RowIssues {
+ public:
+  RowIssues(const CsvTable& table, const ColumnMap& columns, const core::CsvRecord& record,
+            ImportReport& report)
+      : table_(table), columns_(columns), record_(record), report_(report) {}
+
+  void Fail(const CellIssue& issue) {
+    report_.errors.push_back(Locate(issue));
+    reasons_.push_back(fmt::format("{}: {} [{}]", issue.column.empty() ? "row" : issue.column,
+                                   issue.message, issue.rule));
+  }
+  void Warn(const CellIssue& issue) { report_.warnings.push_back(Locate(issue)); }
+  void Add(const ParsedRecord& parsed) {
+    for (const auto& issue : parsed.errors) Fail(issue);
+    for (const auto& issue : parsed.warnings) Warn(issue);
+  }
+  bool failed() const { return !reasons_.empty(); }
+  std::string Reasons() const { return fmt::format("{}", fmt::join(reasons_, "; ")); }
+
+  // A row whose field count differs from the header's cannot be read column by column.
+  bool FieldCountOk() {
+    if (record_.fields.size() == table_.header.fields.size()) return true;
+    Fail({"", "field_count",
+          fmt::format("the row has {} fields but the header has {}", record_.fields.size(),
+                      table_.header.fields.size())});
+    return false;
+  }
+
+ private:
+  RowIssue Locate(const CellIssue& issue) const {
+    RowIssue out;
+    out.file = table_.file;
+    out.line = record_.line;
+    if (!issue.column.empty()) {
+      out.column = columns_.HeaderOf(issue.column);
+      out.value = std::string(columns_.Cell(record_, issue.column));
+    }
+    out.rule = issue.rule;
+    out.message = issue.message;
+    return out;
+  }
+
+  const CsvTable& table_;
+  const ColumnMap& columns_;
+  const core::CsvRecord& record_;
+  ImportReport& report_;
+  std::vector<std::string> reasons_;
+};
+
+// A header with no rows is almost always the wrong export; say so rather than "0 imported".
+Status CheckHasRows(const CsvTable& table) {
+  if (!table.rows.empty()) return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("{}: the file has a header but no data rows", table.file));
+}
+
+std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
+
+struct AcceptedRow {
+  const core::CsvRecord* record;
+  model::Enterprise enterprise;
+  model::Designation designation;
+};
+
+// Writes the accepted rows in one transaction, then the rejects file if any; nothing is
+// committed if either fails.
+template <typename Row, typename Put>
+Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
+                           const std::vector<Row>& accepted,
+                           const std::vector<RejectedRow>& rejected, const ImportOptions& options,
+                           ImportReport report, Put put) {
+  if (report.has_errors() && !options.skip_invalid) return report;
+  auto tx = store.Begin(options.actor);
+  if (!tx) return Error(tx.error());
+  storage::ImportBatch batch;
+  batch.kind = report.kind;
+  batch.file = table.file;
+  batch.rows_read = static_cast<std::int64_t>(report.rows_read);
+  batch.rows_written = static_cast<std::int64_t>(accepted.size());
+  batch.rows_rejected = static_cast<std::int64_t>(report.rows_rejected);
+  auto batch_id = (*tx)->AddImportBatch(batch);
+  if (!batch_id) return Error(batch_id.error());
+  for (const auto& row : accepted) {
+    auto change = put(**tx, row);
+    if (!change) {
+      return Error(change.error().WithContext(fmt::format("{}:{}", table.file, row.record->line)));
+    }
+    switch (*change) {
+      case storage::Change::kInserted:
+        ++report.inserted;
+        break;
+      case storage::Change::kUpdated:
+        ++report.updated;
+        break;
+      case storage::Change::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+  }
+  if (!rejected.empty()) {
+    report.rejects_file =
+        options.rejects_path.empty() ? DefaultRejectsPath(table.file) : options.rejects_path;
+    CLUSTERSCOPE_RETURN_IF_ERROR(WriteRejectsFile(report.rejects_file, table.header, rejected));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  report.written = true;
+  report.batch_id = *batch_id;
+  return report;
+}
+
+}  // namespace
+
+std::string RowIssue::ToString() const {
+  std::string out = fmt::format("{}:{}: ", file, line);
+  if (!column.empty()) out += fmt::format("column '{}' value '{}': ", column, value);
+  out += fmt::format("{} [{}]", message, rule);
+  return out;
+}
+
+const std::vector<ColumnSpec>& EnterpriseColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      {"name", {"企业名称", "单位名称", "单位详细名称"}, true},
+      {"industry_code", {"行业代码", "国民经济行业代码"}, true},
+      {"cluster", {"所属集群", "集群"}, false},
+      {"park", {"所在园区", "园区"}, false},
+      {"town", {"乡镇街道", "所在乡镇街道", "乡镇"}, false},
+      {"above_scale", {"是否规上", "规上企业"}, false},
+      {"founded", {"成立日期", "成立时间"}, false},
+      {"listed", {"是否上市", "上市"}, false},
+      {"land_km2", {"用地面积", "用地面积（平方公里）", "用地面积(平方公里)"}, false},
+      {"strategic_emerging", {"战略性新兴产业", "战略性新兴产业分类"}, false},
+  };
+  return columns;
+}
+
+const std::vector<ColumnSpec>& DesignationColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      {"designation", {"认定类型", "称号", "资质"}, true},
+      {"granted", {"认定日期", "授予日期"}, true},
+      {"withdrawn", {"撤销日期", "取消日期"}, false},
+      {"level", {"级别", "认定级别"}, false},
+      {"note", {"备注"}, false},
+  };
+  return columns;
+}
+
+Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
+                                       const std::string& path, const ImportOptions& options) {
+  auto table = ReadCsvFile(path);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, EnterpriseColumns());
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+
+  // One read of the registry rather than one query per row.
+  auto existing_list = store.ListEnterprises({});
+  if (!existing_list) return Error(existing_list.error());
+  std::map<std::string, const model::Enterprise*> existing;
+  for (const auto& e : *existing_list) existing.emplace(e.uscc, &e);
+
+  ImportReport report;
+  report.kind = "enterprises";
+  report.file = path;
+  std::map<std::string, std::size_t> first_line;  // uscc -> line of its first row
+  std::vector<AcceptedRow> accepted;
+  std::vector<RejectedRow> rejected;
+
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      const Cells cells = CellsOf(*columns, EnterpriseColumns(), record);
+      const std::string& uscc = cells.at("uscc");
+      const auto prior = existing.find(uscc);
+      auto parsed = ParseEnterpriseCells(cells, prior != existing.end() ? prior->second : nullptr,
+                                         system, options.year);
+      if (!uscc.empty()) {
+        const auto [it, inserted] = first_line.emplace(uscc, record.line);
+        if (!inserted) {
+          parsed.errors.push_back({"uscc", "duplicate_key",
+                                   fmt::format("credit code {} already appears on line {}", uscc,
+                                               it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.enterprise), {}});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({&record, issues.Reasons()});
+    }
+  }
+
+  return Write(store, *table, accepted, rejected, options, std::move(report),
+               [](storage::Transaction& tx, const AcceptedRow& row) {
+                 return tx.PutEnterprise(row.enterprise);
+               });
+}
+
+Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
+                                        const std::string& path, const ImportOptions& options) {
+  auto table = ReadCsvFile(path);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, DesignationColumns());
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+
+  auto enterprises = store.ListEnterprises({});
+  if (!enterprises) return Error(enterprises.error());
+  std::set<std::string> known;
+  for (const auto& e : *enterprises) known.insert(e.uscc);
+  auto designations = store.ListDesignations({});
+  if (!designations) return Error(designations.error());
+  std::map<std::string, const model::Designation*> stored;
+  const auto key_of = [](std::string_view uscc, std::string_view type, const core::Date& date) {
+    return fmt::format("{}/{}/{}", uscc, type, date.ToString());
+  };
+  for (const auto& d : *designations) stored.emplace(key_of(d.uscc, d.type, d.granted), &d);
+
+  ImportReport report;
+  report.kind = "designations";
+  report.file = path;
+  std::map<std::string, std::size_t> first_line;
+  std::vector<AcceptedRow> accepted;
+  std::vector<RejectedRow> rejected;
+
+  const FindDesignation find = [&](const std::string& uscc, const std::string& type,
+                                   const core::Date& granted) -> const model::Designation* {
+    const auto it = stored.find(key_of(uscc, type, granted));
+    return it == stored.end() ? nullptr : it->second;
+  };
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      auto parsed = ParseDesignationCells(CellsOf(*columns, DesignationColumns(), record), system,
+                                          find);
+      const model::Designation& d = parsed.designation;
+      if (parsed.errors.empty() && known.count(d.uscc) == 0) {
+        parsed.errors.push_back({"uscc", "unknown_enterprise",
+                                 fmt::format("enterprise {} is not in the registry; import it "
+                                             "first",
+                                             d.uscc)});
+      }
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] = first_line.emplace(key_of(d.uscc, d.type, d.granted),
+                                                       record.line);
+        if (!inserted) {
+          parsed.errors.push_back(
+              {"", "duplicate_key",
+               fmt::format("designation {} of {} granted {} already appears on line {}", d.type,
+                           d.uscc, d.granted.ToString(), it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, {}, std::move(parsed.designation)});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({&record, issues.Reasons()});
+    }
+  }
+
+  return Write(store, *table, accepted, rejected, options, std::move(report),
+               [](storage::Transaction& tx, const AcceptedRow& row) {
+                 return tx.PutDesignation(row.designation);
+               });
+}
+
+}  // namespace clusterscope::ingest

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/ingest/record_parser.h"
+
+#include <fmt/format.h>
+
+#include "clusterscope/core/classification.h"
+#include "clusterscope/core/credit_code.h"
+#include "clusterscope/core/text.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+// Reads the cells of one record and collects what is wrong with them.
+class CellReader {
+ public:
+  CellReader(const Cells& cells, ParsedRecord& out) : cells_(cells), out_(out) {}
+
+  bool Has(std::string_view column) const { return cells_.find(column) != cells_.end(); }
+  std::string Cell(std::string_view column) const {
+    const auto it = cells_.find(column);
+    return it == cells_.end() ? std::string() : std::string(core::Trim(it->second));
+  }
+  void Fail(std::string_view column, std::string_view rule, std::string message) {
+    out_.errors.push_back({std::string(column), std::string(rule), std::move(message)});
+  }
+  void Warn(std::string_view column, std::string_view rule, std::string message) {
+    out_.warnings.push_back({std::string(column), std::string(rule), std::move(message)});
+  }
+  bool failed() const { return !out_.errors.empty(); }
+
+  std::string Required(std::string_view column) {
+    std::string cell = Cell(column);
+    if (cell.empty()) Fail(column, "missing_required", fmt::format("{} is required", column));
+    return cell;
+  }
+
+  std::string CreditCode(std::string_view column) {
+    std::string code = Required(column);
+    if (code.empty()) return code;
+    if (const Status status = core::ValidateCreditCode(code); !status.ok()) {
+      // A typo in a check character is a different mistake from a code that is not one at all.
+      const bool well_formed = code.size() == 18 && code.find_first_not_of(
+                                                         core::kCreditCodeAlphabet) == std::string::npos;
+      Fail(column, well_formed ? "credit_code_check" : "credit_code_format", status.message());
+    }
+    return code;
+  }
+
+  std::optional<bool> YesNo(std::string_view column) {
+    const std::string cell = Cell(column);
+    if (cell.empty()) return std::nullopt;
+    auto value = core::ParseYesNo(cell);
+    if (!value) {
+      Fail(column, "malformed_boolean", value.error().message());
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  std::optional<core::Date> Date(std::string_view column) {
+    const std::string cell = Cell(column);
+    if (cell.empty()) return std::nullopt;
+    auto value = core::Date::Parse(cell);
+    if (!value) {
+      Fail(column, "malformed_date", value.error().message());
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  std::optional<double> NonNegative(std::string_view column) {
+    const std::string cell = Cell(column);
+    if (cell.empty()) return std::nullopt;
+    auto value = core::ParseDecimal(cell);
+    if (!value) {
+      Fail(column, "malformed_number", value.error().message());
+      return std::nullopt;
+    }
+    if (*value < 0) {
+      Fail(column, "negative_value", fmt::format("{} must not be negative", column));
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+ private:
+  const Cells& cells_;
+  ParsedRecord& out_;
+};
+
+// The code of the item whose code or Chinese name is `cell`; empty if none.
+template <typename T>
+std::string CodeOrName(const std::vector<T>& items, std::string_view cell) {
+  for (const auto& item : items) {
+    if (item.code == cell || item.name_zh == cell) return item.code;
+  }
+  return {};
+}
+
+}  // namespace
+
+ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterprise* existing,
+                                      const model::ClusterSystem& system, int year) {
+  ParsedEnterprise out;
+  CellReader in(cells, out);
+  model::Enterprise& e = out.enterprise;
+  if (existing != nullptr) e = *existing;
+
+  e.uscc = in.CreditCode("uscc");
+  if (existing == nullptr || in.Has("name")) e.name = in.Required("name");
+  if (existing == nullptr || in.Has("industry_code")) {
+    e.industry_code = in.Required("industry_code");
+    if (!e.industry_code.empty()) {
+      const Status status = core::IndustryClassification::Gbt4754().CheckClass(e.industry_code);
+      if (!status.ok()) {
+        const bool digits = e.industry_code.size() == 4 &&
+                            e.industry_code.find_first_not_of("0123456789") == std::string::npos;
+        in.Fail("industry_code", digits ? "unknown_industry_class" : "malformed_industry_code",
+                status.message());
+      }
+    }
+  }
+
+  std::string explicit_cluster;
+  if (in.Has("cluster")) {
+    const std::string cell = in.Cell("cluster");
+    if (!cell.empty()) {
+      explicit_cluster = CodeOrName(system.clusters, cell);
+      if (explicit_cluster.empty()) {
+        in.Fail("cluster", "unknown_cluster",
+                fmt::format("'{}' is not a cluster code or name of {}", cell, system.code));
+      }
+    }
+  } else if (e.cluster_source == model::ClusterSource::kExplicit) {
+    explicit_cluster = e.cluster;  // nothing said of the cluster: keep the one chosen before
+  }
+
+  if (in.Has("park")) {
+    const std::string cell = in.Cell("park");
+    e.park = cell.empty() ? std::string() : CodeOrName(system.parks, cell);
+    if (!cell.empty() && e.park.empty()) {
+      in.Fail("park", "unknown_park",
+              fmt::format("'{}' is not a park code or name of {}", cell, system.code));
+    }
+  }
+
+  if (in.Has("town")) {
+    const std::string cell = in.Cell("town");
+    e.town = cell;
+    const auto towns = core::TownsOf(system.region_code);
+    if (!cell.empty() && !towns.empty()) {  // no list shipped for the region: keep as given
+      e.town.clear();
+      for (const auto* town : towns) {
+        if (town->code == cell || town->name == cell) e.town = town->code;
+      }
+      if (e.town.empty()) {
+        in.Fail("town", "unknown_town",
+                fmt::format("'{}' is not a town (乡镇街道) code or name of region {}", cell,
+                            system.region_code));
+      }
+    }
+  }
+
+  if (in.Has("above_scale")) {
+    if (const auto above = in.YesNo("above_scale")) {
+      e.above_scale[year] = *above;
+    } else if (in.Cell("above_scale").empty()) {
+      e.above_scale.erase(year);
+    }
+  }
+  if (in.Has("founded")) e.founded = in.Date("founded");
+  if (in.Has("listed")) e.listed = in.YesNo("listed");
+  if (in.Has("land_km2")) e.land_km2 = in.NonNegative("land_km2");
+  if (in.Has("strategic_emerging")) {
+    e.strategic_emerging = in.Cell("strategic_emerging");
+    if (!e.strategic_emerging.empty() &&
+        core::FindStrategicEmerging(e.strategic_emerging) == nullptr) {
+      in.Fail("strategic_emerging", "unknown_sei_category",
+              fmt::format("'{}' is not a category of the 2018 strategic emerging industries "
+                          "classification (1..9, 1.1..9.2)",
+                          e.strategic_emerging));
+    }
+  }
+
+  if (!in.failed()) {
+    const auto assignment = model::AssignCluster(system, e.industry_code, explicit_cluster);
+    e.cluster = assignment.cluster;
+    e.cluster_source = assignment.source;
+    if (!assignment.warning.empty()) {
+      const bool unmapped = assignment.source == model::ClusterSource::kNone;
+      in.Warn(unmapped ? "industry_code" : "cluster",
+              unmapped ? "cluster_unmapped" : "cluster_conflict", assignment.warning);
+    }
+  }
+  return out;
+}
+
+ParsedDesignation ParseDesignationCells(const Cells& cells, const model::ClusterSystem& system,
+                                        const FindDesignation& find_existing) {
+  ParsedDesignation out;
+  CellReader in(cells, out);
+  model::Designation& d = out.designation;
+  d.uscc = in.CreditCode("uscc");
+  const std::string type_cell = in.Required("designation");
+  const model::DesignationType* type = system.FindDesignationType(type_cell);
+  if (!type_cell.empty() && type == nullptr) {
+    std::vector<std::string> codes;
+    for (const auto& t : system.designation_types) codes.push_back(t.code);
+    in.Fail("designation", "unknown_designation",
+            fmt::format("'{}' is not a designation type; known: {}", type_cell,
+                        fmt::join(codes, ", ")));
+  }
+  const std::string granted_cell = in.Required("granted");
+  const auto granted = in.Date("granted");
+  const auto withdrawn = in.Date("withdrawn");
+  if (type == nullptr || !granted) return out;
+
+  if (const auto* existing = find_existing(d.uscc, type->code, *granted)) d = *existing;
+  d.type = type->code;
+  d.granted = *granted;
+  if (in.Has("withdrawn")) d.withdrawn = withdrawn;
+  if (in.Has("level")) d.level = in.Cell("level");
+  if (in.Has("note")) d.note = in.Cell("note");
+  if (d.withdrawn && *d.withdrawn < d.granted) {
+    in.Fail("withdrawn", "withdrawn_before_granted",
+            fmt::format("withdrawn {} is before granted {}", d.withdrawn->ToString(),
+                        d.granted.ToString()));
+  }
+  return out;
+}
+
+}  // namespace clusterscope::ingest

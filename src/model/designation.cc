@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/model/designation.h"
+
+namespace clusterscope::model {
+
+std::vector<DesignationType> DefaultDesignationTypes() {
+  return {
+      {"smart_factory", "智能工厂", "smart factory"},
+      {"digital_workshop", "数字化车间", "digital workshop"},
+      {"green_factory", "绿色工厂", "green factory"},
+      {"innovation_demo_factory", "创新示范工厂", "innovation demonstration factory"},
+      {"high_tech", "高新技术企业", "high-tech enterprise"},
+      {"sci_tech", "科技型企业", "sci-tech enterprise"},
+      {"srdi_sme", "专精特新中小企业", "specialised, refined, distinctive and innovative SME"},
+      {"little_giant", "专精特新“小巨人”企业", "little giant"},
+      {"single_champion", "制造业单项冠军", "manufacturing single champion"},
+      {"rd_institution", "有研发机构", "has an R&D institution"},
+      {"on_cloud", "上云企业", "on the cloud"},
+      {"intelligent_mfg", "智能制造企业", "intelligent-manufacturing enterprise"},
+  };
+}
+
+}  // namespace clusterscope::model

@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/report/registry.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "clusterscope/report/text_table.h"
+
+namespace clusterscope::report {
+namespace {
+
+using nlohmann::json;
+
+json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+json OptionalText(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
+std::string Dump(const json& value) { return value.dump(2) + "\n"; }
+
+std::string YuanText(const std::optional<double>& yuan) {
+  if (!yuan) return "";
+  return fmt::format("≥ {:g} 亿元", *yuan / 1e8);
+}
+
+std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
+
+std::string MappingText(const model::ClassMapping& mapping) {
+  std::string out = fmt::format("{}", fmt::join(mapping.include, " "));
+  if (!mapping.exclude.empty()) out += fmt::format(" (excl. {})", fmt::join(mapping.exclude, " "));
+  return out;
+}
+
+json MappingJson(const model::ClassMapping& mapping) {
+  return {{"classes", mapping.include}, {"exclude", mapping.exclude}};
+}
+
+std::string ClusterName(const model::ClusterSystem& system, const std::string& code) {
+  if (code.empty()) return "";
+  const auto* cluster = system.FindCluster(code);
+  return cluster != nullptr ? cluster->name_zh : "";
+}
+
+std::string ParkName(const model::ClusterSystem& system, const std::string& code) {
+  const auto* park = system.FindPark(code);
+  return park != nullptr ? park->name_zh : "";
+}
+
+std::string TownName(const std::string& county, const std::string& code) {
+  for (const auto* town : core::TownsOf(county)) {
+    if (town->code == code) return town->name;
+  }
+  return "";
+}
+
+std::string IndustryName(const std::string& code) {
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
+  return entry != nullptr ? entry->name : "";
+}
+
+json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& counts) {
+  json out;
+  out["code"] = system.code;
+  out["name_zh"] = system.name_zh;
+  out["name_en"] = system.name_en;
+  out["region_code"] = system.region_code;
+  const auto* county = core::FindCounty(system.region_code);
+  out["region_name"] = county != nullptr ? json(county->name) : json(nullptr);
+  out["tiers"] = json::array();
+  for (const auto& tier : system.tiers) {
+    json clusters = json::array();
+    for (const auto* cluster : system.ClustersOfTier(tier.code)) clusters.push_back(cluster->code);
+    out["tiers"].push_back({{"code", tier.code},
+                            {"name_zh", tier.name_zh},
+                            {"name_en", tier.name_en},
+                            {"scale_class", OptionalText(tier.scale_class)},
+                            {"output_threshold_yuan", Optional(tier.output_threshold_yuan)},
+                            {"clusters", clusters}});
+  }
+  out["clusters"] = json::array();
+  for (const auto& cluster : system.clusters) {
+    json item = {{"code", cluster.code},
+                 {"name_zh", cluster.name_zh},
+                 {"name_en", cluster.name_en},
+                 {"tier", cluster.tier},
+                 {"classes", cluster.classes.include},
+                 {"exclude", cluster.classes.exclude},
+                 {"parent_cluster", OptionalText(cluster.parent_cluster)}};
+    if (const auto it = counts.find(cluster.code); it != counts.end()) {
+      item["enterprises"] = it->second;
+    } else if (!counts.empty()) {
+      item["enterprises"] = 0;
+    }
+    out["clusters"].push_back(std::move(item));
+  }
+  out["parks"] = json::array();
+  for (const auto& park : system.parks) {
+    out["parks"].push_back({{"code", park.code},
+                            {"name_zh", park.name_zh},
+                            {"name_en", park.name_en},
+                            {"land_km2", Optional(park.land_km2)}});
+  }
+  out["groupings"] = json::array();
+  for (const auto& grouping : system.groupings) {
+    json categories = json::array();
+    for (const auto& category : grouping.categories) {
+      json item = {{"code", category.code},
+                   {"name_zh", category.name_zh},
+                   {"name_en", category.name_en}};
+      item.update(MappingJson(category.classes));
+      categories.push_back(std::move(item));
+    }
+    out["groupings"].push_back({{"code", grouping.code},
+                                {"name_zh", grouping.name_zh},
+                                {"name_en", grouping.name_en},
+                                {"categories", categories}});
+  }
+  out["designation_types"] = json::array();
+  for (const auto& type : system.designation_types) {
+    out["designation_types"].push_back(
+        {{"code", type.code}, {"name_zh", type.name_zh}, {"name_en", type.name_en}});
+  }
+  out["parent"] = system.parent ? SystemJsonOf(*system.parent, {}) : json(nullptr);
+  return out;
+}
+
+json EnterpriseJsonOf(const model::Enterprise& e, const model::ClusterSystem& system) {
+  json above = json::object();
+  for (const auto& [year, flag] : e.above_scale) above[std::to_string(year)] = flag;
+  const auto high_tech = core::HighTechCategoryOf(e.industry_code);
+  return {{"uscc", e.uscc},
+          {"name", e.name},
+          {"industry_code", e.industry_code},
+          {"industry_name", IndustryName(e.industry_code)},
+          {"cluster", OptionalText(e.cluster)},
+          {"cluster_name", OptionalText(ClusterName(system, e.cluster))},
+          {"cluster_source", model::ClusterSourceName(e.cluster_source)},
+          {"park", OptionalText(e.park)},
+          {"town", OptionalText(e.town)},
+          {"town_name", OptionalText(TownName(system.region_code, e.town))},
+          {"founded", e.founded ? json(e.founded->ToString()) : json(nullptr)},
+          {"listed", e.listed ? json(*e.listed) : json(nullptr)},
+          {"strategic_emerging", OptionalText(e.strategic_emerging)},
+          {"high_tech_category", high_tech ? json(high_tech->code) : json(nullptr)},
+          {"land_km2", Optional(e.land_km2)},
+          {"above_scale", above}};
+}
+
+json DesignationJsonOf(const model::Designation& d, const model::ClusterSystem& system) {
+  const auto* type = system.FindDesignationType(d.type);
+  return {{"uscc", d.uscc},
+          {"designation", d.type},
+          {"designation_name", type != nullptr ? json(type->name_zh) : json(nullptr)},
+          {"granted", d.granted.ToString()},
+          {"withdrawn", d.withdrawn ? json(d.withdrawn->ToString()) : json(nullptr)},
+          {"level", OptionalText(d.level)},
+          {"note", OptionalText(d.note)}};
+}
+
+json IssueJson(const ingest::RowIssue& issue) {
+  return {{"file", issue.file},   {"line", issue.line}, {"column", issue.column},
+          {"value", issue.value}, {"rule", issue.rule}, {"message", issue.message}};
+}
+
+}  // namespace
+
+std::string SystemText(const model::ClusterSystem& system, const ClusterCounts& counts) {
+  std::string out = fmt::format("{} ({})\n{}\n", system.name_zh, system.code, system.name_en);
+  const auto* county = core::FindCounty(system.region_code);
+  out += fmt::format("Region {} {}; {} tiers, {} clusters, {} parks", system.region_code,
+                     county != nullptr ? county->name : "", system.tiers.size(),
+                     system.clusters.size(), system.parks.size());
+  if (system.parent) out += fmt::format("; rolls up into {}", system.parent->code);
+  out += "\n\n";
+
+  std::vector<std::string> headers = {"tier", "cluster", "name", "name (en)", "GB/T 4754 classes",
+                                      "parent"};
+  if (!counts.empty()) headers.emplace_back("enterprises");
+  TextTable clusters(headers);
+  if (!counts.empty()) clusters.AlignRight(headers.size() - 1);
+  for (const auto& tier : system.tiers) {
+    for (const auto* cluster : system.ClustersOfTier(tier.code)) {
+      std::vector<std::string> row = {tier.code + " " + tier.name_zh, cluster->code,
+                                      cluster->name_zh, cluster->name_en,
+                                      MappingText(cluster->classes), OrDash(cluster->parent_cluster)};
+      if (!counts.empty()) {
+        const auto it = counts.find(cluster->code);
+        row.push_back(std::to_string(it == counts.end() ? 0 : it->second));
+      }
+      clusters.AddRow(std::move(row));
+    }
+  }
+  TextTable tiers({"tier", "name", "name (en)", "scale", "output target", "clusters"});
+  tiers.AlignRight(5);
+  for (const auto& tier : system.tiers) {
+    tiers.AddRow({tier.code, tier.name_zh, tier.name_en, OrDash(tier.scale_class),
+                  OrDash(YuanText(tier.output_threshold_yuan)),
+                  std::to_string(system.ClustersOfTier(tier.code).size())});
+  }
+  out += "Tiers\n" + tiers.Render() + "\nClusters\n" + clusters.Render();
+
+  TextTable parks({"park", "name", "name (en)", "industrial land (km²)"});
+  for (const auto& park : system.parks) {
+    parks.AddRow({park.code, park.name_zh, park.name_en,
+                  park.land_km2 ? fmt::format("{:g}", *park.land_km2) : "not set"});
+  }
+  out += "\nParks\n" + parks.Render();
+
+  for (const auto& grouping : system.groupings) {
+    TextTable categories({"category", "name", "name (en)", "GB/T 4754 codes"});
+    for (const auto& category : grouping.categories) {
+      categories.AddRow({category.code, category.name_zh, category.name_en,
+                         MappingText(category.classes)});
+    }
+    out += fmt::format("\nGrouping {} {} ({})\n", grouping.code, grouping.name_zh,
+                       grouping.name_en) +
+           categories.Render();
+  }
+  std::vector<std::string> types;
+  for (const auto& type : system.designation_types) {
+    types.push_back(fmt::format("{} {}", type.code, type.name_zh));
+  }
+  out += fmt::format("\nDesignation types: {}\n", fmt::join(types, ", "));
+  return out;
+}
+
+std::string SystemJson(const model::ClusterSystem& system, const ClusterCounts& counts) {
+  return Dump(SystemJsonOf(system, counts));
+}
+
+std::string EnterpriseText(const model::Enterprise& e, const model::ClusterSystem& system,
+                           const std::vector<model::Designation>& designations) {
+  std::string out = fmt::format("{}  {}\n", e.uscc, e.name);
+  std::vector<std::string> path;
+  for (const auto* entry : core::IndustryClassification::Gbt4754().Path(e.industry_code)) {
+    path.push_back(fmt::format("{} {}", entry->code, entry->name));
+  }
+  out += fmt::format("  industry:   {}\n", fmt::join(path, " > "));
+  if (const auto high_tech = core::HighTechCategoryOf(e.industry_code)) {
+    out += fmt::format("  high-tech:  {} {}\n", high_tech->code, high_tech->name);
+  }
+  out += fmt::format("  cluster:    {} {} ({})\n", OrDash(e.cluster), ClusterName(system, e.cluster),
+                     model::ClusterSourceName(e.cluster_source));
+  out += fmt::format("  park:       {} {}\n", OrDash(e.park), ParkName(system, e.park));
+  out += fmt::format("  town:       {} {}\n", OrDash(e.town), TownName(system.region_code, e.town));
+  out += fmt::format("  founded:    {}\n", e.founded ? e.founded->ToString() : "-");
+  out += fmt::format("  listed:     {}\n", e.listed ? (*e.listed ? "yes" : "no") : "-");
+  if (!e.strategic_emerging.empty()) {
+    const auto* sei = core::FindStrategicEmerging(e.strategic_emerging);
+    out += fmt::format("  strategic emerging: {} {}\n", e.strategic_emerging,
+                       sei != nullptr ? sei->name : "");
+  }
+  out += fmt::format("  land:       {}\n", e.land_km2 ? fmt::format("{:g} km²", *e.land_km2) : "-");
+  std::vector<std::string> years;
+  for (const auto& [year, above] : e.above_scale) {
+    years.push_back(fmt::format("{} {}", year, above ? "above" : "below"));
+  }
+  out += fmt::format("  scale:      {}\n", years.empty() ? "-" : fmt::format("{}", fmt::join(years, ", ")));
+  if (!designations.empty()) {
+    out += "  designations:\n";
+    for (const auto& d : designations) {
+      const auto* type = system.FindDesignationType(d.type);
+      out += fmt::format("    {} {} granted {}{}{}\n", d.type, type != nullptr ? type->name_zh : "",
+                         d.granted.ToString(),
+                         d.withdrawn ? ", withdrawn " + d.withdrawn->ToString() : "",
+                         d.level.empty() ? "" : " (" + d.level + ")");
+    }
+  }
+  return out;
+}
+
+std::string EnterpriseJson(const model::Enterprise& e, const model::ClusterSystem& system,
+                           const std::vector<model::Designation>& designations) {
+  json out = EnterpriseJsonOf(e, system);
+  out["designations"] = json::array();
+  for (const auto& d : designations) out["designations"].push_back(DesignationJsonOf(d, system));
+  return Dump(out);
+}
+
+std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises,
+                               const model::ClusterSystem& system, int year) {
+  TextTable table({"uscc", "name", "industry", "cluster", "park", fmt::format("above scale {}", year)});
+  for (const auto& e : enterprises) {
+    const auto above = e.AboveScaleIn(year);
+    table.AddRow({e.uscc, e.name, e.industry_code + " " + IndustryName(e.industry_code),
+                  OrDash(e.cluster), OrDash(e.park), above ? (*above ? "yes" : "no") : "-"});
+  }
+  (void)system;
+  return table.Render() + fmt::format("{} enterprise{}\n", enterprises.size(),
+                                      enterprises.size() == 1 ? "" : "s");
+}
+
+std::string EnterpriseListJson(const std::vector<model::Enterprise>& enterprises,
+                               const model::ClusterSystem& system) {
+  json out = json::array();
+  for (const auto& e : enterprises) out.push_back(EnterpriseJsonOf(e, system));
+  return Dump({{"enterprises", out}});
+}
+
+std::string DesignationListText(const std::vector<model::Designation>& designations,
+                                const model::ClusterSystem& system) {
+  TextTable table({"uscc", "designation", "name", "granted", "withdrawn", "level"});
+  for (const auto& d : designations) {
+    const auto* type = system.FindDesignationType(d.type);
+    table.AddRow({d.uscc, d.type, type != nullptr ? type->name_zh : "", d.granted.ToString(),
+                  d.withdrawn ? d.withdrawn->ToString() : "-", OrDash(d.level)});
+  }
+  return table.Render() + fmt::format("{} designation{}\n", designations.size(),
+                                      designations.size() == 1 ? "" : "s");
+}
+
+std::string DesignationListJson(const std::vector<model::Designation>& designations,
+                                const model::ClusterSystem& system) {
+  json out = json::array();
+  for (const auto& d : designations) out.push_back(DesignationJsonOf(d, system));
+  return Dump({{"designations", out}});
+}
+
+std::string AuditText(const std::vector<storage::AuditEntry>& entries) {
+  TextTable table({"at", "actor", "action", "entity", "key", "field", "old", "new", "batch"});
+  for (const auto& e : entries) {
+    table.AddRow({e.at, e.actor, e.action, e.entity, e.entity_key, e.field,
+                  e.old_value.value_or("∅"), e.new_value.value_or("∅"),
+                  e.batch_id ? std::to_string(*e.batch_id) : "-"});
+  }
+  return table.Render();
+}
+
+std::string AuditJson(const std::vector<storage::AuditEntry>& entries) {
+  json out = json::array();
+  for (const auto& e : entries) {
+    out.push_back({{"id", e.id},
+                   {"at", e.at},
+                   {"actor", e.actor},
+                   {"action", e.action},
+                   {"entity", e.entity},
+                   {"entity_key", e.entity_key},
+                   {"field", e.field},
+                   {"old_value", e.old_value ? json(*e.old_value) : json(nullptr)},
+                   {"new_value", e.new_value ? json(*e.new_value) : json(nullptr)},
+                   {"batch_id", e.batch_id ? json(*e.batch_id) : json(nullptr)}});
+  }
+  return Dump({{"audit", out}});
+}
+
+std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues) {
+  std::string out;
+  const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label) {
+    if (issues.empty()) return;
+    out += fmt::format("{} ({}):\n", label, issues.size());
+    for (std::size_t i = 0; i < issues.size() && i < max_issues; ++i) {
+      out += "  " + issues[i].ToString() + "\n";
+    }
+    if (issues.size() > max_issues) {
+      out += fmt::format("  ... and {} more (use --format json for all)\n",
+                         issues.size() - max_issues);
+    }
+  };
+  list(report.errors, "errors");
+  list(report.warnings, "warnings");
+  if (report.written) {
+    out += fmt::format(
+        "imported {} from {}: {} rows read, {} inserted, {} updated, {} unchanged, {} rejected "
+        "(batch {})\n",
+        report.kind, report.file, report.rows_read, report.inserted, report.updated,
+        report.unchanged, report.rows_rejected, report.batch_id.value_or(0));
+    if (!report.rejects_file.empty()) out += fmt::format("rejected rows: {}\n", report.rejects_file);
+  } else {
+    out += fmt::format(
+        "nothing imported: {} of {} rows in {} have errors. Fix them, or import the valid rows "
+        "with --skip-invalid\n",
+        report.rows_rejected, report.rows_read, report.file);
+  }
+  return out;
+}
+
+std::string ImportReportJson(const ingest::ImportReport& report) {
+  json errors = json::array();
+  for (const auto& issue : report.errors) errors.push_back(IssueJson(issue));
+  json warnings = json::array();
+  for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue));
+  return Dump({{"kind", report.kind},
+               {"file", report.file},
+               {"written", report.written},
+               {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
+               {"rows_read", report.rows_read},
+               {"rows_rejected", report.rows_rejected},
+               {"inserted", report.inserted},
+               {"updated", report.updated},
+               {"unchanged", report.unchanged},
+               {"rejects_file", OptionalText(report.rejects_file)},
+               {"errors", errors},
+               {"warnings", warnings}});
+}
+
+std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterSystem* system) {
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  std::string out;
+  for (const auto* node : industries.Path(entry.code)) {
+    out += fmt::format("{:<6}{} {}\n", node->code, std::string(static_cast<std::size_t>(node->level - 1) * 2, ' '), node->name);
+  }
+  if (entry.level == 4) {
+    const auto high_tech = core::HighTechCategoryOf(entry.code);
+    out += fmt::format("high-tech manufacturing: {}\n",
+                       high_tech ? high_tech->code + " " + high_tech->name : "no");
+    if (system != nullptr) {
+      const auto* cluster = system->ClusterOfClass(entry.code);
+      out += fmt::format("cluster: {}\n", cluster != nullptr ? cluster->code + " " + cluster->name_zh
+                                                             : "none (unmapped)");
+      for (const auto& grouping : system->groupings) {
+        const auto* category = grouping.CategoryOf(entry.code);
+        out += fmt::format("{}: {}\n", grouping.code,
+                           category != nullptr ? category->code + " " + category->name_zh : "none");
+      }
+    }
+  } else {
+    out += fmt::format("{} classes below\n", industries.ClassesUnder(entry.code).size());
+  }
+  return out;
+}
+
+std::string IndustryJson(const core::IndustryEntry& entry, const model::ClusterSystem* system) {
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  json path = json::array();
+  for (const auto* node : industries.Path(entry.code)) {
+    path.push_back({{"code", node->code}, {"name", node->name}, {"level", node->level}});
+  }
+  json out = {{"code", entry.code}, {"name", entry.name}, {"level", entry.level}, {"path", path}};
+  if (entry.level == 4) {
+    const auto high_tech = core::HighTechCategoryOf(entry.code);
+    out["high_tech_category"] = high_tech ? json(high_tech->code) : json(nullptr);
+    if (system != nullptr) {
+      const auto* cluster = system->ClusterOfClass(entry.code);
+      out["cluster"] = cluster != nullptr ? json(cluster->code) : json(nullptr);
+      json groupings = json::object();
+      for (const auto& grouping : system->groupings) {
+        const auto* category = grouping.CategoryOf(entry.code);
+        groupings[grouping.code] = category != nullptr ? json(category->code) : json(nullptr);
+      }
+      out["groupings"] = groupings;
+    }
+  } else {
+    json classes = json::array();
+    for (const auto* node : industries.ClassesUnder(entry.code)) classes.push_back(node->code);
+    out["classes"] = classes;
+  }
+  return Dump(out);
+}
+
+}  // namespace clusterscope::report

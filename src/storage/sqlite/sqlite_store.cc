@@ -1,0 +1,884 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The SQLite backend of Store: one database file in WAL mode with foreign keys on. Writes go
+// through one IMMEDIATE transaction at a time, and each put diffs the new record against the
+// stored one to write the audit rows in the same transaction.
+#include <ctime>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "clusterscope/storage/store.h"
+#include "connection.h"
+
+namespace clusterscope::embedded {
+extern const std::string_view kMigration0001;
+}  // namespace clusterscope::embedded
+
+namespace clusterscope::storage {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+struct Migration {
+  int version;
+  std::string_view sql;
+};
+
+// Applied in order; append only. A migration never edits an earlier one.
+const Migration kMigrations[] = {
+    {1, embedded::kMigration0001},
+};
+
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+std::optional<std::string> NonEmpty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::string FormatNumber(double value) { return fmt::format("{}", value); }
+
+// The audited fields of an enterprise as text; nullopt means "no value".
+std::vector<std::pair<std::string_view, std::optional<std::string>>> AuditedFields(
+    const model::Enterprise& e) {
+  return {
+      {"name", e.name},
+      {"industry_code", e.industry_code},
+      {"cluster", NonEmpty(e.cluster)},
+      {"cluster_source", std::string(model::ClusterSourceName(e.cluster_source))},
+      {"park", NonEmpty(e.park)},
+      {"town", NonEmpty(e.town)},
+      {"founded", e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt},
+      {"listed", e.listed ? std::optional<std::string>(*e.listed ? "1" : "0") : std::nullopt},
+      {"strategic_emerging", NonEmpty(e.strategic_emerging)},
+      {"land_km2", e.land_km2 ? std::optional<std::string>(FormatNumber(*e.land_km2))
+                              : std::nullopt},
+  };
+}
+
+std::vector<std::pair<std::string_view, std::optional<std::string>>> AuditedFields(
+    const model::Designation& d) {
+  return {
+      {"withdrawn",
+       d.withdrawn ? std::optional<std::string>(d.withdrawn->ToString()) : std::nullopt},
+      {"level", NonEmpty(d.level)},
+      {"note", NonEmpty(d.note)},
+  };
+}
+
+constexpr std::string_view kEnterpriseColumns =
+    "uscc, name, industry_code, cluster_code, cluster_source, park_code, town_code, founded, "
+    "listed, strategic_emerging, land_km2";
+
+Result<model::Enterprise> ReadEnterprise(const Statement& stmt) {
+  model::Enterprise e;
+  e.uscc = stmt.Text(0);
+  e.name = stmt.Text(1);
+  e.industry_code = stmt.Text(2);
+  e.cluster = stmt.Text(3);
+  e.cluster_source = model::ParseClusterSource(stmt.Text(4)).value_or(model::ClusterSource::kNone);
+  e.park = stmt.Text(5);
+  e.town = stmt.Text(6);
+  if (auto founded = stmt.OptionalText(7)) {
+    auto date = core::Date::Parse(*founded);
+    if (!date) return Error(Status::DataLoss(fmt::format("enterprise {}: stored founding date: {}",
+                                                         e.uscc, date.error().message())));
+    e.founded = *date;
+  }
+  if (auto listed = stmt.OptionalInt(8)) e.listed = *listed != 0;
+  e.strategic_emerging = stmt.Text(9);
+  e.land_km2 = stmt.OptionalReal(10);
+  return e;
+}
+
+Status LoadScales(Connection& db, std::string_view uscc, model::Enterprise& e) {
+  auto stmt = db.Prepare("SELECT year, above_scale FROM enterprise_scale WHERE uscc = ?");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, uscc);
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    e.above_scale[static_cast<int>(stmt->Int(0))] = stmt->Int(1) != 0;
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<model::Enterprise>> GetEnterpriseFrom(Connection& db, std::string_view uscc) {
+  auto stmt = db.Prepare(fmt::format("SELECT {} FROM enterprise WHERE uscc = ?", kEnterpriseColumns));
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, uscc);
+  auto row = stmt->Step();
+  if (!row) return Error(row.error());
+  if (!*row) return std::optional<model::Enterprise>();
+  auto e = ReadEnterprise(*stmt);
+  if (!e) return Error(e.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(LoadScales(db, uscc, *e));
+  return std::optional<model::Enterprise>(std::move(*e));
+}
+
+Status RunMigrations(Connection& db) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "applied_at TEXT NOT NULL)"));
+  auto current = db.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!current) return current.error();
+  auto row = current->Step();
+  if (!row) return row.error();
+  const auto version = static_cast<int>(current->Int(0));
+  if (version > CurrentSchemaVersion()) {
+    return Status::InvalidArgument(fmt::format(
+        "the database is at schema {} but this program knows only up to {}; use a newer "
+        "clusterscope",
+        version, CurrentSchemaVersion()));
+  }
+  for (const auto& migration : kMigrations) {
+    if (migration.version <= version) continue;
+    CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+    Status status = db.Exec(migration.sql);
+    if (status.ok()) {
+      auto record = db.Prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
+      status = record ? record->Bind(1, std::int64_t{migration.version}).Bind(2, NowUtc()).Run()
+                      : record.error();
+    }
+    if (!status.ok()) {
+      (void)db.Exec("ROLLBACK");
+      return status.WithContext(fmt::format("applying migration {:04}", migration.version));
+    }
+    CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec("COMMIT"));
+  }
+  return Status::Ok();
+}
+
+class SqliteTransaction final : public Transaction {
+ public:
+  SqliteTransaction(Connection& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  ~SqliteTransaction() override {
+    if (!committed_) (void)db_.Exec("ROLLBACK");
+  }
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+  Status ReplaceSystem(const model::ClusterSystem& system) override;
+  Result<std::int64_t> AddImportBatch(const ImportBatch& batch) override;
+  Result<Change> PutEnterprise(const model::Enterprise& enterprise) override;
+  Result<Change> PutDesignation(const model::Designation& designation) override;
+  Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
+    return GetEnterpriseFrom(db_, uscc);
+  }
+  Status Commit() override;
+
+ private:
+  Status Audit(std::string_view action, std::string_view entity, std::string_view key,
+               std::string_view field, const std::optional<std::string>& old_value,
+               const std::optional<std::string>& new_value);
+  Status InsertSystem(const model::ClusterSystem& system, bool primary);
+  Status CheckDanglingReferences();
+
+  Connection& db_;  // borrowed from the store, which outlives the transaction
+  std::string actor_;
+  std::string at_ = NowUtc();  // one time stamp for the whole transaction
+  std::optional<std::int64_t> batch_id_;
+  std::optional<Statement> audit_stmt_;  // prepared on first use
+  bool committed_ = false;
+};
+
+Status SqliteTransaction::Audit(std::string_view action, std::string_view entity,
+                                std::string_view key, std::string_view field,
+                                const std::optional<std::string>& old_value,
+                                const std::optional<std::string>& new_value) {
+  if (!audit_stmt_) {
+    auto stmt = db_.Prepare(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_key, field, old_value, "
+        "new_value, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt) return stmt.error();
+    audit_stmt_.emplace(std::move(*stmt));
+  }
+  audit_stmt_->Reset();
+  audit_stmt_->Bind(1, at_).Bind(2, actor_).Bind(3, action).Bind(4, entity).Bind(5, key);
+  audit_stmt_->Bind(6, field).Bind(7, old_value).Bind(8, new_value).Bind(9, batch_id_);
+  return audit_stmt_->Run();
+}
+
+Status SqliteTransaction::InsertSystem(const model::ClusterSystem& system, bool primary) {
+  auto sys = db_.Prepare(
+      "INSERT INTO cluster_system (code, name_zh, name_en, region_code, parent_code, is_primary) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  if (!sys) return sys.error();
+  sys->Bind(1, system.code).Bind(2, system.name_zh).Bind(3, system.name_en);
+  sys->Bind(4, system.region_code);
+  sys->Bind(5, system.parent ? std::optional<std::string>(system.parent->code) : std::nullopt);
+  sys->Bind(6, std::int64_t{primary ? 1 : 0});
+  CLUSTERSCOPE_RETURN_IF_ERROR(sys->Run());
+
+  auto tier = db_.Prepare(
+      "INSERT INTO tier (system_code, code, ordinal, name_zh, name_en, scale_class, "
+      "output_threshold_yuan) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!tier) return tier.error();
+  for (std::size_t i = 0; i < system.tiers.size(); ++i) {
+    const auto& t = system.tiers[i];
+    tier->Reset();
+    tier->Bind(1, system.code).Bind(2, t.code).Bind(3, static_cast<std::int64_t>(i));
+    tier->Bind(4, t.name_zh).Bind(5, t.name_en).Bind(6, t.scale_class);
+    tier->Bind(7, t.output_threshold_yuan);
+    CLUSTERSCOPE_RETURN_IF_ERROR(tier->Run());
+  }
+
+  auto mapping = db_.Prepare(
+      "INSERT INTO class_mapping (owner_kind, owner, ordinal, code, exclude) "
+      "VALUES (?, ?, ?, ?, ?)");
+  if (!mapping) return mapping.error();
+  const auto insert_mapping = [&](std::string_view kind, const std::string& owner,
+                                  const model::ClassMapping& classes) -> Status {
+    for (int exclude = 0; exclude < 2; ++exclude) {
+      const auto& codes = exclude != 0 ? classes.exclude : classes.include;
+      for (std::size_t i = 0; i < codes.size(); ++i) {
+        mapping->Reset();
+        mapping->Bind(1, kind).Bind(2, owner).Bind(3, static_cast<std::int64_t>(i));
+        mapping->Bind(4, codes[i]).Bind(5, std::int64_t{exclude});
+        CLUSTERSCOPE_RETURN_IF_ERROR(mapping->Run());
+      }
+    }
+    return Status::Ok();
+  };
+
+  auto cluster = db_.Prepare(
+      "INSERT INTO cluster (code, system_code, ordinal, name_zh, name_en, tier_code, "
+      "parent_cluster) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!cluster) return cluster.error();
+  for (std::size_t i = 0; i < system.clusters.size(); ++i) {
+    const auto& c = system.clusters[i];
+    cluster->Reset();
+    cluster->Bind(1, c.code).Bind(2, system.code).Bind(3, static_cast<std::int64_t>(i));
+    cluster->Bind(4, c.name_zh).Bind(5, c.name_en).Bind(6, c.tier);
+    cluster->Bind(7, NonEmpty(c.parent_cluster));
+    CLUSTERSCOPE_RETURN_IF_ERROR(cluster->Run());
+    CLUSTERSCOPE_RETURN_IF_ERROR(insert_mapping("cluster", c.code, c.classes));
+  }
+  if (!primary) return Status::Ok();
+
+  auto park = db_.Prepare(
+      "INSERT INTO park (code, ordinal, name_zh, name_en, land_km2) VALUES (?, ?, ?, ?, ?)");
+  if (!park) return park.error();
+  for (std::size_t i = 0; i < system.parks.size(); ++i) {
+    const auto& p = system.parks[i];
+    park->Reset();
+    park->Bind(1, p.code).Bind(2, static_cast<std::int64_t>(i)).Bind(3, p.name_zh);
+    park->Bind(4, p.name_en).Bind(5, p.land_km2);
+    CLUSTERSCOPE_RETURN_IF_ERROR(park->Run());
+  }
+
+  auto grouping = db_.Prepare(
+      "INSERT INTO grouping (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  auto category = db_.Prepare(
+      "INSERT INTO grouping_category (grouping_code, code, ordinal, name_zh, name_en) "
+      "VALUES (?, ?, ?, ?, ?)");
+  if (!grouping) return grouping.error();
+  if (!category) return category.error();
+  for (std::size_t g = 0; g < system.groupings.size(); ++g) {
+    const auto& gr = system.groupings[g];
+    grouping->Reset();
+    grouping->Bind(1, gr.code).Bind(2, static_cast<std::int64_t>(g)).Bind(3, gr.name_zh);
+    grouping->Bind(4, gr.name_en);
+    CLUSTERSCOPE_RETURN_IF_ERROR(grouping->Run());
+    for (std::size_t c = 0; c < gr.categories.size(); ++c) {
+      const auto& cat = gr.categories[c];
+      category->Reset();
+      category->Bind(1, gr.code).Bind(2, cat.code).Bind(3, static_cast<std::int64_t>(c));
+      category->Bind(4, cat.name_zh).Bind(5, cat.name_en);
+      CLUSTERSCOPE_RETURN_IF_ERROR(category->Run());
+      CLUSTERSCOPE_RETURN_IF_ERROR(insert_mapping("category", gr.code + "/" + cat.code, cat.classes));
+    }
+  }
+
+  auto type = db_.Prepare(
+      "INSERT INTO designation_type (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  if (!type) return type.error();
+  for (std::size_t i = 0; i < system.designation_types.size(); ++i) {
+    const auto& t = system.designation_types[i];
+    type->Reset();
+    type->Bind(1, t.code).Bind(2, static_cast<std::int64_t>(i)).Bind(3, t.name_zh);
+    type->Bind(4, t.name_en);
+    CLUSTERSCOPE_RETURN_IF_ERROR(type->Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteTransaction::CheckDanglingReferences() {
+  // Foreign keys are deferred; name the dangling references ourselves so the message says what
+  // to do rather than SQLite's bare "FOREIGN KEY constraint failed".
+  struct Check {
+    std::string_view sql;
+    std::string_view what;
+  };
+  static constexpr Check kChecks[] = {
+      {"SELECT cluster_code, count(*) FROM enterprise WHERE cluster_code IS NOT NULL AND "
+       "cluster_code NOT IN (SELECT code FROM cluster) GROUP BY cluster_code",
+       "cluster"},
+      {"SELECT park_code, count(*) FROM enterprise WHERE park_code IS NOT NULL AND park_code NOT "
+       "IN (SELECT code FROM park) GROUP BY park_code",
+       "park"},
+      {"SELECT type_code, count(*) FROM designation WHERE type_code NOT IN "
+       "(SELECT code FROM designation_type) GROUP BY type_code",
+       "designation type"},
+  };
+  std::vector<std::string> problems;
+  for (const auto& check : kChecks) {
+    auto stmt = db_.Prepare(check.sql);
+    if (!stmt) return stmt.error();
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      problems.push_back(fmt::format("{} '{}' is still used by {} record(s)", check.what,
+                                     stmt->Text(0), stmt->Int(1)));
+    }
+  }
+  if (problems.empty()) return Status::Ok();
+  return Status::InvalidArgument(fmt::format(
+      "records refer to codes the cluster system does not have: {}; keep the codes in the "
+      "system or reassign the records first",
+      fmt::join(problems, "; ")));
+}
+
+Status SqliteTransaction::ReplaceSystem(const model::ClusterSystem& system) {
+  std::optional<std::string> old_code;
+  {
+    auto stmt = db_.Prepare("SELECT code FROM cluster_system WHERE is_primary = 1");
+    if (!stmt) return stmt.error();
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    if (*row) old_code = stmt->Text(0);
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec(
+      "DELETE FROM class_mapping; DELETE FROM grouping_category; DELETE FROM grouping; "
+      "DELETE FROM park; DELETE FROM designation_type; DELETE FROM cluster; DELETE FROM tier; "
+      "DELETE FROM cluster_system;"));
+  if (system.parent) CLUSTERSCOPE_RETURN_IF_ERROR(InsertSystem(*system.parent, false));
+  CLUSTERSCOPE_RETURN_IF_ERROR(InsertSystem(system, true));
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckDanglingReferences());
+  return Audit(old_code ? "update" : "insert", "system", system.code, "", old_code, system.code);
+}
+
+Result<std::int64_t> SqliteTransaction::AddImportBatch(const ImportBatch& batch) {
+  auto stmt = db_.Prepare(
+      "INSERT INTO import_batch (kind, file, at, actor, rows_read, rows_written, rows_rejected) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, batch.kind).Bind(2, batch.file).Bind(3, at_).Bind(4, actor_);
+  stmt->Bind(5, batch.rows_read).Bind(6, batch.rows_written).Bind(7, batch.rows_rejected);
+  CLUSTERSCOPE_RETURN_IF_ERROR(stmt->Run());
+  batch_id_ = db_.LastInsertRowId();
+  return *batch_id_;
+}
+
+Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
+  auto old = GetEnterpriseFrom(db_, e.uscc);
+  if (!old) return Error(old.error());
+
+  auto stmt = db_.Prepare(fmt::format(
+      "INSERT INTO enterprise ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, industry_code = "
+      "excluded.industry_code, cluster_code = excluded.cluster_code, cluster_source = "
+      "excluded.cluster_source, park_code = excluded.park_code, town_code = excluded.town_code, "
+      "founded = excluded.founded, listed = excluded.listed, strategic_emerging = "
+      "excluded.strategic_emerging, land_km2 = excluded.land_km2",
+      kEnterpriseColumns));
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, e.uscc).Bind(2, e.name).Bind(3, e.industry_code).Bind(4, NonEmpty(e.cluster));
+  stmt->Bind(5, model::ClusterSourceName(e.cluster_source)).Bind(6, NonEmpty(e.park));
+  stmt->Bind(7, NonEmpty(e.town));
+  stmt->Bind(8, e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt);
+  stmt->Bind(9, e.listed ? std::optional<std::int64_t>(*e.listed ? 1 : 0) : std::nullopt);
+  stmt->Bind(10, NonEmpty(e.strategic_emerging)).Bind(11, e.land_km2);
+  if (Status s = stmt->Run(); !s.ok()) return Error(s.WithContext("enterprise " + e.uscc));
+
+  bool changed = !old->has_value();
+  const auto new_fields = AuditedFields(e);
+  const auto old_fields = old->has_value() ? AuditedFields(**old) : decltype(new_fields){};
+  for (std::size_t i = 0; i < new_fields.size(); ++i) {
+    const auto& old_value = old->has_value() ? old_fields[i].second : std::nullopt;
+    if (old_value == new_fields[i].second) continue;
+    changed = true;
+    CLUSTERSCOPE_RETURN_IF_ERROR(Audit(old->has_value() ? "update" : "insert", "enterprise", e.uscc,
+                                       new_fields[i].first, old_value, new_fields[i].second));
+  }
+
+  // The above-scale history: bring the stored years to exactly the record's.
+  const std::map<int, bool> old_years =
+      old->has_value() ? (*old)->above_scale : std::map<int, bool>{};
+  const auto flag = [](bool above) { return std::optional<std::string>(above ? "1" : "0"); };
+  auto upsert = db_.Prepare(
+      "INSERT INTO enterprise_scale (uscc, year, above_scale) VALUES (?, ?, ?) "
+      "ON CONFLICT (uscc, year) DO UPDATE SET above_scale = excluded.above_scale");
+  auto remove = db_.Prepare("DELETE FROM enterprise_scale WHERE uscc = ? AND year = ?");
+  if (!upsert) return Error(upsert.error());
+  if (!remove) return Error(remove.error());
+  for (const auto& [year, above] : e.above_scale) {
+    const auto it = old_years.find(year);
+    if (it != old_years.end() && it->second == above) continue;
+    upsert->Reset();
+    upsert->Bind(1, e.uscc).Bind(2, std::int64_t{year}).Bind(3, std::int64_t{above ? 1 : 0});
+    CLUSTERSCOPE_RETURN_IF_ERROR(upsert->Run());
+    changed = true;
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit(it == old_years.end() ? "insert" : "update", "enterprise_scale", e.uscc,
+              std::to_string(year), it == old_years.end() ? std::nullopt : flag(it->second),
+              flag(above)));
+  }
+  for (const auto& [year, above] : old_years) {
+    if (e.above_scale.count(year) != 0) continue;
+    remove->Reset();
+    remove->Bind(1, e.uscc).Bind(2, std::int64_t{year});
+    CLUSTERSCOPE_RETURN_IF_ERROR(remove->Run());
+    changed = true;
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit("delete", "enterprise_scale", e.uscc, std::to_string(year), flag(above), std::nullopt));
+  }
+  if (!old->has_value()) return Change::kInserted;
+  return changed ? Change::kUpdated : Change::kUnchanged;
+}
+
+Result<Change> SqliteTransaction::PutDesignation(const model::Designation& d) {
+  const std::string key = fmt::format("{}/{}/{}", d.uscc, d.type, d.granted.ToString());
+  auto find = db_.Prepare(
+      "SELECT withdrawn, level, note FROM designation WHERE uscc = ? AND type_code = ? AND "
+      "granted = ?");
+  if (!find) return Error(find.error());
+  find->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
+  auto row = find->Step();
+  if (!row) return Error(row.error());
+  std::optional<model::Designation> old;
+  if (*row) {
+    old = d;
+    old->withdrawn.reset();
+    if (auto withdrawn = find->OptionalText(0)) {
+      auto date = core::Date::Parse(*withdrawn);
+      if (!date) return Error(Status::DataLoss("designation " + key + ": stored withdrawal date"));
+      old->withdrawn = *date;
+    }
+    old->level = find->Text(1);
+    old->note = find->Text(2);
+  }
+
+  auto stmt = db_.Prepare(
+      "INSERT INTO designation (uscc, type_code, granted, withdrawn, level, note) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uscc, type_code, granted) DO UPDATE SET "
+      "withdrawn = excluded.withdrawn, level = excluded.level, note = excluded.note");
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
+  stmt->Bind(4, d.withdrawn ? std::optional<std::string>(d.withdrawn->ToString()) : std::nullopt);
+  stmt->Bind(5, d.level).Bind(6, d.note);
+  if (Status s = stmt->Run(); !s.ok()) return Error(s.WithContext("designation " + key));
+
+  if (!old) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(Audit("insert", "designation", key, "granted", std::nullopt,
+                                       d.granted.ToString()));
+  }
+  bool changed = !old;
+  const auto new_fields = AuditedFields(d);
+  const auto old_fields = old ? AuditedFields(*old) : decltype(new_fields){};
+  for (std::size_t i = 0; i < new_fields.size(); ++i) {
+    const auto& old_value = old ? old_fields[i].second : std::nullopt;
+    if (old_value == new_fields[i].second) continue;
+    changed = true;
+    CLUSTERSCOPE_RETURN_IF_ERROR(Audit(old ? "update" : "insert", "designation", key,
+                                       new_fields[i].first, old_value, new_fields[i].second));
+  }
+  if (!old) return Change::kInserted;
+  return changed ? Change::kUpdated : Change::kUnchanged;
+}
+
+Status SqliteTransaction::Commit() {
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckDanglingReferences());
+  CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  committed_ = true;
+  return Status::Ok();
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Connection db) : db_(std::move(db)) {}
+
+  Result<std::unique_ptr<Transaction>> Begin(std::string actor) override {
+    // IMMEDIATE takes the write lock now, so a second writer waits (busy_timeout) or fails here
+    // rather than half-way through an import.
+    CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    return std::unique_ptr<Transaction>(std::make_unique<SqliteTransaction>(db_, std::move(actor)));
+  }
+
+  Result<std::optional<model::ClusterSystem>> LoadSystem() override;
+  Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
+    return GetEnterpriseFrom(db_, uscc);
+  }
+  Result<std::vector<model::Enterprise>> ListEnterprises(const EnterpriseFilter& filter) override;
+  Result<std::int64_t> CountEnterprises() override;
+  Result<std::vector<model::Designation>> ListDesignations(
+      const DesignationFilter& filter) override;
+  Result<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) override;
+  Result<std::vector<ImportBatch>> ListImportBatches() override;
+  Result<int> SchemaVersion() override;
+
+ private:
+  Result<model::ClusterSystem> LoadOneSystem(const std::string& code);
+  Result<model::ClassMapping> LoadMapping(std::string_view kind, const std::string& owner);
+
+  Connection db_;
+};
+
+Result<model::ClassMapping> SqliteStore::LoadMapping(std::string_view kind,
+                                                     const std::string& owner) {
+  auto stmt = db_.Prepare(
+      "SELECT code, exclude FROM class_mapping WHERE owner_kind = ? AND owner = ? "
+      "ORDER BY exclude, ordinal");
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, kind).Bind(2, owner);
+  model::ClassMapping mapping;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    (stmt->Int(1) != 0 ? mapping.exclude : mapping.include).push_back(stmt->Text(0));
+  }
+  return mapping;
+}
+
+Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code) {
+  model::ClusterSystem system;
+  {
+    auto stmt = db_.Prepare(
+        "SELECT code, name_zh, name_en, region_code, is_primary FROM cluster_system WHERE code = ?");
+    if (!stmt) return Error(stmt.error());
+    stmt->Bind(1, code);
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) return Error(Status::DataLoss("cluster system " + code + " is missing"));
+    system.code = stmt->Text(0);
+    system.name_zh = stmt->Text(1);
+    system.name_en = stmt->Text(2);
+    system.region_code = stmt->Text(3);
+  }
+  {
+    auto stmt = db_.Prepare(
+        "SELECT code, name_zh, name_en, scale_class, output_threshold_yuan FROM tier "
+        "WHERE system_code = ? ORDER BY ordinal");
+    if (!stmt) return Error(stmt.error());
+    stmt->Bind(1, code);
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return Error(row.error());
+      if (!*row) break;
+      system.tiers.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3),
+                              stmt->OptionalReal(4)});
+    }
+  }
+  {
+    auto stmt = db_.Prepare(
+        "SELECT code, name_zh, name_en, tier_code, parent_cluster FROM cluster "
+        "WHERE system_code = ? ORDER BY ordinal");
+    if (!stmt) return Error(stmt.error());
+    stmt->Bind(1, code);
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return Error(row.error());
+      if (!*row) break;
+      model::Cluster cluster{stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), {},
+                             stmt->Text(4)};
+      auto mapping = LoadMapping("cluster", cluster.code);
+      if (!mapping) return Error(mapping.error());
+      cluster.classes = std::move(*mapping);
+      system.clusters.push_back(std::move(cluster));
+    }
+  }
+  return system;
+}
+
+Result<std::optional<model::ClusterSystem>> SqliteStore::LoadSystem() {
+  std::string code;
+  std::optional<std::string> parent_code;
+  {
+    auto stmt = db_.Prepare("SELECT code, parent_code FROM cluster_system WHERE is_primary = 1");
+    if (!stmt) return Error(stmt.error());
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) return std::optional<model::ClusterSystem>();
+    code = stmt->Text(0);
+    parent_code = stmt->OptionalText(1);
+  }
+  auto system = LoadOneSystem(code);
+  if (!system) return Error(system.error());
+  if (parent_code) {
+    auto parent = LoadOneSystem(*parent_code);
+    if (!parent) return Error(parent.error());
+    system->parent = std::make_shared<const model::ClusterSystem>(std::move(*parent));
+  }
+  {
+    auto stmt = db_.Prepare("SELECT code, name_zh, name_en, land_km2 FROM park ORDER BY ordinal");
+    if (!stmt) return Error(stmt.error());
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return Error(row.error());
+      if (!*row) break;
+      system->parks.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->OptionalReal(3)});
+    }
+  }
+  {
+    auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM grouping ORDER BY ordinal");
+    auto cats = db_.Prepare(
+        "SELECT code, name_zh, name_en FROM grouping_category WHERE grouping_code = ? "
+        "ORDER BY ordinal");
+    if (!stmt) return Error(stmt.error());
+    if (!cats) return Error(cats.error());
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return Error(row.error());
+      if (!*row) break;
+      model::Grouping grouping{stmt->Text(0), stmt->Text(1), stmt->Text(2), {}};
+      cats->Reset();
+      cats->Bind(1, grouping.code);
+      for (;;) {
+        auto cat_row = cats->Step();
+        if (!cat_row) return Error(cat_row.error());
+        if (!*cat_row) break;
+        model::Category category{cats->Text(0), cats->Text(1), cats->Text(2), {}};
+        auto mapping = LoadMapping("category", grouping.code + "/" + category.code);
+        if (!mapping) return Error(mapping.error());
+        category.classes = std::move(*mapping);
+        grouping.categories.push_back(std::move(category));
+      }
+      system->groupings.push_back(std::move(grouping));
+    }
+  }
+  {
+    auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM designation_type ORDER BY ordinal");
+    if (!stmt) return Error(stmt.error());
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row) return Error(row.error());
+      if (!*row) break;
+      system->designation_types.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2)});
+    }
+  }
+  return std::optional<model::ClusterSystem>(std::move(*system));
+}
+
+Result<std::vector<model::Enterprise>> SqliteStore::ListEnterprises(const EnterpriseFilter& filter) {
+  std::string sql = fmt::format("SELECT {} FROM enterprise WHERE 1 = 1", kEnterpriseColumns);
+  std::vector<std::string> params;
+  if (!filter.cluster.empty()) {
+    sql += " AND cluster_code = ?";
+    params.push_back(filter.cluster);
+  }
+  if (!filter.park.empty()) {
+    sql += " AND park_code = ?";
+    params.push_back(filter.park);
+  }
+  if (!filter.town.empty()) {
+    sql += " AND town_code = ?";
+    params.push_back(filter.town);
+  }
+  if (!filter.industry_prefix.empty()) {
+    sql += " AND substr(industry_code, 1, length(?)) = ?";
+    params.push_back(filter.industry_prefix);
+    params.push_back(filter.industry_prefix);
+  }
+  if (!filter.name_contains.empty()) {
+    sql += " AND instr(name, ?) > 0";
+    params.push_back(filter.name_contains);
+  }
+  if (filter.above_scale_in) {
+    sql += " AND uscc IN (SELECT uscc FROM enterprise_scale WHERE above_scale = 1 AND year = ?)";
+    params.push_back(std::to_string(*filter.above_scale_in));
+  }
+  sql += " ORDER BY uscc";
+  if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
+
+  auto stmt = db_.Prepare(sql);
+  if (!stmt) return Error(stmt.error());
+  for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
+  std::vector<model::Enterprise> out;
+  std::map<std::string, std::size_t> index;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    auto e = ReadEnterprise(*stmt);
+    if (!e) return Error(e.error());
+    index.emplace(e->uscc, out.size());
+    out.push_back(std::move(*e));
+  }
+  // One pass over the scale table beats one query per enterprise.
+  auto scales = db_.Prepare("SELECT uscc, year, above_scale FROM enterprise_scale");
+  if (!scales) return Error(scales.error());
+  for (;;) {
+    auto row = scales->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    const auto it = index.find(scales->Text(0));
+    if (it == index.end()) continue;
+    out[it->second].above_scale[static_cast<int>(scales->Int(1))] = scales->Int(2) != 0;
+  }
+  return out;
+}
+
+Result<std::int64_t> SqliteStore::CountEnterprises() {
+  auto stmt = db_.Prepare("SELECT count(*) FROM enterprise");
+  if (!stmt) return Error(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return Error(row.error());
+  return stmt->Int(0);
+}
+
+Result<std::vector<model::Designation>> SqliteStore::ListDesignations(
+    const DesignationFilter& filter) {
+  std::string sql =
+      "SELECT uscc, type_code, granted, withdrawn, level, note FROM designation WHERE 1 = 1";
+  std::vector<std::string> params;
+  if (!filter.uscc.empty()) {
+    sql += " AND uscc = ?";
+    params.push_back(filter.uscc);
+  }
+  if (!filter.type.empty()) {
+    sql += " AND type_code = ?";
+    params.push_back(filter.type);
+  }
+  if (filter.active_on) {
+    sql += " AND granted <= ? AND (withdrawn IS NULL OR withdrawn > ?)";
+    params.push_back(filter.active_on->ToString());
+    params.push_back(filter.active_on->ToString());
+  }
+  sql += " ORDER BY uscc, type_code, granted";
+  auto stmt = db_.Prepare(sql);
+  if (!stmt) return Error(stmt.error());
+  for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
+  std::vector<model::Designation> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    model::Designation d;
+    d.uscc = stmt->Text(0);
+    d.type = stmt->Text(1);
+    auto granted = core::Date::Parse(stmt->Text(2));
+    if (!granted) return Error(Status::DataLoss("stored grant date: " + granted.error().message()));
+    d.granted = *granted;
+    if (auto withdrawn = stmt->OptionalText(3)) {
+      auto date = core::Date::Parse(*withdrawn);
+      if (!date) return Error(Status::DataLoss("stored withdrawal date: " + date.error().message()));
+      d.withdrawn = *date;
+    }
+    d.level = stmt->Text(4);
+    d.note = stmt->Text(5);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditFilter& filter) {
+  std::string sql =
+      "SELECT id, at, actor, action, entity, entity_key, field, old_value, new_value, batch_id "
+      "FROM audit_log WHERE 1 = 1";
+  std::vector<std::string> params;
+  if (!filter.entity.empty()) {
+    sql += " AND entity = ?";
+    params.push_back(filter.entity);
+  }
+  if (!filter.entity_key.empty()) {
+    sql += " AND entity_key = ?";
+    params.push_back(filter.entity_key);
+  }
+  sql += " ORDER BY id DESC";
+  if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
+  auto stmt = db_.Prepare(sql);
+  if (!stmt) return Error(stmt.error());
+  for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    out.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
+                   stmt->Text(5), stmt->Text(6), stmt->OptionalText(7), stmt->OptionalText(8),
+                   stmt->OptionalInt(9)});
+  }
+  return out;
+}
+
+Result<std::vector<ImportBatch>> SqliteStore::ListImportBatches() {
+  auto stmt = db_.Prepare(
+      "SELECT id, kind, file, at, actor, rows_read, rows_written, rows_rejected FROM import_batch "
+      "ORDER BY id");
+  if (!stmt) return Error(stmt.error());
+  std::vector<ImportBatch> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) break;
+    out.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
+                   stmt->Int(5), stmt->Int(6), stmt->Int(7)});
+  }
+  return out;
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  auto stmt = db_.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!stmt) return Error(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return Error(row.error());
+  return static_cast<int>(stmt->Int(0));
+}
+
+// Refuses a file that is not SQLite, or an SQLite database of another program, before anything
+// is written to it. The probe statement is finalised on return: an open statement would hold a
+// read transaction and block the switch to WAL.
+Status CheckIsClusterScopeDatabase(Connection& db, const std::string& path) {
+  auto probe = db.Prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
+      "NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations')");
+  if (!probe) {
+    return Status::InvalidArgument(
+        fmt::format("'{}' is not a ClusterScope database: {}", path, probe.error().message()));
+  }
+  auto row = probe->Step();
+  if (!row) {
+    return Status::InvalidArgument(
+        fmt::format("'{}' is not a ClusterScope database: {}", path, row.error().message()));
+  }
+  if (probe->Int(0) > 0) {
+    return Status::InvalidArgument(fmt::format(
+        "'{}' is an SQLite database of another program (it has tables but no ClusterScope "
+        "schema); refusing to touch it",
+        path));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  auto db = Connection::Open(path);
+  if (!db) return Error(db.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckIsClusterScopeDatabase(*db, path));
+  // WAL lets readers (the dashboard) run beside an import; FULL makes each commit durable
+  // against power loss, which a system of record needs more than write speed.
+  CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec(
+      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;"));
+  if (path != ":memory:" && !path.empty()) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(RunMigrations(*db).WithContext(path));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
+}
+
+}  // namespace clusterscope::storage

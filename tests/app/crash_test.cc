@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// A kill in the middle of an import must leave the database as it was. The import runs in a
+// forked child (a gtest death test) against a real SQLite file, through a Store wrapper that
+// aborts the process after some rows have been written inside the open transaction.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/ingest/importers.h"
+#include "testutil.h"
+
+namespace clusterscope {
+namespace {
+
+// Passes everything through, but dies (or fails) at the n-th enterprise write.
+class FaultyTransaction final : public storage::Transaction {
+ public:
+  FaultyTransaction(std::unique_ptr<storage::Transaction> inner, int fault_at, bool abort)
+      : inner_(std::move(inner)), fault_at_(fault_at), abort_(abort) {}
+  Status ReplaceSystem(const model::ClusterSystem& system) override {
+    return inner_->ReplaceSystem(system);
+  }
+  Result<std::int64_t> AddImportBatch(const storage::ImportBatch& batch) override {
+    return inner_->AddImportBatch(batch);
+  }
+  Result<storage::Change> PutEnterprise(const model::Enterprise& enterprise) override {
+    if (++writes_ == fault_at_) {
+      if (abort_) std::abort();  // as a kill -9 would: no destructor, no rollback
+      return Error(Status::Unavailable("injected fault: disk full"));
+    }
+    return inner_->PutEnterprise(enterprise);
+  }
+  Result<storage::Change> PutDesignation(const model::Designation& designation) override {
+    return inner_->PutDesignation(designation);
+  }
+  Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
+    return inner_->GetEnterprise(uscc);
+  }
+  Status Commit() override { return inner_->Commit(); }
+
+ private:
+  std::unique_ptr<storage::Transaction> inner_;
+  int fault_at_;
+  bool abort_;
+  int writes_ = 0;
+};
+
+class FaultyStore final : public storage::Store {
+ public:
+  FaultyStore(storage::Store& inner, int fault_at, bool abort)
+      : inner_(inner), fault_at_(fault_at), abort_(abort) {}
+  Result<std::unique_ptr<storage::Transaction>> Begin(std::string actor) override {
+    auto tx = inner_.Begin(std::move(actor));
+    if (!tx) return Error(tx.error());
+    return std::unique_ptr<storage::Transaction>(
+        std::make_unique<FaultyTransaction>(std::move(*tx), fault_at_, abort_));
+  }
+  Result<std::optional<model::ClusterSystem>> LoadSystem() override { return inner_.LoadSystem(); }
+  Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
+    return inner_.GetEnterprise(uscc);
+  }
+  Result<std::vector<model::Enterprise>> ListEnterprises(
+      const storage::EnterpriseFilter& filter) override {
+    return inner_.ListEnterprises(filter);
+  }
+  Result<std::int64_t> CountEnterprises() override { return inner_.CountEnterprises(); }
+  Result<std::vector<model::Designation>> ListDesignations(
+      const storage::DesignationFilter& filter) override {
+    return inner_.ListDesignations(filter);
+  }
+  Result<std::vector<storage::AuditEntry>> ListAudit(const storage::AuditFilter& filter) override {
+    return inner_.ListAudit(filter);
+  }
+  Result<std::vector<storage::ImportBatch>> ListImportBatches() override {
+    return inner_.ListImportBatches();
+  }
+  Result<int> SchemaVersion() override { return inner_.SchemaVersion(); }
+
+ private:
+  storage::Store& inner_;
+  int fault_at_;
+  bool abort_;
+};
+
+class CrashTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.Path("crash.db");
+    app::InitOptions init{db_, testutil::SystemsDir() + "/fuling-2349.toml", "tester"};
+    ASSERT_OK(app::InitDatabase(init));
+    // 100 enterprises already registered, then a file that changes them all and adds 4,900.
+    std::string first = "uscc,name,industry_code\n";
+    for (int i = 0; i < 100; ++i) first += fmt::format("{},旧{},3841\n", testutil::CreditCode(i), i);
+    testutil::WriteFile(dir_.Path("first.csv"), first);
+    std::string second = "uscc,name,industry_code\n";
+    for (int i = 0; i < 5000; ++i) second += fmt::format("{},新{},2614\n", testutil::CreditCode(i), i);
+    testutil::WriteFile(dir_.Path("second.csv"), second);
+    auto workspace = app::Workspace::Open(db_, "tester");
+    ASSERT_OK(workspace);
+    auto report = workspace->ImportEnterprises(dir_.Path("first.csv"), {});
+    ASSERT_OK(report);
+    ASSERT_TRUE(report->written);
+  }
+
+  void ExpectUntouched() {
+    auto store = storage::OpenSqliteStore(db_);
+    ASSERT_OK(store);
+    auto all = (*store)->ListEnterprises({});
+    ASSERT_OK(all);
+    ASSERT_EQ(all->size(), 100u);
+    for (const auto& e : *all) {
+      EXPECT_EQ(e.name.substr(0, 3), "旧");
+      EXPECT_EQ(e.industry_code, "3841");
+    }
+    auto batches = (*store)->ListImportBatches();
+    ASSERT_OK(batches);
+    EXPECT_EQ(batches->size(), 1u);
+    auto audit = (*store)->ListAudit({"enterprise", "", 0});
+    ASSERT_OK(audit);
+    for (const auto& entry : *audit) EXPECT_NE(entry.action, "update");
+  }
+
+  Result<ingest::ImportReport> ImportThrough(int fault_at, bool abort) {
+    auto store = storage::OpenSqliteStore(db_);
+    if (!store) return Error(store.error());
+    FaultyStore faulty(**store, fault_at, abort);
+    ingest::ImportOptions options;
+    options.actor = "tester";
+    options.year = 2023;
+    return ingest::ImportEnterprises(faulty, testutil::FulingSystem(), dir_.Path("second.csv"),
+                                     options);
+  }
+
+  testutil::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(CrashTest, AFailedWriteMidImportLeavesNothing) {
+  auto report = ImportThrough(250, false);
+  ASSERT_FALSE(report.has_value());
+  EXPECT_NE(report.error().message().find("injected fault"), std::string::npos);
+  EXPECT_NE(report.error().message().find("second.csv:251"), std::string::npos)
+      << report.error().message();
+  ExpectUntouched();
+}
+
+TEST_F(CrashTest, AKillMidImportLeavesTheDatabaseAsItWas) {
+  // The default ("fast") death-test style forks without exec, so the child works on this test's
+  // database file; no connection is open across the fork. 4,000 rows with their audit rows are
+  // enough for SQLite to spill uncommitted pages into the WAL before the abort.
+  EXPECT_DEATH((void)ImportThrough(4000, true), "");
+  ExpectUntouched();
+}
+
+}  // namespace
+}  // namespace clusterscope

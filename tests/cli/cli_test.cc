@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// End-to-end: drives the built clusterscope binary as a user would, through a shell, and checks
+// its output, files and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "testutil.h"
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  CliRun Cli(const std::string& args) {
+    const std::string command = fmt::format("cd '{}' && CLUSTERSCOPE_USER=e2e '{}' --db '{}' {} 2>&1",
+                                            dir_.path().string(), CLUSTERSCOPE_BINARY,
+                                            dir_.Path("e2e.db"), args);
+    CliRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+  }
+
+  testutil::TempDir dir_;
+};
+
+TEST_F(CliTest, InitShowsAndExportsTheSystem) {
+  const CliRun init = Cli("init");
+  ASSERT_EQ(init.exit_code, 0) << init.out;
+  EXPECT_NE(init.out.find("4 tiers, 18 clusters, 5 parks"), std::string::npos) << init.out;
+
+  const CliRun show = Cli("system show");
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_NE(show.out.find("新能源汽车动力电池及轻量化部件"), std::string::npos);
+  EXPECT_NE(show.out.find("白涛新材料科技城"), std::string::npos);
+
+  const CliRun json = Cli("system show --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc["tiers"].size(), 4u);
+  EXPECT_EQ(doc["clusters"].size(), 18u);
+  EXPECT_EQ(doc["parks"].size(), 5u);
+  EXPECT_EQ(doc["clusters"][17]["code"], "N9");
+}
+
+TEST_F(CliTest, ImportsEnterprisesAndDesignations) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  testutil::WriteFile(dir_.Path("e.csv"),
+                      fmt::format("统一社会信用代码,企业名称,行业代码,所在园区,是否规上\n"
+                                  "{},重庆华峰化工有限公司,2614,BT,是\n"
+                                  "{},涪陵榨菜集团,1371,LG,是\n",
+                                  a, b));
+  const CliRun imported = Cli("import enterprises e.csv --year 2023");
+  ASSERT_EQ(imported.exit_code, 0) << imported.out;
+  EXPECT_NE(imported.out.find("2 inserted"), std::string::npos) << imported.out;
+
+  testutil::WriteFile(dir_.Path("d.csv"),
+                      fmt::format("uscc,designation,granted\n{},single_champion,2019-11-20\n", a));
+  const CliRun designations = Cli("import designations d.csv");
+  ASSERT_EQ(designations.exit_code, 0) << designations.out;
+
+  const CliRun show = Cli("enterprise show " + a + " --format json");
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  const auto doc = nlohmann::json::parse(show.out);
+  EXPECT_EQ(doc["cluster"], "L1");
+  EXPECT_EQ(doc["cluster_source"], "derived");
+  EXPECT_EQ(doc["park"], "BT");
+  EXPECT_EQ(doc["above_scale"]["2023"], true);
+  EXPECT_EQ(doc["designations"][0]["designation"], "single_champion");
+
+  const CliRun list = Cli("enterprise list --cluster F1");
+  ASSERT_EQ(list.exit_code, 0) << list.out;
+  EXPECT_NE(list.out.find("涪陵榨菜集团"), std::string::npos);
+  EXPECT_NE(list.out.find("1 enterprise"), std::string::npos);
+
+  const CliRun counts = Cli("system show --format json");
+  const auto system = nlohmann::json::parse(counts.out);
+  EXPECT_EQ(system["clusters"][0]["enterprises"], 1);
+
+  const CliRun update = Cli("enterprise update " + b + " --park GXQ");
+  ASSERT_EQ(update.exit_code, 0) << update.out;
+  const CliRun audit = Cli("audit list --key " + b + " --format json");
+  ASSERT_EQ(audit.exit_code, 0) << audit.out;
+  const auto log = nlohmann::json::parse(audit.out)["audit"];
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log[0]["field"], "park");
+  EXPECT_EQ(log[0]["old_value"], "LG");
+  EXPECT_EQ(log[0]["new_value"], "GXQ");
+  EXPECT_EQ(log[0]["actor"], "e2e");
+}
+
+TEST_F(CliTest, BadRowsWriteNothingAndExitThree) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  testutil::WriteFile(dir_.Path("bad.csv"),
+                      fmt::format("uscc,name,industry_code\n{},甲,3841\n{}0,乙,3841\n",
+                                  testutil::CreditCode(1), testutil::CreditCode(2)));
+  const CliRun bad = Cli("import enterprises bad.csv");
+  EXPECT_EQ(bad.exit_code, 3) << bad.out;
+  EXPECT_NE(bad.out.find("bad.csv:3: column 'uscc'"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("[credit_code_format]"), std::string::npos) << bad.out;
+  EXPECT_NE(Cli("enterprise list").out.find("0 enterprises"), std::string::npos);
+
+  const CliRun skip = Cli("import enterprises bad.csv --skip-invalid");
+  EXPECT_EQ(skip.exit_code, 0) << skip.out;
+  EXPECT_NE(skip.out.find("1 inserted"), std::string::npos) << skip.out;
+  EXPECT_NE(testutil::ReadFile(dir_.Path("bad.csv.rejects.csv")).find("credit_code_format"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, ExitCodesAreDocumented) {
+  EXPECT_EQ(Cli("system show").exit_code, 4);  // no database yet
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  EXPECT_EQ(Cli("enterprise show " + testutil::CreditCode(5)).exit_code, 4);
+  EXPECT_EQ(Cli("no-such-command").exit_code, 2);
+  EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5)).exit_code, 2);  // --name missing
+  EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841")
+                .exit_code,
+            0);
+  EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841")
+                .exit_code,
+            5);
+  const CliRun bad = Cli("enterprise add 123 --name 甲 --industry 3841");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.out.find("credit_code_format"), std::string::npos) << bad.out;
+  testutil::WriteFile(dir_.Path("bad.toml"), "code = \"x\"\n[[tiers]]\ncode = 1\n");
+  const CliRun config = Cli("init --system bad.toml");
+  EXPECT_EQ(config.exit_code, 3);
+  EXPECT_NE(config.out.find("bad.toml:3: tiers[0].code: must be a string"), std::string::npos)
+      << config.out;
+  const CliRun help = Cli("import enterprises --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--skip-invalid"), std::string::npos);
+}
+
+TEST_F(CliTest, LooksUpIndustries) {
+  const CliRun run = Cli("industry show 3841");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("锂离子电池制造"), std::string::npos);
+  EXPECT_NE(run.out.find("电气机械和器材制造业"), std::string::npos);
+  EXPECT_EQ(Cli("industry show 9999").exit_code, 4);
+}
+
+}  // namespace

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/core/csv.h"
+
+#include <gtest/gtest.h>
+
+#include "testutil.h"
+
+namespace clusterscope::core {
+namespace {
+
+TEST(CsvTest, TracksPhysicalLines) {
+  auto records = ParseCsv("a,b\r\n1,\"two\nlines\"\r\n\r\n3,x\n4,y");
+  ASSERT_OK(records);
+  ASSERT_EQ(records->size(), 4u);
+  EXPECT_EQ((*records)[0].line, 1u);
+  EXPECT_EQ((*records)[1].line, 2u);
+  EXPECT_EQ((*records)[1].fields[1], "two\nlines");
+  EXPECT_EQ((*records)[2].line, 5u);  // after a two-line record and a blank line
+  EXPECT_EQ((*records)[3].line, 6u);  // no final newline
+  EXPECT_EQ((*records)[3].fields[1], "y");
+}
+
+TEST(CsvTest, KeepsQuotedCommasAndEmptyFields) {
+  auto records = ParseCsv("\"a,b\",,\"say \"\"hi\"\"\"\n");
+  ASSERT_OK(records);
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_EQ((*records)[0].fields, (std::vector<std::string>{"a,b", "", "say \"hi\""}));
+}
+
+TEST(CsvTest, ReportsMalformedQuotingWithTheLine) {
+  auto open = ParseCsv("a,b\n1,\"never closed\n");
+  ASSERT_FALSE(open.has_value());
+  EXPECT_NE(open.error().message().find("not closed"), std::string::npos);
+  auto stray = ParseCsv("a,b\n1,2\n3,\"x\"y\n");
+  ASSERT_FALSE(stray.has_value());
+  EXPECT_NE(stray.error().message().find("line 3"), std::string::npos) << stray.error().message();
+}
+
+TEST(CsvTest, FeedsInChunks) {
+  const std::string text = "uscc,name\n1,涪陵榨菜\n2,\"华峰,重庆\"\n";
+  CsvParser parser;
+  std::vector<CsvRecord> records;
+  for (char c : text) ASSERT_OK(parser.Feed(std::string_view(&c, 1), records));
+  ASSERT_OK(parser.Finish(records));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[2].fields[1], "华峰,重庆");
+  EXPECT_EQ(records[2].line, 3u);
+}
+
+}  // namespace
+}  // namespace clusterscope::core

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace clusterscope::core {
+namespace {
+
+TEST(TextTest, FindsInvalidUtf8) {
+  EXPECT_FALSE(FindInvalidUtf8("涪陵 ok").has_value());
+  EXPECT_EQ(FindInvalidUtf8("ab\xB8\xA2"), 2u);          // GBK bytes
+  EXPECT_EQ(FindInvalidUtf8("ab\xE6\xB6"), 2u);          // truncated 3-byte sequence
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);            // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);       // UTF-16 surrogate
+  EXPECT_FALSE(FindInvalidUtf8("\xF0\x9F\x98\x80").has_value());  // 4-byte emoji
+}
+
+TEST(TextTest, ParsesYesNo) {
+  for (const char* yes : {"1", "是", "Y", "yes", "TRUE"}) EXPECT_TRUE(*ParseYesNo(yes)) << yes;
+  for (const char* no : {"0", "否", "n", "No", "false"}) EXPECT_FALSE(*ParseYesNo(no)) << no;
+  EXPECT_FALSE(ParseYesNo("2").has_value());
+  EXPECT_FALSE(ParseYesNo("").has_value());
+}
+
+TEST(TextTest, ParsesDecimals) {
+  EXPECT_DOUBLE_EQ(*ParseDecimal(" 12.5 "), 12.5);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("-3"), -3);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("+0.25"), 0.25);
+  for (const char* bad : {"", "1,000", "12km", "nan", "inf", "1e400", "--1"}) {
+    EXPECT_FALSE(ParseDecimal(bad).has_value()) << bad;
+  }
+}
+
+TEST(TextTest, MeasuresDisplayWidth) {
+  EXPECT_EQ(DisplayWidth("abc"), 3u);
+  EXPECT_EQ(DisplayWidth("涪陵区"), 6u);
+  EXPECT_EQ(DisplayWidth("L1 先进材料"), 11u);
+  EXPECT_EQ(DisplayWidth(""), 0u);
+}
+
+}  // namespace
+}  // namespace clusterscope::core

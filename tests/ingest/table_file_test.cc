@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/ingest/table_file.h"
+
+#include <gtest/gtest.h>
+
+#include "clusterscope/ingest/importers.h"
+#include "testutil.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+TEST(TableFileTest, DropsTheByteOrderMark) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.Path("a.csv"), "\xEF\xBB\xBFuscc,name\n1,x\n");
+  auto table = ReadCsvFile(dir.Path("a.csv"));
+  ASSERT_OK(table);
+  EXPECT_EQ(table->header.fields[0], "uscc");
+  ASSERT_EQ(table->rows.size(), 1u);
+  EXPECT_EQ(table->rows[0].line, 2u);
+}
+
+TEST(TableFileTest, RecognisesGbkFromExcel) {
+  testutil::TempDir dir;
+  // "企业名称" in GBK.
+  testutil::WriteFile(dir.Path("gbk.csv"), "uscc,\xC6\xF3\xD2\xB5\xC3\xFB\xB3\xC6\n1,x\n");
+  auto table = ReadCsvFile(dir.Path("gbk.csv"));
+  ASSERT_FALSE(table.has_value());
+  EXPECT_NE(table.error().message().find("GBK"), std::string::npos) << table.error().message();
+  EXPECT_NE(table.error().message().find("gbk.csv:1"), std::string::npos);
+}
+
+TEST(TableFileTest, AnswersEmptyAndMissingFiles) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.Path("empty.csv"), "");
+  auto empty = ReadCsvFile(dir.Path("empty.csv"));
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_NE(empty.error().message().find("empty"), std::string::npos);
+  auto missing = ReadCsvFile(dir.Path("nope.csv"));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
+}
+
+TEST(TableFileTest, MapsChineseHeadersAndRejectsUnknownOnes) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.Path("zh.csv"), "统一社会信用代码, 企业名称 ,行业代码,所属集群\nx,y,z,w\n");
+  auto table = ReadCsvFile(dir.Path("zh.csv"));
+  ASSERT_OK(table);
+  auto columns = MapColumns(*table, EnterpriseColumns());
+  ASSERT_OK(columns);
+  EXPECT_EQ(columns->Cell(table->rows[0], "name"), "y");
+  EXPECT_EQ(columns->HeaderOf("cluster"), "所属集群");
+  EXPECT_FALSE(columns->Has("park"));
+
+  testutil::WriteFile(dir.Path("bad.csv"), "USCC,name,industry_code,colour,name\nx,y,z,w,v\n");
+  auto bad_table = ReadCsvFile(dir.Path("bad.csv"));
+  ASSERT_OK(bad_table);
+  auto bad = MapColumns(*bad_table, EnterpriseColumns());
+  ASSERT_FALSE(bad.has_value());
+  const std::string& message = bad.error().message();
+  EXPECT_NE(message.find("bad.csv:1"), std::string::npos) << message;
+  EXPECT_NE(message.find("column 4 'colour' is not a known column"), std::string::npos) << message;
+  EXPECT_NE(message.find("column 5 'name' repeats column 2"), std::string::npos) << message;
+
+  testutil::WriteFile(dir.Path("short.csv"), "uscc,name\nx,y\n");
+  auto short_table = ReadCsvFile(dir.Path("short.csv"));
+  ASSERT_OK(short_table);
+  auto missing = MapColumns(*short_table, EnterpriseColumns());
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message().find("required column 'industry_code' is missing"),
+            std::string::npos);
+}
+
+TEST(TableFileTest, WritesRejectsThatExcelOpens) {
+  testutil::TempDir dir;
+  core::CsvRecord header{{"uscc", "name"}, 1};
+  core::CsvRecord row{{"bad", "有,逗号"}, 2};
+  ASSERT_OK(WriteRejectsFile(dir.Path("r.csv"), header, {{&row, "uscc: wrong [credit_code_format]"}}));
+  EXPECT_EQ(testutil::ReadFile(dir.Path("r.csv")),
+            "\xEF\xBB\xBF\"uscc\",\"name\",\"reject_reason\"\r\n"
+            "\"bad\",\"有,逗号\",\"uscc: wrong [credit_code_format]\"\r\n");
+}
+
+}  // namespace
+}  // namespace clusterscope::ingest

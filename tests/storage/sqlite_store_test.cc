@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include "clusterscope/storage/store.h"
+#include "testutil.h"
+
+namespace clusterscope::storage {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = OpenSqliteStore(dir_.Path("test.db"));
+    ASSERT_OK(store);
+    store_ = std::move(*store);
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->ReplaceSystem(testutil::FulingSystem()));
+    ASSERT_OK((*tx)->Commit());
+  }
+
+  model::Enterprise Sample(int n) const {
+    model::Enterprise e;
+    e.uscc = testutil::CreditCode(n);
+    e.name = "企业" + std::to_string(n);
+    e.industry_code = "3841";
+    e.cluster = "L2";
+    e.cluster_source = model::ClusterSource::kDerived;
+    e.park = "GXQ";
+    e.above_scale = {{2023, true}};
+    return e;
+  }
+
+  Status Put(const model::Enterprise& e) {
+    auto tx = store_->Begin("tester");
+    if (!tx) return tx.error();
+    auto change = (*tx)->PutEnterprise(e);
+    if (!change) return change.error();
+    return (*tx)->Commit();
+  }
+
+  testutil::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, RoundTripsTheClusterSystem) {
+  auto loaded = store_->LoadSystem();
+  ASSERT_OK(loaded);
+  ASSERT_TRUE(loaded->has_value());
+  const auto& system = **loaded;
+  const auto& shipped = testutil::FulingSystem();
+  EXPECT_EQ(system.code, shipped.code);
+  ASSERT_EQ(system.clusters.size(), 18u);
+  for (std::size_t i = 0; i < shipped.clusters.size(); ++i) {
+    EXPECT_EQ(system.clusters[i].code, shipped.clusters[i].code);
+    EXPECT_EQ(system.clusters[i].classes.include, shipped.clusters[i].classes.include);
+    EXPECT_EQ(system.clusters[i].classes.exclude, shipped.clusters[i].classes.exclude);
+    EXPECT_EQ(system.clusters[i].parent_cluster, shipped.clusters[i].parent_cluster);
+  }
+  EXPECT_EQ(system.parks.size(), 5u);
+  EXPECT_EQ(system.groupings.at(0).categories.size(), 5u);
+  EXPECT_EQ(system.designation_types.size(), shipped.designation_types.size());
+  ASSERT_NE(system.parent, nullptr);
+  EXPECT_EQ(system.parent->clusters.size(), shipped.parent->clusters.size());
+  EXPECT_OK(system.Validate(core::IndustryClassification::Gbt4754()));
+  auto version = store_->SchemaVersion();
+  ASSERT_OK(version);
+  EXPECT_EQ(*version, CurrentSchemaVersion());
+}
+
+TEST_F(SqliteStoreTest, InsertsUpdatesAndAuditsEveryChangedField) {
+  ASSERT_OK(Put(Sample(1)));
+  auto e = Sample(1);
+  e.name = "新名字";
+  e.park = "";
+  e.above_scale = {{2023, true}, {2024, false}};
+  {
+    auto tx = store_->Begin("alice");
+    ASSERT_OK(tx);
+    auto change = (*tx)->PutEnterprise(e);
+    ASSERT_OK(change);
+    EXPECT_EQ(*change, Change::kUpdated);
+    auto again = (*tx)->PutEnterprise(e);
+    ASSERT_OK(again);
+    EXPECT_EQ(*again, Change::kUnchanged);
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto stored = store_->GetEnterprise(e.uscc);
+  ASSERT_OK(stored);
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->name, "新名字");
+  EXPECT_EQ((*stored)->park, "");
+  EXPECT_EQ((*stored)->above_scale, (std::map<int, bool>{{2023, true}, {2024, false}}));
+
+  auto audit = store_->ListAudit({"", e.uscc, 0});
+  ASSERT_OK(audit);
+  std::map<std::string, AuditEntry> updates;
+  for (const auto& entry : *audit) {
+    if (entry.actor == "alice") updates[entry.entity + "." + entry.field] = entry;
+  }
+  ASSERT_EQ(updates.size(), 3u);
+  EXPECT_EQ(updates["enterprise.name"].old_value, "企业1");
+  EXPECT_EQ(updates["enterprise.name"].new_value, "新名字");
+  EXPECT_EQ(updates["enterprise.park"].old_value, "GXQ");
+  EXPECT_FALSE(updates["enterprise.park"].new_value.has_value());
+  EXPECT_EQ(updates["enterprise_scale.2024"].action, "insert");
+  EXPECT_EQ(updates["enterprise_scale.2024"].new_value, "0");
+}
+
+TEST_F(SqliteStoreTest, RollsBackAnUncommittedTransaction) {
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->PutEnterprise(Sample(1)));
+    ASSERT_OK((*tx)->PutEnterprise(Sample(2)));
+  }  // destroyed without Commit
+  auto count = store_->CountEnterprises();
+  ASSERT_OK(count);
+  EXPECT_EQ(*count, 0);
+  auto audit = store_->ListAudit({"enterprise", "", 0});
+  ASSERT_OK(audit);
+  EXPECT_TRUE(audit->empty());
+}
+
+TEST_F(SqliteStoreTest, RefusesDanglingReferencesAtCommit) {
+  auto e = Sample(1);
+  e.cluster = "ZZ";
+  auto tx = store_->Begin("tester");
+  ASSERT_OK(tx);
+  ASSERT_OK((*tx)->PutEnterprise(e));
+  const Status status = (*tx)->Commit();
+  EXPECT_EQ(status.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(status.message().find("cluster 'ZZ'"), std::string::npos) << status.message();
+}
+
+TEST_F(SqliteStoreTest, ReplacingTheSystemKeepsCodesInUse) {
+  ASSERT_OK(Put(Sample(1)));
+  auto smaller = testutil::FulingSystem();
+  std::erase_if(smaller.clusters, [](const model::Cluster& c) { return c.code == "L2"; });
+  auto tx = store_->Begin("tester");
+  ASSERT_OK(tx);
+  const Status status = (*tx)->ReplaceSystem(smaller);
+  EXPECT_EQ(status.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(status.message().find("cluster 'L2' is still used by 1"), std::string::npos)
+      << status.message();
+  tx->reset();  // roll back
+  auto loaded = store_->LoadSystem();
+  ASSERT_OK(loaded);
+  EXPECT_EQ((*loaded)->clusters.size(), 18u);
+}
+
+TEST_F(SqliteStoreTest, StoresDesignationsWithTheirHistory) {
+  ASSERT_OK(Put(Sample(1)));
+  model::Designation d{testutil::CreditCode(1), "smart_factory", *core::Date::Parse("2022-06-01"),
+                       std::nullopt, "municipal", ""};
+  auto tx = store_->Begin("tester");
+  ASSERT_OK(tx);
+  auto inserted = (*tx)->PutDesignation(d);
+  ASSERT_OK(inserted);
+  EXPECT_EQ(*inserted, Change::kInserted);
+  d.withdrawn = *core::Date::Parse("2024-01-01");
+  auto updated = (*tx)->PutDesignation(d);
+  ASSERT_OK(updated);
+  EXPECT_EQ(*updated, Change::kUpdated);
+  ASSERT_OK((*tx)->Commit());
+
+  auto active_2023 = store_->ListDesignations({"", "", *core::Date::Parse("2023-06-01")});
+  ASSERT_OK(active_2023);
+  EXPECT_EQ(active_2023->size(), 1u);
+  auto active_2024 = store_->ListDesignations({"", "", *core::Date::Parse("2024-01-01")});
+  ASSERT_OK(active_2024);
+  EXPECT_TRUE(active_2024->empty());
+}
+
+TEST_F(SqliteStoreTest, FiltersEnterprises) {
+  for (int n = 1; n <= 4; ++n) {
+    auto e = Sample(n);
+    if (n % 2 == 0) {
+      e.industry_code = "2614";
+      e.cluster = "L1";
+      e.park = "BT";
+      e.above_scale = {{2023, false}};
+    }
+    ASSERT_OK(Put(e));
+  }
+  auto by_cluster = store_->ListEnterprises({"L1", "", "", "", "", std::nullopt, 0});
+  ASSERT_OK(by_cluster);
+  EXPECT_EQ(by_cluster->size(), 2u);
+  auto by_industry = store_->ListEnterprises({"", "", "", "38", "", std::nullopt, 0});
+  ASSERT_OK(by_industry);
+  EXPECT_EQ(by_industry->size(), 2u);
+  auto above = store_->ListEnterprises({"", "", "", "", "", 2023, 0});
+  ASSERT_OK(above);
+  EXPECT_EQ(above->size(), 2u);
+  EXPECT_EQ(above->front().above_scale.at(2023), true);
+  auto named = store_->ListEnterprises({"", "", "", "", "企业3", std::nullopt, 0});
+  ASSERT_OK(named);
+  ASSERT_EQ(named->size(), 1u);
+  auto hostile = store_->ListEnterprises({"' OR 1=1 --", "", "", "", "", std::nullopt, 0});
+  ASSERT_OK(hostile);
+  EXPECT_TRUE(hostile->empty());
+}
+
+TEST(SqliteStoreOpenTest, RefusesFilesThatAreNotOurs) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.Path("text.db"), "this is not a database, just text long enough\n");
+  auto text = OpenSqliteStore(dir.Path("text.db"));
+  ASSERT_FALSE(text.has_value());
+  EXPECT_EQ(text.error().code(), Status::Code::kInvalidArgument);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.Path("other.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto other = OpenSqliteStore(dir.Path("other.db"));
+  ASSERT_FALSE(other.has_value());
+  EXPECT_NE(other.error().message().find("another program"), std::string::npos);
+}
+
+TEST(SqliteStoreOpenTest, RefusesANewerSchema) {
+  testutil::TempDir dir;
+  {
+    auto store = OpenSqliteStore(dir.Path("x.db"));
+    ASSERT_OK(store);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.Path("x.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (999, 'future')", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(dir.Path("x.db"));
+  ASSERT_FALSE(store.has_value());
+  EXPECT_NE(store.error().message().find("schema 999"), std::string::npos);
+}
+
+TEST(SqliteStoreOpenTest, WorksInMemory) {
+  auto store = OpenSqliteStore(":memory:");
+  ASSERT_OK(store);
+  auto system = (*store)->LoadSystem();
+  ASSERT_OK(system);
+  EXPECT_FALSE(system->has_value());
+}
+
+}  // namespace
+}  // namespace clusterscope::storage

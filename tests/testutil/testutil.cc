@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "testutil.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "clusterscope/app/config.h"
+#include "clusterscope/core/credit_code.h"
+
+namespace testutil {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          fmt::format("clusterscope-test-{}-{}", ::getpid(), counter++);
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string CreditCode(int n) {
+  // 9 = registered by industry and commerce, 1 = enterprise, 500102 = Fuling.
+  auto code = clusterscope::core::CompleteCreditCode(fmt::format("91500102{:08d}", n));
+  EXPECT_TRUE(code.has_value());
+  return code.value_or("");
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string SystemsDir() { return CLUSTERSCOPE_TEST_SYSTEMS_DIR; }
+
+const clusterscope::model::ClusterSystem& FulingSystem() {
+  static const clusterscope::model::ClusterSystem system = [] {
+    auto loaded = clusterscope::app::LoadSystemFile(SystemsDir() + "/fuling-2349.toml");
+    if (!loaded) {
+      ADD_FAILURE() << loaded.error().ToString();
+      return clusterscope::model::ClusterSystem{};
+    }
+    return *loaded;
+  }();
+  return system;
+}
+
+}  // namespace testutil

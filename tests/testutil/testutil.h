@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Shared test helpers: Status assertions, a temporary directory, valid credit codes, CSV
+// writing, and the shipped Fuling system loaded once.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/status.h"
+#include "clusterscope/model/cluster_system.h"
+
+// Streamable: ASSERT_OK(x) << "context";
+#define ASSERT_OK(expr) ASSERT_PRED_FORMAT1(::testutil::IsOk, expr)
+#define EXPECT_OK(expr) EXPECT_PRED_FORMAT1(::testutil::IsOk, expr)
+
+namespace testutil {
+
+inline clusterscope::Status AsStatus(const clusterscope::Status& status) { return status; }
+template <typename T>
+clusterscope::Status AsStatus(const clusterscope::Result<T>& result) {
+  return result ? clusterscope::Status::Ok() : result.error();
+}
+template <typename T>
+::testing::AssertionResult IsOk(const char* text, const T& value) {
+  const clusterscope::Status status = AsStatus(value);
+  if (status.ok()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << text << " is " << status.ToString();
+}
+
+// A fresh directory under the system's temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string Path(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The n-th valid credit code of a Fuling enterprise (deterministic, distinct for distinct n).
+std::string CreditCode(int n);
+
+// Writes `text` to `path` as bytes.
+void WriteFile(const std::string& path, const std::string& text);
+std::string ReadFile(const std::string& path);
+
+// The shipped systems/fuling-2349.toml, loaded once.
+const clusterscope::model::ClusterSystem& FulingSystem();
+// Path of the shipped systems directory.
+std::string SystemsDir();
+
+}  // namespace testutil
