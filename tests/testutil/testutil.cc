@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -46,7 +47,16 @@ std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-std::string SystemsDir() { return CLUSTERSCOPE_TEST_SYSTEMS_DIR; }
+std::string SystemsDir() { return RequiredEnv("CLUSTERSCOPE_TEST_SYSTEMS_DIR"); }
+
+std::string RequiredEnv(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr) {
+    ADD_FAILURE() << name << " is not set; run the tests through ctest";
+    return "";
+  }
+  return value;
+}
 
 const clusterscope::model::ClusterSystem& FulingSystem() {
   static const clusterscope::model::ClusterSystem system = [] {

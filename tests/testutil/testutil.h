@@ -57,5 +57,7 @@ std::string ReadFile(const std::string& path);
 const clusterscope::model::ClusterSystem& FulingSystem();
 // Path of the shipped systems directory.
 std::string SystemsDir();
+// An environment variable that ctest sets (tests/CMakeLists.txt); a test failure if it is not.
+std::string RequiredEnv(const char* name);
 
 }  // namespace testutil
