@@ -7,7 +7,7 @@ packages=(
   cmake g++ make ninja-build ccache pkg-config
   libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev
   nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
-  libgtest-dev libgmock-dev sqlite3
+  libgtest-dev libgmock-dev sqlite3 clang-format git
 )
 
 missing=()

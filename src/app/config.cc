@@ -27,8 +27,8 @@ class Reader {
 
   void Problem(const std::string& key, const toml::node* node, std::string message) {
     const int line = node != nullptr ? static_cast<int>(node->source().begin.line) : LineOf(key);
-    problems_.push_back(fmt::format("{}:{}: {}{}", file_, line, key.empty() ? "" : key + ": ",
-                                    message));
+    problems_.push_back(
+        fmt::format("{}:{}: {}{}", file_, line, key.empty() ? "" : key + ": ", message));
   }
 
   // Problems from model::Check(), located by the longest recorded prefix of their key.
@@ -171,10 +171,9 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
   try {
     doc = toml::parse(text, name);
   } catch (const toml::parse_error& error) {
-    return Error(Status::InvalidArgument(fmt::format("{}:{}:{}: {}", name,
-                                                     error.source().begin.line,
-                                                     error.source().begin.column,
-                                                     error.description())));
+    return Error(
+        Status::InvalidArgument(fmt::format("{}:{}:{}: {}", name, error.source().begin.line,
+                                            error.source().begin.column, error.description())));
   }
 
   Reader reader(name);
@@ -188,7 +187,8 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
   system.region_code = reader.String(doc, "", "region_code", true);
 
   for (const auto& [path, table] : reader.Tables(doc, "", "tiers")) {
-    reader.Allow(*table, path, {"code", "name_zh", "name_en", "scale_class", "output_threshold_yuan"});
+    reader.Allow(*table, path,
+                 {"code", "name_zh", "name_en", "scale_class", "output_threshold_yuan"});
     system.tiers.push_back({reader.String(*table, path, "code", true),
                             reader.String(*table, path, "name_zh", true),
                             reader.String(*table, path, "name_en", false),
@@ -209,10 +209,9 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "parks")) {
     reader.Allow(*table, path, {"code", "name_zh", "name_en", "land_km2"});
-    system.parks.push_back({reader.String(*table, path, "code", true),
-                            reader.String(*table, path, "name_zh", true),
-                            reader.String(*table, path, "name_en", false),
-                            reader.Number(*table, path, "land_km2")});
+    system.parks.push_back(
+        {reader.String(*table, path, "code", true), reader.String(*table, path, "name_zh", true),
+         reader.String(*table, path, "name_en", false), reader.Number(*table, path, "land_km2")});
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "groupings")) {
     reader.Allow(*table, path, {"code", "name_zh", "name_en", "categories"});
@@ -255,9 +254,9 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
   std::vector<std::string> parent_problems;
   if (!parent_path.empty()) {
     if (depth >= kMaxParentDepth) {
-      reader.Problem("parent", nullptr,
-                     fmt::format("parent systems nest deeper than {} levels (a cycle?)",
-                                 kMaxParentDepth));
+      reader.Problem(
+          "parent", nullptr,
+          fmt::format("parent systems nest deeper than {} levels (a cycle?)", kMaxParentDepth));
     } else {
       const std::string resolved = (std::filesystem::path(base_dir) / parent_path).string();
       auto parent = LoadFile(resolved, depth + 1);

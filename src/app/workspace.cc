@@ -70,9 +70,9 @@ Workspace::~Workspace() = default;
 Result<Workspace> Workspace::Open(const std::string& db_path, std::string actor) {
   // Opening would create an empty file; a mistyped path should say so instead.
   if (db_path != ":memory:" && !std::filesystem::exists(db_path)) {
-    return Error(Status::NotFound(fmt::format(
-        "database '{}' does not exist; create it with: clusterscope init --db {}", db_path,
-        db_path)));
+    return Error(Status::NotFound(
+        fmt::format("database '{}' does not exist; create it with: clusterscope init --db {}",
+                    db_path, db_path)));
   }
   auto store = storage::OpenSqliteStore(db_path);
   if (!store) return Error(store.error());
@@ -106,12 +106,12 @@ Result<WriteResult> Workspace::PutEnterprise(const ingest::Cells& cells, int yea
     return Error(Status::NotFound(fmt::format("no enterprise with credit code {}", uscc)));
   }
   if (!must_exist && existing->has_value()) {
-    return Error(Status::AlreadyExists(fmt::format(
-        "enterprise {} is already registered ({}); use `enterprise update`", uscc,
-        (*existing)->name)));
+    return Error(Status::AlreadyExists(
+        fmt::format("enterprise {} is already registered ({}); use `enterprise update`", uscc,
+                    (*existing)->name)));
   }
-  auto parsed = ingest::ParseEnterpriseCells(
-      cells, existing->has_value() ? &**existing : nullptr, system_, year);
+  auto parsed = ingest::ParseEnterpriseCells(cells, existing->has_value() ? &**existing : nullptr,
+                                             system_, year);
   if (!parsed.errors.empty()) return Error(IssuesToStatus(parsed.errors));
   auto tx = store_->Begin(actor_);
   if (!tx) return Error(tx.error());
@@ -141,9 +141,8 @@ Result<WriteResult> Workspace::PutDesignation(const model::Designation& designat
 
 Result<WriteResult> Workspace::GrantDesignation(const ingest::Cells& cells) {
   std::vector<model::Designation> stored;
-  const ingest::FindDesignation find =
-      [&](const std::string& uscc, const std::string& type,
-          const core::Date& granted) -> const model::Designation* {
+  const ingest::FindDesignation find = [&](const std::string& uscc, const std::string& type,
+                                           const core::Date& granted) -> const model::Designation* {
     auto list = store_->ListDesignations({uscc, type, std::nullopt});
     if (!list) return nullptr;
     stored = std::move(*list);
@@ -157,9 +156,9 @@ Result<WriteResult> Workspace::GrantDesignation(const ingest::Cells& cells) {
     auto enterprise = store_->GetEnterprise(parsed.designation.uscc);
     if (!enterprise) return Error(enterprise.error());
     if (!enterprise->has_value()) {
-      parsed.errors.push_back({"uscc", "unknown_enterprise",
-                               fmt::format("enterprise {} is not in the registry",
-                                           parsed.designation.uscc)});
+      parsed.errors.push_back(
+          {"uscc", "unknown_enterprise",
+           fmt::format("enterprise {} is not in the registry", parsed.designation.uscc)});
     }
   }
   if (!parsed.errors.empty()) return Error(IssuesToStatus(parsed.errors));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope audit list`: who changed what, when, from which value to which.
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 
@@ -24,7 +24,8 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
       if (!workspace) return code;
       auto entries = workspace->store().ListAudit(*filter);
       if (!entries) return Fail(entries.error());
-      fmt::print("{}", *format == "json" ? report::AuditJson(*entries) : report::AuditText(*entries));
+      fmt::print("{}",
+                 *format == "json" ? report::AuditJson(*entries) : report::AuditText(*entries));
       return static_cast<int>(kExitOk);
     };
   });

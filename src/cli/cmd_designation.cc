@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope designation grant|withdraw|list`: designations held by enterprises.
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope enterprise add|update|show|list`: the enterprise registry.
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 namespace {
@@ -36,11 +36,13 @@ struct RecordOptions {
     for (const auto& spec : kSpecs) {
       const std::string column = spec.column;
       auto* option = command.add_option_function<std::string>(
-          spec.flag, [this, column](const std::string& value) { given.emplace_back(column, value); },
+          spec.flag,
+          [this, column](const std::string& value) { given.emplace_back(column, value); },
           spec.help);
       if (for_add && (column == "name" || column == "industry_code")) option->required();
     }
-    command.add_option("--year", year, "Year the --above-scale value describes (default: this year)");
+    command.add_option("--year", year,
+                       "Year the --above-scale value describes (default: this year)");
   }
 
   ingest::Cells Cells(const std::string& uscc) const {
@@ -75,9 +77,9 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
 
   for (const bool is_add : {true, false}) {
-    auto* command = AddCommand(*group, is_add ? "add" : "update",
-                               is_add ? "Register an enterprise"
-                                      : "Change fields of a registered enterprise (audited)");
+    auto* command = AddCommand(
+        *group, is_add ? "add" : "update",
+        is_add ? "Register an enterprise" : "Change fields of a registered enterprise (audited)");
     auto uscc = std::make_shared<std::string>();
     auto record = std::make_shared<RecordOptions>();
     command->add_option("uscc", *uscc, "Unified social credit code (18 characters)")->required();
@@ -112,9 +114,10 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
       if (!enterprise) return Fail(enterprise.error());
       auto designations = workspace->store().ListDesignations({*show_uscc, "", std::nullopt});
       if (!designations) return Fail(designations.error());
-      fmt::print("{}", *show_format == "json"
-                           ? report::EnterpriseJson(*enterprise, workspace->system(), *designations)
-                           : report::EnterpriseText(*enterprise, workspace->system(), *designations));
+      fmt::print("{}",
+                 *show_format == "json"
+                     ? report::EnterpriseJson(*enterprise, workspace->system(), *designations)
+                     : report::EnterpriseText(*enterprise, workspace->system(), *designations));
       return static_cast<int>(kExitOk);
     };
   });

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope import <kind> FILE`: one verb for every kind of interchange file.
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 namespace {
@@ -35,8 +35,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
     command->add_option("--year", args->year,
                         "Year the above_scale column describes (default: this year)");
   }
-  command->add_option("--max-issues", args->max_issues,
-                      "How many errors and warnings to print (table format)")
+  command
+      ->add_option("--max-issues", args->max_issues,
+                   "How many errors and warnings to print (table format)")
       ->default_val(50);
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args, importer] {
@@ -64,8 +65,8 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
 }  // namespace
 
 void RegisterImport(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "import",
-                           "Import an interchange file; all-or-nothing unless --skip-invalid");
+  auto* group =
+      AddCommand(app, "import", "Import an interchange file; all-or-nothing unless --skip-invalid");
   group->require_subcommand(1);
   AddImportVerb(*group, ctx, "enterprises",
                 "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, "

@@ -2,10 +2,10 @@
 // `clusterscope industry show CODE`: look up GB/T 4754-2017 and where a class belongs.
 #include <filesystem>
 
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 

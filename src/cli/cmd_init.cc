@@ -2,9 +2,8 @@
 // `clusterscope init`: create or migrate a database and load its cluster system.
 #include <filesystem>
 
-#include <fmt/format.h>
-
 #include "command.h"
+#include <fmt/format.h>
 
 #ifndef CLUSTERSCOPE_SOURCE_SYSTEMS_DIR
 #define CLUSTERSCOPE_SOURCE_SYSTEMS_DIR ""
@@ -27,8 +26,8 @@ std::string DefaultSystemFile() {
 }  // namespace
 
 void RegisterInit(CLI::App& app, Context& ctx) {
-  auto* command = AddCommand(app, "init",
-                             "Create the database (or migrate it) and load a cluster system into it");
+  auto* command = AddCommand(
+      app, "init", "Create the database (or migrate it) and load a cluster system into it");
   auto system = std::make_shared<std::string>();
   command->add_option("--system", *system,
                       "Cluster system TOML file (default: the shipped Fuling 2349 system)");

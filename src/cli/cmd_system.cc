@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope system show`: the cluster system of a database.
+#include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/registry.h"
-#include "command.h"
 
 namespace clusterscope::cli {
 

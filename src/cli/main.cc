@@ -5,11 +5,10 @@
 // of the command line.
 #include <exception>
 
+#include "command.h"
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
-#include "command.h"
 
 namespace {
 

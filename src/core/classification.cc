@@ -140,9 +140,8 @@ std::vector<const IndustryEntry*> IndustryClassification::ClassesUnder(
 }
 
 Status IndustryClassification::CheckClass(std::string_view code) const {
-  const bool digits = code.size() == 4 && std::all_of(code.begin(), code.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                      });
+  const bool digits = code.size() == 4 && std::all_of(code.begin(), code.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) {
     return Status::InvalidArgument(
         fmt::format("industry code '{}' must be a 4-digit GB/T 4754-2017 class", code));

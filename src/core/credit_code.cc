@@ -62,8 +62,8 @@ Status ValidateCreditCode(std::string_view code) {
   }
   for (std::size_t i = 2; i < 8; ++i) {
     if (code[i] < '0' || code[i] > '9') {
-      return Status::InvalidArgument(fmt::format(
-          "credit code '{}': characters 3-8 must be a 6-digit division code", code));
+      return Status::InvalidArgument(
+          fmt::format("credit code '{}': characters 3-8 must be a 6-digit division code", code));
     }
   }
   const char org_check = OrganisationCodeCheckCharacter(code.substr(8, 8));
@@ -83,9 +83,8 @@ Status ValidateCreditCode(std::string_view code) {
 
 Result<std::string> CompleteCreditCode(std::string_view body16) {
   if (body16.size() != 16) {
-    return Error(Status::InvalidArgument(
-        fmt::format("credit code body must have 16 characters, '{}' has {}", body16,
-                    body16.size())));
+    return Error(Status::InvalidArgument(fmt::format(
+        "credit code body must have 16 characters, '{}' has {}", body16, body16.size())));
   }
   std::string code(body16);
   code += OrganisationCodeCheckCharacter(body16.substr(8, 8));

@@ -2,7 +2,6 @@
 #include "clusterscope/core/csv.h"
 
 #include <csv.h>
-
 #include <fmt/format.h>
 
 namespace clusterscope::core {

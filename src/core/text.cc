@@ -66,8 +66,8 @@ Result<bool> ParseYesNo(std::string_view text) {
   for (const auto no : kNo) {
     if (lower == no) return false;
   }
-  return Error(Status::InvalidArgument(
-      fmt::format("'{}' is not yes or no (write 1/0 or 是/否)", text)));
+  return Error(
+      Status::InvalidArgument(fmt::format("'{}' is not yes or no (write 1/0 or 是/否)", text)));
 }
 
 Result<double> ParseDecimal(std::string_view text) {

@@ -203,9 +203,9 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
       if (!uscc.empty()) {
         const auto [it, inserted] = first_line.emplace(uscc, record.line);
         if (!inserted) {
-          parsed.errors.push_back({"uscc", "duplicate_key",
-                                   fmt::format("credit code {} already appears on line {}", uscc,
-                                               it->second)});
+          parsed.errors.push_back(
+              {"uscc", "duplicate_key",
+               fmt::format("credit code {} already appears on line {}", uscc, it->second)});
         }
       }
       issues.Add(parsed);
@@ -259,8 +259,8 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
     ++report.rows_read;
     RowIssues issues(*table, *columns, record, report);
     if (issues.FieldCountOk()) {
-      auto parsed = ParseDesignationCells(CellsOf(*columns, DesignationColumns(), record), system,
-                                          find);
+      auto parsed =
+          ParseDesignationCells(CellsOf(*columns, DesignationColumns(), record), system, find);
       const model::Designation& d = parsed.designation;
       if (parsed.errors.empty() && known.count(d.uscc) == 0) {
         parsed.errors.push_back({"uscc", "unknown_enterprise",
@@ -269,8 +269,8 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
                                              d.uscc)});
       }
       if (parsed.errors.empty()) {
-        const auto [it, inserted] = first_line.emplace(key_of(d.uscc, d.type, d.granted),
-                                                       record.line);
+        const auto [it, inserted] =
+            first_line.emplace(key_of(d.uscc, d.type, d.granted), record.line);
         if (!inserted) {
           parsed.errors.push_back(
               {"", "duplicate_key",

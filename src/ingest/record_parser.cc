@@ -39,8 +39,9 @@ class CellReader {
     if (code.empty()) return code;
     if (const Status status = core::ValidateCreditCode(code); !status.ok()) {
       // A typo in a check character is a different mistake from a code that is not one at all.
-      const bool well_formed = code.size() == 18 && code.find_first_not_of(
-                                                         core::kCreditCodeAlphabet) == std::string::npos;
+      const bool well_formed =
+          code.size() == 18 &&
+          code.find_first_not_of(core::kCreditCodeAlphabet) == std::string::npos;
       Fail(column, well_formed ? "credit_code_check" : "credit_code_format", status.message());
     }
     return code;

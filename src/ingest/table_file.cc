@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/table_file.h"
 
-#include <csv.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
+#include <csv.h>
 #include <fmt/format.h>
 
 #include "clusterscope/core/text.h"
@@ -43,7 +42,8 @@ bool LooksLikeGbk(std::string_view bytes) {
 }
 
 std::size_t LineOfOffset(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ void CheckUniqueCodes(const std::vector<T>& items, std::string_view list,
       continue;
     }
     if (items[i].name_zh.empty()) {
-      problems.push_back({key + ".name_zh", fmt::format("'{}' has no Chinese name", items[i].code)});
+      problems.push_back(
+          {key + ".name_zh", fmt::format("'{}' has no Chinese name", items[i].code)});
     }
     const auto [it, inserted] = seen.emplace(items[i].code, i);
     if (!inserted) {
@@ -59,10 +60,9 @@ void CheckMapping(const ClassMapping& mapping, const std::string& key,
       problems.push_back({exclude_key, fmt::format("'{}' is not a GB/T 4754-2017 code", code)});
       continue;
     }
-    const bool under_include =
-        std::any_of(mapping.include.begin(), mapping.include.end(), [&](const std::string& inc) {
-          return code.size() > inc.size() && ClassUnder(code, inc);
-        });
+    const bool under_include = std::any_of(
+        mapping.include.begin(), mapping.include.end(),
+        [&](const std::string& inc) { return code.size() > inc.size() && ClassUnder(code, inc); });
     if (!under_include) {
       problems.push_back({exclude_key, fmt::format("'{}' is not under any of the included codes; "
                                                    "excluding it changes nothing",

@@ -20,7 +20,8 @@ std::string_view ClusterSourceName(ClusterSource source) {
 }
 
 std::optional<ClusterSource> ParseClusterSource(std::string_view name) {
-  for (const auto source : {ClusterSource::kNone, ClusterSource::kExplicit, ClusterSource::kDerived}) {
+  for (const auto source :
+       {ClusterSource::kNone, ClusterSource::kExplicit, ClusterSource::kDerived}) {
     if (ClusterSourceName(source) == name) return source;
   }
   return std::nullopt;
@@ -43,7 +44,8 @@ std::vector<Problem> Enterprise::Check(const ClusterSystem& system,
     problems.push_back({"industry_code", s.message()});
   }
   if (!cluster.empty() && system.FindCluster(cluster) == nullptr) {
-    problems.push_back({"cluster", fmt::format("'{}' is not a cluster of {}", cluster, system.code)});
+    problems.push_back(
+        {"cluster", fmt::format("'{}' is not a cluster of {}", cluster, system.code)});
   }
   if (!park.empty() && system.FindPark(park) == nullptr) {
     problems.push_back({"park", fmt::format("'{}' is not a park of {}", park, system.code)});
@@ -53,15 +55,15 @@ std::vector<Problem> Enterprise::Check(const ClusterSystem& system,
     bool known = towns.empty();  // no town list shipped for the region: accept the code as given
     for (const auto* t : towns) known = known || t->code == town;
     if (!known) {
-      problems.push_back(
-          {"town", fmt::format("'{}' is not a town (乡镇街道) of region {}", town, system.region_code)});
+      problems.push_back({"town", fmt::format("'{}' is not a town (乡镇街道) of region {}", town,
+                                              system.region_code)});
     }
   }
   if (!strategic_emerging.empty() && core::FindStrategicEmerging(strategic_emerging) == nullptr) {
-    problems.push_back({"strategic_emerging",
-                        fmt::format("'{}' is not a category of the 2018 strategic emerging "
-                                    "industries classification (1..9 or 1.1..9.2)",
-                                    strategic_emerging)});
+    problems.push_back(
+        {"strategic_emerging", fmt::format("'{}' is not a category of the 2018 strategic emerging "
+                                           "industries classification (1..9 or 1.1..9.2)",
+                                           strategic_emerging)});
   }
   if (land_km2 && *land_km2 < 0) problems.push_back({"land_km2", "land area must not be negative"});
   return problems;

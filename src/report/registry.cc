@@ -102,9 +102,8 @@ json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& count
   for (const auto& grouping : system.groupings) {
     json categories = json::array();
     for (const auto& category : grouping.categories) {
-      json item = {{"code", category.code},
-                   {"name_zh", category.name_zh},
-                   {"name_en", category.name_en}};
+      json item = {
+          {"code", category.code}, {"name_zh", category.name_zh}, {"name_en", category.name_en}};
       item.update(MappingJson(category.classes));
       categories.push_back(std::move(item));
     }
@@ -171,16 +170,19 @@ std::string SystemText(const model::ClusterSystem& system, const ClusterCounts& 
   if (system.parent) out += fmt::format("; rolls up into {}", system.parent->code);
   out += "\n\n";
 
-  std::vector<std::string> headers = {"tier", "cluster", "name", "name (en)", "GB/T 4754 classes",
-                                      "parent"};
+  std::vector<std::string> headers = {"tier",      "cluster",           "name",
+                                      "name (en)", "GB/T 4754 classes", "parent"};
   if (!counts.empty()) headers.emplace_back("enterprises");
   TextTable clusters(headers);
   if (!counts.empty()) clusters.AlignRight(headers.size() - 1);
   for (const auto& tier : system.tiers) {
     for (const auto* cluster : system.ClustersOfTier(tier.code)) {
-      std::vector<std::string> row = {tier.code + " " + tier.name_zh, cluster->code,
-                                      cluster->name_zh, cluster->name_en,
-                                      MappingText(cluster->classes), OrDash(cluster->parent_cluster)};
+      std::vector<std::string> row = {tier.code + " " + tier.name_zh,
+                                      cluster->code,
+                                      cluster->name_zh,
+                                      cluster->name_en,
+                                      MappingText(cluster->classes),
+                                      OrDash(cluster->parent_cluster)};
       if (!counts.empty()) {
         const auto it = counts.find(cluster->code);
         row.push_back(std::to_string(it == counts.end() ? 0 : it->second));
@@ -207,12 +209,12 @@ std::string SystemText(const model::ClusterSystem& system, const ClusterCounts& 
   for (const auto& grouping : system.groupings) {
     TextTable categories({"category", "name", "name (en)", "GB/T 4754 codes"});
     for (const auto& category : grouping.categories) {
-      categories.AddRow({category.code, category.name_zh, category.name_en,
-                         MappingText(category.classes)});
+      categories.AddRow(
+          {category.code, category.name_zh, category.name_en, MappingText(category.classes)});
     }
-    out += fmt::format("\nGrouping {} {} ({})\n", grouping.code, grouping.name_zh,
-                       grouping.name_en) +
-           categories.Render();
+    out +=
+        fmt::format("\nGrouping {} {} ({})\n", grouping.code, grouping.name_zh, grouping.name_en) +
+        categories.Render();
   }
   std::vector<std::string> types;
   for (const auto& type : system.designation_types) {
@@ -237,8 +239,8 @@ std::string EnterpriseText(const model::Enterprise& e, const model::ClusterSyste
   if (const auto high_tech = core::HighTechCategoryOf(e.industry_code)) {
     out += fmt::format("  high-tech:  {} {}\n", high_tech->code, high_tech->name);
   }
-  out += fmt::format("  cluster:    {} {} ({})\n", OrDash(e.cluster), ClusterName(system, e.cluster),
-                     model::ClusterSourceName(e.cluster_source));
+  out += fmt::format("  cluster:    {} {} ({})\n", OrDash(e.cluster),
+                     ClusterName(system, e.cluster), model::ClusterSourceName(e.cluster_source));
   out += fmt::format("  park:       {} {}\n", OrDash(e.park), ParkName(system, e.park));
   out += fmt::format("  town:       {} {}\n", OrDash(e.town), TownName(system.region_code, e.town));
   out += fmt::format("  founded:    {}\n", e.founded ? e.founded->ToString() : "-");
@@ -253,7 +255,8 @@ std::string EnterpriseText(const model::Enterprise& e, const model::ClusterSyste
   for (const auto& [year, above] : e.above_scale) {
     years.push_back(fmt::format("{} {}", year, above ? "above" : "below"));
   }
-  out += fmt::format("  scale:      {}\n", years.empty() ? "-" : fmt::format("{}", fmt::join(years, ", ")));
+  out += fmt::format("  scale:      {}\n",
+                     years.empty() ? "-" : fmt::format("{}", fmt::join(years, ", ")));
   if (!designations.empty()) {
     out += "  designations:\n";
     for (const auto& d : designations) {
@@ -277,15 +280,16 @@ std::string EnterpriseJson(const model::Enterprise& e, const model::ClusterSyste
 
 std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises,
                                const model::ClusterSystem& system, int year) {
-  TextTable table({"uscc", "name", "industry", "cluster", "park", fmt::format("above scale {}", year)});
+  TextTable table(
+      {"uscc", "name", "industry", "cluster", "park", fmt::format("above scale {}", year)});
   for (const auto& e : enterprises) {
     const auto above = e.AboveScaleIn(year);
     table.AddRow({e.uscc, e.name, e.industry_code + " " + IndustryName(e.industry_code),
                   OrDash(e.cluster), OrDash(e.park), above ? (*above ? "yes" : "no") : "-"});
   }
   (void)system;
-  return table.Render() + fmt::format("{} enterprise{}\n", enterprises.size(),
-                                      enterprises.size() == 1 ? "" : "s");
+  return table.Render() +
+         fmt::format("{} enterprise{}\n", enterprises.size(), enterprises.size() == 1 ? "" : "s");
 }
 
 std::string EnterpriseListJson(const std::vector<model::Enterprise>& enterprises,
@@ -362,7 +366,8 @@ std::string ImportReportText(const ingest::ImportReport& report, std::size_t max
         "(batch {})\n",
         report.kind, report.file, report.rows_read, report.inserted, report.updated,
         report.unchanged, report.rows_rejected, report.batch_id.value_or(0));
-    if (!report.rejects_file.empty()) out += fmt::format("rejected rows: {}\n", report.rejects_file);
+    if (!report.rejects_file.empty())
+      out += fmt::format("rejected rows: {}\n", report.rejects_file);
   } else {
     out += fmt::format(
         "nothing imported: {} of {} rows in {} have errors. Fix them, or import the valid rows "
@@ -395,7 +400,8 @@ std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterS
   const auto& industries = core::IndustryClassification::Gbt4754();
   std::string out;
   for (const auto* node : industries.Path(entry.code)) {
-    out += fmt::format("{:<6}{} {}\n", node->code, std::string(static_cast<std::size_t>(node->level - 1) * 2, ' '), node->name);
+    out += fmt::format("{:<6}{} {}\n", node->code,
+                       std::string(static_cast<std::size_t>(node->level - 1) * 2, ' '), node->name);
   }
   if (entry.level == 4) {
     const auto high_tech = core::HighTechCategoryOf(entry.code);
@@ -403,8 +409,9 @@ std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterS
                        high_tech ? high_tech->code + " " + high_tech->name : "no");
     if (system != nullptr) {
       const auto* cluster = system->ClusterOfClass(entry.code);
-      out += fmt::format("cluster: {}\n", cluster != nullptr ? cluster->code + " " + cluster->name_zh
-                                                             : "none (unmapped)");
+      out +=
+          fmt::format("cluster: {}\n", cluster != nullptr ? cluster->code + " " + cluster->name_zh
+                                                          : "none (unmapped)");
       for (const auto& grouping : system->groupings) {
         const auto* category = grouping.CategoryOf(entry.code);
         out += fmt::format("{}: {}\n", grouping.code,

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/config.h"
 
-#include <gtest/gtest.h>
-
 #include "testutil.h"
+#include <gtest/gtest.h>
 
 namespace clusterscope::app {
 namespace {
@@ -68,7 +67,8 @@ TEST(ConfigTest, ReportsProblemsWithFileLineAndKey) {
       {std::string(kMinimal) +
            "\n[[clusters]]\ncode = \"N1\"\nname_zh = \"化工\"\ntier = \"L\"\nclasses = [\"266\"]\n",
        "clusters[1].classes: 'L1' and 'N1' both cover"},
-      {std::string(kMinimal) + "clases = [\"27\"]\n", "sys.toml:14: clusters[0].clases: unknown key"},
+      {std::string(kMinimal) + "clases = [\"27\"]\n",
+       "sys.toml:14: clusters[0].clases: unknown key"},
       {std::string(kMinimal) + "exclude = \"2661\"\n", "clusters[0].exclude: must be an array"},
       {std::string(kMinimal) + "\n[[parks]]\ncode = 5\nname_zh = \"园\"\n",
        "sys.toml:16: parks[0].code: must be a string"},

@@ -3,15 +3,14 @@
 // A kill in the middle of an import must leave the database as it was. The import runs in a
 // forked child (a gtest death test) against a real SQLite file, through a Store wrapper that
 // aborts the process after some rows have been written inside the open transaction.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 
+#include "testutil.h"
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "clusterscope/app/workspace.h"
 #include "clusterscope/ingest/importers.h"
-#include "testutil.h"
 
 namespace clusterscope {
 namespace {
@@ -94,10 +93,12 @@ class CrashTest : public ::testing::Test {
     ASSERT_OK(app::InitDatabase(init));
     // 100 enterprises already registered, then a file that changes them all and adds 4,900.
     std::string first = "uscc,name,industry_code\n";
-    for (int i = 0; i < 100; ++i) first += fmt::format("{},旧{},3841\n", testutil::CreditCode(i), i);
+    for (int i = 0; i < 100; ++i)
+      first += fmt::format("{},旧{},3841\n", testutil::CreditCode(i), i);
     testutil::WriteFile(dir_.Path("first.csv"), first);
     std::string second = "uscc,name,industry_code\n";
-    for (int i = 0; i < 5000; ++i) second += fmt::format("{},新{},2614\n", testutil::CreditCode(i), i);
+    for (int i = 0; i < 5000; ++i)
+      second += fmt::format("{},新{},2614\n", testutil::CreditCode(i), i);
     testutil::WriteFile(dir_.Path("second.csv"), second);
     auto workspace = app::Workspace::Open(db_, "tester");
     ASSERT_OK(workspace);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/workspace.h"
 
-#include <gtest/gtest.h>
-
 #include "testutil.h"
+#include <gtest/gtest.h>
 
 namespace clusterscope::app {
 namespace {
@@ -38,8 +37,8 @@ TEST_F(WorkspaceTest, AddsUpdatesAndShowsEnterprises) {
       2023);
   ASSERT_OK(added);
   EXPECT_EQ(added->change, storage::Change::kInserted);
-  auto again = workspace_->AddEnterprise({{"uscc", uscc}, {"name", "x"}, {"industry_code", "1371"}},
-                                         2023);
+  auto again =
+      workspace_->AddEnterprise({{"uscc", uscc}, {"name", "x"}, {"industry_code", "1371"}}, 2023);
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code(), Status::Code::kAlreadyExists);
 
@@ -50,8 +49,8 @@ TEST_F(WorkspaceTest, AddsUpdatesAndShowsEnterprises) {
   EXPECT_EQ(e->cluster, "F1");
   EXPECT_EQ(e->above_scale, (std::map<int, bool>{{2023, true}, {2024, false}}));
 
-  auto unknown = workspace_->UpdateEnterprise({{"uscc", testutil::CreditCode(43)}, {"name", "y"}},
-                                              2024);
+  auto unknown =
+      workspace_->UpdateEnterprise({{"uscc", testutil::CreditCode(43)}, {"name", "y"}}, 2024);
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().code(), Status::Code::kNotFound);
 
@@ -70,8 +69,8 @@ TEST_F(WorkspaceTest, AddsUpdatesAndShowsEnterprises) {
 
 TEST_F(WorkspaceTest, GrantsAndWithdrawsDesignations) {
   const std::string uscc = testutil::CreditCode(7);
-  ASSERT_OK(workspace_->AddEnterprise({{"uscc", uscc}, {"name", "华兰生物"}, {"industry_code", "2761"}},
-                                      2023));
+  ASSERT_OK(workspace_->AddEnterprise(
+      {{"uscc", uscc}, {"name", "华兰生物"}, {"industry_code", "2761"}}, 2023));
   ASSERT_OK(workspace_->GrantDesignation(
       {{"uscc", uscc}, {"designation", "little_giant"}, {"granted", "2021-07-01"}}));
   auto not_held = workspace_->WithdrawDesignation(uscc, "little_giant", "2021-01-01");

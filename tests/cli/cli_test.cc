@@ -2,15 +2,13 @@
 //
 // End-to-end: drives the built clusterscope binary as a user would, through a shell, and checks
 // its output, files and exit codes.
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
 #include <cstdio>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "testutil.h"
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
 
 namespace {
 
@@ -22,9 +20,9 @@ struct CliRun {
 class CliTest : public ::testing::Test {
  protected:
   CliRun Cli(const std::string& args) {
-    const std::string command = fmt::format("cd '{}' && CLUSTERSCOPE_USER=e2e '{}' --db '{}' {} 2>&1",
-                                            dir_.path().string(), CLUSTERSCOPE_BINARY,
-                                            dir_.Path("e2e.db"), args);
+    const std::string command =
+        fmt::format("cd '{}' && CLUSTERSCOPE_USER=e2e '{}' --db '{}' {} 2>&1", dir_.path().string(),
+                    CLUSTERSCOPE_BINARY, dir_.Path("e2e.db"), args);
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -130,12 +128,10 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
   EXPECT_EQ(Cli("enterprise show " + testutil::CreditCode(5)).exit_code, 4);
   EXPECT_EQ(Cli("no-such-command").exit_code, 2);
   EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5)).exit_code, 2);  // --name missing
-  EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841")
-                .exit_code,
-            0);
-  EXPECT_EQ(Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841")
-                .exit_code,
-            5);
+  EXPECT_EQ(
+      Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841").exit_code, 0);
+  EXPECT_EQ(
+      Cli("enterprise add " + testutil::CreditCode(5) + " --name 甲 --industry 3841").exit_code, 5);
   const CliRun bad = Cli("enterprise add 123 --name 甲 --industry 3841");
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.out.find("credit_code_format"), std::string::npos) << bad.out;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/core/csv.h"
 
-#include <gtest/gtest.h>
-
 #include "testutil.h"
+#include <gtest/gtest.h>
 
 namespace clusterscope::core {
 namespace {

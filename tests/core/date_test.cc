@@ -10,8 +10,10 @@ TEST(DateTest, ParsesTheFormsAnalystsWrite) {
   struct Case {
     const char* text;
     const char* iso;
-  } cases[] = {{"2023-08-04", "2023-08-04"}, {"2023/8/4", "2023-08-04"},
-               {"2023.08.04", "2023-08-04"}, {"2024-02-29", "2024-02-29"}};
+  } cases[] = {{"2023-08-04", "2023-08-04"},
+               {"2023/8/4", "2023-08-04"},
+               {"2023.08.04", "2023-08-04"},
+               {"2024-02-29", "2024-02-29"}};
   for (const auto& c : cases) {
     auto date = Date::Parse(c.text);
     ASSERT_TRUE(date.has_value()) << c.text << ": " << date.error().ToString();

@@ -8,10 +8,10 @@ namespace {
 
 TEST(TextTest, FindsInvalidUtf8) {
   EXPECT_FALSE(FindInvalidUtf8("涪陵 ok").has_value());
-  EXPECT_EQ(FindInvalidUtf8("ab\xB8\xA2"), 2u);          // GBK bytes
-  EXPECT_EQ(FindInvalidUtf8("ab\xE6\xB6"), 2u);          // truncated 3-byte sequence
-  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);            // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);       // UTF-16 surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xB8\xA2"), 2u);                   // GBK bytes
+  EXPECT_EQ(FindInvalidUtf8("ab\xE6\xB6"), 2u);                   // truncated 3-byte sequence
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);                     // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);                // UTF-16 surrogate
   EXPECT_FALSE(FindInvalidUtf8("\xF0\x9F\x98\x80").has_value());  // 4-byte emoji
 }
 

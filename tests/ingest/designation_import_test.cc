@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "testutil.h"
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
 #include "clusterscope/ingest/importers.h"
-#include "testutil.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -43,10 +42,10 @@ class DesignationImportTest : public ::testing::Test {
 
 TEST_F(DesignationImportTest, ImportsByCodeOrChineseName) {
   const std::string uscc = testutil::CreditCode(1);
-  auto report = Import(fmt::format(
-      "统一社会信用代码,认定类型,认定日期,级别\n{0},smart_factory,2022-06-01,市级\n"
-      "{0},高新技术企业,2021/12/15,国家级\n",
-      uscc));
+  auto report = Import(
+      fmt::format("统一社会信用代码,认定类型,认定日期,级别\n{0},smart_factory,2022-06-01,市级\n"
+                  "{0},高新技术企业,2021/12/15,国家级\n",
+                  uscc));
   ASSERT_OK(report);
   EXPECT_TRUE(report->written);
   EXPECT_EQ(report->inserted, 2u);
@@ -57,9 +56,10 @@ TEST_F(DesignationImportTest, ImportsByCodeOrChineseName) {
   EXPECT_EQ(list->front().level, "国家级");
 
   // A later file withdraws one; level is not in the file and is kept.
-  auto withdraw = Import(fmt::format("uscc,designation,granted,withdrawn\n{},smart_factory,"
-                                     "2022-06-01,2024-03-01\n",
-                                     uscc));
+  auto withdraw =
+      Import(fmt::format("uscc,designation,granted,withdrawn\n{},smart_factory,"
+                         "2022-06-01,2024-03-01\n",
+                         uscc));
   ASSERT_OK(withdraw);
   EXPECT_EQ(withdraw->updated, 1u);
   auto smart = store_->ListDesignations({uscc, "smart_factory", std::nullopt});

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "testutil.h"
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
 #include "clusterscope/ingest/importers.h"
-#include "testutil.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -171,8 +170,8 @@ TEST_F(EnterpriseImportTest, UpdatesExistingEnterprisesAndAuditsThem) {
   ASSERT_OK(Import(std::string(kHeader) + Row(1)));
   // A narrower file: only the columns present change; the cluster is now given explicitly and
   // disagrees with the class mapping, which is kept and reported.
-  auto report = Import(fmt::format("统一社会信用代码,企业名称,行业代码,所属集群\n{},新名称,3841,P3\n",
-                                   testutil::CreditCode(1)));
+  auto report = Import(fmt::format(
+      "统一社会信用代码,企业名称,行业代码,所属集群\n{},新名称,3841,P3\n", testutil::CreditCode(1)));
   ASSERT_OK(report);
   EXPECT_EQ(report->updated, 1u);
   ASSERT_EQ(report->warnings.size(), 1u);
@@ -197,8 +196,8 @@ TEST_F(EnterpriseImportTest, UpdatesExistingEnterprisesAndAuditsThem) {
   EXPECT_TRUE(saw_name);
 
   // Importing the same file again changes nothing.
-  auto again = Import(fmt::format("uscc,name,industry_code,cluster\n{},新名称,3841,P3\n",
-                                  testutil::CreditCode(1)));
+  auto again = Import(
+      fmt::format("uscc,name,industry_code,cluster\n{},新名称,3841,P3\n", testutil::CreditCode(1)));
   ASSERT_OK(again);
   EXPECT_EQ(again->unchanged, 1u);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/table_file.h"
 
+#include "testutil.h"
 #include <gtest/gtest.h>
 
 #include "clusterscope/ingest/importers.h"
-#include "testutil.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -42,7 +42,8 @@ TEST(TableFileTest, AnswersEmptyAndMissingFiles) {
 
 TEST(TableFileTest, MapsChineseHeadersAndRejectsUnknownOnes) {
   testutil::TempDir dir;
-  testutil::WriteFile(dir.Path("zh.csv"), "统一社会信用代码, 企业名称 ,行业代码,所属集群\nx,y,z,w\n");
+  testutil::WriteFile(dir.Path("zh.csv"),
+                      "统一社会信用代码, 企业名称 ,行业代码,所属集群\nx,y,z,w\n");
   auto table = ReadCsvFile(dir.Path("zh.csv"));
   ASSERT_OK(table);
   auto columns = MapColumns(*table, EnterpriseColumns());
@@ -74,7 +75,8 @@ TEST(TableFileTest, WritesRejectsThatExcelOpens) {
   testutil::TempDir dir;
   core::CsvRecord header{{"uscc", "name"}, 1};
   core::CsvRecord row{{"bad", "有,逗号"}, 2};
-  ASSERT_OK(WriteRejectsFile(dir.Path("r.csv"), header, {{&row, "uscc: wrong [credit_code_format]"}}));
+  ASSERT_OK(
+      WriteRejectsFile(dir.Path("r.csv"), header, {{&row, "uscc: wrong [credit_code_format]"}}));
   EXPECT_EQ(testutil::ReadFile(dir.Path("r.csv")),
             "\xEF\xBB\xBF\"uscc\",\"name\",\"reject_reason\"\r\n"
             "\"bad\",\"有,逗号\",\"uscc: wrong [credit_code_format]\"\r\n");

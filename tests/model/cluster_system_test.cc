@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/model/cluster_system.h"
 
-#include <gtest/gtest.h>
-
 #include "testutil.h"
+#include <gtest/gtest.h>
 
 namespace clusterscope::model {
 namespace {
@@ -117,9 +116,12 @@ TEST(ClusterSystemTest, ChecksRegionAndFigures) {
 
 TEST(ClusterSystemTest, ChecksGroupings) {
   auto system = SmallSystem();
-  system.groupings = {{"sector", "门类", "", {{"MAT", "材料", "", {{"26"}, {}}},
-                                              {"CHEM", "化工", "", {{"2661"}, {}}},
-                                              {"EMPTY", "空", "", {}}}}};
+  system.groupings = {{"sector",
+                       "门类",
+                       "",
+                       {{"MAT", "材料", "", {{"26"}, {}}},
+                        {"CHEM", "化工", "", {{"2661"}, {}}},
+                        {"EMPTY", "空", "", {}}}}};
   const auto problems = system.Check(Industries());
   EXPECT_TRUE(HasProblem(problems, "groupings[0].categories[1].classes", "both cover 1 class"))
       << Dump(problems);
@@ -157,7 +159,8 @@ TEST(FulingSystemTest, MapsTheArticlesIndustries) {
   }
   // Every cluster covers something, and the parent system is there.
   for (const auto& cluster : fuling.clusters) {
-    EXPECT_FALSE(core::IndustryClassification::Gbt4754().ClassesUnder(cluster.classes.include[0]).empty())
+    EXPECT_FALSE(
+        core::IndustryClassification::Gbt4754().ClassesUnder(cluster.classes.include[0]).empty())
         << cluster.code;
   }
   ASSERT_NE(fuling.parent, nullptr);

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/registry.h"
 
+#include "testutil.h"
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/report/text_table.h"
-#include "testutil.h"
 
 namespace clusterscope::report {
 namespace {

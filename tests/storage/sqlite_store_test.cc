@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "testutil.h"
 #include <gtest/gtest.h>
-
 #include <sqlite3.h>
 
 #include "clusterscope/storage/store.h"
-#include "testutil.h"
 
 namespace clusterscope::storage {
 namespace {
@@ -153,8 +152,12 @@ TEST_F(SqliteStoreTest, ReplacingTheSystemKeepsCodesInUse) {
 
 TEST_F(SqliteStoreTest, StoresDesignationsWithTheirHistory) {
   ASSERT_OK(Put(Sample(1)));
-  model::Designation d{testutil::CreditCode(1), "smart_factory", *core::Date::Parse("2022-06-01"),
-                       std::nullopt, "municipal", ""};
+  model::Designation d{testutil::CreditCode(1),
+                       "smart_factory",
+                       *core::Date::Parse("2022-06-01"),
+                       std::nullopt,
+                       "municipal",
+                       ""};
   auto tx = store_->Begin("tester");
   ASSERT_OK(tx);
   auto inserted = (*tx)->PutDesignation(d);

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "testutil.h"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "clusterscope/app/config.h"
 #include "clusterscope/core/credit_code.h"

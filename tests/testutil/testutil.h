@@ -4,11 +4,11 @@
 // writing, and the shipped Fuling system loaded once.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "clusterscope/core/status.h"
 #include "clusterscope/model/cluster_system.h"

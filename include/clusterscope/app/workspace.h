@@ -25,7 +25,7 @@ struct InitOptions {
 };
 
 struct InitResult {
-  bool created = false;         // the database file was new
+  bool created = false;          // the database file was new
   bool system_replaced = false;  // an existing system was replaced
   model::ClusterSystem system;
 };

@@ -33,15 +33,21 @@ class Status {
   static Status InvalidArgument(std::string message) {
     return Status(Code::kInvalidArgument, std::move(message));
   }
-  static Status NotFound(std::string message) { return Status(Code::kNotFound, std::move(message)); }
+  static Status NotFound(std::string message) {
+    return Status(Code::kNotFound, std::move(message));
+  }
   static Status AlreadyExists(std::string message) {
     return Status(Code::kAlreadyExists, std::move(message));
   }
-  static Status DataLoss(std::string message) { return Status(Code::kDataLoss, std::move(message)); }
+  static Status DataLoss(std::string message) {
+    return Status(Code::kDataLoss, std::move(message));
+  }
   static Status Unavailable(std::string message) {
     return Status(Code::kUnavailable, std::move(message));
   }
-  static Status Internal(std::string message) { return Status(Code::kInternal, std::move(message)); }
+  static Status Internal(std::string message) {
+    return Status(Code::kInternal, std::move(message));
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -66,13 +72,15 @@ template <typename T>
 using Result = tl::expected<T, Status>;
 
 // The error side of a Result, for `return Error(status);` in functions returning Result<T>.
-inline tl::unexpected<Status> Error(Status status) { return tl::unexpected<Status>(std::move(status)); }
+inline tl::unexpected<Status> Error(Status status) {
+  return tl::unexpected<Status>(std::move(status));
+}
 
 }  // namespace clusterscope
 
 // Propagates a non-OK Status to the caller, which may return Status or any Result<T>.
-#define CLUSTERSCOPE_RETURN_IF_ERROR(expr)                                        \
-  do {                                                                            \
-    ::clusterscope::Status cs_status_ = (expr);                                   \
-    if (!cs_status_.ok()) return ::clusterscope::Error(std::move(cs_status_));    \
+#define CLUSTERSCOPE_RETURN_IF_ERROR(expr)                                     \
+  do {                                                                         \
+    ::clusterscope::Status cs_status_ = (expr);                                \
+    if (!cs_status_.ok()) return ::clusterscope::Error(std::move(cs_status_)); \
   } while (false)

@@ -34,9 +34,9 @@ struct ImportReport {
   std::size_t unchanged = 0;
   std::vector<RowIssue> errors;
   std::vector<RowIssue> warnings;
-  bool written = false;                 // true once the import committed
+  bool written = false;                  // true once the import committed
   std::optional<std::int64_t> batch_id;  // set when written
-  std::string rejects_file;             // set when --skip-invalid wrote one
+  std::string rejects_file;              // set when --skip-invalid wrote one
 
   bool has_errors() const { return !errors.empty(); }
 };

@@ -17,8 +17,8 @@
 namespace clusterscope::ingest {
 
 struct ColumnSpec {
-  std::string_view name;                   // canonical name, "uscc"
-  std::vector<std::string_view> aliases;   // "统一社会信用代码", ...
+  std::string_view name;                  // canonical name, "uscc"
+  std::vector<std::string_view> aliases;  // "统一社会信用代码", ...
   bool required = false;
 };
 

@@ -33,7 +33,7 @@ struct Tier {
   std::string code;
   std::string name_zh;
   std::string name_en;
-  std::string scale_class;                    // "千亿级", or empty
+  std::string scale_class;                      // "千亿级", or empty
   std::optional<double> output_threshold_yuan;  // output a cluster of this tier aims at, yuan
 };
 

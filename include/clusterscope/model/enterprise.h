@@ -35,8 +35,8 @@ struct Enterprise {
   std::string town;  // 9-digit town code or empty
   std::optional<core::Date> founded;
   std::optional<bool> listed;
-  std::string strategic_emerging;  // SEI 2018 code ("3", "3.1") or empty
-  std::optional<double> land_km2;  // industrial land used, km²
+  std::string strategic_emerging;   // SEI 2018 code ("3", "3.1") or empty
+  std::optional<double> land_km2;   // industrial land used, km²
   std::map<int, bool> above_scale;  // year -> in the above-scale (规上) frame that year
 
   // The above-scale status for `year`, or nullopt if none was recorded.

@@ -47,11 +47,11 @@ struct ImportBatch {
 };
 
 struct EnterpriseFilter {
-  std::string cluster;          // cluster code, or empty for any
-  std::string park;             // park code, or empty
-  std::string town;             // town code, or empty
-  std::string industry_prefix;  // class or prefix ("38"), or empty
-  std::string name_contains;    // substring of the name, or empty
+  std::string cluster;                // cluster code, or empty for any
+  std::string park;                   // park code, or empty
+  std::string town;                   // town code, or empty
+  std::string industry_prefix;        // class or prefix ("38"), or empty
+  std::string name_contains;          // substring of the name, or empty
   std::optional<int> above_scale_in;  // only enterprises above scale in this year
   std::size_t limit = 0;              // 0: no limit
 };

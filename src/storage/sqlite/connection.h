@@ -4,12 +4,12 @@
 // SQLite backend. A Connection and its Statements belong to one thread at a time.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <sqlite3.h>
 
 #include "clusterscope/core/status.h"
 
@@ -26,7 +26,9 @@ class Statement {
 
   // Binds by 1-based index. An empty optional binds NULL.
   Statement& Bind(int index, std::string_view value);
-  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const std::string& value) {
+    return Bind(index, std::string_view(value));
+  }
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, double value);
@@ -48,9 +50,9 @@ class Statement {
   std::optional<double> OptionalReal(int column) const;
 
  private:
-  sqlite3* db_;          // borrowed from the Connection
-  sqlite3_stmt* stmt_;   // owned
-  Status bind_status_;   // first binding error, reported by Step()
+  sqlite3* db_;         // borrowed from the Connection
+  sqlite3_stmt* stmt_;  // owned
+  Status bind_status_;  // first binding error, reported by Step()
 };
 
 class Connection {

@@ -7,10 +7,10 @@
 #include <map>
 #include <set>
 
+#include "connection.h"
 #include <fmt/format.h>
 
 #include "clusterscope/storage/store.h"
-#include "connection.h"
 
 namespace clusterscope::embedded {
 extern const std::string_view kMigration0001;
@@ -60,8 +60,8 @@ std::vector<std::pair<std::string_view, std::optional<std::string>>> AuditedFiel
       {"founded", e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt},
       {"listed", e.listed ? std::optional<std::string>(*e.listed ? "1" : "0") : std::nullopt},
       {"strategic_emerging", NonEmpty(e.strategic_emerging)},
-      {"land_km2", e.land_km2 ? std::optional<std::string>(FormatNumber(*e.land_km2))
-                              : std::nullopt},
+      {"land_km2",
+       e.land_km2 ? std::optional<std::string>(FormatNumber(*e.land_km2)) : std::nullopt},
   };
 }
 
@@ -90,8 +90,9 @@ Result<model::Enterprise> ReadEnterprise(const Statement& stmt) {
   e.town = stmt.Text(6);
   if (auto founded = stmt.OptionalText(7)) {
     auto date = core::Date::Parse(*founded);
-    if (!date) return Error(Status::DataLoss(fmt::format("enterprise {}: stored founding date: {}",
-                                                         e.uscc, date.error().message())));
+    if (!date)
+      return Error(Status::DataLoss(
+          fmt::format("enterprise {}: stored founding date: {}", e.uscc, date.error().message())));
     e.founded = *date;
   }
   if (auto listed = stmt.OptionalInt(8)) e.listed = *listed != 0;
@@ -114,7 +115,8 @@ Status LoadScales(Connection& db, std::string_view uscc, model::Enterprise& e) {
 }
 
 Result<std::optional<model::Enterprise>> GetEnterpriseFrom(Connection& db, std::string_view uscc) {
-  auto stmt = db.Prepare(fmt::format("SELECT {} FROM enterprise WHERE uscc = ?", kEnterpriseColumns));
+  auto stmt =
+      db.Prepare(fmt::format("SELECT {} FROM enterprise WHERE uscc = ?", kEnterpriseColumns));
   if (!stmt) return Error(stmt.error());
   stmt->Bind(1, uscc);
   auto row = stmt->Step();
@@ -127,9 +129,9 @@ Result<std::optional<model::Enterprise>> GetEnterpriseFrom(Connection& db, std::
 }
 
 Status RunMigrations(Connection& db) {
-  CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "applied_at TEXT NOT NULL)"));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+              "applied_at TEXT NOT NULL)"));
   auto current = db.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
   if (!current) return current.error();
   auto row = current->Step();
@@ -277,8 +279,8 @@ Status SqliteTransaction::InsertSystem(const model::ClusterSystem& system, bool 
     CLUSTERSCOPE_RETURN_IF_ERROR(park->Run());
   }
 
-  auto grouping = db_.Prepare(
-      "INSERT INTO grouping (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  auto grouping =
+      db_.Prepare("INSERT INTO grouping (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
   auto category = db_.Prepare(
       "INSERT INTO grouping_category (grouping_code, code, ordinal, name_zh, name_en) "
       "VALUES (?, ?, ?, ?, ?)");
@@ -296,7 +298,8 @@ Status SqliteTransaction::InsertSystem(const model::ClusterSystem& system, bool 
       category->Bind(1, gr.code).Bind(2, cat.code).Bind(3, static_cast<std::int64_t>(c));
       category->Bind(4, cat.name_zh).Bind(5, cat.name_en);
       CLUSTERSCOPE_RETURN_IF_ERROR(category->Run());
-      CLUSTERSCOPE_RETURN_IF_ERROR(insert_mapping("category", gr.code + "/" + cat.code, cat.classes));
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          insert_mapping("category", gr.code + "/" + cat.code, cat.classes));
     }
   }
 
@@ -430,10 +433,10 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
     upsert->Bind(1, e.uscc).Bind(2, std::int64_t{year}).Bind(3, std::int64_t{above ? 1 : 0});
     CLUSTERSCOPE_RETURN_IF_ERROR(upsert->Run());
     changed = true;
-    CLUSTERSCOPE_RETURN_IF_ERROR(
-        Audit(it == old_years.end() ? "insert" : "update", "enterprise_scale", e.uscc,
-              std::to_string(year), it == old_years.end() ? std::nullopt : flag(it->second),
-              flag(above)));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Audit(it == old_years.end() ? "insert" : "update",
+                                       "enterprise_scale", e.uscc, std::to_string(year),
+                                       it == old_years.end() ? std::nullopt : flag(it->second),
+                                       flag(above)));
   }
   for (const auto& [year, above] : old_years) {
     if (e.above_scale.count(year) != 0) continue;
@@ -441,8 +444,8 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
     remove->Bind(1, e.uscc).Bind(2, std::int64_t{year});
     CLUSTERSCOPE_RETURN_IF_ERROR(remove->Run());
     changed = true;
-    CLUSTERSCOPE_RETURN_IF_ERROR(
-        Audit("delete", "enterprise_scale", e.uscc, std::to_string(year), flag(above), std::nullopt));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Audit("delete", "enterprise_scale", e.uscc, std::to_string(year),
+                                       flag(above), std::nullopt));
   }
   if (!old->has_value()) return Change::kInserted;
   return changed ? Change::kUpdated : Change::kUnchanged;
@@ -481,8 +484,8 @@ Result<Change> SqliteTransaction::PutDesignation(const model::Designation& d) {
   if (Status s = stmt->Run(); !s.ok()) return Error(s.WithContext("designation " + key));
 
   if (!old) {
-    CLUSTERSCOPE_RETURN_IF_ERROR(Audit("insert", "designation", key, "granted", std::nullopt,
-                                       d.granted.ToString()));
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit("insert", "designation", key, "granted", std::nullopt, d.granted.ToString()));
   }
   bool changed = !old;
   const auto new_fields = AuditedFields(d);
@@ -556,7 +559,8 @@ Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code)
   model::ClusterSystem system;
   {
     auto stmt = db_.Prepare(
-        "SELECT code, name_zh, name_en, region_code, is_primary FROM cluster_system WHERE code = ?");
+        "SELECT code, name_zh, name_en, region_code, is_primary FROM cluster_system WHERE code = "
+        "?");
     if (!stmt) return Error(stmt.error());
     stmt->Bind(1, code);
     auto row = stmt->Step();
@@ -577,8 +581,8 @@ Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code)
       auto row = stmt->Step();
       if (!row) return Error(row.error());
       if (!*row) break;
-      system.tiers.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3),
-                              stmt->OptionalReal(4)});
+      system.tiers.push_back(
+          {stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->OptionalReal(4)});
     }
   }
   {
@@ -671,7 +675,8 @@ Result<std::optional<model::ClusterSystem>> SqliteStore::LoadSystem() {
   return std::optional<model::ClusterSystem>(std::move(*system));
 }
 
-Result<std::vector<model::Enterprise>> SqliteStore::ListEnterprises(const EnterpriseFilter& filter) {
+Result<std::vector<model::Enterprise>> SqliteStore::ListEnterprises(
+    const EnterpriseFilter& filter) {
   std::string sql = fmt::format("SELECT {} FROM enterprise WHERE 1 = 1", kEnterpriseColumns);
   std::vector<std::string> params;
   if (!filter.cluster.empty()) {
@@ -773,7 +778,8 @@ Result<std::vector<model::Designation>> SqliteStore::ListDesignations(
     d.granted = *granted;
     if (auto withdrawn = stmt->OptionalText(3)) {
       auto date = core::Date::Parse(*withdrawn);
-      if (!date) return Error(Status::DataLoss("stored withdrawal date: " + date.error().message()));
+      if (!date)
+        return Error(Status::DataLoss("stored withdrawal date: " + date.error().message()));
       d.withdrawn = *date;
     }
     d.level = stmt->Text(4);
@@ -872,8 +878,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   CLUSTERSCOPE_RETURN_IF_ERROR(CheckIsClusterScopeDatabase(*db, path));
   // WAL lets readers (the dashboard) run beside an import; FULL makes each commit durable
   // against power loss, which a system of record needs more than write speed.
-  CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec(
-      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;"));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      db->Exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;"));
   if (path != ":memory:" && !path.empty()) {
     CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   }
