@@ -140,10 +140,25 @@ Result<Connection> Connection::Open(const std::string& path) {
 }
 
 Connection::~Connection() {
+  cache_.clear();  // sqlite3_close refuses to close with statements still open
   if (db_ != nullptr) sqlite3_close(db_);
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+Connection::Connection(Connection&& other) noexcept
+    : db_(other.db_), cache_(std::move(other.cache_)) {
+  other.db_ = nullptr;
+}
+
+Result<Statement*> Connection::Cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    auto stmt = Prepare(sql);
+    if (!stmt) return Error(stmt.error());
+    it = cache_.emplace(sql, std::make_unique<Statement>(std::move(*stmt))).first;
+  }
+  it->second->Reset();
+  return it->second.get();
+}
 
 Status Connection::Exec(std::string_view sql) {
   char* error = nullptr;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,12 +68,17 @@ class Connection {
 
   Status Exec(std::string_view sql);
   Result<Statement> Prepare(std::string_view sql);
+  // A statement prepared once per connection and reset for each use: for the statements run
+  // once per imported row. The pointer stays valid while the connection lives; a caller must
+  // finish with it before asking for the same SQL again.
+  Result<Statement*> Cached(const std::string& sql);
   std::int64_t LastInsertRowId() const;
   sqlite3* handle() const { return db_; }
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
-  sqlite3* db_;  // owned
+  sqlite3* db_;                                                           // owned
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;  // finalised before db_
 };
 
 // The Status for an SQLite result code, with context and SQLite's own message.

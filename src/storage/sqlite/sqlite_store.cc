@@ -102,27 +102,28 @@ Result<model::Enterprise> ReadEnterprise(const Statement& stmt) {
 }
 
 Status LoadScales(Connection& db, std::string_view uscc, model::Enterprise& e) {
-  auto stmt = db.Prepare("SELECT year, above_scale FROM enterprise_scale WHERE uscc = ?");
+  auto stmt = db.Cached("SELECT year, above_scale FROM enterprise_scale WHERE uscc = ?");
   if (!stmt) return stmt.error();
-  stmt->Bind(1, uscc);
+  (*stmt)->Bind(1, uscc);
   for (;;) {
-    auto row = stmt->Step();
+    auto row = (*stmt)->Step();
     if (!row) return row.error();
     if (!*row) break;
-    e.above_scale[static_cast<int>(stmt->Int(0))] = stmt->Int(1) != 0;
+    e.above_scale[static_cast<int>((*stmt)->Int(0))] = (*stmt)->Int(1) != 0;
   }
   return Status::Ok();
 }
 
 Result<std::optional<model::Enterprise>> GetEnterpriseFrom(Connection& db, std::string_view uscc) {
   auto stmt =
-      db.Prepare(fmt::format("SELECT {} FROM enterprise WHERE uscc = ?", kEnterpriseColumns));
+      db.Cached(fmt::format("SELECT {} FROM enterprise WHERE uscc = ?", kEnterpriseColumns));
   if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, uscc);
-  auto row = stmt->Step();
+  (*stmt)->Bind(1, uscc);
+  auto row = (*stmt)->Step();
   if (!row) return Error(row.error());
   if (!*row) return std::optional<model::Enterprise>();
-  auto e = ReadEnterprise(*stmt);
+  auto e = ReadEnterprise(**stmt);
+  (*stmt)->Reset();  // done with it before LoadScales runs its own
   if (!e) return Error(e.error());
   CLUSTERSCOPE_RETURN_IF_ERROR(LoadScales(db, uscc, *e));
   return std::optional<model::Enterprise>(std::move(*e));
@@ -388,7 +389,7 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
   auto old = GetEnterpriseFrom(db_, e.uscc);
   if (!old) return Error(old.error());
 
-  auto stmt = db_.Prepare(fmt::format(
+  auto stmt = db_.Cached(fmt::format(
       "INSERT INTO enterprise ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, industry_code = "
       "excluded.industry_code, cluster_code = excluded.cluster_code, cluster_source = "
@@ -397,13 +398,13 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
       "excluded.strategic_emerging, land_km2 = excluded.land_km2",
       kEnterpriseColumns));
   if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, e.uscc).Bind(2, e.name).Bind(3, e.industry_code).Bind(4, NonEmpty(e.cluster));
-  stmt->Bind(5, model::ClusterSourceName(e.cluster_source)).Bind(6, NonEmpty(e.park));
-  stmt->Bind(7, NonEmpty(e.town));
-  stmt->Bind(8, e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt);
-  stmt->Bind(9, e.listed ? std::optional<std::int64_t>(*e.listed ? 1 : 0) : std::nullopt);
-  stmt->Bind(10, NonEmpty(e.strategic_emerging)).Bind(11, e.land_km2);
-  if (Status s = stmt->Run(); !s.ok()) return Error(s.WithContext("enterprise " + e.uscc));
+  (*stmt)->Bind(1, e.uscc).Bind(2, e.name).Bind(3, e.industry_code).Bind(4, NonEmpty(e.cluster));
+  (*stmt)->Bind(5, model::ClusterSourceName(e.cluster_source)).Bind(6, NonEmpty(e.park));
+  (*stmt)->Bind(7, NonEmpty(e.town));
+  (*stmt)->Bind(8, e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt);
+  (*stmt)->Bind(9, e.listed ? std::optional<std::int64_t>(*e.listed ? 1 : 0) : std::nullopt);
+  (*stmt)->Bind(10, NonEmpty(e.strategic_emerging)).Bind(11, e.land_km2);
+  if (Status s = (*stmt)->Run(); !s.ok()) return Error(s.WithContext("enterprise " + e.uscc));
 
   bool changed = !old->has_value();
   const auto new_fields = AuditedFields(e);
@@ -420,18 +421,18 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
   const std::map<int, bool> old_years =
       old->has_value() ? (*old)->above_scale : std::map<int, bool>{};
   const auto flag = [](bool above) { return std::optional<std::string>(above ? "1" : "0"); };
-  auto upsert = db_.Prepare(
+  auto upsert = db_.Cached(
       "INSERT INTO enterprise_scale (uscc, year, above_scale) VALUES (?, ?, ?) "
       "ON CONFLICT (uscc, year) DO UPDATE SET above_scale = excluded.above_scale");
-  auto remove = db_.Prepare("DELETE FROM enterprise_scale WHERE uscc = ? AND year = ?");
+  auto remove = db_.Cached("DELETE FROM enterprise_scale WHERE uscc = ? AND year = ?");
   if (!upsert) return Error(upsert.error());
   if (!remove) return Error(remove.error());
   for (const auto& [year, above] : e.above_scale) {
     const auto it = old_years.find(year);
     if (it != old_years.end() && it->second == above) continue;
-    upsert->Reset();
-    upsert->Bind(1, e.uscc).Bind(2, std::int64_t{year}).Bind(3, std::int64_t{above ? 1 : 0});
-    CLUSTERSCOPE_RETURN_IF_ERROR(upsert->Run());
+    (*upsert)->Reset();
+    (*upsert)->Bind(1, e.uscc).Bind(2, std::int64_t{year}).Bind(3, std::int64_t{above ? 1 : 0});
+    CLUSTERSCOPE_RETURN_IF_ERROR((*upsert)->Run());
     changed = true;
     CLUSTERSCOPE_RETURN_IF_ERROR(Audit(it == old_years.end() ? "insert" : "update",
                                        "enterprise_scale", e.uscc, std::to_string(year),
@@ -440,9 +441,9 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
   }
   for (const auto& [year, above] : old_years) {
     if (e.above_scale.count(year) != 0) continue;
-    remove->Reset();
-    remove->Bind(1, e.uscc).Bind(2, std::int64_t{year});
-    CLUSTERSCOPE_RETURN_IF_ERROR(remove->Run());
+    (*remove)->Reset();
+    (*remove)->Bind(1, e.uscc).Bind(2, std::int64_t{year});
+    CLUSTERSCOPE_RETURN_IF_ERROR((*remove)->Run());
     changed = true;
     CLUSTERSCOPE_RETURN_IF_ERROR(Audit("delete", "enterprise_scale", e.uscc, std::to_string(year),
                                        flag(above), std::nullopt));
@@ -453,35 +454,36 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
 
 Result<Change> SqliteTransaction::PutDesignation(const model::Designation& d) {
   const std::string key = fmt::format("{}/{}/{}", d.uscc, d.type, d.granted.ToString());
-  auto find = db_.Prepare(
+  auto find = db_.Cached(
       "SELECT withdrawn, level, note FROM designation WHERE uscc = ? AND type_code = ? AND "
       "granted = ?");
   if (!find) return Error(find.error());
-  find->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
-  auto row = find->Step();
+  (*find)->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
+  auto row = (*find)->Step();
   if (!row) return Error(row.error());
   std::optional<model::Designation> old;
   if (*row) {
     old = d;
     old->withdrawn.reset();
-    if (auto withdrawn = find->OptionalText(0)) {
+    if (auto withdrawn = (*find)->OptionalText(0)) {
       auto date = core::Date::Parse(*withdrawn);
       if (!date) return Error(Status::DataLoss("designation " + key + ": stored withdrawal date"));
       old->withdrawn = *date;
     }
-    old->level = find->Text(1);
-    old->note = find->Text(2);
+    old->level = (*find)->Text(1);
+    old->note = (*find)->Text(2);
   }
 
-  auto stmt = db_.Prepare(
+  auto stmt = db_.Cached(
       "INSERT INTO designation (uscc, type_code, granted, withdrawn, level, note) "
       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uscc, type_code, granted) DO UPDATE SET "
       "withdrawn = excluded.withdrawn, level = excluded.level, note = excluded.note");
   if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
-  stmt->Bind(4, d.withdrawn ? std::optional<std::string>(d.withdrawn->ToString()) : std::nullopt);
-  stmt->Bind(5, d.level).Bind(6, d.note);
-  if (Status s = stmt->Run(); !s.ok()) return Error(s.WithContext("designation " + key));
+  (*stmt)->Bind(1, d.uscc).Bind(2, d.type).Bind(3, d.granted.ToString());
+  (*stmt)->Bind(4,
+                d.withdrawn ? std::optional<std::string>(d.withdrawn->ToString()) : std::nullopt);
+  (*stmt)->Bind(5, d.level).Bind(6, d.note);
+  if (Status s = (*stmt)->Run(); !s.ok()) return Error(s.WithContext("designation " + key));
 
   if (!old) {
     CLUSTERSCOPE_RETURN_IF_ERROR(
