@@ -142,10 +142,10 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
       if (*above_scale_in != 0) filter->above_scale_in = *above_scale_in;
       auto enterprises = workspace->store().ListEnterprises(*filter);
       if (!enterprises) return Fail(enterprises.error());
-      const int year = *above_scale_in != 0 ? *above_scale_in : app::CurrentYear();
       fmt::print("{}", *list_format == "json"
                            ? report::EnterpriseListJson(*enterprises, workspace->system())
-                           : report::EnterpriseListText(*enterprises, workspace->system(), year));
+                           : report::EnterpriseListText(*enterprises, workspace->system(),
+                                                        *above_scale_in));
       return static_cast<int>(kExitOk);
     };
   });

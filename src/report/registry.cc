@@ -280,14 +280,20 @@ std::string EnterpriseJson(const model::Enterprise& e, const model::ClusterSyste
 
 std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises,
                                const model::ClusterSystem& system, int year) {
-  TextTable table(
-      {"uscc", "name", "industry", "cluster", "park", fmt::format("above scale {}", year)});
+  TextTable table({"uscc", "name", "industry", "cluster", "park",
+                   year != 0 ? fmt::format("above scale {}", year) : "above scale (latest year)"});
   for (const auto& e : enterprises) {
-    const auto above = e.AboveScaleIn(year);
+    std::string scale = "-";
+    if (year != 0) {
+      if (const auto above = e.AboveScaleIn(year)) scale = *above ? "yes" : "no";
+    } else if (!e.above_scale.empty()) {
+      const auto& [latest, above] = *e.above_scale.rbegin();
+      scale = fmt::format("{} ({})", above ? "yes" : "no", latest);
+    }
     table.AddRow({e.uscc, e.name, e.industry_code + " " + IndustryName(e.industry_code),
-                  OrDash(e.cluster), OrDash(e.park), above ? (*above ? "yes" : "no") : "-"});
+                  e.cluster.empty() ? "-" : e.cluster + " " + ClusterName(system, e.cluster),
+                  OrDash(e.park), scale});
   }
-  (void)system;
   return table.Render() +
          fmt::format("{} enterprise{}\n", enterprises.size(), enterprises.size() == 1 ? "" : "s");
 }

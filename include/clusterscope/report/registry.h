@@ -28,6 +28,7 @@ std::string EnterpriseText(const model::Enterprise& enterprise, const model::Clu
                            const std::vector<model::Designation>& designations);
 std::string EnterpriseJson(const model::Enterprise& enterprise, const model::ClusterSystem& system,
                            const std::vector<model::Designation>& designations);
+// `year` picks the above-scale column's year; 0 shows each enterprise's latest recorded year.
 std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises,
                                const model::ClusterSystem& system, int year);
 std::string EnterpriseListJson(const std::vector<model::Enterprise>& enterprises,
