@@ -11,12 +11,11 @@ namespace {
 class DesignationImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = storage::OpenSqliteStore(":memory:");
+    auto store = testutil::OpenFulingStore(":memory:");
     ASSERT_OK(store);
     store_ = std::move(*store);
     auto tx = store_->Begin("tester");
     ASSERT_OK(tx);
-    ASSERT_OK((*tx)->ReplaceSystem(testutil::FulingSystem()));
     model::Enterprise e;
     e.uscc = testutil::CreditCode(1);
     e.name = "华峰";

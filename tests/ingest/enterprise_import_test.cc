@@ -20,13 +20,9 @@ std::string Row(int n, const std::string& industry = "3841") {
 class EnterpriseImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = storage::OpenSqliteStore(dir_.Path("test.db"));
+    auto store = testutil::OpenFulingStore(dir_.Path("test.db"));
     ASSERT_OK(store);
     store_ = std::move(*store);
-    auto tx = store_->Begin("tester");
-    ASSERT_OK(tx);
-    ASSERT_OK((*tx)->ReplaceSystem(testutil::FulingSystem()));
-    ASSERT_OK((*tx)->Commit());
   }
 
   Result<ImportReport> Import(const std::string& text, bool skip_invalid = false) {

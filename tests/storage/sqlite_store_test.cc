@@ -11,13 +11,9 @@ namespace {
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = OpenSqliteStore(dir_.Path("test.db"));
+    auto store = testutil::OpenFulingStore(dir_.Path("test.db"));
     ASSERT_OK(store);
     store_ = std::move(*store);
-    auto tx = store_->Begin("tester");
-    ASSERT_OK(tx);
-    ASSERT_OK((*tx)->ReplaceSystem(testutil::FulingSystem()));
-    ASSERT_OK((*tx)->Commit());
   }
 
   model::Enterprise Sample(int n) const {

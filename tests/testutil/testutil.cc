@@ -70,3 +70,18 @@ const clusterscope::model::ClusterSystem& FulingSystem() {
 }
 
 }  // namespace testutil
+
+namespace testutil {
+
+clusterscope::Result<std::unique_ptr<clusterscope::storage::Store>> OpenFulingStore(
+    const std::string& path) {
+  auto store = clusterscope::storage::OpenSqliteStore(path);
+  if (!store) return store;
+  auto tx = (*store)->Begin("tester");
+  if (!tx) return clusterscope::Error(tx.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ReplaceSystem(FulingSystem()));
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return store;
+}
+
+}  // namespace testutil

@@ -12,6 +12,7 @@
 
 #include "clusterscope/core/status.h"
 #include "clusterscope/model/cluster_system.h"
+#include "clusterscope/storage/store.h"
 
 // Streamable: ASSERT_OK(x) << "context";
 #define ASSERT_OK(expr) ASSERT_PRED_FORMAT1(::testutil::IsOk, expr)
@@ -57,6 +58,10 @@ std::string ReadFile(const std::string& path);
 const clusterscope::model::ClusterSystem& FulingSystem();
 // Path of the shipped systems directory.
 std::string SystemsDir();
+// A SQLite store at `path` (":memory:" works) holding the shipped Fuling system.
+clusterscope::Result<std::unique_ptr<clusterscope::storage::Store>> OpenFulingStore(
+    const std::string& path);
+
 // An environment variable that ctest sets (tests/CMakeLists.txt); a test failure if it is not.
 std::string RequiredEnv(const char* name);
 

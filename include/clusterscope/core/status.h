@@ -78,9 +78,14 @@ inline tl::unexpected<Status> Error(Status status) {
 
 }  // namespace clusterscope
 
-// Propagates a non-OK Status to the caller, which may return Status or any Result<T>.
-#define CLUSTERSCOPE_RETURN_IF_ERROR(expr)                                     \
-  do {                                                                         \
-    ::clusterscope::Status cs_status_ = (expr);                                \
-    if (!cs_status_.ok()) return ::clusterscope::Error(std::move(cs_status_)); \
+// Propagates a non-OK Status to the caller, which may return Status or any Result<T>. The
+// variable is named per use so that nested uses (inside a lambda argument) do not shadow.
+#define CLUSTERSCOPE_RETURN_IF_ERROR(expr) \
+  CLUSTERSCOPE_RETURN_IF_ERROR_IMPL_(CLUSTERSCOPE_CONCAT_(cs_status_, __COUNTER__), expr)
+#define CLUSTERSCOPE_RETURN_IF_ERROR_IMPL_(var, expr)            \
+  do {                                                           \
+    ::clusterscope::Status var = (expr);                         \
+    if (!var.ok()) return ::clusterscope::Error(std::move(var)); \
   } while (false)
+#define CLUSTERSCOPE_CONCAT_(a, b) CLUSTERSCOPE_CONCAT_INNER_(a, b)
+#define CLUSTERSCOPE_CONCAT_INNER_(a, b) a##b

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <sqlite3.h>
 
@@ -80,6 +81,22 @@ class Connection {
   sqlite3* db_;                                                           // owned
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;  // finalised before db_
 };
+
+// Steps `stmt` to the end, calling `on_row` at each row. `on_row` returns void, or a Status
+// that stops the walk when not OK.
+template <typename OnRow>
+Status ForEachRow(Statement& stmt, OnRow on_row) {
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row) return row.error();
+    if (!*row) return Status::Ok();
+    if constexpr (std::is_void_v<decltype(on_row())>) {
+      on_row();
+    } else {
+      CLUSTERSCOPE_RETURN_IF_ERROR(on_row());
+    }
+  }
+}
 
 // The Status for an SQLite result code, with context and SQLite's own message.
 Status SqliteError(sqlite3* db, int rc, std::string_view context);

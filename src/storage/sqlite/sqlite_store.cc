@@ -105,12 +105,8 @@ Status LoadScales(Connection& db, std::string_view uscc, model::Enterprise& e) {
   auto stmt = db.Cached("SELECT year, above_scale FROM enterprise_scale WHERE uscc = ?");
   if (!stmt) return stmt.error();
   (*stmt)->Bind(1, uscc);
-  for (;;) {
-    auto row = (*stmt)->Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    e.above_scale[static_cast<int>((*stmt)->Int(0))] = (*stmt)->Int(1) != 0;
-  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(
+      **stmt, [&] { e.above_scale[static_cast<int>((*stmt)->Int(0))] = (*stmt)->Int(1) != 0; }));
   return Status::Ok();
 }
 
@@ -339,13 +335,10 @@ Status SqliteTransaction::CheckDanglingReferences() {
   for (const auto& check : kChecks) {
     auto stmt = db_.Prepare(check.sql);
     if (!stmt) return stmt.error();
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return row.error();
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
       problems.push_back(fmt::format("{} '{}' is still used by {} record(s)", check.what,
                                      stmt->Text(0), stmt->Int(1)));
-    }
+    }));
   }
   if (problems.empty()) return Status::Ok();
   return Status::InvalidArgument(fmt::format(
@@ -548,12 +541,9 @@ Result<model::ClassMapping> SqliteStore::LoadMapping(std::string_view kind,
   if (!stmt) return Error(stmt.error());
   stmt->Bind(1, kind).Bind(2, owner);
   model::ClassMapping mapping;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
     (stmt->Int(1) != 0 ? mapping.exclude : mapping.include).push_back(stmt->Text(0));
-  }
+  }));
   return mapping;
 }
 
@@ -579,13 +569,10 @@ Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code)
         "WHERE system_code = ? ORDER BY ordinal");
     if (!stmt) return Error(stmt.error());
     stmt->Bind(1, code);
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return Error(row.error());
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
       system.tiers.push_back(
           {stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->OptionalReal(4)});
-    }
+    }));
   }
   {
     auto stmt = db_.Prepare(
@@ -593,17 +580,15 @@ Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code)
         "WHERE system_code = ? ORDER BY ordinal");
     if (!stmt) return Error(stmt.error());
     stmt->Bind(1, code);
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return Error(row.error());
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
       model::Cluster cluster{stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), {},
                              stmt->Text(4)};
       auto mapping = LoadMapping("cluster", cluster.code);
-      if (!mapping) return Error(mapping.error());
+      if (!mapping) return mapping.error();
       cluster.classes = std::move(*mapping);
       system.clusters.push_back(std::move(cluster));
-    }
+      return Status::Ok();
+    }));
   }
   return system;
 }
@@ -630,12 +615,9 @@ Result<std::optional<model::ClusterSystem>> SqliteStore::LoadSystem() {
   {
     auto stmt = db_.Prepare("SELECT code, name_zh, name_en, land_km2 FROM park ORDER BY ordinal");
     if (!stmt) return Error(stmt.error());
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return Error(row.error());
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
       system->parks.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->OptionalReal(3)});
-    }
+    }));
   }
   {
     auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM grouping ORDER BY ordinal");
@@ -644,35 +626,28 @@ Result<std::optional<model::ClusterSystem>> SqliteStore::LoadSystem() {
         "ORDER BY ordinal");
     if (!stmt) return Error(stmt.error());
     if (!cats) return Error(cats.error());
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return Error(row.error());
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
       model::Grouping grouping{stmt->Text(0), stmt->Text(1), stmt->Text(2), {}};
       cats->Reset();
       cats->Bind(1, grouping.code);
-      for (;;) {
-        auto cat_row = cats->Step();
-        if (!cat_row) return Error(cat_row.error());
-        if (!*cat_row) break;
+      CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*cats, [&]() -> Status {
         model::Category category{cats->Text(0), cats->Text(1), cats->Text(2), {}};
         auto mapping = LoadMapping("category", grouping.code + "/" + category.code);
-        if (!mapping) return Error(mapping.error());
+        if (!mapping) return mapping.error();
         category.classes = std::move(*mapping);
         grouping.categories.push_back(std::move(category));
-      }
+        return Status::Ok();
+      }));
       system->groupings.push_back(std::move(grouping));
-    }
+      return Status::Ok();
+    }));
   }
   {
     auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM designation_type ORDER BY ordinal");
     if (!stmt) return Error(stmt.error());
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row) return Error(row.error());
-      if (!*row) break;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
       system->designation_types.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2)});
-    }
+    }));
   }
   return std::optional<model::ClusterSystem>(std::move(*system));
 }
@@ -714,26 +689,21 @@ Result<std::vector<model::Enterprise>> SqliteStore::ListEnterprises(
   for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
   std::vector<model::Enterprise> out;
   std::map<std::string, std::size_t> index;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
     auto e = ReadEnterprise(*stmt);
-    if (!e) return Error(e.error());
+    if (!e) return e.error();
     index.emplace(e->uscc, out.size());
     out.push_back(std::move(*e));
-  }
+    return Status::Ok();
+  }));
   // One pass over the scale table beats one query per enterprise.
   auto scales = db_.Prepare("SELECT uscc, year, above_scale FROM enterprise_scale");
   if (!scales) return Error(scales.error());
-  for (;;) {
-    auto row = scales->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*scales, [&] {
     const auto it = index.find(scales->Text(0));
-    if (it == index.end()) continue;
+    if (it == index.end()) return;
     out[it->second].above_scale[static_cast<int>(scales->Int(1))] = scales->Int(2) != 0;
-  }
+  }));
   return out;
 }
 
@@ -768,26 +738,23 @@ Result<std::vector<model::Designation>> SqliteStore::ListDesignations(
   if (!stmt) return Error(stmt.error());
   for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
   std::vector<model::Designation> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
     model::Designation d;
     d.uscc = stmt->Text(0);
     d.type = stmt->Text(1);
     auto granted = core::Date::Parse(stmt->Text(2));
-    if (!granted) return Error(Status::DataLoss("stored grant date: " + granted.error().message()));
+    if (!granted) return Status::DataLoss("stored grant date: " + granted.error().message());
     d.granted = *granted;
     if (auto withdrawn = stmt->OptionalText(3)) {
       auto date = core::Date::Parse(*withdrawn);
-      if (!date)
-        return Error(Status::DataLoss("stored withdrawal date: " + date.error().message()));
+      if (!date) return Status::DataLoss("stored withdrawal date: " + date.error().message());
       d.withdrawn = *date;
     }
     d.level = stmt->Text(4);
     d.note = stmt->Text(5);
     out.push_back(std::move(d));
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 
@@ -810,14 +777,11 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditFilter& filter
   if (!stmt) return Error(stmt.error());
   for (std::size_t i = 0; i < params.size(); ++i) stmt->Bind(static_cast<int>(i + 1), params[i]);
   std::vector<AuditEntry> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
     out.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
                    stmt->Text(5), stmt->Text(6), stmt->OptionalText(7), stmt->OptionalText(8),
                    stmt->OptionalInt(9)});
-  }
+  }));
   return out;
 }
 
@@ -827,13 +791,10 @@ Result<std::vector<ImportBatch>> SqliteStore::ListImportBatches() {
       "ORDER BY id");
   if (!stmt) return Error(stmt.error());
   std::vector<ImportBatch> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) break;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
     out.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
                    stmt->Int(5), stmt->Int(6), stmt->Int(7)});
-  }
+  }));
   return out;
 }
 
