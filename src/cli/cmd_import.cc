@@ -14,7 +14,7 @@ struct ImportArgs {
   std::string rejects;
   int year = 0;
   std::string format;
-  std::size_t max_issues = 50;
+  std::size_t max_issues = 0;  // 0: all
 };
 
 using Importer = Result<ingest::ImportReport> (app::Workspace::*)(const std::string&,
@@ -37,8 +37,8 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
   }
   command
       ->add_option("--max-issues", args->max_issues,
-                   "How many errors and warnings to print (table format)")
-      ->default_val(50);
+                   "Print at most this many errors and warnings (0: all)")
+      ->default_val(0);
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args, importer] {
     ctx.action = [&ctx, args, importer] {

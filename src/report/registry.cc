@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/registry.h"
 
+#include <limits>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -352,6 +354,7 @@ std::string AuditJson(const std::vector<storage::AuditEntry>& entries) {
 }
 
 std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues) {
+  if (max_issues == 0) max_issues = std::numeric_limits<std::size_t>::max();
   std::string out;
   const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label) {
     if (issues.empty()) return;

@@ -42,7 +42,7 @@ std::string DesignationListJson(const std::vector<model::Designation>& designati
 std::string AuditText(const std::vector<storage::AuditEntry>& entries);
 std::string AuditJson(const std::vector<storage::AuditEntry>& entries);
 
-// The summary of an import and, up to `max_issues` each, its errors and warnings.
+// The summary of an import and its errors and warnings, at most `max_issues` of each (0: all).
 std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues);
 std::string ImportReportJson(const ingest::ImportReport& report);
 
