@@ -199,4 +199,35 @@ Result<ingest::ImportReport> Workspace::ImportDesignations(const std::string& pa
   return ingest::ImportDesignations(*store_, system_, path, options);
 }
 
+Result<ingest::ImportReport> Workspace::ImportMonthly(const std::string& path,
+                                                      ingest::ImportOptions options) {
+  options.actor = actor_;
+  return ingest::ImportMonthly(*store_, path, options);
+}
+
+Result<storage::UndoResult> Workspace::UndoImport(std::int64_t batch_id) {
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  auto result = (*tx)->UndoBatch(batch_id);
+  if (!result) return result;
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return result;
+}
+
+Result<MonthlyHistory> Workspace::History(const std::string& uscc,
+                                          std::optional<core::Period> period) {
+  if (auto enterprise = GetEnterprise(uscc); !enterprise) return Error(enterprise.error());
+  MonthlyHistory history;
+  auto current = store_->ListMonthly(uscc, period);
+  if (!current) return Error(current.error());
+  auto revisions = store_->ListRevisions(uscc, period);
+  if (!revisions) return Error(revisions.error());
+  auto batches = store_->ListImportBatches();
+  if (!batches) return Error(batches.error());
+  history.current = std::move(*current);
+  history.revisions = std::move(*revisions);
+  history.batches = std::move(*batches);
+  return history;
+}
+
 }  // namespace clusterscope::app

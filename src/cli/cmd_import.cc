@@ -15,13 +15,20 @@ struct ImportArgs {
   int year = 0;
   std::string format;
   std::size_t max_issues = 0;  // 0: all
+  std::string unit = "wan";
+};
+
+// Options only some kinds of file take.
+struct VerbOptions {
+  bool year = false;  // --year: the year above_scale describes (enterprises)
+  bool unit = false;  // --unit: the unit of money cells (monthly)
 };
 
 using Importer = Result<ingest::ImportReport> (app::Workspace::*)(const std::string&,
                                                                   ingest::ImportOptions);
 
 void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
-                   const std::string& description, Importer importer, bool has_year) {
+                   const std::string& description, Importer importer, VerbOptions verb) {
   auto args = std::make_shared<ImportArgs>();
   auto* command = AddCommand(group, kind, description);
   command->add_option("file", args->file, "UTF-8 CSV file with a header row")
@@ -31,7 +38,13 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
                     "Write the valid rows and a rejects file instead of nothing");
   command->add_option("--rejects", args->rejects,
                       "Where --skip-invalid writes rejected rows (default: FILE.rejects.csv)");
-  if (has_year) {
+  if (verb.unit) {
+    command
+        ->add_option("--unit", args->unit, "Unit of the money columns: yuan, wan (万元), yi (亿元)")
+        ->check(CLI::IsMember({"yuan", "wan", "yi"}))
+        ->default_val("wan");
+  }
+  if (verb.year) {
     command->add_option("--year", args->year,
                         "Year the above_scale column describes (default: this year)");
   }
@@ -49,6 +62,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.skip_invalid = args->skip_invalid;
       options.rejects_path = args->rejects;
       options.year = args->year;
+      options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
+                     : args->unit == "yi" ? ingest::MoneyUnit::kYi
+                                          : ingest::MoneyUnit::kWan;
       auto report = ((*workspace).*importer)(args->file, options);
       if (!report) return Fail(report.error());
       if (args->format == "json") {
@@ -71,10 +87,32 @@ void RegisterImport(CLI::App& app, Context& ctx) {
   AddImportVerb(*group, ctx, "enterprises",
                 "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, "
                 "founded, listed, land_km2, strategic_emerging)",
-                &app::Workspace::ImportEnterprises, true);
+                &app::Workspace::ImportEnterprises, {.year = true});
   AddImportVerb(*group, ctx, "designations",
                 "Designations (uscc, designation, granted, withdrawn, level, note)",
-                &app::Workspace::ImportDesignations, false);
+                &app::Workspace::ImportDesignations, {});
+  AddImportVerb(*group, ctx, "monthly",
+                "Monthly statistics, month values (uscc, period, output_value, value_added, "
+                "revenue, profit, rd_expense, new_product_revenue, export_value, energy_tce, "
+                "employees)",
+                &app::Workspace::ImportMonthly, {.unit = true});
+
+  auto batch = std::make_shared<std::int64_t>(0);
+  auto* undo =
+      AddCommand(*group, "undo", "Revert a monthly import batch: restore the values it replaced");
+  undo->add_option("batch", *batch, "Batch number, as the import printed it")->required();
+  undo->callback([&ctx, batch] {
+    ctx.action = [&ctx, batch] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto result = workspace->UndoImport(*batch);
+      if (!result) return Fail(result.error());
+      fmt::print("undid batch {}: {} enterprise-months restored, {} removed\n", *batch,
+                 result->restored, result->removed);
+      return static_cast<int>(kExitOk);
+    };
+  });
 }
 
 }  // namespace clusterscope::cli

@@ -60,5 +60,6 @@ void RegisterDesignation(CLI::App& app, Context& ctx);
 void RegisterImport(CLI::App& app, Context& ctx);
 void RegisterIndustry(CLI::App& app, Context& ctx);
 void RegisterAudit(CLI::App& app, Context& ctx);
+void RegisterHistory(CLI::App& app, Context& ctx);
 
 }  // namespace clusterscope::cli

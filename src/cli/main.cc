@@ -39,6 +39,7 @@ int Run(int argc, char** argv) {
   RegisterImport(app, ctx);
   RegisterIndustry(app, ctx);
   RegisterAudit(app, ctx);
+  RegisterHistory(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/importers.h"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -80,10 +81,12 @@ Status CheckHasRows(const CsvTable& table) {
 
 std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
 
+// One accepted row of any kind; the importer's put uses the member of its kind.
 struct AcceptedRow {
   const core::CsvRecord* record;
   model::Enterprise enterprise;
   model::Designation designation;
+  model::MonthlyRecord monthly;
 };
 
 // Writes the accepted rows in one transaction, then the rejects file if any; nothing is
@@ -98,7 +101,9 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
   if (!tx) return Error(tx.error());
   storage::ImportBatch batch;
   batch.kind = report.kind;
-  batch.file = table.file;
+  std::error_code ignored;  // an unresolvable path is still recorded as given
+  const auto absolute = std::filesystem::absolute(table.file, ignored);
+  batch.file = absolute.empty() ? table.file : absolute.lexically_normal().string();
   batch.rows_read = static_cast<std::int64_t>(report.rows_read);
   batch.rows_written = static_cast<std::int64_t>(accepted.size());
   batch.rows_rejected = static_cast<std::int64_t>(report.rows_rejected);
@@ -170,6 +175,23 @@ const std::vector<ColumnSpec>& DesignationColumns() {
   return columns;
 }
 
+const std::vector<ColumnSpec>& MonthlyColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      {"period", {"报告期", "统计期", "年月"}, true},
+      {"output_value", {"工业总产值", "工业总产值（当年价格）", "工业总产值(当年价格)"}, true},
+      {"value_added", {"工业增加值"}, false},
+      {"revenue", {"营业收入"}, false},
+      {"profit", {"利润总额"}, false},
+      {"rd_expense", {"研发费用"}, false},
+      {"new_product_revenue", {"新产品收入", "新产品销售收入"}, false},
+      {"export_value", {"出口交货值"}, false},
+      {"energy_tce", {"综合能源消费量"}, false},
+      {"employees", {"期末从业人员", "从业人员期末人数"}, false},
+  };
+  return columns;
+}
+
 Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
                                        const std::string& path, const ImportOptions& options) {
   auto table = ReadCsvFile(path);
@@ -209,7 +231,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
         }
       }
       issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.enterprise), {}});
+      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.enterprise), {}, {}});
     }
     if (issues.failed()) {
       ++report.rows_rejected;
@@ -279,7 +301,7 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
         }
       }
       issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, {}, std::move(parsed.designation)});
+      if (!issues.failed()) accepted.push_back({&record, {}, std::move(parsed.designation), {}});
     }
     if (issues.failed()) {
       ++report.rows_rejected;
@@ -291,6 +313,75 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
                [](storage::Transaction& tx, const AcceptedRow& row) {
                  return tx.PutDesignation(row.designation);
                });
+}
+
+namespace {
+double MoneyFactor(MoneyUnit unit) {
+  switch (unit) {
+    case MoneyUnit::kYuan:
+      return 1e-4;
+    case MoneyUnit::kWan:
+      return 1.0;
+    case MoneyUnit::kYi:
+      return 1e4;
+  }
+  return 1.0;
+}
+}  // namespace
+
+Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
+                                   const ImportOptions& options) {
+  auto table = ReadCsvFile(path);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, MonthlyColumns());
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+
+  auto enterprises = store.ListEnterprises({});
+  if (!enterprises) return Error(enterprises.error());
+  std::set<std::string> known;
+  for (const auto& e : *enterprises) known.insert(e.uscc);
+
+  ImportReport report;
+  report.kind = "monthly";
+  report.file = path;
+  std::map<std::pair<std::string, int>, std::size_t> first_line;  // (uscc, period) -> line
+  std::vector<AcceptedRow> accepted;
+  std::vector<RejectedRow> rejected;
+  const double factor = MoneyFactor(options.unit);
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      auto parsed = ParseMonthlyCells(CellsOf(*columns, MonthlyColumns(), record), factor);
+      const auto& r = parsed.record;
+      if (parsed.errors.empty() && known.count(r.uscc) == 0) {
+        parsed.errors.push_back({"uscc", "unknown_enterprise",
+                                 fmt::format("enterprise {} is not in the registry; import it "
+                                             "first",
+                                             r.uscc)});
+      }
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] =
+            first_line.emplace(std::make_pair(r.uscc, r.period.Code()), record.line);
+        if (!inserted) {
+          parsed.errors.push_back({"", "duplicate_key",
+                                   fmt::format("{} {} already appears on line {}", r.uscc,
+                                               r.period.ToString(), it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, {}, {}, std::move(parsed.record)});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({&record, issues.Reasons()});
+    }
+  }
+
+  return Write(
+      store, *table, accepted, rejected, options, std::move(report),
+      [](storage::Transaction& tx, const AcceptedRow& row) { return tx.PutMonthly(row.monthly); });
 }
 
 }  // namespace clusterscope::ingest

@@ -230,4 +230,44 @@ ParsedDesignation ParseDesignationCells(const Cells& cells, const model::Cluster
   return out;
 }
 
+ParsedMonthly ParseMonthlyCells(const Cells& cells, double money_factor) {
+  ParsedMonthly out;
+  CellReader in(cells, out);
+  model::MonthlyRecord& record = out.record;
+  record.uscc = in.CreditCode("uscc");
+  const std::string period = in.Required("period");
+  if (!period.empty()) {
+    auto parsed = core::Period::Parse(period);
+    if (parsed) {
+      record.period = *parsed;
+    } else {
+      in.Fail("period", "malformed_period", parsed.error().message());
+    }
+  }
+  in.Required("output_value");
+  for (const auto& info : model::Measures()) {
+    const std::string cell = in.Cell(info.column);
+    if (cell.empty()) continue;  // missing, not zero
+    auto value = core::ParseDecimal(cell);
+    if (!value) {
+      in.Fail(info.column, "malformed_number", value.error().message());
+      continue;
+    }
+    if (*value < 0 && !info.may_be_negative) {
+      in.Fail(info.column, "negative_value",
+              fmt::format("{} ({}) must not be negative", info.column, info.name_zh));
+      continue;
+    }
+    record[info.measure] = info.money ? *value * money_factor : *value;
+  }
+  const auto& output = record[model::Measure::kOutputValue];
+  const auto& value_added = record[model::Measure::kValueAdded];
+  if (output && value_added && *value_added > *output) {
+    in.Fail("value_added", "va_above_output",
+            fmt::format("value added {} is above output {}", in.Cell("value_added"),
+                        in.Cell("output_value")));
+  }
+  return out;
+}
+
 }  // namespace clusterscope::ingest

@@ -36,6 +36,16 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutDesignation(const model::Designation& designation) override {
     return inner_->PutDesignation(designation);
   }
+  Result<storage::Change> PutMonthly(const model::MonthlyRecord& record) override {
+    if (++writes_ == fault_at_) {
+      if (abort_) std::abort();
+      return Error(Status::Unavailable("injected fault: disk full"));
+    }
+    return inner_->PutMonthly(record);
+  }
+  Result<storage::UndoResult> UndoBatch(std::int64_t batch_id) override {
+    return inner_->UndoBatch(batch_id);
+  }
   Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
     return inner_->GetEnterprise(uscc);
   }
@@ -73,6 +83,14 @@ class FaultyStore final : public storage::Store {
   }
   Result<std::vector<storage::AuditEntry>> ListAudit(const storage::AuditFilter& filter) override {
     return inner_.ListAudit(filter);
+  }
+  Result<std::vector<storage::MonthlyFact>> ListMonthly(
+      std::string_view uscc, std::optional<core::Period> period) override {
+    return inner_.ListMonthly(uscc, period);
+  }
+  Result<std::vector<storage::MonthlyRevision>> ListRevisions(
+      std::string_view uscc, std::optional<core::Period> period) override {
+    return inner_.ListRevisions(uscc, period);
   }
   Result<std::vector<storage::ImportBatch>> ListImportBatches() override {
     return inner_.ListImportBatches();

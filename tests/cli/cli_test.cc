@@ -145,6 +145,47 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
   EXPECT_NE(help.out.find("--skip-invalid"), std::string::npos);
 }
 
+TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_EQ(Cli("enterprise add " + a + " --name 甲 --industry 3841").exit_code, 0);
+  testutil::WriteFile(
+      dir_.Path("m1.csv"),
+      fmt::format("统一社会信用代码,报告期,工业总产值,利润总额\n{0},2023-01,100,-3\n"
+                  "{0},2023-02,110,4\n",
+                  a));
+  testutil::WriteFile(dir_.Path("m2.csv"),
+                      fmt::format("uscc,period,output_value\n{},2023年2月,1200000\n", a));
+  const CliRun first = Cli("import monthly m1.csv");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("(batch 1)"), std::string::npos) << first.out;
+  const CliRun second = Cli("import monthly m2.csv --unit yuan");
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+
+  const CliRun history = Cli("history " + a + " --period 2023-02 --format json");
+  ASSERT_EQ(history.exit_code, 0) << history.out;
+  const auto versions = nlohmann::json::parse(history.out)["periods"][0]["versions"];
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0]["values"]["output_value"], 110.0);
+  EXPECT_EQ(versions[0]["replaced_by"], 2);
+  EXPECT_EQ(versions[1]["values"]["output_value"], 120.0);  // 1,200,000 yuan = 120 万元
+  EXPECT_EQ(versions[1]["current"], true);
+  EXPECT_EQ(versions[1]["imported_by"], "e2e");
+  EXPECT_NE(versions[1]["file"].get<std::string>().find("m2.csv"), std::string::npos);
+
+  EXPECT_EQ(Cli("import undo 1").exit_code, 3);  // batch 2 replaced one of its values
+  const CliRun undo = Cli("import undo 2");
+  ASSERT_EQ(undo.exit_code, 0) << undo.out;
+  EXPECT_NE(undo.out.find("1 enterprise-months restored"), std::string::npos) << undo.out;
+  const CliRun after = Cli("history " + a + " --format json");
+  const auto periods = nlohmann::json::parse(after.out)["periods"];
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[1]["versions"].size(), 1u);
+  EXPECT_EQ(periods[1]["versions"][0]["values"]["output_value"], 110.0);
+  EXPECT_EQ(Cli("import undo 2").exit_code, 3);   // already undone
+  EXPECT_EQ(Cli("import undo 99").exit_code, 4);  // no such batch
+}
+
 TEST_F(CliTest, LooksUpIndustries) {
   const CliRun run = Cli("industry show 3841");
   ASSERT_EQ(run.exit_code, 0) << run.out;

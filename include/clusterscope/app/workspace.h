@@ -35,6 +35,13 @@ struct InitResult {
 Result<InitResult> InitDatabase(const InitOptions& options);
 
 // The outcome of writing one record from the command line.
+// Every stored version of an enterprise's months, with the batches that wrote them.
+struct MonthlyHistory {
+  std::vector<storage::MonthlyFact> current;
+  std::vector<storage::MonthlyRevision> revisions;
+  std::vector<storage::ImportBatch> batches;  // all batches, for file, time and user
+};
+
 struct WriteResult {
   storage::Change change = storage::Change::kUnchanged;
   std::vector<ingest::CellIssue> warnings;
@@ -72,6 +79,12 @@ class Workspace {
                                                  ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportDesignations(const std::string& path,
                                                   ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportMonthly(const std::string& path,
+                                             ingest::ImportOptions options);
+  // Reverts a monthly import batch (see storage::Transaction::UndoBatch).
+  Result<storage::UndoResult> UndoImport(std::int64_t batch_id);
+  // NotFound if the enterprise is not registered.
+  Result<MonthlyHistory> History(const std::string& uscc, std::optional<core::Period> period);
 
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);

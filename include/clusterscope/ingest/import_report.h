@@ -41,11 +41,15 @@ struct ImportReport {
   bool has_errors() const { return !errors.empty(); }
 };
 
+// The unit of money cells in a monthly file; stored values are always 万元.
+enum class MoneyUnit { kYuan, kWan, kYi };
+
 struct ImportOptions {
-  bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
-  std::string rejects_path;   // default: "<file>.rejects.csv"
-  std::string actor;          // recorded in the audit log and the import batch
-  int year = 0;               // year the above_scale column describes (enterprises)
+  bool skip_invalid = false;         // write the valid rows and a rejects file, instead of nothing
+  std::string rejects_path;          // default: "<file>.rejects.csv"
+  std::string actor;                 // recorded in the audit log and the import batch
+  int year = 0;                      // year the above_scale column describes (enterprises)
+  MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
 };
 
 }  // namespace clusterscope::ingest

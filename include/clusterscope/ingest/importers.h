@@ -19,6 +19,7 @@ namespace clusterscope::ingest {
 // Column specifications of the two files, in their documented order.
 const std::vector<ColumnSpec>& EnterpriseColumns();
 const std::vector<ColumnSpec>& DesignationColumns();
+const std::vector<ColumnSpec>& MonthlyColumns();
 
 // Imports an enterprise file. A row for an existing enterprise updates it: the columns present
 // in the file are set (an empty cell clears an optional field), the others are kept. Returns
@@ -30,5 +31,11 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
 // Imports a designation file; every enterprise must already be in the registry.
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options);
+
+// Imports monthly statistics (month values, 当月). Every enterprise must be registered. An
+// enterprise-month already stored is replaced and its earlier values kept as a revision of the
+// new batch, which `UndoBatch` can restore.
+Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
+                                   const ImportOptions& options);
 
 }  // namespace clusterscope::ingest

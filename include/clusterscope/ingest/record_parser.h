@@ -15,6 +15,7 @@
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
+#include "clusterscope/model/monthly.h"
 
 namespace clusterscope::ingest {
 
@@ -55,5 +56,15 @@ using FindDesignation = std::function<const model::Designation*(
     const std::string& uscc, const std::string& type, const core::Date& granted)>;
 ParsedDesignation ParseDesignationCells(const Cells& cells, const model::ClusterSystem& system,
                                         const FindDesignation& find_existing);
+
+struct ParsedMonthly : ParsedRecord {
+  model::MonthlyRecord record;
+};
+
+// Builds one enterprise-month from its cells (uscc, period, the measures). Money cells are
+// multiplied by `money_factor` to give 万元. Rules: the required cells, the period, numbers,
+// no negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and
+// value added not above output.
+ParsedMonthly ParseMonthlyCells(const Cells& cells, double money_factor);
 
 }  // namespace clusterscope::ingest

@@ -19,6 +19,7 @@
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
+#include "clusterscope/model/monthly.h"
 
 namespace clusterscope::storage {
 
@@ -44,6 +45,26 @@ struct ImportBatch {
   std::int64_t rows_read = 0;
   std::int64_t rows_written = 0;
   std::int64_t rows_rejected = 0;
+  std::optional<std::string> undone_at;  // set once `import undo` reverted the batch
+  std::optional<std::string> undone_by;
+};
+
+// The current value of an enterprise-month and the batch that wrote it.
+struct MonthlyFact {
+  model::MonthlyRecord record;
+  std::int64_t batch_id = 0;
+};
+
+// An earlier value of an enterprise-month: written by `batch_id`, replaced by `replaced_by`.
+struct MonthlyRevision {
+  model::MonthlyRecord record;
+  std::int64_t batch_id = 0;
+  std::int64_t replaced_by = 0;
+};
+
+struct UndoResult {
+  std::int64_t restored = 0;  // enterprise-months given back their earlier values
+  std::int64_t removed = 0;   // enterprise-months the batch had added
 };
 
 struct EnterpriseFilter {
@@ -89,6 +110,15 @@ class Transaction {
   // Inserts or updates the designation keyed by (uscc, type, granted), auditing changes.
   virtual Result<Change> PutDesignation(const model::Designation& designation) = 0;
 
+  // Sets the enterprise-month to `record` for the batch added by AddImportBatch(), keeping the
+  // values it replaces as a revision. InvalidArgument if no batch was added.
+  virtual Result<Change> PutMonthly(const model::MonthlyRecord& record) = 0;
+
+  // Reverts import batch `batch_id`: restores the values it replaced and removes those it added.
+  // InvalidArgument if the batch is unknown, already undone, not a monthly import, or if a
+  // later batch has replaced its values since (undo that one first).
+  virtual Result<UndoResult> UndoBatch(std::int64_t batch_id) = 0;
+
   // The enterprise as this transaction sees it, or nullopt.
   virtual Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) = 0;
 
@@ -114,6 +144,12 @@ class Store {
   virtual Result<std::vector<model::Designation>> ListDesignations(
       const DesignationFilter& filter) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) = 0;
+  // Monthly facts of one enterprise (all periods, or one), by period.
+  virtual Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
+                                                       std::optional<core::Period> period) = 0;
+  // Earlier values of one enterprise's months, oldest first.
+  virtual Result<std::vector<MonthlyRevision>> ListRevisions(
+      std::string_view uscc, std::optional<core::Period> period) = 0;
   virtual Result<std::vector<ImportBatch>> ListImportBatches() = 0;
   // The schema version the database is at.
   virtual Result<int> SchemaVersion() = 0;

@@ -8,12 +8,14 @@
 #include <set>
 
 #include "connection.h"
+#include "monthly.h"
 #include <fmt/format.h>
 
 #include "clusterscope/storage/store.h"
 
 namespace clusterscope::embedded {
 extern const std::string_view kMigration0001;
+extern const std::string_view kMigration0002;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -30,6 +32,7 @@ struct Migration {
 // Applied in order; append only. A migration never edits an earlier one.
 const Migration kMigrations[] = {
     {1, embedded::kMigration0001},
+    {2, embedded::kMigration0002},
 };
 
 std::string NowUtc() {
@@ -171,6 +174,20 @@ class SqliteTransaction final : public Transaction {
   Result<std::int64_t> AddImportBatch(const ImportBatch& batch) override;
   Result<Change> PutEnterprise(const model::Enterprise& enterprise) override;
   Result<Change> PutDesignation(const model::Designation& designation) override;
+  Result<Change> PutMonthly(const model::MonthlyRecord& record) override {
+    if (!batch_id_) {
+      return Error(Status::InvalidArgument("monthly facts are written as part of an import batch"));
+    }
+    return sqlite::PutMonthlyFact(db_, record, *batch_id_);
+  }
+  Result<UndoResult> UndoBatch(std::int64_t batch_id) override {
+    auto result = sqlite::UndoMonthlyBatch(db_, batch_id, at_, actor_);
+    if (!result) return result;
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit("delete", "import_batch", std::to_string(batch_id), "undo", std::nullopt,
+              fmt::format("restored {}, removed {}", result->restored, result->removed)));
+    return result;
+  }
   Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
     return GetEnterpriseFrom(db_, uscc);
   }
@@ -523,6 +540,14 @@ class SqliteStore final : public Store {
   Result<std::vector<model::Designation>> ListDesignations(
       const DesignationFilter& filter) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) override;
+  Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
+                                               std::optional<core::Period> period) override {
+    return sqlite::ListMonthlyFacts(db_, uscc, period);
+  }
+  Result<std::vector<MonthlyRevision>> ListRevisions(std::string_view uscc,
+                                                     std::optional<core::Period> period) override {
+    return sqlite::ListMonthlyRevisions(db_, uscc, period);
+  }
   Result<std::vector<ImportBatch>> ListImportBatches() override;
   Result<int> SchemaVersion() override;
 
@@ -787,13 +812,14 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditFilter& filter
 
 Result<std::vector<ImportBatch>> SqliteStore::ListImportBatches() {
   auto stmt = db_.Prepare(
-      "SELECT id, kind, file, at, actor, rows_read, rows_written, rows_rejected FROM import_batch "
-      "ORDER BY id");
+      "SELECT id, kind, file, at, actor, rows_read, rows_written, rows_rejected, undone_at, "
+      "undone_by FROM import_batch ORDER BY id");
   if (!stmt) return Error(stmt.error());
   std::vector<ImportBatch> out;
   CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
     out.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4),
-                   stmt->Int(5), stmt->Int(6), stmt->Int(7)});
+                   stmt->Int(5), stmt->Int(6), stmt->Int(7), stmt->OptionalText(8),
+                   stmt->OptionalText(9)});
   }));
   return out;
 }

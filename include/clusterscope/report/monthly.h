@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Renderers of monthly statistics: an enterprise's months with every earlier version and the
+// import batch (file, time, user) behind each value. Pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::report {
+
+std::string HistoryText(const std::vector<storage::MonthlyFact>& current,
+                        const std::vector<storage::MonthlyRevision>& revisions,
+                        const std::vector<storage::ImportBatch>& batches);
+std::string HistoryJson(const std::vector<storage::MonthlyFact>& current,
+                        const std::vector<storage::MonthlyRevision>& revisions,
+                        const std::vector<storage::ImportBatch>& batches);
+
+}  // namespace clusterscope::report

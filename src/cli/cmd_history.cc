@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope history USCC`: every stored version of an enterprise's monthly figures.
+#include "command.h"
+#include <fmt/format.h>
+
+#include "clusterscope/report/monthly.h"
+
+namespace clusterscope::cli {
+
+void RegisterHistory(CLI::App& app, Context& ctx) {
+  struct Args {
+    std::string uscc, period, format;
+  };
+  auto args = std::make_shared<Args>();
+  auto* command = AddCommand(app, "history",
+                             "An enterprise's monthly figures with every earlier version and the "
+                             "import (file, time, user) behind each");
+  command->add_option("uscc", args->uscc, "Unified social credit code")->required();
+  command->add_option("--period", args->period, "Only this month, YYYY-MM");
+  AddFormatOption(*command, args->format);
+  command->callback([&ctx, args] {
+    ctx.action = [&ctx, args] {
+      std::optional<core::Period> period;
+      if (!args->period.empty()) {
+        auto parsed = core::Period::Parse(args->period);
+        if (!parsed) return Fail(parsed.error().WithContext("--period"));
+        period = *parsed;
+      }
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto history = workspace->History(args->uscc, period);
+      if (!history) return Fail(history.error());
+      fmt::print("{}",
+                 args->format == "json"
+                     ? report::HistoryJson(history->current, history->revisions, history->batches)
+                     : report::HistoryText(history->current, history->revisions, history->batches));
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

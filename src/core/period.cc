@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/core/period.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace clusterscope::core {
+namespace {
+
+bool ParseInt(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+Result<Period> Period::Parse(std::string_view text) {
+  Period period;
+  bool parsed = false;
+  constexpr std::string_view kYear = "年";
+  constexpr std::string_view kMonth = "月";
+  if (text.size() >= 6 && (text[4] == '-' || text[4] == '/' || text[4] == '.')) {
+    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(text.substr(5), period.month);
+  } else if (text.size() == 6) {
+    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(text.substr(4), period.month);
+  } else if (text.size() > 4 + kYear.size() && text.substr(4, kYear.size()) == kYear &&
+             text.ends_with(kMonth)) {
+    const auto month =
+        text.substr(4 + kYear.size(), text.size() - 4 - kYear.size() - kMonth.size());
+    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(month, period.month);
+  }
+  if (!parsed || period.month < 1 || period.month > 12 || period.year < 1900 ||
+      period.year > 2200) {
+    return Error(
+        Status::InvalidArgument(fmt::format("'{}' is not a reporting month; write YYYY-MM", text)));
+  }
+  return period;
+}
+
+std::string Period::ToString() const { return fmt::format("{:04}-{:02}", year, month); }
+
+}  // namespace clusterscope::core

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/model/monthly.h"
+
+namespace clusterscope::model {
+
+const std::array<MeasureInfo, kMeasureCount>& Measures() {
+  static constexpr std::array<MeasureInfo, kMeasureCount> kMeasures = {{
+      {Measure::kOutputValue, "output_value", "工业总产值", "万元", true, false},
+      {Measure::kValueAdded, "value_added", "工业增加值", "万元", true, true},
+      {Measure::kRevenue, "revenue", "营业收入", "万元", true, false},
+      {Measure::kProfit, "profit", "利润总额", "万元", true, true},
+      {Measure::kRdExpense, "rd_expense", "研发费用", "万元", true, false},
+      {Measure::kNewProductRevenue, "new_product_revenue", "新产品收入", "万元", true, false},
+      {Measure::kExportValue, "export_value", "出口交货值", "万元", true, false},
+      {Measure::kEnergyTce, "energy_tce", "综合能源消费量", "吨标准煤", false, false},
+      {Measure::kEmployees, "employees", "期末从业人员", "人", false, false},
+  }};
+  return kMeasures;
+}
+
+const MeasureInfo& InfoOf(Measure measure) { return Measures()[static_cast<std::size_t>(measure)]; }
+
+}  // namespace clusterscope::model

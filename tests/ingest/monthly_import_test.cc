@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "testutil.h"
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "clusterscope/ingest/importers.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+using model::Measure;
+
+class MonthlyImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = testutil::OpenFulingStore(dir_.Path("m.db"));
+    ASSERT_OK(store);
+    store_ = std::move(*store);
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    for (int n = 1; n <= 2; ++n) {
+      model::Enterprise e;
+      e.uscc = testutil::CreditCode(n);
+      e.name = fmt::format("企业{}", n);
+      e.industry_code = "3841";
+      e.cluster = "L2";
+      e.cluster_source = model::ClusterSource::kDerived;
+      ASSERT_OK((*tx)->PutEnterprise(e));
+    }
+    ASSERT_OK((*tx)->Commit());
+  }
+
+  Result<ImportReport> Import(const std::string& text, MoneyUnit unit = MoneyUnit::kWan) {
+    const std::string path = dir_.Path(fmt::format("m{}.csv", counter_++));
+    testutil::WriteFile(path, text);
+    ImportOptions options;
+    options.actor = "tester";
+    options.unit = unit;
+    return ImportMonthly(*store_, path, options);
+  }
+
+  std::vector<storage::MonthlyFact> Facts(int n) {
+    auto facts = store_->ListMonthly(testutil::CreditCode(n), std::nullopt);
+    EXPECT_TRUE(facts.has_value());
+    return facts.value_or(std::vector<storage::MonthlyFact>{});
+  }
+
+  testutil::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+  int counter_ = 0;
+};
+
+TEST_F(MonthlyImportTest, StoresMonthValuesWithMissingNotZero) {
+  const std::string a = testutil::CreditCode(1);
+  auto report = Import(fmt::format(
+      "统一社会信用代码,报告期,工业总产值,工业增加值,营业收入,利润总额,研发费用,新产品收入,"
+      "出口交货值,综合能源消费量,期末从业人员\n"
+      "{0},2023-01,1200.5,360,1180,-35.5,20,100,0,850,412\n"
+      "{0},2023-02,1100,,,,,,,,\n",
+      a));
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  EXPECT_EQ(report->inserted, 2u);
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  const auto& jan = facts[0].record;
+  EXPECT_EQ(jan.period, (core::Period{2023, 1}));
+  EXPECT_DOUBLE_EQ(*jan[Measure::kOutputValue], 1200.5);
+  EXPECT_DOUBLE_EQ(*jan[Measure::kProfit], -35.5);   // a loss is allowed
+  EXPECT_DOUBLE_EQ(*jan[Measure::kExportValue], 0);  // reported zero
+  EXPECT_DOUBLE_EQ(*jan[Measure::kEmployees], 412);
+  const auto& feb = facts[1].record;
+  EXPECT_DOUBLE_EQ(*feb[Measure::kOutputValue], 1100);
+  EXPECT_FALSE(feb[Measure::kValueAdded].has_value());  // not reported: missing, not zero
+}
+
+TEST_F(MonthlyImportTest, ConvertsMoneyUnitsButNotEnergyOrHeadcount) {
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_OK(Import(fmt::format("uscc,period,output_value,energy_tce,employees\n{},2023-01,"
+                               "12345000,80,9\n",
+                               a),
+                   MoneyUnit::kYuan));
+  ASSERT_OK(Import(fmt::format("uscc,period,output_value\n{},2023-02,1.5\n", a), MoneyUnit::kYi));
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_DOUBLE_EQ(*facts[0].record[Measure::kOutputValue], 1234.5);  // 万元
+  EXPECT_DOUBLE_EQ(*facts[0].record[Measure::kEnergyTce], 80);
+  EXPECT_DOUBLE_EQ(*facts[0].record[Measure::kEmployees], 9);
+  EXPECT_DOUBLE_EQ(*facts[1].record[Measure::kOutputValue], 15000);
+}
+
+TEST_F(MonthlyImportTest, ReportsEachHardRule) {
+  const std::string a = testutil::CreditCode(1);
+  const std::string stranger = testutil::CreditCode(3);
+  struct Case {
+    std::string rows;
+    const char* column;
+    const char* rule;
+  } cases[] = {
+      {stranger + ",2023-01,10,,\n", "uscc", "unknown_enterprise"},
+      {a + ",2023-13,10,,\n", "period", "malformed_period"},
+      {a + ",,10,,\n", "period", "missing_required"},
+      {a + ",2023-01,,,\n", "output_value", "missing_required"},
+      {a + ",2023-01,1O0,,\n", "output_value", "malformed_number"},
+      {a + ",2023-01,-5,,\n", "output_value", "negative_value"},
+      {a + ",2023-01,10,-1,\n", "revenue", "negative_value"},
+      {a + ",2023-01,10,,11\n", "value_added", "va_above_output"},
+      {a + ",2023-01,10,,\n" + a + ",202301,11,,\n", "", "duplicate_key"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.rule);
+    auto report = Import("uscc,period,output_value,revenue,value_added\n" + c.rows);
+    ASSERT_OK(report);
+    EXPECT_FALSE(report->written);
+    ASSERT_EQ(report->errors.size(), 1u) << report->errors[0].ToString();
+    EXPECT_EQ(report->errors[0].rule, c.rule);
+    EXPECT_EQ(report->errors[0].column, c.column);
+    EXPECT_TRUE(Facts(1).empty());
+  }
+}
+
+TEST_F(MonthlyImportTest, RevisionsKeepEveryEarlierValueAndUndoRestoresThem) {
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  auto first =
+      Import(fmt::format("uscc,period,output_value\n{0},2023-01,100\n{0},2023-02,110\n", a));
+  ASSERT_OK(first);
+  auto second = Import(fmt::format(
+      "uscc,period,output_value\n{0},2023-02,115\n{0},2023-03,120\n{1},2023-03,50\n{0},2023-01,"
+      "100\n",
+      a, b));
+  ASSERT_OK(second);
+  EXPECT_EQ(second->updated, 1u);
+  EXPECT_EQ(second->inserted, 2u);
+  EXPECT_EQ(second->unchanged, 1u);  // same value: no new revision
+
+  auto revisions = store_->ListRevisions(a, std::nullopt);
+  ASSERT_OK(revisions);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ(revisions->front().record.period, (core::Period{2023, 2}));
+  EXPECT_DOUBLE_EQ(*revisions->front().record[Measure::kOutputValue], 110);
+  EXPECT_EQ(revisions->front().batch_id, *first->batch_id);
+  EXPECT_EQ(revisions->front().replaced_by, *second->batch_id);
+
+  // The first batch cannot be undone while the second has replaced one of its values.
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto blocked = (*tx)->UndoBatch(*first->batch_id);
+    ASSERT_FALSE(blocked.has_value());
+    EXPECT_NE(blocked.error().message().find("undo those first"), std::string::npos);
+  }
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto undone = (*tx)->UndoBatch(*second->batch_id);
+    ASSERT_OK(undone);
+    EXPECT_EQ(undone->restored, 1);
+    EXPECT_EQ(undone->removed, 2);
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_DOUBLE_EQ(*facts[1].record[Measure::kOutputValue], 110);
+  EXPECT_EQ(facts[1].batch_id, *first->batch_id);
+  EXPECT_TRUE(Facts(2).empty());
+  auto after = store_->ListRevisions(a, std::nullopt);
+  ASSERT_OK(after);
+  EXPECT_TRUE(after->empty());
+  auto batches = store_->ListImportBatches();
+  ASSERT_OK(batches);
+  EXPECT_TRUE(batches->back().undone_at.has_value());
+  EXPECT_EQ(batches->back().undone_by, "tester");
+
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto again = (*tx)->UndoBatch(*second->batch_id);
+    ASSERT_FALSE(again.has_value());
+    EXPECT_NE(again.error().message().find("already undone"), std::string::npos);
+    auto missing = (*tx)->UndoBatch(999);
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
+  }
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto undone = (*tx)->UndoBatch(*first->batch_id);
+    ASSERT_OK(undone);
+    EXPECT_EQ(undone->removed, 2);
+    ASSERT_OK((*tx)->Commit());
+  }
+  EXPECT_TRUE(Facts(1).empty());
+}
+
+TEST_F(MonthlyImportTest, RegistryBatchesAreNotUndone) {
+  testutil::WriteFile(dir_.Path("e.csv"), fmt::format("uscc,name,industry_code\n{},新,3841\n",
+                                                      testutil::CreditCode(1)));
+  ImportOptions options;
+  options.actor = "tester";
+  options.year = 2023;
+  auto report = ImportEnterprises(*store_, testutil::FulingSystem(), dir_.Path("e.csv"), options);
+  ASSERT_OK(report);
+  auto tx = store_->Begin("tester");
+  ASSERT_OK(tx);
+  auto undone = (*tx)->UndoBatch(*report->batch_id);
+  ASSERT_FALSE(undone.has_value());
+  EXPECT_NE(undone.error().message().find("not monthly"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clusterscope::ingest
