@@ -16,6 +16,7 @@ struct ImportArgs {
   std::string format;
   std::size_t max_issues = 0;  // 0: all
   std::string unit = "wan";
+  bool cumulative = false;
 };
 
 // Options only some kinds of file take.
@@ -43,6 +44,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
         ->add_option("--unit", args->unit, "Unit of the money columns: yuan, wan (万元), yi (亿元)")
         ->check(CLI::IsMember({"yuan", "wan", "yi"}))
         ->default_val("wan");
+    command->add_flag("--cumulative", args->cumulative,
+                      "Values are year-to-date (累计); month values are derived by differencing, "
+                      "and a February with no January is the combined January-February report");
   }
   if (verb.year) {
     command->add_option("--year", args->year,
@@ -62,6 +66,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.skip_invalid = args->skip_invalid;
       options.rejects_path = args->rejects;
       options.year = args->year;
+      options.cumulative = args->cumulative;
       options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
                      : args->unit == "yi" ? ingest::MoneyUnit::kYi
                                           : ingest::MoneyUnit::kWan;

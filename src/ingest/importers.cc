@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/importers.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -329,6 +330,108 @@ double MoneyFactor(MoneyUnit unit) {
 }
 }  // namespace
 
+// Turns the year-to-date values (累计) of accepted rows into month values (当月): a month's value
+// is its year-to-date less the year-to-date just before it, which is the file's previous row of
+// the same enterprise and year plus the stored months in between (or the stored months from
+// January). A February with no January anywhere is the usual combined January-February report:
+// its value covers both months and January stays missing. Stocks (employees) are not
+// differenced. Rows whose derived values break a rule move to the rejected list.
+Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const ColumnMap& columns,
+                         ImportReport& report, std::vector<AcceptedRow>& accepted,
+                         std::vector<RejectedRow>& rejected) {
+  std::map<std::pair<std::string, int>, std::vector<std::size_t>> groups;  // (uscc, year) -> rows
+  for (std::size_t i = 0; i < accepted.size(); ++i) {
+    groups[{accepted[i].monthly.uscc, accepted[i].monthly.period.year}].push_back(i);
+  }
+  std::vector<bool> keep(accepted.size(), true);
+  std::vector<model::MonthlyRecord> derived(accepted.size());
+  for (auto& [key, rows] : groups) {
+    const auto& [uscc, year] = key;
+    std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+      return accepted[a].monthly.period < accepted[b].monthly.period;
+    });
+    auto stored_facts = store.ListMonthly(uscc, std::nullopt);
+    if (!stored_facts) return stored_facts.error();
+    std::map<int, const model::MonthlyRecord*> stored;  // month -> current value, this year
+    for (const auto& fact : *stored_facts) {
+      if (fact.record.period.year == year) stored[fact.record.period.month] = &fact.record;
+    }
+    const model::MonthlyRecord* previous = nullptr;  // the file's previous row of this year
+    for (const std::size_t row : rows) {
+      const model::MonthlyRecord& ytd = accepted[row].monthly;
+      const int month = ytd.period.month;
+      const int from = previous != nullptr ? previous->period.month + 1 : 1;
+      std::vector<int> missing_months;
+      for (int m = from; m < month; ++m) {
+        if (stored.count(m) == 0) missing_months.push_back(m);
+      }
+      RowIssues issues(table, columns, *accepted[row].record, report);
+      const bool combined_jan_feb = month == 2 && missing_months == std::vector<int>{1};
+      if (!missing_months.empty() && !combined_jan_feb) {
+        issues.Warn({"period", "cumulative_gap",
+                     fmt::format("no value for {}-{:02}..{:02}; the month value of {} covers "
+                                 "them",
+                                 year, missing_months.front(), missing_months.back(),
+                                 ytd.period.ToString())});
+      }
+      model::MonthlyRecord& out = derived[row];
+      out.uscc = ytd.uscc;
+      out.period = ytd.period;
+      for (const auto& info : model::Measures()) {
+        const auto& value = ytd[info.measure];
+        if (!value) continue;
+        if (info.measure == model::Measure::kEmployees) {  // a stock, reported at month end
+          out[info.measure] = value;
+          continue;
+        }
+        std::optional<double> before = 0.0;
+        if (previous != nullptr) before = (*previous)[info.measure];
+        for (int m = from; m < month && before; ++m) {
+          if (const auto it = stored.find(m); it != stored.end()) {
+            const auto& stored_value = (*it->second)[info.measure];
+            before = stored_value ? std::optional<double>(*before + *stored_value) : std::nullopt;
+          }
+        }
+        if (!before) {
+          issues.Warn({std::string(info.column), "cumulative_underivable",
+                       fmt::format("{} of {} cannot be derived: an earlier year-to-date value is "
+                                   "missing; left empty",
+                                   info.column, ytd.period.ToString())});
+          continue;
+        }
+        out[info.measure] = *value - *before;
+        if (*out[info.measure] < 0 && !info.may_be_negative) {
+          issues.Fail({std::string(info.column), "negative_value",
+                       fmt::format("the month value derived from the year-to-date, {} - {} = {}, "
+                                   "is negative",
+                                   *value, *before, *out[info.measure])});
+        }
+      }
+      const auto& output = out[model::Measure::kOutputValue];
+      const auto& value_added = out[model::Measure::kValueAdded];
+      if (output && value_added && *value_added > *output) {
+        issues.Fail({"value_added", "va_above_output",
+                     fmt::format("the derived month value added {} is above output {}",
+                                 *value_added, *output)});
+      }
+      if (issues.failed()) {
+        keep[row] = false;
+        ++report.rows_rejected;
+        rejected.push_back({accepted[row].record, issues.Reasons()});
+      }
+      previous = &ytd;
+    }
+  }
+  std::vector<AcceptedRow> kept;
+  for (std::size_t i = 0; i < accepted.size(); ++i) {
+    if (!keep[i]) continue;
+    accepted[i].monthly = std::move(derived[i]);
+    kept.push_back(std::move(accepted[i]));
+  }
+  accepted = std::move(kept);
+  return Status::Ok();
+}
+
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options) {
   auto table = ReadCsvFile(path);
@@ -379,6 +482,10 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
     }
   }
 
+  if (options.cumulative) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        DeriveMonthValues(store, *table, *columns, report, accepted, rejected));
+  }
   return Write(
       store, *table, accepted, rejected, options, std::move(report),
       [](storage::Transaction& tx, const AcceptedRow& row) { return tx.PutMonthly(row.monthly); });

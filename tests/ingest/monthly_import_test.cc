@@ -30,13 +30,18 @@ class MonthlyImportTest : public ::testing::Test {
     ASSERT_OK((*tx)->Commit());
   }
 
-  Result<ImportReport> Import(const std::string& text, MoneyUnit unit = MoneyUnit::kWan) {
+  Result<ImportReport> Import(const std::string& text, MoneyUnit unit = MoneyUnit::kWan,
+                              bool cumulative = false) {
     const std::string path = dir_.Path(fmt::format("m{}.csv", counter_++));
     testutil::WriteFile(path, text);
     ImportOptions options;
     options.actor = "tester";
     options.unit = unit;
+    options.cumulative = cumulative;
     return ImportMonthly(*store_, path, options);
+  }
+  Result<ImportReport> ImportCumulative(const std::string& text) {
+    return Import(text, MoneyUnit::kWan, true);
   }
 
   std::vector<storage::MonthlyFact> Facts(int n) {
@@ -191,6 +196,117 @@ TEST_F(MonthlyImportTest, RevisionsKeepEveryEarlierValueAndUndoRestoresThem) {
     ASSERT_OK((*tx)->Commit());
   }
   EXPECT_TRUE(Facts(1).empty());
+}
+
+// Month values of two enterprises for 2023-01..06: output, value added, profit (a loss in
+// March), employees (a stock).
+struct MonthRow {
+  int enterprise;
+  int month;
+  double output, value_added, profit, employees;
+};
+const MonthRow kMonths[] = {
+    {1, 1, 100, 30, 5, 200}, {1, 2, 80, 24, 4, 198},  {1, 3, 120, 35, -2, 205},
+    {1, 4, 110, 33, 6, 206}, {1, 5, 130, 39, 7, 210}, {1, 6, 125, 37, 6, 211},
+    {2, 1, 40, 10, 1, 50},   {2, 2, 35, 9, 1, 50},    {2, 3, 45, 12, 2, 52},
+    {2, 4, 44, 11, 2, 52},   {2, 5, 47, 13, 3, 53},   {2, 6, 50, 14, 3, 55},
+};
+
+TEST_F(MonthlyImportTest, CumulativeWithCombinedJanuaryFebruaryGivesTheMonthValues) {
+  // The same figures as a month file, and as a year-to-date file whose first row is the
+  // combined January-February report.
+  std::string months = "uscc,period,output_value,value_added,profit,employees\n";
+  std::string cumulative = "统一社会信用代码,报告期,工业总产值,工业增加值,利润总额,期末从业人员\n";
+  for (int n = 1; n <= 2; ++n) {
+    double output = 0, value_added = 0, profit = 0;
+    for (const auto& row : kMonths) {
+      if (row.enterprise != n) continue;
+      months += fmt::format("{},2023-{:02},{},{},{},{}\n", testutil::CreditCode(n), row.month,
+                            row.output, row.value_added, row.profit, row.employees);
+      output += row.output;
+      value_added += row.value_added;
+      profit += row.profit;
+      if (row.month == 1) continue;  // no January row: reported with February
+      cumulative += fmt::format("{},2023-{:02},{},{},{},{}\n", testutil::CreditCode(n), row.month,
+                                output, value_added, profit, row.employees);
+    }
+  }
+  auto report = ImportCumulative(cumulative);
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written) << report->errors[0].ToString();
+  EXPECT_TRUE(report->warnings.empty()) << report->warnings[0].ToString();
+
+  auto month_store = testutil::OpenFulingStore(":memory:");
+  ASSERT_OK(month_store);
+  {
+    auto tx = (*month_store)->Begin("tester");
+    for (int n = 1; n <= 2; ++n) {
+      auto e = store_->GetEnterprise(testutil::CreditCode(n));
+      ASSERT_OK((*tx)->PutEnterprise(**e));
+    }
+    ASSERT_OK((*tx)->Commit());
+  }
+  testutil::WriteFile(dir_.Path("months.csv"), months);
+  ImportOptions options;
+  options.actor = "tester";
+  ASSERT_OK(ImportMonthly(**month_store, dir_.Path("months.csv"), options));
+
+  for (int n = 1; n <= 2; ++n) {
+    SCOPED_TRACE(n);
+    const auto derived = Facts(n);
+    auto direct = (*month_store)->ListMonthly(testutil::CreditCode(n), std::nullopt);
+    ASSERT_OK(direct);
+    ASSERT_EQ(direct->size(), 6u);
+    ASSERT_EQ(derived.size(), 5u);  // January is inside February
+    EXPECT_EQ(derived[0].record.period, (core::Period{2023, 2}));
+    for (const Measure m : {Measure::kOutputValue, Measure::kValueAdded, Measure::kProfit}) {
+      EXPECT_DOUBLE_EQ(*derived[0].record[m], *(*direct)[0].record[m] + *(*direct)[1].record[m]);
+      for (std::size_t i = 1; i < 5; ++i) {
+        EXPECT_DOUBLE_EQ(*derived[i].record[m], *(*direct)[i + 1].record[m]);
+      }
+    }
+    for (std::size_t i = 0; i < 5; ++i) {
+      EXPECT_EQ(derived[i].record[Measure::kEmployees],
+                (*direct)[i + 1].record[Measure::kEmployees]);
+    }
+  }
+}
+
+TEST_F(MonthlyImportTest, CumulativeForOneMonthUsesTheStoredMonths) {
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_OK(
+      Import(fmt::format("uscc,period,output_value,revenue\n{0},2023-01,100,90\n{0},"
+                         "2023-02,80,\n",
+                         a)));
+  auto report =
+      ImportCumulative(fmt::format("uscc,period,output_value,revenue\n{0},2023-03,300,250\n", a));
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  ASSERT_EQ(report->warnings.size(), 1u);  // February's revenue is missing
+  EXPECT_EQ(report->warnings[0].rule, "cumulative_underivable");
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 3u);
+  EXPECT_DOUBLE_EQ(*facts[2].record[Measure::kOutputValue], 120);  // 300 - 100 - 80
+  EXPECT_FALSE(facts[2].record[Measure::kRevenue].has_value());
+}
+
+TEST_F(MonthlyImportTest, CumulativeWarnsOfGapsAndRejectsNegativeMonths) {
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_OK(Import(fmt::format("uscc,period,output_value\n{},2023-01,100\n", a)));
+  auto gap = ImportCumulative(fmt::format("uscc,period,output_value\n{},2023-04,400\n", a));
+  ASSERT_OK(gap);
+  EXPECT_TRUE(gap->written);
+  ASSERT_EQ(gap->warnings.size(), 1u);
+  EXPECT_EQ(gap->warnings[0].rule, "cumulative_gap");
+  EXPECT_NE(gap->warnings[0].message.find("2023-02..03"), std::string::npos)
+      << gap->warnings[0].message;
+
+  auto negative = ImportCumulative(fmt::format("uscc,period,output_value\n{},2023-05,350\n", a));
+  ASSERT_OK(negative);
+  EXPECT_FALSE(negative->written);
+  ASSERT_EQ(negative->errors.size(), 1u);
+  EXPECT_EQ(negative->errors[0].rule, "negative_value");
+  EXPECT_EQ(negative->errors[0].line, 2u);
 }
 
 TEST_F(MonthlyImportTest, RegistryBatchesAreNotUndone) {

@@ -50,6 +50,7 @@ struct ImportOptions {
   std::string actor;                 // recorded in the audit log and the import batch
   int year = 0;                      // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
+  bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)
 };
 
 }  // namespace clusterscope::ingest
