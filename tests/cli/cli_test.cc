@@ -94,7 +94,7 @@ TEST_F(CliTest, ImportsEnterprisesAndDesignations) {
 
   const CliRun update = Cli("enterprise update " + b + " --park GXQ");
   ASSERT_EQ(update.exit_code, 0) << update.out;
-  const CliRun audit = Cli("audit list --key " + b + " --format json");
+  const CliRun audit = Cli("changes --key " + b + " --format json");
   ASSERT_EQ(audit.exit_code, 0) << audit.out;
   const auto log = nlohmann::json::parse(audit.out)["audit"];
   ASSERT_FALSE(log.empty());

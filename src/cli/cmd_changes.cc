@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
-// `clusterscope audit list`: who changed what, when, from which value to which.
+// `clusterscope changes`: the audit log of registry changes: who changed what, when, from which
+// value to which. (`clusterscope audit` is the data-quality audit of monthly figures.)
 #include "command.h"
 #include <fmt/format.h>
 
@@ -7,12 +8,11 @@
 
 namespace clusterscope::cli {
 
-void RegisterAudit(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "audit", "The audit log of registry changes");
-  group->require_subcommand(1);
+void RegisterChanges(CLI::App& app, Context& ctx) {
   auto filter = std::make_shared<storage::AuditFilter>();
   auto format = std::make_shared<std::string>();
-  auto* list = AddCommand(*group, "list", "List changes, newest first");
+  auto* list =
+      AddCommand(app, "changes", "The audit log: every change to registry data, newest first");
   list->add_option("--entity", filter->entity, "enterprise, enterprise_scale, designation, system");
   list->add_option("--key", filter->entity_key, "Credit code or designation key");
   list->add_option("--limit", filter->limit, "At most this many (0: all)")->default_val(100);
