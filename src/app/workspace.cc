@@ -214,6 +214,13 @@ Result<storage::UndoResult> Workspace::UndoImport(std::int64_t batch_id) {
   return result;
 }
 
+Status Workspace::ConfirmQualityWarning(std::int64_t id, const std::string& note) {
+  auto tx = store_->Begin(actor_);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ConfirmQualityWarning(id, note));
+  return (*tx)->Commit();
+}
+
 Result<MonthlyHistory> Workspace::History(const std::string& uscc,
                                           std::optional<core::Period> period) {
   if (auto enterprise = GetEnterprise(uscc); !enterprise) return Error(enterprise.error());

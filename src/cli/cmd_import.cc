@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/report/monthly.h"
 #include "clusterscope/report/registry.h"
 
 namespace clusterscope::cli {
@@ -75,8 +76,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       if (args->format == "json") {
         fmt::print("{}", report::ImportReportJson(*report));
       } else {
-        fmt::print(report->written ? stdout : stderr, "{}",
-                   report::ImportReportText(*report, args->max_issues));
+        fmt::print(report->written ? stdout : stderr, "{}{}",
+                   report::ImportReportText(*report, args->max_issues),
+                   report->written ? report::QualitySummaryText(report->quality) : "");
       }
       return report->written ? static_cast<int>(kExitOk) : static_cast<int>(kExitInvalidArgument);
     };

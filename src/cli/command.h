@@ -59,6 +59,7 @@ void RegisterEnterprise(CLI::App& app, Context& ctx);
 void RegisterDesignation(CLI::App& app, Context& ctx);
 void RegisterImport(CLI::App& app, Context& ctx);
 void RegisterIndustry(CLI::App& app, Context& ctx);
+void RegisterAudit(CLI::App& app, Context& ctx);
 void RegisterChanges(CLI::App& app, Context& ctx);
 void RegisterHistory(CLI::App& app, Context& ctx);
 

@@ -38,6 +38,7 @@ int Run(int argc, char** argv) {
   RegisterDesignation(app, ctx);
   RegisterImport(app, ctx);
   RegisterIndustry(app, ctx);
+  RegisterAudit(app, ctx);
   RegisterChanges(app, ctx);
   RegisterHistory(app, ctx);
 

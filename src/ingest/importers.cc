@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/ingest/quality.h"
 #include "clusterscope/ingest/record_parser.h"
 
 namespace clusterscope::ingest {
@@ -97,6 +98,16 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
                            const std::vector<Row>& accepted,
                            const std::vector<RejectedRow>& rejected, const ImportOptions& options,
                            ImportReport report, Put put) {
+  return Write(store, table, accepted, rejected, options, std::move(report), put,
+               [](storage::Transaction&) { return Status::Ok(); });
+}
+
+// The same, running `before_commit` in the transaction after the rows are written.
+template <typename Row, typename Put, typename BeforeCommit>
+Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
+                           const std::vector<Row>& accepted,
+                           const std::vector<RejectedRow>& rejected, const ImportOptions& options,
+                           ImportReport report, Put put, BeforeCommit before_commit) {
   if (report.has_errors() && !options.skip_invalid) return report;
   auto tx = store.Begin(options.actor);
   if (!tx) return Error(tx.error());
@@ -127,6 +138,7 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
         break;
     }
   }
+  CLUSTERSCOPE_RETURN_IF_ERROR(before_commit(**tx));
   if (!rejected.empty()) {
     report.rejects_file =
         options.rejects_path.empty() ? DefaultRejectsPath(table.file) : options.rejects_path;
@@ -432,6 +444,37 @@ Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const Col
   return Status::Ok();
 }
 
+// The data-quality audit of the accepted rows against the stored months around them.
+Result<std::vector<model::QualityWarning>> AuditQuality(
+    storage::Store& store, const std::vector<model::Enterprise>& enterprises,
+    const std::vector<AcceptedRow>& accepted, const model::QualityRules& rules) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(rules.Validate());
+  if (accepted.empty()) return std::vector<model::QualityWarning>{};
+  int first = accepted.front().monthly.period.Index();
+  int last = first;
+  for (const auto& row : accepted) {
+    first = std::min(first, row.monthly.period.Index());
+    last = std::max(last, row.monthly.period.Index());
+  }
+  // Far enough back for the trailing median and for a year of revenue, and for 未报 the month
+  // before the first.
+  const int window = std::max(rules.trailing_months, 11);
+  auto stored = store.ListMonthlyBetween(core::Period::FromIndex(first - window),
+                                         core::Period::FromIndex(last));
+  if (!stored) return Error(stored.error());
+  QualityContext context;
+  for (const auto& fact : *stored) {
+    context.months[fact.record.uscc][fact.record.period.Index()] = fact.record;
+  }
+  std::vector<model::MonthlyRecord> incoming;
+  for (const auto& row : accepted) {
+    context.months[row.monthly.uscc][row.monthly.period.Index()] = row.monthly;
+    incoming.push_back(row.monthly);
+  }
+  for (const auto& e : enterprises) context.enterprises.emplace(e.uscc, &e);
+  return CheckQuality(incoming, context, rules);
+}
+
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options) {
   auto table = ReadCsvFile(path);
@@ -486,9 +529,16 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
     CLUSTERSCOPE_RETURN_IF_ERROR(
         DeriveMonthValues(store, *table, *columns, report, accepted, rejected));
   }
+  if (!report.has_errors() || options.skip_invalid) {
+    auto quality = AuditQuality(store, *enterprises, accepted, options.quality_rules);
+    if (!quality) return Error(quality.error());
+    report.quality = std::move(*quality);
+  }
+  const auto quality = report.quality;
   return Write(
       store, *table, accepted, rejected, options, std::move(report),
-      [](storage::Transaction& tx, const AcceptedRow& row) { return tx.PutMonthly(row.monthly); });
+      [](storage::Transaction& tx, const AcceptedRow& row) { return tx.PutMonthly(row.monthly); },
+      [&quality](storage::Transaction& tx) { return tx.PutQualityWarnings(quality); });
 }
 
 }  // namespace clusterscope::ingest

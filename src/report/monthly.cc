@@ -98,4 +98,48 @@ std::string HistoryJson(const std::vector<storage::MonthlyFact>& current,
   return json({{"periods", periods}}).dump(2) + "\n";
 }
 
+std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings) {
+  TextTable table({"id", "period", "uscc", "rule", "measure", "message", "status", "note"});
+  for (const auto& w : warnings) {
+    table.AddRow({std::to_string(w.id), w.period.ToString(), w.uscc, w.rule, w.measure, w.message,
+                  w.status, w.note});
+  }
+  return table.Render() +
+         fmt::format("{} warning{}\n", warnings.size(), warnings.size() == 1 ? "" : "s");
+}
+
+std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings) {
+  json out = json::array();
+  for (const auto& w : warnings) {
+    out.push_back({{"id", w.id},
+                   {"batch_id", w.batch_id},
+                   {"uscc", w.uscc},
+                   {"period", w.period.ToString()},
+                   {"rule", w.rule},
+                   {"measure", w.measure.empty() ? json(nullptr) : json(w.measure)},
+                   {"value", w.value ? json(*w.value) : json(nullptr)},
+                   {"message", w.message},
+                   {"status", w.status},
+                   {"note", w.note},
+                   {"resolved_by", w.resolved_by.empty() ? json(nullptr) : json(w.resolved_by)},
+                   {"resolved_at", w.resolved_at.empty() ? json(nullptr) : json(w.resolved_at)}});
+  }
+  return json({{"warnings", out}}).dump(2) + "\n";
+}
+
+std::string QualitySummaryText(const std::vector<model::QualityWarning>& warnings) {
+  if (warnings.empty()) return "";
+  std::map<std::string, std::size_t> by_rule;
+  std::map<core::Period, bool> periods;
+  for (const auto& w : warnings) {
+    ++by_rule[w.rule];
+    periods[w.period] = true;
+  }
+  std::string out = fmt::format("data-quality warnings ({}):", warnings.size());
+  for (const auto& [rule, count] : by_rule) out += fmt::format(" {} {}", rule, count);
+  out += fmt::format("; see: clusterscope audit list --period {}\n",
+                     periods.rbegin()->first.ToString());
+  return out;
+}
+
 }  // namespace clusterscope::report

@@ -43,6 +43,12 @@ class FaultyTransaction final : public storage::Transaction {
     }
     return inner_->PutMonthly(record);
   }
+  Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
+    return inner_->PutQualityWarnings(warnings);
+  }
+  Status ConfirmQualityWarning(std::int64_t id, std::string_view note) override {
+    return inner_->ConfirmQualityWarning(id, note);
+  }
   Result<storage::UndoResult> UndoBatch(std::int64_t batch_id) override {
     return inner_->UndoBatch(batch_id);
   }
@@ -87,6 +93,14 @@ class FaultyStore final : public storage::Store {
   Result<std::vector<storage::MonthlyFact>> ListMonthly(
       std::string_view uscc, std::optional<core::Period> period) override {
     return inner_.ListMonthly(uscc, period);
+  }
+  Result<std::vector<storage::MonthlyFact>> ListMonthlyBetween(core::Period from,
+                                                               core::Period to) override {
+    return inner_.ListMonthlyBetween(from, to);
+  }
+  Result<std::vector<model::QualityWarning>> ListQualityWarnings(
+      const storage::QualityFilter& filter) override {
+    return inner_.ListQualityWarnings(filter);
   }
   Result<std::vector<storage::MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) override {

@@ -155,7 +155,9 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
                   "{0},2023-02,110,4\n",
                   a));
   testutil::WriteFile(dir_.Path("m2.csv"),
-                      fmt::format("uscc,period,output_value\n{},2023年2月,1200000\n", a));
+                      fmt::format("uscc,period,output_value,value_added\n{},2023年2月,1200000,"
+                                  "900000\n",
+                                  a));
   const CliRun first = Cli("import monthly m1.csv");
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("(batch 1)"), std::string::npos) << first.out;
@@ -172,6 +174,16 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
   EXPECT_EQ(versions[1]["current"], true);
   EXPECT_EQ(versions[1]["imported_by"], "e2e");
   EXPECT_NE(versions[1]["file"].get<std::string>().find("m2.csv"), std::string::npos);
+
+  const CliRun audit = Cli("audit list --period 2023-02 --format json");
+  ASSERT_EQ(audit.exit_code, 0) << audit.out;
+  const auto warnings = nlohmann::json::parse(audit.out)["warnings"];
+  ASSERT_EQ(warnings.size(), 1u);  // value added 90 of output 120 万元: 75 %
+  EXPECT_EQ(warnings[0]["rule"], "va_rate_band");
+  const CliRun confirm =
+      Cli(fmt::format("audit confirm {} --note 'checked'", warnings[0]["id"].get<int>()));
+  ASSERT_EQ(confirm.exit_code, 0) << confirm.out;
+  EXPECT_NE(Cli("audit list --period 2023-02").out.find("0 warnings"), std::string::npos);
 
   EXPECT_EQ(Cli("import undo 1").exit_code, 3);  // batch 2 replaced one of its values
   const CliRun undo = Cli("import undo 2");

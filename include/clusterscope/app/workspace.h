@@ -83,6 +83,8 @@ class Workspace {
                                              ingest::ImportOptions options);
   // Reverts a monthly import batch (see storage::Transaction::UndoBatch).
   Result<storage::UndoResult> UndoImport(std::int64_t batch_id);
+  // Marks a data-quality warning confirmed (the figure is right), with the analyst's note.
+  Status ConfirmQualityWarning(std::int64_t id, const std::string& note);
   // NotFound if the enterprise is not registered.
   Result<MonthlyHistory> History(const std::string& uscc, std::optional<core::Period> period);
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/model/quality.h"
+
 namespace clusterscope::ingest {
 
 struct RowIssue {
@@ -34,6 +36,8 @@ struct ImportReport {
   std::size_t unchanged = 0;
   std::vector<RowIssue> errors;
   std::vector<RowIssue> warnings;
+  // The data-quality audit of monthly rows: stored with the batch, listed by `audit list`.
+  std::vector<model::QualityWarning> quality;
   bool written = false;                  // true once the import committed
   std::optional<std::int64_t> batch_id;  // set when written
   std::string rejects_file;              // set when --skip-invalid wrote one
@@ -51,6 +55,7 @@ struct ImportOptions {
   int year = 0;                      // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)
+  model::QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
 };
 
 }  // namespace clusterscope::ingest

@@ -18,4 +18,9 @@ std::string HistoryJson(const std::vector<storage::MonthlyFact>& current,
                         const std::vector<storage::MonthlyRevision>& revisions,
                         const std::vector<storage::ImportBatch>& batches);
 
+std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings);
+std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings);
+// One line per rule with its count, for the end of an import.
+std::string QualitySummaryText(const std::vector<model::QualityWarning>& warnings);
+
 }  // namespace clusterscope::report

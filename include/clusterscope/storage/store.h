@@ -20,6 +20,7 @@
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
 #include "clusterscope/model/monthly.h"
+#include "clusterscope/model/quality.h"
 
 namespace clusterscope::storage {
 
@@ -60,6 +61,13 @@ struct MonthlyRevision {
   model::MonthlyRecord record;
   std::int64_t batch_id = 0;
   std::int64_t replaced_by = 0;
+};
+
+struct QualityFilter {
+  std::optional<core::Period> period;
+  std::string status;  // "open", "confirmed", "superseded", or empty for any
+  std::string rule;    // or empty
+  std::string uscc;    // or empty
 };
 
 struct UndoResult {
@@ -114,6 +122,13 @@ class Transaction {
   // values it replaces as a revision. InvalidArgument if no batch was added.
   virtual Result<Change> PutMonthly(const model::MonthlyRecord& record) = 0;
 
+  // Stores data-quality warnings raised by the batch added by AddImportBatch(). Open warnings of
+  // the same enterprise, period and rule from earlier batches become "superseded".
+  virtual Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) = 0;
+
+  // Marks warning `id` confirmed by this transaction's actor, with a note. NotFound if unknown.
+  virtual Status ConfirmQualityWarning(std::int64_t id, std::string_view note) = 0;
+
   // Reverts import batch `batch_id`: restores the values it replaced and removes those it added.
   // InvalidArgument if the batch is unknown, already undone, not a monthly import, or if a
   // later batch has replaced its values since (undo that one first).
@@ -147,6 +162,11 @@ class Store {
   // Monthly facts of one enterprise (all periods, or one), by period.
   virtual Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
                                                        std::optional<core::Period> period) = 0;
+  // Monthly facts of every enterprise for periods from..to (inclusive), by credit code and period.
+  virtual Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from,
+                                                              core::Period to) = 0;
+  virtual Result<std::vector<model::QualityWarning>> ListQualityWarnings(
+      const QualityFilter& filter) = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

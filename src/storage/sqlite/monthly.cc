@@ -151,6 +151,20 @@ Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::
   forget->Bind(1, batch_id);
   CLUSTERSCOPE_RETURN_IF_ERROR(forget->Run());
 
+  // The batch's warnings go with its values, and those it had superseded are open again.
+  auto reopen = db.Prepare(
+      "UPDATE quality_warning SET status = 'open' WHERE status = 'superseded' AND id IN (SELECT "
+      "max(q.id) FROM quality_warning q JOIN quality_warning b ON b.batch_id = ?1 AND q.uscc = "
+      "b.uscc AND q.period = b.period AND q.rule = b.rule AND q.measure = b.measure AND "
+      "q.batch_id <> ?1 GROUP BY q.uscc, q.period, q.rule, q.measure)");
+  if (!reopen) return Error(reopen.error());
+  reopen->Bind(1, batch_id);
+  CLUSTERSCOPE_RETURN_IF_ERROR(reopen->Run());
+  auto warnings = db.Prepare("DELETE FROM quality_warning WHERE batch_id = ?");
+  if (!warnings) return Error(warnings.error());
+  warnings->Bind(1, batch_id);
+  CLUSTERSCOPE_RETURN_IF_ERROR(warnings->Run());
+
   auto mark = db.Prepare("UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?");
   if (!mark) return Error(mark.error());
   mark->Bind(1, at).Bind(2, actor).Bind(3, batch_id);
@@ -197,6 +211,91 @@ Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(Connection& db, std::s
     revision.batch_id = stmt->Int(1 + static_cast<int>(model::kMeasureCount));
     revision.replaced_by = stmt->Int(2 + static_cast<int>(model::kMeasureCount));
     out.push_back(std::move(revision));
+  }));
+  return out;
+}
+
+Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::Period from,
+                                                         core::Period to) {
+  auto stmt = db.Prepare(fmt::format(
+      "SELECT uscc, period, {}, batch_id FROM monthly_fact WHERE period BETWEEN ? AND ? ORDER BY "
+      "uscc, period",
+      MeasureColumns()));
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, std::int64_t{from.Code()}).Bind(2, std::int64_t{to.Code()});
+  std::vector<MonthlyFact> out;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+    MonthlyFact fact;
+    fact.record.uscc = stmt->Text(0);
+    fact.record.period = core::Period::FromCode(static_cast<int>(stmt->Int(1)));
+    ReadMeasures(*stmt, 2, fact.record);
+    fact.batch_id = stmt->Int(2 + static_cast<int>(model::kMeasureCount));
+    out.push_back(std::move(fact));
+  }));
+  return out;
+}
+
+Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,
+                          std::int64_t batch_id) {
+  for (const auto& w : warnings) {
+    auto supersede = db.Cached(
+        "UPDATE quality_warning SET status = 'superseded' WHERE uscc = ? AND period = ? AND "
+        "rule = ? AND measure = ? AND status = 'open'");
+    if (!supersede) return supersede.error();
+    (*supersede)->Bind(1, w.uscc).Bind(2, std::int64_t{w.period.Code()}).Bind(3, w.rule);
+    (*supersede)->Bind(4, w.measure);
+    CLUSTERSCOPE_RETURN_IF_ERROR((*supersede)->Run());
+    auto insert = db.Cached(
+        "INSERT INTO quality_warning (batch_id, uscc, period, rule, measure, value, message) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    (*insert)->Bind(1, batch_id).Bind(2, w.uscc).Bind(3, std::int64_t{w.period.Code()});
+    (*insert)->Bind(4, w.rule).Bind(5, w.measure).Bind(6, w.value).Bind(7, w.message);
+    CLUSTERSCOPE_RETURN_IF_ERROR((*insert)->Run());
+  }
+  return Status::Ok();
+}
+
+Status ConfirmQualityWarning(Connection& db, std::int64_t id, std::string_view note,
+                             std::string_view at, std::string_view actor) {
+  auto stmt = db.Prepare(
+      "UPDATE quality_warning SET status = 'confirmed', note = ?, resolved_by = ?, resolved_at = "
+      "? WHERE id = ?");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, note).Bind(2, actor).Bind(3, at).Bind(4, id);
+  CLUSTERSCOPE_RETURN_IF_ERROR(stmt->Run());
+  if (sqlite3_changes64(db.handle()) == 0) {
+    return Status::NotFound(fmt::format("there is no data-quality warning {}", id));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<model::QualityWarning>> ListQualityWarnings(Connection& db,
+                                                               const QualityFilter& filter) {
+  auto stmt = db.Prepare(
+      "SELECT id, batch_id, uscc, period, rule, measure, value, message, status, note, "
+      "resolved_by, resolved_at FROM quality_warning WHERE (?1 IS NULL OR period = ?1) AND (?2 = "
+      "'' OR status = ?2) AND (?3 = '' OR rule = ?3) AND (?4 = '' OR uscc = ?4) ORDER BY period, "
+      "uscc, rule, measure, id");
+  if (!stmt) return Error(stmt.error());
+  stmt->Bind(1, filter.period ? std::optional<std::int64_t>(filter.period->Code()) : std::nullopt);
+  stmt->Bind(2, filter.status).Bind(3, filter.rule).Bind(4, filter.uscc);
+  std::vector<model::QualityWarning> out;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+    model::QualityWarning w;
+    w.id = stmt->Int(0);
+    w.batch_id = stmt->Int(1);
+    w.uscc = stmt->Text(2);
+    w.period = core::Period::FromCode(static_cast<int>(stmt->Int(3)));
+    w.rule = stmt->Text(4);
+    w.measure = stmt->Text(5);
+    w.value = stmt->OptionalReal(6);
+    w.message = stmt->Text(7);
+    w.status = stmt->Text(8);
+    w.note = stmt->Text(9);
+    w.resolved_by = stmt->Text(10);
+    w.resolved_at = stmt->Text(11);
+    out.push_back(std::move(w));
   }));
   return out;
 }

@@ -29,4 +29,14 @@ Result<std::vector<MonthlyFact>> ListMonthlyFacts(Connection& db, std::string_vi
 Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(Connection& db, std::string_view uscc,
                                                           std::optional<core::Period> period);
 
+Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::Period from,
+                                                         core::Period to);
+
+Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,
+                          std::int64_t batch_id);
+Status ConfirmQualityWarning(Connection& db, std::int64_t id, std::string_view note,
+                             std::string_view at, std::string_view actor);
+Result<std::vector<model::QualityWarning>> ListQualityWarnings(Connection& db,
+                                                               const QualityFilter& filter);
+
 }  // namespace clusterscope::storage::sqlite

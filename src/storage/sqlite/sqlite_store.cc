@@ -16,6 +16,7 @@
 namespace clusterscope::embedded {
 extern const std::string_view kMigration0001;
 extern const std::string_view kMigration0002;
+extern const std::string_view kMigration0003;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -33,6 +34,7 @@ struct Migration {
 const Migration kMigrations[] = {
     {1, embedded::kMigration0001},
     {2, embedded::kMigration0002},
+    {3, embedded::kMigration0003},
 };
 
 std::string NowUtc() {
@@ -179,6 +181,16 @@ class SqliteTransaction final : public Transaction {
       return Error(Status::InvalidArgument("monthly facts are written as part of an import batch"));
     }
     return sqlite::PutMonthlyFact(db_, record, *batch_id_);
+  }
+  Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
+    if (!batch_id_) {
+      return Status::InvalidArgument("quality warnings are written as part of an import batch");
+    }
+    return sqlite::PutQualityWarnings(db_, warnings, *batch_id_);
+  }
+  Status ConfirmQualityWarning(std::int64_t id, std::string_view note) override {
+    CLUSTERSCOPE_RETURN_IF_ERROR(sqlite::ConfirmQualityWarning(db_, id, note, at_, actor_));
+    return Audit("update", "quality_warning", std::to_string(id), "status", "open", "confirmed");
   }
   Result<UndoResult> UndoBatch(std::int64_t batch_id) override {
     auto result = sqlite::UndoMonthlyBatch(db_, batch_id, at_, actor_);
@@ -543,6 +555,13 @@ class SqliteStore final : public Store {
   Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
                                                std::optional<core::Period> period) override {
     return sqlite::ListMonthlyFacts(db_, uscc, period);
+  }
+  Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from, core::Period to) override {
+    return sqlite::ListMonthlyFactsBetween(db_, from, to);
+  }
+  Result<std::vector<model::QualityWarning>> ListQualityWarnings(
+      const QualityFilter& filter) override {
+    return sqlite::ListQualityWarnings(db_, filter);
   }
   Result<std::vector<MonthlyRevision>> ListRevisions(std::string_view uscc,
                                                      std::optional<core::Period> period) override {
