@@ -7,6 +7,10 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tomlplusplus 3.3 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
+# libzip's CMake config needs the separate zip tools package; its pkg-config file does not.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
+find_package(pugixml 1.13 REQUIRED)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)
 
 # libcsv ships neither a CMake config nor a pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

@@ -16,6 +16,7 @@ struct ImportArgs {
   int year = 0;
   std::string format;
   std::size_t max_issues = 0;  // 0: all
+  std::string sheet;
   std::string unit = "wan";
   bool cumulative = false;
 };
@@ -33,9 +34,10 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
                    const std::string& description, Importer importer, VerbOptions verb) {
   auto args = std::make_shared<ImportArgs>();
   auto* command = AddCommand(group, kind, description);
-  command->add_option("file", args->file, "UTF-8 CSV file with a header row")
+  command->add_option("file", args->file, "UTF-8 CSV file, or .xlsx workbook, with a header row")
       ->required()
       ->check(CLI::ExistingFile);
+  command->add_option("--sheet", args->sheet, "Worksheet of an .xlsx file (default: the first)");
   command->add_flag("--skip-invalid", args->skip_invalid,
                     "Write the valid rows and a rejects file instead of nothing");
   command->add_option("--rejects", args->rejects,
@@ -68,6 +70,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.rejects_path = args->rejects;
       options.year = args->year;
       options.cumulative = args->cumulative;
+      options.sheet = args->sheet;
       options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
                      : args->unit == "yi" ? ingest::MoneyUnit::kYi
                                           : ingest::MoneyUnit::kWan;

@@ -22,7 +22,17 @@ Result<Period> Period::Parse(std::string_view text) {
   constexpr std::string_view kYear = "年";
   constexpr std::string_view kMonth = "月";
   if (text.size() >= 6 && (text[4] == '-' || text[4] == '/' || text[4] == '.')) {
-    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(text.substr(5), period.month);
+    std::string_view month = text.substr(5);
+    // A full date (an Excel date cell) names its month.
+    if (const auto second = month.find(text[4]); second != std::string_view::npos) {
+      int day = 0;
+      if (!ParseInt(month.substr(second + 1), day) || day < 1 || day > 31) {
+        return Error(Status::InvalidArgument(
+            fmt::format("'{}' is not a reporting month; write YYYY-MM", text)));
+      }
+      month = month.substr(0, second);
+    }
+    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(month, period.month);
   } else if (text.size() == 6) {
     parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(text.substr(4), period.month);
   } else if (text.size() > 4 + kYear.size() && text.substr(4, kYear.size()) == kYear &&

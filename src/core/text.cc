@@ -76,7 +76,7 @@ Result<double> ParseDecimal(std::string_view text) {
   const char* begin = trimmed.data();
   const char* end = trimmed.data() + trimmed.size();
   if (begin != end && *begin == '+') ++begin;
-  const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::fixed);
+  const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
   if (trimmed.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
     return Error(Status::InvalidArgument(fmt::format("'{}' is not a decimal number", text)));
   }

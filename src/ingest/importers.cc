@@ -57,6 +57,7 @@ class RowIssues {
   RowIssue Locate(const CellIssue& issue) const {
     RowIssue out;
     out.file = table_.file;
+    out.sheet = table_.sheet;
     out.line = record_.line;
     if (!issue.column.empty()) {
       out.column = columns_.HeaderOf(issue.column);
@@ -153,7 +154,8 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
 }  // namespace
 
 std::string RowIssue::ToString() const {
-  std::string out = fmt::format("{}:{}: ", file, line);
+  std::string out = sheet.empty() ? fmt::format("{}:{}: ", file, line)
+                                  : fmt::format("{} [sheet {}] row {}: ", file, sheet, line);
   if (!column.empty()) out += fmt::format("column '{}' value '{}': ", column, value);
   out += fmt::format("{} [{}]", message, rule);
   return out;
@@ -207,7 +209,7 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
 
 Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
                                        const std::string& path, const ImportOptions& options) {
-  auto table = ReadCsvFile(path);
+  auto table = ReadTableFile(path, options.sheet);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, EnterpriseColumns());
   if (!columns) return Error(columns.error());
@@ -260,7 +262,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options) {
-  auto table = ReadCsvFile(path);
+  auto table = ReadTableFile(path, options.sheet);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, DesignationColumns());
   if (!columns) return Error(columns.error());
@@ -477,7 +479,7 @@ Result<std::vector<model::QualityWarning>> AuditQuality(
 
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options) {
-  auto table = ReadCsvFile(path);
+  auto table = ReadTableFile(path, options.sheet);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, MonthlyColumns());
   if (!columns) return Error(columns.error());

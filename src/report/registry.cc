@@ -157,8 +157,11 @@ json DesignationJsonOf(const model::Designation& d, const model::ClusterSystem& 
 }
 
 json IssueJson(const ingest::RowIssue& issue) {
-  return {{"file", issue.file},   {"line", issue.line}, {"column", issue.column},
-          {"value", issue.value}, {"rule", issue.rule}, {"message", issue.message}};
+  return {
+      {"file", issue.file},      {"sheet", issue.sheet.empty() ? json(nullptr) : json(issue.sheet)},
+      {"line", issue.line},      {"column", issue.column},
+      {"value", issue.value},    {"rule", issue.rule},
+      {"message", issue.message}};
 }
 
 }  // namespace

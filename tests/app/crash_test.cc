@@ -181,6 +181,31 @@ TEST_F(CrashTest, AFailedWriteMidImportLeavesNothing) {
   ExpectUntouched();
 }
 
+TEST_F(CrashTest, AFailedWriteMidMonthlyImportLeavesNothing) {
+  std::string months = "uscc,period,output_value\n";
+  for (int i = 0; i < 100; ++i) {
+    for (int m = 1; m <= 6; ++m) {
+      months += fmt::format("{},2023-{:02},{}\n", testutil::CreditCode(i), m, 100 + i + m);
+    }
+  }
+  testutil::WriteFile(dir_.Path("months.csv"), months);
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  FaultyStore faulty(**store, 400, false);
+  ingest::ImportOptions options;
+  options.actor = "tester";
+  auto report = ingest::ImportMonthly(faulty, dir_.Path("months.csv"), options);
+  ASSERT_FALSE(report.has_value());
+  EXPECT_NE(report.error().message().find("injected fault"), std::string::npos);
+  auto facts = (*store)->ListMonthlyBetween({2023, 1}, {2023, 12});
+  ASSERT_OK(facts);
+  EXPECT_TRUE(facts->empty());
+  auto warnings = (*store)->ListQualityWarnings({});
+  ASSERT_OK(warnings);
+  EXPECT_TRUE(warnings->empty());
+  ExpectUntouched();
+}
+
 TEST_F(CrashTest, AKillMidImportLeavesTheDatabaseAsItWas) {
   // The default ("fast") death-test style forks without exec, so the child works on this test's
   // database file; no connection is open across the fork. 4,000 rows with their audit rows are

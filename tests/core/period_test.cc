@@ -11,8 +11,9 @@ TEST(PeriodTest, ParsesReportingMonths) {
     const char* text;
     int year;
     int month;
-  } cases[] = {{"2023-06", 2023, 6},  {"2023/6", 2023, 6},    {"202306", 2023, 6},
-               {"2023.12", 2023, 12}, {"2023年6月", 2023, 6}, {"2023年12月", 2023, 12}};
+  } cases[] = {{"2023-06", 2023, 6},   {"2023/6", 2023, 6},    {"202306", 2023, 6},
+               {"2023.12", 2023, 12},  {"2023年6月", 2023, 6}, {"2023年12月", 2023, 12},
+               {"2023-06-01", 2023, 6}};
   for (const auto& c : cases) {
     auto period = Period::Parse(c.text);
     ASSERT_TRUE(period.has_value()) << c.text;
@@ -20,7 +21,7 @@ TEST(PeriodTest, ParsesReportingMonths) {
     EXPECT_EQ(period->month, c.month) << c.text;
   }
   for (const char* bad :
-       {"", "2023", "2023-13", "2023-00", "2023-6-1", "23-06", "2023年13月", "abcdef"}) {
+       {"", "2023", "2023-13", "2023-00", "2023-6-32", "23-06", "2023年13月", "abcdef"}) {
     EXPECT_FALSE(Period::Parse(bad).has_value()) << bad;
   }
 }

@@ -26,6 +26,7 @@ TEST(TextTest, ParsesDecimals) {
   EXPECT_DOUBLE_EQ(*ParseDecimal(" 12.5 "), 12.5);
   EXPECT_DOUBLE_EQ(*ParseDecimal("-3"), -3);
   EXPECT_DOUBLE_EQ(*ParseDecimal("+0.25"), 0.25);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("1.5e3"), 1500);
   for (const char* bad : {"", "1,000", "12km", "nan", "inf", "1e400", "--1"}) {
     EXPECT_FALSE(ParseDecimal(bad).has_value()) << bad;
   }

@@ -16,7 +16,8 @@ struct Period {
   int year = 0;
   int month = 0;  // 1..12
 
-  // Accepts YYYY-MM, YYYY/MM, YYYY.MM, YYYYMM and YYYY年M月. InvalidArgument otherwise.
+  // Accepts YYYY-MM, YYYY/MM, YYYY.MM, YYYYMM and YYYY年M月, and a date YYYY-MM-DD (its month).
+  // InvalidArgument otherwise.
   static Result<Period> Parse(std::string_view text);
   static Period FromIndex(int index) { return Period{index / 12, index % 12 + 1}; }
 

@@ -21,7 +21,7 @@ std::string_view Trim(std::string_view text);
 // 1/0, 是/否, Y/N, yes/no, true/false (any case). InvalidArgument otherwise.
 Result<bool> ParseYesNo(std::string_view text);
 
-// A finite decimal number such as "12.5" or "-3" (no thousands separators, no units).
+// A finite decimal number such as "12.5", "-3" or "1.2e5" (no thousands separators, no units).
 Result<double> ParseDecimal(std::string_view text);
 
 // Columns this text takes in a terminal (East Asian wide characters count 2).

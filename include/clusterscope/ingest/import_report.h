@@ -17,7 +17,8 @@ namespace clusterscope::ingest {
 
 struct RowIssue {
   std::string file;
-  std::size_t line = 0;  // 1-based physical line of the row (the header is line 1)
+  std::string sheet;     // worksheet of an .xlsx file; empty for CSV
+  std::size_t line = 0;  // 1-based line of a CSV file (header: 1), or the sheet's row number
   std::string column;    // column name as in the file, or empty for the whole row
   std::string value;     // the offending cell as read
   std::string rule;      // stable rule id: "credit_code_check", "unknown_industry_class", ...
@@ -52,6 +53,7 @@ struct ImportOptions {
   bool skip_invalid = false;         // write the valid rows and a rejects file, instead of nothing
   std::string rejects_path;          // default: "<file>.rejects.csv"
   std::string actor;                 // recorded in the audit log and the import batch
+  std::string sheet;                 // worksheet of an .xlsx file (default: the first)
   int year = 0;                      // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)

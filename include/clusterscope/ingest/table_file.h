@@ -43,8 +43,10 @@ class ColumnMap {
   std::vector<ColumnSpec> specs_;
 };
 
+// A table read from a file: a CSV file, or one sheet of an .xlsx workbook.
 struct CsvTable {
   std::string file;
+  std::string sheet;  // the worksheet's name for .xlsx; empty for CSV
   core::CsvRecord header;
   std::vector<core::CsvRecord> rows;
 };
@@ -53,6 +55,15 @@ struct CsvTable {
 // empty, is not UTF-8 (with a hint when it looks like GBK from Excel), or has malformed quoting.
 // A UTF-8 byte-order mark is accepted and dropped.
 Result<CsvTable> ReadCsvFile(const std::string& path);
+
+// Reads one worksheet (the first if `sheet` is empty) of an .xlsx workbook. Record lines are the
+// sheet's row numbers; date-formatted cells read as YYYY-MM-DD, numbers as typed. NotFound if
+// the file is missing; InvalidArgument naming the file if it is not a valid workbook (truncated,
+// an .xls, corrupt), has no such sheet, or the sheet is empty.
+Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet);
+
+// An .xlsx workbook by its name's ending, else a CSV file.
+Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet);
 
 // Matches the header against `specs`: InvalidArgument naming the file and every unknown,
 // duplicate or missing required column, with the accepted names.
