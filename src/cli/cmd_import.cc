@@ -17,6 +17,7 @@ struct ImportArgs {
   std::string format;
   std::size_t max_issues = 0;  // 0: all
   std::string sheet;
+  std::string encoding = "utf-8";
   std::string unit = "wan";
   bool cumulative = false;
 };
@@ -38,6 +39,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       ->required()
       ->check(CLI::ExistingFile);
   command->add_option("--sheet", args->sheet, "Worksheet of an .xlsx file (default: the first)");
+  command->add_option("--encoding", args->encoding, "Text encoding of a CSV file")
+      ->check(CLI::IsMember({"utf-8", "gbk"}))
+      ->default_val("utf-8");
   command->add_flag("--skip-invalid", args->skip_invalid,
                     "Write the valid rows and a rejects file instead of nothing");
   command->add_option("--rejects", args->rejects,
@@ -71,6 +75,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.year = args->year;
       options.cumulative = args->cumulative;
       options.sheet = args->sheet;
+      options.gbk = args->encoding == "gbk";
       options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
                      : args->unit == "yi" ? ingest::MoneyUnit::kYi
                                           : ingest::MoneyUnit::kWan;

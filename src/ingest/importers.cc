@@ -209,7 +209,7 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
 
 Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
                                        const std::string& path, const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet);
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, EnterpriseColumns());
   if (!columns) return Error(columns.error());
@@ -262,7 +262,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet);
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, DesignationColumns());
   if (!columns) return Error(columns.error());
@@ -479,7 +479,7 @@ Result<std::vector<model::QualityWarning>> AuditQuality(
 
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet);
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, MonthlyColumns());
   if (!columns) return Error(columns.error());

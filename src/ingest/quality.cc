@@ -66,8 +66,7 @@ class Checker {
         w.period = core::Period::FromIndex(index);
         w.rule = "not_reported";
         w.message = fmt::format("reported {} but not {} (未报)",
-                                core::Period::FromIndex(index - 1).ToString(),
-                                w.period.ToString());
+                                core::Period::FromIndex(index - 1).ToString(), w.period.ToString());
         out_.push_back(std::move(w));
       }
     }

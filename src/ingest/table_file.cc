@@ -2,6 +2,7 @@
 #include "clusterscope/ingest/table_file.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include <csv.h>
 #include <fmt/format.h>
+#include <iconv.h>
 
 #include "clusterscope/core/text.h"
 
@@ -72,7 +74,44 @@ std::string ColumnMap::HeaderOf(std::string_view name) const {
   return position ? headers_[*position] : std::string(name);
 }
 
-Result<CsvTable> ReadCsvFile(const std::string& path) {
+namespace {
+
+// GBK text (as GB18030, its superset) to UTF-8, with glibc's iconv.
+Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    return Error(Status::Internal("this system's iconv cannot convert GB18030"));
+  }
+  std::string out(bytes.size() * 3 / 2 + 16, '\0');
+  char* in_ptr = const_cast<char*>(bytes.data());  // iconv's signature, not a write
+  std::size_t in_left = bytes.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  while (in_left > 0) {
+    if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1)) {
+      continue;
+    }
+    if (errno == E2BIG) {
+      const std::size_t used = out.size() - out_left;
+      out.resize(out.size() * 2);
+      out_ptr = out.data() + used;
+      out_left = out.size() - used;
+      continue;
+    }
+    const std::size_t offset = bytes.size() - in_left;
+    iconv_close(cd);
+    return Error(
+        Status::InvalidArgument(fmt::format("{}:{}: not GBK text either (byte {} of the file)",
+                                            path, LineOfOffset(bytes, offset), offset + 1)));
+  }
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+}  // namespace
+
+Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
@@ -81,6 +120,11 @@ Result<CsvTable> ReadCsvFile(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return Error(Status::Unavailable(fmt::format("{}: read error", path)));
   std::string bytes = std::move(buffer).str();
+  if (encoding == Encoding::kGbk) {
+    auto converted = GbkToUtf8(path, bytes);
+    if (!converted) return Error(converted.error());
+    bytes = std::move(*converted);
+  }
   std::string_view text(bytes);
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
 
@@ -93,7 +137,7 @@ Result<CsvTable> ReadCsvFile(const std::string& path) {
     if (LooksLikeGbk(text)) {
       return Error(Status::InvalidArgument(fmt::format(
           "{}:{}: the file is not UTF-8; it looks like GBK (Excel's plain \"CSV\" on Chinese "
-          "Windows). Save it as \"CSV UTF-8\", or convert it: iconv -f GBK -t UTF-8",
+          "Windows). Import it with --encoding gbk, or save it as \"CSV UTF-8\"",
           path, line)));
     }
     return Error(Status::InvalidArgument(fmt::format(

@@ -27,6 +27,18 @@ TEST(TableFileTest, RecognisesGbkFromExcel) {
   ASSERT_FALSE(table.has_value());
   EXPECT_NE(table.error().message().find("GBK"), std::string::npos) << table.error().message();
   EXPECT_NE(table.error().message().find("gbk.csv:1"), std::string::npos);
+  EXPECT_NE(table.error().message().find("--encoding gbk"), std::string::npos);
+
+  auto converted = ReadCsvFile(dir.Path("gbk.csv"), Encoding::kGbk);
+  ASSERT_OK(converted);
+  EXPECT_EQ(converted->header.fields[1], "企业名称");
+
+  // A byte sequence GB18030 does not have either.
+  testutil::WriteFile(dir.Path("junk.csv"), "a,b\n1,\x81\x20\n");
+  auto junk = ReadCsvFile(dir.Path("junk.csv"), Encoding::kGbk);
+  ASSERT_FALSE(junk.has_value());
+  EXPECT_NE(junk.error().message().find("junk.csv:2: not GBK"), std::string::npos)
+      << junk.error().message();
 }
 
 TEST(TableFileTest, AnswersEmptyAndMissingFiles) {

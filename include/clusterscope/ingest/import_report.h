@@ -54,6 +54,7 @@ struct ImportOptions {
   std::string rejects_path;          // default: "<file>.rejects.csv"
   std::string actor;                 // recorded in the audit log and the import batch
   std::string sheet;                 // worksheet of an .xlsx file (default: the first)
+  bool gbk = false;                  // a CSV file is GBK-encoded, not UTF-8
   int year = 0;                      // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)

@@ -52,9 +52,12 @@ struct CsvTable {
 };
 
 // Reads a whole CSV file. InvalidArgument (naming the file and line) if it cannot be read, is
-// empty, is not UTF-8 (with a hint when it looks like GBK from Excel), or has malformed quoting.
+// empty, is not in the encoding (with a hint when UTF-8 was expected and it looks like GBK), or
+// has malformed quoting.
 // A UTF-8 byte-order mark is accepted and dropped.
-Result<CsvTable> ReadCsvFile(const std::string& path);
+// The text encoding of a CSV file: UTF-8, or GBK (GB18030) as Excel on Chinese Windows saves.
+enum class Encoding { kUtf8, kGbk };
+Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding = Encoding::kUtf8);
 
 // Reads one worksheet (the first if `sheet` is empty) of an .xlsx workbook. Record lines are the
 // sheet's row numbers; date-formatted cells read as YYYY-MM-DD, numbers as typed. NotFound if
@@ -63,7 +66,8 @@ Result<CsvTable> ReadCsvFile(const std::string& path);
 Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet);
 
 // An .xlsx workbook by its name's ending, else a CSV file.
-Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet);
+Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
+                               Encoding encoding = Encoding::kUtf8);
 
 // Matches the header against `specs`: InvalidArgument naming the file and every unknown,
 // duplicate or missing required column, with the accepted names.
