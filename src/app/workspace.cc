@@ -199,6 +199,12 @@ Result<ingest::ImportReport> Workspace::ImportDesignations(const std::string& pa
   return ingest::ImportDesignations(*store_, system_, path, options);
 }
 
+Result<ingest::ImportReport> Workspace::ImportScale(const std::string& path,
+                                                    ingest::ImportOptions options) {
+  options.actor = actor_;
+  return ingest::ImportScale(*store_, path, options);
+}
+
 Result<ingest::ImportReport> Workspace::ImportMonthly(const std::string& path,
                                                       ingest::ImportOptions options) {
   options.actor = actor_;

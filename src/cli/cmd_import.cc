@@ -106,6 +106,8 @@ void RegisterImport(CLI::App& app, Context& ctx) {
   AddImportVerb(*group, ctx, "designations",
                 "Designations (uscc, designation, granted, withdrawn, level, note)",
                 &app::Workspace::ImportDesignations, {});
+  AddImportVerb(*group, ctx, "scale", "The above-scale directory by year (uscc, year, above_scale)",
+                &app::Workspace::ImportScale, {});
   AddImportVerb(*group, ctx, "monthly",
                 "Monthly statistics, month values (uscc, period, output_value, value_added, "
                 "revenue, profit, rd_expense, new_product_revenue, export_value, energy_tce, "

@@ -2,12 +2,14 @@
 #include "clusterscope/ingest/importers.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "clusterscope/core/text.h"
 #include "clusterscope/ingest/quality.h"
 #include "clusterscope/ingest/record_parser.h"
 
@@ -190,6 +192,15 @@ const std::vector<ColumnSpec>& DesignationColumns() {
   return columns;
 }
 
+const std::vector<ColumnSpec>& ScaleColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      {"year", {"年度", "统计年度"}, true},
+      {"above_scale", {"是否规上", "规上企业"}, true},
+  };
+  return columns;
+}
+
 const std::vector<ColumnSpec>& MonthlyColumns() {
   static const std::vector<ColumnSpec> columns = {
       {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
@@ -258,6 +269,80 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
                [](storage::Transaction& tx, const AcceptedRow& row) {
                  return tx.PutEnterprise(row.enterprise);
                });
+}
+
+Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
+                                 const ImportOptions& options) {
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, ScaleColumns());
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  auto list = store.ListEnterprises({});
+  if (!list) return Error(list.error());
+  std::map<std::string, model::Enterprise> enterprises;
+  for (auto& e : *list) enterprises.emplace(e.uscc, std::move(e));
+
+  ImportReport report;
+  report.kind = "scale";
+  report.file = path;
+  std::map<std::pair<std::string, int>, std::size_t> first_line;
+  std::set<std::string> touched;
+  std::vector<RejectedRow> rejected;
+  std::vector<AcceptedRow> accepted;
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      ParsedRecord parsed;
+      const std::string uscc(columns->Cell(record, "uscc"));
+      const std::string year_cell(columns->Cell(record, "year"));
+      int year = 0;
+      const auto [ptr, ec] =
+          std::from_chars(year_cell.data(), year_cell.data() + year_cell.size(), year);
+      const bool year_ok = ec == std::errc() && ptr == year_cell.data() + year_cell.size() &&
+                           year >= 1990 && year <= 2100;
+      auto above = core::ParseYesNo(columns->Cell(record, "above_scale"));
+      if (!year_ok) {
+        parsed.errors.push_back(
+            {"year", "malformed_year", fmt::format("'{}' is not a year (1990-2100)", year_cell)});
+      }
+      if (!above)
+        parsed.errors.push_back({"above_scale", "malformed_boolean", above.error().message()});
+      const auto e = enterprises.find(uscc);
+      if (e == enterprises.end()) {
+        parsed.errors.push_back({"uscc", "unknown_enterprise",
+                                 fmt::format("enterprise {} is not in the registry", uscc)});
+      }
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] = first_line.emplace(std::make_pair(uscc, year), record.line);
+        if (!inserted) {
+          parsed.errors.push_back(
+              {"", "duplicate_key",
+               fmt::format("{} {} already appears on line {}", uscc, year, it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) {
+        e->second.above_scale[year] = *above;
+        touched.insert(uscc);
+        accepted.push_back({&record, {}, {}, {}});
+      }
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({&record, issues.Reasons()});
+    }
+  }
+  // One put per enterprise, after all its years are applied; rows only count the input.
+  std::vector<AcceptedRow> puts;
+  for (const auto& uscc : touched)
+    puts.push_back({accepted.front().record, enterprises[uscc], {}, {}});
+  auto written = Write(store, *table, puts, rejected, options, std::move(report),
+                       [](storage::Transaction& tx, const AcceptedRow& row) {
+                         return tx.PutEnterprise(row.enterprise);
+                       });
+  return written;
 }
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,

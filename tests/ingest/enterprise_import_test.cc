@@ -198,6 +198,36 @@ TEST_F(EnterpriseImportTest, UpdatesExistingEnterprisesAndAuditsThem) {
   EXPECT_EQ(again->unchanged, 1u);
 }
 
+TEST_F(EnterpriseImportTest, ImportsTheAboveScaleDirectoryByYear) {
+  ASSERT_OK(Import(std::string(kHeader) + Row(1) + Row(2)));
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  testutil::WriteFile(
+      dir_.Path("scale.csv"),
+      fmt::format("统一社会信用代码,年度,是否规上\n{0},2021,否\n{0},2022,是\n{1},2024,0\n", a, b));
+  ImportOptions options;
+  options.actor = "tester";
+  auto report = ImportScale(*store_, dir_.Path("scale.csv"), options);
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  EXPECT_EQ(report->updated, 2u);
+  auto e = store_->GetEnterprise(a);
+  ASSERT_OK(e);
+  EXPECT_EQ((*e)->above_scale, (std::map<int, bool>{{2021, false}, {2022, true}, {2023, true}}));
+
+  testutil::WriteFile(dir_.Path("bad.csv"),
+                      fmt::format("uscc,year,above_scale\n{0},20x1,1\n{0},2021,maybe\n{1},2021,1\n"
+                                  "{0},2022,1\n{0},2022,0\n",
+                                  a, testutil::CreditCode(3)));
+  auto bad = ImportScale(*store_, dir_.Path("bad.csv"), options);
+  ASSERT_OK(bad);
+  EXPECT_FALSE(bad->written);
+  std::vector<std::string> rules;
+  for (const auto& issue : bad->errors) rules.push_back(issue.rule);
+  EXPECT_EQ(rules, (std::vector<std::string>{"malformed_year", "malformed_boolean",
+                                             "unknown_enterprise", "duplicate_key"}));
+}
+
 TEST_F(EnterpriseImportTest, RejectsAHeaderOnlyFile) {
   auto report = Import(kHeader);
   ASSERT_FALSE(report.has_value());

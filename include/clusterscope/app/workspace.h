@@ -79,6 +79,7 @@ class Workspace {
                                                  ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportDesignations(const std::string& path,
                                                   ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportScale(const std::string& path, ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportMonthly(const std::string& path,
                                              ingest::ImportOptions options);
   // Reverts a monthly import batch (see storage::Transaction::UndoBatch).

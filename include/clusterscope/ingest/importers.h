@@ -20,6 +20,7 @@ namespace clusterscope::ingest {
 const std::vector<ColumnSpec>& EnterpriseColumns();
 const std::vector<ColumnSpec>& DesignationColumns();
 const std::vector<ColumnSpec>& MonthlyColumns();
+const std::vector<ColumnSpec>& ScaleColumns();
 
 // Imports an enterprise file. A row for an existing enterprise updates it: the columns present
 // in the file are set (an empty cell clears an optional field), the others are kept. Returns
@@ -31,6 +32,11 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
 // Imports a designation file; every enterprise must already be in the registry.
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options);
+
+// Imports the above-scale directory by year (规上企业名录): rows (uscc, year, above_scale) set
+// each registered enterprise's status for that year, audited like any registry change.
+Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
+                                 const ImportOptions& options);
 
 // Imports monthly statistics (month values, 当月). Every enterprise must be registered. An
 // enterprise-month already stored is replaced and its earlier values kept as a revision of the
