@@ -20,18 +20,26 @@ build: setup
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
 
-# A fresh demo database with the Fuling "2349" system and the demo registry, then shows it.
+# A fresh demo database: the Fuling "2349" system and a generated district like Fuling
+# (synth --profile fuling, calibrated to the published first half of 2023), through the imports.
+DEMO_DATA   := build/demo-data
 demo: build
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@CLUSTERSCOPE_USER=demo $(CLUSTERSCOPE) --db $(DEMO_DB) init
-	@CLUSTERSCOPE_USER=demo $(CLUSTERSCOPE) --db $(DEMO_DB) import enterprises data/demo/enterprises.csv --year 2023
-	@CLUSTERSCOPE_USER=demo $(CLUSTERSCOPE) --db $(DEMO_DB) import designations data/demo/designations.csv
+	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DATA)
+	@$(CLUSTERSCOPE) synth --profile fuling --out $(DEMO_DATA) >/dev/null
+	@export CLUSTERSCOPE_USER=demo; set -e; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) init; \
+	  for kind in enterprises scale designations monthly; do \
+	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv; \
+	  done
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) system show
 	@echo
+	@$(CLUSTERSCOPE) --db $(DEMO_DB) status
+	@echo
 	@echo "Demo database: $(abspath $(DEMO_DB)). Try:"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --cluster L2"
-	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) designation list --active-on 2024-01-01"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --name 榨菜   (then: history USCC)"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) --help"
 
 clean:

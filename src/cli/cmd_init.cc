@@ -1,29 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope init`: create or migrate a database and load its cluster system.
-#include <filesystem>
-
 #include "command.h"
 #include <fmt/format.h>
 
-#ifndef CLUSTERSCOPE_SOURCE_SYSTEMS_DIR
-#define CLUSTERSCOPE_SOURCE_SYSTEMS_DIR ""
-#endif
-
 namespace clusterscope::cli {
-namespace {
-
-// The shipped Fuling system: installed beside the binary (../share/clusterscope/systems), or in
-// the source tree the binary was built from.
-std::string DefaultSystemFile() {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", error);
-  const fs::path installed = exe.parent_path() / "../share/clusterscope/systems/fuling-2349.toml";
-  if (!error && fs::exists(installed)) return installed.lexically_normal().string();
-  return (fs::path(CLUSTERSCOPE_SOURCE_SYSTEMS_DIR) / "fuling-2349.toml").string();
-}
-
-}  // namespace
 
 void RegisterInit(CLI::App& app, Context& ctx) {
   auto* command = AddCommand(

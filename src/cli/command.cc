@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "command.h"
 
+#include <cstdio>
+#include <filesystem>
+
 #include <fmt/format.h>
+#include <unistd.h>
+
+#ifndef CLUSTERSCOPE_SOURCE_SYSTEMS_DIR
+#define CLUSTERSCOPE_SOURCE_SYSTEMS_DIR ""
+#endif
 
 namespace clusterscope::cli {
 
@@ -23,6 +31,34 @@ int ExitCodeOf(const Status& status) {
       return kExitInternal;
   }
   return kExitUnexpected;
+}
+
+std::string DefaultSystemFile() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  const fs::path installed = exe.parent_path() / "../share/clusterscope/systems/fuling-2349.toml";
+  if (!error && fs::exists(installed)) return installed.lexically_normal().string();
+  return (fs::path(CLUSTERSCOPE_SOURCE_SYSTEMS_DIR) / "fuling-2349.toml").string();
+}
+
+void PrintProgress(std::string_view what, std::size_t done, std::size_t total) {
+  static const bool tty = isatty(fileno(stderr)) != 0;
+  if (tty) {
+    const std::size_t width = 30;
+    const std::size_t filled = total == 0 ? width : done * width / total;
+    fmt::print(stderr, "\r{} [{}{}] {}/{}", what, std::string(filled, '#'),
+               std::string(width - filled, ' '), done, total);
+    if (done == total) fmt::print(stderr, "\n");
+    return;
+  }
+  // Not a terminal: a plain line at every tenth, so logs stay readable.
+  static std::size_t last_tenth = 0;
+  const std::size_t tenth = total == 0 ? 10 : done * 10 / total;
+  if (done == total || tenth > last_tenth) {
+    fmt::print(stderr, "{}: {}/{}\n", what, done, total);
+    last_tenth = done == total ? 0 : tenth;
+  }
 }
 
 int Fail(const Status& status) {

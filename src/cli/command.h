@@ -50,6 +50,13 @@ void AddFormatOption(CLI::App& command, std::string& format);
 // failure through `exit_code`.
 std::optional<app::Workspace> OpenWorkspace(const Context& ctx, int& exit_code);
 
+// The shipped Fuling system: installed beside the binary (../share/clusterscope/systems), or in
+// the source tree the binary was built from.
+std::string DefaultSystemFile();
+
+// A progress bar on a terminal; plain lines at each tenth otherwise (to stderr).
+void PrintProgress(std::string_view what, std::size_t done, std::size_t total);
+
 // Prints a Status to stderr as "clusterscope: <message>" and returns its exit code.
 int Fail(const Status& status);
 
@@ -62,5 +69,7 @@ void RegisterIndustry(CLI::App& app, Context& ctx);
 void RegisterAudit(CLI::App& app, Context& ctx);
 void RegisterChanges(CLI::App& app, Context& ctx);
 void RegisterHistory(CLI::App& app, Context& ctx);
+void RegisterSynth(CLI::App& app, Context& ctx);
+void RegisterStatus(CLI::App& app, Context& ctx);
 
 }  // namespace clusterscope::cli

@@ -41,6 +41,8 @@ int Run(int argc, char** argv) {
   RegisterAudit(app, ctx);
   RegisterChanges(app, ctx);
   RegisterHistory(app, ctx);
+  RegisterSynth(app, ctx);
+  RegisterStatus(app, ctx);
 
   try {
     app.parse(argc, argv);

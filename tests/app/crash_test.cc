@@ -98,6 +98,7 @@ class FaultyStore final : public storage::Store {
                                                                core::Period to) override {
     return inner_.ListMonthlyBetween(from, to);
   }
+  Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
   Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const storage::QualityFilter& filter) override {
     return inner_.ListQualityWarnings(filter);

@@ -15,13 +15,13 @@
 namespace clusterscope::model {
 
 struct QualityRules {
-  double jump_factor = 3.0;        // a month value above factor x, or below 1/factor of, ...
-  int trailing_months = 12;        // ... the median of this many earlier months
-  int min_trailing_values = 3;     // (and only with at least this many of them)
-  double va_rate_min = 0.05;       // value added / output band
+  double jump_factor = 3.0;     // a month value above factor x, or below 1/factor of, ...
+  int trailing_months = 12;     // ... the median of this many earlier months
+  int min_trailing_values = 3;  // (and only with at least this many of them)
+  double va_rate_min = 0.05;    // value added / output band
   double va_rate_max = 0.60;
-  double energy_factor = 10.0;     // energy per output this far from the division's median
-  int energy_min_peers = 5;        // (only with at least this many peers that month)
+  double energy_factor = 10.0;            // energy per output this far from the division's median
+  int energy_min_peers = 5;               // (only with at least this many peers that month)
   double above_scale_revenue_wan = 2000;  // 20 M yuan of main-business revenue a year
 
   // InvalidArgument naming the threshold that makes no sense.

@@ -70,6 +70,13 @@ struct QualityFilter {
   std::string uscc;    // or empty
 };
 
+// What the monthly statistics hold.
+struct MonthlyCoverage {
+  std::int64_t rows = 0;
+  std::int64_t enterprises = 0;  // with at least one month
+  std::optional<core::Period> first, last;
+};
+
 struct UndoResult {
   std::int64_t restored = 0;  // enterprise-months given back their earlier values
   std::int64_t removed = 0;   // enterprise-months the batch had added
@@ -165,6 +172,7 @@ class Store {
   // Monthly facts of every enterprise for periods from..to (inclusive), by credit code and period.
   virtual Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from,
                                                               core::Period to) = 0;
+  virtual Result<MonthlyCoverage> MonthlySummary() = 0;
   virtual Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) = 0;
   // Earlier values of one enterprise's months, oldest first.

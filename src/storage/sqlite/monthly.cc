@@ -235,6 +235,22 @@ Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::P
   return out;
 }
 
+Result<MonthlyCoverage> MonthlySummary(Connection& db) {
+  auto stmt = db.Prepare(
+      "SELECT count(*), count(DISTINCT uscc), min(period), max(period) FROM monthly_fact");
+  if (!stmt) return Error(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return Error(row.error());
+  MonthlyCoverage coverage;
+  coverage.rows = stmt->Int(0);
+  coverage.enterprises = stmt->Int(1);
+  if (const auto first = stmt->OptionalInt(2)) {
+    coverage.first = core::Period::FromCode(static_cast<int>(*first));
+    coverage.last = core::Period::FromCode(static_cast<int>(*stmt->OptionalInt(3)));
+  }
+  return coverage;
+}
+
 Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,
                           std::int64_t batch_id) {
   for (const auto& w : warnings) {

@@ -32,6 +32,8 @@ Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(Connection& db, std::s
 Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::Period from,
                                                          core::Period to);
 
+Result<MonthlyCoverage> MonthlySummary(Connection& db);
+
 Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,
                           std::int64_t batch_id);
 Status ConfirmQualityWarning(Connection& db, std::int64_t id, std::string_view note,

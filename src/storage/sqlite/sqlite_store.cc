@@ -559,6 +559,7 @@ class SqliteStore final : public Store {
   Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from, core::Period to) override {
     return sqlite::ListMonthlyFactsBetween(db_, from, to);
   }
+  Result<MonthlyCoverage> MonthlySummary() override { return sqlite::MonthlySummary(db_); }
   Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) override {
     return sqlite::ListQualityWarnings(db_, filter);

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope status`: what a database holds, in a few lines.
+#include <map>
+
+#include "command.h"
+#include <fmt/format.h>
+
+namespace clusterscope::cli {
+
+void RegisterStatus(CLI::App& app, Context& ctx) {
+  auto* command = AddCommand(app, "status", "What the database holds: system, registry, months");
+  command->callback([&ctx] {
+    ctx.action = [&ctx] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto& store = workspace->store();
+      auto enterprises = store.ListEnterprises({});
+      if (!enterprises) return Fail(enterprises.error());
+      auto coverage = store.MonthlySummary();
+      if (!coverage) return Fail(coverage.error());
+      auto designations = store.ListDesignations({});
+      if (!designations) return Fail(designations.error());
+      auto warnings = store.ListQualityWarnings({std::nullopt, "open", "", ""});
+      if (!warnings) return Fail(warnings.error());
+      std::map<int, int> above;
+      for (const auto& e : *enterprises) {
+        for (const auto& [year, flag] : e.above_scale) above[year] += flag ? 1 : 0;
+      }
+      const auto& system = workspace->system();
+      fmt::print("{}: {} ({}), {} clusters, {} parks\n", ctx.global.db, system.name_zh, system.code,
+                 system.clusters.size(), system.parks.size());
+      std::vector<std::string> years;
+      for (const auto& [year, count] : above) years.push_back(fmt::format("{} {}", year, count));
+      fmt::print("enterprises: {} registered; above scale: {}\n", enterprises->size(),
+                 years.empty() ? "-" : fmt::format("{}", fmt::join(years, ", ")));
+      if (coverage->first) {
+        const int months = coverage->last->Index() - coverage->first->Index() + 1;
+        fmt::print(
+            "monthly statistics: {} enterprise-months of {} enterprises, {}..{} ({} months)\n",
+            coverage->rows, coverage->enterprises, coverage->first->ToString(),
+            coverage->last->ToString(), months);
+      } else {
+        fmt::print("monthly statistics: none yet (clusterscope import monthly FILE)\n");
+      }
+      fmt::print("designations: {}; open data-quality warnings: {}\n", designations->size(),
+                 warnings->size());
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

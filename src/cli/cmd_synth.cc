@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope synth`: realistic generated data in the interchange formats.
+#include "command.h"
+#include <fmt/format.h>
+
+#include "clusterscope/app/config.h"
+#include "clusterscope/synth/generator.h"
+
+namespace clusterscope::cli {
+
+void RegisterSynth(CLI::App& app, Context& ctx) {
+  struct Args {
+    synth::Options options;
+    std::string start = "2021-01";
+    std::string system;
+  };
+  auto args = std::make_shared<Args>();
+  auto* command =
+      AddCommand(app, "synth", "Generate a registry and monthly statistics (interchange files)");
+  command->add_option("--out", args->options.out_dir, "Directory for the files")->required();
+  command
+      ->add_option("--profile", args->options.profile,
+                   "fuling: a district like Fuling, 2021-01..2025-12, calibrated to the "
+                   "published first half of 2023; generic: any scale")
+      ->check(CLI::IsMember({"fuling", "generic"}))
+      ->default_val("fuling");
+  command->add_option("--enterprises", args->options.enterprises, "generic: how many")
+      ->default_val(1000);
+  command->add_option("--months", args->options.months, "generic: how many months")
+      ->default_val(36);
+  command->add_option("--start", args->start, "generic: first month, YYYY-MM")
+      ->default_val("2021-01");
+  command->add_option("--seed", args->options.seed, "Random seed; the same seed, the same files")
+      ->default_val(2349);
+  command->add_option("--system", args->system,
+                      "Cluster system TOML (default: the shipped Fuling system)");
+  command->callback([&ctx, args] {
+    ctx.action = [args] {
+      auto start = core::Period::Parse(args->start);
+      if (!start) return Fail(start.error().WithContext("--start"));
+      args->options.start = *start;
+      auto system = app::LoadSystemFile(args->system.empty() ? DefaultSystemFile() : args->system);
+      if (!system) return Fail(system.error());
+      auto summary =
+          synth::Generate(*system, args->options, [](std::size_t done, std::size_t total) {
+            PrintProgress("synth: enterprises", done, total);
+          });
+      if (!summary) return Fail(summary.error());
+      fmt::print("wrote {} enterprises and {} monthly rows ({}..{}) to {}\n", summary->enterprises,
+                 summary->monthly_rows, summary->first.ToString(), summary->last.ToString(),
+                 args->options.out_dir);
+      for (const auto& file : summary->files) fmt::print("  {}\n", file);
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The generator's files go through the real imports into a real SQLite file, and the first half
+// of 2023 is summed from the store by the statistics bureau's definitions: the frame is the
+// enterprises above scale in 2023, growth is on the same-enterprise basis.
+#include "clusterscope/synth/generator.h"
+
+#include <map>
+
+#include "testutil.h"
+#include <gtest/gtest.h>
+
+#include "clusterscope/ingest/importers.h"
+
+namespace clusterscope::synth {
+namespace {
+
+using model::Measure;
+
+class FulingProfileTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testutil::TempDir();
+    Options options;
+    options.out_dir = dir_->Path("out");
+    auto summary = Generate(testutil::FulingSystem(), options);
+    ASSERT_OK(summary);
+    summary_ = *summary;
+    auto store = testutil::OpenFulingStore(dir_->Path("fuling.db"));
+    ASSERT_OK(store);
+    store_ = store->release();
+    ingest::ImportOptions import;
+    import.actor = "tester";
+    ASSERT_OK(
+        ingest::ImportEnterprises(*store_, testutil::FulingSystem(), summary_.files[0], import));
+    for (const auto& [index, importer] :
+         std::vector<std::pair<int, decltype(&ingest::ImportScale)>>{{1, &ingest::ImportScale},
+                                                                     {3, &ingest::ImportMonthly}}) {
+      auto report = importer(*store_, summary_.files[static_cast<std::size_t>(index)], import);
+      ASSERT_OK(report);
+      ASSERT_TRUE(report->written) << report->errors.front().ToString();
+    }
+    auto designations =
+        ingest::ImportDesignations(*store_, testutil::FulingSystem(), summary_.files[2], import);
+    ASSERT_OK(designations);
+    ASSERT_TRUE(designations->written);
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete dir_;
+  }
+
+  // Sums of `measure` over the 2023 frame for January-June of `year`, by group.
+  std::map<std::string, double> H1(
+      int year, Measure measure,
+      const std::function<std::string(const model::Enterprise&)>& group) {
+    auto enterprises = store_->ListEnterprises({});
+    EXPECT_TRUE(enterprises.has_value());
+    std::map<std::string, const model::Enterprise*> frame;
+    for (const auto& e : *enterprises) {
+      if (e.AboveScaleIn(2023) == true) frame.emplace(e.uscc, &e);
+    }
+    frame_size_ = frame.size();
+    auto facts = store_->ListMonthlyBetween({year, 1}, {year, 6});
+    EXPECT_TRUE(facts.has_value());
+    std::map<std::string, double> sums;
+    for (const auto& fact : *facts) {
+      const auto it = frame.find(fact.record.uscc);
+      if (it == frame.end() || !fact.record[measure]) continue;
+      sums[group(*it->second)] += *fact.record[measure];
+    }
+    return sums;
+  }
+
+  static testutil::TempDir* dir_;
+  static storage::Store* store_;
+  static Summary summary_;
+  std::size_t frame_size_ = 0;
+};
+
+testutil::TempDir* FulingProfileTest::dir_ = nullptr;
+storage::Store* FulingProfileTest::store_ = nullptr;
+Summary FulingProfileTest::summary_;
+
+TEST_F(FulingProfileTest, ReproducesThePublishedFirstHalfOf2023) {
+  const auto all = [](const model::Enterprise&) { return std::string("all"); };
+  // Rounding every cell to 0.01 万元 moves the sums by well under 1 万元.
+  EXPECT_NEAR(H1(2023, Measure::kOutputValue, all)["all"], FulingTargets::kOutputH1, 5);
+  EXPECT_NEAR(H1(2023, Measure::kProfit, all)["all"], FulingTargets::kProfitH1, 5);
+  EXPECT_GE(frame_size_, 350u);
+  EXPECT_LE(frame_size_, 400u);
+
+  const auto division36 = [](const model::Enterprise& e) {
+    return e.industry_code.starts_with("36") ? std::string("36") : std::string("other");
+  };
+  const double auto_2023 = H1(2023, Measure::kOutputValue, division36)["36"];
+  const double auto_2022 = H1(2022, Measure::kOutputValue, division36)["36"];
+  EXPECT_NEAR(auto_2023, FulingTargets::kAutomobileH1, 5);
+  EXPECT_NEAR(auto_2023 / auto_2022 - 1, FulingTargets::kAutomobileGrowth, 1e-4);
+
+  const auto* sectors = testutil::FulingSystem().FindGrouping("sector");
+  const auto by_sector = [sectors](const model::Enterprise& e) {
+    const auto* category = sectors->CategoryOf(e.industry_code);
+    return category != nullptr ? category->code : std::string();
+  };
+  const auto now = H1(2023, Measure::kOutputValue, by_sector);
+  const auto before = H1(2022, Measure::kOutputValue, by_sector);
+  for (const char* category : {"ENERGY", "MAT", "CON", "AUTO", "ELEC"}) {
+    EXPECT_NEAR(now.at(category) / before.at(category) - 1, FulingSectorGrowth(category), 1e-4)
+        << category;
+  }
+}
+
+TEST_F(FulingProfileTest, IsHeavyTailedSeasonalAndHasLossMakersEntriesAndExits) {
+  auto facts = store_->ListMonthlyBetween({2023, 1}, {2023, 12});
+  ASSERT_OK(facts);
+  std::map<std::string, double> by_enterprise;
+  double january = 0, june = 0, total = 0;
+  std::size_t losses = 0;
+  for (const auto& fact : *facts) {
+    const double output = *fact.record[Measure::kOutputValue];
+    by_enterprise[fact.record.uscc] += output;
+    total += output;
+    if (fact.record.period.month == 1) january += output;
+    if (fact.record.period.month == 6) june += output;
+    if (*fact.record[Measure::kProfit] < 0) ++losses;
+  }
+  std::vector<double> sizes;
+  for (const auto& [uscc, output] : by_enterprise) sizes.push_back(output);
+  std::sort(sizes.rbegin(), sizes.rend());
+  double top7 = 0;
+  for (std::size_t i = 0; i < 7; ++i) top7 += sizes[i];
+  EXPECT_GE(top7 / total, 0.35);
+  EXPECT_LE(top7 / total, 0.45);
+  EXPECT_LT(january, june * 0.85);  // the Spring Festival dip
+  EXPECT_GT(losses, facts->size() / 20);
+
+  auto enterprises = store_->ListEnterprises({});
+  ASSERT_OK(enterprises);
+  std::size_t entered = 0, left = 0, never = 0;
+  for (const auto& e : *enterprises) {
+    if (e.AboveScaleIn(2021) == false && e.AboveScaleIn(2025) == true) ++entered;
+    if (e.AboveScaleIn(2021) == true && e.AboveScaleIn(2025) == false) ++left;
+    if (e.AboveScaleIn(2023) == false && e.AboveScaleIn(2021) == false) ++never;
+  }
+  EXPECT_GT(entered, 20u);
+  EXPECT_GT(left, 10u);
+  EXPECT_GE(never, 60u);  // below scale throughout: in the registry for the cultivation ladders
+  auto named = store_->ListEnterprises({"", "", "", "", "涪陵榨菜", std::nullopt, 0});
+  ASSERT_OK(named);
+  ASSERT_EQ(named->size(), 1u);
+  EXPECT_EQ(named->front().cluster, "F1");
+}
+
+TEST(GeneratorTest, IsDeterministicForASeed) {
+  testutil::TempDir dir;
+  Options options;
+  options.profile = "generic";
+  options.enterprises = 50;
+  options.months = 6;
+  options.out_dir = dir.Path("a");
+  ASSERT_OK(Generate(testutil::FulingSystem(), options));
+  options.out_dir = dir.Path("b");
+  ASSERT_OK(Generate(testutil::FulingSystem(), options));
+  options.out_dir = dir.Path("c");
+  options.seed = 7;
+  auto other = Generate(testutil::FulingSystem(), options);
+  ASSERT_OK(other);
+  EXPECT_EQ(other->monthly_rows, 300u);
+  const auto monthly = [&](const char* sub) {
+    return testutil::ReadFile(dir.Path(std::string(sub) + "/monthly.csv"));
+  };
+  EXPECT_EQ(monthly("a"), monthly("b"));
+  EXPECT_NE(monthly("a"), monthly("c"));
+  EXPECT_FALSE(Options{}.Validate().ok());  // no --out
+  Options bad;
+  bad.out_dir = "x";
+  bad.profile = "mars";
+  EXPECT_FALSE(bad.Validate().ok());
+}
+
+}  // namespace
+}  // namespace clusterscope::synth
