@@ -2,6 +2,8 @@
 #include "clusterscope/ingest/quality.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -12,7 +14,7 @@ namespace {
 
 using model::Measure;
 
-double Median(std::vector<double> values) {
+double MedianOf(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const std::size_t n = values.size();
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -102,7 +104,7 @@ class Checker {
       if (earlier != nullptr && (*earlier)[m]) trailing.push_back(*(*earlier)[m]);
     }
     if (static_cast<int>(trailing.size()) < rules_.min_trailing_values) return;
-    const double median = Median(trailing);
+    const double median = MedianOf(trailing);
     if (median <= 0) return;
     if (*value > median * rules_.jump_factor || *value < median / rules_.jump_factor) {
       const auto& info = model::InfoOf(m);
@@ -118,30 +120,49 @@ class Checker {
     const auto self = context_.enterprises.find(r.uscc);
     if (!energy || !output || *output <= 0 || self == context_.enterprises.end()) return;
     const std::string division = self->second->industry_code.substr(0, 2);
-    std::vector<double> peers;
-    for (const auto& [uscc, months] : context_.months) {
-      const auto e = context_.enterprises.find(uscc);
-      if (e == context_.enterprises.end() || e->second->industry_code.substr(0, 2) != division) {
-        continue;
-      }
-      const auto m = months.find(r.period.Index());
-      if (m == months.end()) continue;
-      const auto& peer_energy = m->second[Measure::kEnergyTce];
-      const auto& peer_output = m->second[Measure::kOutputValue];
-      if (peer_energy && peer_output && *peer_output > 0) {
-        peers.push_back(*peer_energy / *peer_output);
-      }
-    }
-    if (static_cast<int>(peers.size()) < rules_.energy_min_peers) return;
-    const double median = Median(peers);
+    const auto median = DivisionMedian(division, r.period.Index());
+    if (!median || median->median <= 0) return;
     const double intensity = *energy / *output;
-    if (median <= 0) return;
-    if (intensity > median * rules_.energy_factor || intensity < median / rules_.energy_factor) {
+    if (intensity > median->median * rules_.energy_factor ||
+        intensity < median->median / rules_.energy_factor) {
       Add(r, "energy_intensity", "energy_tce", intensity,
           fmt::format("energy {:.3f} tce per 万元 of output is far from the median {:.3f} of "
                       "{} enterprises in division {}",
-                      intensity, median, peers.size(), division));
+                      intensity, median->median, median->peers, division));
     }
+  }
+
+  struct DivisionStats {
+    double median = 0;
+    std::size_t peers = 0;
+  };
+
+  // The median energy intensity of a division in a month, computed once per (division, month):
+  // a scan of every enterprise per row would make the audit quadratic.
+  std::optional<DivisionStats> DivisionMedian(const std::string& division, int index) {
+    const auto key = std::make_pair(division, index);
+    if (const auto it = medians_.find(key); it != medians_.end()) return it->second;
+    if (peers_.empty()) {
+      for (const auto& [uscc, months] : context_.months) {
+        const auto e = context_.enterprises.find(uscc);
+        if (e == context_.enterprises.end()) continue;
+        const std::string d = e->second->industry_code.substr(0, 2);
+        for (const auto& [month, record] : months) {
+          const auto& peer_energy = record[Measure::kEnergyTce];
+          const auto& peer_output = record[Measure::kOutputValue];
+          if (peer_energy && peer_output && *peer_output > 0) {
+            peers_[{d, month}].push_back(*peer_energy / *peer_output);
+          }
+        }
+      }
+    }
+    std::optional<DivisionStats> result;
+    if (const auto it = peers_.find(key);
+        it != peers_.end() && static_cast<int>(it->second.size()) >= rules_.energy_min_peers) {
+      result = DivisionStats{MedianOf(it->second), it->second.size()};
+    }
+    medians_[key] = result;
+    return result;
   }
 
   void BelowThreshold(const model::MonthlyRecord& r) {
@@ -165,6 +186,8 @@ class Checker {
   const QualityContext& context_;
   const model::QualityRules& rules_;
   std::vector<model::QualityWarning> out_;
+  std::map<std::pair<std::string, int>, std::vector<double>> peers_;  // built on first use
+  std::map<std::pair<std::string, int>, std::optional<DivisionStats>> medians_;
 };
 
 }  // namespace
