@@ -86,12 +86,11 @@ Status CheckHasRows(const CsvTable& table) {
 
 std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
 
-// One accepted row of any kind; the importer's put uses the member of its kind.
-struct AcceptedRow {
+// A row that passed every check, with the record it becomes.
+template <typename T>
+struct Accepted {
   const core::CsvRecord* record;
-  model::Enterprise enterprise;
-  model::Designation designation;
-  model::MonthlyRecord monthly;
+  T value;
 };
 
 // Writes the accepted rows in one transaction, then the rejects file if any; nothing is
@@ -236,7 +235,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
   report.kind = "enterprises";
   report.file = path;
   std::map<std::string, std::size_t> first_line;  // uscc -> line of its first row
-  std::vector<AcceptedRow> accepted;
+  std::vector<Accepted<model::Enterprise>> accepted;
   std::vector<RejectedRow> rejected;
 
   for (const auto& record : table->rows) {
@@ -257,7 +256,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
         }
       }
       issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.enterprise), {}, {}});
+      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.enterprise)});
     }
     if (issues.failed()) {
       ++report.rows_rejected;
@@ -266,8 +265,8 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
   }
 
   return Write(store, *table, accepted, rejected, options, std::move(report),
-               [](storage::Transaction& tx, const AcceptedRow& row) {
-                 return tx.PutEnterprise(row.enterprise);
+               [](storage::Transaction& tx, const Accepted<model::Enterprise>& row) {
+                 return tx.PutEnterprise(row.value);
                });
 }
 
@@ -289,7 +288,7 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
   std::map<std::pair<std::string, int>, std::size_t> first_line;
   std::set<std::string> touched;
   std::vector<RejectedRow> rejected;
-  std::vector<AcceptedRow> accepted;
+  const core::CsvRecord* first_accepted = nullptr;
   for (const auto& record : table->rows) {
     ++report.rows_read;
     RowIssues issues(*table, *columns, record, report);
@@ -326,7 +325,7 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
       if (!issues.failed()) {
         e->second.above_scale[year] = *above;
         touched.insert(uscc);
-        accepted.push_back({&record, {}, {}, {}});
+        if (first_accepted == nullptr) first_accepted = &record;
       }
     }
     if (issues.failed()) {
@@ -335,12 +334,11 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
     }
   }
   // One put per enterprise, after all its years are applied; rows only count the input.
-  std::vector<AcceptedRow> puts;
-  for (const auto& uscc : touched)
-    puts.push_back({accepted.front().record, enterprises[uscc], {}, {}});
+  std::vector<Accepted<model::Enterprise>> puts;
+  for (const auto& uscc : touched) puts.push_back({first_accepted, enterprises[uscc]});
   auto written = Write(store, *table, puts, rejected, options, std::move(report),
-                       [](storage::Transaction& tx, const AcceptedRow& row) {
-                         return tx.PutEnterprise(row.enterprise);
+                       [](storage::Transaction& tx, const Accepted<model::Enterprise>& row) {
+                         return tx.PutEnterprise(row.value);
                        });
   return written;
 }
@@ -369,7 +367,7 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
   report.kind = "designations";
   report.file = path;
   std::map<std::string, std::size_t> first_line;
-  std::vector<AcceptedRow> accepted;
+  std::vector<Accepted<model::Designation>> accepted;
   std::vector<RejectedRow> rejected;
 
   const FindDesignation find = [&](const std::string& uscc, const std::string& type,
@@ -401,7 +399,7 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
         }
       }
       issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, {}, std::move(parsed.designation), {}});
+      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.designation)});
     }
     if (issues.failed()) {
       ++report.rows_rejected;
@@ -410,8 +408,8 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
   }
 
   return Write(store, *table, accepted, rejected, options, std::move(report),
-               [](storage::Transaction& tx, const AcceptedRow& row) {
-                 return tx.PutDesignation(row.designation);
+               [](storage::Transaction& tx, const Accepted<model::Designation>& row) {
+                 return tx.PutDesignation(row.value);
                });
 }
 
@@ -436,18 +434,19 @@ double MoneyFactor(MoneyUnit unit) {
 // its value covers both months and January stays missing. Stocks (employees) are not
 // differenced. Rows whose derived values break a rule move to the rejected list.
 Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const ColumnMap& columns,
-                         ImportReport& report, std::vector<AcceptedRow>& accepted,
+                         ImportReport& report,
+                         std::vector<Accepted<model::MonthlyRecord>>& accepted,
                          std::vector<RejectedRow>& rejected) {
   std::map<std::pair<std::string, int>, std::vector<std::size_t>> groups;  // (uscc, year) -> rows
   for (std::size_t i = 0; i < accepted.size(); ++i) {
-    groups[{accepted[i].monthly.uscc, accepted[i].monthly.period.year}].push_back(i);
+    groups[{accepted[i].value.uscc, accepted[i].value.period.year}].push_back(i);
   }
   std::vector<bool> keep(accepted.size(), true);
   std::vector<model::MonthlyRecord> derived(accepted.size());
   for (auto& [key, rows] : groups) {
     const auto& [uscc, year] = key;
     std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-      return accepted[a].monthly.period < accepted[b].monthly.period;
+      return accepted[a].value.period < accepted[b].value.period;
     });
     auto stored_facts = store.ListMonthly(uscc, std::nullopt);
     if (!stored_facts) return stored_facts.error();
@@ -457,7 +456,7 @@ Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const Col
     }
     const model::MonthlyRecord* previous = nullptr;  // the file's previous row of this year
     for (const std::size_t row : rows) {
-      const model::MonthlyRecord& ytd = accepted[row].monthly;
+      const model::MonthlyRecord& ytd = accepted[row].value;
       const int month = ytd.period.month;
       const int from = previous != nullptr ? previous->period.month + 1 : 1;
       std::vector<int> missing_months;
@@ -521,10 +520,10 @@ Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const Col
       previous = &ytd;
     }
   }
-  std::vector<AcceptedRow> kept;
+  std::vector<Accepted<model::MonthlyRecord>> kept;
   for (std::size_t i = 0; i < accepted.size(); ++i) {
     if (!keep[i]) continue;
-    accepted[i].monthly = std::move(derived[i]);
+    accepted[i].value = std::move(derived[i]);
     kept.push_back(std::move(accepted[i]));
   }
   accepted = std::move(kept);
@@ -534,14 +533,14 @@ Status DeriveMonthValues(storage::Store& store, const CsvTable& table, const Col
 // The data-quality audit of the accepted rows against the stored months around them.
 Result<std::vector<model::QualityWarning>> AuditQuality(
     storage::Store& store, const std::vector<model::Enterprise>& enterprises,
-    const std::vector<AcceptedRow>& accepted, const model::QualityRules& rules) {
+    const std::vector<Accepted<model::MonthlyRecord>>& accepted, const model::QualityRules& rules) {
   CLUSTERSCOPE_RETURN_IF_ERROR(rules.Validate());
   if (accepted.empty()) return std::vector<model::QualityWarning>{};
-  int first = accepted.front().monthly.period.Index();
+  int first = accepted.front().value.period.Index();
   int last = first;
   for (const auto& row : accepted) {
-    first = std::min(first, row.monthly.period.Index());
-    last = std::max(last, row.monthly.period.Index());
+    first = std::min(first, row.value.period.Index());
+    last = std::max(last, row.value.period.Index());
   }
   // Far enough back for the trailing median and for a year of revenue, and for 未报 the month
   // before the first.
@@ -555,8 +554,8 @@ Result<std::vector<model::QualityWarning>> AuditQuality(
   }
   std::vector<model::MonthlyRecord> incoming;
   for (const auto& row : accepted) {
-    context.months[row.monthly.uscc][row.monthly.period.Index()] = row.monthly;
-    incoming.push_back(row.monthly);
+    context.months[row.value.uscc][row.value.period.Index()] = row.value;
+    incoming.push_back(row.value);
   }
   for (const auto& e : enterprises) context.enterprises.emplace(e.uscc, &e);
   return CheckQuality(incoming, context, rules);
@@ -579,7 +578,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   report.kind = "monthly";
   report.file = path;
   std::map<std::pair<std::string, int>, std::size_t> first_line;  // (uscc, period) -> line
-  std::vector<AcceptedRow> accepted;
+  std::vector<Accepted<model::MonthlyRecord>> accepted;
   std::vector<RejectedRow> rejected;
   const double factor = MoneyFactor(options.unit);
   for (const auto& record : table->rows) {
@@ -604,7 +603,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
         }
       }
       issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, {}, {}, std::move(parsed.record)});
+      if (!issues.failed()) accepted.push_back({&record, std::move(parsed.record)});
     }
     if (issues.failed()) {
       ++report.rows_rejected;
@@ -624,7 +623,9 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   const auto quality = report.quality;
   return Write(
       store, *table, accepted, rejected, options, std::move(report),
-      [](storage::Transaction& tx, const AcceptedRow& row) { return tx.PutMonthly(row.monthly); },
+      [](storage::Transaction& tx, const Accepted<model::MonthlyRecord>& row) {
+        return tx.PutMonthly(row.value);
+      },
       [&quality](storage::Transaction& tx) { return tx.PutQualityWarnings(quality); });
 }
 
