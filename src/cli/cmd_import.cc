@@ -61,7 +61,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
   }
   command
       ->add_option("--max-issues", args->max_issues,
-                   "Print at most this many errors and warnings (0: all)")
+                   "Print at most this many errors and warnings (0: every error, 20 warnings)")
       ->default_val(0);
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args, importer] {
@@ -75,6 +75,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.year = args->year;
       options.cumulative = args->cumulative;
       options.sheet = args->sheet;
+      options.progress = [](std::size_t done, std::size_t total) {
+        if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
+      };
       options.gbk = args->encoding == "gbk";
       options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
                      : args->unit == "yi" ? ingest::MoneyUnit::kYi

@@ -123,7 +123,9 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
   batch.rows_rejected = static_cast<std::int64_t>(report.rows_rejected);
   auto batch_id = (*tx)->AddImportBatch(batch);
   if (!batch_id) return Error(batch_id.error());
+  std::size_t done = 0;
   for (const auto& row : accepted) {
+    if (options.progress && done++ % 4096 == 0) options.progress(done - 1, accepted.size());
     auto change = put(**tx, row);
     if (!change) {
       return Error(change.error().WithContext(fmt::format("{}:{}", table.file, row.record->line)));
@@ -140,6 +142,7 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
         break;
     }
   }
+  if (options.progress) options.progress(accepted.size(), accepted.size());
   CLUSTERSCOPE_RETURN_IF_ERROR(before_commit(**tx));
   if (!rejected.empty()) {
     report.rejects_file =

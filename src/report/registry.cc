@@ -2,6 +2,7 @@
 #include "clusterscope/report/registry.h"
 
 #include <limits>
+#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -357,21 +358,30 @@ std::string AuditJson(const std::vector<storage::AuditEntry>& entries) {
 }
 
 std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues) {
-  if (max_issues == 0) max_issues = std::numeric_limits<std::size_t>::max();
+  // Every error by default (each must be fixed); warnings are often many of one kind, so by
+  // default a count per rule and the first few.
+  const std::size_t max_errors =
+      max_issues == 0 ? std::numeric_limits<std::size_t>::max() : max_issues;
+  const std::size_t max_warnings = max_issues == 0 ? 20 : max_issues;
   std::string out;
-  const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label) {
+  const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label,
+                        std::size_t most) {
     if (issues.empty()) return;
-    out += fmt::format("{} ({}):\n", label, issues.size());
-    for (std::size_t i = 0; i < issues.size() && i < max_issues; ++i) {
+    std::map<std::string, std::size_t> by_rule;
+    for (const auto& issue : issues) ++by_rule[issue.rule];
+    std::vector<std::string> counts;
+    for (const auto& [rule, count] : by_rule) counts.push_back(fmt::format("{} {}", rule, count));
+    out += fmt::format("{} ({}: {}):\n", label, issues.size(), fmt::join(counts, ", "));
+    for (std::size_t i = 0; i < issues.size() && i < most; ++i) {
       out += "  " + issues[i].ToString() + "\n";
     }
-    if (issues.size() > max_issues) {
-      out += fmt::format("  ... and {} more (use --format json for all)\n",
-                         issues.size() - max_issues);
+    if (issues.size() > most) {
+      out += fmt::format("  ... and {} more (--max-issues N, or --format json for all)\n",
+                         issues.size() - most);
     }
   };
-  list(report.errors, "errors");
-  list(report.warnings, "warnings");
+  list(report.errors, "errors", max_errors);
+  list(report.warnings, "warnings", max_warnings);
   if (report.written) {
     out += fmt::format(
         "imported {} from {}: {} rows read, {} inserted, {} updated, {} unchanged, {} rejected "

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,8 @@ struct ImportOptions {
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)
   model::QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
+  // Called now and then while rows are written: (rows written, rows to write).
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 }  // namespace clusterscope::ingest

@@ -42,7 +42,8 @@ std::string DesignationListJson(const std::vector<model::Designation>& designati
 std::string AuditText(const std::vector<storage::AuditEntry>& entries);
 std::string AuditJson(const std::vector<storage::AuditEntry>& entries);
 
-// The summary of an import and its errors and warnings, at most `max_issues` of each (0: all).
+// The summary of an import with its errors and warnings, at most `max_issues` of each (0: every
+// error and the first 20 warnings), and a count per rule.
 std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues);
 std::string ImportReportJson(const ingest::ImportReport& report);
 
