@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/core/date.h"
 
-#include <charconv>
 #include <chrono>
 
 #include <fmt/format.h>
+
+#include "clusterscope/core/text.h"
 
 namespace clusterscope::core {
 namespace {
 
 bool ParseInt(std::string_view text, int& out) {
-  if (text.empty()) return false;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size();
+  const auto value = ParseInteger(text);
+  if (value) out = *value;
+  return value.has_value();
 }
 
 }  // namespace

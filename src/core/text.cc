@@ -70,6 +70,14 @@ Result<bool> ParseYesNo(std::string_view text) {
       Status::InvalidArgument(fmt::format("'{}' is not yes or no (write 1/0 or 是/否)", text)));
 }
 
+std::optional<int> ParseInteger(std::string_view text) {
+  int value = 0;
+  if (text.empty() || text.front() == '-' || text.front() == '+') return std::nullopt;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 Result<double> ParseDecimal(std::string_view text) {
   const std::string_view trimmed = Trim(text);
   double value = 0;

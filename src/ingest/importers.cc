@@ -2,7 +2,6 @@
 #include "clusterscope/ingest/importers.h"
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -82,6 +81,22 @@ Status CheckHasRows(const CsvTable& table) {
   if (!table.rows.empty()) return Status::Ok();
   return Status::InvalidArgument(
       fmt::format("{}: the file has a header but no data rows", table.file));
+}
+
+struct OpenedFile {
+  CsvTable table;
+  ColumnMap columns;
+};
+
+// The file's table with its columns mapped: every import starts here.
+Result<OpenedFile> OpenFile(const std::string& path, const std::vector<ColumnSpec>& specs,
+                            const ImportOptions& options) {
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, specs);
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  return OpenedFile{std::move(*table), std::move(*columns)};
 }
 
 std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
@@ -222,11 +237,10 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
 
 Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
                                        const std::string& path, const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
-  if (!table) return Error(table.error());
-  auto columns = MapColumns(*table, EnterpriseColumns());
-  if (!columns) return Error(columns.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  auto file = OpenFile(path, EnterpriseColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
 
   // One read of the registry rather than one query per row.
   auto existing_list = store.ListEnterprises({});
@@ -275,11 +289,10 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
 
 Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
                                  const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
-  if (!table) return Error(table.error());
-  auto columns = MapColumns(*table, ScaleColumns());
-  if (!columns) return Error(columns.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  auto file = OpenFile(path, ScaleColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
   auto list = store.ListEnterprises({});
   if (!list) return Error(list.error());
   std::map<std::string, model::Enterprise> enterprises;
@@ -299,11 +312,9 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
       ParsedRecord parsed;
       const std::string uscc(columns->Cell(record, "uscc"));
       const std::string year_cell(columns->Cell(record, "year"));
-      int year = 0;
-      const auto [ptr, ec] =
-          std::from_chars(year_cell.data(), year_cell.data() + year_cell.size(), year);
-      const bool year_ok = ec == std::errc() && ptr == year_cell.data() + year_cell.size() &&
-                           year >= 1990 && year <= 2100;
+      const auto parsed_year = core::ParseInteger(year_cell);
+      const int year = parsed_year.value_or(0);
+      const bool year_ok = year >= 1990 && year <= 2100;
       auto above = core::ParseYesNo(columns->Cell(record, "above_scale"));
       if (!year_ok) {
         parsed.errors.push_back(
@@ -348,11 +359,10 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
-  if (!table) return Error(table.error());
-  auto columns = MapColumns(*table, DesignationColumns());
-  if (!columns) return Error(columns.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  auto file = OpenFile(path, DesignationColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
 
   auto enterprises = store.ListEnterprises({});
   if (!enterprises) return Error(enterprises.error());
@@ -566,11 +576,10 @@ Result<std::vector<model::QualityWarning>> AuditQuality(
 
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
-  if (!table) return Error(table.error());
-  auto columns = MapColumns(*table, MonthlyColumns());
-  if (!columns) return Error(columns.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  auto file = OpenFile(path, MonthlyColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
 
   auto enterprises = store.ListEnterprises({});
   if (!enterprises) return Error(enterprises.error());

@@ -21,6 +21,9 @@ std::string_view Trim(std::string_view text);
 // 1/0, 是/否, Y/N, yes/no, true/false (any case). InvalidArgument otherwise.
 Result<bool> ParseYesNo(std::string_view text);
 
+// The whole of `text` as a base-10 integer (no sign, spaces or separators), or nullopt.
+std::optional<int> ParseInteger(std::string_view text);
+
 // A finite decimal number such as "12.5", "-3" or "1.2e5" (no thousands separators, no units).
 Result<double> ParseDecimal(std::string_view text);
 
