@@ -29,7 +29,7 @@ demo: build
 	@export CLUSTERSCOPE_USER=demo; set -e; \
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) init; \
 	  for kind in enterprises scale designations monthly; do \
-	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv; \
+	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv --max-issues 3; \
 	  done
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) system show
