@@ -20,6 +20,7 @@ struct ImportArgs {
   std::string encoding = "utf-8";
   std::string unit = "wan";
   bool cumulative = false;
+  model::QualityRules quality;
 };
 
 // Options only some kinds of file take.
@@ -51,6 +52,24 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
         ->add_option("--unit", args->unit, "Unit of the money columns: yuan, wan (万元), yi (亿元)")
         ->check(CLI::IsMember({"yuan", "wan", "yi"}))
         ->default_val("wan");
+    command
+        ->add_option("--jump-factor", args->quality.jump_factor,
+                     "Audit: warn when a month is this many times above (or below 1/x of) "
+                     "the enterprise's trailing median")
+        ->default_val(args->quality.jump_factor);
+    command
+        ->add_option("--va-rate-min", args->quality.va_rate_min,
+                     "Audit: lowest plausible value-added rate (fraction)")
+        ->default_val(args->quality.va_rate_min);
+    command
+        ->add_option("--va-rate-max", args->quality.va_rate_max,
+                     "Audit: highest plausible value-added rate (fraction)")
+        ->default_val(args->quality.va_rate_max);
+    command
+        ->add_option("--energy-factor", args->quality.energy_factor,
+                     "Audit: warn when energy per output is this many times from its "
+                     "division's median")
+        ->default_val(args->quality.energy_factor);
     command->add_flag("--cumulative", args->cumulative,
                       "Values are year-to-date (累计); month values are derived by differencing, "
                       "and a February with no January is the combined January-February report");
@@ -74,6 +93,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.rejects_path = args->rejects;
       options.year = args->year;
       options.cumulative = args->cumulative;
+      options.quality_rules = args->quality;
       options.sheet = args->sheet;
       options.progress = [](std::size_t done, std::size_t total) {
         if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet

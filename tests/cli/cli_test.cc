@@ -185,6 +185,10 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
   ASSERT_EQ(confirm.exit_code, 0) << confirm.out;
   EXPECT_NE(Cli("audit list --period 2023-02").out.find("0 warnings"), std::string::npos);
 
+  const CliRun nonsense = Cli("import monthly m1.csv --va-rate-min 0.7 --va-rate-max 0.2");
+  EXPECT_EQ(nonsense.exit_code, 3) << nonsense.out;
+  EXPECT_NE(nonsense.out.find("value-added rate band"), std::string::npos) << nonsense.out;
+
   EXPECT_EQ(Cli("import undo 1").exit_code, 3);  // batch 2 replaced one of its values
   const CliRun undo = Cli("import undo 2");
   ASSERT_EQ(undo.exit_code, 0) << undo.out;
