@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -583,13 +585,13 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
 
   auto enterprises = store.ListEnterprises({});
   if (!enterprises) return Error(enterprises.error());
-  std::set<std::string> known;
+  std::unordered_set<std::string> known;
   for (const auto& e : *enterprises) known.insert(e.uscc);
 
   ImportReport report;
   report.kind = "monthly";
   report.file = path;
-  std::map<std::pair<std::string, int>, std::size_t> first_line;  // (uscc, period) -> line
+  std::unordered_map<std::string, std::size_t> first_line;  // "uscc/YYYYMM" -> line
   std::vector<Accepted<model::MonthlyRecord>> accepted;
   std::vector<RejectedRow> rejected;
   const double factor = MoneyFactor(options.unit);
@@ -607,7 +609,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
       }
       if (parsed.errors.empty()) {
         const auto [it, inserted] =
-            first_line.emplace(std::make_pair(r.uscc, r.period.Code()), record.line);
+            first_line.emplace(fmt::format("{}/{}", r.uscc, r.period.Code()), record.line);
         if (!inserted) {
           parsed.errors.push_back({"", "duplicate_key",
                                    fmt::format("{} {} already appears on line {}", r.uscc,

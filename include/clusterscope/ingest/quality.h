@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "clusterscope/model/enterprise.h"
@@ -19,9 +20,9 @@ namespace clusterscope::ingest {
 struct QualityContext {
   // Known months of every enterprise for the periods checked and the trailing window before
   // them, by Period::Index(): stored values with the incoming ones laid over them.
-  std::map<std::string, std::map<int, model::MonthlyRecord>> months;
+  std::unordered_map<std::string, std::map<int, model::MonthlyRecord>> months;
   // The registry, by credit code (for the industry class and the above-scale years).
-  std::map<std::string, const model::Enterprise*> enterprises;
+  std::unordered_map<std::string, const model::Enterprise*> enterprises;
 };
 
 // The warnings the incoming records raise, ordered by period, credit code and rule.

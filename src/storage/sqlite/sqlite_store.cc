@@ -889,7 +889,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   // against power loss, which a system of record needs more than write speed.
   CLUSTERSCOPE_RETURN_IF_ERROR(
       db->Exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; "
-      "PRAGMA cache_size = -131072;"));
+      "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;"));
   if (path != ":memory:" && !path.empty()) {
     CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   }
