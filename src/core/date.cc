@@ -8,15 +8,6 @@
 #include "clusterscope/core/text.h"
 
 namespace clusterscope::core {
-namespace {
-
-bool ParseInt(std::string_view text, int& out) {
-  const auto value = ParseInteger(text);
-  if (value) out = *value;
-  return value.has_value();
-}
-
-}  // namespace
 
 Result<Date> Date::Parse(std::string_view text) {
   const auto bad = [&](std::string_view why) {
@@ -29,9 +20,9 @@ Result<Date> Date::Parse(std::string_view text) {
   const auto second = text.find(sep, 5);
   if (second == std::string_view::npos) return bad("no separator after the month");
   Date date;
-  if (!ParseInt(text.substr(0, 4), date.year) ||
-      !ParseInt(text.substr(5, second - 5), date.month) ||
-      !ParseInt(text.substr(second + 1), date.day)) {
+  if (!ParseInteger(text.substr(0, 4), date.year) ||
+      !ParseInteger(text.substr(5, second - 5), date.month) ||
+      !ParseInteger(text.substr(second + 1), date.day)) {
     return bad("non-digit in year, month or day");
   }
   const std::chrono::year_month_day ymd{std::chrono::year(date.year),

@@ -6,15 +6,6 @@
 #include "clusterscope/core/text.h"
 
 namespace clusterscope::core {
-namespace {
-
-bool ParseInt(std::string_view text, int& out) {
-  const auto value = ParseInteger(text);
-  if (value) out = *value;
-  return value.has_value();
-}
-
-}  // namespace
 
 Result<Period> Period::Parse(std::string_view text) {
   Period period;
@@ -26,20 +17,21 @@ Result<Period> Period::Parse(std::string_view text) {
     // A full date (an Excel date cell) names its month.
     if (const auto second = month.find(text[4]); second != std::string_view::npos) {
       int day = 0;
-      if (!ParseInt(month.substr(second + 1), day) || day < 1 || day > 31) {
+      if (!ParseInteger(month.substr(second + 1), day) || day < 1 || day > 31) {
         return Error(Status::InvalidArgument(
             fmt::format("'{}' is not a reporting month; write YYYY-MM", text)));
       }
       month = month.substr(0, second);
     }
-    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(month, period.month);
+    parsed = ParseInteger(text.substr(0, 4), period.year) && ParseInteger(month, period.month);
   } else if (text.size() == 6) {
-    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(text.substr(4), period.month);
+    parsed =
+        ParseInteger(text.substr(0, 4), period.year) && ParseInteger(text.substr(4), period.month);
   } else if (text.size() > 4 + kYear.size() && text.substr(4, kYear.size()) == kYear &&
              text.ends_with(kMonth)) {
     const auto month =
         text.substr(4 + kYear.size(), text.size() - 4 - kYear.size() - kMonth.size());
-    parsed = ParseInt(text.substr(0, 4), period.year) && ParseInt(month, period.month);
+    parsed = ParseInteger(text.substr(0, 4), period.year) && ParseInteger(month, period.month);
   }
   if (!parsed || period.month < 1 || period.month > 12 || period.year < 1900 ||
       period.year > 2200) {

@@ -78,6 +78,12 @@ std::optional<int> ParseInteger(std::string_view text) {
   return value;
 }
 
+bool ParseInteger(std::string_view text, int& out) {
+  const auto value = ParseInteger(text);
+  if (value) out = *value;
+  return value.has_value();
+}
+
 Result<double> ParseDecimal(std::string_view text) {
   const std::string_view trimmed = Trim(text);
   double value = 0;

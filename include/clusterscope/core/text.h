@@ -23,6 +23,8 @@ Result<bool> ParseYesNo(std::string_view text);
 
 // The whole of `text` as a base-10 integer (no sign, spaces or separators), or nullopt.
 std::optional<int> ParseInteger(std::string_view text);
+// The same into `out`, for parsers that read several fields in a row; false leaves it as it was.
+bool ParseInteger(std::string_view text, int& out);
 
 // A finite decimal number such as "12.5", "-3" or "1.2e5" (no thousands separators, no units).
 Result<double> ParseDecimal(std::string_view text);
