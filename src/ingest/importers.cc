@@ -182,9 +182,14 @@ std::string RowIssue::ToString() const {
   return out;
 }
 
+namespace {
+// The key column every interchange file shares.
+ColumnSpec UsccColumn() { return {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true}; }
+}  // namespace
+
 const std::vector<ColumnSpec>& EnterpriseColumns() {
   static const std::vector<ColumnSpec> columns = {
-      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      UsccColumn(),
       {"name", {"企业名称", "单位名称", "单位详细名称"}, true},
       {"industry_code", {"行业代码", "国民经济行业代码"}, true},
       {"cluster", {"所属集群", "集群"}, false},
@@ -201,7 +206,7 @@ const std::vector<ColumnSpec>& EnterpriseColumns() {
 
 const std::vector<ColumnSpec>& DesignationColumns() {
   static const std::vector<ColumnSpec> columns = {
-      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      UsccColumn(),
       {"designation", {"认定类型", "称号", "资质"}, true},
       {"granted", {"认定日期", "授予日期"}, true},
       {"withdrawn", {"撤销日期", "取消日期"}, false},
@@ -213,7 +218,7 @@ const std::vector<ColumnSpec>& DesignationColumns() {
 
 const std::vector<ColumnSpec>& ScaleColumns() {
   static const std::vector<ColumnSpec> columns = {
-      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      UsccColumn(),
       {"year", {"年度", "统计年度"}, true},
       {"above_scale", {"是否规上", "规上企业"}, true},
   };
@@ -222,7 +227,7 @@ const std::vector<ColumnSpec>& ScaleColumns() {
 
 const std::vector<ColumnSpec>& MonthlyColumns() {
   static const std::vector<ColumnSpec> columns = {
-      {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+      UsccColumn(),
       {"period", {"报告期", "统计期", "年月"}, true},
       {"output_value", {"工业总产值", "工业总产值（当年价格）", "工业总产值(当年价格)"}, true},
       {"value_added", {"工业增加值"}, false},
