@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make ninja-build ccache pkg-config
-  libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+  libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
   nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
   libgtest-dev libgmock-dev sqlite3 clang-format git
 )

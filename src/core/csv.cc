@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/core/csv.h"
 
+#include <algorithm>
+
 #include <csv.h>
 #include <fmt/format.h>
 
@@ -8,8 +10,9 @@ namespace clusterscope::core {
 
 struct CsvParser::State {
   csv_parser parser{};
-  std::vector<std::string> fields;
-  std::vector<CsvRecord>* out = nullptr;
+  std::size_t fields = 0;   // of the record being read, which is out->records[out->size]
+  std::size_t partial = 0;  // where that record was when the last Feed returned
+  CsvBatch* out = nullptr;
   std::size_t line = 1;              // physical line where the current record starts
   std::size_t pending_newlines = 0;  // line breaks inside quoted fields of the current record
 };
@@ -18,20 +21,24 @@ namespace {
 
 void OnField(void* data, std::size_t size, void* user) {
   auto* state = static_cast<CsvParser::State*>(user);
-  std::string field(static_cast<const char*>(data), size);
-  for (char c : field) {
-    if (c == '\n') ++state->pending_newlines;
-  }
-  state->fields.push_back(std::move(field));
+  const auto* text = static_cast<const char*>(data);
+  state->pending_newlines += static_cast<std::size_t>(std::count(text, text + size, '\n'));
+  CsvBatch& out = *state->out;
+  if (out.records.size() == out.size) out.records.emplace_back();
+  auto& fields = out.records[out.size].fields;
+  if (fields.size() == state->fields) fields.emplace_back();
+  fields[state->fields++].assign(text, size);
 }
 
 // With CSV_REPALL_NL libcsv reports every line break, including the LF of a CRLF and blank lines,
 // as a (possibly empty) record end: that is what lets us count physical lines.
 void OnRecordEnd(int terminator, void* user) {
   auto* state = static_cast<CsvParser::State*>(user);
-  if (!state->fields.empty()) {
-    state->out->push_back(CsvRecord{std::move(state->fields), state->line});
-    state->fields.clear();
+  if (state->fields > 0) {
+    CsvRecord& record = state->out->records[state->out->size++];
+    record.fields.resize(state->fields);
+    record.line = state->line;
+    state->fields = 0;
   }
   state->line += state->pending_newlines;
   state->pending_newlines = 0;
@@ -48,8 +55,18 @@ CsvParser::~CsvParser() { csv_free(&state_->parser); }
 
 std::size_t CsvParser::line() const { return state_->line + state_->pending_newlines; }
 
-Status CsvParser::Feed(std::string_view bytes, std::vector<CsvRecord>& out) {
+void CsvParser::Attach(CsvBatch& out) {
+  // A record cut by the end of the last chunk continues in the slot after the batch's records,
+  // wherever the caller cleared the batch to.
+  if (state_->fields > 0 && state_->partial != out.size) {
+    if (out.records.size() <= out.size) out.records.resize(out.size + 1);
+    std::swap(out.records[state_->partial], out.records[out.size]);
+  }
   state_->out = &out;
+}
+
+Status CsvParser::Feed(std::string_view bytes, CsvBatch& out) {
+  Attach(out);
   const std::size_t parsed =
       csv_parse(&state_->parser, bytes.data(), bytes.size(), OnField, OnRecordEnd, state_.get());
   if (parsed != bytes.size()) {
@@ -58,11 +75,12 @@ Status CsvParser::Feed(std::string_view bytes, std::vector<CsvRecord>& out) {
                     "after a closing quote",
                     line(), csv_strerror(csv_error(&state_->parser))));
   }
+  state_->partial = out.size;
   return Status::Ok();
 }
 
-Status CsvParser::Finish(std::vector<CsvRecord>& out) {
-  state_->out = &out;
+Status CsvParser::Finish(CsvBatch& out) {
+  Attach(out);
   if (csv_fini(&state_->parser, OnField, OnRecordEnd, state_.get()) != 0) {
     return Status::InvalidArgument(
         fmt::format("line {}: malformed CSV: a quoted field is not closed before the end", line()));
@@ -72,10 +90,11 @@ Status CsvParser::Finish(std::vector<CsvRecord>& out) {
 
 Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
   CsvParser parser;
-  std::vector<CsvRecord> records;
-  CLUSTERSCOPE_RETURN_IF_ERROR(parser.Feed(text, records));
-  CLUSTERSCOPE_RETURN_IF_ERROR(parser.Finish(records));
-  return records;
+  CsvBatch batch;
+  CLUSTERSCOPE_RETURN_IF_ERROR(parser.Feed(text, batch));
+  CLUSTERSCOPE_RETURN_IF_ERROR(parser.Finish(batch));
+  batch.records.resize(batch.size);
+  return std::move(batch.records);
 }
 
 }  // namespace clusterscope::core

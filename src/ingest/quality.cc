@@ -2,10 +2,10 @@
 #include "clusterscope/ingest/quality.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,67 +14,38 @@ namespace {
 
 using model::Measure;
 
-double MedianOf(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
+double MedianOf(std::vector<double>& values) {
   const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  const auto middle = values.begin() + static_cast<long>(n / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  if (n % 2 == 1) return *middle;
+  return (*std::max_element(values.begin(), middle) + *middle) / 2;
 }
 
-const model::MonthlyRecord* Find(const QualityContext& context, const std::string& uscc,
-                                 int index) {
-  const auto e = context.months.find(uscc);
-  if (e == context.months.end()) return nullptr;
-  const auto m = e->second.find(index);
-  return m == e->second.end() ? nullptr : &m->second;
+// The 2-digit GB/T 4754 division of a class code as a number ("2614" -> 26), or -1.
+int DivisionOf(const model::Enterprise* e) {
+  if (e == nullptr || e->industry_code.size() < 2) return -1;
+  return (e->industry_code[0] - '0') * 10 + (e->industry_code[1] - '0');
 }
 
 class Checker {
  public:
-  Checker(const QualityContext& context, const model::QualityRules& rules)
-      : context_(context), rules_(rules) {}
-
-  void Check(const model::MonthlyRecord& r) {
-    for (const Measure m :
-         {Measure::kOutputValue, Measure::kValueAdded, Measure::kRevenue, Measure::kEnergyTce}) {
-      Jump(r, m);
-    }
-    const auto& output = r[Measure::kOutputValue];
-    const auto& value_added = r[Measure::kValueAdded];
-    if (output && value_added && *output > 0) {
-      const double rate = *value_added / *output;
-      if (rate < rules_.va_rate_min || rate > rules_.va_rate_max) {
-        Add(r, "va_rate_band", "value_added", rate,
-            fmt::format("value-added rate {:.1f}% is outside {:.0f}%-{:.0f}%", rate * 100,
-                        rules_.va_rate_min * 100, rules_.va_rate_max * 100));
-      }
-    }
-    const auto& rd = r[Measure::kRdExpense];
-    const auto& revenue = r[Measure::kRevenue];
-    if (rd && revenue && *rd > *revenue) {
-      Add(r, "rd_above_revenue", "rd_expense", *rd,
-          fmt::format("R&D expense {} is above revenue {}", *rd, *revenue));
-    }
-    EnergyIntensity(r);
-    BelowThreshold(r);
-  }
-
-  // 未报: reported the month before and not this month, for every period the file speaks of.
-  void NotReported(const std::set<int>& periods) {
-    for (const int index : periods) {
-      for (const auto& [uscc, months] : context_.months) {
-        if (months.count(index - 1) == 0 || months.count(index) != 0) continue;
-        model::QualityWarning w;
-        w.uscc = uscc;
-        w.period = core::Period::FromIndex(index);
-        w.rule = "not_reported";
-        w.message = fmt::format("reported {} but not {} (未报)",
-                                core::Period::FromIndex(index - 1).ToString(), w.period.ToString());
-        out_.push_back(std::move(w));
-      }
+  Checker(const QualityInput& input, const model::QualityRules& rules)
+      : in_(input), months_(input.months), rules_(rules) {
+    for (std::size_t r = 0; r < months_.rows(); ++r) {
+      if (in_.incoming[r] != 0) periods_.insert(months_.period_index(r));
     }
   }
 
-  std::vector<model::QualityWarning> Take() {
+  std::vector<model::QualityWarning> Run() {
+    CollectEnergyPeers();
+    for (std::uint32_t slot = 0; slot < months_.enterprises(); ++slot) {
+      const auto [first, last] = months_.RowsOf(slot);
+      for (std::size_t r = first; r < last; ++r) {
+        if (in_.incoming[r] != 0) Check(slot, first, r);
+      }
+      NotReported(slot, first, last);
+    }
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) {
       return std::tie(a.period, a.uscc, a.rule, a.measure) <
              std::tie(b.period, b.uscc, b.rule, b.measure);
@@ -83,11 +54,52 @@ class Checker {
   }
 
  private:
-  void Add(const model::MonthlyRecord& r, std::string rule, std::string_view measure,
-           std::optional<double> value, std::string message) {
+  void Check(std::uint32_t slot, std::size_t first, std::size_t r) {
+    for (const Measure m :
+         {Measure::kOutputValue, Measure::kValueAdded, Measure::kRevenue, Measure::kEnergyTce}) {
+      Jump(first, r, m);
+    }
+    const auto output = months_.Get(r, Measure::kOutputValue);
+    const auto value_added = months_.Get(r, Measure::kValueAdded);
+    if (output && value_added && *output > 0) {
+      const double rate = *value_added / *output;
+      if (rate < rules_.va_rate_min || rate > rules_.va_rate_max) {
+        Add(r, "va_rate_band", "value_added", rate,
+            fmt::format("value-added rate {:.1f}% is outside {:.0f}%-{:.0f}%", rate * 100,
+                        rules_.va_rate_min * 100, rules_.va_rate_max * 100));
+      }
+    }
+    const auto rd = months_.Get(r, Measure::kRdExpense);
+    const auto revenue = months_.Get(r, Measure::kRevenue);
+    if (rd && revenue && *rd > *revenue) {
+      Add(r, "rd_above_revenue", "rd_expense", *rd,
+          fmt::format("R&D expense {} is above revenue {}", *rd, *revenue));
+    }
+    EnergyIntensity(slot, r);
+    BelowThreshold(slot, first, r);
+  }
+
+  // 未报: reported the month before a checked period and not in it.
+  void NotReported(std::uint32_t slot, std::size_t first, std::size_t last) {
+    for (std::size_t r = first; r < last; ++r) {
+      const std::int32_t next = months_.period_index(r) + 1;
+      if (periods_.count(next) == 0) continue;
+      if (r + 1 < last && months_.period_index(r + 1) == next) continue;
+      model::QualityWarning w;
+      w.uscc = months_.uscc(slot);
+      w.period = core::Period::FromIndex(next);
+      w.rule = "not_reported";
+      w.message = fmt::format("reported {} but not {} (未报)",
+                              core::Period::FromIndex(next - 1).ToString(), w.period.ToString());
+      out_.push_back(std::move(w));
+    }
+  }
+
+  void Add(std::size_t r, std::string rule, std::string_view measure, std::optional<double> value,
+           std::string message) {
     model::QualityWarning w;
-    w.uscc = r.uscc;
-    w.period = r.period;
+    w.uscc = months_.uscc(months_.slot(r));
+    w.period = core::Period::FromIndex(months_.period_index(r));
     w.rule = std::move(rule);
     w.measure = std::string(measure);
     w.value = value;
@@ -95,40 +107,42 @@ class Checker {
     out_.push_back(std::move(w));
   }
 
-  void Jump(const model::MonthlyRecord& r, Measure m) {
-    const auto& value = r[m];
-    if (!value) return;
-    std::vector<double> trailing;
-    for (int k = 1; k <= rules_.trailing_months; ++k) {
-      const auto* earlier = Find(context_, r.uscc, r.period.Index() - k);
-      if (earlier != nullptr && (*earlier)[m]) trailing.push_back(*(*earlier)[m]);
+  void Jump(std::size_t first, std::size_t r, Measure m) {
+    if (!months_.has(r, m)) return;
+    const double value = months_.value(r, m);
+    const std::int32_t p = months_.period_index(r);
+    trailing_.clear();
+    for (std::size_t e = r; e > first; --e) {
+      const std::size_t earlier = e - 1;
+      if (months_.period_index(earlier) < p - rules_.trailing_months) break;
+      if (months_.has(earlier, m)) trailing_.push_back(months_.value(earlier, m));
     }
-    if (static_cast<int>(trailing.size()) < rules_.min_trailing_values) return;
-    const double median = MedianOf(trailing);
+    if (static_cast<int>(trailing_.size()) < rules_.min_trailing_values) return;
+    const std::size_t count = trailing_.size();
+    const double median = MedianOf(trailing_);
     if (median <= 0) return;
-    if (*value > median * rules_.jump_factor || *value < median / rules_.jump_factor) {
+    if (value > median * rules_.jump_factor || value < median / rules_.jump_factor) {
       const auto& info = model::InfoOf(m);
-      Add(r, "jump", info.column, *value,
+      Add(r, "jump", info.column, value,
           fmt::format("{} {} is {:.1f} times the median {} of the {} earlier months", info.column,
-                      *value, *value / median, median, trailing.size()));
+                      value, value / median, median, count));
     }
   }
 
-  void EnergyIntensity(const model::MonthlyRecord& r) {
-    const auto& energy = r[Measure::kEnergyTce];
-    const auto& output = r[Measure::kOutputValue];
-    const auto self = context_.enterprises.find(r.uscc);
-    if (!energy || !output || *output <= 0 || self == context_.enterprises.end()) return;
-    const std::string division = self->second->industry_code.substr(0, 2);
-    const auto median = DivisionMedian(division, r.period.Index());
-    if (!median || median->median <= 0) return;
-    const double intensity = *energy / *output;
-    if (intensity > median->median * rules_.energy_factor ||
-        intensity < median->median / rules_.energy_factor) {
-      Add(r, "energy_intensity", "energy_tce", intensity,
-          fmt::format("energy {:.3f} tce per 万元 of output is far from the median {:.3f} of "
-                      "{} enterprises in division {}",
-                      intensity, median->median, median->peers, division));
+  static std::int64_t PeerKey(int division, std::int32_t period) {
+    return std::int64_t{division} << 32 | static_cast<std::uint32_t>(period);
+  }
+
+  // Energy intensities of every enterprise by (division, month), for the checked months only.
+  void CollectEnergyPeers() {
+    for (std::size_t r = 0; r < months_.rows(); ++r) {
+      if (periods_.count(months_.period_index(r)) == 0) continue;
+      const int division = DivisionOf(in_.enterprises[months_.slot(r)]);
+      if (division < 0 || !months_.has(r, Measure::kEnergyTce)) continue;
+      const auto output = months_.Get(r, Measure::kOutputValue);
+      if (!output || *output <= 0) continue;
+      peers_[PeerKey(division, months_.period_index(r))].push_back(
+          months_.value(r, Measure::kEnergyTce) / *output);
     }
   }
 
@@ -137,72 +151,71 @@ class Checker {
     std::size_t peers = 0;
   };
 
-  // The median energy intensity of a division in a month, computed once per (division, month):
-  // a scan of every enterprise per row would make the audit quadratic.
-  std::optional<DivisionStats> DivisionMedian(const std::string& division, int index) {
-    const auto key = std::make_pair(division, index);
+  std::optional<DivisionStats> DivisionMedian(int division, std::int32_t period) {
+    const std::int64_t key = PeerKey(division, period);
     if (const auto it = medians_.find(key); it != medians_.end()) return it->second;
-    if (peers_.empty()) {
-      for (const auto& [uscc, months] : context_.months) {
-        const auto e = context_.enterprises.find(uscc);
-        if (e == context_.enterprises.end()) continue;
-        const std::string d = e->second->industry_code.substr(0, 2);
-        for (const auto& [month, record] : months) {
-          const auto& peer_energy = record[Measure::kEnergyTce];
-          const auto& peer_output = record[Measure::kOutputValue];
-          if (peer_energy && peer_output && *peer_output > 0) {
-            peers_[{d, month}].push_back(*peer_energy / *peer_output);
-          }
-        }
-      }
-    }
     std::optional<DivisionStats> result;
-    if (const auto it = peers_.find(key);
+    if (auto it = peers_.find(key);
         it != peers_.end() && static_cast<int>(it->second.size()) >= rules_.energy_min_peers) {
-      result = DivisionStats{MedianOf(it->second), it->second.size()};
+      const std::size_t count = it->second.size();
+      result = DivisionStats{MedianOf(it->second), count};
     }
     medians_[key] = result;
     return result;
   }
 
-  void BelowThreshold(const model::MonthlyRecord& r) {
-    const auto self = context_.enterprises.find(r.uscc);
-    if (self == context_.enterprises.end()) return;
-    if (self->second->AboveScaleIn(r.period.year) != true) return;
+  void EnergyIntensity(std::uint32_t slot, std::size_t r) {
+    const auto energy = months_.Get(r, Measure::kEnergyTce);
+    const auto output = months_.Get(r, Measure::kOutputValue);
+    const int division = DivisionOf(in_.enterprises[slot]);
+    if (!energy || !output || *output <= 0 || division < 0) return;
+    const auto median = DivisionMedian(division, months_.period_index(r));
+    if (!median || median->median <= 0) return;
+    const double intensity = *energy / *output;
+    if (intensity > median->median * rules_.energy_factor ||
+        intensity < median->median / rules_.energy_factor) {
+      Add(r, "energy_intensity", "energy_tce", intensity,
+          fmt::format("energy {:.3f} tce per 万元 of output is far from the median {:.3f} of "
+                      "{} enterprises in division {:02}",
+                      intensity, median->median, median->peers, division));
+    }
+  }
+
+  void BelowThreshold(std::uint32_t slot, std::size_t first, std::size_t r) {
+    const model::Enterprise* self = in_.enterprises[slot];
+    const std::int32_t p = months_.period_index(r);
+    if (self == nullptr || self->AboveScaleIn(core::Period::FromIndex(p).year) != true) return;
+    // A full year is needed: the 12 rows ending here must be the 12 consecutive months.
+    if (r - first < 11 || months_.period_index(r - 11) != p - 11) return;
     double total = 0;
-    for (int k = 0; k < 12; ++k) {
-      const auto* month = k == 0 ? &r : Find(context_, r.uscc, r.period.Index() - k);
-      if (month == nullptr || !(*month)[Measure::kRevenue]) return;  // a full year is needed
-      total += *(*month)[Measure::kRevenue];
+    for (std::size_t k = r - 11; k <= r; ++k) {
+      if (!months_.has(k, Measure::kRevenue)) return;
+      total += months_.value(k, Measure::kRevenue);
     }
     if (total < rules_.above_scale_revenue_wan) {
       Add(r, "below_scale_threshold", "revenue", total,
           fmt::format("revenue of the 12 months to {} is {:.1f} 万元, below the above-scale "
                       "threshold of {:.0f} 万元",
-                      r.period.ToString(), total, rules_.above_scale_revenue_wan));
+                      core::Period::FromIndex(p).ToString(), total,
+                      rules_.above_scale_revenue_wan));
     }
   }
 
-  const QualityContext& context_;
+  const QualityInput& in_;
+  const model::MonthlyPanel& months_;
   const model::QualityRules& rules_;
+  std::set<std::int32_t> periods_;  // the periods the import brings
   std::vector<model::QualityWarning> out_;
-  std::map<std::pair<std::string, int>, std::vector<double>> peers_;  // built on first use
-  std::map<std::pair<std::string, int>, std::optional<DivisionStats>> medians_;
+  std::vector<double> trailing_;  // scratch
+  std::unordered_map<std::int64_t, std::vector<double>> peers_;
+  std::unordered_map<std::int64_t, std::optional<DivisionStats>> medians_;
 };
 
 }  // namespace
 
-std::vector<model::QualityWarning> CheckQuality(const std::vector<model::MonthlyRecord>& incoming,
-                                                const QualityContext& context,
+std::vector<model::QualityWarning> CheckQuality(const QualityInput& input,
                                                 const model::QualityRules& rules) {
-  Checker checker(context, rules);
-  std::set<int> periods;
-  for (const auto& r : incoming) {
-    checker.Check(r);
-    periods.insert(r.period.Index());
-  }
-  checker.NotReported(periods);
-  return checker.Take();
+  return Checker(input, rules).Run();
 }
 
 }  // namespace clusterscope::ingest

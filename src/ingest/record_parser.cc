@@ -10,6 +10,16 @@
 namespace clusterscope::ingest {
 namespace {
 
+std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_view code) {
+  const Status status = core::ValidateCreditCode(code);
+  if (status.ok()) return std::nullopt;
+  // A typo in a check character is a different mistake from a code that is not one at all.
+  const bool well_formed =
+      code.size() == 18 && code.find_first_not_of(core::kCreditCodeAlphabet) == std::string::npos;
+  return CellIssue{std::string(column), well_formed ? "credit_code_check" : "credit_code_format",
+                   status.message()};
+}
+
 // Reads the cells of one record and collects what is wrong with them.
 class CellReader {
  public:
@@ -37,13 +47,7 @@ class CellReader {
   std::string CreditCode(std::string_view column) {
     std::string code = Required(column);
     if (code.empty()) return code;
-    if (const Status status = core::ValidateCreditCode(code); !status.ok()) {
-      // A typo in a check character is a different mistake from a code that is not one at all.
-      const bool well_formed =
-          code.size() == 18 &&
-          code.find_first_not_of(core::kCreditCodeAlphabet) == std::string::npos;
-      Fail(column, well_formed ? "credit_code_check" : "credit_code_format", status.message());
-    }
+    if (auto issue = CheckCreditCode(column, code)) out_.errors.push_back(std::move(*issue));
     return code;
   }
 
@@ -230,44 +234,55 @@ ParsedDesignation ParseDesignationCells(const Cells& cells, const model::Cluster
   return out;
 }
 
-ParsedMonthly ParseMonthlyCells(const Cells& cells, double money_factor) {
-  ParsedMonthly out;
-  CellReader in(cells, out);
-  model::MonthlyRecord& record = out.record;
-  record.uscc = in.CreditCode("uscc");
-  const std::string period = in.Required("period");
-  if (!period.empty()) {
-    auto parsed = core::Period::Parse(period);
-    if (parsed) {
-      record.period = *parsed;
-    } else {
-      in.Fail("period", "malformed_period", parsed.error().message());
-    }
+void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
+                       ParsedMonthly& out) {
+  out.errors.clear();
+  out.warnings.clear();
+  const auto fail = [&](std::string_view column, std::string_view rule, std::string message) {
+    out.errors.push_back({std::string(column), std::string(rule), std::move(message)});
+  };
+  out.uscc = cells.uscc;
+  if (cells.uscc.empty()) {
+    fail("uscc", "missing_required", "uscc is required");
+  } else if (!uscc_checked) {
+    if (auto issue = CheckCreditCode("uscc", cells.uscc)) out.errors.push_back(std::move(*issue));
   }
-  in.Required("output_value");
+  if (cells.period.empty()) {
+    fail("period", "missing_required", "period is required");
+  } else if (auto parsed = core::Period::Parse(cells.period)) {
+    out.period = *parsed;
+  } else {
+    fail("period", "malformed_period", parsed.error().message());
+  }
+  const auto& output_cell = cells.measures[static_cast<std::size_t>(model::Measure::kOutputValue)];
+  if (!output_cell || output_cell->empty()) {
+    fail("output_value", "missing_required", "output_value is required");
+  }
   for (const auto& info : model::Measures()) {
-    const std::string cell = in.Cell(info.column);
-    if (cell.empty()) continue;  // missing, not zero
-    auto value = core::ParseDecimal(cell);
+    const auto m = static_cast<std::size_t>(info.measure);
+    out.values[m].reset();
+    const auto& cell = cells.measures[m];
+    if (!cell || cell->empty()) continue;  // missing, not zero
+    auto value = core::ParseDecimal(*cell);
     if (!value) {
-      in.Fail(info.column, "malformed_number", value.error().message());
+      fail(info.column, "malformed_number", value.error().message());
       continue;
     }
     if (*value < 0 && !info.may_be_negative) {
-      in.Fail(info.column, "negative_value",
-              fmt::format("{} ({}) must not be negative", info.column, info.name_zh));
+      fail(info.column, "negative_value",
+           fmt::format("{} ({}) must not be negative", info.column, info.name_zh));
       continue;
     }
-    record[info.measure] = info.money ? *value * money_factor : *value;
+    out.values[m] = info.money ? *value * money_factor : *value;
   }
-  const auto& output = record[model::Measure::kOutputValue];
-  const auto& value_added = record[model::Measure::kValueAdded];
+  const auto& output = out.values[static_cast<std::size_t>(model::Measure::kOutputValue)];
+  const auto& value_added = out.values[static_cast<std::size_t>(model::Measure::kValueAdded)];
   if (output && value_added && *value_added > *output) {
-    in.Fail("value_added", "va_above_output",
-            fmt::format("value added {} is above output {}", in.Cell("value_added"),
-                        in.Cell("output_value")));
+    fail("value_added", "va_above_output",
+         fmt::format("value added {} is above output {}",
+                     *cells.measures[static_cast<std::size_t>(model::Measure::kValueAdded)],
+                     *output_cell));
   }
-  return out;
 }
 
 }  // namespace clusterscope::ingest

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -77,7 +78,8 @@ std::string ColumnMap::HeaderOf(std::string_view name) const {
 namespace {
 
 // GBK text (as GB18030, its superset) to UTF-8, with glibc's iconv.
-Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes) {
+Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes,
+                              std::size_t first_line) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return Error(Status::Internal("this system's iconv cannot convert GB18030"));
@@ -100,9 +102,8 @@ Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes) {
     }
     const std::size_t offset = bytes.size() - in_left;
     iconv_close(cd);
-    return Error(
-        Status::InvalidArgument(fmt::format("{}:{}: not GBK text either (byte {} of the file)",
-                                            path, LineOfOffset(bytes, offset), offset + 1)));
+    return Error(Status::InvalidArgument(fmt::format(
+        "{}:{}: not GBK text either", path, first_line + LineOfOffset(bytes, offset) - 1)));
   }
   iconv_close(cd);
   out.resize(out.size() - out_left);
@@ -111,57 +112,200 @@ Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes) {
 
 }  // namespace
 
-Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Error(Status::Unavailable(fmt::format("{}: read error", path)));
-  std::string bytes = std::move(buffer).str();
-  if (encoding == Encoding::kGbk) {
-    auto converted = GbkToUtf8(path, bytes);
-    if (!converted) return Error(converted.error());
-    bytes = std::move(*converted);
-  }
-  std::string_view text(bytes);
-  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+namespace {
 
-  if (core::Trim(text).empty()) {
-    return Error(Status::InvalidArgument(
-        fmt::format("{}: the file is empty; expected a header row and data rows", path)));
-  }
-  if (const auto bad = core::FindInvalidUtf8(text)) {
-    const std::size_t line = LineOfOffset(text, *bad);
-    if (LooksLikeGbk(text)) {
-      return Error(Status::InvalidArgument(fmt::format(
-          "{}:{}: the file is not UTF-8; it looks like GBK (Excel's plain \"CSV\" on Chinese "
-          "Windows). Import it with --encoding gbk, or save it as \"CSV UTF-8\"",
-          path, line)));
+// Streams a CSV file through libcsv in blocks. Each block is cut after its last line break, so
+// that the encoding checks and the GBK conversion see whole lines (a line break byte never
+// occurs inside a GBK or UTF-8 multi-byte character).
+class CsvFileReader final : public TableReader {
+ public:
+  static Result<std::unique_ptr<TableReader>> Open(const std::string& path, Encoding encoding) {
+    std::unique_ptr<CsvFileReader> reader(new CsvFileReader());
+    reader->file_ = path;
+    reader->encoding_ = encoding;
+    reader->in_.reset(std::fopen(path.c_str(), "rb"));
+    if (!reader->in_) {
+      return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
     }
-    return Error(Status::InvalidArgument(fmt::format(
-        "{}:{}: the file is not valid UTF-8 (byte {} of the file)", path, line, *bad + 1)));
+    std::error_code ignored;
+    reader->size_ = std::filesystem::file_size(path, ignored);
+    // The header is the first record; blank lines before it are skipped.
+    while (reader->pending_.size == 0 && !reader->done_) {
+      CLUSTERSCOPE_RETURN_IF_ERROR(reader->ReadBlock(reader->pending_));
+    }
+    if (reader->pending_.size == 0) {
+      return Error(Status::InvalidArgument(
+          fmt::format("{}: the file is empty; expected a header row and data rows", path)));
+    }
+    reader->header_ = reader->pending_.records[0];
+    reader->skip_ = 1;
+    return std::unique_ptr<TableReader>(std::move(reader));
   }
 
-  auto records = core::ParseCsv(text);
-  if (!records) return Error(records.error().WithContext(path));
+  Status Next(core::CsvBatch& batch) override {
+    batch.Clear();
+    if (pending_.size > skip_) {  // rows read with the header
+      for (std::size_t i = skip_; i < pending_.size; ++i) {
+        if (batch.records.size() == batch.size) batch.records.emplace_back();
+        batch.records[batch.size++] = std::move(pending_.records[i]);
+      }
+      pending_.Clear();
+      return Status::Ok();
+    }
+    pending_.Clear();
+    while (batch.size == 0 && !done_) CLUSTERSCOPE_RETURN_IF_ERROR(ReadBlock(batch));
+    return Status::Ok();
+  }
+  double FractionRead() const override {
+    return size_ == 0 || done_ ? 1.0 : static_cast<double>(offset_) / static_cast<double>(size_);
+  }
+
+ private:
+  CsvFileReader() = default;
+
+  Status ReadBlock(core::CsvBatch& out) {
+    const std::size_t carried = carry_.size();
+    buffer_.resize(carried + kBlockBytes);
+    std::copy(carry_.begin(), carry_.end(), buffer_.begin());
+    const std::size_t got = std::fread(buffer_.data() + carried, 1, kBlockBytes, in_.get());
+    if (got < kBlockBytes && std::ferror(in_.get()) != 0) {
+      return Status::Unavailable(fmt::format("{}: read error", file_));
+    }
+    const bool at_end = got < kBlockBytes;
+    std::string_view text(buffer_.data(), carried + got);
+    std::size_t cut = text.size();
+    if (!at_end) {
+      const std::size_t newline = text.rfind('\n');
+      cut = newline == std::string_view::npos ? text.size() : newline + 1;
+    }
+    carry_.assign(text.begin() + static_cast<long>(cut), text.end());
+    text = text.substr(0, cut);
+    if (first_block_) {
+      first_block_ = false;
+      if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+    }
+    if (encoding_ == Encoding::kGbk) {
+      auto converted = GbkToUtf8(file_, text, line_);
+      if (!converted) return converted.error();
+      converted_ = std::move(*converted);
+      text = converted_;
+    } else if (const auto bad = core::FindInvalidUtf8(text)) {
+      const std::size_t line = line_ + LineOfOffset(text, *bad) - 1;
+      if (LooksLikeGbk(text)) {
+        return Status::InvalidArgument(fmt::format(
+            "{}:{}: the file is not UTF-8; it looks like GBK (Excel's plain \"CSV\" on Chinese "
+            "Windows). Import it with --encoding gbk, or save it as \"CSV UTF-8\"",
+            file_, line));
+      }
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: the file is not valid UTF-8 (byte {} of the file)", file_, line,
+                      offset_ + *bad + 1));
+    }
+    line_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    offset_ += cut;
+    CLUSTERSCOPE_RETURN_IF_ERROR(parser_.Feed(text, out).WithContext(file_));
+    if (at_end) {
+      done_ = true;
+      CLUSTERSCOPE_RETURN_IF_ERROR(parser_.Finish(out).WithContext(file_));
+    }
+    return Status::Ok();
+  }
+
+  static constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
+  std::unique_ptr<FILE, int (*)(FILE*)> in_{nullptr, &std::fclose};
+  Encoding encoding_ = Encoding::kUtf8;
+  core::CsvParser parser_;
+  std::vector<char> buffer_;
+  std::string carry_;      // bytes after the last line break of the previous block
+  std::string converted_;  // the UTF-8 text of a GBK block
+  core::CsvBatch pending_;
+  std::size_t skip_ = 0;    // records of pending_ already taken (the header)
+  std::size_t line_ = 1;    // line the next block starts on
+  std::size_t offset_ = 0;  // byte offset of the next block
+  std::uintmax_t size_ = 0;
+  bool first_block_ = true;
+  bool done_ = false;
+};
+
+// A worksheet, read whole, handed out as one batch.
+class XlsxTableReader final : public TableReader {
+ public:
+  explicit XlsxTableReader(CsvTable table) : rows_(std::move(table.rows)) {
+    file_ = std::move(table.file);
+    sheet_ = std::move(table.sheet);
+    header_ = std::move(table.header);
+  }
+  Status Next(core::CsvBatch& batch) override {
+    batch.Clear();
+    if (taken_) return Status::Ok();
+    taken_ = true;
+    batch.records = std::move(rows_);
+    batch.size = batch.records.size();
+    return Status::Ok();
+  }
+  double FractionRead() const override { return taken_ ? 1.0 : 0.0; }
+
+ private:
+  std::vector<core::CsvRecord> rows_;
+  bool taken_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const std::string& sheet,
+                                               Encoding encoding) {
+  if (Lower(std::filesystem::path(path).extension().string()) == ".xlsx") {
+    auto table = ReadXlsxFile(path, sheet);
+    if (!table) return Error(table.error());
+    return std::unique_ptr<TableReader>(std::make_unique<XlsxTableReader>(std::move(*table)));
+  }
+  if (!sheet.empty()) {
+    return Error(Status::InvalidArgument(
+        fmt::format("{}: --sheet applies to .xlsx workbooks, not CSV files", path)));
+  }
+  return CsvFileReader::Open(path, encoding);
+}
+
+namespace {
+
+Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader) {
+  if (!reader) return Error(reader.error());
   CsvTable table;
-  table.file = path;
-  table.header = std::move(records->front());
-  table.rows.assign(std::make_move_iterator(records->begin() + 1),
-                    std::make_move_iterator(records->end()));
+  table.file = (*reader)->file();
+  table.sheet = (*reader)->sheet();
+  table.header = (*reader)->header();
+  core::CsvBatch batch;
+  do {
+    CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
+    for (std::size_t i = 0; i < batch.size; ++i) table.rows.push_back(std::move(batch.records[i]));
+  } while (batch.size > 0);
   return table;
 }
 
+}  // namespace
+
+Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding) {
+  return ReadWhole(CsvFileReader::Open(path, encoding));
+}
+
+Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
+                               Encoding encoding) {
+  return ReadWhole(OpenTable(path, sheet, encoding));
+}
+
 Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs) {
+  return MapHeader(table.file, table.header, specs);
+}
+
+Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& header,
+                            const std::vector<ColumnSpec>& specs) {
   std::vector<std::optional<std::size_t>> positions(specs.size());
   std::vector<std::string> headers;
   std::vector<std::string> problems;
-  for (std::size_t col = 0; col < table.header.fields.size(); ++col) {
-    const std::string header(core::Trim(table.header.fields[col]));
-    headers.push_back(header);
-    const std::string key = Lower(header);
+  for (std::size_t col = 0; col < header.fields.size(); ++col) {
+    const std::string name(core::Trim(header.fields[col]));
+    headers.push_back(name);
+    const std::string key = Lower(name);
     std::optional<std::size_t> match;
     for (std::size_t s = 0; s < specs.size() && !match; ++s) {
       if (Lower(specs[s].name) == key) match = s;
@@ -170,11 +314,11 @@ Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec
       }
     }
     if (!match) {
-      problems.push_back(fmt::format("column {} '{}' is not a known column", col + 1, header));
+      problems.push_back(fmt::format("column {} '{}' is not a known column", col + 1, name));
       continue;
     }
     if (positions[*match]) {
-      problems.push_back(fmt::format("column {} '{}' repeats column {} ('{}')", col + 1, header,
+      problems.push_back(fmt::format("column {} '{}' repeats column {} ('{}')", col + 1, name,
                                      *positions[*match] + 1, specs[*match].name));
       continue;
     }
@@ -192,9 +336,9 @@ Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec
                              ? std::string(spec.name)
                              : fmt::format("{} ({})", spec.name, fmt::join(spec.aliases, "/")));
     }
-    return Error(Status::InvalidArgument(
-        fmt::format("{}:{}: bad header: {}. Accepted columns: {}", table.file, table.header.line,
-                    fmt::join(problems, "; "), fmt::join(accepted, ", "))));
+    return Error(Status::InvalidArgument(fmt::format("{}:{}: bad header: {}. Accepted columns: {}",
+                                                     file, header.line, fmt::join(problems, "; "),
+                                                     fmt::join(accepted, ", "))));
   }
   return ColumnMap(std::move(positions), std::move(headers), specs);
 }
@@ -215,7 +359,7 @@ Status WriteRejectsFile(const std::string& path, const core::CsvRecord& header,
     ok = ok && std::fputs("\r\n", out.get()) != EOF;
   };
   write_row(header.fields, "reject_reason");
-  for (const auto& row : rows) write_row(row.record->fields, row.reason);
+  for (const auto& row : rows) write_row(row.record.fields, row.reason);
   ok = ok && std::fflush(out.get()) == 0;
   if (!ok) return Status::Unavailable(fmt::format("{}: error writing the rejects file", path));
   return Status::Ok();

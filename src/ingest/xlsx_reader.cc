@@ -301,15 +301,4 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet)
   return table;
 }
 
-Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
-                               Encoding encoding) {
-  const bool excel = path.size() > 5 && (path.ends_with(".xlsx") || path.ends_with(".XLSX"));
-  if (excel) return ReadXlsxFile(path, sheet);
-  if (!sheet.empty()) {
-    return Error(Status::InvalidArgument(
-        fmt::format("{}: --sheet applies to .xlsx workbooks, not CSV files", path)));
-  }
-  return ReadCsvFile(path, encoding);
-}
-
 }  // namespace clusterscope::ingest

@@ -365,23 +365,26 @@ std::string ImportReportText(const ingest::ImportReport& report, std::size_t max
   const std::size_t max_warnings = max_issues == 0 ? 20 : max_issues;
   std::string out;
   const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label,
-                        std::size_t most) {
+                        std::size_t most, std::size_t not_kept) {
     if (issues.empty()) return;
     std::map<std::string, std::size_t> by_rule;
     for (const auto& issue : issues) ++by_rule[issue.rule];
     std::vector<std::string> counts;
     for (const auto& [rule, count] : by_rule) counts.push_back(fmt::format("{} {}", rule, count));
-    out += fmt::format("{} ({}: {}):\n", label, issues.size(), fmt::join(counts, ", "));
+    out += not_kept == 0
+               ? fmt::format("{} ({}: {}):\n", label, issues.size(), fmt::join(counts, ", "))
+               : fmt::format("{} ({}; of the first {}: {}):\n", label, issues.size() + not_kept,
+                             issues.size(), fmt::join(counts, ", "));
     for (std::size_t i = 0; i < issues.size() && i < most; ++i) {
       out += "  " + issues[i].ToString() + "\n";
     }
-    if (issues.size() > most) {
-      out += fmt::format("  ... and {} more (--max-issues N, or --format json for all)\n",
-                         issues.size() - most);
+    if (issues.size() > most || not_kept > 0) {
+      out += fmt::format("  ... and {} more (--max-issues N, or --format json for the first {})\n",
+                         issues.size() - std::min(most, issues.size()) + not_kept, issues.size());
     }
   };
-  list(report.errors, "errors", max_errors);
-  list(report.warnings, "warnings", max_warnings);
+  list(report.errors, "errors", max_errors, report.errors_not_kept);
+  list(report.warnings, "warnings", max_warnings, report.warnings_not_kept);
   if (report.written) {
     out += fmt::format(
         "imported {} from {}: {} rows read, {} inserted, {} updated, {} unchanged, {} rejected "
@@ -415,7 +418,9 @@ std::string ImportReportJson(const ingest::ImportReport& report) {
                {"unchanged", report.unchanged},
                {"rejects_file", OptionalText(report.rejects_file)},
                {"errors", errors},
-               {"warnings", warnings}});
+               {"warnings", warnings},
+               {"errors_not_kept", report.errors_not_kept},
+               {"warnings_not_kept", report.warnings_not_kept}});
 }
 
 std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterSystem* system) {

@@ -4,6 +4,7 @@
 // forked child (a gtest death test) against a real SQLite file, through a Store wrapper that
 // aborts the process after some rows have been written inside the open transaction.
 #include <cstdlib>
+#include <filesystem>
 
 #include "testutil.h"
 #include <fmt/format.h>
@@ -36,14 +37,19 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutDesignation(const model::Designation& designation) override {
     return inner_->PutDesignation(designation);
   }
-  Result<storage::Change> PutMonthly(const model::MonthlyRecord& record) override {
+  Result<storage::MonthlyWrite> PutMonthlyPanel(model::MonthlyPanel panel) override {
     if (++writes_ == fault_at_) {
       if (abort_) std::abort();
       return Error(Status::Unavailable("injected fault: disk full"));
     }
-    return inner_->PutMonthly(record);
+    return inner_->PutMonthlyPanel(std::move(panel));
   }
+  // After the facts' segment is written: the last step before the commit.
   Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
+    if (++writes_ == fault_at_) {
+      if (abort_) std::abort();
+      return Status::Unavailable("injected fault: disk full");
+    }
     return inner_->PutQualityWarnings(warnings);
   }
   Status ConfirmQualityWarning(std::int64_t id, std::string_view note) override {
@@ -94,9 +100,8 @@ class FaultyStore final : public storage::Store {
       std::string_view uscc, std::optional<core::Period> period) override {
     return inner_.ListMonthly(uscc, period);
   }
-  Result<std::vector<storage::MonthlyFact>> ListMonthlyBetween(core::Period from,
-                                                               core::Period to) override {
-    return inner_.ListMonthlyBetween(from, to);
+  Result<model::MonthlyPanel> CurrentMonthly(core::Period from, core::Period to) override {
+    return inner_.CurrentMonthly(from, to);
   }
   Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
   Result<std::vector<model::QualityWarning>> ListQualityWarnings(
@@ -182,29 +187,71 @@ TEST_F(CrashTest, AFailedWriteMidImportLeavesNothing) {
   ExpectUntouched();
 }
 
-TEST_F(CrashTest, AFailedWriteMidMonthlyImportLeavesNothing) {
-  std::string months = "uscc,period,output_value\n";
-  for (int i = 0; i < 100; ++i) {
-    for (int m = 1; m <= 6; ++m) {
-      months += fmt::format("{},2023-{:02},{}\n", testutil::CreditCode(i), m, 100 + i + m);
+// The monthly facts go to a segment file before the transaction commits: a failure or a kill
+// after the file is written must leave neither facts nor warnings, and the orphan file goes at
+// the next write.
+class MonthlyCrashTest : public CrashTest {
+ protected:
+  void SetUp() override {
+    CrashTest::SetUp();
+    std::string months = "uscc,period,output_value,value_added\n";
+    for (int i = 0; i < 100; ++i) {
+      for (int m = 1; m <= 6; ++m) {  // value added at 90 %: a warning per row
+        months +=
+            fmt::format("{},2023-{:02},{},{}\n", testutil::CreditCode(i), m, 100 + i + m, 90 + i);
+      }
     }
+    testutil::WriteFile(dir_.Path("months.csv"), months);
   }
-  testutil::WriteFile(dir_.Path("months.csv"), months);
-  auto store = storage::OpenSqliteStore(db_);
-  ASSERT_OK(store);
-  FaultyStore faulty(**store, 400, false);
-  ingest::ImportOptions options;
-  options.actor = "tester";
-  auto report = ingest::ImportMonthly(faulty, dir_.Path("months.csv"), options);
+
+  Result<ingest::ImportReport> ImportMonthsThrough(int fault_at, bool abort) {
+    auto store = storage::OpenSqliteStore(db_);
+    if (!store) return Error(store.error());
+    FaultyStore faulty(**store, fault_at, abort);
+    ingest::ImportOptions options;
+    options.actor = "tester";
+    return ingest::ImportMonthly(faulty, dir_.Path("months.csv"), options);
+  }
+
+  void ExpectNoMonths() {
+    auto store = storage::OpenSqliteStore(db_);
+    ASSERT_OK(store);
+    auto facts = (*store)->CurrentMonthly({2023, 1}, {2023, 12});
+    ASSERT_OK(facts);
+    EXPECT_TRUE(facts->empty());
+    auto warnings = (*store)->ListQualityWarnings({});
+    ASSERT_OK(warnings);
+    EXPECT_TRUE(warnings->empty());
+    ExpectUntouched();
+  }
+
+  std::size_t SegmentFiles() const {
+    std::size_t count = 0;
+    std::error_code ignored;
+    for (const auto& entry : std::filesystem::directory_iterator(db_ + ".facts", ignored)) {
+      if (entry.path().extension() == ".seg") ++count;
+    }
+    return count;
+  }
+};
+
+TEST_F(MonthlyCrashTest, AFailedWriteAfterTheFactsLeavesNothing) {
+  auto report = ImportMonthsThrough(2, false);  // fails at the warnings, after the segment
   ASSERT_FALSE(report.has_value());
   EXPECT_NE(report.error().message().find("injected fault"), std::string::npos);
-  auto facts = (*store)->ListMonthlyBetween({2023, 1}, {2023, 12});
-  ASSERT_OK(facts);
-  EXPECT_TRUE(facts->empty());
-  auto warnings = (*store)->ListQualityWarnings({});
-  ASSERT_OK(warnings);
-  EXPECT_TRUE(warnings->empty());
-  ExpectUntouched();
+  ExpectNoMonths();
+  EXPECT_EQ(SegmentFiles(), 0u);  // the rolled-back transaction deleted its file
+}
+
+TEST_F(MonthlyCrashTest, AKillAfterTheFactsLeavesTheDatabaseAsItWas) {
+  EXPECT_DEATH((void)ImportMonthsThrough(2, true), "");
+  EXPECT_EQ(SegmentFiles(), 1u);  // written and renamed, never committed
+  ExpectNoMonths();
+  // The next import commits its own segment and clears the orphan.
+  auto report = ImportMonthsThrough(0, false);
+  ASSERT_OK(report);
+  EXPECT_EQ(report->inserted, 600u);
+  EXPECT_EQ(SegmentFiles(), 1u);
 }
 
 TEST_F(CrashTest, AKillMidImportLeavesTheDatabaseAsItWas) {

@@ -38,12 +38,36 @@ TEST(CsvTest, ReportsMalformedQuotingWithTheLine) {
 TEST(CsvTest, FeedsInChunks) {
   const std::string text = "uscc,name\n1,涪陵榨菜\n2,\"华峰,重庆\"\n";
   CsvParser parser;
-  std::vector<CsvRecord> records;
-  for (char c : text) ASSERT_OK(parser.Feed(std::string_view(&c, 1), records));
-  ASSERT_OK(parser.Finish(records));
-  ASSERT_EQ(records.size(), 3u);
-  EXPECT_EQ(records[2].fields[1], "华峰,重庆");
-  EXPECT_EQ(records[2].line, 3u);
+  CsvBatch batch;
+  for (char c : text) ASSERT_OK(parser.Feed(std::string_view(&c, 1), batch));
+  ASSERT_OK(parser.Finish(batch));
+  ASSERT_EQ(batch.size, 3u);
+  EXPECT_EQ(batch.records[2].fields[1], "华峰,重庆");
+  EXPECT_EQ(batch.records[2].line, 3u);
+}
+
+// A stream reader clears its batch between chunks while a record is half read; the record
+// must come out whole, and reused storage must not leak fields of earlier records.
+TEST(CsvTest, ReusesBatchStorageAcrossChunks) {
+  const std::string text = "a,b,c\n1,22,333\n4,\"5\n5\",6\nx,y\n";
+  CsvParser parser;
+  CsvBatch batch;
+  std::vector<std::vector<std::string>> seen;
+  std::vector<std::size_t> lines;
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    batch.Clear();
+    ASSERT_OK(parser.Feed(std::string_view(text).substr(i, 4), batch));
+    for (std::size_t r = 0; r < batch.size; ++r) {
+      seen.push_back(batch.records[r].fields);
+      lines.push_back(batch.records[r].line);
+    }
+  }
+  batch.Clear();
+  ASSERT_OK(parser.Finish(batch));
+  EXPECT_EQ(batch.size, 0u);
+  EXPECT_EQ(seen, (std::vector<std::vector<std::string>>{
+                      {"a", "b", "c"}, {"1", "22", "333"}, {"4", "5\n5", "6"}, {"x", "y"}}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 5}));
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/quality.h"
 
+#include <map>
+#include <set>
+
 #include "testutil.h"
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -22,7 +25,6 @@ class QualityTest : public ::testing::Test {
       e.above_scale = {{2023, true}};
       registry_.push_back(e);
     }
-    for (const auto& e : registry_) context_.enterprises.emplace(e.uscc, &e);
   }
 
   model::MonthlyRecord Month(int n, core::Period period, double output) {
@@ -32,18 +34,43 @@ class QualityTest : public ::testing::Test {
     r[Measure::kOutputValue] = output;
     return r;
   }
-  void Store(const model::MonthlyRecord& r) { context_.months[r.uscc][r.period.Index()] = r; }
+  void Store(const model::MonthlyRecord& r) { stored_[{r.uscc, r.period.Index()}] = r; }
+
+  // The audit of `incoming` against the stored months, as the import runs it: one sorted panel.
+  std::vector<model::QualityWarning> Check(const std::vector<model::MonthlyRecord>& incoming) {
+    auto months = stored_;
+    std::set<std::pair<std::string, int>> new_keys;
+    for (const auto& r : incoming) {
+      months[{r.uscc, r.period.Index()}] = r;
+      new_keys.insert({r.uscc, r.period.Index()});
+    }
+    model::MonthlyPanel panel;
+    for (const auto& [key, r] : months) panel.Add(r);
+    panel.Sort();
+    std::vector<std::uint8_t> flags;
+    for (std::size_t row = 0; row < panel.rows(); ++row) {
+      flags.push_back(
+          new_keys.count({panel.uscc(panel.slot(row)), panel.period_index(row)}) != 0 ? 1 : 0);
+    }
+    std::vector<const model::Enterprise*> enterprises(panel.enterprises(), nullptr);
+    for (std::uint32_t s = 0; s < panel.enterprises(); ++s) {
+      for (const auto& e : registry_) {
+        if (e.uscc == panel.uscc(s)) enterprises[s] = &e;
+      }
+    }
+    return CheckQuality({panel, flags, enterprises}, rules_);
+  }
+
   std::vector<std::string> Rules(const model::MonthlyRecord& r) {
-    context_.months[r.uscc][r.period.Index()] = r;
     std::vector<std::string> rules;
-    for (const auto& w : CheckQuality({r}, context_, rules_)) {
+    for (const auto& w : Check({r})) {
       if (w.uscc == r.uscc) rules.push_back(w.rule + (w.measure.empty() ? "" : ":" + w.measure));
     }
     return rules;
   }
 
   std::vector<model::Enterprise> registry_;
-  QualityContext context_;
+  std::map<std::pair<std::string, int>, model::MonthlyRecord> stored_;
   model::QualityRules rules_;
   const core::Period june_{2023, 6};
 };
@@ -96,7 +123,7 @@ TEST_F(QualityTest, FindsEnterprisesThatStoppedReporting) {
   Store(Month(3, {2023, 5}, 10));
   Store(Month(4, {2023, 5}, 10));
   Store(Month(4, june_, 10));
-  const auto warnings = CheckQuality({Month(0, june_, 10)}, context_, rules_);
+  const auto warnings = Check({Month(0, june_, 10)});
   std::vector<std::string> missing;
   for (const auto& w : warnings) {
     if (w.rule == "not_reported") missing.push_back(w.uscc);

@@ -88,7 +88,7 @@ TEST(TableFileTest, WritesRejectsThatExcelOpens) {
   core::CsvRecord header{{"uscc", "name"}, 1};
   core::CsvRecord row{{"bad", "有,逗号"}, 2};
   ASSERT_OK(
-      WriteRejectsFile(dir.Path("r.csv"), header, {{&row, "uscc: wrong [credit_code_format]"}}));
+      WriteRejectsFile(dir.Path("r.csv"), header, {{row, "uscc: wrong [credit_code_format]"}}));
   EXPECT_EQ(testutil::ReadFile(dir.Path("r.csv")),
             "\xEF\xBB\xBF\"uscc\",\"name\",\"reject_reason\"\r\n"
             "\"bad\",\"有,逗号\",\"uscc: wrong [credit_code_format]\"\r\n");

@@ -61,13 +61,13 @@ class FulingProfileTest : public ::testing::Test {
       if (e.AboveScaleIn(2023) == true) frame.emplace(e.uscc, &e);
     }
     frame_size_ = frame.size();
-    auto facts = store_->ListMonthlyBetween({year, 1}, {year, 6});
+    auto facts = store_->CurrentMonthly({year, 1}, {year, 6});
     EXPECT_TRUE(facts.has_value());
     std::map<std::string, double> sums;
-    for (const auto& fact : *facts) {
-      const auto it = frame.find(fact.record.uscc);
-      if (it == frame.end() || !fact.record[measure]) continue;
-      sums[group(*it->second)] += *fact.record[measure];
+    for (std::size_t row = 0; row < facts->rows(); ++row) {
+      const auto it = frame.find(facts->uscc(facts->slot(row)));
+      if (it == frame.end() || !facts->has(row, measure)) continue;
+      sums[group(*it->second)] += facts->value(row, measure);
     }
     return sums;
   }
@@ -112,18 +112,19 @@ TEST_F(FulingProfileTest, ReproducesThePublishedFirstHalfOf2023) {
 }
 
 TEST_F(FulingProfileTest, IsHeavyTailedSeasonalAndHasLossMakersEntriesAndExits) {
-  auto facts = store_->ListMonthlyBetween({2023, 1}, {2023, 12});
+  auto facts = store_->CurrentMonthly({2023, 1}, {2023, 12});
   ASSERT_OK(facts);
   std::map<std::string, double> by_enterprise;
   double january = 0, june = 0, total = 0;
   std::size_t losses = 0;
-  for (const auto& fact : *facts) {
-    const double output = *fact.record[Measure::kOutputValue];
-    by_enterprise[fact.record.uscc] += output;
+  for (std::size_t row = 0; row < facts->rows(); ++row) {
+    const double output = facts->value(row, Measure::kOutputValue);
+    by_enterprise[facts->uscc(facts->slot(row))] += output;
     total += output;
-    if (fact.record.period.month == 1) january += output;
-    if (fact.record.period.month == 6) june += output;
-    if (*fact.record[Measure::kProfit] < 0) ++losses;
+    const int month = core::Period::FromIndex(facts->period_index(row)).month;
+    if (month == 1) january += output;
+    if (month == 6) june += output;
+    if (facts->value(row, Measure::kProfit) < 0) ++losses;
   }
   std::vector<double> sizes;
   for (const auto& [uscc, output] : by_enterprise) sizes.push_back(output);
@@ -133,7 +134,7 @@ TEST_F(FulingProfileTest, IsHeavyTailedSeasonalAndHasLossMakersEntriesAndExits) 
   EXPECT_GE(top7 / total, 0.35);
   EXPECT_LE(top7 / total, 0.45);
   EXPECT_LT(january, june * 0.85);  // the Spring Festival dip
-  EXPECT_GT(losses, facts->size() / 20);
+  EXPECT_GT(losses, facts->rows() / 20);
 
   auto enterprises = store_->ListEnterprises({});
   ASSERT_OK(enterprises);

@@ -20,6 +20,15 @@ struct CsvRecord {
   std::size_t line = 0;  // 1-based physical line on which the record starts
 };
 
+// Records of a stream, reusing their storage from batch to batch: the first `size` records are
+// the batch's, the rest is spare (fields keep their capacity, so a steady stream allocates
+// nothing).
+struct CsvBatch {
+  std::vector<CsvRecord> records;
+  std::size_t size = 0;
+  void Clear() { size = 0; }
+};
+
 class CsvParser {
  public:
   CsvParser();
@@ -29,10 +38,10 @@ class CsvParser {
 
   // Parses `bytes` and appends every record completed by them to `out`. InvalidArgument (with
   // the line) on malformed quoting; the parser is unusable after an error.
-  Status Feed(std::string_view bytes, std::vector<CsvRecord>& out);
+  Status Feed(std::string_view bytes, CsvBatch& out);
   // Ends the stream, appending the last record if it had no line break. InvalidArgument on an
   // unterminated quoted field.
-  Status Finish(std::vector<CsvRecord>& out);
+  Status Finish(CsvBatch& out);
 
   // Line the parser has reached (1-based), for messages about the current position.
   std::size_t line() const;
@@ -40,6 +49,8 @@ class CsvParser {
   struct State;  // opaque; defined in csv.cc
 
  private:
+  void Attach(CsvBatch& out);
+
   std::unique_ptr<State> state_;
 };
 

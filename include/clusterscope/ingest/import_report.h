@@ -38,6 +38,8 @@ struct ImportReport {
   std::size_t unchanged = 0;
   std::vector<RowIssue> errors;
   std::vector<RowIssue> warnings;
+  std::size_t errors_not_kept = 0;  // beyond the first 10,000 of each, issues are only counted
+  std::size_t warnings_not_kept = 0;
   // The data-quality audit of monthly rows: stored with the batch, listed by `audit list`.
   std::vector<model::QualityWarning> quality;
   bool written = false;                  // true once the import committed

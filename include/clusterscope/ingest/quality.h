@@ -6,28 +6,26 @@
 // above-scale enterprises whose last 12 months of revenue fell below the threshold. Pure.
 #pragma once
 
-#include <map>
-#include <string>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "clusterscope/model/enterprise.h"
-#include "clusterscope/model/monthly.h"
+#include "clusterscope/model/monthly_panel.h"
 #include "clusterscope/model/quality.h"
 
 namespace clusterscope::ingest {
 
-struct QualityContext {
-  // Known months of every enterprise for the periods checked and the trailing window before
-  // them, by Period::Index(): stored values with the incoming ones laid over them.
-  std::unordered_map<std::string, std::map<int, model::MonthlyRecord>> months;
-  // The registry, by credit code (for the industry class and the above-scale years).
-  std::unordered_map<std::string, const model::Enterprise*> enterprises;
+// What the audit looks at: the stored months of the checked periods and the trailing window
+// before them with the incoming months laid over them, as one sorted panel.
+struct QualityInput {
+  const model::MonthlyPanel& months;          // sorted (MonthlyPanel::Sort)
+  const std::vector<std::uint8_t>& incoming;  // per row: 1 if the import brings it
+  // The registry entry of each slot of `months` (industry class, above-scale years), or null.
+  const std::vector<const model::Enterprise*>& enterprises;
 };
 
-// The warnings the incoming records raise, ordered by period, credit code and rule.
-std::vector<model::QualityWarning> CheckQuality(const std::vector<model::MonthlyRecord>& incoming,
-                                                const QualityContext& context,
+// The warnings the incoming rows raise, ordered by period, credit code, rule and measure.
+std::vector<model::QualityWarning> CheckQuality(const QualityInput& input,
                                                 const model::QualityRules& rules);
 
 }  // namespace clusterscope::ingest

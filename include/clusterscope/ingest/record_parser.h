@@ -6,10 +6,12 @@
 // Pure functions.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clusterscope/model/cluster_system.h"
@@ -57,14 +59,25 @@ using FindDesignation = std::function<const model::Designation*(
 ParsedDesignation ParseDesignationCells(const Cells& cells, const model::ClusterSystem& system,
                                         const FindDesignation& find_existing);
 
-struct ParsedMonthly : ParsedRecord {
-  model::MonthlyRecord record;
+// The cells of one monthly row, by position (monthly files run to millions of rows: no map).
+struct MonthlyCells {
+  std::string_view uscc;
+  std::string_view period;
+  std::array<std::optional<std::string_view>, model::kMeasureCount> measures;  // nullopt: no column
 };
 
-// Builds one enterprise-month from its cells (uscc, period, the measures). Money cells are
-// multiplied by `money_factor` to give 万元. Rules: the required cells, the period, numbers,
-// no negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and
-// value added not above output.
-ParsedMonthly ParseMonthlyCells(const Cells& cells, double money_factor);
+struct ParsedMonthly : ParsedRecord {
+  std::string_view uscc;  // the cell's text
+  core::Period period;
+  std::array<std::optional<double>, model::kMeasureCount> values;
+};
+
+// Builds one enterprise-month from its cells into `out` (reused from row to row). Money cells
+// are multiplied by `money_factor` to give 万元. Rules: the required cells, the credit code
+// (skipped when `uscc_checked`: the row before had the same one), the period, numbers, no
+// negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and value
+// added not above output.
+void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
+                       ParsedMonthly& out);
 
 }  // namespace clusterscope::ingest

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,8 @@ class ColumnMap {
             std::vector<ColumnSpec> specs);
 
   bool Has(std::string_view name) const;
+  // Where column `name` sits in the file, or nullopt if it is absent.
+  std::optional<std::size_t> Position(std::string_view name) const;
   // The trimmed cell of column `name` in `record`; empty if the column is absent.
   std::string_view Cell(const core::CsvRecord& record, std::string_view name) const;
   // The header text the file used for column `name` (for messages).
@@ -36,8 +39,6 @@ class ColumnMap {
   const std::vector<std::string>& headers() const { return headers_; }
 
  private:
-  std::optional<std::size_t> Position(std::string_view name) const;
-
   std::vector<std::optional<std::size_t>> positions_;  // parallel to specs_
   std::vector<std::string> headers_;                   // as in the file
   std::vector<ColumnSpec> specs_;
@@ -51,12 +52,39 @@ struct CsvTable {
   std::vector<core::CsvRecord> rows;
 };
 
+// Reads a table file a batch of rows at a time, never holding a whole CSV file: a 1 GB export
+// streams through in bounded memory. (An .xlsx sheet is read whole; Excel caps a sheet at
+// 1,048,576 rows.)
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+  const std::string& file() const { return file_; }
+  const std::string& sheet() const { return sheet_; }  // empty for CSV
+  const core::CsvRecord& header() const { return header_; }
+  // The next data rows into `batch` (cleared first); batch.size is 0 at the end of the file.
+  // InvalidArgument naming the file and line on bad encoding or quoting.
+  virtual Status Next(core::CsvBatch& batch) = 0;
+  // How much of the file has been read, 0..1 (for progress bars).
+  virtual double FractionRead() const = 0;
+
+ protected:
+  std::string file_;
+  std::string sheet_;
+  core::CsvRecord header_;
+};
+
+// The text encoding of a CSV file: UTF-8, or GBK (GB18030) as Excel on Chinese Windows saves.
+enum class Encoding { kUtf8, kGbk };
+
+// Opens a CSV file, or a sheet of an .xlsx workbook (by the name's ending), and reads its
+// header. NotFound if the file is missing; InvalidArgument if it is empty or unreadable as such.
+Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const std::string& sheet,
+                                               Encoding encoding = Encoding::kUtf8);
+
 // Reads a whole CSV file. InvalidArgument (naming the file and line) if it cannot be read, is
 // empty, is not in the encoding (with a hint when UTF-8 was expected and it looks like GBK), or
 // has malformed quoting.
 // A UTF-8 byte-order mark is accepted and dropped.
-// The text encoding of a CSV file: UTF-8, or GBK (GB18030) as Excel on Chinese Windows saves.
-enum class Encoding { kUtf8, kGbk };
 Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding = Encoding::kUtf8);
 
 // Reads one worksheet (the first if `sheet` is empty) of an .xlsx workbook. Record lines are the
@@ -69,6 +97,10 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet)
 Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
                                Encoding encoding = Encoding::kUtf8);
 
+// Matches a header against `specs`: as MapColumns, for a streamed table.
+Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& header,
+                            const std::vector<ColumnSpec>& specs);
+
 // Matches the header against `specs`: InvalidArgument naming the file and every unknown,
 // duplicate or missing required column, with the accepted names.
 Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs);
@@ -76,7 +108,7 @@ Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec
 // Writes the rejected rows with their original cells and a last column, reject_reason, as
 // UTF-8 CSV with a byte-order mark (so that Excel opens it right).
 struct RejectedRow {
-  const core::CsvRecord* record;
+  core::CsvRecord record;  // a copy: a streamed file's rows do not outlive their batch
   std::string reason;
 };
 Status WriteRejectsFile(const std::string& path, const core::CsvRecord& header,

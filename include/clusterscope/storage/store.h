@@ -20,6 +20,7 @@
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
 #include "clusterscope/model/monthly.h"
+#include "clusterscope/model/monthly_panel.h"
 #include "clusterscope/model/quality.h"
 
 namespace clusterscope::storage {
@@ -77,6 +78,13 @@ struct MonthlyCoverage {
   std::optional<core::Period> first, last;
 };
 
+// What writing a panel of enterprise-months did.
+struct MonthlyWrite {
+  std::size_t inserted = 0;   // enterprise-months that had no value
+  std::size_t updated = 0;    // given a new value (the old one kept as a revision)
+  std::size_t unchanged = 0;  // same value as stored: not written again
+};
+
 struct UndoResult {
   std::int64_t restored = 0;  // enterprise-months given back their earlier values
   std::int64_t removed = 0;   // enterprise-months the batch had added
@@ -125,9 +133,10 @@ class Transaction {
   // Inserts or updates the designation keyed by (uscc, type, granted), auditing changes.
   virtual Result<Change> PutDesignation(const model::Designation& designation) = 0;
 
-  // Sets the enterprise-month to `record` for the batch added by AddImportBatch(), keeping the
-  // values it replaces as a revision. InvalidArgument if no batch was added.
-  virtual Result<Change> PutMonthly(const model::MonthlyRecord& record) = 0;
+  // Sets the enterprise-months of `panel` (one row per enterprise-month) for the batch added by
+  // AddImportBatch(); the values they replace stay as revisions. InvalidArgument if no batch
+  // was added or the panel has an enterprise-month twice.
+  virtual Result<MonthlyWrite> PutMonthlyPanel(model::MonthlyPanel panel) = 0;
 
   // Stores data-quality warnings raised by the batch added by AddImportBatch(). Open warnings of
   // the same enterprise, period and rule from earlier batches become "superseded".
@@ -136,9 +145,9 @@ class Transaction {
   // Marks warning `id` confirmed by this transaction's actor, with a note. NotFound if unknown.
   virtual Status ConfirmQualityWarning(std::int64_t id, std::string_view note) = 0;
 
-  // Reverts import batch `batch_id`: restores the values it replaced and removes those it added.
-  // InvalidArgument if the batch is unknown, already undone, not a monthly import, or if a
-  // later batch has replaced its values since (undo that one first).
+  // Reverts import batch `batch_id`: its values give way to the ones they had replaced (or to
+  // nothing), while values a later batch wrote stay current. NotFound if the batch is unknown;
+  // InvalidArgument if it is already undone or not a monthly import.
   virtual Result<UndoResult> UndoBatch(std::int64_t batch_id) = 0;
 
   // The enterprise as this transaction sees it, or nullopt.
@@ -169,9 +178,8 @@ class Store {
   // Monthly facts of one enterprise (all periods, or one), by period.
   virtual Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
                                                        std::optional<core::Period> period) = 0;
-  // Monthly facts of every enterprise for periods from..to (inclusive), by credit code and period.
-  virtual Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from,
-                                                              core::Period to) = 0;
+  // The current values of every enterprise for periods from..to (inclusive), sorted.
+  virtual Result<model::MonthlyPanel> CurrentMonthly(core::Period from, core::Period to) = 0;
   virtual Result<MonthlyCoverage> MonthlySummary() = 0;
   virtual Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) = 0;

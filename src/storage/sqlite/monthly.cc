@@ -1,93 +1,122 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "monthly.h"
 
+#include <climits>
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
 namespace clusterscope::storage::sqlite {
 namespace {
 
-// "output_value, value_added, ..." in Measure order, as the tables name them.
-const std::string& MeasureColumns() {
-  static const std::string columns = [] {
-    std::string out;
-    for (const auto& info : model::Measures()) {
-      if (!out.empty()) out += ", ";
-      out += info.column;
-    }
-    return out;
-  }();
-  return columns;
-}
-
-// Binds the measures of `record` to parameters first .. first + kMeasureCount - 1.
-void BindMeasures(Statement& stmt, int first, const model::MonthlyRecord& record) {
-  for (std::size_t i = 0; i < model::kMeasureCount; ++i) {
-    stmt.Bind(first + static_cast<int>(i), record.values[i]);
-  }
-}
-
-// Reads the measures from columns first .. first + kMeasureCount - 1.
-void ReadMeasures(const Statement& stmt, int first, model::MonthlyRecord& record) {
-  for (std::size_t i = 0; i < model::kMeasureCount; ++i) {
-    record.values[i] = stmt.OptionalReal(first + static_cast<int>(i));
-  }
-}
-
-std::string Placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
+Status RecordSegment(Connection& db, std::int64_t batch_id, const facts::SegmentInfo& info) {
+  auto stmt = db.Prepare(
+      "INSERT INTO fact_segment (batch_id, file, rows, enterprises, bytes, checksum) VALUES (?, "
+      "?, ?, ?, ?, ?)");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, batch_id).Bind(2, info.file).Bind(3, info.rows).Bind(4, info.enterprises);
+  stmt->Bind(5, info.bytes).Bind(6, fmt::format("{:016x}", info.checksum));
+  return stmt->Run();
 }
 
 }  // namespace
 
-Result<Change> PutMonthlyFact(Connection& db, const model::MonthlyRecord& record,
-                              std::int64_t batch_id) {
-  auto find = db.Cached(fmt::format(
-      "SELECT {}, batch_id FROM monthly_fact WHERE uscc = ? AND period = ?", MeasureColumns()));
-  if (!find) return Error(find.error());
-  Statement& old = **find;
-  old.Bind(1, record.uscc).Bind(2, std::int64_t{record.period.Code()});
-  auto row = old.Step();
-  if (!row) return Error(row.error());
-  if (*row) {
-    model::MonthlyRecord previous = record;
-    ReadMeasures(old, 0, previous);
-    const std::int64_t previous_batch = old.Int(static_cast<int>(model::kMeasureCount));
-    old.Reset();
-    if (previous.values == record.values) return Change::kUnchanged;
-    auto keep = db.Cached(fmt::format(
-        "INSERT INTO monthly_revision (uscc, period, {}, batch_id, replaced_by) VALUES (?, ?, {}, "
-        "?, ?)",
-        MeasureColumns(), Placeholders(model::kMeasureCount)));
-    if (!keep) return Error(keep.error());
-    (*keep)->Bind(1, record.uscc).Bind(2, std::int64_t{record.period.Code()});
-    BindMeasures(**keep, 3, previous);
-    (*keep)->Bind(3 + static_cast<int>(model::kMeasureCount), previous_batch);
-    (*keep)->Bind(4 + static_cast<int>(model::kMeasureCount), batch_id);
-    CLUSTERSCOPE_RETURN_IF_ERROR((*keep)->Run());
+Result<facts::FactView> LiveFacts(Connection& db, facts::SegmentDirectory& dir) {
+  auto stmt = db.Cached(
+      "SELECT f.file FROM fact_segment f JOIN import_batch b ON b.id = f.batch_id WHERE "
+      "b.undone_at IS NULL ORDER BY f.batch_id");
+  if (!stmt) return Error(stmt.error());
+  std::vector<std::string> files;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(**stmt, [&] { files.push_back((*stmt)->Text(0)); }));
+  std::vector<std::shared_ptr<const facts::Segment>> live;
+  for (const auto& file : files) {
+    auto segment = dir.Open(file);
+    if (!segment) return Error(segment.error());
+    live.push_back(std::move(*segment));
   }
-  const bool existed = *row;
-  auto put = db.Cached(
-      fmt::format("INSERT INTO monthly_fact (uscc, period, {}, batch_id) VALUES (?, ?, {}, ?) "
-                  "ON CONFLICT (uscc, period) DO UPDATE SET {}, batch_id = excluded.batch_id",
-                  MeasureColumns(), Placeholders(model::kMeasureCount), [] {
-                    std::string set;
-                    for (const auto& info : model::Measures()) {
-                      if (!set.empty()) set += ", ";
-                      set += fmt::format("{0} = excluded.{0}", info.column);
-                    }
-                    return set;
-                  }()));
-  if (!put) return Error(put.error());
-  (*put)->Bind(1, record.uscc).Bind(2, std::int64_t{record.period.Code()});
-  BindMeasures(**put, 3, record);
-  (*put)->Bind(3 + static_cast<int>(model::kMeasureCount), batch_id);
-  CLUSTERSCOPE_RETURN_IF_ERROR((*put)->Run());
-  return existed ? Change::kUpdated : Change::kInserted;
+  return facts::FactView(std::move(live));
 }
 
-Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::string_view at,
+Status RemoveOrphanSegments(Connection& db, facts::SegmentDirectory& dir) {
+  auto stmt = db.Prepare("SELECT file FROM fact_segment");
+  if (!stmt) return stmt.error();
+  std::set<std::string> committed;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] { committed.insert(stmt->Text(0)); }));
+  return dir.RemoveOrphans(committed);
+}
+
+Result<MonthlyWrite> PutMonthlyPanel(Connection& db, facts::SegmentDirectory& dir,
+                                     model::MonthlyPanel panel, std::int64_t batch_id,
+                                     std::string& written_file) {
+  if (!panel.IsSorted()) panel.Sort();
+  for (std::size_t r = 1; r < panel.rows(); ++r) {
+    if (panel.slot(r) == panel.slot(r - 1) && panel.period_index(r) == panel.period_index(r - 1)) {
+      return Error(Status::InvalidArgument(
+          fmt::format("{} {} appears twice in one batch", panel.uscc(panel.slot(r)),
+                      core::Period::FromIndex(panel.period_index(r)).ToString())));
+    }
+  }
+  MonthlyWrite result;
+  if (panel.empty()) return result;
+  std::int32_t first = INT_MAX;
+  std::int32_t last = INT_MIN;
+  for (const auto p : panel.periods()) {
+    first = std::min(first, p);
+    last = std::max(last, p);
+  }
+  // Compare with the current values: a row equal to its current value is not written again,
+  // so that the history shows changes only.
+  auto view = LiveFacts(db, dir);
+  if (!view) return Error(view.error());
+  std::vector<std::uint8_t> keep(panel.rows(), 1);
+  std::vector<std::uint8_t> replaces(panel.rows(), 0);
+  view->ForEachEnterprise(first, last, [&](std::string_view uscc, const auto& current) {
+    const std::int64_t slot = panel.FindSlot(uscc);
+    if (slot < 0) return;
+    auto [row, end] = panel.RowsOf(static_cast<std::uint32_t>(slot));
+    std::size_t c = 0;
+    while (row < end && c < current.size()) {
+      const std::int32_t p = panel.period_index(row);
+      const std::int32_t q = view->period(current[c]);
+      if (p < q) {
+        ++row;
+      } else if (q < p) {
+        ++c;
+      } else {
+        const auto& seg = *view->segments()[current[c].segment];
+        bool same = seg.valid(current[c].row) == panel.valid_bits(row);
+        for (std::size_t m = 0; same && m < model::kMeasureCount; ++m) {
+          same = seg.value(m, current[c].row) == panel.value(row, static_cast<model::Measure>(m));
+        }
+        (same ? keep : replaces)[row] = same ? 0 : 1;
+        ++row;
+        ++c;
+      }
+    }
+  });
+  for (std::size_t r = 0; r < panel.rows(); ++r) {
+    if (keep[r] == 0) {
+      ++result.unchanged;
+    } else if (replaces[r] != 0) {
+      ++result.updated;
+    } else {
+      ++result.inserted;
+    }
+  }
+  if (result.unchanged == panel.rows()) return result;
+  if (result.unchanged > 0) panel.Filter(keep);
+
+  CLUSTERSCOPE_RETURN_IF_ERROR(RemoveOrphanSegments(db, dir));
+  auto info = dir.Write(panel, batch_id);
+  if (!info) return Error(info.error());
+  written_file = info->file;
+  CLUSTERSCOPE_RETURN_IF_ERROR(RecordSegment(db, batch_id, *info));
+  return result;
+}
+
+Result<UndoResult> UndoMonthlyBatch(Connection& db, facts::SegmentDirectory& dir,
+                                    std::int64_t batch_id, std::string_view at,
                                     std::string_view actor) {
   auto batch = db.Prepare("SELECT kind, undone_at FROM import_batch WHERE id = ?");
   if (!batch) return Error(batch.error());
@@ -105,51 +134,35 @@ Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::
     return Error(Status::InvalidArgument(
         fmt::format("batch {} was already undone at {}", batch_id, *undone)));
   }
+  batch->Reset();
 
-  // Values of this batch that a later import replaced: undoing it now would lose track of what
-  // the later batch replaced, so that one goes first.
-  auto later = db.Prepare(
-      "SELECT replaced_by, count(*) FROM monthly_revision WHERE batch_id = ? GROUP BY "
-      "replaced_by ORDER BY replaced_by");
-  if (!later) return Error(later.error());
-  later->Bind(1, batch_id);
-  std::vector<std::string> blockers;
-  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*later, [&] {
-    blockers.push_back(fmt::format("batch {} ({} values)", later->Int(0), later->Int(1)));
-  }));
-  if (!blockers.empty()) {
-    return Error(Status::InvalidArgument(
-        fmt::format("batch {}'s values were replaced since by {}; undo those first", batch_id,
-                    fmt::join(blockers, ", "))));
-  }
-
+  // What the batch's values give way to: where a later live batch has the month, nothing
+  // changes; else an earlier batch's value comes back, or the month goes.
+  auto view = LiveFacts(db, dir);
+  if (!view) return Error(view.error());
   UndoResult result;
-  auto remove = db.Prepare(
-      "DELETE FROM monthly_fact WHERE batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM "
-      "monthly_revision r WHERE r.replaced_by = ?1 AND r.uscc = monthly_fact.uscc AND r.period = "
-      "monthly_fact.period)");
-  if (!remove) return Error(remove.error());
-  remove->Bind(1, batch_id);
-  CLUSTERSCOPE_RETURN_IF_ERROR(remove->Run());
-  result.removed = sqlite3_changes64(db.handle());
-
-  std::string set;
-  for (const auto& info : model::Measures()) {
-    set += fmt::format("{0} = r.{0}, ", info.column);
+  const auto& segments = view->segments();
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    if (segments[s]->batch_id() != batch_id) continue;
+    const facts::Segment& undone = *segments[s];
+    for (std::size_t k = 0; k < undone.enterprises(); ++k) {
+      std::set<std::int32_t> later;
+      std::set<std::int32_t> earlier;
+      for (std::size_t o = 0; o < segments.size(); ++o) {
+        if (o == s) continue;
+        const std::int64_t e = segments[o]->Find(undone.uscc(k));
+        if (e < 0) continue;
+        for (std::size_t r = segments[o]->first_row(static_cast<std::size_t>(e));
+             r < segments[o]->end_row(static_cast<std::size_t>(e)); ++r) {
+          (o > s ? later : earlier).insert(segments[o]->period(r));
+        }
+      }
+      for (std::size_t r = undone.first_row(k); r < undone.end_row(k); ++r) {
+        if (later.count(undone.period(r)) != 0) continue;
+        ++(earlier.count(undone.period(r)) != 0 ? result.restored : result.removed);
+      }
+    }
   }
-  auto restore = db.Prepare(fmt::format(
-      "UPDATE monthly_fact SET {} batch_id = r.batch_id FROM monthly_revision r WHERE "
-      "r.replaced_by = ?1 AND r.uscc = monthly_fact.uscc AND r.period = monthly_fact.period",
-      set));
-  if (!restore) return Error(restore.error());
-  restore->Bind(1, batch_id);
-  CLUSTERSCOPE_RETURN_IF_ERROR(restore->Run());
-  result.restored = sqlite3_changes64(db.handle());
-
-  auto forget = db.Prepare("DELETE FROM monthly_revision WHERE replaced_by = ?");
-  if (!forget) return Error(forget.error());
-  forget->Bind(1, batch_id);
-  CLUSTERSCOPE_RETURN_IF_ERROR(forget->Run());
 
   // The batch's warnings go with its values, and those it had superseded are open again.
   auto reopen = db.Prepare(
@@ -165,6 +178,7 @@ Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::
   warnings->Bind(1, batch_id);
   CLUSTERSCOPE_RETURN_IF_ERROR(warnings->Run());
 
+  // The segment stays: an undone batch keeps what the user gave, it just no longer counts.
   auto mark = db.Prepare("UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?");
   if (!mark) return Error(mark.error());
   mark->Bind(1, at).Bind(2, actor).Bind(3, batch_id);
@@ -172,83 +186,80 @@ Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::
   return result;
 }
 
-Result<std::vector<MonthlyFact>> ListMonthlyFacts(Connection& db, std::string_view uscc,
+Result<std::vector<MonthlyFact>> ListMonthlyFacts(const facts::FactView& view,
+                                                  std::string_view uscc,
                                                   std::optional<core::Period> period) {
-  auto stmt = db.Prepare(fmt::format(
-      "SELECT period, {}, batch_id FROM monthly_fact WHERE uscc = ?1 AND (?2 IS NULL OR period "
-      "= ?2) ORDER BY period",
-      MeasureColumns()));
-  if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, uscc);
-  stmt->Bind(2, period ? std::optional<std::int64_t>(period->Code()) : std::nullopt);
+  const auto versions =
+      view.Versions(uscc, period ? std::optional<std::int32_t>(period->Index()) : std::nullopt);
   std::vector<MonthlyFact> out;
-  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-    MonthlyFact fact;
-    fact.record.uscc = std::string(uscc);
-    fact.record.period = core::Period::FromCode(static_cast<int>(stmt->Int(0)));
-    ReadMeasures(*stmt, 1, fact.record);
-    fact.batch_id = stmt->Int(1 + static_cast<int>(model::kMeasureCount));
-    out.push_back(std::move(fact));
-  }));
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    if (i + 1 < versions.size() && view.period(versions[i + 1]) == view.period(versions[i])) {
+      continue;  // not the newest of its month
+    }
+    out.push_back({view.Record(uscc, versions[i]), view.batch_id(versions[i])});
+  }
   return out;
 }
 
-Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(Connection& db, std::string_view uscc,
+Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(const facts::FactView& view,
+                                                          std::string_view uscc,
                                                           std::optional<core::Period> period) {
-  auto stmt = db.Prepare(fmt::format(
-      "SELECT period, {}, batch_id, replaced_by FROM monthly_revision WHERE uscc = ?1 AND (?2 IS "
-      "NULL OR period = ?2) ORDER BY period, id",
-      MeasureColumns()));
-  if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, uscc);
-  stmt->Bind(2, period ? std::optional<std::int64_t>(period->Code()) : std::nullopt);
+  const auto versions =
+      view.Versions(uscc, period ? std::optional<std::int32_t>(period->Index()) : std::nullopt);
   std::vector<MonthlyRevision> out;
-  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-    MonthlyRevision revision;
-    revision.record.uscc = std::string(uscc);
-    revision.record.period = core::Period::FromCode(static_cast<int>(stmt->Int(0)));
-    ReadMeasures(*stmt, 1, revision.record);
-    revision.batch_id = stmt->Int(1 + static_cast<int>(model::kMeasureCount));
-    revision.replaced_by = stmt->Int(2 + static_cast<int>(model::kMeasureCount));
-    out.push_back(std::move(revision));
-  }));
+  for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
+    if (view.period(versions[i + 1]) != view.period(versions[i])) continue;  // the current one
+    out.push_back({view.Record(uscc, versions[i]), view.batch_id(versions[i]),
+                   view.batch_id(versions[i + 1])});
+  }
   return out;
 }
 
-Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::Period from,
-                                                         core::Period to) {
-  auto stmt = db.Prepare(fmt::format(
-      "SELECT uscc, period, {}, batch_id FROM monthly_fact WHERE period BETWEEN ? AND ? ORDER BY "
-      "uscc, period",
-      MeasureColumns()));
-  if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, std::int64_t{from.Code()}).Bind(2, std::int64_t{to.Code()});
-  std::vector<MonthlyFact> out;
-  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-    MonthlyFact fact;
-    fact.record.uscc = stmt->Text(0);
-    fact.record.period = core::Period::FromCode(static_cast<int>(stmt->Int(1)));
-    ReadMeasures(*stmt, 2, fact.record);
-    fact.batch_id = stmt->Int(2 + static_cast<int>(model::kMeasureCount));
-    out.push_back(std::move(fact));
-  }));
-  return out;
-}
-
-Result<MonthlyCoverage> MonthlySummary(Connection& db) {
-  auto stmt = db.Prepare(
-      "SELECT count(*), count(DISTINCT uscc), min(period), max(period) FROM monthly_fact");
-  if (!stmt) return Error(stmt.error());
-  auto row = stmt->Step();
-  if (!row) return Error(row.error());
+MonthlyCoverage MonthlySummary(const facts::FactView& view) {
   MonthlyCoverage coverage;
-  coverage.rows = stmt->Int(0);
-  coverage.enterprises = stmt->Int(1);
-  if (const auto first = stmt->OptionalInt(2)) {
-    coverage.first = core::Period::FromCode(static_cast<int>(*first));
-    coverage.last = core::Period::FromCode(static_cast<int>(*stmt->OptionalInt(3)));
+  std::int32_t first = INT_MAX;
+  std::int32_t last = INT_MIN;
+  view.ForEachEnterprise(INT_MIN, INT_MAX, [&](std::string_view, const auto& rows) {
+    ++coverage.enterprises;
+    coverage.rows += static_cast<std::int64_t>(rows.size());
+    first = std::min(first, view.period(rows.front()));
+    last = std::max(last, view.period(rows.back()));
+  });
+  if (coverage.rows > 0) {
+    coverage.first = core::Period::FromIndex(first);
+    coverage.last = core::Period::FromIndex(last);
   }
   return coverage;
+}
+
+Status MoveFactsToSegments(Connection& db, facts::SegmentDirectory& dir) {
+  // Everything a batch wrote is its current values plus those later replaced.
+  std::map<std::int64_t, model::MonthlyPanel> batches;
+  {
+    std::string columns;
+    for (const auto& info : model::Measures()) columns += fmt::format(", {}", info.column);
+    auto stmt = db.Prepare(fmt::format(
+        "SELECT batch_id, uscc, period{0} FROM (SELECT batch_id, uscc, period{0} FROM "
+        "monthly_fact UNION ALL SELECT batch_id, uscc, period{0} FROM monthly_revision)",
+        columns));
+    if (!stmt) return stmt.error();
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+      model::MonthlyRecord record;
+      record.uscc = stmt->Text(1);
+      record.period = core::Period::FromCode(static_cast<int>(stmt->Int(2)));
+      for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+        record.values[m] = stmt->OptionalReal(3 + static_cast<int>(m));
+      }
+      batches[stmt->Int(0)].Add(record);
+    }));
+  }  // the statement is finalised: a live one would keep the tables from being dropped
+  for (auto& [batch_id, panel] : batches) {
+    panel.Sort();  // every row is a distinct (batch, enterprise, month)
+    auto info = dir.Write(panel, batch_id);
+    if (!info) return info.error();
+    CLUSTERSCOPE_RETURN_IF_ERROR(RecordSegment(db, batch_id, *info));
+  }
+  return db.Exec("DROP TABLE monthly_revision; DROP TABLE monthly_fact;");
 }
 
 Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,

@@ -1,38 +1,52 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// Monthly facts and their revisions in the SQLite backend (tables of migration 0002). Called by
-// the SQLite Store and Transaction inside their transaction; private to the backend.
+// Monthly facts in the SQLite backend: segment files (storage/facts) listed in table
+// fact_segment, and the data-quality warnings. Called by the SQLite Store and Transaction
+// inside their transaction; private to the backend.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "../facts/fact_view.h"
 #include "connection.h"
 
 #include "clusterscope/storage/store.h"
 
 namespace clusterscope::storage::sqlite {
 
-// Writes `record` as the current value for `batch_id`, moving the value it replaces to
-// monthly_revision. kUnchanged (and nothing written) when the values are the same.
-Result<Change> PutMonthlyFact(Connection& db, const model::MonthlyRecord& record,
-                              std::int64_t batch_id);
+// The segments of batches not undone, oldest first.
+Result<facts::FactView> LiveFacts(Connection& db, facts::SegmentDirectory& dir);
+
+// Deletes segment files that no committed batch names. Under the write lock only.
+Status RemoveOrphanSegments(Connection& db, facts::SegmentDirectory& dir);
+
+// Writes the rows of `panel` that differ from the current values as batch `batch_id`'s
+// segment. `written_file` receives the segment's name (to delete it if the transaction rolls
+// back).
+Result<MonthlyWrite> PutMonthlyPanel(Connection& db, facts::SegmentDirectory& dir,
+                                     model::MonthlyPanel panel, std::int64_t batch_id,
+                                     std::string& written_file);
 
 // See Transaction::UndoBatch. `at` and `actor` mark the batch as undone.
-Result<UndoResult> UndoMonthlyBatch(Connection& db, std::int64_t batch_id, std::string_view at,
+Result<UndoResult> UndoMonthlyBatch(Connection& db, facts::SegmentDirectory& dir,
+                                    std::int64_t batch_id, std::string_view at,
                                     std::string_view actor);
 
-Result<std::vector<MonthlyFact>> ListMonthlyFacts(Connection& db, std::string_view uscc,
+Result<std::vector<MonthlyFact>> ListMonthlyFacts(const facts::FactView& view,
+                                                  std::string_view uscc,
                                                   std::optional<core::Period> period);
-Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(Connection& db, std::string_view uscc,
+Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(const facts::FactView& view,
+                                                          std::string_view uscc,
                                                           std::optional<core::Period> period);
+MonthlyCoverage MonthlySummary(const facts::FactView& view);
 
-Result<std::vector<MonthlyFact>> ListMonthlyFactsBetween(Connection& db, core::Period from,
-                                                         core::Period to);
-
-Result<MonthlyCoverage> MonthlySummary(Connection& db);
+// Migration 0004: moves monthly_fact and monthly_revision into one segment per batch and drops
+// them.
+Status MoveFactsToSegments(Connection& db, facts::SegmentDirectory& dir);
 
 Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarning>& warnings,
                           std::int64_t batch_id);

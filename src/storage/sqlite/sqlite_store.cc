@@ -17,6 +17,7 @@ namespace clusterscope::embedded {
 extern const std::string_view kMigration0001;
 extern const std::string_view kMigration0002;
 extern const std::string_view kMigration0003;
+extern const std::string_view kMigration0004;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -28,6 +29,8 @@ using sqlite::Statement;
 struct Migration {
   int version;
   std::string_view sql;
+  // Data the SQL cannot move, run after it in the same transaction.
+  Status (*then)(Connection&, facts::SegmentDirectory&) = nullptr;
 };
 
 // Applied in order; append only. A migration never edits an earlier one.
@@ -35,6 +38,7 @@ const Migration kMigrations[] = {
     {1, embedded::kMigration0001},
     {2, embedded::kMigration0002},
     {3, embedded::kMigration0003},
+    {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
 };
 
 std::string NowUtc() {
@@ -130,7 +134,7 @@ Result<std::optional<model::Enterprise>> GetEnterpriseFrom(Connection& db, std::
   return std::optional<model::Enterprise>(std::move(*e));
 }
 
-Status RunMigrations(Connection& db) {
+Status RunMigrations(Connection& db, facts::SegmentDirectory& dir) {
   CLUSTERSCOPE_RETURN_IF_ERROR(
       db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
               "applied_at TEXT NOT NULL)"));
@@ -139,6 +143,7 @@ Status RunMigrations(Connection& db) {
   auto row = current->Step();
   if (!row) return row.error();
   const auto version = static_cast<int>(current->Int(0));
+  current->Reset();  // an active statement would keep a migration from dropping tables
   if (version > CurrentSchemaVersion()) {
     return Status::InvalidArgument(fmt::format(
         "the database is at schema {} but this program knows only up to {}; use a newer "
@@ -149,6 +154,7 @@ Status RunMigrations(Connection& db) {
     if (migration.version <= version) continue;
     CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
     Status status = db.Exec(migration.sql);
+    if (status.ok() && migration.then != nullptr) status = migration.then(db, dir);
     if (status.ok()) {
       auto record = db.Prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
       status = record ? record->Bind(1, std::int64_t{migration.version}).Bind(2, NowUtc()).Run()
@@ -165,9 +171,12 @@ Status RunMigrations(Connection& db) {
 
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(Connection& db, std::string actor) : db_(db), actor_(std::move(actor)) {}
+  SqliteTransaction(Connection& db, facts::SegmentDirectory& dir, std::string actor)
+      : db_(db), dir_(dir), actor_(std::move(actor)) {}
   ~SqliteTransaction() override {
-    if (!committed_) (void)db_.Exec("ROLLBACK");
+    if (committed_) return;
+    (void)db_.Exec("ROLLBACK");
+    if (!segment_file_.empty()) dir_.Remove(segment_file_);  // no committed row names it
   }
   SqliteTransaction(const SqliteTransaction&) = delete;
   SqliteTransaction& operator=(const SqliteTransaction&) = delete;
@@ -176,11 +185,14 @@ class SqliteTransaction final : public Transaction {
   Result<std::int64_t> AddImportBatch(const ImportBatch& batch) override;
   Result<Change> PutEnterprise(const model::Enterprise& enterprise) override;
   Result<Change> PutDesignation(const model::Designation& designation) override;
-  Result<Change> PutMonthly(const model::MonthlyRecord& record) override {
+  Result<MonthlyWrite> PutMonthlyPanel(model::MonthlyPanel panel) override {
     if (!batch_id_) {
       return Error(Status::InvalidArgument("monthly facts are written as part of an import batch"));
     }
-    return sqlite::PutMonthlyFact(db_, record, *batch_id_);
+    if (!segment_file_.empty()) {
+      return Error(Status::InvalidArgument("an import batch writes one panel of monthly facts"));
+    }
+    return sqlite::PutMonthlyPanel(db_, dir_, std::move(panel), *batch_id_, segment_file_);
   }
   Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
     if (!batch_id_) {
@@ -193,7 +205,7 @@ class SqliteTransaction final : public Transaction {
     return Audit("update", "quality_warning", std::to_string(id), "status", "open", "confirmed");
   }
   Result<UndoResult> UndoBatch(std::int64_t batch_id) override {
-    auto result = sqlite::UndoMonthlyBatch(db_, batch_id, at_, actor_);
+    auto result = sqlite::UndoMonthlyBatch(db_, dir_, batch_id, at_, actor_);
     if (!result) return result;
     CLUSTERSCOPE_RETURN_IF_ERROR(
         Audit("delete", "import_batch", std::to_string(batch_id), "undo", std::nullopt,
@@ -212,11 +224,13 @@ class SqliteTransaction final : public Transaction {
   Status InsertSystem(const model::ClusterSystem& system, bool primary);
   Status CheckDanglingReferences();
 
-  Connection& db_;  // borrowed from the store, which outlives the transaction
+  Connection& db_;                // borrowed from the store, which outlives the transaction
+  facts::SegmentDirectory& dir_;  // likewise
   std::string actor_;
   std::string at_ = NowUtc();  // one time stamp for the whole transaction
   std::optional<std::int64_t> batch_id_;
   std::optional<Statement> audit_stmt_;  // prepared on first use
+  std::string segment_file_;             // the fact segment this transaction wrote
   bool committed_ = false;
 };
 
@@ -534,13 +548,15 @@ Status SqliteTransaction::Commit() {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Connection db) : db_(std::move(db)) {}
+  SqliteStore(Connection db, facts::SegmentDirectory dir)
+      : db_(std::move(db)), dir_(std::move(dir)) {}
 
   Result<std::unique_ptr<Transaction>> Begin(std::string actor) override {
     // IMMEDIATE takes the write lock now, so a second writer waits (busy_timeout) or fails here
     // rather than half-way through an import.
     CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
-    return std::unique_ptr<Transaction>(std::make_unique<SqliteTransaction>(db_, std::move(actor)));
+    return std::unique_ptr<Transaction>(
+        std::make_unique<SqliteTransaction>(db_, dir_, std::move(actor)));
   }
 
   Result<std::optional<model::ClusterSystem>> LoadSystem() override;
@@ -554,19 +570,29 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) override;
   Result<std::vector<MonthlyFact>> ListMonthly(std::string_view uscc,
                                                std::optional<core::Period> period) override {
-    return sqlite::ListMonthlyFacts(db_, uscc, period);
+    auto view = sqlite::LiveFacts(db_, dir_);
+    if (!view) return Error(view.error());
+    return sqlite::ListMonthlyFacts(*view, uscc, period);
   }
-  Result<std::vector<MonthlyFact>> ListMonthlyBetween(core::Period from, core::Period to) override {
-    return sqlite::ListMonthlyFactsBetween(db_, from, to);
+  Result<model::MonthlyPanel> CurrentMonthly(core::Period from, core::Period to) override {
+    auto view = sqlite::LiveFacts(db_, dir_);
+    if (!view) return Error(view.error());
+    return view->Current(from.Index(), to.Index());
   }
-  Result<MonthlyCoverage> MonthlySummary() override { return sqlite::MonthlySummary(db_); }
+  Result<MonthlyCoverage> MonthlySummary() override {
+    auto view = sqlite::LiveFacts(db_, dir_);
+    if (!view) return Error(view.error());
+    return sqlite::MonthlySummary(*view);
+  }
   Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) override {
     return sqlite::ListQualityWarnings(db_, filter);
   }
   Result<std::vector<MonthlyRevision>> ListRevisions(std::string_view uscc,
                                                      std::optional<core::Period> period) override {
-    return sqlite::ListMonthlyRevisions(db_, uscc, period);
+    auto view = sqlite::LiveFacts(db_, dir_);
+    if (!view) return Error(view.error());
+    return sqlite::ListMonthlyRevisions(*view, uscc, period);
   }
   Result<std::vector<ImportBatch>> ListImportBatches() override;
   Result<int> SchemaVersion() override;
@@ -576,6 +602,7 @@ class SqliteStore final : public Store {
   Result<model::ClassMapping> LoadMapping(std::string_view kind, const std::string& owner);
 
   Connection db_;
+  facts::SegmentDirectory dir_;
 };
 
 Result<model::ClassMapping> SqliteStore::LoadMapping(std::string_view kind,
@@ -889,12 +916,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   // against power loss, which a system of record needs more than write speed.
   CLUSTERSCOPE_RETURN_IF_ERROR(
       db->Exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; "
-      "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;"));
+               "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;"));
   if (path != ":memory:" && !path.empty()) {
     CLUSTERSCOPE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   }
-  CLUSTERSCOPE_RETURN_IF_ERROR(RunMigrations(*db).WithContext(path));
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
+  facts::SegmentDirectory dir(path);
+  CLUSTERSCOPE_RETURN_IF_ERROR(RunMigrations(*db, dir).WithContext(path));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db), std::move(dir)));
 }
 
 }  // namespace clusterscope::storage

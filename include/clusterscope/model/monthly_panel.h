@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// MonthlyPanel holds enterprise-months in bulk, column by column: a file being imported, the
+// facts of an import batch, the current values of a range of months. One row per
+// enterprise-month; a missing measure is a cleared validity bit and a 0.0 value, so that sums
+// need no test (missing counts as zero in sums) while "missing" stays distinct from "zero".
+// Enterprises are slots in a dictionary of credit codes, so a row costs no string.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "clusterscope/model/monthly.h"
+
+namespace clusterscope::model {
+
+class MonthlyPanel {
+ public:
+  // The slot of credit code `uscc`, adding it to the dictionary if new.
+  std::uint32_t Slot(std::string_view uscc);
+  // The slot of `uscc`, or -1 if the panel has no such enterprise.
+  std::int64_t FindSlot(std::string_view uscc) const;
+
+  // Appends one enterprise-month; `period_index` is core::Period::Index().
+  void Add(std::uint32_t slot, std::int32_t period_index,
+           const std::array<std::optional<double>, kMeasureCount>& values);
+  void Add(const MonthlyRecord& record);
+  // Appends with the validity bits given (values of missing measures must be 0.0).
+  void Add(std::uint32_t slot, std::int32_t period_index, std::uint16_t valid,
+           const std::array<double, kMeasureCount>& values);
+  void Reserve(std::size_t rows);
+
+  std::size_t rows() const { return period_.size(); }
+  std::size_t enterprises() const { return usccs_.size(); }
+  bool empty() const { return period_.empty(); }
+
+  const std::string& uscc(std::uint32_t slot) const { return usccs_[slot]; }
+  std::uint32_t slot(std::size_t row) const { return slot_[row]; }
+  std::int32_t period_index(std::size_t row) const { return period_[row]; }
+  bool has(std::size_t row, Measure m) const {
+    return (valid_[row] >> static_cast<unsigned>(m) & 1U) != 0;
+  }
+  // The value, or 0.0 if missing.
+  double value(std::size_t row, Measure m) const {
+    return values_[static_cast<std::size_t>(m)][row];
+  }
+  std::optional<double> Get(std::size_t row, Measure m) const {
+    return has(row, m) ? std::optional<double>(value(row, m)) : std::nullopt;
+  }
+  std::uint16_t valid_bits(std::size_t row) const { return valid_[row]; }
+  MonthlyRecord Record(std::size_t row) const;
+  // True if row `a` of this panel and row `b` of `other` carry the same measures and values.
+  bool SameValues(std::size_t a, const MonthlyPanel& other, std::size_t b) const;
+
+  // Whole columns, for storage and the engine.
+  const std::vector<std::string>& usccs() const { return usccs_; }
+  const std::vector<std::uint32_t>& slots() const { return slot_; }
+  const std::vector<std::int32_t>& periods() const { return period_; }
+  const std::vector<std::uint16_t>& valid() const { return valid_; }
+  const std::vector<double>& column(Measure m) const {
+    return values_[static_cast<std::size_t>(m)];
+  }
+
+  // Renumbers the slots in credit-code order and sorts the rows by (credit code, period),
+  // keeping the file order of equal keys (stable). Returns the permutation applied: row i of
+  // the sorted panel was row order[i] before.
+  std::vector<std::uint32_t> Sort();
+  // True once rows are in (credit code, period) order with slots in credit-code order.
+  bool IsSorted() const;
+  // The rows of slot `slot` in a sorted panel: [first, last).
+  std::pair<std::size_t, std::size_t> RowsOf(std::uint32_t slot) const;
+
+  // Keeps only the rows whose `keep` flag is set (same order); the dictionary is kept.
+  void Filter(const std::vector<std::uint8_t>& keep);
+
+  // Builds a panel from raw columns (storage reads); `valid` and `values` parallel `period`.
+  static MonthlyPanel FromColumns(std::vector<std::string> usccs, std::vector<std::uint32_t> slots,
+                                  std::vector<std::int32_t> periods,
+                                  std::vector<std::uint16_t> valid,
+                                  std::array<std::vector<double>, kMeasureCount> values);
+
+ private:
+  void IndexSlots();
+
+  std::vector<std::string> usccs_;  // dictionary, by slot
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> lookup_;  // -> slot
+  std::vector<std::uint32_t> slot_;                                               // per row
+  std::vector<std::int32_t> period_;                       // per row: Period::Index()
+  std::vector<std::uint16_t> valid_;                       // per row: bit m set if measure m
+  std::array<std::vector<double>, kMeasureCount> values_;  // per measure, per row
+  std::vector<std::size_t> first_row_;                     // per slot, once sorted (+1 end)
+};
+
+}  // namespace clusterscope::model

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The steps every import shares: reading and locating the rows' issues, and writing the accepted
+// rows as one import batch (all or nothing, with the rejects file). Private to ingest.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "clusterscope/ingest/import_report.h"
+#include "clusterscope/ingest/record_parser.h"
+#include "clusterscope/ingest/table_file.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::ingest::detail {
+
+// A file of millions of bad rows (monthly figures before the registry, say) must not take
+// gigabytes of messages: past this many, issues are counted only.
+inline constexpr std::size_t kMaxKeptIssues = 10000;
+
+// Keeps an issue in the report (or only counts it, past kMaxKeptIssues).
+inline void KeepIssue(ImportReport& report, RowIssue issue, bool error) {
+  auto& list = error ? report.errors : report.warnings;
+  if (list.size() < kMaxKeptIssues) {
+    list.push_back(std::move(issue));
+  } else {
+    ++(error ? report.errors_not_kept : report.warnings_not_kept);
+  }
+}
+
+// Cells of the present columns of a record, by canonical name.
+inline Cells CellsOf(const ColumnMap& columns, const std::vector<ColumnSpec>& specs,
+                     const core::CsvRecord& record) {
+  Cells cells;
+  for (const auto& spec : specs) {
+    if (columns.Has(spec.name)) cells.emplace(spec.name, columns.Cell(record, spec.name));
+  }
+  return cells;
+}
+
+// Collects the issues of one row into the report, located by file, line, header and value.
+class RowIssues {
+ public:
+  RowIssues(const CsvTable& table, const ColumnMap& columns, const core::CsvRecord& record,
+            ImportReport& report)
+      : table_(table), columns_(columns), record_(record), report_(report) {}
+
+  void Fail(const CellIssue& issue) {
+    KeepIssue(report_, Locate(issue), true);
+    reasons_.push_back(fmt::format("{}: {} [{}]", issue.column.empty() ? "row" : issue.column,
+                                   issue.message, issue.rule));
+  }
+  void Warn(const CellIssue& issue) { KeepIssue(report_, Locate(issue), false); }
+  void Add(const ParsedRecord& parsed) {
+    for (const auto& issue : parsed.errors) Fail(issue);
+    for (const auto& issue : parsed.warnings) Warn(issue);
+  }
+  bool failed() const { return !reasons_.empty(); }
+  std::string Reasons() const { return fmt::format("{}", fmt::join(reasons_, "; ")); }
+
+  // A row whose field count differs from the header's cannot be read column by column.
+  bool FieldCountOk() {
+    if (record_.fields.size() == table_.header.fields.size()) return true;
+    Fail({"", "field_count",
+          fmt::format("the row has {} fields but the header has {}", record_.fields.size(),
+                      table_.header.fields.size())});
+    return false;
+  }
+
+ private:
+  RowIssue Locate(const CellIssue& issue) const {
+    RowIssue out;
+    out.file = table_.file;
+    out.sheet = table_.sheet;
+    out.line = record_.line;
+    if (!issue.column.empty()) {
+      out.column = columns_.HeaderOf(issue.column);
+      out.value = std::string(columns_.Cell(record_, issue.column));
+    }
+    out.rule = issue.rule;
+    out.message = issue.message;
+    return out;
+  }
+
+  const CsvTable& table_;
+  const ColumnMap& columns_;
+  const core::CsvRecord& record_;
+  ImportReport& report_;
+  std::vector<std::string> reasons_;
+};
+
+// A header with no rows is almost always the wrong export; say so rather than "0 imported".
+inline Status CheckHasRows(const CsvTable& table) {
+  if (!table.rows.empty()) return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("{}: the file has a header but no data rows", table.file));
+}
+
+struct OpenedFile {
+  CsvTable table;
+  ColumnMap columns;
+};
+
+// The file's table with its columns mapped: every import starts here.
+inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<ColumnSpec>& specs,
+                                   const ImportOptions& options) {
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, specs);
+  if (!columns) return Error(columns.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  return OpenedFile{std::move(*table), std::move(*columns)};
+}
+
+inline std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
+
+// A row that passed every check, with the record it becomes.
+template <typename T>
+struct Accepted {
+  const core::CsvRecord* record;
+  T value;
+};
+
+// Starts the transaction of an import and records its batch.
+struct OpenBatch {
+  std::unique_ptr<storage::Transaction> tx;
+  std::int64_t id = 0;
+};
+inline Result<OpenBatch> BeginBatch(storage::Store& store, const std::string& file,
+                                    const ImportReport& report, std::size_t rows_written,
+                                    const ImportOptions& options) {
+  auto tx = store.Begin(options.actor);
+  if (!tx) return Error(tx.error());
+  storage::ImportBatch batch;
+  batch.kind = report.kind;
+  std::error_code ignored;  // an unresolvable path is still recorded as given
+  const auto absolute = std::filesystem::absolute(file, ignored);
+  batch.file = absolute.empty() ? file : absolute.lexically_normal().string();
+  batch.rows_read = static_cast<std::int64_t>(report.rows_read);
+  batch.rows_written = static_cast<std::int64_t>(rows_written);
+  batch.rows_rejected = static_cast<std::int64_t>(report.rows_rejected);
+  auto id = (*tx)->AddImportBatch(batch);
+  if (!id) return Error(id.error());
+  return OpenBatch{std::move(*tx), *id};
+}
+
+// Writes the rejects file if rows were rejected, then commits: a failure of either leaves
+// nothing committed.
+inline Status CommitBatch(OpenBatch& batch, const std::string& file, const core::CsvRecord& header,
+                          const std::vector<RejectedRow>& rejected, const ImportOptions& options,
+                          ImportReport& report) {
+  if (!rejected.empty()) {
+    report.rejects_file =
+        options.rejects_path.empty() ? DefaultRejectsPath(file) : options.rejects_path;
+    CLUSTERSCOPE_RETURN_IF_ERROR(WriteRejectsFile(report.rejects_file, header, rejected));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(batch.tx->Commit());
+  report.written = true;
+  report.batch_id = batch.id;
+  return Status::Ok();
+}
+
+// Writes the accepted rows in one transaction, then the rejects file if any; nothing is
+// committed if either fails.
+template <typename Row, typename Put>
+Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
+                           const std::vector<Row>& accepted,
+                           const std::vector<RejectedRow>& rejected, const ImportOptions& options,
+                           ImportReport report, Put put) {
+  if (report.has_errors() && !options.skip_invalid) return report;
+  auto batch = BeginBatch(store, table.file, report, accepted.size(), options);
+  if (!batch) return Error(batch.error());
+  std::size_t done = 0;
+  for (const auto& row : accepted) {
+    if (options.progress && done++ % 4096 == 0) options.progress(done - 1, accepted.size());
+    auto change = put(*batch->tx, row);
+    if (!change) {
+      return Error(change.error().WithContext(fmt::format("{}:{}", table.file, row.record->line)));
+    }
+    switch (*change) {
+      case storage::Change::kInserted:
+        ++report.inserted;
+        break;
+      case storage::Change::kUpdated:
+        ++report.updated;
+        break;
+      case storage::Change::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+  }
+  if (options.progress) options.progress(accepted.size(), accepted.size());
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      CommitBatch(*batch, table.file, table.header, rejected, options, report));
+  return report;
+}
+
+}  // namespace clusterscope::ingest::detail

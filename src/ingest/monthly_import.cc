@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// `import monthly`: streams the file into a columnar panel (no row object per line, so a
+// national panel of 17 M rows fits in memory), checks every row, sorts, finds duplicates,
+// derives month values from year-to-date ones, runs the data-quality audit against the stored
+// months, and writes the panel as one import batch.
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+
+#include "import_steps.h"
+#include <fmt/format.h>
+
+#include "clusterscope/core/text.h"
+#include "clusterscope/ingest/importers.h"
+#include "clusterscope/ingest/quality.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+using namespace detail;  // NOLINT: the shared import steps
+using model::Measure;
+
+double MoneyFactor(MoneyUnit unit) {
+  switch (unit) {
+    case MoneyUnit::kYuan:
+      return 1e-4;
+    case MoneyUnit::kWan:
+      return 1.0;
+    case MoneyUnit::kYi:
+      return 1e4;
+  }
+  return 1.0;
+}
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+using Registry =
+    std::unordered_map<std::string, const model::Enterprise*, StringHash, std::equal_to<>>;
+
+// The file being imported: where its rows came from, and the rows found wrong after reading
+// (duplicates, derived values), whose cells a second read fetches for the rejects file.
+class MonthlyFile {
+ public:
+  MonthlyFile(const TableReader& reader, const ColumnMap& columns)
+      : source_{reader.file(), reader.sheet(), reader.header(), {}}, columns_(columns) {}
+
+  const CsvTable& source() const { return source_; }
+  const ColumnMap& columns() const { return columns_; }
+
+  // An issue found after reading, on `line`, about `column` (canonical name, or empty).
+  void LateIssue(ImportReport& report, std::size_t line, std::string_view column, std::string value,
+                 std::string rule, std::string message, bool error) {
+    RowIssue issue;
+    issue.file = source_.file;
+    issue.sheet = source_.sheet;
+    issue.line = line;
+    if (!column.empty()) {
+      issue.column = columns_.HeaderOf(column);
+      issue.value = std::move(value);
+    }
+    issue.rule = rule;
+    issue.message = message;
+    KeepIssue(report, std::move(issue), error);
+    if (!error) return;
+    std::string& reasons = late_rejects_[line];
+    if (!reasons.empty()) reasons += "; ";
+    reasons += fmt::format("{}: {} [{}]", column.empty() ? "row" : column, message, rule);
+  }
+  bool has_late_rejects() const { return !late_rejects_.empty(); }
+
+  // Reads the file again for the cells of the rows rejected late.
+  Status CollectLateRejects(const std::string& path, const ImportOptions& options,
+                            std::vector<RejectedRow>& rejected) const {
+    if (late_rejects_.empty()) return Status::Ok();
+    auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+    if (!reader) return reader.error();
+    core::CsvBatch batch;
+    do {
+      CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
+      for (std::size_t i = 0; i < batch.size; ++i) {
+        const auto it = late_rejects_.find(batch.records[i].line);
+        if (it != late_rejects_.end()) rejected.push_back({batch.records[i], it->second});
+      }
+    } while (batch.size > 0);
+    return Status::Ok();
+  }
+
+ private:
+  CsvTable source_;  // file, sheet and header; no rows
+  const ColumnMap& columns_;
+  std::map<std::size_t, std::string> late_rejects_;  // line -> reasons
+};
+
+// Reads every row into `panel` (with its line in `lines`), rejecting the rows that fail a
+// check of their own: malformed cells, unknown enterprises.
+Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry,
+                const ImportOptions& options, model::MonthlyPanel& panel,
+                std::vector<std::uint32_t>& lines, ImportReport& report,
+                std::vector<RejectedRow>& rejected) {
+  const ColumnMap& columns = file.columns();
+  const std::optional<std::size_t> uscc_at = columns.Position("uscc");
+  const std::optional<std::size_t> period_at = columns.Position("period");
+  std::array<std::optional<std::size_t>, model::kMeasureCount> measure_at;
+  for (const auto& info : model::Measures()) {
+    measure_at[static_cast<std::size_t>(info.measure)] = columns.Position(info.column);
+  }
+  const double factor = MoneyFactor(options.unit);
+  const std::size_t width = reader.header().fields.size();
+
+  MonthlyCells cells;
+  ParsedMonthly parsed;
+  std::string last_known;  // the credit code of the last accepted row: checked already
+  core::CsvBatch batch;
+  for (;;) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(reader.Next(batch));
+    if (batch.size == 0) break;
+    for (std::size_t b = 0; b < batch.size; ++b) {
+      const core::CsvRecord& record = batch.records[b];
+      ++report.rows_read;
+      RowIssues issues(file.source(), columns, record, report);
+      if (record.fields.size() == width) {
+        const auto cell = [&](const std::optional<std::size_t>& at) {
+          return at ? std::optional<std::string_view>(core::Trim(record.fields[*at]))
+                    : std::nullopt;
+        };
+        cells.uscc = cell(uscc_at).value_or("");
+        cells.period = cell(period_at).value_or("");
+        for (std::size_t m = 0; m < model::kMeasureCount; ++m)
+          cells.measures[m] = cell(measure_at[m]);
+        const bool known_code = !last_known.empty() && cells.uscc == last_known;
+        ParseMonthlyCells(cells, factor, known_code, parsed);
+        if (parsed.errors.empty() && !known_code && registry.find(parsed.uscc) == registry.end()) {
+          parsed.errors.push_back({"uscc", "unknown_enterprise",
+                                   fmt::format("enterprise {} is not in the registry; import it "
+                                               "first",
+                                               parsed.uscc)});
+        }
+        issues.Add(parsed);
+        if (!issues.failed()) {
+          if (!known_code) last_known = parsed.uscc;
+          panel.Add(panel.Slot(parsed.uscc), parsed.period.Index(), parsed.values);
+          lines.push_back(static_cast<std::uint32_t>(record.line));
+        }
+      } else {
+        issues.FieldCountOk();
+      }
+      if (issues.failed()) {
+        ++report.rows_rejected;
+        rejected.push_back({record, issues.Reasons()});
+      }
+    }
+    if (options.progress) {
+      const double fraction = std::max(reader.FractionRead(), 1e-9);
+      const auto estimate =
+          static_cast<std::size_t>(static_cast<double>(report.rows_read) / fraction);
+      options.progress(report.rows_read, std::max(report.rows_read, estimate));
+    }
+  }
+  if (options.progress) options.progress(report.rows_read, report.rows_read);
+  return Status::Ok();
+}
+
+// Rejects the second and later rows of an enterprise-month (the panel is sorted, stably: equal
+// keys keep the file's order).
+void FindDuplicates(const model::MonthlyPanel& panel, const std::vector<std::uint32_t>& lines,
+                    MonthlyFile& file, ImportReport& report, std::vector<std::uint8_t>& keep) {
+  std::size_t first = 0;
+  for (std::size_t r = 1; r < panel.rows(); ++r) {
+    if (panel.slot(r) != panel.slot(first) || panel.period_index(r) != panel.period_index(first)) {
+      first = r;
+      continue;
+    }
+    keep[r] = 0;
+    ++report.rows_rejected;
+    file.LateIssue(
+        report, lines[r], "", "", "duplicate_key",
+        fmt::format("{} {} already appears on line {}", panel.uscc(panel.slot(r)),
+                    core::Period::FromIndex(panel.period_index(r)).ToString(), lines[first]),
+        true);
+  }
+}
+
+// Turns the year-to-date values (累计) into month values (当月): a month's value is its
+// year-to-date less the year-to-date just before it, which is the file's previous row of the
+// same enterprise and year plus the stored months in between (or the stored months from
+// January). A February with no January anywhere is the usual combined January-February report:
+// its value covers both months and January stays missing. Stocks (employees) are not
+// differenced. Rows whose derived values break a rule are rejected.
+Status DeriveMonthValues(storage::Store& store, model::MonthlyPanel& panel,
+                         const std::vector<std::uint32_t>& lines, MonthlyFile& file,
+                         ImportReport& report, std::vector<std::uint8_t>& keep) {
+  if (panel.empty()) return Status::Ok();
+  std::int32_t first = INT_MAX;
+  std::int32_t last = INT_MIN;
+  for (const auto p : panel.periods()) {
+    first = std::min(first, p);
+    last = std::max(last, p);
+  }
+  auto stored = store.CurrentMonthly(core::Period{core::Period::FromIndex(first).year, 1},
+                                     core::Period::FromIndex(last));
+  if (!stored) return stored.error();
+
+  model::MonthlyPanel derived;
+  derived.Reserve(panel.rows());
+  for (std::uint32_t slot = 0; slot < panel.enterprises(); ++slot) {
+    const auto [begin, end] = panel.RowsOf(slot);
+    // This enterprise's stored months, by period index.
+    std::unordered_map<std::int32_t, std::size_t> stored_row;
+    if (const std::int64_t s = stored->FindSlot(panel.uscc(slot)); s >= 0) {
+      const auto [sb, se] = stored->RowsOf(static_cast<std::uint32_t>(s));
+      for (std::size_t r = sb; r < se; ++r) stored_row[stored->period_index(r)] = r;
+    }
+    constexpr std::size_t kNone = SIZE_MAX;
+    std::size_t previous = kNone;  // the file's previous row of the same year
+    for (std::size_t r = begin; r < end; ++r) {
+      const core::Period period = core::Period::FromIndex(panel.period_index(r));
+      if (previous != kNone &&
+          core::Period::FromIndex(panel.period_index(previous)).year != period.year) {
+        previous = kNone;
+      }
+      const int from =
+          previous != kNone ? core::Period::FromIndex(panel.period_index(previous)).month + 1 : 1;
+      std::vector<int> missing_months;
+      for (int m = from; m < period.month; ++m) {
+        if (stored_row.count(core::Period{period.year, m}.Index()) == 0)
+          missing_months.push_back(m);
+      }
+      const bool combined_jan_feb = period.month == 2 && missing_months == std::vector<int>{1};
+      if (!missing_months.empty() && !combined_jan_feb) {
+        file.LateIssue(report, lines[r], "period", period.ToString(), "cumulative_gap",
+                       fmt::format("no value for {}-{:02}..{:02}; the month value of {} covers "
+                                   "them",
+                                   period.year, missing_months.front(), missing_months.back(),
+                                   period.ToString()),
+                       false);
+      }
+      std::array<std::optional<double>, model::kMeasureCount> out;
+      bool failed = false;
+      for (const auto& info : model::Measures()) {
+        const auto ytd = panel.Get(r, info.measure);
+        if (!ytd) continue;
+        const auto m = static_cast<std::size_t>(info.measure);
+        if (info.measure == Measure::kEmployees) {  // a stock, reported at month end
+          out[m] = ytd;
+          continue;
+        }
+        std::optional<double> before = 0.0;
+        if (previous != kNone) before = panel.Get(previous, info.measure);
+        for (int month = from; month < period.month && before; ++month) {
+          const auto it = stored_row.find(core::Period{period.year, month}.Index());
+          if (it == stored_row.end()) continue;
+          const auto value = stored->Get(it->second, info.measure);
+          before = value ? std::optional<double>(*before + *value) : std::nullopt;
+        }
+        if (!before) {
+          file.LateIssue(report, lines[r], info.column, fmt::format("{}", *ytd),
+                         "cumulative_underivable",
+                         fmt::format("{} of {} cannot be derived: an earlier year-to-date value "
+                                     "is missing; left empty",
+                                     info.column, period.ToString()),
+                         false);
+          continue;
+        }
+        out[m] = *ytd - *before;
+        if (*out[m] < 0 && !info.may_be_negative) {
+          failed = true;
+          file.LateIssue(report, lines[r], info.column, fmt::format("{}", *ytd), "negative_value",
+                         fmt::format("the month value derived from the year-to-date, {} - {} = "
+                                     "{}, is negative",
+                                     *ytd, *before, *out[m]),
+                         true);
+        }
+      }
+      const auto& output = out[static_cast<std::size_t>(Measure::kOutputValue)];
+      const auto& value_added = out[static_cast<std::size_t>(Measure::kValueAdded)];
+      if (output && value_added && *value_added > *output) {
+        failed = true;
+        file.LateIssue(report, lines[r], "value_added", fmt::format("{}", *value_added),
+                       "va_above_output",
+                       fmt::format("the derived month value added {} is above output {}",
+                                   *value_added, *output),
+                       true);
+      }
+      if (failed && keep[r] != 0) {
+        keep[r] = 0;
+        ++report.rows_rejected;
+      }
+      derived.Add(derived.Slot(panel.uscc(slot)), panel.period_index(r), out);
+      previous = r;
+    }
+  }
+  derived.Sort();  // same order as `panel`: this only indexes the slots
+  panel = std::move(derived);
+  return Status::Ok();
+}
+
+// The data-quality audit of the incoming rows against the stored months around them. The
+// stored months not in the file are appended to `panel` for the audit and dropped after it.
+Result<std::vector<model::QualityWarning>> AuditQuality(storage::Store& store,
+                                                        const Registry& registry,
+                                                        model::MonthlyPanel& panel,
+                                                        const model::QualityRules& rules) {
+  if (panel.empty()) return std::vector<model::QualityWarning>{};
+  std::int32_t first = INT_MAX;
+  std::int32_t last = INT_MIN;
+  for (const auto p : panel.periods()) {
+    first = std::min(first, p);
+    last = std::max(last, p);
+  }
+  // Far enough back for the trailing median and for a year of revenue, and for 未报 the month
+  // before the first.
+  const int window = std::max(rules.trailing_months, 11);
+  std::vector<std::uint8_t> incoming(panel.rows(), 1);
+  {
+    auto stored = store.CurrentMonthly(core::Period::FromIndex(first - window),
+                                       core::Period::FromIndex(last));
+    if (!stored) return Error(stored.error());
+    // Stored months the file does not replace, found while the panel's index is intact.
+    std::vector<std::pair<std::uint32_t, std::size_t>> extra;  // (stored slot, stored row)
+    for (std::uint32_t s = 0; s < stored->enterprises(); ++s) {
+      const auto [sb, se] = stored->RowsOf(s);
+      const std::int64_t slot = panel.FindSlot(stored->uscc(s));
+      std::size_t r = 0;
+      std::size_t end = 0;
+      if (slot >= 0) std::tie(r, end) = panel.RowsOf(static_cast<std::uint32_t>(slot));
+      for (std::size_t k = sb; k < se; ++k) {
+        while (r < end && panel.period_index(r) < stored->period_index(k)) ++r;
+        if (r < end && panel.period_index(r) == stored->period_index(k)) continue;
+        extra.emplace_back(s, k);
+      }
+    }
+    for (const auto& [s, k] : extra) {
+      std::array<double, model::kMeasureCount> values{};
+      for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+        values[m] = stored->value(k, static_cast<Measure>(m));
+      }
+      panel.Add(panel.Slot(stored->uscc(s)), stored->period_index(k), stored->valid_bits(k),
+                values);
+    }
+    incoming.resize(panel.rows(), 0);
+  }
+  if (!panel.IsSorted()) {  // stored months were appended
+    const auto order = panel.Sort();
+    std::vector<std::uint8_t> sorted(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = incoming[order[i]];
+    incoming = std::move(sorted);
+  }
+  std::vector<const model::Enterprise*> enterprises(panel.enterprises(), nullptr);
+  for (std::uint32_t s = 0; s < panel.enterprises(); ++s) {
+    if (const auto it = registry.find(panel.uscc(s)); it != registry.end()) {
+      enterprises[s] = it->second;
+    }
+  }
+  auto warnings = CheckQuality({panel, incoming, enterprises}, rules);
+  panel.Filter(incoming);
+  return warnings;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
+                                   const ImportOptions& options) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(options.quality_rules.Validate());
+  auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  if (!reader) return Error(reader.error());
+  auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns());
+  if (!columns) return Error(columns.error());
+  MonthlyFile file(**reader, *columns);
+
+  auto enterprises = store.ListEnterprises({});
+  if (!enterprises) return Error(enterprises.error());
+  Registry registry;
+  registry.reserve(enterprises->size());
+  for (const auto& e : *enterprises) registry.emplace(e.uscc, &e);
+
+  ImportReport report;
+  report.kind = "monthly";
+  report.file = path;
+  model::MonthlyPanel panel;
+  std::vector<std::uint32_t> lines;  // per panel row, its line in the file
+  std::vector<RejectedRow> rejected;
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      ReadRows(**reader, file, registry, options, panel, lines, report, rejected));
+  reader->reset();
+  if (report.rows_read == 0) {
+    return Error(
+        Status::InvalidArgument(fmt::format("{}: the file has a header but no data rows", path)));
+  }
+
+  const auto order = panel.Sort();
+  {
+    std::vector<std::uint32_t> sorted(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = lines[order[i]];
+    lines = std::move(sorted);
+  }
+  std::vector<std::uint8_t> keep(panel.rows(), 1);
+  FindDuplicates(panel, lines, file, report, keep);
+  if (options.cumulative) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(DeriveMonthValues(store, panel, lines, file, report, keep));
+  }
+  if (report.has_errors() && !options.skip_invalid) return report;
+  panel.Filter(keep);
+  lines = {};
+
+  auto quality = AuditQuality(store, registry, panel, options.quality_rules);
+  if (!quality) return Error(quality.error());
+  report.quality = std::move(*quality);
+  CLUSTERSCOPE_RETURN_IF_ERROR(file.CollectLateRejects(path, options, rejected));
+  std::sort(rejected.begin(), rejected.end(), [](const RejectedRow& a, const RejectedRow& b) {
+    return a.record.line < b.record.line;
+  });
+
+  const std::size_t rows = panel.rows();
+  auto batch = BeginBatch(store, path, report, rows, options);
+  if (!batch) return Error(batch.error());
+  auto written = batch->tx->PutMonthlyPanel(std::move(panel));
+  if (!written) return Error(written.error().WithContext(path));
+  report.inserted = written->inserted;
+  report.updated = written->updated;
+  report.unchanged = written->unchanged;
+  CLUSTERSCOPE_RETURN_IF_ERROR(batch->tx->PutQualityWarnings(report.quality));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      CommitBatch(*batch, path, file.source().header, rejected, options, report));
+  return report;
+}
+
+}  // namespace clusterscope::ingest

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "fact_view.h"
+
+#include <algorithm>
+#include <queue>
+#include <tuple>
+
+namespace clusterscope::storage::facts {
+
+FactView::FactView(std::vector<std::shared_ptr<const Segment>> live) : segments_(std::move(live)) {}
+
+void FactView::ForEachEnterprise(std::int32_t from, std::int32_t to, const Visitor& visit) const {
+  // Cursor per segment over its enterprises; the heap yields the smallest credit code first and,
+  // for equal codes, the oldest segment first.
+  using Cursor = std::pair<std::string_view, std::uint32_t>;  // (credit code, segment)
+  std::priority_queue<Cursor, std::vector<Cursor>, std::greater<>> heap;
+  std::vector<std::size_t> position(segments_.size(), 0);
+  for (std::uint32_t s = 0; s < segments_.size(); ++s) {
+    if (segments_[s]->enterprises() > 0) heap.emplace(segments_[s]->uscc(0), s);
+  }
+  std::vector<std::uint32_t> holders;  // segments holding the current enterprise, oldest first
+  std::vector<FactRef> rows;
+  std::vector<std::tuple<std::int32_t, std::uint32_t, std::size_t>> versions;
+  while (!heap.empty()) {
+    const std::string_view uscc = heap.top().first;
+    holders.clear();
+    while (!heap.empty() && heap.top().first == uscc) {
+      holders.push_back(heap.top().second);
+      heap.pop();
+    }
+    rows.clear();
+    if (holders.size() == 1) {
+      const Segment& seg = *segments_[holders[0]];
+      const std::size_t k = position[holders[0]];
+      for (std::size_t r = seg.first_row(k); r < seg.end_row(k); ++r) {
+        if (seg.period(r) >= from && seg.period(r) <= to) rows.push_back({holders[0], r});
+      }
+    } else {
+      versions.clear();
+      for (const std::uint32_t s : holders) {
+        const Segment& seg = *segments_[s];
+        const std::size_t k = position[s];
+        for (std::size_t r = seg.first_row(k); r < seg.end_row(k); ++r) {
+          if (seg.period(r) >= from && seg.period(r) <= to)
+            versions.emplace_back(seg.period(r), s, r);
+        }
+      }
+      std::sort(versions.begin(), versions.end());
+      for (std::size_t i = 0; i < versions.size(); ++i) {
+        // The newest segment of each period wins: the last of its run.
+        if (i + 1 < versions.size() && std::get<0>(versions[i + 1]) == std::get<0>(versions[i])) {
+          continue;
+        }
+        rows.push_back({std::get<1>(versions[i]), std::get<2>(versions[i])});
+      }
+    }
+    if (!rows.empty()) visit(uscc, rows);
+    for (const std::uint32_t s : holders) {
+      if (++position[s] < segments_[s]->enterprises()) {
+        heap.emplace(segments_[s]->uscc(position[s]), s);
+      }
+    }
+  }
+}
+
+model::MonthlyPanel FactView::Current(std::int32_t from, std::int32_t to) const {
+  model::MonthlyPanel panel;
+  ForEachEnterprise(from, to, [&](std::string_view uscc, const std::vector<FactRef>& rows) {
+    const std::uint32_t slot = panel.Slot(uscc);
+    for (const auto& ref : rows) AppendTo(panel, slot, ref);
+  });
+  panel.Sort();  // already in order: this only indexes the slots
+  return panel;
+}
+
+std::vector<FactRef> FactView::Versions(std::string_view uscc,
+                                        std::optional<std::int32_t> period) const {
+  std::vector<FactRef> out;
+  for (std::uint32_t s = 0; s < segments_.size(); ++s) {
+    const Segment& seg = *segments_[s];
+    const std::int64_t k = seg.Find(uscc);
+    if (k < 0) continue;
+    for (std::size_t r = seg.first_row(static_cast<std::size_t>(k));
+         r < seg.end_row(static_cast<std::size_t>(k)); ++r) {
+      if (!period || seg.period(r) == *period) out.push_back({s, r});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const FactRef& a, const FactRef& b) {
+    return this->period(a) < this->period(b);
+  });
+  return out;
+}
+
+model::MonthlyRecord FactView::Record(std::string_view uscc, const FactRef& ref) const {
+  const Segment& seg = *segments_[ref.segment];
+  model::MonthlyRecord record;
+  record.uscc = std::string(uscc);
+  record.period = core::Period::FromIndex(seg.period(ref.row));
+  for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+    if ((seg.valid(ref.row) >> m & 1U) != 0) record.values[m] = seg.value(m, ref.row);
+  }
+  return record;
+}
+
+void FactView::AppendTo(model::MonthlyPanel& panel, std::uint32_t slot, const FactRef& ref) const {
+  const Segment& seg = *segments_[ref.segment];
+  std::array<double, model::kMeasureCount> values{};
+  for (std::size_t m = 0; m < model::kMeasureCount; ++m) values[m] = seg.value(m, ref.row);
+  panel.Add(slot, seg.period(ref.row), seg.valid(ref.row), values);
+}
+
+}  // namespace clusterscope::storage::facts

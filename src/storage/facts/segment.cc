@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "segment.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+namespace clusterscope::storage::facts {
+namespace {
+
+constexpr char kMagic[8] = {'C', 'S', 'F', 'A', 'C', 'T', 'S', 1};
+constexpr char kEndMagic[8] = {'C', 'S', 'F', 'E', 'N', 'D', 1, 0};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kHeaderBytes = 40;
+constexpr std::size_t kFooterBytes = 16;
+
+constexpr std::size_t Pad8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+
+struct Layout {
+  std::size_t codes, first, period, valid, values, footer, total;
+};
+
+Layout LayoutOf(std::size_t rows, std::size_t enterprises) {
+  Layout l{};
+  l.codes = kHeaderBytes;
+  l.first = l.codes + Pad8(enterprises * kCodeWidth);
+  l.period = l.first + (enterprises + 1) * 8;
+  l.valid = l.period + Pad8(rows * 4);
+  l.values = l.valid + Pad8(rows * 2);
+  l.footer = l.values + rows * 8 * model::kMeasureCount;
+  l.total = l.footer + kFooterBytes;
+  return l;
+}
+
+Status ErrnoStatus(const std::string& what) {
+  const int error = errno;
+  const std::string message = fmt::format("{}: {}", what, std::strerror(error));
+  return error == ENOSPC || error == EDQUOT ? Status::Unavailable(message)
+                                            : Status::Internal(message);
+}
+
+// Where segment bytes go: a file descriptor, or a string for in-memory stores.
+using Sink = std::function<Status(const char* data, std::size_t size)>;
+
+Sink FileSink(int fd) {
+  return [fd](const char* data, std::size_t size) {
+    while (size > 0) {
+      const ssize_t n = ::write(fd, data, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return ErrnoStatus("writing a fact segment");
+      }
+      data += n;
+      size -= static_cast<std::size_t>(n);
+    }
+    return Status::Ok();
+  };
+}
+
+// Appends through a large buffer, hashing every byte on the way.
+class HashingWriter {
+ public:
+  explicit HashingWriter(Sink sink) : sink_(std::move(sink)), state_(XXH3_createState()) {
+    XXH3_64bits_reset(state_);
+    buffer_.reserve(kBufferBytes);
+  }
+  ~HashingWriter() { XXH3_freeState(state_); }
+  HashingWriter(const HashingWriter&) = delete;
+  HashingWriter& operator=(const HashingWriter&) = delete;
+
+  Status Write(const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const char*>(data);
+    XXH3_64bits_update(state_, bytes, size);
+    while (size > 0) {
+      const std::size_t take = std::min(size, kBufferBytes - buffer_.size());
+      buffer_.insert(buffer_.end(), bytes, bytes + take);
+      bytes += take;
+      size -= take;
+      if (buffer_.size() == kBufferBytes) CLUSTERSCOPE_RETURN_IF_ERROR(Flush());
+    }
+    return Status::Ok();
+  }
+  Status Pad() {
+    static constexpr char kZeros[8] = {};
+    const std::size_t at = written_ + buffer_.size();
+    return Write(kZeros, Pad8(at) - at);
+  }
+  template <typename T>
+  Status WriteValue(const T& value) {
+    return Write(&value, sizeof value);
+  }
+  std::uint64_t Digest() const { return XXH3_64bits_digest(state_); }
+  Status Flush() {
+    CLUSTERSCOPE_RETURN_IF_ERROR(sink_(buffer_.data(), buffer_.size()));
+    written_ += buffer_.size();
+    buffer_.clear();
+    return Status::Ok();
+  }
+  // Bytes after the digest (the footer), not hashed.
+  Status WriteUnhashed(const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const char*>(data);
+    buffer_.insert(buffer_.end(), bytes, bytes + size);
+    return Flush();
+  }
+
+ private:
+  static constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
+  Sink sink_;
+  XXH3_state_t* state_;
+  std::vector<char> buffer_;
+  std::size_t written_ = 0;
+};
+
+Status WriteSegmentBytes(Sink sink, const model::MonthlyPanel& panel, std::int64_t batch_id,
+                         std::uint64_t& checksum) {
+  HashingWriter out(std::move(sink));
+  const std::uint64_t rows = panel.rows();
+  const std::uint64_t enterprises = panel.enterprises();
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(kMagic, sizeof kMagic));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(kVersion));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(static_cast<std::uint32_t>(model::kMeasureCount)));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(batch_id));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(rows));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(enterprises));
+  for (const auto& uscc : panel.usccs()) {
+    if (uscc.size() != kCodeWidth) {
+      return Status::InvalidArgument(
+          fmt::format("'{}' is not an 18-character credit code; a fact segment needs one", uscc));
+    }
+    CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(uscc.data(), kCodeWidth));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Pad());
+  for (std::uint32_t k = 0; k <= enterprises; ++k) {
+    const std::uint64_t first = k < enterprises ? panel.RowsOf(k).first : rows;
+    CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(first));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(panel.periods().data(), rows * 4));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Pad());
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(panel.valid().data(), rows * 2));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Pad());
+  for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        out.Write(panel.column(static_cast<model::Measure>(m)).data(), rows * 8));
+  }
+  checksum = out.Digest();
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Flush());
+  char footer[kFooterBytes];
+  std::memcpy(footer, &checksum, 8);
+  std::memcpy(footer + 8, kEndMagic, 8);
+  return out.WriteUnhashed(footer, sizeof footer);
+}
+
+Status SyncDirectory(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(fmt::format("opening {}", path));
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  return rc == 0 ? Status::Ok() : ErrnoStatus(fmt::format("syncing {}", path));
+}
+
+// A read-only memory map, unmapped when the last segment using it goes.
+struct Mapping {
+  void* address = nullptr;
+  std::size_t size = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (address != nullptr) ::munmap(address, size);
+  }
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const Segment>> Segment::Open(std::string name,
+                                                     std::shared_ptr<const void> owner,
+                                                     const char* data, std::size_t size) {
+  const auto corrupt = [&](std::string_view why) {
+    return Error(Status::DataLoss(fmt::format(
+        "fact segment {} is damaged ({}); restore it from a backup of the database and its "
+        ".facts directory",
+        name, why)));
+  };
+  if (size < kHeaderBytes + kFooterBytes || std::memcmp(data, kMagic, sizeof kMagic) != 0) {
+    return corrupt("not a segment file");
+  }
+  std::uint32_t version = 0;
+  std::uint32_t measures = 0;
+  auto segment = std::shared_ptr<Segment>(new Segment());
+  std::uint64_t rows = 0;
+  std::uint64_t enterprises = 0;
+  std::memcpy(&version, data + 8, 4);
+  std::memcpy(&measures, data + 12, 4);
+  std::memcpy(&segment->batch_id_, data + 16, 8);
+  std::memcpy(&rows, data + 24, 8);
+  std::memcpy(&enterprises, data + 32, 8);
+  if (version != kVersion || measures != model::kMeasureCount) {
+    return corrupt(fmt::format("format {} with {} measures", version, measures));
+  }
+  if (rows > (std::uint64_t{1} << 36) || enterprises > rows) return corrupt("impossible counts");
+  const Layout layout = LayoutOf(rows, enterprises);
+  if (layout.total != size) {
+    return corrupt(fmt::format("{} bytes where {} were written: truncated", size, layout.total));
+  }
+  if (std::memcmp(data + layout.footer + 8, kEndMagic, sizeof kEndMagic) != 0) {
+    return corrupt("no end marker");
+  }
+  segment->name_ = std::move(name);
+  segment->owner_ = std::move(owner);
+  segment->data_ = data;
+  segment->size_ = size;
+  segment->rows_ = rows;
+  segment->enterprises_ = enterprises;
+  segment->codes_ = data + layout.codes;
+  segment->first_ = reinterpret_cast<const std::uint64_t*>(data + layout.first);
+  segment->period_ = reinterpret_cast<const std::int32_t*>(data + layout.period);
+  segment->valid_ = reinterpret_cast<const std::uint16_t*>(data + layout.valid);
+  segment->values_ = reinterpret_cast<const double*>(data + layout.values);
+  if (segment->first_[enterprises] != rows) return corrupt("row index does not add up");
+  return std::shared_ptr<const Segment>(std::move(segment));
+}
+
+std::int64_t Segment::Find(std::string_view uscc) const {
+  std::size_t lo = 0;
+  std::size_t hi = enterprises_;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (this->uscc(mid) < uscc) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < enterprises_ && this->uscc(lo) == uscc ? static_cast<std::int64_t>(lo) : -1;
+}
+
+Status Segment::Verify() const {
+  const Layout layout = LayoutOf(rows_, enterprises_);
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, data_ + layout.footer, 8);
+  if (XXH3_64bits(data_, layout.footer) != stored) {
+    return Status::DataLoss(fmt::format(
+        "fact segment {} is damaged (its checksum does not match); restore it from a backup",
+        name_));
+  }
+  return Status::Ok();
+}
+
+SegmentDirectory::SegmentDirectory(std::string database_path) {
+  if (database_path != ":memory:" && !database_path.empty()) path_ = database_path + ".facts";
+}
+
+Result<SegmentInfo> SegmentDirectory::Write(const model::MonthlyPanel& panel,
+                                            std::int64_t batch_id) {
+  if (!panel.IsSorted()) return Error(Status::Internal("a fact segment needs a sorted panel"));
+  SegmentInfo info;
+  const auto stamp = std::chrono::system_clock::now().time_since_epoch().count();
+  info.file = fmt::format("batch-{:06}-{:x}.seg", batch_id, stamp);
+  info.rows = static_cast<std::int64_t>(panel.rows());
+  info.enterprises = static_cast<std::int64_t>(panel.enterprises());
+  info.bytes = static_cast<std::int64_t>(LayoutOf(panel.rows(), panel.enterprises()).total);
+
+  if (path_.empty()) {
+    auto bytes = std::make_shared<std::string>();
+    bytes->reserve(static_cast<std::size_t>(info.bytes));
+    CLUSTERSCOPE_RETURN_IF_ERROR(WriteSegmentBytes(
+        [&bytes](const char* data, std::size_t size) {
+          bytes->append(data, size);
+          return Status::Ok();
+        },
+        panel, batch_id, info.checksum));
+    memory_[info.file] = std::move(bytes);
+    return info;
+  }
+
+  std::error_code error;
+  std::filesystem::create_directories(path_, error);
+  if (error) {
+    return Error(Status::Unavailable(
+        fmt::format("cannot create the fact directory {}: {}", path_, error.message())));
+  }
+  const std::string final_path = path_ + "/" + info.file;
+  const std::string temp_path = final_path + ".tmp";
+  const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Error(ErrnoStatus(fmt::format("creating {}", temp_path)));
+  Status status = WriteSegmentBytes(FileSink(fd), panel, batch_id, info.checksum);
+  if (status.ok() && ::fsync(fd) != 0) status = ErrnoStatus(fmt::format("syncing {}", temp_path));
+  ::close(fd);
+  if (status.ok() && ::rename(temp_path.c_str(), final_path.c_str()) != 0) {
+    status = ErrnoStatus(fmt::format("renaming {}", temp_path));
+  }
+  if (!status.ok()) {
+    ::unlink(temp_path.c_str());
+    return Error(status);
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(SyncDirectory(path_));
+  return info;
+}
+
+Result<std::shared_ptr<const Segment>> SegmentDirectory::Open(const std::string& name) {
+  if (const auto it = open_.find(name); it != open_.end()) return it->second;
+  Result<std::shared_ptr<const Segment>> segment;
+  if (path_.empty()) {
+    const auto it = memory_.find(name);
+    if (it == memory_.end()) {
+      return Error(Status::DataLoss(fmt::format("fact segment {} is missing", name)));
+    }
+    segment = Segment::Open(name, it->second, it->second->data(), it->second->size());
+  } else {
+    const std::string file = path_ + "/" + name;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return Error(Status::DataLoss(fmt::format(
+          "fact segment {} is missing ({}); the database's .facts directory must stay beside it",
+          file, std::strerror(errno))));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
+      return Error(ErrnoStatus(fmt::format("reading {}", file)));
+    }
+    auto mapping = std::make_shared<Mapping>();
+    mapping->size = static_cast<std::size_t>(st.st_size);
+    mapping->address =
+        mapping->size == 0 ? nullptr : ::mmap(nullptr, mapping->size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (mapping->address == MAP_FAILED) {
+      mapping->address = nullptr;
+      return Error(ErrnoStatus(fmt::format("mapping {}", file)));
+    }
+    const char* data = static_cast<const char*>(mapping->address);
+    segment = Segment::Open(file, mapping, data == nullptr ? "" : data, mapping->size);
+  }
+  if (!segment) return segment;
+  open_[name] = *segment;
+  return segment;
+}
+
+Status SegmentDirectory::RemoveOrphans(const std::set<std::string>& committed) {
+  if (path_.empty()) {
+    std::erase_if(memory_, [&](const auto& entry) { return committed.count(entry.first) == 0; });
+    return Status::Ok();
+  }
+  std::error_code error;
+  if (!std::filesystem::exists(path_, error)) return Status::Ok();
+  for (const auto& entry : std::filesystem::directory_iterator(path_, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("batch-", 0) != 0 || committed.count(name) != 0) continue;
+    open_.erase(name);
+    std::filesystem::remove(entry.path(), error);
+  }
+  return Status::Ok();
+}
+
+void SegmentDirectory::Remove(const std::string& name) {
+  open_.erase(name);
+  memory_.erase(name);
+  if (!path_.empty()) ::unlink((path_ + "/" + name).c_str());
+}
+
+}  // namespace clusterscope::storage::facts
