@@ -1,5 +1,6 @@
 # Every dependency is a Debian 12 package (see scripts/setup.sh); version floors are Debian's.
 find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
 find_package(fmt 9.1 REQUIRED)
 find_package(tl-expected 1.0 REQUIRED)
 find_package(SQLite3 3.40 REQUIRED)

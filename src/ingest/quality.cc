@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -14,12 +15,21 @@ namespace {
 
 using model::Measure;
 
+// Sorts in place: insertion sort for the trailing windows (a dozen values, run four times per
+// row), a full sort for the rare large peer groups.
 double MedianOf(std::vector<double>& values) {
   const std::size_t n = values.size();
-  const auto middle = values.begin() + static_cast<long>(n / 2);
-  std::nth_element(values.begin(), middle, values.end());
-  if (n % 2 == 1) return *middle;
-  return (*std::max_element(values.begin(), middle) + *middle) / 2;
+  if (n <= 32) {
+    for (std::size_t i = 1; i < n; ++i) {
+      const double v = values[i];
+      std::size_t j = i;
+      for (; j > 0 && values[j - 1] > v; --j) values[j] = values[j - 1];
+      values[j] = v;
+    }
+  } else {
+    std::sort(values.begin(), values.end());
+  }
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 // The 2-digit GB/T 4754 division of a class code as a number ("2614" -> 26), or -1.
@@ -28,30 +38,64 @@ int DivisionOf(const model::Enterprise* e) {
   return (e->industry_code[0] - '0') * 10 + (e->industry_code[1] - '0');
 }
 
-class Checker {
- public:
-  Checker(const QualityInput& input, const model::QualityRules& rules)
-      : in_(input), months_(input.months), rules_(rules) {
-    for (std::size_t r = 0; r < months_.rows(); ++r) {
-      if (in_.incoming[r] != 0) periods_.insert(months_.period_index(r));
+struct DivisionStats {
+  double median = 0;
+  std::size_t peers = 0;
+};
+
+std::int64_t PeerKey(int division, std::int32_t period) {
+  return std::int64_t{division} << 32 | static_cast<std::uint32_t>(period);
+}
+
+// What every worker reads: the checked periods and the energy medians of each division and
+// month, computed before the workers start.
+struct Shared {
+  Shared(const QualityInput& input, const model::QualityRules& rules_in)
+      : in(input), months(input.months), rules(rules_in) {
+    for (std::size_t r = 0; r < months.rows(); ++r) {
+      if (in.incoming[r] != 0) periods.insert(months.period_index(r));
+    }
+    std::unordered_map<std::int64_t, std::vector<double>> peers;
+    for (std::size_t r = 0; r < months.rows(); ++r) {
+      if (periods.count(months.period_index(r)) == 0) continue;
+      const int division = DivisionOf(in.enterprises[months.slot(r)]);
+      if (division < 0 || !months.has(r, Measure::kEnergyTce)) continue;
+      const auto output = months.Get(r, Measure::kOutputValue);
+      if (!output || *output <= 0) continue;
+      peers[PeerKey(division, months.period_index(r))].push_back(
+          months.value(r, Measure::kEnergyTce) / *output);
+    }
+    for (auto& [key, values] : peers) {
+      if (static_cast<int>(values.size()) < rules.energy_min_peers) continue;
+      const std::size_t count = values.size();
+      medians[key] = DivisionStats{MedianOf(values), count};
     }
   }
 
-  std::vector<model::QualityWarning> Run() {
-    CollectEnergyPeers();
-    for (std::uint32_t slot = 0; slot < months_.enterprises(); ++slot) {
+  const QualityInput& in;
+  const model::MonthlyPanel& months;
+  const model::QualityRules& rules;
+  std::set<std::int32_t> periods;  // the periods the import brings
+  std::unordered_map<std::int64_t, DivisionStats> medians;
+};
+
+// Checks the enterprises of a range of slots; one per thread.
+class Checker {
+ public:
+  explicit Checker(const Shared& shared)
+      : in_(shared.in), months_(shared.months), rules_(shared.rules), shared_(shared) {}
+
+  void Run(std::uint32_t first_slot, std::uint32_t last_slot) {
+    for (std::uint32_t slot = first_slot; slot < last_slot; ++slot) {
       const auto [first, last] = months_.RowsOf(slot);
       for (std::size_t r = first; r < last; ++r) {
         if (in_.incoming[r] != 0) Check(slot, first, r);
       }
       NotReported(slot, first, last);
     }
-    std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.period, a.uscc, a.rule, a.measure) <
-             std::tie(b.period, b.uscc, b.rule, b.measure);
-    });
-    return std::move(out_);
   }
+
+  std::vector<model::QualityWarning>& out() { return out_; }
 
  private:
   void Check(std::uint32_t slot, std::size_t first, std::size_t r) {
@@ -83,7 +127,7 @@ class Checker {
   void NotReported(std::uint32_t slot, std::size_t first, std::size_t last) {
     for (std::size_t r = first; r < last; ++r) {
       const std::int32_t next = months_.period_index(r) + 1;
-      if (periods_.count(next) == 0) continue;
+      if (shared_.periods.count(next) == 0) continue;
       if (r + 1 < last && months_.period_index(r + 1) == next) continue;
       model::QualityWarning w;
       w.uscc = months_.uscc(slot);
@@ -129,48 +173,14 @@ class Checker {
     }
   }
 
-  static std::int64_t PeerKey(int division, std::int32_t period) {
-    return std::int64_t{division} << 32 | static_cast<std::uint32_t>(period);
-  }
-
-  // Energy intensities of every enterprise by (division, month), for the checked months only.
-  void CollectEnergyPeers() {
-    for (std::size_t r = 0; r < months_.rows(); ++r) {
-      if (periods_.count(months_.period_index(r)) == 0) continue;
-      const int division = DivisionOf(in_.enterprises[months_.slot(r)]);
-      if (division < 0 || !months_.has(r, Measure::kEnergyTce)) continue;
-      const auto output = months_.Get(r, Measure::kOutputValue);
-      if (!output || *output <= 0) continue;
-      peers_[PeerKey(division, months_.period_index(r))].push_back(
-          months_.value(r, Measure::kEnergyTce) / *output);
-    }
-  }
-
-  struct DivisionStats {
-    double median = 0;
-    std::size_t peers = 0;
-  };
-
-  std::optional<DivisionStats> DivisionMedian(int division, std::int32_t period) {
-    const std::int64_t key = PeerKey(division, period);
-    if (const auto it = medians_.find(key); it != medians_.end()) return it->second;
-    std::optional<DivisionStats> result;
-    if (auto it = peers_.find(key);
-        it != peers_.end() && static_cast<int>(it->second.size()) >= rules_.energy_min_peers) {
-      const std::size_t count = it->second.size();
-      result = DivisionStats{MedianOf(it->second), count};
-    }
-    medians_[key] = result;
-    return result;
-  }
-
   void EnergyIntensity(std::uint32_t slot, std::size_t r) {
     const auto energy = months_.Get(r, Measure::kEnergyTce);
     const auto output = months_.Get(r, Measure::kOutputValue);
     const int division = DivisionOf(in_.enterprises[slot]);
     if (!energy || !output || *output <= 0 || division < 0) return;
-    const auto median = DivisionMedian(division, months_.period_index(r));
-    if (!median || median->median <= 0) return;
+    const auto found = shared_.medians.find(PeerKey(division, months_.period_index(r)));
+    if (found == shared_.medians.end() || found->second.median <= 0) return;
+    const DivisionStats* median = &found->second;
     const double intensity = *energy / *output;
     if (intensity > median->median * rules_.energy_factor ||
         intensity < median->median / rules_.energy_factor) {
@@ -204,18 +214,47 @@ class Checker {
   const QualityInput& in_;
   const model::MonthlyPanel& months_;
   const model::QualityRules& rules_;
-  std::set<std::int32_t> periods_;  // the periods the import brings
+  const Shared& shared_;
   std::vector<model::QualityWarning> out_;
   std::vector<double> trailing_;  // scratch
-  std::unordered_map<std::int64_t, std::vector<double>> peers_;
-  std::unordered_map<std::int64_t, std::optional<DivisionStats>> medians_;
 };
 
 }  // namespace
 
 std::vector<model::QualityWarning> CheckQuality(const QualityInput& input,
                                                 const model::QualityRules& rules) {
-  return Checker(input, rules).Run();
+  const Shared shared(input, rules);
+  // The enterprises are independent: split them over the cores, in ranges of about equal rows.
+  const std::size_t rows = input.months.rows();
+  const std::size_t threads =
+      rows < 200000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<Checker> checkers(threads, Checker(shared));
+  std::vector<std::thread> workers;
+  std::uint32_t slot = 0;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const std::uint32_t begin = slot;
+    const std::size_t target = rows * (t + 1) / threads;
+    while (slot < input.months.enterprises() &&
+           (t + 1 == threads || input.months.RowsOf(slot).first < target)) {
+      ++slot;
+    }
+    if (t + 1 == threads) {
+      checkers[t].Run(begin, slot);  // the last range on this thread
+    } else {
+      workers.emplace_back([&checkers, t, begin, slot] { checkers[t].Run(begin, slot); });
+    }
+  }
+  for (auto& worker : workers) worker.join();
+  std::vector<model::QualityWarning> out;
+  for (auto& checker : checkers) {
+    out.insert(out.end(), std::make_move_iterator(checker.out().begin()),
+               std::make_move_iterator(checker.out().end()));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.period, a.uscc, a.rule, a.measure) <
+           std::tie(b.period, b.uscc, b.rule, b.measure);
+  });
+  return out;
 }
 
 }  // namespace clusterscope::ingest

@@ -139,6 +139,7 @@ std::pair<std::size_t, std::size_t> MonthlyPanel::RowsOf(std::uint32_t slot) con
 }
 
 void MonthlyPanel::Filter(const std::vector<std::uint8_t>& keep) {
+  if (std::find(keep.begin(), keep.end(), 0) == keep.end()) return;
   const bool sorted = IsSorted();
   Keep(slot_, keep);
   Keep(period_, keep);

@@ -420,6 +420,11 @@ std::string ImportReportJson(const ingest::ImportReport& report) {
                {"errors", errors},
                {"warnings", warnings},
                {"errors_not_kept", report.errors_not_kept},
+               {"timings", [&] {
+                  json timings = json::object();
+                  for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
+                  return timings;
+                }()},
                {"warnings_not_kept", report.warnings_not_kept}});
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/model/quality.h"
@@ -45,6 +46,9 @@ struct ImportReport {
   bool written = false;                  // true once the import committed
   std::optional<std::int64_t> batch_id;  // set when written
   std::string rejects_file;              // set when --skip-invalid wrote one
+  // Wall-clock seconds of each step of a monthly import ("read", "sort", "audit", "write"), in
+  // order: what a slow import spent its time on.
+  std::vector<std::pair<std::string, double>> timings;
 
   bool has_errors() const { return !errors.empty(); }
 };

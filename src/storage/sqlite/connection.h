@@ -47,6 +47,8 @@ class Statement {
   void Reset();
 
   std::string Text(int column) const;
+  // Valid until the next Step() or Reset(): no copy, for hot loops.
+  std::string_view TextView(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::int64_t Int(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
