@@ -5,7 +5,7 @@ CLUSTERSCOPE := $(BUILD_DIR)/src/cli/clusterscope
 DEMO_DB     ?= demo.db
 JOBS        ?= $(shell nproc)
 
-.PHONY: all setup build test demo clean
+.PHONY: all setup build test demo bench clean
 
 all: build
 
@@ -24,7 +24,7 @@ test: build
 # (synth --profile fuling, calibrated to the published first half of 2023), through the imports.
 DEMO_DATA   := build/demo-data
 demo: build
-	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DATA)
+	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).facts $(DEMO_DATA)
 	@$(CLUSTERSCOPE) synth --profile fuling --out $(DEMO_DATA) >/dev/null
 	@export CLUSTERSCOPE_USER=demo; set -e; \
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) init; \
@@ -42,5 +42,12 @@ demo: build
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) --help"
 
+# The national-scale import against DuckDB's CSV load, side by side (bench/import_bench.cc):
+# several minutes. Smaller: CLUSTERSCOPE_BENCH_ENTERPRISES=20000 make bench.
+bench: build
+	@command -v node >/dev/null || apt-get install -y -q nodejs npm >/dev/null
+	@cd bench/duckdb && npm ci --no-audit --no-fund --silent
+	@$(BUILD_DIR)/bench/import_bench $(BENCH_ARGS)
+
 clean:
-	@rm -rf build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@rm -rf build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).facts

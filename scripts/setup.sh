@@ -7,7 +7,7 @@ packages=(
   cmake g++ make ninja-build ccache pkg-config
   libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
   nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
-  libgtest-dev libgmock-dev sqlite3 clang-format git
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format git
 )
 
 missing=()

@@ -53,11 +53,20 @@ struct Shared {
   Shared(const QualityInput& input, const model::QualityRules& rules_in)
       : in(input), months(input.months), rules(rules_in) {
     for (std::size_t r = 0; r < months.rows(); ++r) {
-      if (in.incoming[r] != 0) periods.insert(months.period_index(r));
+      if (in.incoming[r] == 0) continue;
+      const std::int32_t p = months.period_index(r);
+      if (checked.empty()) first_period = p;
+      if (p < first_period) {  // rare: a file not in period order; widen to the left
+        checked.insert(checked.begin(), static_cast<std::size_t>(first_period - p), 0);
+        first_period = p;
+      }
+      const auto at = static_cast<std::size_t>(p - first_period);
+      if (at >= checked.size()) checked.resize(at + 1, 0);
+      checked[at] = 1;
     }
     std::unordered_map<std::int64_t, std::vector<double>> peers;
     for (std::size_t r = 0; r < months.rows(); ++r) {
-      if (periods.count(months.period_index(r)) == 0) continue;
+      if (!Checked(months.period_index(r))) continue;
       const int division = DivisionOf(in.enterprises[months.slot(r)]);
       if (division < 0 || !months.has(r, Measure::kEnergyTce)) continue;
       const auto output = months.Get(r, Measure::kOutputValue);
@@ -75,7 +84,13 @@ struct Shared {
   const QualityInput& in;
   const model::MonthlyPanel& months;
   const model::QualityRules& rules;
-  std::set<std::int32_t> periods;  // the periods the import brings
+  // Whether the import brings period `p` (a flag per month: looked up for every row).
+  bool Checked(std::int32_t p) const {
+    return p >= first_period && static_cast<std::size_t>(p - first_period) < checked.size() &&
+           checked[static_cast<std::size_t>(p - first_period)] != 0;
+  }
+  std::vector<std::uint8_t> checked;
+  std::int32_t first_period = 0;
   std::unordered_map<std::int64_t, DivisionStats> medians;
 };
 
@@ -127,7 +142,7 @@ class Checker {
   void NotReported(std::uint32_t slot, std::size_t first, std::size_t last) {
     for (std::size_t r = first; r < last; ++r) {
       const std::int32_t next = months_.period_index(r) + 1;
-      if (shared_.periods.count(next) == 0) continue;
+      if (!shared_.Checked(next)) continue;
       if (r + 1 < last && months_.period_index(r + 1) == next) continue;
       model::QualityWarning w;
       w.uscc = months_.uscc(slot);
@@ -156,12 +171,21 @@ class Checker {
     const double value = months_.value(r, m);
     const std::int32_t p = months_.period_index(r);
     trailing_.clear();
+    double low = 0;
+    double high = 0;
     for (std::size_t e = r; e > first; --e) {
       const std::size_t earlier = e - 1;
       if (months_.period_index(earlier) < p - rules_.trailing_months) break;
-      if (months_.has(earlier, m)) trailing_.push_back(months_.value(earlier, m));
+      if (!months_.has(earlier, m)) continue;
+      const double v = months_.value(earlier, m);
+      low = trailing_.empty() ? v : std::min(low, v);
+      high = trailing_.empty() ? v : std::max(high, v);
+      trailing_.push_back(v);
     }
     if (static_cast<int>(trailing_.size()) < rules_.min_trailing_values) return;
+    // The median lies in [low, high]: a value within a factor of both cannot be a jump, and
+    // that is nearly every row, so the median is computed for the few others only.
+    if (value <= low * rules_.jump_factor && value >= high / rules_.jump_factor) return;
     const std::size_t count = trailing_.size();
     const double median = MedianOf(trailing_);
     if (median <= 0) return;

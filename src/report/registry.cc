@@ -393,6 +393,17 @@ std::string ImportReportText(const ingest::ImportReport& report, std::size_t max
         report.unchanged, report.rows_rejected, report.batch_id.value_or(0));
     if (!report.rejects_file.empty())
       out += fmt::format("rejected rows: {}\n", report.rejects_file);
+    if (report.kind == "monthly") {
+      std::map<std::string, std::size_t> by_rule;
+      for (const auto& w : report.quality) ++by_rule[w.rule];
+      std::vector<std::string> counts;
+      for (const auto& [rule, count] : by_rule) counts.push_back(fmt::format("{} {}", rule, count));
+      out += report.quality.empty()
+                 ? "data-quality audit: no warnings\n"
+                 : fmt::format("data-quality audit: {} warnings ({}); see `audit list --period "
+                               "YYYY-MM`\n",
+                               report.quality.size(), fmt::join(counts, ", "));
+    }
   } else {
     out += fmt::format(
         "nothing imported: {} of {} rows in {} have errors. Fix them, or import the valid rows "
@@ -420,6 +431,13 @@ std::string ImportReportJson(const ingest::ImportReport& report) {
                {"errors", errors},
                {"warnings", warnings},
                {"errors_not_kept", report.errors_not_kept},
+               {"quality_warnings", [&] {
+                  json by_rule = json::object();
+                  for (const auto& w : report.quality) {
+                    by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
+                  }
+                  return by_rule;
+                }()},
                {"timings", [&] {
                   json timings = json::object();
                   for (const auto& [step, seconds] : report.timings) timings[step] = seconds;

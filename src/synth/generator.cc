@@ -329,6 +329,10 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
       plan.last_year = 2021 + static_cast<int>(unit(rng) * 4);  // exits, 2021..2024
       if (plan.last_year == 2023) plan.last_year = 2024;        // keep the 2023 frame near 350-400
     }
+    if (!fuling && unit(rng) < 0.05 && last.year > first.year) {
+      // Exits (closures, falling below scale): the audit's 未报 at national scale.
+      plan.last_year = first.year + static_cast<int>(unit(rng) * (last.year - first.year));
+    }
     if (i >= above_count) {  // below scale: in the registry, never in the frame
       plan.first_year = last.year + 1;
       plan.last_year = last.year;
@@ -471,7 +475,11 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     for (int index = first.Index(); index <= last.Index(); ++index) {
       const core::Period period = core::Period::FromIndex(index);
       if (!InFrame(p, period.year)) continue;
-      const auto r = Month(p, period, profit_factor);
+      auto r = Month(p, period, profit_factor);
+      if (!fuling && Uniform(p.noise_seed * 131 + static_cast<std::uint64_t>(index)) < 0.001) {
+        // A reporting slip of the kind the audit exists for: output entered in yuan.
+        r[Measure::kOutputValue] = *r[Measure::kOutputValue] * 1e4;
+      }
       line = fmt::format("{},{}", p.uscc, period.ToString());
       for (const auto& value : r.values) line += "," + Cell(value);
       monthly->Line(line);
