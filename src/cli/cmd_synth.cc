@@ -32,6 +32,9 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
       ->default_val("2021-01");
   command->add_option("--seed", args->options.seed, "Random seed; the same seed, the same files")
       ->default_val(2349);
+  command->add_flag("--xlsx", args->options.xlsx,
+                    "Write Excel workbooks (.xlsx) instead of CSV files (up to Excel's 1,048,576 "
+                    "rows a sheet)");
   command->add_option("--system", args->system,
                       "Cluster system TOML (default: the shipped Fuling system)");
   command->callback([&ctx, args] {

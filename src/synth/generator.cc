@@ -8,6 +8,7 @@
 #include "clusterscope/synth/generator.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <random>
 
 #include <fmt/format.h>
+#include <xlsxwriter.h>
 
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/credit_code.h"
@@ -119,29 +121,124 @@ std::map<std::string, std::vector<std::string>> ClassesByCluster(const model::Cl
   return out;
 }
 
+// Writes one interchange table. The generator hands it CSV lines (its values never contain a
+// comma or a quote), which a CSV writer copies and an Excel writer splits into typed cells.
 class Writer {
  public:
-  static Result<Writer> Open(const std::string& path, const std::string& header) {
+  virtual ~Writer() = default;
+  virtual void Line(std::string_view line) = 0;
+  virtual Status Close() = 0;
+};
+
+class CsvWriter final : public Writer {
+ public:
+  static Result<std::unique_ptr<Writer>> Open(const std::string& path, const std::string& header) {
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (file == nullptr) return Error(Status::Unavailable(fmt::format("{}: cannot write", path)));
-    Writer writer(path, file);
-    writer.Line(header);
-    return writer;
+    std::unique_ptr<CsvWriter> writer(new CsvWriter(path, file));
+    writer->Line(header);
+    return std::unique_ptr<Writer>(std::move(writer));
   }
-  void Line(std::string_view line) {
+  void Line(std::string_view line) override {
     ok_ = ok_ && std::fwrite(line.data(), 1, line.size(), file_.get()) == line.size() &&
           std::fputc('\n', file_.get()) != EOF;
   }
-  Status Close() {
+  Status Close() override {
     ok_ = ok_ && std::fflush(file_.get()) == 0;
     file_.reset();
     return ok_ ? Status::Ok() : Status::Unavailable(fmt::format("{}: write error", path_));
   }
 
  private:
-  Writer(std::string path, std::FILE* file) : path_(std::move(path)), file_(file, &std::fclose) {}
+  CsvWriter(std::string path, std::FILE* file)
+      : path_(std::move(path)), file_(file, &std::fclose) {}
   std::string path_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
+  bool ok_ = true;
+};
+
+// One worksheet in libxlsxwriter's constant-memory mode (rows stream to a temporary file, so a
+// sheet of a million rows takes no more memory than a small one). Cells of the `numeric`
+// columns are written as numbers, the others as text (credit codes and periods stay text, as
+// statistical offices export them).
+class XlsxWriter final : public Writer {
+ public:
+  static Result<std::unique_ptr<Writer>> Open(const std::string& path, const std::string& header,
+                                              std::vector<bool> numeric) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
+    if (book == nullptr) {
+      return Error(Status::Unavailable(fmt::format("{}: cannot write", path)));
+    }
+    std::unique_ptr<XlsxWriter> writer(new XlsxWriter(path, book, std::move(numeric)));
+    writer->header_ = true;
+    writer->Line(header);
+    writer->header_ = false;
+    return std::unique_ptr<Writer>(std::move(writer));
+  }
+  ~XlsxWriter() override {
+    if (book_ != nullptr) workbook_close(book_);
+  }
+  XlsxWriter(const XlsxWriter&) = delete;
+  XlsxWriter& operator=(const XlsxWriter&) = delete;
+
+  void Line(std::string_view line) override {
+    if (row_ >= kExcelRows) {
+      ok_ = false;
+      return;
+    }
+    lxw_col_t col = 0;
+    std::size_t start = 0;
+    while (start <= line.size()) {
+      const std::size_t comma = std::min(line.find(',', start), line.size());
+      cell_.assign(line.substr(start, comma - start));
+      const bool number = !header_ && col < numeric_.size() && numeric_[col];
+      lxw_error error = LXW_NO_ERROR;
+      if (cell_.empty()) {
+        // an empty cell: missing, not zero
+      } else if (number) {
+        double value = 0;
+        std::from_chars(cell_.data(), cell_.data() + cell_.size(), value);
+        error = worksheet_write_number(sheet_, row_, col, value, nullptr);
+      } else {
+        error = worksheet_write_string(sheet_, row_, col, cell_.c_str(), nullptr);
+      }
+      ok_ = ok_ && error == LXW_NO_ERROR;
+      ++col;
+      start = comma + 1;
+    }
+    ++row_;
+  }
+  Status Close() override {
+    const lxw_error error = workbook_close(book_);
+    book_ = nullptr;
+    if (row_ >= kExcelRows && !ok_) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: more than Excel's {} rows; generate CSV files for this scale", path_, kExcelRows));
+    }
+    if (!ok_ || error != LXW_NO_ERROR) {
+      return Status::Unavailable(fmt::format("{}: write error ({})", path_, lxw_strerror(error)));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr lxw_row_t kExcelRows = 1'048'576;
+
+  XlsxWriter(std::string path, lxw_workbook* book, std::vector<bool> numeric)
+      : path_(std::move(path)),
+        book_(book),
+        sheet_(workbook_add_worksheet(book, nullptr)),
+        numeric_(std::move(numeric)) {}
+
+  std::string path_;
+  lxw_workbook* book_;
+  lxw_worksheet* sheet_;
+  std::vector<bool> numeric_;
+  std::string cell_;
+  lxw_row_t row_ = 0;
+  bool header_ = false;
   bool ok_ = true;
 };
 
@@ -251,6 +348,13 @@ Status Options::Validate() const {
   if (out_dir.empty()) return Status::InvalidArgument("--out is required");
   if (profile == "generic" && (enterprises < 1 || months < 1 || months > 600)) {
     return Status::InvalidArgument("--enterprises must be at least 1 and --months 1..600");
+  }
+  if (xlsx && profile == "generic" &&
+      static_cast<double>(enterprises) * static_cast<double>(months) >= 1'048'576) {
+    return Status::InvalidArgument(fmt::format(
+        "{} enterprises x {} months is more rows than an Excel sheet holds (1,048,576); "
+        "generate CSV files for this scale",
+        enterprises, months));
   }
   return Status::Ok();
 }
@@ -423,7 +527,7 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     return Error(Status::Unavailable(
         fmt::format("{}: cannot create the directory: {}", options.out_dir, error.message())));
   }
-  const auto path = [&](const char* name) {
+  const auto path = [&](const std::string& name) {
     return (std::filesystem::path(options.out_dir) / name).string();
   };
   Summary summary;
@@ -431,14 +535,23 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   summary.last = last;
   summary.enterprises = plans.size();
 
-  auto enterprises = Writer::Open(path("enterprises.csv"),
-                                  "uscc,name,industry_code,cluster,park,town,founded,listed,"
-                                  "land_km2");
-  auto scale = Writer::Open(path("scale.csv"), "uscc,year,above_scale");
-  auto designations = Writer::Open(path("designations.csv"), "uscc,designation,granted,level");
+  const std::string ext = options.xlsx ? ".xlsx" : ".csv";
+  // Opens table `name`; `numeric` marks the columns an Excel file holds as numbers.
+  const auto open = [&](const std::string& name, const std::string& header,
+                        std::vector<bool> numeric) {
+    return options.xlsx ? XlsxWriter::Open(path(name + ext), header, std::move(numeric))
+                        : CsvWriter::Open(path(name + ext), header);
+  };
+  auto enterprises =
+      open("enterprises", "uscc,name,industry_code,cluster,park,town,founded,listed,land_km2",
+           {false, false, false, false, false, false, false, true, true});
+  auto scale = open("scale", "uscc,year,above_scale", {false, true, true});
+  auto designations = open("designations", "uscc,designation,granted,level", {});
   std::string monthly_header = "uscc,period";
   for (const auto& info : model::Measures()) monthly_header += fmt::format(",{}", info.column);
-  auto monthly = Writer::Open(path("monthly.csv"), monthly_header);
+  std::vector<bool> monthly_numeric(2 + model::kMeasureCount, true);
+  monthly_numeric[0] = monthly_numeric[1] = false;
+  auto monthly = open("monthly", monthly_header, monthly_numeric);
   for (auto* w : {&enterprises, &scale, &designations, &monthly}) {
     if (!*w) return Error(w->error());
   }
@@ -454,11 +567,11 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   std::string line;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const Plan& p = plans[i];
-    enterprises->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f}", p.uscc, p.name, p.industry,
-                                  p.cluster, p.park, p.town, p.founded, p.listed ? 1 : 0,
-                                  p.land_km2));
+    (*enterprises)
+        ->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f}", p.uscc, p.name, p.industry, p.cluster,
+                           p.park, p.town, p.founded, p.listed ? 1 : 0, p.land_km2));
     for (int y = first.year; y <= last.year; ++y) {
-      scale->Line(fmt::format("{},{},{}", p.uscc, y, InFrame(p, y) ? 1 : 0));
+      (*scale)->Line(fmt::format("{},{},{}", p.uscc, y, InFrame(p, y) ? 1 : 0));
     }
     if (fuling) {
       for (const auto& award : kAwards) {
@@ -466,9 +579,10 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
         if (Uniform(p.noise_seed * 7 + static_cast<std::uint64_t>(award.share * 1000)) <
             award.share * boost) {
           const int year = 2018 + static_cast<int>(Uniform(p.noise_seed + 11) * 7);
-          designations->Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year,
-                                         1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12),
-                                         award.share < 0.1 ? "市级" : "区级"));
+          (*designations)
+              ->Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year,
+                                 1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12),
+                                 award.share < 0.1 ? "市级" : "区级"));
         }
       }
     }
@@ -482,16 +596,16 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
       }
       line = fmt::format("{},{}", p.uscc, period.ToString());
       for (const auto& value : r.values) line += "," + Cell(value);
-      monthly->Line(line);
+      (*monthly)->Line(line);
       ++summary.monthly_rows;
     }
     if (progress && (i % 1024 == 0 || i + 1 == plans.size())) progress(i + 1, plans.size());
   }
   for (auto* w : {&enterprises, &scale, &designations, &monthly}) {
-    CLUSTERSCOPE_RETURN_IF_ERROR((*w)->Close());
+    CLUSTERSCOPE_RETURN_IF_ERROR((**w)->Close());
   }
-  summary.files = {path("enterprises.csv"), path("scale.csv"), path("designations.csv"),
-                   path("monthly.csv")};
+  summary.files = {path("enterprises" + ext), path("scale" + ext), path("designations" + ext),
+                   path("monthly" + ext)};
   return summary;
 }
 

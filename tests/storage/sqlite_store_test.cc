@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
+#include <filesystem>
+
 #include "testutil.h"
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -241,6 +244,133 @@ TEST(SqliteStoreOpenTest, WorksInMemory) {
   auto system = (*store)->LoadSystem();
   ASSERT_OK(system);
   EXPECT_FALSE(system->has_value());
+}
+
+}  // namespace
+}  // namespace clusterscope::storage
+
+namespace clusterscope::storage {
+namespace {
+
+void Exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << error;
+}
+
+// A database written by schema 3 kept monthly facts as rows; opening it moves them into one
+// segment per batch, current values and revisions alike, and drops the old tables.
+TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
+  testutil::TempDir dir;
+  const std::string path = dir.Path("old.db");
+  const std::string a = testutil::CreditCode(1);
+  {
+    auto store = testutil::OpenFulingStore(path);
+    ASSERT_OK(store);
+    auto tx = (*store)->Begin("tester");
+    ASSERT_OK(tx);
+    model::Enterprise e;
+    e.uscc = a;
+    e.name = "甲";
+    e.industry_code = "3841";
+    ASSERT_OK((*tx)->PutEnterprise(e));
+    ASSERT_OK((*tx)->Commit());
+  }
+  // Back to schema 3, as a database of the previous release would be.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  Exec(db,
+       "DROP TABLE fact_segment; DELETE FROM schema_migrations WHERE version = 4;"
+       "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "
+       "REAL, value_added REAL, revenue REAL, profit REAL, rd_expense REAL, new_product_revenue "
+       "REAL, export_value REAL, energy_tce REAL, employees REAL, batch_id INTEGER NOT NULL, "
+       "PRIMARY KEY (uscc, period)) WITHOUT ROWID;"
+       "CREATE TABLE monthly_revision (id INTEGER PRIMARY KEY, uscc TEXT NOT NULL, period "
+       "INTEGER NOT NULL, output_value REAL, value_added REAL, revenue REAL, profit REAL, "
+       "rd_expense REAL, new_product_revenue REAL, export_value REAL, energy_tce REAL, employees "
+       "REAL, batch_id INTEGER NOT NULL, replaced_by INTEGER NOT NULL);"
+       "INSERT INTO import_batch (id, kind, file, at, actor, rows_read, rows_written, "
+       "rows_rejected) VALUES (1, 'monthly', 'a.csv', '2026-01-01T00:00:00Z', 'x', 2, 2, 0), "
+       "(2, 'monthly', 'b.csv', '2026-02-01T00:00:00Z', 'y', 1, 1, 0);");
+  Exec(db, fmt::format("INSERT INTO monthly_fact (uscc, period, output_value, profit, batch_id) "
+                       "VALUES ('{0}', 202301, 100, -5, 1), ('{0}', 202302, 115, NULL, 2);"
+                       "INSERT INTO monthly_revision (uscc, period, output_value, batch_id, "
+                       "replaced_by) VALUES ('{0}', 202302, 110, 1, 2);",
+                       a));
+  sqlite3_close(db);
+
+  auto store = OpenSqliteStore(path);
+  ASSERT_OK(store);
+  auto version = (*store)->SchemaVersion();
+  ASSERT_OK(version);
+  EXPECT_EQ(*version, CurrentSchemaVersion());
+  auto facts = (*store)->ListMonthly(a, std::nullopt);
+  ASSERT_OK(facts);
+  ASSERT_EQ(facts->size(), 2u);
+  EXPECT_EQ((*facts)[0].record[model::Measure::kOutputValue], 100);
+  EXPECT_EQ((*facts)[0].record[model::Measure::kProfit], -5);
+  EXPECT_FALSE((*facts)[0].record[model::Measure::kRevenue].has_value());  // missing stays so
+  EXPECT_EQ((*facts)[1].record[model::Measure::kOutputValue], 115);
+  EXPECT_EQ((*facts)[1].batch_id, 2);
+  auto revisions = (*store)->ListRevisions(a, core::Period{2023, 2});
+  ASSERT_OK(revisions);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ(revisions->front().record[model::Measure::kOutputValue], 110);
+  EXPECT_EQ(revisions->front().batch_id, 1);
+  EXPECT_EQ(revisions->front().replaced_by, 2);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM sqlite_schema WHERE name IN ('monthly_fact', "
+                               "'monthly_revision')",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+// The segment file is checked when it is opened: a truncated or altered file is DataLoss, not
+// wrong figures.
+TEST(SqliteStoreMigrationTest, RefusesDamagedSegments) {
+  testutil::TempDir dir;
+  const std::string path = dir.Path("s.db");
+  const std::string a = testutil::CreditCode(1);
+  {
+    auto store = testutil::OpenFulingStore(path);
+    ASSERT_OK(store);
+    auto tx = (*store)->Begin("tester");
+    model::Enterprise e;
+    e.uscc = a;
+    e.name = "甲";
+    e.industry_code = "3841";
+    ASSERT_OK((*tx)->PutEnterprise(e));
+    ASSERT_OK((*tx)->AddImportBatch({0, "monthly", "m.csv", "", "", 1, 1, 0, {}, {}}));
+    model::MonthlyPanel panel;
+    model::MonthlyRecord r;
+    r.uscc = a;
+    r.period = {2023, 1};
+    r[model::Measure::kOutputValue] = 100;
+    panel.Add(r);
+    auto written = (*tx)->PutMonthlyPanel(std::move(panel));
+    ASSERT_OK(written);
+    EXPECT_EQ(written->inserted, 1u);
+    ASSERT_OK((*tx)->Commit());
+  }
+  std::string segment;
+  for (const auto& entry : std::filesystem::directory_iterator(path + ".facts")) {
+    segment = entry.path().string();
+  }
+  ASSERT_FALSE(segment.empty());
+  const std::string bytes = testutil::ReadFile(segment);
+  testutil::WriteFile(segment, bytes.substr(0, bytes.size() - 3));
+  auto store = OpenSqliteStore(path);
+  ASSERT_OK(store);
+  auto facts = (*store)->ListMonthly(a, std::nullopt);
+  ASSERT_FALSE(facts.has_value());
+  EXPECT_EQ(facts.error().code(), Status::Code::kDataLoss);
+  EXPECT_NE(facts.error().message().find("truncated"), std::string::npos)
+      << facts.error().message();
 }
 
 }  // namespace

@@ -180,5 +180,54 @@ TEST(GeneratorTest, IsDeterministicForASeed) {
   EXPECT_FALSE(bad.Validate().ok());
 }
 
+// `synth --xlsx` writes the same tables as Excel workbooks; importing them gives exactly the
+// values the CSV files give (the "CSV and Excel give the same stored values", at the
+// scale of a district: 480 enterprises, 60 months).
+TEST_F(FulingProfileTest, ExcelFilesImportToTheSameValuesAsCsv) {
+  Options options;
+  options.out_dir = dir_->Path("xlsx");
+  options.xlsx = true;
+  auto summary = Generate(testutil::FulingSystem(), options);
+  ASSERT_OK(summary);
+  ASSERT_EQ(summary->files[3].substr(summary->files[3].size() - 5), ".xlsx");
+  auto store = testutil::OpenFulingStore(dir_->Path("xlsx.db"));
+  ASSERT_OK(store);
+  ingest::ImportOptions import;
+  import.actor = "tester";
+  auto enterprises =
+      ingest::ImportEnterprises(**store, testutil::FulingSystem(), summary->files[0], import);
+  ASSERT_OK(enterprises);
+  ASSERT_TRUE(enterprises->written);
+  auto scale = ingest::ImportScale(**store, summary->files[1], import);
+  ASSERT_OK(scale);
+  ASSERT_TRUE(scale->written);
+  auto monthly = ingest::ImportMonthly(**store, summary->files[3], import);
+  ASSERT_OK(monthly);
+  ASSERT_TRUE(monthly->written) << monthly->errors.front().ToString();
+  EXPECT_EQ(monthly->inserted, summary_.monthly_rows);
+
+  auto from_excel = (*store)->CurrentMonthly({2021, 1}, {2025, 12});
+  auto from_csv = store_->CurrentMonthly({2021, 1}, {2025, 12});
+  ASSERT_OK(from_excel);
+  ASSERT_OK(from_csv);
+  ASSERT_EQ(from_excel->rows(), from_csv->rows());
+  EXPECT_EQ(from_excel->usccs(), from_csv->usccs());
+  EXPECT_EQ(from_excel->periods(), from_csv->periods());
+  for (std::size_t row = 0; row < from_csv->rows(); ++row) {
+    ASSERT_TRUE(from_excel->SameValues(row, *from_csv, row))
+        << from_csv->uscc(from_csv->slot(row)) << " row " << row;
+  }
+  auto registry_excel = (*store)->ListEnterprises({});
+  auto registry_csv = store_->ListEnterprises({});
+  ASSERT_OK(registry_excel);
+  ASSERT_OK(registry_csv);
+  ASSERT_EQ(registry_excel->size(), registry_csv->size());
+  for (std::size_t i = 0; i < registry_csv->size(); ++i) {
+    EXPECT_EQ((*registry_excel)[i].name, (*registry_csv)[i].name);
+    EXPECT_EQ((*registry_excel)[i].founded, (*registry_csv)[i].founded);
+    EXPECT_EQ((*registry_excel)[i].above_scale, (*registry_csv)[i].above_scale);
+  }
+}
+
 }  // namespace
 }  // namespace clusterscope::synth

@@ -26,6 +26,7 @@ struct Options {
   core::Period start{2021, 1};     // generic only; fuling covers 2021-01..2025-12
   std::uint64_t seed = 2349;
   std::string out_dir;
+  bool xlsx = false;  // Excel workbooks (.xlsx) instead of CSV files
 
   Status Validate() const;
 };
