@@ -73,6 +73,15 @@ class Workbook {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(archive_.get(), name.c_str(), 0, &stat) != 0) return std::optional<std::string>();
+    if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > max_part_bytes_) {
+      // A sheet is parsed whole; past this it would take gigabytes, and a full Excel sheet
+      // (1,048,576 rows of monthly figures) is far smaller.
+      return Error(Status::InvalidArgument(fmt::format(
+          "{}: part {} is {:.0f} MB of XML, more than the {:.0f} MB an .xlsx sheet may have "
+          "here; save the data as CSV UTF-8, which is read as a stream at any size",
+          path_, name, static_cast<double>(stat.size) / 1e6,
+          static_cast<double>(max_part_bytes_) / 1e6)));
+    }
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
         zip_fopen(archive_.get(), name.c_str(), 0), &zip_fclose);
     if (!file) return Error(Corrupt(fmt::format("cannot open part {}", name)));
@@ -100,6 +109,8 @@ class Workbook {
     return doc;
   }
 
+  void set_max_part_bytes(std::uint64_t bytes) { max_part_bytes_ = bytes; }
+
   Status Corrupt(const std::string& what) const {
     return Status::InvalidArgument(fmt::format("{}: not a valid .xlsx workbook: {}", path_, what));
   }
@@ -110,6 +121,7 @@ class Workbook {
 
   std::string path_;
   std::unique_ptr<zip_t, void (*)(zip_t*)> archive_;  // read-only: discard, never write back
+  std::uint64_t max_part_bytes_ = kMaxXlsxPartBytes;
 };
 
 // Built-in number formats that show dates (ECMA-376 18.8.30), and custom ones whose code has
@@ -178,9 +190,11 @@ std::string NumberText(std::string_view raw) {
 
 }  // namespace
 
-Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet) {
+Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
+                              std::uint64_t max_part_bytes) {
   auto book = Workbook::Open(path);
   if (!book) return Error(book.error());
+  book->set_max_part_bytes(max_part_bytes);
   auto workbook = book->Xml("xl/workbook.xml", true);
   if (!workbook) return Error(workbook.error());
   auto rels = book->Xml("xl/_rels/workbook.xml.rels", true);

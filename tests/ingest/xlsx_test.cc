@@ -159,5 +159,49 @@ TEST_F(XlsxTest, AnswersBadWorkbooksClearly) {
   EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
 }
 
+// A sheet is parsed whole, so one beyond the limit is refused with advice, not read into
+// gigabytes of memory. (The real limit is 1 GiB; here it is lowered to the test's sheet.)
+TEST_F(XlsxTest, RefusesASheetTooLargeToParseAndPointsToCsv) {
+  WriteWorkbook(dir_.Path("m.xlsx"), codes_);
+  auto fits = ReadXlsxFile(dir_.Path("m.xlsx"), "月报");
+  ASSERT_OK(fits);
+  auto refused = ReadXlsxFile(dir_.Path("m.xlsx"), "月报", 100);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(refused.error().message().find("CSV UTF-8"), std::string::npos)
+      << refused.error().message();
+}
+
+// A CSV file is read as a stream: a file much larger than a read block (4 MB) goes through in
+// pieces, with lines counted across the pieces.
+TEST_F(XlsxTest, StreamsACsvFileLargerThanAReadBlock) {
+  std::string text = "uscc,period,output_value\n";
+  std::size_t rows = 0;
+  while (text.size() < (std::size_t{9} << 20)) {
+    for (int m = 1; m <= 12 && text.size() < (std::size_t{9} << 20); ++m) {
+      text += fmt::format("{},{}-{:02},{}\n", codes_[rows % codes_.size()], 1900 + rows / 12 % 120,
+                          m, rows);
+      ++rows;
+    }
+  }
+  text += "bad-code,2023-01,1\n";
+  testutil::WriteFile(dir_.Path("big.csv"), text);
+  auto reader = OpenTable(dir_.Path("big.csv"), "");
+  ASSERT_OK(reader);
+  core::CsvBatch batch;
+  std::size_t read = 0;
+  std::size_t blocks = 0;
+  std::size_t last_line = 0;
+  do {
+    ASSERT_OK((*reader)->Next(batch));
+    if (batch.size > 0) ++blocks;
+    read += batch.size;
+    if (batch.size > 0) last_line = batch.records[batch.size - 1].line;
+  } while (batch.size > 0);
+  EXPECT_EQ(read, rows + 1);
+  EXPECT_GE(blocks, 3u);
+  EXPECT_EQ(last_line, rows + 2);  // the header is line 1
+}
+
 }  // namespace
 }  // namespace clusterscope::ingest

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,7 +92,11 @@ Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding = Encodi
 // sheet's row numbers; date-formatted cells read as YYYY-MM-DD, numbers as typed. NotFound if
 // the file is missing; InvalidArgument naming the file if it is not a valid workbook (truncated,
 // an .xls, corrupt), has no such sheet, or the sheet is empty.
-Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet);
+// A part (a sheet's XML) larger than `max_part_bytes` uncompressed is refused with advice to use
+// CSV: a sheet is parsed whole, and a full Excel sheet of monthly figures is ~300 MB of XML.
+inline constexpr std::uint64_t kMaxXlsxPartBytes = std::uint64_t{1} << 30;
+Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
+                              std::uint64_t max_part_bytes = kMaxXlsxPartBytes);
 
 // An .xlsx workbook by its name's ending, else a CSV file.
 Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
