@@ -148,6 +148,27 @@ void MonthlyPanel::Filter(const std::vector<std::uint8_t>& keep) {
   if (sorted) IndexSlots();  // filtering keeps the order
 }
 
+void MonthlyPanel::DropEmptySlots() {
+  std::vector<std::uint8_t> used(usccs_.size(), 0);
+  for (const auto s : slot_) used[s] = 1;
+  if (std::find(used.begin(), used.end(), 0) == used.end()) return;
+  const bool sorted = IsSorted();
+  std::vector<std::uint32_t> renumber(usccs_.size(), 0);
+  std::vector<std::string> kept;
+  for (std::size_t s = 0; s < usccs_.size(); ++s) {
+    if (used[s] == 0) continue;
+    renumber[s] = static_cast<std::uint32_t>(kept.size());
+    kept.push_back(std::move(usccs_[s]));
+  }
+  usccs_ = std::move(kept);
+  for (auto& s : slot_) s = renumber[s];
+  lookup_.clear();
+  for (std::size_t i = 0; i < usccs_.size(); ++i)
+    lookup_.emplace(usccs_[i], static_cast<std::uint32_t>(i));
+  first_row_.clear();
+  if (sorted) IndexSlots();
+}
+
 MonthlyPanel MonthlyPanel::FromColumns(std::vector<std::string> usccs,
                                        std::vector<std::uint32_t> slots,
                                        std::vector<std::int32_t> periods,

@@ -326,5 +326,32 @@ TEST_F(MonthlyImportTest, RegistryBatchesAreNotUndone) {
   EXPECT_NE(undone.error().message().find("not monthly"), std::string::npos);
 }
 
+TEST_F(MonthlyImportTest, AnswersEmptyAndHeaderOnlyFilesClearly) {
+  auto empty = Import("\n\n");
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_NE(empty.error().message().find("the file is empty"), std::string::npos);
+  auto header_only = Import("uscc,period,output_value\n");
+  ASSERT_FALSE(header_only.has_value());
+  EXPECT_NE(header_only.error().message().find("header but no data rows"), std::string::npos);
+  auto batches = store_->ListImportBatches();
+  ASSERT_OK(batches);
+  EXPECT_TRUE(batches->empty());
+}
+
+// A file of many bad rows keeps the first 10,000 messages and counts the rest: a national file
+// imported before its registry must not take gigabytes of messages.
+TEST_F(MonthlyImportTest, CountsErrorsBeyondTheFirstTenThousand) {
+  std::string text = "uscc,period,output_value\n";
+  for (int i = 0; i < 10050; ++i)
+    text += fmt::format("{},2023-01,1\n", testutil::CreditCode(1000 + i));
+  auto report = Import(text);
+  ASSERT_OK(report);
+  EXPECT_FALSE(report->written);
+  EXPECT_EQ(report->rows_rejected, 10050u);
+  EXPECT_EQ(report->errors.size(), 10000u);
+  EXPECT_EQ(report->errors_not_kept, 50u);
+  EXPECT_EQ(report->errors.front().rule, "unknown_enterprise");
+}
+
 }  // namespace
 }  // namespace clusterscope::ingest

@@ -78,6 +78,8 @@ class MonthlyPanel {
 
   // Keeps only the rows whose `keep` flag is set (same order); the dictionary is kept.
   void Filter(const std::vector<std::uint8_t>& keep);
+  // Drops the enterprises left without rows (after Filter), keeping the order of the others.
+  void DropEmptySlots();
 
   // Builds a panel from raw columns (storage reads); `valid` and `values` parallel `period`.
   static MonthlyPanel FromColumns(std::vector<std::string> usccs, std::vector<std::uint32_t> slots,

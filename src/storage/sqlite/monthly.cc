@@ -106,6 +106,7 @@ Result<MonthlyWrite> PutMonthlyPanel(Connection& db, facts::SegmentDirectory& di
   }
   if (result.unchanged == panel.rows()) return result;
   if (result.unchanged > 0) panel.Filter(keep);
+  panel.DropEmptySlots();  // enterprises whose every month was unchanged, or never had one
 
   CLUSTERSCOPE_RETURN_IF_ERROR(RemoveOrphanSegments(db, dir));
   auto info = dir.Write(panel, batch_id);
