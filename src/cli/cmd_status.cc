@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope status`: what a database holds, in a few lines.
 #include <map>
+#include <memory>
 
 #include "command.h"
 #include <fmt/format.h>
@@ -9,8 +10,12 @@ namespace clusterscope::cli {
 
 void RegisterStatus(CLI::App& app, Context& ctx) {
   auto* command = AddCommand(app, "status", "What the database holds: system, registry, months");
-  command->callback([&ctx] {
-    ctx.action = [&ctx] {
+  auto verify = std::make_shared<bool>(false);
+  command->add_flag("--verify", *verify,
+                    "Also read every monthly fact segment whole and check its checksum (exit 6 "
+                    "if one is damaged)");
+  command->callback([&ctx, verify] {
+    ctx.action = [&ctx, verify] {
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;
@@ -45,6 +50,12 @@ void RegisterStatus(CLI::App& app, Context& ctx) {
       }
       fmt::print("designations: {}; open data-quality warnings: {}\n", designations->size(),
                  warnings->size());
+      if (*verify) {
+        auto checked = store.VerifyMonthly();
+        if (!checked) return Fail(checked.error());
+        fmt::print("verified: {} fact segments, {:.1f} MB, checksums match\n", checked->first,
+                   static_cast<double>(checked->second) / 1e6);
+      }
       return static_cast<int>(kExitOk);
     };
   });

@@ -104,6 +104,9 @@ class FaultyStore final : public storage::Store {
     return inner_.CurrentMonthly(from, to);
   }
   Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
+  Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
+    return inner_.VerifyMonthly();
+  }
   Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const storage::QualityFilter& filter) override {
     return inner_.ListQualityWarnings(filter);

@@ -362,7 +362,27 @@ TEST(SqliteStoreMigrationTest, RefusesDamagedSegments) {
     segment = entry.path().string();
   }
   ASSERT_FALSE(segment.empty());
-  const std::string bytes = testutil::ReadFile(segment);
+  std::string bytes = testutil::ReadFile(segment);
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_OK(store);
+    auto checked = (*store)->VerifyMonthly();
+    ASSERT_OK(checked);
+    EXPECT_EQ(checked->first, 1);
+    EXPECT_EQ(checked->second, static_cast<std::int64_t>(bytes.size()));
+  }
+  // A flipped bit in a value: the layout holds, the checksum does not.
+  std::string flipped = bytes;
+  flipped[flipped.size() - 20] = static_cast<char>(flipped[flipped.size() - 20] ^ 1);
+  testutil::WriteFile(segment, flipped);
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_OK(store);
+    auto checked = (*store)->VerifyMonthly();
+    ASSERT_FALSE(checked.has_value());
+    EXPECT_EQ(checked.error().code(), Status::Code::kDataLoss);
+    EXPECT_NE(checked.error().message().find("checksum"), std::string::npos);
+  }
   testutil::WriteFile(segment, bytes.substr(0, bytes.size() - 3));
   auto store = OpenSqliteStore(path);
   ASSERT_OK(store);

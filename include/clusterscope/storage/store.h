@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/core/date.h"
@@ -187,6 +188,10 @@ class Store {
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;
   virtual Result<std::vector<ImportBatch>> ListImportBatches() = 0;
+  // Reads every monthly fact segment whole and checks it against its checksum (as written and
+  // as recorded in the database). Returns how many segments and bytes were checked; DataLoss
+  // naming the first damaged one.
+  virtual Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() = 0;
   // The schema version the database is at.
   virtual Result<int> SchemaVersion() = 0;
 };

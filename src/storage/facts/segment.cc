@@ -244,6 +244,12 @@ std::int64_t Segment::Find(std::string_view uscc) const {
   return lo < enterprises_ && this->uscc(lo) == uscc ? static_cast<std::int64_t>(lo) : -1;
 }
 
+std::uint64_t Segment::checksum() const {
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, data_ + LayoutOf(rows_, enterprises_).footer, 8);
+  return stored;
+}
+
 Status Segment::Verify() const {
   const Layout layout = LayoutOf(rows_, enterprises_);
   std::uint64_t stored = 0;

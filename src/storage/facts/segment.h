@@ -54,6 +54,8 @@ class Segment {
 
   // Recomputes the checksum over the bytes: DataLoss if it differs from the footer's.
   Status Verify() const;
+  // The checksum the footer records.
+  std::uint64_t checksum() const;
 
  private:
   Segment() = default;

@@ -4,6 +4,7 @@
 #include <climits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -214,6 +215,29 @@ Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(const facts::FactView&
                    view.batch_id(versions[i + 1])});
   }
   return out;
+}
+
+Result<std::pair<std::int64_t, std::int64_t>> VerifySegments(Connection& db,
+                                                             facts::SegmentDirectory& dir) {
+  auto stmt = db.Prepare("SELECT file, checksum, bytes FROM fact_segment ORDER BY batch_id");
+  if (!stmt) return Error(stmt.error());
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> segments;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(
+      *stmt, [&] { segments.emplace_back(stmt->Text(0), stmt->Text(1), stmt->Int(2)); }));
+  std::pair<std::int64_t, std::int64_t> checked{0, 0};
+  for (const auto& [file, checksum, bytes] : segments) {
+    auto segment = dir.Open(file);
+    if (!segment) return Error(segment.error());
+    CLUSTERSCOPE_RETURN_IF_ERROR((*segment)->Verify());
+    if (fmt::format("{:016x}", (*segment)->checksum()) != checksum) {
+      return Error(Status::DataLoss(fmt::format(
+          "fact segment {} is not the one the database recorded (checksum {}, recorded {})", file,
+          fmt::format("{:016x}", (*segment)->checksum()), checksum)));
+    }
+    ++checked.first;
+    checked.second += bytes;
+  }
+  return checked;
 }
 
 MonthlyCoverage MonthlySummary(const facts::FactView& view) {

@@ -44,6 +44,10 @@ Result<std::vector<MonthlyRevision>> ListMonthlyRevisions(const facts::FactView&
                                                           std::optional<core::Period> period);
 MonthlyCoverage MonthlySummary(const facts::FactView& view);
 
+// See Store::VerifyMonthly.
+Result<std::pair<std::int64_t, std::int64_t>> VerifySegments(Connection& db,
+                                                             facts::SegmentDirectory& dir);
+
 // Migration 0004: moves monthly_fact and monthly_revision into one segment per batch and drops
 // them.
 Status MoveFactsToSegments(Connection& db, facts::SegmentDirectory& dir);

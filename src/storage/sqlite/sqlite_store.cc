@@ -595,6 +595,9 @@ class SqliteStore final : public Store {
     return sqlite::ListMonthlyRevisions(*view, uscc, period);
   }
   Result<std::vector<ImportBatch>> ListImportBatches() override;
+  Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
+    return sqlite::VerifySegments(db_, dir_);
+  }
   Result<int> SchemaVersion() override;
 
  private:
