@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The statistics bureau's monthly indicators for every group of enterprises (docs/indicators.md
+// defines each). For period P (year y, month m): the current window W is y-01..P, the base
+// window W' the same months of y-1; the frame F of a group is its enterprises above scale in y
+// that report at least once in W; missing months count as zero in sums; growth is on the same
+// basis (同口径): last year re-summed over this year's frame.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/period.h"
+#include "clusterscope/engine/panel.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/enterprise.h"
+
+namespace clusterscope::engine {
+
+struct Ranked {
+  std::string uscc;
+  std::string name;
+  double ytd_output = 0;
+  std::optional<double> growth;  // null when its base is 0
+};
+
+struct GroupIndicators {
+  std::string kind;  // "total", "tier", "cluster", "park", "town", "division", "class",
+                     // a grouping's code ("sector"), "high_tech", "strategic_emerging"
+  std::string code;
+  std::string name;
+  std::size_t enterprises = 0;  // in the frame F
+  double month_output = 0;
+  double month_output_base = 0;
+  std::array<double, model::kMeasureCount> ytd{};       // Σ over F and W, by Measure
+  std::array<double, model::kMeasureCount> ytd_base{};  // Σ over F and W'
+  double employee_months = 0;                           // Σ headcount over F and W
+
+  std::optional<double> growth_same_basis;     // ytd output / base - 1
+  std::optional<double> month_growth;          // the month alone
+  std::optional<double> contribution_rate;     // share of the total's change in output
+  std::optional<double> pull_pp;               // change / the total's base x 100
+  std::optional<double> va_rate;               // value added / output
+  std::optional<double> profit_margin;         // profit / revenue
+  std::optional<double> rd_intensity;          // R&D / revenue
+  std::optional<double> new_product_share;     // new-product revenue / revenue
+  std::optional<double> export_share;          // export delivery value / output
+  std::optional<double> energy_per_va;         // tce per 万元 of value added
+  std::optional<double> energy_per_va_change;  // on the same months of last year
+  std::optional<double> labor_productivity;    // 万元 of value added a person a year
+  std::optional<double> output_per_km2;        // parks with a known industrial land area
+  std::size_t declining_count = 0;             // base > 0 and ytd output below it
+  std::size_t loss_count = 0;                  // ytd profit < 0
+  double loss_amount = 0;                      // Σ of those losses (negative)
+  std::size_t non_reporting_count = 0;         // in F, no figures for P itself
+  std::vector<Ranked> top_by_output;
+  std::vector<Ranked> top_by_growth;  // among those with a base
+
+  // Same-basis growth of any measure; null when its base is 0.
+  std::optional<double> Growth(model::Measure measure) const;
+};
+
+struct MonthlyIndicators {
+  core::Period period;
+  std::vector<GroupIndicators> groups;  // total first, then by kind and code; empty F left out
+};
+
+struct IndicatorOptions {
+  std::size_t top = 10;  // enterprises ranked per group
+};
+
+// The indicators of a panel of enterprises, grouped by a cluster system.
+class Engine {
+ public:
+  Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry);
+
+  // Lays newly imported (or all current) months over the panel: no rebuild.
+  void Apply(const model::MonthlyPanel& facts);
+  const Panel& panel() const { return panel_; }
+
+  MonthlyIndicators Compute(core::Period period, const IndicatorOptions& options = {}) const;
+
+ private:
+  struct Kind {
+    std::string code;
+    std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
+    std::vector<std::int32_t> member;                         // per panel slot, or -1
+  };
+  void IndexNewSlots();
+
+  model::ClusterSystem system_;
+  std::vector<model::Enterprise> registry_;
+  Panel panel_;
+  std::vector<const model::Enterprise*> enterprise_of_;  // per panel slot, or null
+  std::vector<Kind> kinds_;
+};
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/engine/panel.h"
+
+namespace clusterscope::engine {
+
+std::int64_t Panel::Find(std::string_view uscc) const {
+  const auto it = index_.find(std::string(uscc));
+  return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
+
+void Panel::Resize(std::size_t enterprises) {
+  for (auto& month : months_) {
+    for (auto& column : month.values) column.resize(enterprises, 0.0);
+    month.valid.resize(enterprises, 0);
+  }
+}
+
+Panel::Month& Panel::MonthAt(std::int32_t period) {
+  if (months_.empty()) first_ = period;
+  if (period < first_) {
+    months_.insert(months_.begin(), static_cast<std::size_t>(first_ - period), Month{});
+    first_ = period;
+  }
+  const auto at = static_cast<std::size_t>(period - first_);
+  if (at >= months_.size()) months_.resize(at + 1);
+  Month& month = months_[at];
+  if (month.valid.size() != usccs_.size()) Resize(usccs_.size());  // new months, gaps included
+  return month;
+}
+
+void Panel::Apply(const model::MonthlyPanel& facts) {
+  // Slots first, all at once: growing every month's columns one enterprise at a time would copy
+  // them over and over.
+  std::vector<std::uint32_t> slot_of(facts.enterprises());
+  const std::size_t before = usccs_.size();
+  for (std::uint32_t s = 0; s < facts.enterprises(); ++s) {
+    const auto [it, added] =
+        index_.emplace(facts.uscc(s), static_cast<std::uint32_t>(usccs_.size()));
+    if (added) usccs_.push_back(facts.uscc(s));
+    slot_of[s] = it->second;
+  }
+  if (usccs_.size() != before) Resize(usccs_.size());
+  for (std::size_t r = 0; r < facts.rows(); ++r) {
+    Month& month = MonthAt(facts.period_index(r));
+    const std::uint32_t e = slot_of[facts.slot(r)];
+    month.valid[e] = facts.valid_bits(r);
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      month.values[m][e] = facts.value(r, static_cast<model::Measure>(m));
+    }
+  }
+}
+
+const double* Panel::Column(std::int32_t period, model::Measure measure) const {
+  if (!HasMonth(period)) return nullptr;
+  return months_[static_cast<std::size_t>(period - first_)]
+      .values[static_cast<std::size_t>(measure)]
+      .data();
+}
+
+const std::uint16_t* Panel::Valid(std::int32_t period) const {
+  if (!HasMonth(period)) return nullptr;
+  return months_[static_cast<std::size_t>(period - first_)].valid.data();
+}
+
+std::size_t Panel::ColumnBytes() const {
+  return months_.size() * usccs_.size() * (model::kMeasureCount * sizeof(double) + 2);
+}
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Every indicator against a case computed by hand (the figures are in the comments): an
+// enterprise entering this year (base 0), one leaving (not above scale: not in F), one with a
+// missing month, one that stopped reporting, a group whose base is zero, negative profit,
+// January alone, and a new month laid over a loaded panel.
+#include "clusterscope/engine/indicators.h"
+
+#include "testutil.h"
+#include <gtest/gtest.h>
+
+namespace clusterscope::engine {
+namespace {
+
+using model::Measure;
+
+class IndicatorsTest : public ::testing::Test {
+ protected:
+  IndicatorsTest() {
+    //        cluster  above scale   2023 output (Jan-Mar)   2024 output (Jan-Mar)
+    // A  0   L1       2023, 2024    100 100 100  = 300      110 120 130 = 360 (profit -5 each)
+    // B  1   N1       2024          -                       50 50 50 = 150 (enters: base 0)
+    // C  2   L1       2023          80 80 80               10 10 10 (left the frame)
+    // D  3   P1       2023, 2024    60 60 60  = 180         40 - 60 = 100 (February missing)
+    // E  4   P1       2023, 2024    30 30 30  = 90          20 - - = 20 (stopped reporting)
+    // F  5   L1       2024          70 70 70               - (no report in 2024: not in F)
+    Add(0, "L1", {2023, 2024});
+    Add(1, "N1", {2024});
+    Add(2, "L1", {2023});
+    Add(3, "P1", {2023, 2024});
+    Add(4, "P1", {2023, 2024});
+    Add(5, "L1", {2024});
+    for (int m = 1; m <= 3; ++m) {
+      auto a23 = Month(0, 2023, m, 100);
+      a23[Measure::kEnergyTce] = 10;
+      a23[Measure::kValueAdded] = 25;
+      panel_.Add(a23);
+      auto a24 = Month(0, 2024, m, 100 + 10 * m);
+      a24[Measure::kProfit] = -5;
+      a24[Measure::kValueAdded] = 30;
+      a24[Measure::kEnergyTce] = 9;
+      a24[Measure::kRevenue] = 100;
+      a24[Measure::kRdExpense] = 1;
+      a24[Measure::kEmployees] = 10;
+      panel_.Add(a24);
+      panel_.Add(Month(1, 2024, m, 50));
+      panel_.Add(Month(2, 2023, m, 80));
+      panel_.Add(Month(2, 2024, m, 10));
+      panel_.Add(Month(3, 2023, m, 60));
+      if (m != 2) panel_.Add(Month(3, 2024, m, m == 1 ? 40 : 60));
+      panel_.Add(Month(4, 2023, m, 30));
+      if (m == 1) panel_.Add(Month(4, 2024, m, 20));
+      panel_.Add(Month(5, 2023, m, 70));
+    }
+    panel_.Sort();
+  }
+
+  void Add(int n, const std::string& cluster, std::vector<int> years) {
+    model::Enterprise e;
+    e.uscc = testutil::CreditCode(n);
+    e.name = std::string(1, static_cast<char>('A' + n));
+    e.industry_code = cluster == "N1" ? "2669" : "3841";
+    e.cluster = cluster;
+    for (int y : years) e.above_scale[y] = true;
+    registry_.push_back(e);
+  }
+  static model::MonthlyRecord Month(int n, int year, int month, double output) {
+    model::MonthlyRecord r;
+    r.uscc = testutil::CreditCode(n);
+    r.period = {year, month};
+    r[Measure::kOutputValue] = output;
+    return r;
+  }
+  MonthlyIndicators Compute(core::Period period) {
+    Engine engine(testutil::FulingSystem(), registry_);
+    engine.Apply(panel_);
+    return engine.Compute(period);
+  }
+  static const GroupIndicators& Group(const MonthlyIndicators& r, const std::string& kind,
+                                      const std::string& code) {
+    for (const auto& g : r.groups) {
+      if (g.kind == kind && g.code == code) return g;
+    }
+    ADD_FAILURE() << "no group " << kind << " " << code;
+    static const GroupIndicators none;
+    return none;
+  }
+
+  std::vector<model::Enterprise> registry_;
+  model::MonthlyPanel panel_;
+};
+
+TEST_F(IndicatorsTest, SumsTheFrameOnTheSameBasis) {
+  const auto r = Compute({2024, 3});
+  const auto& total = Group(r, "total", "total");
+  EXPECT_EQ(total.enterprises, 4u);          // A B D E; C left, F did not report
+  EXPECT_DOUBLE_EQ(total.ytd[0], 630);       // 360 + 150 + 100 + 20
+  EXPECT_DOUBLE_EQ(total.ytd_base[0], 570);  // 300 + 0 + 180 + 90
+  EXPECT_DOUBLE_EQ(*total.growth_same_basis, 630.0 / 570 - 1);
+  EXPECT_DOUBLE_EQ(total.month_output, 240);       // 130 + 50 + 60 + 0
+  EXPECT_DOUBLE_EQ(total.month_output_base, 190);  // 100 + 60 + 30
+  EXPECT_DOUBLE_EQ(*total.month_growth, 240.0 / 190 - 1);
+  EXPECT_EQ(total.declining_count, 2u);  // D 100 < 180, E 20 < 90; B has no base
+  EXPECT_EQ(total.loss_count, 1u);
+  EXPECT_DOUBLE_EQ(total.loss_amount, -15);
+  EXPECT_EQ(total.non_reporting_count, 1u);  // E has no March
+  EXPECT_DOUBLE_EQ(*total.contribution_rate, 1);
+  EXPECT_DOUBLE_EQ(*total.pull_pp, 60.0 / 570 * 100);
+}
+
+TEST_F(IndicatorsTest, ContributionsAndPullsOfAPartitionAddUp) {
+  const auto r = Compute({2024, 3});
+  // Changes: L1 (A) +60, N1 (B) +150, P1 (D, E) -150; total +60 on a base of 570.
+  const auto& l1 = Group(r, "cluster", "L1");
+  const auto& n1 = Group(r, "cluster", "N1");
+  const auto& p1 = Group(r, "cluster", "P1");
+  EXPECT_EQ(l1.enterprises, 1u);
+  EXPECT_DOUBLE_EQ(*l1.contribution_rate, 1.0);
+  EXPECT_DOUBLE_EQ(*n1.contribution_rate, 2.5);
+  EXPECT_DOUBLE_EQ(*p1.contribution_rate, -2.5);
+  EXPECT_FALSE(n1.growth_same_basis.has_value());  // a whole group with a zero base
+  EXPECT_NEAR(*l1.pull_pp + *n1.pull_pp + *p1.pull_pp,
+              *Group(r, "total", "total").growth_same_basis * 100, 1e-12);
+  EXPECT_DOUBLE_EQ(*p1.pull_pp, -150.0 / 570 * 100);
+  // Tiers partition the same way: leading (L), emerging (N), pillar (P).
+  EXPECT_DOUBLE_EQ(Group(r, "tier", "L").ytd[0], 360);
+  EXPECT_DOUBLE_EQ(Group(r, "tier", "P").ytd_base[0], 270);
+}
+
+TEST_F(IndicatorsTest, ComputesTheRatios) {
+  const auto r = Compute({2024, 3});
+  const auto& a = Group(r, "cluster", "L1");
+  EXPECT_DOUBLE_EQ(*a.va_rate, 90.0 / 360);
+  EXPECT_DOUBLE_EQ(*a.profit_margin, -15.0 / 300);
+  EXPECT_DOUBLE_EQ(*a.rd_intensity, 3.0 / 300);
+  EXPECT_DOUBLE_EQ(*a.energy_per_va, 27.0 / 90);
+  EXPECT_DOUBLE_EQ(*a.energy_per_va_change, (27.0 / 90) / (30.0 / 75) - 1);  // -25 %
+  // 90 万元 of value added in 3 months by 10 people on average: 36 万元 a person a year.
+  EXPECT_DOUBLE_EQ(*a.labor_productivity, 36);
+  EXPECT_DOUBLE_EQ(*a.Growth(Measure::kValueAdded), 90.0 / 75 - 1);
+  // No revenue reported at all in P1: undefined, not zero.
+  EXPECT_FALSE(Group(r, "cluster", "P1").rd_intensity.has_value());
+  EXPECT_FALSE(Group(r, "cluster", "P1").labor_productivity.has_value());
+}
+
+TEST_F(IndicatorsTest, RanksByOutputAndByGrowth) {
+  const auto r = Compute({2024, 3});
+  const auto& total = Group(r, "total", "total");
+  ASSERT_EQ(total.top_by_output.size(), 4u);
+  EXPECT_EQ(total.top_by_output[0].name, "A");
+  EXPECT_EQ(total.top_by_output[1].name, "B");
+  EXPECT_EQ(total.top_by_output[3].name, "E");
+  ASSERT_EQ(total.top_by_growth.size(), 3u);  // B has no base
+  EXPECT_EQ(total.top_by_growth[0].name, "A");
+  EXPECT_DOUBLE_EQ(*total.top_by_growth[0].growth, 0.2);
+  EXPECT_EQ(total.top_by_growth[2].name, "E");
+}
+
+TEST_F(IndicatorsTest, JanuaryAloneAndGroupsWithoutEnterprisesLeftOut) {
+  const auto r = Compute({2024, 1});
+  const auto& total = Group(r, "total", "total");
+  EXPECT_EQ(total.enterprises, 4u);
+  EXPECT_DOUBLE_EQ(total.ytd[0], 220);       // 110 + 50 + 40 + 20
+  EXPECT_DOUBLE_EQ(total.ytd_base[0], 190);  // 100 + 0 + 60 + 30
+  EXPECT_EQ(total.non_reporting_count, 0u);
+  for (const auto& g : r.groups) EXPECT_GT(g.enterprises, 0u) << g.kind << " " << g.code;
+}
+
+TEST_F(IndicatorsTest, ANewMonthLandsOnTheLoadedPanel) {
+  Engine engine(testutil::FulingSystem(), registry_);
+  engine.Apply(panel_);
+  model::MonthlyPanel april;
+  april.Add(Month(0, 2024, 4, 140));
+  april.Add(Month(4, 2024, 3, 25));  // E's late March report
+  april.Sort();
+  engine.Apply(april);
+  const auto march = engine.Compute({2024, 3});
+  EXPECT_DOUBLE_EQ(march.groups.front().ytd[0], 655);
+  EXPECT_EQ(march.groups.front().non_reporting_count, 0u);
+  const auto r = engine.Compute({2024, 4});
+  EXPECT_DOUBLE_EQ(r.groups.front().month_output, 140);
+  EXPECT_DOUBLE_EQ(r.groups.front().ytd[0], 795);
+}
+
+}  // namespace
+}  // namespace clusterscope::engine
