@@ -243,4 +243,25 @@ Result<MonthlyHistory> Workspace::History(const std::string& uscc,
   return history;
 }
 
+Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
+    std::optional<core::Period> period, const engine::IndicatorOptions& options) {
+  if (!period) {
+    auto coverage = store_->MonthlySummary();
+    if (!coverage) return Error(coverage.error());
+    if (!coverage->last) {
+      return Error(Status::NotFound(
+          "there are no monthly statistics yet; import some with `import monthly FILE`"));
+    }
+    period = coverage->last;
+  }
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  // This year's months to the period and the same months of last year: nothing else is read.
+  auto facts = store_->CurrentMonthly(core::Period{period->year - 1, 1}, *period);
+  if (!facts) return Error(facts.error());
+  engine::Engine engine(system_, std::move(*registry));
+  engine.Apply(*facts);
+  return engine.Compute(*period, options);
+}
+
 }  // namespace clusterscope::app

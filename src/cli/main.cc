@@ -41,6 +41,7 @@ int Run(int argc, char** argv) {
   RegisterAudit(app, ctx);
   RegisterChanges(app, ctx);
   RegisterHistory(app, ctx);
+  RegisterReport(app, ctx);
   RegisterSynth(app, ctx);
   RegisterStatus(app, ctx);
 

@@ -201,6 +201,54 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
   EXPECT_EQ(Cli("import undo 99").exit_code, 4);  // no such batch
 }
 
+// The monthly report's JSON is a contract for scripts: the fields the issue names, money in
+// 万元, null where undefined.
+TEST_F(CliTest, ReportsTheMonthAsStableJson) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  ASSERT_EQ(Cli("enterprise add " + a + " --name 甲 --industry 3841 --above-scale 1 --year 2023")
+                .exit_code,
+            0);
+  ASSERT_EQ(Cli("enterprise update " + a + " --above-scale 1 --year 2022").exit_code, 0);
+  ASSERT_EQ(Cli("enterprise add " + b + " --name 乙 --industry 1371 --above-scale 1 --year 2023")
+                .exit_code,
+            0);
+  testutil::WriteFile(dir_.Path("m.csv"),
+                      fmt::format("uscc,period,output_value,profit\n{0},2022-01,100,1\n"
+                                  "{0},2022-02,100,1\n{0},2023-01,120,-2\n{0},2023-02,130,1\n"
+                                  "{1},2023-02,50,3\n",
+                                  a, b));
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  const CliRun run = Cli("report monthly --period 2023-02 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["period"], "2023-02");
+  const auto& total = report["groups"][0];
+  for (const char* field :
+       {"kind", "code", "name", "enterprises", "month_output", "ytd_output", "ytd_output_base",
+        "growth_same_basis", "contribution_rate", "pull_pp", "ytd_value_added", "ytd_revenue",
+        "ytd_profit", "rd_intensity", "energy_per_va", "labor_productivity", "declining_count",
+        "loss_count", "top"}) {
+    EXPECT_TRUE(total.contains(field)) << field;
+  }
+  EXPECT_EQ(total["kind"], "total");
+  EXPECT_EQ(total["enterprises"], 2);
+  EXPECT_EQ(total["ytd_output"], 300.0);       // 120 + 130 + 50
+  EXPECT_EQ(total["ytd_output_base"], 200.0);  // 乙 has no 2022: base 0
+  EXPECT_EQ(total["growth_same_basis"], 0.5);
+  EXPECT_EQ(total["month_output"], 180.0);
+  EXPECT_EQ(total["ytd_profit"], 2.0);
+  EXPECT_TRUE(total["rd_intensity"].is_null());  // no revenue reported
+  EXPECT_EQ(total["top"][0]["name"], "甲");
+  EXPECT_EQ(total["top"][0]["ytd_output"], 250.0);
+  const CliRun headline = Cli("report monthly --format headline");  // the latest month
+  ASSERT_EQ(headline.exit_code, 0);
+  EXPECT_NE(headline.out.find("2023-02"), std::string::npos) << headline.out;
+  EXPECT_NE(Cli("report monthly --period 2023-02 --lang en").out.find("By cluster"),
+            std::string::npos);
+}
+
 TEST_F(CliTest, LooksUpIndustries) {
   const CliRun run = Cli("industry show 3841");
   ASSERT_EQ(run.exit_code, 0) << run.out;

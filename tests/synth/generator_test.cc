@@ -10,6 +10,7 @@
 #include "testutil.h"
 #include <gtest/gtest.h>
 
+#include "clusterscope/engine/indicators.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope::synth {
@@ -81,6 +82,35 @@ class FulingProfileTest : public ::testing::Test {
 testutil::TempDir* FulingProfileTest::dir_ = nullptr;
 storage::Store* FulingProfileTest::store_ = nullptr;
 Summary FulingProfileTest::summary_;
+
+// The monthly report of June 2023 (the engine, on what the imports stored) says what the
+// commission published for the first half of 2023.
+TEST_F(FulingProfileTest, TheJune2023ReportReproducesThePublishedFigures) {
+  auto registry = store_->ListEnterprises({});
+  ASSERT_OK(registry);
+  auto facts = store_->CurrentMonthly({2022, 1}, {2023, 6});
+  ASSERT_OK(facts);
+  engine::Engine engine(testutil::FulingSystem(), std::move(*registry));
+  engine.Apply(*facts);
+  const auto report = engine.Compute({2023, 6});
+  const auto find = [&](const std::string& kind, const std::string& code) {
+    for (const auto& g : report.groups) {
+      if (g.kind == kind && g.code == code) return g;
+    }
+    ADD_FAILURE() << kind << " " << code;
+    return engine::GroupIndicators{};
+  };
+  const auto total = find("total", "total");
+  EXPECT_NEAR(total.ytd[0], FulingTargets::kOutputH1, 5);
+  EXPECT_NEAR(total.ytd[static_cast<std::size_t>(Measure::kProfit)], FulingTargets::kProfitH1, 5);
+  const auto automobiles = find("division", "36");
+  EXPECT_NEAR(automobiles.ytd[0], FulingTargets::kAutomobileH1, 5);
+  EXPECT_NEAR(*automobiles.growth_same_basis, FulingTargets::kAutomobileGrowth, 1e-4);
+  for (const char* category : {"ENERGY", "MAT", "CON", "AUTO", "ELEC"}) {
+    EXPECT_NEAR(*find("sector", category).growth_same_basis, FulingSectorGrowth(category), 1e-4)
+        << category;
+  }
+}
 
 TEST_F(FulingProfileTest, ReproducesThePublishedFirstHalfOf2023) {
   const auto all = [](const model::Enterprise&) { return std::string("all"); };

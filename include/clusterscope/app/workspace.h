@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clusterscope/core/status.h"
+#include "clusterscope/engine/indicators.h"
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/model/cluster_system.h"
@@ -88,6 +89,11 @@ class Workspace {
   Status ConfirmQualityWarning(std::int64_t id, const std::string& note);
   // NotFound if the enterprise is not registered.
   Result<MonthlyHistory> History(const std::string& uscc, std::optional<core::Period> period);
+
+  // The monthly indicators of `period` (default: the latest month held), from the registry and
+  // the months of this year and last. NotFound if there are no monthly statistics yet.
+  Result<engine::MonthlyIndicators> MonthlyIndicators(std::optional<core::Period> period,
+                                                      const engine::IndicatorOptions& options);
 
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The monthly industrial-economy report (工业经济运行月报) from the engine's indicators: JSON for
+// scripts (field names are a contract, docs/indicators.md), Markdown for people, and the
+// one-line headline. Money is in 万元 in JSON and in 亿元 in Markdown. Pure functions.
+#pragma once
+
+#include <string>
+
+#include "clusterscope/engine/indicators.h"
+
+namespace clusterscope::report {
+
+enum class Language { kZh, kEn };
+
+std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators);
+std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
+                                  const std::string& region_name, Language language);
+// "2023-06: above-scale output 1244.5 亿元, +8.4 % on the same basis; profit 74.8 亿元; ..."
+std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators,
+                                  Language language);
+
+}  // namespace clusterscope::report

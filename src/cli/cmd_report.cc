@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope report monthly`: the monthly industrial-economy report.
+#include <cstdio>
+#include <memory>
+
+#include "command.h"
+#include <fmt/format.h>
+
+#include "clusterscope/core/classification.h"
+#include "clusterscope/report/monthly_report.h"
+
+namespace clusterscope::cli {
+
+void RegisterReport(CLI::App& app, Context& ctx) {
+  struct Args {
+    std::string period, format = "md", out, lang = "zh";
+    std::size_t top = 10;
+  };
+  auto args = std::make_shared<Args>();
+  auto* group = AddCommand(app, "report", "Reports computed from the monthly statistics");
+  group->require_subcommand(1);
+  auto* command = AddCommand(
+      *group, "monthly",
+      "The monthly industrial-economy report: totals, growth on the same basis, contribution "
+      "and pull by tier, cluster, park, sector and division, ratios, counts, top enterprises");
+  command->add_option("--period", args->period, "Month, YYYY-MM (default: the latest held)");
+  command->add_option("--format", args->format, "md (Markdown), json, or headline (one line)")
+      ->check(CLI::IsMember({"md", "json", "headline"}))
+      ->default_val("md");
+  command->add_option("--out", args->out, "Write to this file instead of the terminal");
+  command->add_option("--lang", args->lang, "zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->default_val("zh");
+  command->add_option("--top", args->top, "Enterprises ranked per group")->default_val(10);
+  command->callback([&ctx, args] {
+    ctx.action = [&ctx, args] {
+      std::optional<core::Period> period;
+      if (!args->period.empty()) {
+        auto parsed = core::Period::Parse(args->period);
+        if (!parsed) return Fail(parsed.error().WithContext("--period"));
+        period = *parsed;
+      }
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top});
+      if (!indicators) return Fail(indicators.error());
+      const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
+      const auto* county = core::FindCounty(workspace->system().region_code);
+      const std::string region = county != nullptr ? county->name : workspace->system().name_zh;
+      std::string text;
+      if (args->format == "json") {
+        text = report::MonthlyReportJson(*indicators);
+      } else if (args->format == "headline") {
+        text = report::MonthlyReportHeadline(*indicators, language) + "\n";
+      } else {
+        text = report::MonthlyReportMarkdown(*indicators, region, language);
+      }
+      if (args->out.empty()) {
+        fmt::print("{}", text);
+        return static_cast<int>(kExitOk);
+      }
+      std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(args->out.c_str(), "wb"), &std::fclose);
+      if (!file || std::fwrite(text.data(), 1, text.size(), file.get()) != text.size()) {
+        return Fail(Status::Unavailable(fmt::format("{}: cannot write the report", args->out)));
+      }
+      fmt::print("wrote {}\n", args->out);
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli
