@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include "clusterscope/core/classification.h"
@@ -131,115 +132,244 @@ void Engine::IndexNewSlots() {
   }
 }
 
+std::vector<Engine::Membership> Engine::Memberships() const {
+  std::vector<Membership> out;
+  for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
+    for (const Kind& kind : kinds_) {
+      if (kind.member[e] < 0) continue;
+      out.push_back({panel_.uscc(e), kind.code,
+                     kind.groups[static_cast<std::size_t>(kind.member[e])].first});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The sums of one group, plain numbers so that each thread keeps its own and they add up.
+struct GroupSums {
+  std::array<double, model::kMeasureCount> ytd{};
+  std::array<double, model::kMeasureCount> base{};
+  double month = 0;
+  double month_base = 0;
+  double loss_amount = 0;
+  std::size_t enterprises = 0;
+  std::size_t declining = 0;
+  std::size_t losses = 0;
+  std::size_t non_reporting = 0;
+
+  void Add(const GroupSums& other) {
+    for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+      ytd[k] += other.ytd[k];
+      base[k] += other.base[k];
+    }
+    month += other.month;
+    month_base += other.month_base;
+    loss_amount += other.loss_amount;
+    enterprises += other.enterprises;
+    declining += other.declining;
+    losses += other.losses;
+    non_reporting += other.non_reporting;
+  }
+};
+
+// The best `size` items seen so far, best first, by a strict "better" order.
+template <typename Better>
+class TopN {
+ public:
+  TopN(std::size_t size, const Better* better) : size_(size), better_(better) {}
+  void Offer(std::uint32_t item) {
+    if (size_ == 0) return;
+    if (items_.size() == size_ && !(*better_)(item, items_.back())) return;
+    const auto at = std::upper_bound(items_.begin(), items_.end(), item, *better_);
+    items_.insert(at, item);
+    if (items_.size() > size_) items_.pop_back();
+  }
+  const std::vector<std::uint32_t>& items() const { return items_; }
+
+ private:
+  std::size_t size_;
+  const Better* better_;  // outlives the list
+  std::vector<std::uint32_t> items_;
+};
+
+std::size_t Threads(std::size_t work) {
+  if (work < 50000) return 1;
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+// Runs fn(t) for t in 0..threads-1, the last on this thread.
+template <typename Fn>
+void Parallel(std::size_t threads, Fn fn) {
+  std::vector<std::thread> workers;
+  for (std::size_t t = 0; t + 1 < threads; ++t) workers.emplace_back([&fn, t] { fn(t); });
+  fn(threads - 1);
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace
+
 MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {
   const std::size_t n = panel_.enterprises();
   const std::int32_t last = period.Index();
   const std::int32_t first = core::Period{period.year, 1}.Index();
+  const auto output = Idx(Measure::kOutputValue);
+  const auto profit = Idx(Measure::kProfit);
 
-  // Per enterprise: sums over W and W', the month itself, and whether it reported.
-  std::array<std::vector<double>, model::kMeasureCount> ytd;
-  std::array<std::vector<double>, model::kMeasureCount> base;
-  for (auto& v : ytd) v.assign(n, 0.0);
-  for (auto& v : base) v.assign(n, 0.0);
-  std::vector<std::uint8_t> reported(n, 0);
-  for (std::int32_t t = first; t <= last; ++t) {
-    const std::uint16_t* valid = panel_.Valid(t);
-    if (valid == nullptr) continue;
-    for (std::size_t e = 0; e < n; ++e) reported[e] |= static_cast<std::uint8_t>(valid[e] & 1U);
-    for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-      const double* column = panel_.Column(t, static_cast<Measure>(k));
-      double* sum = ytd[k].data();
-      for (std::size_t e = 0; e < n; ++e) sum[e] += column[e];
-    }
-  }
-  for (std::int32_t t = first - 12; t <= last - 12; ++t) {
-    if (!panel_.HasMonth(t)) continue;
-    for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-      const double* column = panel_.Column(t, static_cast<Measure>(k));
-      double* sum = base[k].data();
-      for (std::size_t e = 0; e < n; ++e) sum[e] += column[e];
-    }
-  }
-  const double* month_output = panel_.Column(last, Measure::kOutputValue);
-  const double* month_base = panel_.Column(last - 12, Measure::kOutputValue);
-  const std::uint16_t* valid_now = panel_.Valid(last);
-
+  // What the rankings need of each enterprise; the rest stays in the blocks below.
+  std::vector<double> ytd_output(n, 0.0);
+  std::vector<double> base_output(n, 0.0);
   std::vector<std::uint8_t> in_frame(n, 0);
-  for (std::size_t e = 0; e < n; ++e) {
-    const model::Enterprise* enterprise = enterprise_of_[e];
-    in_frame[e] =
-        enterprise != nullptr && reported[e] != 0 && enterprise->AboveScaleIn(period.year) == true;
+
+  // Each thread takes a range of enterprises and sums it in blocks small enough to stay in
+  // cache while every month of both windows is added in; then adds each enterprise of the
+  // frame into its group of every kind. Threads keep their own group sums.
+  const std::size_t threads = Threads(n);
+  std::vector<std::vector<std::vector<GroupSums>>> sums(
+      threads, std::vector<std::vector<GroupSums>>(kinds_.size()));
+  for (auto& per_thread : sums) {
+    for (std::size_t k = 0; k < kinds_.size(); ++k) per_thread[k].resize(kinds_[k].groups.size());
   }
+  Parallel(threads, [&](std::size_t t) {
+    constexpr std::size_t kBlock = 1024;
+    std::array<std::array<double, kBlock>, model::kMeasureCount> ytd{};
+    std::array<std::array<double, kBlock>, model::kMeasureCount> base{};
+    std::array<std::uint8_t, kBlock> reported{};
+    const std::size_t begin = n * t / threads;
+    const std::size_t end = n * (t + 1) / threads;
+    for (std::size_t from = begin; from < end; from += kBlock) {
+      const std::size_t count = std::min(kBlock, end - from);
+      for (auto& v : ytd) std::fill_n(v.begin(), count, 0.0);
+      for (auto& v : base) std::fill_n(v.begin(), count, 0.0);
+      std::fill_n(reported.begin(), count, 0);
+      for (std::int32_t p = first; p <= last; ++p) {
+        const std::uint16_t* valid = panel_.Valid(p);
+        if (valid == nullptr) continue;
+        for (std::size_t i = 0; i < count; ++i) {
+          reported[i] |= static_cast<std::uint8_t>(valid[from + i] & 1U);
+        }
+        for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+          const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
+          double* sum = ytd[k].data();
+          for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
+        }
+      }
+      for (std::int32_t p = first - 12; p <= last - 12; ++p) {
+        if (!panel_.HasMonth(p)) continue;
+        for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+          const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
+          double* sum = base[k].data();
+          for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
+        }
+      }
+      const double* month = panel_.Column(last, Measure::kOutputValue);
+      const double* month_base = panel_.Column(last - 12, Measure::kOutputValue);
+      const std::uint16_t* valid_now = panel_.Valid(last);
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t e = from + i;
+        const model::Enterprise* enterprise = enterprise_of_[e];
+        if (enterprise == nullptr || reported[i] == 0 ||
+            enterprise->AboveScaleIn(period.year) != true) {
+          continue;
+        }
+        in_frame[e] = 1;
+        ytd_output[e] = ytd[output][i];
+        base_output[e] = base[output][i];
+        for (std::size_t k = 0; k < kinds_.size(); ++k) {
+          const std::int32_t g = kinds_[k].member[e];
+          if (g < 0) continue;
+          GroupSums& acc = sums[t][k][static_cast<std::size_t>(g)];
+          ++acc.enterprises;
+          for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+            acc.ytd[m] += ytd[m][i];
+            acc.base[m] += base[m][i];
+          }
+          if (month != nullptr) acc.month += month[e];
+          if (month_base != nullptr) acc.month_base += month_base[e];
+          if (base[output][i] > 0 && ytd[output][i] < base[output][i]) ++acc.declining;
+          if (ytd[profit][i] < 0) {
+            ++acc.losses;
+            acc.loss_amount += ytd[profit][i];
+          }
+          if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting;
+        }
+      }
+    }
+  });
+  for (std::size_t t = 1; t < threads; ++t) {
+    for (std::size_t k = 0; k < kinds_.size(); ++k) {
+      for (std::size_t g = 0; g < kinds_[k].groups.size(); ++g) sums[0][k][g].Add(sums[t][k][g]);
+    }
+  }
+
+  // Rankings, a kind per thread: the best N of each group by output, and by growth among
+  // those with a base. Ties go by credit code.
+  const auto by_output = [&](std::uint32_t a, std::uint32_t b) {
+    if (ytd_output[a] != ytd_output[b]) return ytd_output[a] > ytd_output[b];
+    return panel_.uscc(a) < panel_.uscc(b);
+  };
+  const auto by_growth = [&](std::uint32_t a, std::uint32_t b) {
+    const double ga = ytd_output[a] / base_output[a];
+    const double gb = ytd_output[b] / base_output[b];
+    if (ga != gb) return ga > gb;
+    return panel_.uscc(a) < panel_.uscc(b);
+  };
+  using OutputTop = TopN<decltype(by_output)>;
+  using GrowthTop = TopN<decltype(by_growth)>;
+  std::vector<std::vector<OutputTop>> top_output(kinds_.size());
+  std::vector<std::vector<GrowthTop>> top_growth(kinds_.size());
+  const std::size_t ranking_threads = std::min(Threads(n), kinds_.size());
+  Parallel(ranking_threads, [&](std::size_t t) {
+    for (std::size_t k = t; k < kinds_.size(); k += ranking_threads) {
+      top_output[k].assign(kinds_[k].groups.size(), OutputTop(options.top, &by_output));
+      top_growth[k].assign(kinds_[k].groups.size(), GrowthTop(options.top, &by_growth));
+      for (std::size_t e = 0; e < n; ++e) {
+        const std::int32_t g = kinds_[k].member[e];
+        if (in_frame[e] == 0 || g < 0) continue;
+        top_output[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
+        if (base_output[e] > 0) {
+          top_growth[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
+        }
+      }
+    }
+  });
 
   MonthlyIndicators out;
   out.period = period;
-  const auto output = Idx(Measure::kOutputValue);
+  const auto ranked = [&](std::uint32_t e) {
+    Ranked r;
+    r.uscc = panel_.uscc(e);
+    r.name = enterprise_of_[e]->name;
+    r.ytd_output = ytd_output[e];
+    r.growth = GrowthOf(ytd_output[e], base_output[e]);
+    return r;
+  };
   double total_change = 0;
   double total_base = 0;
-  for (const Kind& kind : kinds_) {
-    std::vector<GroupIndicators> groups(kind.groups.size());
-    std::vector<std::vector<std::uint32_t>> members(kind.groups.size());
-    for (std::size_t e = 0; e < n; ++e) {
-      if (in_frame[e] == 0 || kind.member[e] < 0) continue;
-      const auto g = static_cast<std::size_t>(kind.member[e]);
-      GroupIndicators& acc = groups[g];
-      members[g].push_back(static_cast<std::uint32_t>(e));
-      ++acc.enterprises;
-      for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-        acc.ytd[k] += ytd[k][e];
-        acc.ytd_base[k] += base[k][e];
-      }
-      if (month_output != nullptr) acc.month_output += month_output[e];
-      if (month_base != nullptr) acc.month_output_base += month_base[e];
-      if (base[output][e] > 0 && ytd[output][e] < base[output][e]) ++acc.declining_count;
-      const double profit = ytd[Idx(Measure::kProfit)][e];
-      if (profit < 0) {
-        ++acc.loss_count;
-        acc.loss_amount += profit;
-      }
-      if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting_count;
-    }
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      GroupIndicators& acc = groups[g];
-      if (acc.enterprises == 0) continue;
-      acc.kind = kind.code;
-      acc.code = kind.groups[g].first;
-      acc.name = kind.groups[g].second;
-      acc.employee_months = acc.ytd[Idx(Measure::kEmployees)];
-      if (kind.code == "total") {
+  for (std::size_t k = 0; k < kinds_.size(); ++k) {
+    for (std::size_t g = 0; g < kinds_[k].groups.size(); ++g) {
+      const GroupSums& s = sums[0][k][g];
+      if (s.enterprises == 0) continue;
+      GroupIndicators acc;
+      acc.kind = kinds_[k].code;
+      acc.code = kinds_[k].groups[g].first;
+      acc.name = kinds_[k].groups[g].second;
+      acc.enterprises = s.enterprises;
+      acc.ytd = s.ytd;
+      acc.ytd_base = s.base;
+      acc.month_output = s.month;
+      acc.month_output_base = s.month_base;
+      acc.employee_months = s.ytd[Idx(Measure::kEmployees)];
+      acc.declining_count = s.declining;
+      acc.loss_count = s.losses;
+      acc.loss_amount = s.loss_amount;
+      acc.non_reporting_count = s.non_reporting;
+      for (const auto e : top_output[k][g].items()) acc.top_by_output.push_back(ranked(e));
+      for (const auto e : top_growth[k][g].items()) acc.top_by_growth.push_back(ranked(e));
+      if (acc.kind == "total") {
         total_change = acc.ytd[output] - acc.ytd_base[output];
         total_base = acc.ytd_base[output];
       }
-      // Rankings: by ytd output, and by growth among those with a base; ties by credit code.
-      auto ranked = [&](std::uint32_t e) {
-        Ranked r;
-        r.uscc = panel_.uscc(e);
-        r.name = enterprise_of_[e]->name;
-        r.ytd_output = ytd[output][e];
-        r.growth = GrowthOf(ytd[output][e], base[output][e]);
-        return r;
-      };
-      auto& list = members[g];
-      const std::size_t top = std::min(options.top, list.size());
-      const auto by_output = [&](std::uint32_t a, std::uint32_t b) {
-        return std::tie(ytd[output][b], panel_.uscc(a)) < std::tie(ytd[output][a], panel_.uscc(b));
-      };
-      std::partial_sort(list.begin(), list.begin() + static_cast<long>(top), list.end(), by_output);
-      for (std::size_t i = 0; i < top; ++i) acc.top_by_output.push_back(ranked(list[i]));
-      std::vector<std::uint32_t> with_base;
-      for (const auto e : list) {
-        if (base[output][e] > 0) with_base.push_back(e);
-      }
-      const std::size_t top_growth = std::min(options.top, with_base.size());
-      const auto growth = [&](std::uint32_t e) { return ytd[output][e] / base[output][e]; };
-      std::partial_sort(with_base.begin(), with_base.begin() + static_cast<long>(top_growth),
-                        with_base.end(), [&](std::uint32_t a, std::uint32_t b) {
-                          const double ga = growth(a);
-                          const double gb = growth(b);
-                          return ga != gb ? ga > gb : panel_.uscc(a) < panel_.uscc(b);
-                        });
-      for (std::size_t i = 0; i < top_growth; ++i)
-        acc.top_by_growth.push_back(ranked(with_base[i]));
       out.groups.push_back(std::move(acc));
     }
   }

@@ -83,6 +83,15 @@ class Engine {
 
   MonthlyIndicators Compute(core::Period period, const IndicatorOptions& options = {}) const;
 
+  // Which group of each kind every enterprise of the panel belongs to: (credit code, kind,
+  // group code) rows, for exports and for checking other tools against the engine.
+  struct Membership {
+    std::string uscc;
+    std::string kind;
+    std::string code;
+  };
+  std::vector<Membership> Memberships() const;
+
  private:
   struct Kind {
     std::string code;

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The monthly report at national scale (470,000 enterprises x 36 months): the engine computes
+// every group's indicators for December 2025 and renders the JSON; DuckDB runs the equivalent
+// SQL over the same data (bench/duckdb/report.mjs) in the same run. The two must agree group
+// by group. Also measured: building the panel, and laying one new month over a loaded panel.
+// Counters of Report: duckdb_s, speed_vs_duckdb (goal: 10 or more), panel_bytes_ratio (the
+// panel's bytes over the raw bytes of the facts it holds; goal 1.5 or less), mismatches (0).
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/engine/indicators.h"
+#include "clusterscope/report/monthly_report.h"
+#include "clusterscope/storage/store.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using clusterscope::core::Period;
+
+std::string Env(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+void Run(const std::vector<std::string>& argv, const fs::path& out_file) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot start " + argv[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error(fmt::format("{} failed", fmt::join(argv, " ")));
+  }
+}
+
+template <typename T>
+T Check(clusterscope::Result<T> result) {
+  if (!result) throw std::runtime_error(result.error().message());
+  return std::move(*result);
+}
+
+constexpr Period kPeriod{2025, 12};
+
+// The national database with its monthly facts, the engine built from it, and DuckDB's report.
+struct Fixture {
+  fs::path dir;
+  std::unique_ptr<clusterscope::storage::Store> store;
+  std::vector<clusterscope::model::Enterprise> registry;
+  clusterscope::model::ClusterSystem system;
+  clusterscope::model::MonthlyPanel facts;  // 2024-01 .. 2025-12
+  std::unique_ptr<clusterscope::engine::Engine> engine;
+  double build_seconds = 0;
+  nlohmann::json duckdb;
+
+  static Fixture& Get() {
+    static Fixture fixture = Make();
+    return fixture;
+  }
+
+ private:
+  static Fixture Make() {
+    Fixture f;
+    const std::string enterprises = Env("CLUSTERSCOPE_BENCH_ENTERPRISES", "470000");
+    f.dir = fs::path(Env("CLUSTERSCOPE_BENCH_DIR", CLUSTERSCOPE_BENCH_DEFAULT_DIR)) /
+            fmt::format("generic-{}x36", enterprises);
+    const std::string binary = CLUSTERSCOPE_BINARY;
+    if (!fs::exists(f.dir / "done")) {
+      fs::create_directories(f.dir);
+      Run({binary, "synth", "--profile", "generic", "--enterprises", enterprises, "--months", "36",
+           "--start", "2023-01", "--seed", "7", "--out", f.dir.string()},
+          f.dir / "synth.log");
+      Run({binary, "--db", (f.dir / "registry.db").string(), "init"}, f.dir / "init.log");
+      for (const char* kind : {"enterprises", "scale"}) {
+        Run({binary, "--db", (f.dir / "registry.db").string(), "import", kind,
+             (f.dir / fmt::format("{}.csv", kind)).string(), "--max-issues", "1"},
+            f.dir / "registry.log");
+      }
+      std::ofstream(f.dir / "done") << "ok\n";
+    }
+    const fs::path db = f.dir / "report.db";
+    if (!fs::exists(f.dir / "report.done")) {
+      fmt::print(stderr, "importing the national panel into {} (once)\n", db.string());
+      for (const auto& p : {db, fs::path(db.string() + "-wal"), fs::path(db.string() + ".facts")}) {
+        fs::remove_all(p);
+      }
+      fs::copy_file(f.dir / "registry.db", db);
+      Run({binary, "--db", db.string(), "import", "monthly", (f.dir / "monthly.csv").string(),
+           "--max-issues", "1"},
+          f.dir / "report-import.log");
+      std::ofstream(f.dir / "report.done") << "ok\n";
+    }
+    f.store = Check(clusterscope::storage::OpenSqliteStore(db.string()));
+    f.system = *Check(f.store->LoadSystem());
+    f.registry = Check(f.store->ListEnterprises({}));
+    const auto started = std::chrono::steady_clock::now();
+    f.facts = Check(f.store->CurrentMonthly({kPeriod.year - 1, 1}, kPeriod));
+    f.engine = std::make_unique<clusterscope::engine::Engine>(f.system, f.registry);
+    f.engine->Apply(f.facts);
+    f.build_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    // DuckDB gets the engine's group memberships, so that both compute over the same groups.
+    {
+      std::ofstream groups(f.dir / "groups.csv");
+      groups << "uscc,kind,code\n";
+      for (const auto& m : f.engine->Memberships()) {
+        groups << m.uscc << ',' << m.kind << ',' << m.code << '\n';
+      }
+    }
+    Run({"node", CLUSTERSCOPE_BENCH_DUCKDB_REPORT, f.dir.string(),
+         (f.dir / "report.duckdb").string(), kPeriod.ToString()},
+        f.dir / "duckdb-report.json");
+    std::ifstream in(f.dir / "duckdb-report.json");
+    f.duckdb = nlohmann::json::parse(in);
+    return f;
+  }
+};
+
+bool Near(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
+
+// Group by group: frame size, sums, growth and both rankings.
+std::size_t Mismatches(const clusterscope::engine::MonthlyIndicators& ours,
+                       const nlohmann::json& theirs) {
+  std::map<std::pair<std::string, std::string>, const nlohmann::json*> by_key;
+  for (const auto& row : theirs.at("groups")) {
+    by_key[{row.at("kind").get<std::string>(), row.at("code").get<std::string>()}] = &row;
+  }
+  std::size_t mismatches = by_key.size() != ours.groups.size() ? 1 : 0;
+  for (const auto& g : ours.groups) {
+    const auto it = by_key.find({g.kind, g.code});
+    if (it == by_key.end()) {
+      ++mismatches;
+      continue;
+    }
+    const auto& row = *it->second;
+    std::vector<std::string> top;
+    for (const auto& r : g.top_by_output) top.push_back(r.uscc);
+    std::vector<std::string> top_growth;
+    for (const auto& r : g.top_by_growth) top_growth.push_back(r.uscc);
+    const auto number = [&](const char* key) {  // DuckDB gives BIGINTs as JSON strings
+      const auto& value = row.at(key);
+      return value.is_string() ? std::stod(value.get<std::string>()) : value.get<double>();
+    };
+    const bool same =
+        number("enterprises") == static_cast<double>(g.enterprises) &&
+        Near(number("ytd_output"), g.ytd[0]) && Near(number("ytd_output_base"), g.ytd_base[0]) &&
+        Near(number("month_output"), g.month_output) &&
+        number("declining") == static_cast<double>(g.declining_count) &&
+        number("losses") == static_cast<double>(g.loss_count) &&
+        row.at("top").get<std::vector<std::string>>() == top &&
+        (row.at("top_by_growth").is_null() ? top_growth.empty()
+                                           : row.at("top_by_growth").get<std::vector<std::string>>() ==
+                                                 top_growth);
+    if (!same) {
+      if (mismatches < 3) fmt::print(stderr, "mismatch in {} {}: {}\n", g.kind, g.code, row.dump());
+      ++mismatches;
+    }
+  }
+  return mismatches;
+}
+
+void Report(benchmark::State& state) {
+  Fixture& f = Fixture::Get();
+  clusterscope::engine::MonthlyIndicators indicators;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    indicators = f.engine->Compute(kPeriod);
+    const std::string json = clusterscope::report::MonthlyReportJson(indicators);
+    bytes = json.size();
+    benchmark::DoNotOptimize(json.data());
+  }
+  const double duckdb_seconds = f.duckdb.at("seconds").get<double>();
+  state.counters["duckdb_s"] = duckdb_seconds;
+  state.counters["speed_vs_duckdb"] =
+      benchmark::Counter(duckdb_seconds * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+  state.counters["groups"] = static_cast<double>(indicators.groups.size());
+  state.counters["json_bytes"] = static_cast<double>(bytes);
+  state.counters["mismatches"] = static_cast<double>(Mismatches(indicators, f.duckdb));
+  const double raw = static_cast<double>(f.facts.rows()) *
+                     (clusterscope::model::kMeasureCount * sizeof(double) + 2);
+  state.counters["panel_bytes_ratio"] = static_cast<double>(f.engine->panel().ColumnBytes()) / raw;
+  state.counters["build_s"] = f.build_seconds;
+}
+
+// One new month (December, 470,000 rows) laid over a panel loaded with the 23 before it.
+void AddMonth(benchmark::State& state) {
+  Fixture& f = Fixture::Get();
+  clusterscope::model::MonthlyPanel earlier;
+  clusterscope::model::MonthlyPanel december;
+  for (std::size_t r = 0; r < f.facts.rows(); ++r) {
+    auto& target = f.facts.period_index(r) == kPeriod.Index() ? december : earlier;
+    target.Add(f.facts.Record(r));
+  }
+  earlier.Sort();
+  december.Sort();
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto engine = std::make_unique<clusterscope::engine::Engine>(f.system, f.registry);
+    engine->Apply(earlier);
+    state.ResumeTiming();
+    engine->Apply(december);
+    benchmark::DoNotOptimize(engine.get());
+    state.PauseTiming();
+    engine.reset();
+    state.ResumeTiming();
+  }
+  state.counters["rows"] = static_cast<double>(december.rows());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  benchmark::RegisterBenchmark("Report", Report)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+  benchmark::RegisterBenchmark("AddMonth", AddMonth)->Unit(benchmark::kMillisecond)->Iterations(3);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
