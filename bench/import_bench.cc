@@ -11,11 +11,6 @@
 //   peak_rss_mib       ClusterScope's peak memory (goal: under 4096)
 // Scale: CLUSTERSCOPE_BENCH_ENTERPRISES and CLUSTERSCOPE_BENCH_MONTHS; files are generated once
 // into CLUSTERSCOPE_BENCH_DIR (default build/bench-data) and reused.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -27,8 +22,12 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 extern char** environ;
 
@@ -70,8 +69,8 @@ ChildRun Run(const std::vector<std::string>& argv, const fs::path& out_file) {
   std::ifstream in(out_file);
   run.out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(fmt::format("{} failed (status {}): {}", fmt::join(argv, " "),
-                                         status, run.out.substr(0, 2000)));
+    throw std::runtime_error(fmt::format("{} failed (status {}): {}", fmt::join(argv, " "), status,
+                                         run.out.substr(0, 2000)));
   }
   return run;
 }
@@ -131,8 +130,9 @@ void NationalImport(benchmark::State& state) {
   long peak_rss = 0;
   for (auto _ : state) {
     // A fresh copy of the registry, without monthly facts, for every iteration.
-    for (const auto& p : {work, fs::path(work.string() + "-wal"), fs::path(work.string() + "-shm"),
-                          fs::path(work.string() + ".facts"), duck, fs::path(duck.string() + ".wal")}) {
+    for (const auto& p :
+         {work, fs::path(work.string() + "-wal"), fs::path(work.string() + "-shm"),
+          fs::path(work.string() + ".facts"), duck, fs::path(duck.string() + ".wal")}) {
       fs::remove_all(p);
     }
     fs::copy_file(f.registry, work);

@@ -137,8 +137,8 @@ std::vector<Engine::Membership> Engine::Memberships() const {
   for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
     for (const Kind& kind : kinds_) {
       if (kind.member[e] < 0) continue;
-      out.push_back({panel_.uscc(e), kind.code,
-                     kind.groups[static_cast<std::size_t>(kind.member[e])].first});
+      out.push_back(
+          {panel_.uscc(e), kind.code, kind.groups[static_cast<std::size_t>(kind.member[e])].first});
     }
   }
   return out;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/engine/panel.h"
 
+#include <algorithm>
+
 namespace clusterscope::engine {
 
 std::int64_t Panel::Find(std::string_view uscc) const {
@@ -40,12 +42,34 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     slot_of[s] = it->second;
   }
   if (usccs_.size() != before) Resize(usccs_.size());
-  for (std::size_t r = 0; r < facts.rows(); ++r) {
-    Month& month = MonthAt(facts.period_index(r));
-    const std::uint32_t e = slot_of[facts.slot(r)];
-    month.valid[e] = facts.valid_bits(r);
+  if (facts.empty()) return;
+  // Rows month by month (a counting sort on the period): each month's columns are then written
+  // in enterprise order, not a cache line per value across every month at once.
+  const auto [low, high] = std::minmax_element(facts.periods().begin(), facts.periods().end());
+  const auto span = static_cast<std::size_t>(*high - *low + 1);
+  std::vector<std::size_t> start(span + 1, 0);
+  for (const auto p : facts.periods()) ++start[static_cast<std::size_t>(p - *low) + 1];
+  for (std::size_t i = 0; i < span; ++i) start[i + 1] += start[i];
+  std::vector<std::uint32_t> order(facts.rows());
+  {
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < facts.rows(); ++r) {
+      order[next[static_cast<std::size_t>(facts.period_index(r) - *low)]++] =
+          static_cast<std::uint32_t>(r);
+    }
+  }
+  for (std::size_t i = 0; i < span; ++i) {
+    if (start[i] == start[i + 1]) continue;
+    Month& month = MonthAt(*low + static_cast<std::int32_t>(i));
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-      month.values[m][e] = facts.value(r, static_cast<model::Measure>(m));
+      const auto& from = facts.column(static_cast<model::Measure>(m));
+      double* to = month.values[m].data();
+      for (std::size_t j = start[i]; j < start[i + 1]; ++j) {
+        to[slot_of[facts.slot(order[j])]] = from[order[j]];
+      }
+    }
+    for (std::size_t j = start[i]; j < start[i + 1]; ++j) {
+      month.valid[slot_of[facts.slot(order[j])]] = facts.valid_bits(order[j]);
     }
   }
 }
