@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "clusterscope/core/classification.h"
+#include "clusterscope/engine/disclosure.h"
 #include "clusterscope/report/monthly_report.h"
 
 namespace clusterscope::cli {
@@ -15,6 +16,8 @@ void RegisterReport(CLI::App& app, Context& ctx) {
   struct Args {
     std::string period, format = "md", out, lang = "zh";
     std::size_t top = 10;
+    bool is_public = false;
+    engine::DisclosureRules disclosure;
   };
   auto args = std::make_shared<Args>();
   auto* group = AddCommand(app, "report", "Reports computed from the monthly statistics");
@@ -32,6 +35,21 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_val("zh");
   command->add_option("--top", args->top, "Enterprises ranked per group")->default_val(10);
+  command->add_flag("--public", args->is_public,
+                    "For publication: apply disclosure control (withhold groups that would "
+                    "reveal an enterprise, and those that would give them away) and leave out "
+                    "enterprise rankings");
+  command
+      ->add_option("--min-enterprises", args->disclosure.min_enterprises,
+                   "--public: withhold groups with fewer enterprises")
+      ->default_val(args->disclosure.min_enterprises);
+  command
+      ->add_option("--dominance", args->disclosure.dominance,
+                   "--public: withhold groups whose two largest make more than this share")
+      ->default_val(args->disclosure.dominance);
+  command
+      ->add_option("--p-percent", args->disclosure.p_percent, "--public: the p % rule's p (0: off)")
+      ->default_val(args->disclosure.p_percent);
   command->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
       std::optional<core::Period> period;
@@ -40,11 +58,13 @@ void RegisterReport(CLI::App& app, Context& ctx) {
         if (!parsed) return Fail(parsed.error().WithContext("--period"));
         period = *parsed;
       }
+      if (auto valid = args->disclosure.Validate(); !valid.ok()) return Fail(valid);
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;
       auto indicators = workspace->MonthlyIndicators(period, {.top = args->top});
       if (!indicators) return Fail(indicators.error());
+      if (args->is_public) engine::ApplyDisclosureControl(*indicators, args->disclosure);
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
       const std::string region = county != nullptr ? county->name : workspace->system().name_zh;

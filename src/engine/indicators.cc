@@ -314,6 +314,8 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
     if (ga != gb) return ga > gb;
     return panel_.uscc(a) < panel_.uscc(b);
   };
+  // At least two by output: disclosure control needs the two largest contributions.
+  const std::size_t ranked_by_output = std::max<std::size_t>(options.top, 2);
   using OutputTop = TopN<decltype(by_output)>;
   using GrowthTop = TopN<decltype(by_growth)>;
   std::vector<std::vector<OutputTop>> top_output(kinds_.size());
@@ -321,7 +323,7 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
   const std::size_t ranking_threads = std::min(Threads(n), kinds_.size());
   Parallel(ranking_threads, [&](std::size_t t) {
     for (std::size_t k = t; k < kinds_.size(); k += ranking_threads) {
-      top_output[k].assign(kinds_[k].groups.size(), OutputTop(options.top, &by_output));
+      top_output[k].assign(kinds_[k].groups.size(), OutputTop(ranked_by_output, &by_output));
       top_growth[k].assign(kinds_[k].groups.size(), GrowthTop(options.top, &by_growth));
       for (std::size_t e = 0; e < n; ++e) {
         const std::int32_t g = kinds_[k].member[e];
@@ -364,7 +366,22 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
       acc.loss_count = s.losses;
       acc.loss_amount = s.loss_amount;
       acc.non_reporting_count = s.non_reporting;
-      for (const auto e : top_output[k][g].items()) acc.top_by_output.push_back(ranked(e));
+      const auto& best = top_output[k][g].items();
+      for (std::size_t i = 0; i < best.size() && i < 2; ++i) acc.largest[i] = ytd_output[best[i]];
+      for (std::size_t i = 0; i < best.size() && i < options.top; ++i) {
+        acc.top_by_output.push_back(ranked(best[i]));
+      }
+      if (acc.kind == "cluster") {
+        const auto* cluster = system_.FindCluster(acc.code);
+        acc.parent_kind = "tier";
+        acc.parent_code = cluster != nullptr ? cluster->tier : "";
+      } else if (acc.kind == "class") {
+        acc.parent_kind = "division";
+        acc.parent_code = acc.code.substr(0, 2);
+      } else if (acc.kind != "total") {
+        acc.parent_kind = "total";
+        acc.parent_code = "total";
+      }
       for (const auto e : top_growth[k][g].items()) acc.top_by_growth.push_back(ranked(e));
       if (acc.kind == "total") {
         total_change = acc.ytd[output] - acc.ytd_base[output];

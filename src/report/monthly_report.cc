@@ -154,6 +154,23 @@ const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicato
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
   json groups = json::array();
   for (const auto& g : indicators.groups) {
+    if (!g.suppressed.empty()) {  // withheld: says so, never zeros
+      json row = {{"kind", g.kind},
+                  {"code", g.code},
+                  {"name", g.name},
+                  {"enterprises", g.enterprises},
+                  {"suppressed", g.suppressed}};
+      for (const char* field :
+           {"month_output", "ytd_output", "ytd_output_base", "growth_same_basis",
+            "contribution_rate", "pull_pp", "ytd_value_added", "ytd_revenue", "ytd_profit",
+            "rd_intensity", "energy_per_va", "labor_productivity", "declining_count",
+            "loss_count"}) {
+        row[field] = nullptr;
+      }
+      row["top"] = json::array();
+      groups.push_back(std::move(row));
+      continue;
+    }
     json top = json::array();
     for (const auto& r : g.top_by_output) {
       top.push_back({{"uscc", r.uscc}, {"name", r.name}, {"ytd_output", r.ytd_output}});
@@ -196,6 +213,7 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
         {"non_reporting_count", g.non_reporting_count},
         {"top", top},
         {"top_by_growth", RankedJson(g.top_by_growth)},
+        {"suppressed", nullptr},
     });
   }
   json out = {{"period", indicators.period.ToString()},
@@ -205,28 +223,32 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
   return out.dump(2) + "\n";
 }
 
-std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators,
-                                  Language language) {
+std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, Language language) {
   const auto* total = TotalOf(indicators);
   const Labels& l = LabelsFor(language);
   if (total == nullptr) {
     return fmt::format("{}: {}", indicators.period.ToString(),
                        language == Language::kZh ? "无规上工业企业数据" : "no above-scale data");
   }
+  if (!total->suppressed.empty()) {
+    return fmt::format("{} {}: {}", indicators.period.ToString(), l.title,
+                       language == Language::kZh
+                           ? "数据保密（企业过少或集中度过高）"
+                           : "withheld (too few or too dominant enterprises)");
+  }
   const char* yi = language == Language::kZh ? "亿元" : "x100 M yuan";
-  return fmt::format("{} {}: {} {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
-                     l.title, l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
-                     Percent(total->growth_same_basis), l.headline_profit,
-                     Yi(total->ytd[Idx(Measure::kProfit)]), yi,
-                     Percent(total->Growth(Measure::kProfit)), total->enterprises,
-                     l.headline_frame);
+  return fmt::format(
+      "{} {}: {} {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(), l.title,
+      l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
+      Percent(total->growth_same_basis), l.headline_profit, Yi(total->ytd[Idx(Measure::kProfit)]),
+      yi, Percent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
 }
 
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                                   const std::string& region_name, Language language) {
   const Labels& l = LabelsFor(language);
-  std::string out = fmt::format("# {} {} ({})\n\n", region_name, l.title,
-                                indicators.period.ToString());
+  std::string out =
+      fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
   out += MonthlyReportHeadline(indicators, language) + "\n\n";
   out += fmt::format("> {}\n\n", l.nominal_note);
   const auto* total = TotalOf(indicators);
@@ -242,15 +264,20 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   for (const auto& kind : kinds) {
     auto groups = by_kind[kind];
     if (kind == "division" || kind == "town") {  // many: the largest 15
-      std::sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
-        return a->ytd[0] > b->ytd[0];
-      });
+      std::sort(groups.begin(), groups.end(),
+                [](const auto* a, const auto* b) { return a->ytd[0] > b->ytd[0]; });
       if (groups.size() > 15) groups.resize(15);
     }
     out += fmt::format("## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|\n",
                        KindTitle(kind, language), l.group, l.enterprises, l.ytd_output, l.growth,
                        l.contribution, l.pull);
     for (const auto* g : groups) {
+      if (!g->suppressed.empty()) {
+        const char* withheld = language == Language::kZh ? "保密" : "suppressed";
+        out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
+                           withheld, withheld, withheld, withheld);
+        continue;
+      }
       out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
                          Yi(g->ytd[0]), Percent(g->growth_same_basis),
                          PlainPercent(g->contribution_rate), Fixed(g->pull_pp, 2));
@@ -258,6 +285,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
     out += "\n";
   }
 
+  if (!total->suppressed.empty()) return out;  // the whole region is too small to publish
   out += fmt::format("## {}\n\n| | |\n|---|--:|\n", l.ratios);
   out += fmt::format("| {} | {} |\n", l.va_rate, PlainPercent(total->va_rate));
   out += fmt::format("| {} | {} |\n", l.profit_margin, PlainPercent(total->profit_margin));
@@ -274,8 +302,9 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   out += fmt::format("| {} | {} |\n\n", l.non_reporting, total->non_reporting_count);
 
   const auto ranking = [&](const char* title, const std::vector<engine::Ranked>& list) {
-    out += fmt::format("## {}\n\n| {} | {} | {} | {} |\n|--:|---|--:|--:|\n", title, l.rank,
-                       l.name, l.ytd_output, l.growth);
+    if (list.empty()) return;  // none, or withheld from a public report
+    out += fmt::format("## {}\n\n| {} | {} | {} | {} |\n|--:|---|--:|--:|\n", title, l.rank, l.name,
+                       l.ytd_output, l.growth);
     for (std::size_t i = 0; i < list.size(); ++i) {
       out += fmt::format("| {} | {} | {} | {} |\n", i + 1, list[i].name, Yi(list[i].ytd_output),
                          Percent(list[i].growth));

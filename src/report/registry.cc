@@ -400,9 +400,10 @@ std::string ImportReportText(const ingest::ImportReport& report, std::size_t max
       for (const auto& [rule, count] : by_rule) counts.push_back(fmt::format("{} {}", rule, count));
       out += report.quality.empty()
                  ? "data-quality audit: no warnings\n"
-                 : fmt::format("data-quality audit: {} warnings ({}); see `audit list --period "
-                               "YYYY-MM`\n",
-                               report.quality.size(), fmt::join(counts, ", "));
+                 : fmt::format(
+                       "data-quality audit: {} warnings ({}); see `audit list --period "
+                       "YYYY-MM`\n",
+                       report.quality.size(), fmt::join(counts, ", "));
     }
   } else {
     out += fmt::format(
@@ -431,14 +432,16 @@ std::string ImportReportJson(const ingest::ImportReport& report) {
                {"errors", errors},
                {"warnings", warnings},
                {"errors_not_kept", report.errors_not_kept},
-               {"quality_warnings", [&] {
+               {"quality_warnings",
+                [&] {
                   json by_rule = json::object();
                   for (const auto& w : report.quality) {
                     by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
                   }
                   return by_rule;
                 }()},
-               {"timings", [&] {
+               {"timings",
+                [&] {
                   json timings = json::object();
                   for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
                   return timings;

@@ -247,6 +247,16 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   EXPECT_NE(headline.out.find("2023-02"), std::string::npos) << headline.out;
   EXPECT_NE(Cli("report monthly --period 2023-02 --lang en").out.find("By cluster"),
             std::string::npos);
+
+  // Published: two enterprises are too few; withheld, never zeros, and no rankings.
+  const CliRun published = Cli("report monthly --period 2023-02 --format json --public");
+  ASSERT_EQ(published.exit_code, 0) << published.out;
+  const auto withheld = nlohmann::json::parse(published.out)["groups"][0];
+  EXPECT_EQ(withheld["suppressed"], "few_enterprises");
+  EXPECT_EQ(withheld["enterprises"], 2);
+  EXPECT_TRUE(withheld["ytd_output"].is_null());
+  EXPECT_TRUE(withheld["top"].empty());
+  EXPECT_EQ(Cli("report monthly --public --dominance 2").exit_code, 3);
 }
 
 TEST_F(CliTest, LooksUpIndustries) {

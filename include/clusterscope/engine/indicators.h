@@ -32,7 +32,15 @@ struct GroupIndicators {
                      // a grouping's code ("sector"), "high_tech", "strategic_emerging"
   std::string code;
   std::string name;
-  std::size_t enterprises = 0;  // in the frame F
+  // The group this one lies inside, whose figures its siblings' add up to: a cluster's tier, a
+  // class's division, the total for the rest (empty for the total itself).
+  std::string parent_kind;
+  std::string parent_code;
+  std::size_t enterprises = 0;      // in the frame F
+  std::array<double, 2> largest{};  // the two largest ytd outputs of F (disclosure control)
+  // Set by disclosure control: why the group's figures are withheld ("few_enterprises",
+  // "dominance", "p_percent", "secondary"), or empty.
+  std::string suppressed;
   double month_output = 0;
   double month_output_base = 0;
   std::array<double, model::kMeasureCount> ytd{};       // Σ over F and W, by Measure
