@@ -244,7 +244,8 @@ Result<MonthlyHistory> Workspace::History(const std::string& uscc,
 }
 
 Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
-    std::optional<core::Period> period, const engine::IndicatorOptions& options) {
+    std::optional<core::Period> period, const engine::IndicatorOptions& options,
+    const engine::AlertRules& alert_rules) {
   if (!period) {
     auto coverage = store_->MonthlySummary();
     if (!coverage) return Error(coverage.error());
@@ -261,7 +262,9 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   if (!facts) return Error(facts.error());
   engine::Engine engine(system_, std::move(*registry));
   engine.Apply(*facts);
-  return engine.Compute(*period, options);
+  auto indicators = engine.Compute(*period, options);
+  indicators.alerts = engine.Alerts(indicators, alert_rules);
+  return indicators;
 }
 
 }  // namespace clusterscope::app

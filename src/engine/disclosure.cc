@@ -102,6 +102,12 @@ void ApplyDisclosureControl(MonthlyIndicators& indicators, const DisclosureRules
       changed = true;
     }
   }
+  // Alerts name enterprises, or would reveal a withheld group's growth.
+  std::erase_if(indicators.alerts, [&](const Alert& alert) {
+    if (alert.enterprise_level()) return true;
+    const auto it = index.find({alert.kind, alert.code});
+    return it != index.end() && !groups[it->second].suppressed.empty();
+  });
   for (auto& g : groups) {
     if (!g.suppressed.empty()) Withhold(g);
   }

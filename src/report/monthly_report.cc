@@ -142,6 +142,21 @@ std::string Fixed(const std::optional<double>& value, int digits) {
 }
 std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
 
+// An alert in the report's language (the engine's message is English).
+std::string AlertText(const engine::Alert& a, Language language) {
+  if (language == Language::kEn) return a.message;
+  const double v = a.value.value_or(0);
+  if (a.rule == "group_declining") return fmt::format("产值同比 {:+.1f}%", v * 100);
+  if (a.rule == "group_below_total") return fmt::format("产值增速 {:+.1f}%，低于全区", v * 100);
+  if (a.rule == "enterprise_declining") {
+    return fmt::format("产值连续数月同比大幅下降（最低 {:+.1f}%）", v * 100);
+  }
+  if (a.rule == "leaving_frame")
+    return fmt::format("近12个月营业收入 {:.0f} 万元，低于规上标准", v);
+  if (a.rule == "not_reported") return "上月已报、本月未报";
+  return a.message;
+}
+
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators) {
   for (const auto& g : indicators.groups) {
     if (g.kind == "total") return &g;
@@ -216,10 +231,21 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
         {"suppressed", nullptr},
     });
   }
+  json alerts = json::array();
+  for (const auto& a : indicators.alerts) {
+    alerts.push_back({{"level", a.level},
+                      {"rule", a.rule},
+                      {"kind", a.kind},
+                      {"code", a.code},
+                      {"name", a.name},
+                      {"value", Number(a.value)},
+                      {"message", a.message}});
+  }
   json out = {{"period", indicators.period.ToString()},
               {"money_unit", "万元"},
               {"value_added_growth", "nominal"},
-              {"groups", groups}};
+              {"groups", groups},
+              {"alerts", alerts}};
   return out.dump(2) + "\n";
 }
 
@@ -313,6 +339,26 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   };
   ranking(l.top, total->top_by_output);
   ranking(l.top_growth, total->top_by_growth);
+
+  if (!indicators.alerts.empty()) {
+    std::size_t red = 0;
+    for (const auto& a : indicators.alerts) red += a.level == "red" ? 1U : 0U;
+    out +=
+        fmt::format("## {} ({} {}, {} {})\n\n", language == Language::kZh ? "预警" : "Alerts", red,
+                    language == Language::kZh ? "红色" : "red", indicators.alerts.size() - red,
+                    language == Language::kZh ? "黄色" : "amber");
+    std::size_t shown = 0;
+    for (const auto& a : indicators.alerts) {
+      if (shown++ == 30) {
+        out += fmt::format("- … {} {}\n", indicators.alerts.size() - 30,
+                           language == Language::kZh ? "条未列出（见 JSON）" : "more (see JSON)");
+        break;
+      }
+      out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,
+                         AlertText(a, language), a.rule);
+    }
+    out += "\n";
+  }
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include "testutil.h"
 #include <gtest/gtest.h>
 
+#include "clusterscope/engine/disclosure.h"
+
 namespace clusterscope::engine {
 namespace {
 
@@ -180,6 +182,45 @@ TEST_F(IndicatorsTest, ANewMonthLandsOnTheLoadedPanel) {
   const auto r = engine.Compute({2024, 4});
   EXPECT_DOUBLE_EQ(r.groups.front().month_output, 140);
   EXPECT_DOUBLE_EQ(r.groups.front().ytd[0], 795);
+}
+
+TEST_F(IndicatorsTest, RaisesAlertsForGroupsAndEnterprises) {
+  Engine engine(testutil::FulingSystem(), registry_);
+  engine.Apply(panel_);
+  AlertRules rules;
+  rules.decline_share = 0.2;
+  rules.decline_months = 1;
+  const auto rules_of = [](const std::vector<Alert>& alerts) {
+    std::vector<std::string> out;
+    for (const auto& a : alerts) out.push_back(a.level + " " + a.rule + " " + a.code);
+    return out;
+  };
+  // January, total +15.8 % (220 against 190): P1 (D, E) 60 against 90 shrinks, and so do the
+  // groups that hold A, D and E together (division 38, high-tech, AUTO: 170 against 190) and
+  // tier P; L1 (A, +10 %) grows slower than the total; B has no base. D (40 against 60) and
+  // E (20 against 30) are down a third.
+  auto january = engine.Compute({2024, 1});
+  EXPECT_EQ(rules_of(engine.Alerts(january, rules)),
+            (std::vector<std::string>{"red group_declining P1", "red group_declining 38",
+                                      "red group_declining high_tech", "red group_declining AUTO",
+                                      "red group_declining P", "amber group_below_total L1",
+                                      "amber group_below_total L",
+                                      "red enterprise_declining " + testutil::CreditCode(3),
+                                      "red enterprise_declining " + testutil::CreditCode(4)}));
+  // February: D and E reported January and not February (未报).
+  auto february = engine.Compute({2024, 2});
+  std::size_t missing = 0;
+  for (const auto& a : engine.Alerts(february, rules)) {
+    if (a.rule == "not_reported") {
+      ++missing;
+      EXPECT_TRUE(a.enterprise_level());
+    }
+  }
+  EXPECT_EQ(missing, 2u);
+  // Published: no enterprise-level alert survives disclosure control.
+  february.alerts = engine.Alerts(february, rules);
+  ApplyDisclosureControl(february, {});
+  for (const auto& a : february.alerts) EXPECT_FALSE(a.enterprise_level());
 }
 
 }  // namespace

@@ -92,8 +92,10 @@ class Workspace {
 
   // The monthly indicators of `period` (default: the latest month held), from the registry and
   // the months of this year and last. NotFound if there are no monthly statistics yet.
+  // With the alerts of the period.
   Result<engine::MonthlyIndicators> MonthlyIndicators(std::optional<core::Period> period,
-                                                      const engine::IndicatorOptions& options);
+                                                      const engine::IndicatorOptions& options,
+                                                      const engine::AlertRules& alert_rules = {});
 
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);

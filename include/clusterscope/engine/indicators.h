@@ -71,13 +71,33 @@ struct GroupIndicators {
   std::optional<double> Growth(model::Measure measure) const;
 };
 
+struct IndicatorOptions {
+  std::size_t top = 10;  // enterprises ranked per group
+};
+
+// Red / amber alerts for the analyst (rules configurable; docs/indicators.md).
+struct AlertRules {
+  double decline_share = 0.2;  // an enterprise's month output this far below the same month
+  int decline_months = 3;      // ... of last year, this many months running
+  double revenue_threshold_wan = 2000;  // above-scale line: 20 M yuan of revenue a year
+};
+
+struct Alert {
+  std::string level;  // "red" or "amber"
+  std::string rule;   // "group_declining", "group_below_total", "enterprise_declining",
+                      // "leaving_frame", "not_reported"
+  std::string kind;   // the group's kind, or "enterprise"
+  std::string code;   // group code or credit code
+  std::string name;
+  std::optional<double> value;  // the figure that tripped the rule
+  std::string message;
+  bool enterprise_level() const { return kind == "enterprise"; }
+};
+
 struct MonthlyIndicators {
   core::Period period;
   std::vector<GroupIndicators> groups;  // total first, then by kind and code; empty F left out
-};
-
-struct IndicatorOptions {
-  std::size_t top = 10;  // enterprises ranked per group
+  std::vector<Alert> alerts;            // filled by Engine::Alerts when asked for
 };
 
 // The indicators of a panel of enterprises, grouped by a cluster system.
@@ -90,6 +110,11 @@ class Engine {
   const Panel& panel() const { return panel_; }
 
   MonthlyIndicators Compute(core::Period period, const IndicatorOptions& options = {}) const;
+
+  // Alerts for period P: groups shrinking or growing slower than the total, enterprises down
+  // for months running, at risk of leaving the above-scale frame, or not reporting. Groups
+  // first (red before amber), then enterprises by credit code.
+  std::vector<Alert> Alerts(const MonthlyIndicators& indicators, const AlertRules& rules) const;
 
   // Which group of each kind every enterprise of the panel belongs to: (credit code, kind,
   // group code) rows, for exports and for checking other tools against the engine.

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "clusterscope/engine/indicators.h"
+
+namespace clusterscope::engine {
+
+std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
+                                  const AlertRules& rules) const {
+  std::vector<Alert> out;
+  const GroupIndicators* total = nullptr;
+  for (const auto& g : indicators.groups) {
+    if (g.kind == "total") total = &g;
+  }
+  // Groups: shrinking is red; growing slower than the whole is amber. Classes and towns are
+  // too many and too small to watch this way.
+  for (const auto& g : indicators.groups) {
+    if (g.kind == "total" || g.kind == "class" || g.kind == "town" || !g.suppressed.empty() ||
+        !g.growth_same_basis) {
+      continue;
+    }
+    if (*g.growth_same_basis < 0) {
+      out.push_back({"red", "group_declining", g.kind, g.code, g.name, g.growth_same_basis,
+                     fmt::format("output {:+.1f}% on last year", *g.growth_same_basis * 100)});
+    } else if (total != nullptr && total->growth_same_basis &&
+               *g.growth_same_basis < *total->growth_same_basis) {
+      out.push_back({"amber", "group_below_total", g.kind, g.code, g.name, g.growth_same_basis,
+                     fmt::format("output {:+.1f}%, below the total's {:+.1f}%",
+                                 *g.growth_same_basis * 100, *total->growth_same_basis * 100)});
+    }
+  }
+  if (total != nullptr && total->growth_same_basis && *total->growth_same_basis < 0) {
+    out.push_back({"red", "group_declining", "total", "total", total->name,
+                   total->growth_same_basis,
+                   fmt::format("output {:+.1f}% on last year", *total->growth_same_basis * 100)});
+  }
+
+  // Enterprises of the frame.
+  const core::Period period = indicators.period;
+  const std::int32_t p = period.Index();
+  const std::uint16_t* valid_now = panel_.Valid(p);
+  const std::uint16_t* valid_before = panel_.Valid(p - 1);
+  for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
+    const model::Enterprise* enterprise = enterprise_of_[e];
+    if (enterprise == nullptr || enterprise->AboveScaleIn(period.year) != true) continue;
+    const auto has = [&](std::int32_t t, model::Measure m) {
+      const std::uint16_t* valid = panel_.Valid(t);
+      return valid != nullptr && (valid[e] >> static_cast<unsigned>(m) & 1U) != 0;
+    };
+    const auto value = [&](std::int32_t t, model::Measure m) { return panel_.Column(t, m)[e]; };
+    const auto add = [&](const char* level, const char* rule, std::optional<double> v,
+                         std::string message) {
+      out.push_back(
+          {level, rule, "enterprise", enterprise->uscc, enterprise->name, v, std::move(message)});
+    };
+    // 未报: reported last month, not this one.
+    if (valid_before != nullptr && (valid_before[e] & 1U) != 0 &&
+        (valid_now == nullptr || (valid_now[e] & 1U) == 0)) {
+      add("amber", "not_reported", std::nullopt,
+          fmt::format("reported {} but not {}", core::Period::FromIndex(p - 1).ToString(),
+                      period.ToString()));
+    }
+    // Down by more than the share on the same month of last year, N months running.
+    int running = 0;
+    double worst = 0;
+    for (int k = 0; k < rules.decline_months; ++k) {
+      const std::int32_t t = p - k;
+      if (!has(t, model::Measure::kOutputValue) || !has(t - 12, model::Measure::kOutputValue)) {
+        break;
+      }
+      const double before = value(t - 12, model::Measure::kOutputValue);
+      if (before <= 0) break;
+      const double change = value(t, model::Measure::kOutputValue) / before - 1;
+      if (change > -rules.decline_share) break;
+      worst = std::min(worst, change);
+      ++running;
+    }
+    if (rules.decline_months > 0 && running == rules.decline_months) {
+      add("red", "enterprise_declining", worst,
+          fmt::format("output down {:.0f}% or more on last year for {} months running (worst "
+                      "{:+.1f}%)",
+                      rules.decline_share * 100, running, worst * 100));
+    }
+    // At risk of leaving the frame: revenue of the last 12 months under the line.
+    double revenue = 0;
+    bool full_year = true;
+    for (int k = 0; k < 12 && full_year; ++k) {
+      full_year = has(p - k, model::Measure::kRevenue);
+      if (full_year) revenue += value(p - k, model::Measure::kRevenue);
+    }
+    if (full_year && revenue < rules.revenue_threshold_wan) {
+      add("amber", "leaving_frame", revenue,
+          fmt::format("revenue of the last 12 months {:.0f} 万元, under the above-scale line of "
+                      "{:.0f} 万元",
+                      revenue, rules.revenue_threshold_wan));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Alert& a, const Alert& b) {
+    return std::make_tuple(a.enterprise_level(), a.level != "red", a.kind, a.code) <
+           std::make_tuple(b.enterprise_level(), b.level != "red", b.kind, b.code);
+  });
+  return out;
+}
+
+}  // namespace clusterscope::engine
