@@ -27,8 +27,10 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       "The monthly industrial-economy report: totals, growth on the same basis, contribution "
       "and pull by tier, cluster, park, sector and division, ratios, counts, top enterprises");
   command->add_option("--period", args->period, "Month, YYYY-MM (default: the latest held)");
-  command->add_option("--format", args->format, "md (Markdown), json, or headline (one line)")
-      ->check(CLI::IsMember({"md", "json", "headline"}))
+  command
+      ->add_option("--format", args->format,
+                   "md (Markdown), json, xlsx (Excel, needs --out), or headline (one line)")
+      ->check(CLI::IsMember({"md", "json", "xlsx", "headline"}))
       ->default_val("md");
   command->add_option("--out", args->out, "Write to this file instead of the terminal");
   command->add_option("--lang", args->lang, "zh or en")
@@ -68,6 +70,17 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
       const std::string region = county != nullptr ? county->name : workspace->system().name_zh;
+      if (args->format == "xlsx") {
+        if (args->out.empty()) {
+          return Fail(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
+        }
+        if (auto written = report::MonthlyReportXlsx(*indicators, region, language, args->out);
+            !written.ok()) {
+          return Fail(written);
+        }
+        fmt::print("wrote {}\n", args->out);
+        return static_cast<int>(kExitOk);
+      }
       std::string text;
       if (args->format == "json") {
         text = report::MonthlyReportJson(*indicators);

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include "clusterscope/ingest/table_file.h"
+
 namespace {
 
 struct CliRun {
@@ -247,6 +249,21 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   EXPECT_NE(headline.out.find("2023-02"), std::string::npos) << headline.out;
   EXPECT_NE(Cli("report monthly --period 2023-02 --lang en").out.find("By cluster"),
             std::string::npos);
+
+  // Excel: a sheet per table, numbers as numbers.
+  ASSERT_EQ(Cli("report monthly --period 2023-02 --format xlsx --out r.xlsx").exit_code, 0);
+  auto sheet = clusterscope::ingest::ReadXlsxFile(dir_.Path("r.xlsx"), "总体");
+  ASSERT_OK(sheet);
+  bool found = false;
+  for (const auto& record : sheet->rows) {
+    if (!record.fields.empty() && record.fields[0] == "total") {
+      found = true;
+      EXPECT_EQ(record.fields[4], "300");  // ytd output
+      EXPECT_EQ(record.fields[6], "0.5");  // growth
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(Cli("report monthly --format xlsx").exit_code, 3);  // needs --out
 
   // Published: two enterprises are too few; withheld, never zeros, and no rankings.
   const CliRun published = Cli("report monthly --period 2023-02 --format json --public");

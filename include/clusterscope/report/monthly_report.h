@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "clusterscope/core/status.h"
 #include "clusterscope/engine/indicators.h"
 
 namespace clusterscope::report {
@@ -16,6 +17,12 @@ enum class Language { kZh, kEn };
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators);
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                                   const std::string& region_name, Language language);
+// The report as an Excel workbook at `path`: a sheet per table, money in 万元 with number
+// formats, withheld cells as text. Unavailable if the file cannot be written.
+Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
+                         const std::string& region_name, Language language,
+                         const std::string& path);
+
 // "2023-06: above-scale output 1244.5 亿元, +8.4 % on the same basis; profit 74.8 亿元; ..."
 std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators,
                                   Language language);
