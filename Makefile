@@ -40,7 +40,7 @@ demo: build
 	@echo
 	@echo "Demo database: $(abspath $(DEMO_DB)). Try:"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --period 2023-06   (the published half-year)"
-	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format json --out report.json"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format html --out report.html   (charts; also json, xlsx, md)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --cluster L2"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --name 榨菜   (then: history USCC)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"

@@ -245,7 +245,7 @@ Result<MonthlyHistory> Workspace::History(const std::string& uscc,
 
 Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
     std::optional<core::Period> period, const engine::IndicatorOptions& options,
-    const engine::AlertRules& alert_rules) {
+    const engine::AlertRules& alert_rules, int trend_months) {
   if (!period) {
     auto coverage = store_->MonthlySummary();
     if (!coverage) return Error(coverage.error());
@@ -257,13 +257,17 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   }
   auto registry = store_->ListEnterprises({});
   if (!registry) return Error(registry.error());
-  // This year's months to the period and the same months of last year: nothing else is read.
-  auto facts = store_->CurrentMonthly(core::Period{period->year - 1, 1}, *period);
+  // This year's months to the period and the same months of last year (and of the years the
+  // trend reaches back to): nothing else is read.
+  const int first_year =
+      core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
+  auto facts = store_->CurrentMonthly(core::Period{first_year, 1}, *period);
   if (!facts) return Error(facts.error());
   engine::Engine engine(system_, std::move(*registry));
   engine.Apply(*facts);
   auto indicators = engine.Compute(*period, options);
   indicators.alerts = engine.Alerts(indicators, alert_rules);
+  if (trend_months > 0) indicators.trend = engine.Trend(*period, trend_months);
   return indicators;
 }
 

@@ -28,9 +28,10 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       "and pull by tier, cluster, park, sector and division, ratios, counts, top enterprises");
   command->add_option("--period", args->period, "Month, YYYY-MM (default: the latest held)");
   command
-      ->add_option("--format", args->format,
-                   "md (Markdown), json, xlsx (Excel, needs --out), or headline (one line)")
-      ->check(CLI::IsMember({"md", "json", "xlsx", "headline"}))
+      ->add_option(
+          "--format", args->format,
+          "md (Markdown), html (with charts), json, xlsx (Excel, needs --out), or headline")
+      ->check(CLI::IsMember({"md", "html", "json", "xlsx", "headline"}))
       ->default_val("md");
   command->add_option("--out", args->out, "Write to this file instead of the terminal");
   command->add_option("--lang", args->lang, "zh or en")
@@ -64,7 +65,9 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;
-      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top});
+      // The HTML page charts the last 12 months.
+      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top}, {},
+                                                     args->format == "html" ? 12 : 0);
       if (!indicators) return Fail(indicators.error());
       if (args->is_public) engine::ApplyDisclosureControl(*indicators, args->disclosure);
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
@@ -84,6 +87,8 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       std::string text;
       if (args->format == "json") {
         text = report::MonthlyReportJson(*indicators);
+      } else if (args->format == "html") {
+        text = report::MonthlyReportHtml(*indicators, region, language);
       } else if (args->format == "headline") {
         text = report::MonthlyReportHeadline(*indicators, language) + "\n";
       } else {

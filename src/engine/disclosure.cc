@@ -111,6 +111,10 @@ void ApplyDisclosureControl(MonthlyIndicators& indicators, const DisclosureRules
   for (auto& g : groups) {
     if (!g.suppressed.empty()) Withhold(g);
   }
+  // The trend is the total's: withheld with it.
+  if (!groups.empty() && groups.front().kind == "total" && !groups.front().suppressed.empty()) {
+    indicators.trend.clear();
+  }
 }
 
 }  // namespace clusterscope::engine

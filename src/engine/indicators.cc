@@ -132,6 +132,24 @@ void Engine::IndexNewSlots() {
   }
 }
 
+std::vector<TrendPoint> Engine::Trend(core::Period last, int months) const {
+  std::vector<TrendPoint> out;
+  for (int k = months - 1; k >= 0; --k) {
+    const core::Period period = core::Period::FromIndex(last.Index() - k);
+    const auto indicators = Compute(period, {.top = 0});
+    TrendPoint point;
+    point.period = period;
+    if (!indicators.groups.empty() && indicators.groups.front().kind == "total") {
+      const auto& total = indicators.groups.front();
+      point.month_output = total.month_output;
+      point.month_growth = total.month_growth;
+      point.growth_same_basis = total.growth_same_basis;
+    }
+    out.push_back(point);
+  }
+  return out;
+}
+
 std::vector<Engine::Membership> Engine::Memberships() const {
   std::vector<Membership> out;
   for (std::size_t e = 0; e < panel_.enterprises(); ++e) {

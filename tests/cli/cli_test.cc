@@ -264,6 +264,11 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(Cli("report monthly --format xlsx").exit_code, 3);  // needs --out
+  const CliRun html = Cli("report monthly --period 2023-02 --format html");
+  ASSERT_EQ(html.exit_code, 0);
+  EXPECT_NE(html.out.find("<svg class=\"chart\""), std::string::npos);  // the trend
+  EXPECT_NE(html.out.find("<title>2023-02 0.0"), std::string::npos) << html.out;
+  EXPECT_NE(html.out.find("</html>"), std::string::npos);
 
   // Published: two enterprises are too few; withheld, never zeros, and no rankings.
   const CliRun published = Cli("report monthly --period 2023-02 --format json --public");

@@ -92,10 +92,11 @@ class Workspace {
 
   // The monthly indicators of `period` (default: the latest month held), from the registry and
   // the months of this year and last. NotFound if there are no monthly statistics yet.
-  // With the alerts of the period.
+  // With the alerts of the period, and the total's trend over `trend_months` months.
   Result<engine::MonthlyIndicators> MonthlyIndicators(std::optional<core::Period> period,
                                                       const engine::IndicatorOptions& options,
-                                                      const engine::AlertRules& alert_rules = {});
+                                                      const engine::AlertRules& alert_rules = {},
+                                                      int trend_months = 0);
 
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);

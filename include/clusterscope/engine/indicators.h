@@ -94,10 +94,19 @@ struct Alert {
   bool enterprise_level() const { return kind == "enterprise"; }
 };
 
+// The total of one month, for trend charts.
+struct TrendPoint {
+  core::Period period;
+  double month_output = 0;
+  std::optional<double> month_growth;
+  std::optional<double> growth_same_basis;  // year to date
+};
+
 struct MonthlyIndicators {
   core::Period period;
   std::vector<GroupIndicators> groups;  // total first, then by kind and code; empty F left out
   std::vector<Alert> alerts;            // filled by Engine::Alerts when asked for
+  std::vector<TrendPoint> trend;        // filled by Engine::Trend when asked for
 };
 
 // The indicators of a panel of enterprises, grouped by a cluster system.
@@ -115,6 +124,10 @@ class Engine {
   // for months running, at risk of leaving the above-scale frame, or not reporting. Groups
   // first (red before amber), then enterprises by credit code.
   std::vector<Alert> Alerts(const MonthlyIndicators& indicators, const AlertRules& rules) const;
+
+  // The total's month output and growth for the `months` months ending at `last`, oldest first
+  // (each month by its own frame, as its report would say).
+  std::vector<TrendPoint> Trend(core::Period last, int months) const;
 
   // Which group of each kind every enterprise of the panel belongs to: (credit code, kind,
   // group code) rows, for exports and for checking other tools against the engine.

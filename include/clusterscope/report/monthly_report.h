@@ -17,6 +17,11 @@ enum class Language { kZh, kEn };
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators);
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                                   const std::string& region_name, Language language);
+// A self-contained HTML page (inline SVG charts: the trend of the last months and the pull of
+// each cluster; no scripts, no downloads) that reads well printed on A4.
+std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
+                              const std::string& region_name, Language language);
+
 // The report as an Excel workbook at `path`: a sheet per table, money in 万元 with number
 // formats, withheld cells as text. Unavailable if the file cannot be written.
 Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The monthly report as one HTML page. Charts are inline SVG drawn here: a bar and line chart
+// needs a few dozen lines, where a chart library would mean scripts in a page meant to be
+// printed and mailed.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "clusterscope/report/monthly_report.h"
+
+namespace clusterscope::report {
+namespace {
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string Percent(const std::optional<double>& value) {
+  return value ? fmt::format("{:+.1f}%", *value * 100) : "—";
+}
+std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
+
+// Month output as bars (亿元) and year-to-date growth as a line (%, right-hand scale).
+std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
+  if (trend.empty()) return "";
+  const double width = 680;
+  const double height = 240;
+  const double left = 50;
+  const double right = 50;
+  const double top = 20;
+  const double bottom = 40;
+  const double plot_w = width - left - right;
+  const double plot_h = height - top - bottom;
+  double max_output = 0;
+  double max_growth = 0.01;
+  for (const auto& p : trend) {
+    max_output = std::max(max_output, p.month_output / 1e4);
+    if (p.growth_same_basis) max_growth = std::max(max_growth, std::abs(*p.growth_same_basis));
+  }
+  if (max_output <= 0) max_output = 1;
+  const double slot = plot_w / static_cast<double>(trend.size());
+  std::string svg =
+      fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
+                  width, height, zh ? "月度产值与累计增速" : "monthly output and growth");
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>", left,
+                     top + plot_h, left + plot_w, top + plot_h);
+  svg +=
+      fmt::format("<text x=\"{}\" y=\"{}\" class=\"label\">{:.0f}</text>", 4, top + 10, max_output);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"label\">{:+.0f}%</text>", width - right + 4,
+                     top + 10, max_growth * 100);
+  std::string line;
+  for (std::size_t i = 0; i < trend.size(); ++i) {
+    const auto& p = trend[i];
+    const double x = left + slot * static_cast<double>(i);
+    const double h = p.month_output / 1e4 / max_output * plot_h;
+    svg += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+        "class=\"bar\"><title>{} "
+        "{} {}</title></rect>",
+        x + slot * 0.15, top + plot_h - h, slot * 0.7, h, p.period.ToString(), Yi(p.month_output),
+        zh ? "亿元" : "x100M yuan");
+    svg += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{}\" class=\"label\" text-anchor=\"middle\">{:02}</text>",
+        x + slot / 2, top + plot_h + 16, p.period.month);
+    if (p.growth_same_basis) {
+      const double y = top + plot_h / 2 - *p.growth_same_basis / max_growth * plot_h / 2;
+      line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x + slot / 2, y);
+    }
+  }
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"zero\"/>", left,
+                     top + plot_h / 2, left + plot_w, top + plot_h / 2);
+  if (!line.empty()) svg += fmt::format("<polyline points=\"{}\" class=\"line\"/>", line);
+  svg += "</svg>";
+  return svg;
+}
+
+// Pull of each group in percentage points, as horizontal bars around zero.
+std::string PullChart(const std::vector<const engine::GroupIndicators*>& groups) {
+  std::vector<const engine::GroupIndicators*> shown;
+  for (const auto* g : groups) {
+    if (g->suppressed.empty() && g->pull_pp) shown.push_back(g);
+  }
+  if (shown.empty()) return "";
+  std::sort(shown.begin(), shown.end(),
+            [](const auto* a, const auto* b) { return *a->pull_pp > *b->pull_pp; });
+  double extent = 0.01;
+  for (const auto* g : shown) extent = std::max(extent, std::abs(*g->pull_pp));
+  const double row = 18;
+  const double width = 680;
+  const double label = 220;
+  const double half = (width - label - 60) / 2;
+  const double zero = label + half;
+  std::string svg = fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\">", width,
+                                row * static_cast<double>(shown.size()) + 10);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const auto* g = shown[i];
+    const double y = 5 + row * static_cast<double>(i);
+    const double w = std::abs(*g->pull_pp) / extent * half;
+    const double x = *g->pull_pp >= 0 ? zero : zero - w;
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"label\">{} {}</text>", 0, y + 12,
+                       Escape(g->code), Escape(g->name));
+    svg += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" class=\"{}\"/>", x,
+        y + 2, w, row - 6, *g->pull_pp >= 0 ? "up" : "down");
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"label\">{:+.2f}</text>",
+                       *g->pull_pp >= 0 ? x + w + 4 : x - 40, y + 12, *g->pull_pp);
+  }
+  svg += fmt::format("<line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>", zero, zero,
+                     row * static_cast<double>(shown.size()) + 10);
+  svg += "</svg>";
+  return svg;
+}
+
+constexpr const char* kStyle = R"(<style>
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       margin: 2em auto; max-width: 760px; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+.headline { font-size: 1.05em; background: #f3f6fa; padding: .6em .8em; }
+.note { color: #666; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; font-size: .88em; }
+th, td { border-bottom: 1px solid #ddd; padding: .25em .4em; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+td.withheld { color: #999; }
+.chart { width: 100%; height: auto; }
+.chart .bar { fill: #4a78b5; } .chart .line { fill: none; stroke: #d9822b; stroke-width: 2; }
+.chart .axis { stroke: #888; } .chart .zero { stroke: #ccc; stroke-dasharray: 3 3; }
+.chart .label { font-size: 10px; fill: #555; }
+.chart .up { fill: #3a9a5b; } .chart .down { fill: #c94b4b; }
+.red { color: #b22; } .amber { color: #b70; }
+@media print { body { margin: 0; max-width: none; } h2, table, svg { break-inside: avoid; } }
+@page { size: A4; margin: 15mm; }
+</style>)";
+
+}  // namespace
+
+std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
+                              const std::string& region_name, Language language) {
+  const bool zh = language == Language::kZh;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {} "
+      "{}</title>{}</head><body>\n",
+      zh ? "zh-CN" : "en", Escape(region_name), zh ? "工业经济运行月报" : "monthly report",
+      indicators.period.ToString(), kStyle);
+  out += fmt::format("<h1>{} {} ({})</h1>\n", Escape(region_name),
+                     zh ? "工业经济运行月报" : "Monthly industrial-economy report",
+                     indicators.period.ToString());
+  out += fmt::format("<p class=\"headline\">{}</p>\n",
+                     Escape(MonthlyReportHeadline(indicators, language)));
+  out += fmt::format("<p class=\"note\">{}</p>\n",
+                     zh ? "增加值增速为现价（名义）口径；金额单位：亿元。"
+                        : "Value-added growth is nominal; money in 100 M yuan.");
+  if (!indicators.trend.empty()) {
+    out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "月度产值与累计增速" : "Monthly output and growth",
+                       TrendChart(indicators.trend, zh));
+  }
+
+  std::map<std::string, std::vector<const engine::GroupIndicators*>> by_kind;
+  std::vector<std::string> kinds;
+  for (const auto& g : indicators.groups) {
+    if (g.kind == "total" || g.kind == "class") continue;
+    if (by_kind.count(g.kind) == 0) kinds.push_back(g.kind);
+    by_kind[g.kind].push_back(&g);
+  }
+  if (by_kind.count("cluster") != 0) {
+    out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "各集群拉动（百分点）" : "Pull by cluster (pp)",
+                       PullChart(by_kind["cluster"]));
+  }
+  static const std::map<std::string, std::pair<const char*, const char*>> titles = {
+      {"tier", {"按集群层级", "By tier"}},
+      {"cluster", {"按产业集群", "By cluster"}},
+      {"park", {"按园区", "By park"}},
+      {"town", {"按乡镇街道", "By town"}},
+      {"division", {"按行业大类", "By division"}},
+      {"sector", {"按工业门类", "By sector"}},
+      {"high_tech", {"高技术制造业", "High-tech"}},
+      {"strategic_emerging", {"战略性新兴产业", "Strategic emerging"}}};
+  for (const auto& kind : kinds) {
+    auto groups = by_kind[kind];
+    if (kind == "division" || kind == "town") {
+      std::sort(groups.begin(), groups.end(),
+                [](const auto* a, const auto* b) { return a->ytd[0] > b->ytd[0]; });
+      if (groups.size() > 15) groups.resize(15);
+    }
+    const auto title = titles.find(kind);
+    out += fmt::format(
+        "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+        "</tr>\n",
+        title == titles.end() ? Escape(kind) : (zh ? title->second.first : title->second.second),
+        zh ? "分组" : "group", zh ? "企业数" : "enterprises", zh ? "累计产值" : "output YTD",
+        zh ? "同比增速" : "growth", zh ? "贡献率" : "contribution", zh ? "拉动" : "pull (pp)");
+    for (const auto* g : groups) {
+      if (!g->suppressed.empty()) {
+        out += fmt::format(
+            "<tr><td>{} {}</td><td>{}</td><td class=\"withheld\" colspan=\"4\">{}</td></tr>\n",
+            Escape(g->code), Escape(g->name), g->enterprises, zh ? "保密" : "suppressed");
+        continue;
+      }
+      out += fmt::format(
+          "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+          Escape(g->code), Escape(g->name), g->enterprises, Yi(g->ytd[0]),
+          Percent(g->growth_same_basis),
+          g->contribution_rate ? fmt::format("{:.1f}%", *g->contribution_rate * 100) : "—",
+          g->pull_pp ? fmt::format("{:.2f}", *g->pull_pp) : "—");
+    }
+    out += "</table>\n";
+  }
+  for (const auto& g : indicators.groups) {
+    if (g.kind != "total" || g.top_by_output.empty()) continue;
+    out += fmt::format("<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                       zh ? "产值前列企业" : "Largest enterprises", zh ? "企业" : "enterprise",
+                       zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth");
+    for (const auto& r : g.top_by_output) {
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", Escape(r.name),
+                         Yi(r.ytd_output), Percent(r.growth));
+    }
+    out += "</table>\n";
+  }
+  if (!indicators.alerts.empty()) {
+    out += fmt::format("<h2>{}</h2>\n<ul>\n", zh ? "预警" : "Alerts");
+    for (const auto& a : indicators.alerts) {
+      out += fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
+                         Escape(a.code), Escape(a.name), Escape(a.message), Escape(a.rule));
+    }
+    out += "</ul>\n";
+  }
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace clusterscope::report
