@@ -28,7 +28,7 @@ demo: build
 	@$(CLUSTERSCOPE) synth --profile fuling --out $(DEMO_DATA) >/dev/null
 	@export CLUSTERSCOPE_USER=demo; set -e; \
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) init; \
-	  for kind in enterprises scale designations monthly; do \
+	  for kind in enterprises scale designations monthly prices; do \
 	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv --max-issues 3; \
 	  done
 	@echo

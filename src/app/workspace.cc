@@ -211,6 +211,12 @@ Result<ingest::ImportReport> Workspace::ImportMonthly(const std::string& path,
   return ingest::ImportMonthly(*store_, path, options);
 }
 
+Result<ingest::ImportReport> Workspace::ImportPrices(const std::string& path,
+                                                     ingest::ImportOptions options) {
+  options.actor = actor_;
+  return ingest::ImportPrices(*store_, path, options);
+}
+
 Result<storage::UndoResult> Workspace::UndoImport(std::int64_t batch_id) {
   auto tx = store_->Begin(actor_);
   if (!tx) return Error(tx.error());
@@ -263,7 +269,10 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
       core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
   auto facts = store_->CurrentMonthly(core::Period{first_year, 1}, *period);
   if (!facts) return Error(facts.error());
+  auto prices = store_->ListPriceIndices();
+  if (!prices) return Error(prices.error());
   engine::Engine engine(system_, std::move(*registry));
+  engine.SetPriceIndices(*prices);
   engine.Apply(*facts);
   auto indicators = engine.Compute(*period, options);
   indicators.alerts = engine.Alerts(indicators, alert_rules);

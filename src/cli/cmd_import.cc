@@ -136,6 +136,10 @@ void RegisterImport(CLI::App& app, Context& ctx) {
                 "revenue, profit, rd_expense, new_product_revenue, export_value, energy_tce, "
                 "employees)",
                 &app::Workspace::ImportMonthly, {.unit = true});
+  AddImportVerb(*group, ctx, "prices",
+                "Price indices by industry division (division, period, index; the same month of "
+                "last year = 100), for value-added growth at comparable prices",
+                &app::Workspace::ImportPrices, {});
 
   auto batch = std::make_shared<std::int64_t>(0);
   auto* undo =

@@ -2,6 +2,7 @@
 #include "clusterscope/engine/indicators.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <thread>
 #include <tuple>
@@ -52,6 +53,15 @@ Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> regis
   for (auto& code : codes) kinds_.push_back({std::move(code), {}, {}});
 }
 
+void Engine::SetPriceIndices(const std::vector<model::PriceIndex>& indices) {
+  prices_.clear();
+  for (const auto& p : indices) {
+    if (p.division.size() != 2) continue;
+    const int division = (p.division[0] - '0') * 10 + (p.division[1] - '0');
+    prices_[std::int64_t{division} << 32 | static_cast<std::uint32_t>(p.period.Index())] = p.index;
+  }
+}
+
 void Engine::Apply(const model::MonthlyPanel& facts) {
   panel_.Apply(facts);
   IndexNewSlots();
@@ -79,6 +89,14 @@ void Engine::IndexNewSlots() {
     const auto found = by_code.find(panel_.uscc(slot));
     const model::Enterprise* e = found == by_code.end() ? nullptr : found->second;
     enterprise_of_.push_back(e);
+    std::int16_t division_code = -1;
+    if (e != nullptr && e->industry_code.size() >= 2 &&
+        std::isdigit(static_cast<unsigned char>(e->industry_code[0])) != 0 &&
+        std::isdigit(static_cast<unsigned char>(e->industry_code[1])) != 0) {
+      division_code =
+          static_cast<std::int16_t>((e->industry_code[0] - '0') * 10 + (e->industry_code[1] - '0'));
+    }
+    division_of_.push_back(division_code);
     for (std::size_t k = 0; k < kinds_.size(); ++k) {
       Kind& kind = kinds_[k];
       std::int32_t group = -1;
@@ -175,6 +193,8 @@ struct GroupSums {
   std::size_t declining = 0;
   std::size_t losses = 0;
   std::size_t non_reporting = 0;
+  double real_va = 0;          // value added deflated to last year's prices
+  std::size_t price_gaps = 0;  // enterprise-months with value added but no index
 
   void Add(const GroupSums& other) {
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
@@ -188,6 +208,8 @@ struct GroupSums {
     declining += other.declining;
     losses += other.losses;
     non_reporting += other.non_reporting;
+    real_va += other.real_va;
+    price_gaps += other.price_gaps;
   }
 };
 
@@ -248,8 +270,25 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
   for (auto& per_thread : sums) {
     for (std::size_t k = 0; k < kinds_.size(); ++k) per_thread[k].resize(kinds_[k].groups.size());
   }
+  // Deflators 100 / index by division and month of W; 0 where no index was given.
+  const bool with_prices = !prices_.empty();
+  const auto months_in_w = static_cast<std::size_t>(last - first + 1);
+  std::vector<double> deflator(100 * months_in_w, 0.0);
+  if (with_prices) {
+    for (int d = 0; d < 100; ++d) {
+      for (std::int32_t p = first; p <= last; ++p) {
+        const auto it = prices_.find(std::int64_t{d} << 32 | static_cast<std::uint32_t>(p));
+        if (it != prices_.end() && it->second > 0) {
+          deflator[static_cast<std::size_t>(d) * months_in_w +
+                   static_cast<std::size_t>(p - first)] = 100 / it->second;
+        }
+      }
+    }
+  }
   Parallel(threads, [&](std::size_t t) {
     constexpr std::size_t kBlock = 1024;
+    std::array<double, kBlock> real_va{};
+    std::array<std::uint16_t, kBlock> gaps{};
     std::array<std::array<double, kBlock>, model::kMeasureCount> ytd{};
     std::array<std::array<double, kBlock>, model::kMeasureCount> base{};
     std::array<std::uint8_t, kBlock> reported{};
@@ -260,6 +299,8 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
       for (auto& v : ytd) std::fill_n(v.begin(), count, 0.0);
       for (auto& v : base) std::fill_n(v.begin(), count, 0.0);
       std::fill_n(reported.begin(), count, 0);
+      std::fill_n(real_va.begin(), count, 0.0);
+      std::fill_n(gaps.begin(), count, 0);
       for (std::int32_t p = first; p <= last; ++p) {
         const std::uint16_t* valid = panel_.Valid(p);
         if (valid == nullptr) continue;
@@ -270,6 +311,21 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
           const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
           double* sum = ytd[k].data();
           for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
+        }
+        if (with_prices) {
+          const double* va = panel_.Column(p, Measure::kValueAdded) + from;
+          for (std::size_t i = 0; i < count; ++i) {
+            if (va[i] == 0) continue;
+            const std::int16_t d = division_of_[from + i];
+            const double factor = d < 0 ? 0.0
+                                        : deflator[static_cast<std::size_t>(d) * months_in_w +
+                                                   static_cast<std::size_t>(p - first)];
+            if (factor == 0) {
+              ++gaps[i];
+            } else {
+              real_va[i] += va[i] * factor;
+            }
+          }
         }
       }
       for (std::int32_t p = first - 12; p <= last - 12; ++p) {
@@ -310,6 +366,8 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
             acc.loss_amount += ytd[profit][i];
           }
           if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting;
+          acc.real_va += real_va[i];
+          acc.price_gaps += gaps[i];
         }
       }
     }
@@ -384,6 +442,10 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
       acc.loss_count = s.losses;
       acc.loss_amount = s.loss_amount;
       acc.non_reporting_count = s.non_reporting;
+      acc.price_gaps = s.price_gaps;
+      if (with_prices && s.price_gaps == 0) {
+        acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
+      }
       const auto& best = top_output[k][g].items();
       for (std::size_t i = 0; i < best.size() && i < 2; ++i) acc.largest[i] = ytd_output[best[i]];
       for (std::size_t i = 0; i < best.size() && i < options.top; ++i) {

@@ -11,6 +11,7 @@
 #include "import_steps.h"
 #include <fmt/format.h>
 
+#include "clusterscope/core/classification.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/record_parser.h"
 
@@ -205,6 +206,82 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
                          return tx.PutEnterprise(row.value);
                        });
   return written;
+}
+
+const std::vector<ColumnSpec>& PriceColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"division", {"行业代码", "行业大类", "行业大类代码"}, true},
+      {"period", {"报告期", "统计期", "年月"}, true},
+      {"index", {"价格指数", "工业生产者出厂价格指数", "出厂价格指数", "ppi"}, true},
+  };
+  return columns;
+}
+
+Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path,
+                                  const ImportOptions& options) {
+  auto file = OpenFile(path, PriceColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  ImportReport report;
+  report.kind = "prices";
+  report.file = path;
+  std::map<std::pair<std::string, int>, std::size_t> first_line;
+  std::vector<Accepted<model::PriceIndex>> accepted;
+  std::vector<RejectedRow> rejected;
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      ParsedRecord parsed;
+      model::PriceIndex index;
+      index.division = std::string(columns->Cell(record, "division"));
+      const auto* entry = industries.Find(index.division);
+      if (entry == nullptr || entry->level != 2) {
+        parsed.errors.push_back(
+            {"division", "unknown_division",
+             fmt::format("'{}' is not a GB/T 4754-2017 division (two digits, 06..46)",
+                         index.division)});
+      }
+      auto period = core::Period::Parse(columns->Cell(record, "period"));
+      if (period) {
+        index.period = *period;
+      } else {
+        parsed.errors.push_back({"period", "malformed_period", period.error().message()});
+      }
+      auto value = core::ParseDecimal(columns->Cell(record, "index"));
+      if (!value) {
+        parsed.errors.push_back({"index", "malformed_number", value.error().message()});
+      } else if (*value <= 0 || *value > 1000) {
+        parsed.errors.push_back(
+            {"index", "index_range",
+             "a price index with the same month of last year = 100 lies above 0 (and is "
+             "rarely above 200)"});
+      } else {
+        index.index = *value;
+      }
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] =
+            first_line.emplace(std::make_pair(index.division, index.period.Code()), record.line);
+        if (!inserted) {
+          parsed.errors.push_back({"", "duplicate_key",
+                                   fmt::format("{} {} already appears on line {}", index.division,
+                                               index.period.ToString(), it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, index});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({record, issues.Reasons()});
+    }
+  }
+  return Write(store, *table, accepted, rejected, options, std::move(report),
+               [](storage::Transaction& tx, const Accepted<model::PriceIndex>& row) {
+                 return tx.PutPriceIndex(row.value);
+               });
 }
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,

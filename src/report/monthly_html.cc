@@ -168,9 +168,14 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                      indicators.period.ToString());
   out += fmt::format("<p class=\"headline\">{}</p>\n",
                      Escape(MonthlyReportHeadline(indicators, language)));
+  const bool real =
+      !indicators.groups.empty() && indicators.groups.front().value_added_growth_real.has_value();
   out += fmt::format("<p class=\"note\">{}</p>\n",
-                     zh ? "增加值增速为现价（名义）口径；金额单位：亿元。"
-                        : "Value-added growth is nominal; money in 100 M yuan.");
+                     real ? (zh ? "增加值增速为可比价口径；金额单位：亿元。"
+                                : "Value-added growth at comparable prices; money in 100 M yuan.")
+                          : (zh ? "增加值增速为现价（名义）口径：未导入价格指数；金额单位：亿元。"
+                                : "Value-added growth is nominal (no price index); money in 100 M "
+                                  "yuan."));
   if (!indicators.trend.empty()) {
     out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "月度产值与累计增速" : "Monthly output and growth",
                        TrendChart(indicators.trend, zh));

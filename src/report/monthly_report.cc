@@ -164,6 +164,12 @@ const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicato
   return nullptr;
 }
 
+// Value-added growth at comparable prices when the total has one (indices for every month).
+std::optional<double> RealGrowth(const engine::MonthlyIndicators& indicators) {
+  const auto* total = TotalOf(indicators);
+  return total != nullptr ? total->value_added_growth_real : std::nullopt;
+}
+
 }  // namespace
 
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
@@ -206,6 +212,7 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
         {"ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]},
         {"ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]},
         {"value_added_growth_nominal", Number(g.Growth(Measure::kValueAdded))},
+        {"value_added_growth_real", Number(g.value_added_growth_real)},
         {"ytd_revenue", g.ytd[Idx(Measure::kRevenue)]},
         {"ytd_profit", g.ytd[Idx(Measure::kProfit)]},
         {"profit_growth", Number(g.Growth(Measure::kProfit))},
@@ -243,7 +250,7 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
   }
   json out = {{"period", indicators.period.ToString()},
               {"money_unit", "万元"},
-              {"value_added_growth", "nominal"},
+              {"value_added_growth", RealGrowth(indicators) ? "real" : "nominal"},
               {"groups", groups},
               {"alerts", alerts}};
   return out.dump(2) + "\n";
@@ -263,11 +270,17 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
                            : "withheld (too few or too dominant enterprises)");
   }
   const char* yi = language == Language::kZh ? "亿元" : "x100 M yuan";
+  const auto real = RealGrowth(indicators);
+  const auto value_added = real ? real : total->Growth(Measure::kValueAdded);
+  const bool zh = language == Language::kZh;
   return fmt::format(
-      "{} {}: {} {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(), l.title,
-      l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
-      Percent(total->growth_same_basis), l.headline_profit, Yi(total->ytd[Idx(Measure::kProfit)]),
-      yi, Percent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
+      "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
+      l.title, l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
+      Percent(total->growth_same_basis), zh ? "增加值增速" : "value-added growth",
+      Percent(value_added),
+      real ? (zh ? "可比价" : "comparable prices") : (zh ? "现价" : "nominal"), l.headline_profit,
+      Yi(total->ytd[Idx(Measure::kProfit)]), yi, Percent(total->Growth(Measure::kProfit)),
+      total->enterprises, l.headline_frame);
 }
 
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
@@ -276,7 +289,14 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   std::string out =
       fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
   out += MonthlyReportHeadline(indicators, language) + "\n\n";
-  out += fmt::format("> {}\n\n", l.nominal_note);
+  if (const auto real = RealGrowth(indicators)) {
+    out += fmt::format("> {} {:+.1f}%\n\n",
+                       language == Language::kZh ? "规上工业增加值增速（可比价）："
+                                                 : "Value-added growth at comparable prices:",
+                       *real * 100);
+  } else {
+    out += fmt::format("> {}\n\n", l.nominal_note);
+  }
   const auto* total = TotalOf(indicators);
   if (total == nullptr) return out;
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -520,6 +521,32 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     profit_factor = FulingTargets::kProfitH1 / profit;
   }
 
+  // Price indices by division and month (same month of last year = 100): a spread around a
+  // level that, for the fuling profile, makes the first half of 2023's value-added growth at
+  // comparable prices the published 8.8 % (producer prices fell in 2023: the level is below 100).
+  std::set<std::string> divisions;
+  for (const auto& p : plans) divisions.insert(p.industry.substr(0, 2));
+  const auto spread = [&](const std::string& division, int index) {
+    return 1 + 0.04 * (Uniform(options.seed * 7919 + std::hash<std::string>{}(division) +
+                               static_cast<std::uint64_t>(index)) -
+                       0.5);
+  };
+  double price_level_2023 = 1;
+  if (fuling) {
+    double deflated = 0;  // Σ over the 2023 frame of H1 value added / the division's spread
+    double base = 0;      // the same frame's value added in H1 2022
+    for (const auto& p : plans) {
+      if (!InFrame(p, 2023)) continue;
+      for (int m = 1; m <= 6; ++m) {
+        const core::Period now{2023, m};
+        deflated +=
+            *Month(p, now, 1)[Measure::kValueAdded] / spread(p.industry.substr(0, 2), now.Index());
+        if (InFrame(p, 2022)) base += *Month(p, {2022, m}, 1)[Measure::kValueAdded];
+      }
+    }
+    price_level_2023 = deflated / ((1 + FulingTargets::kValueAddedGrowthReal) * base);
+  }
+
   // Files.
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
@@ -552,8 +579,17 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   std::vector<bool> monthly_numeric(2 + model::kMeasureCount, true);
   monthly_numeric[0] = monthly_numeric[1] = false;
   auto monthly = open("monthly", monthly_header, monthly_numeric);
-  for (auto* w : {&enterprises, &scale, &designations, &monthly}) {
+  auto prices = open("prices", "division,period,index", {false, false, true});
+  for (auto* w : {&enterprises, &scale, &designations, &monthly, &prices}) {
     if (!*w) return Error(w->error());
+  }
+  for (const auto& division : divisions) {
+    for (int index = first.Index() + 12; index <= last.Index(); ++index) {
+      const core::Period period = core::Period::FromIndex(index);
+      const double level = period.year == 2023 && fuling ? price_level_2023 : 1.0;
+      (*prices)->Line(fmt::format("{},{},{:.4f}", division, period.ToString(),
+                                  100 * level * spread(division, index)));
+    }
   }
   struct Award {
     const char* type;
@@ -601,11 +637,11 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     }
     if (progress && (i % 1024 == 0 || i + 1 == plans.size())) progress(i + 1, plans.size());
   }
-  for (auto* w : {&enterprises, &scale, &designations, &monthly}) {
+  for (auto* w : {&enterprises, &scale, &designations, &monthly, &prices}) {
     CLUSTERSCOPE_RETURN_IF_ERROR((**w)->Close());
   }
   summary.files = {path("enterprises" + ext), path("scale" + ext), path("designations" + ext),
-                   path("monthly" + ext)};
+                   path("monthly" + ext), path("prices" + ext)};
   return summary;
 }
 

@@ -55,6 +55,9 @@ class FaultyTransaction final : public storage::Transaction {
   Status ConfirmQualityWarning(std::int64_t id, std::string_view note) override {
     return inner_->ConfirmQualityWarning(id, note);
   }
+  Result<storage::Change> PutPriceIndex(const model::PriceIndex& index) override {
+    return inner_->PutPriceIndex(index);
+  }
   Result<storage::UndoResult> UndoBatch(std::int64_t batch_id) override {
     return inner_->UndoBatch(batch_id);
   }
@@ -104,6 +107,9 @@ class FaultyStore final : public storage::Store {
     return inner_.CurrentMonthly(from, to);
   }
   Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
+  Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
+    return inner_.ListPriceIndices();
+  }
   Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
     return inner_.VerifyMonthly();
   }

@@ -250,6 +250,14 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   EXPECT_NE(Cli("report monthly --period 2023-02 --lang en").out.find("By cluster"),
             std::string::npos);
 
+  // Prices: a bad division is refused with its line; good ones make the growth real.
+  testutil::WriteFile(dir_.Path("p.csv"),
+                      "行业代码,报告期,价格指数\n38,2023-01,110\n99,2023-02,90\n");
+  const CliRun bad_prices = Cli("import prices p.csv");
+  EXPECT_EQ(bad_prices.exit_code, 3) << bad_prices.out;
+  EXPECT_NE(bad_prices.out.find("p.csv:3"), std::string::npos) << bad_prices.out;
+  EXPECT_NE(bad_prices.out.find("unknown_division"), std::string::npos);
+
   // Excel: a sheet per table, numbers as numbers.
   ASSERT_EQ(Cli("report monthly --period 2023-02 --format xlsx --out r.xlsx").exit_code, 0);
   auto sheet = clusterscope::ingest::ReadXlsxFile(dir_.Path("r.xlsx"), "总体");

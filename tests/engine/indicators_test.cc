@@ -201,12 +201,11 @@ TEST_F(IndicatorsTest, RaisesAlertsForGroupsAndEnterprises) {
   // E (20 against 30) are down a third.
   auto january = engine.Compute({2024, 1});
   EXPECT_EQ(rules_of(engine.Alerts(january, rules)),
-            (std::vector<std::string>{"red group_declining P1", "red group_declining 38",
-                                      "red group_declining high_tech", "red group_declining AUTO",
-                                      "red group_declining P", "amber group_below_total L1",
-                                      "amber group_below_total L",
-                                      "red enterprise_declining " + testutil::CreditCode(3),
-                                      "red enterprise_declining " + testutil::CreditCode(4)}));
+            (std::vector<std::string>{
+                "red group_declining P1", "red group_declining 38", "red group_declining high_tech",
+                "red group_declining AUTO", "red group_declining P", "amber group_below_total L1",
+                "amber group_below_total L", "red enterprise_declining " + testutil::CreditCode(3),
+                "red enterprise_declining " + testutil::CreditCode(4)}));
   // February: D and E reported January and not February (未报).
   auto february = engine.Compute({2024, 2});
   std::size_t missing = 0;
@@ -221,6 +220,25 @@ TEST_F(IndicatorsTest, RaisesAlertsForGroupsAndEnterprises) {
   february.alerts = engine.Alerts(february, rules);
   ApplyDisclosureControl(february, {});
   for (const auto& a : february.alerts) EXPECT_FALSE(a.enterprise_level());
+}
+
+// A's value added: 90 in 2024-01..03 against 75 a year before (+20 % nominal). With its
+// division's prices up 20 % on last year every month, 90 x 100 / 120 = 75: no real growth.
+TEST_F(IndicatorsTest, DeflatesValueAddedWithTheDivisionsPriceIndex) {
+  Engine engine(testutil::FulingSystem(), registry_);
+  engine.Apply(panel_);
+  EXPECT_FALSE(engine.Compute({2024, 3}).groups.front().value_added_growth_real.has_value());
+  engine.SetPriceIndices({{"38", {2024, 1}, 120}, {"38", {2024, 2}, 120}, {"38", {2024, 3}, 120}});
+  const auto r = engine.Compute({2024, 3});
+  const auto& a = Group(r, "cluster", "L1");
+  EXPECT_NEAR(*a.Growth(Measure::kValueAdded), 0.2, 1e-12);
+  EXPECT_NEAR(*a.value_added_growth_real, 0.0, 1e-12);
+  EXPECT_EQ(a.price_gaps, 0u);
+  // March has no index: the real growth is unknown, never the nominal one in disguise.
+  engine.SetPriceIndices({{"38", {2024, 1}, 120}, {"38", {2024, 2}, 120}});
+  const auto gap = engine.Compute({2024, 3});
+  EXPECT_FALSE(Group(gap, "cluster", "L1").value_added_growth_real.has_value());
+  EXPECT_EQ(Group(gap, "cluster", "L1").price_gaps, 1u);
 }
 
 }  // namespace

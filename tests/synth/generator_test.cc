@@ -45,6 +45,9 @@ class FulingProfileTest : public ::testing::Test {
         ingest::ImportDesignations(*store_, testutil::FulingSystem(), summary_.files[2], import);
     ASSERT_OK(designations);
     ASSERT_TRUE(designations->written);
+    auto prices = ingest::ImportPrices(*store_, summary_.files[4], import);
+    ASSERT_OK(prices);
+    ASSERT_TRUE(prices->written) << prices->errors.front().ToString();
   }
   static void TearDownTestSuite() {
     delete store_;
@@ -90,7 +93,10 @@ TEST_F(FulingProfileTest, TheJune2023ReportReproducesThePublishedFigures) {
   ASSERT_OK(registry);
   auto facts = store_->CurrentMonthly({2022, 1}, {2023, 6});
   ASSERT_OK(facts);
+  auto prices = store_->ListPriceIndices();
+  ASSERT_OK(prices);
   engine::Engine engine(testutil::FulingSystem(), std::move(*registry));
+  engine.SetPriceIndices(*prices);
   engine.Apply(*facts);
   const auto report = engine.Compute({2023, 6});
   const auto find = [&](const std::string& kind, const std::string& code) {
@@ -103,6 +109,9 @@ TEST_F(FulingProfileTest, TheJune2023ReportReproducesThePublishedFigures) {
   const auto total = find("total", "total");
   EXPECT_NEAR(total.ytd[0], FulingTargets::kOutputH1, 5);
   EXPECT_NEAR(total.ytd[static_cast<std::size_t>(Measure::kProfit)], FulingTargets::kProfitH1, 5);
+  // Value added at comparable prices (cells and indices are rounded in the files).
+  ASSERT_TRUE(total.value_added_growth_real.has_value());
+  EXPECT_NEAR(*total.value_added_growth_real, FulingTargets::kValueAddedGrowthReal, 2e-4);
   const auto automobiles = find("division", "36");
   EXPECT_NEAR(automobiles.ytd[0], FulingTargets::kAutomobileH1, 5);
   EXPECT_NEAR(*automobiles.growth_same_basis, FulingTargets::kAutomobileGrowth, 1e-4);

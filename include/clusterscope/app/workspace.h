@@ -83,6 +83,7 @@ class Workspace {
   Result<ingest::ImportReport> ImportScale(const std::string& path, ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportMonthly(const std::string& path,
                                              ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportPrices(const std::string& path, ingest::ImportOptions options);
   // Reverts a monthly import batch (see storage::Transaction::UndoBatch).
   Result<storage::UndoResult> UndoImport(std::int64_t batch_id);
   // Marks a data-quality warning confirmed (the figure is right), with the analyst's note.

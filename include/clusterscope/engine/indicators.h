@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "clusterscope/core/period.h"
@@ -47,16 +48,21 @@ struct GroupIndicators {
   std::array<double, model::kMeasureCount> ytd_base{};  // Σ over F and W'
   double employee_months = 0;                           // Σ headcount over F and W
 
-  std::optional<double> growth_same_basis;     // ytd output / base - 1
-  std::optional<double> month_growth;          // the month alone
-  std::optional<double> contribution_rate;     // share of the total's change in output
-  std::optional<double> pull_pp;               // change / the total's base x 100
-  std::optional<double> va_rate;               // value added / output
-  std::optional<double> profit_margin;         // profit / revenue
-  std::optional<double> rd_intensity;          // R&D / revenue
-  std::optional<double> new_product_share;     // new-product revenue / revenue
-  std::optional<double> export_share;          // export delivery value / output
-  std::optional<double> energy_per_va;         // tce per 万元 of value added
+  std::optional<double> growth_same_basis;  // ytd output / base - 1
+  std::optional<double> month_growth;       // the month alone
+  std::optional<double> contribution_rate;  // share of the total's change in output
+  std::optional<double> pull_pp;            // change / the total's base x 100
+  std::optional<double> va_rate;            // value added / output
+  // Value-added growth at comparable prices: this year's value added deflated month by month
+  // with its division's price index, over last year's. Null without an index for every
+  // division-month of the group's value added.
+  std::optional<double> value_added_growth_real;
+  std::size_t price_gaps = 0;               // enterprise-months with value added but no price index
+  std::optional<double> profit_margin;      // profit / revenue
+  std::optional<double> rd_intensity;       // R&D / revenue
+  std::optional<double> new_product_share;  // new-product revenue / revenue
+  std::optional<double> export_share;       // export delivery value / output
+  std::optional<double> energy_per_va;      // tce per 万元 of value added
   std::optional<double> energy_per_va_change;  // on the same months of last year
   std::optional<double> labor_productivity;    // 万元 of value added a person a year
   std::optional<double> output_per_km2;        // parks with a known industrial land area
@@ -114,6 +120,9 @@ class Engine {
  public:
   Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry);
 
+  // Price indices by division and month (same month of last year = 100), for real growth.
+  void SetPriceIndices(const std::vector<model::PriceIndex>& indices);
+
   // Lays newly imported (or all current) months over the panel: no rebuild.
   void Apply(const model::MonthlyPanel& facts);
   const Panel& panel() const { return panel_; }
@@ -150,6 +159,8 @@ class Engine {
   std::vector<model::Enterprise> registry_;
   Panel panel_;
   std::vector<const model::Enterprise*> enterprise_of_;  // per panel slot, or null
+  std::vector<std::int16_t> division_of_;                // per panel slot: 0..99, or -1
+  std::unordered_map<std::int64_t, double> prices_;      // (division << 32 | period) -> index
   std::vector<Kind> kinds_;
 };
 

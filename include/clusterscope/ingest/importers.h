@@ -21,6 +21,7 @@ const std::vector<ColumnSpec>& EnterpriseColumns();
 const std::vector<ColumnSpec>& DesignationColumns();
 const std::vector<ColumnSpec>& MonthlyColumns();
 const std::vector<ColumnSpec>& ScaleColumns();
+const std::vector<ColumnSpec>& PriceColumns();
 
 // Imports an enterprise file. A row for an existing enterprise updates it: the columns present
 // in the file are set (an empty cell clears an optional field), the others are kept. Returns
@@ -43,5 +44,10 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
 // new batch, which `UndoBatch` can restore.
 Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& path,
                                    const ImportOptions& options);
+
+// Price indices by division and month (division, period, index; same month of last year =
+// 100), for value-added growth at comparable prices. Replacing a stored index is audited.
+Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path,
+                                  const ImportOptions& options);
 
 }  // namespace clusterscope::ingest

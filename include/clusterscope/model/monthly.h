@@ -53,4 +53,13 @@ struct MonthlyRecord {
   }
 };
 
+// A price index of one industry division for one month, with the same month of last year = 100
+// (工业生产者出厂价格指数 by division, as the statistics bureau publishes it): what turns
+// value added at current prices into value added at last year's prices.
+struct PriceIndex {
+  std::string division;  // 2-digit GB/T 4754-2017 division, "26"
+  core::Period period;
+  double index = 100;
+};
+
 }  // namespace clusterscope::model

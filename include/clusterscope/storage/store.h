@@ -139,6 +139,9 @@ class Transaction {
   // was added or the panel has an enterprise-month twice.
   virtual Result<MonthlyWrite> PutMonthlyPanel(model::MonthlyPanel panel) = 0;
 
+  // Inserts or replaces the price index of (division, period), auditing a change.
+  virtual Result<Change> PutPriceIndex(const model::PriceIndex& index) = 0;
+
   // Stores data-quality warnings raised by the batch added by AddImportBatch(). Open warnings of
   // the same enterprise, period and rule from earlier batches become "superseded".
   virtual Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) = 0;
@@ -184,6 +187,8 @@ class Store {
   virtual Result<MonthlyCoverage> MonthlySummary() = 0;
   virtual Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) = 0;
+  // Every stored price index, by division and period.
+  virtual Result<std::vector<model::PriceIndex>> ListPriceIndices() = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

@@ -49,6 +49,7 @@ struct FulingTargets {
   static constexpr double kProfitH1 = 748'000;        // 74.8 亿元 total profit
   static constexpr double kAutomobileH1 = 1'061'000;  // 106.1 亿元, GB/T 4754 division 36
   static constexpr double kAutomobileGrowth = 0.067;
+  static constexpr double kValueAddedGrowthReal = 0.088;  // at comparable prices
 };
 // Same-enterprise output growth of the city's sector categories in the first half of 2023.
 double FulingSectorGrowth(std::string_view category);

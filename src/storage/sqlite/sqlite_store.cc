@@ -18,6 +18,7 @@ extern const std::string_view kMigration0001;
 extern const std::string_view kMigration0002;
 extern const std::string_view kMigration0003;
 extern const std::string_view kMigration0004;
+extern const std::string_view kMigration0005;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -39,6 +40,7 @@ const Migration kMigrations[] = {
     {2, embedded::kMigration0002},
     {3, embedded::kMigration0003},
     {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
+    {5, embedded::kMigration0005},
 };
 
 std::string NowUtc() {
@@ -193,6 +195,31 @@ class SqliteTransaction final : public Transaction {
       return Error(Status::InvalidArgument("an import batch writes one panel of monthly facts"));
     }
     return sqlite::PutMonthlyPanel(db_, dir_, std::move(panel), *batch_id_, segment_file_);
+  }
+  Result<Change> PutPriceIndex(const model::PriceIndex& index) override {
+    auto old = db_.Cached("SELECT value FROM price_index WHERE division = ? AND period = ?");
+    if (!old) return Error(old.error());
+    (*old)->Bind(1, index.division).Bind(2, std::int64_t{index.period.Code()});
+    auto row = (*old)->Step();
+    if (!row) return Error(row.error());
+    const bool existed = *row;
+    const double before = existed ? (*old)->OptionalReal(0).value_or(0) : 0.0;
+    (*old)->Reset();
+    if (existed && before == index.index) return Change::kUnchanged;
+    auto put = db_.Cached(
+        "INSERT INTO price_index (division, period, value, batch_id) VALUES (?, ?, ?, ?) ON "
+        "CONFLICT (division, period) DO UPDATE SET value = excluded.value, batch_id = "
+        "excluded.batch_id");
+    if (!put) return Error(put.error());
+    (*put)->Bind(1, index.division).Bind(2, std::int64_t{index.period.Code()});
+    (*put)->Bind(3, index.index).Bind(4, batch_id_);
+    CLUSTERSCOPE_RETURN_IF_ERROR((*put)->Run());
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit(existed ? "update" : "insert", "price_index",
+              fmt::format("{}/{}", index.division, index.period.ToString()), "value",
+              existed ? std::optional<std::string>(FormatNumber(before)) : std::nullopt,
+              FormatNumber(index.index)));
+    return existed ? Change::kUpdated : Change::kInserted;
   }
   Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
     if (!batch_id_) {
@@ -595,6 +622,17 @@ class SqliteStore final : public Store {
     return sqlite::ListMonthlyRevisions(*view, uscc, period);
   }
   Result<std::vector<ImportBatch>> ListImportBatches() override;
+  Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
+    auto stmt =
+        db_.Prepare("SELECT division, period, value FROM price_index ORDER BY division, period");
+    if (!stmt) return Error(stmt.error());
+    std::vector<model::PriceIndex> out;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+      out.push_back({stmt->Text(0), core::Period::FromCode(static_cast<int>(stmt->Int(1))),
+                     *stmt->OptionalReal(2)});
+    }));
+    return out;
+  }
   Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
     return sqlite::VerifySegments(db_, dir_);
   }
