@@ -46,12 +46,13 @@ demo: build
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) --help"
 
-# The national-scale import against DuckDB's CSV load, side by side (bench/import_bench.cc):
-# several minutes. Smaller: CLUSTERSCOPE_BENCH_ENTERPRISES=20000 make bench.
+# The national-scale import against DuckDB's CSV load, and the monthly report against DuckDB's
+# SQL, side by side (bench/): several minutes. Smaller: CLUSTERSCOPE_BENCH_ENTERPRISES=20000 make bench.
 bench: build
 	@command -v node >/dev/null || apt-get install -y -q nodejs npm >/dev/null
 	@cd bench/duckdb && npm ci --no-audit --no-fund --silent
 	@$(BUILD_DIR)/bench/import_bench $(BENCH_ARGS)
+	@$(BUILD_DIR)/bench/report_bench $(BENCH_ARGS)
 
 clean:
 	@rm -rf build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).facts

@@ -217,6 +217,53 @@ Result<ingest::ImportReport> Workspace::ImportPrices(const std::string& path,
   return ingest::ImportPrices(*store_, path, options);
 }
 
+Result<std::size_t> Workspace::SaveList(const std::string& name, const std::string& path) {
+  if (name.empty()) return Error(Status::InvalidArgument("a list needs a name"));
+  auto table = ingest::ReadTableFile(path, "");
+  if (!table) return Error(table.error());
+  auto columns =
+      ingest::MapColumns(*table, {{"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true},
+                                  {"name", {"企业名称", "单位名称"}, false}});
+  if (!columns) return Error(columns.error());
+  std::vector<std::string> usccs;
+  std::vector<std::string> unknown;
+  for (const auto& record : table->rows) {
+    const std::string uscc(columns->Cell(record, "uscc"));
+    if (uscc.empty()) continue;
+    auto found = store_->GetEnterprise(uscc);
+    if (!found) return Error(found.error());
+    if (!found->has_value()) {
+      unknown.push_back(fmt::format("{} (line {})", uscc, record.line));
+      continue;
+    }
+    usccs.push_back(uscc);
+  }
+  if (!unknown.empty()) {
+    return Error(Status::NotFound(
+        fmt::format("{}: not in the registry: {}", path, fmt::join(unknown, ", "))));
+  }
+  if (usccs.empty()) {
+    return Error(Status::InvalidArgument(fmt::format("{}: the list has no enterprises", path)));
+  }
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutEnterpriseList(name, usccs));
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return usccs.size();
+}
+
+Status Workspace::DeleteList(const std::string& name) {
+  auto lists = store_->ListEnterpriseLists();
+  if (!lists) return lists.error();
+  if (lists->count(name) == 0) {
+    return Status::NotFound(fmt::format("there is no saved list '{}'", name));
+  }
+  auto tx = store_->Begin(actor_);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutEnterpriseList(name, {}));
+  return (*tx)->Commit();
+}
+
 Result<storage::UndoResult> Workspace::UndoImport(std::int64_t batch_id) {
   auto tx = store_->Begin(actor_);
   if (!tx) return Error(tx.error());
@@ -271,7 +318,9 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   if (!facts) return Error(facts.error());
   auto prices = store_->ListPriceIndices();
   if (!prices) return Error(prices.error());
-  engine::Engine engine(system_, std::move(*registry));
+  auto lists = store_->ListEnterpriseLists();
+  if (!lists) return Error(lists.error());
+  engine::Engine engine(system_, std::move(*registry), std::move(*lists));
   engine.SetPriceIndices(*prices);
   engine.Apply(*facts);
   auto indicators = engine.Compute(*period, options);

@@ -70,6 +70,7 @@ void RegisterAudit(CLI::App& app, Context& ctx);
 void RegisterChanges(CLI::App& app, Context& ctx);
 void RegisterHistory(CLI::App& app, Context& ctx);
 void RegisterReport(CLI::App& app, Context& ctx);
+void RegisterList(CLI::App& app, Context& ctx);
 void RegisterSynth(CLI::App& app, Context& ctx);
 void RegisterStatus(CLI::App& app, Context& ctx);
 

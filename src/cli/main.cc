@@ -42,6 +42,7 @@ int Run(int argc, char** argv) {
   RegisterChanges(app, ctx);
   RegisterHistory(app, ctx);
   RegisterReport(app, ctx);
+  RegisterList(app, ctx);
   RegisterSynth(app, ctx);
   RegisterStatus(app, ctx);
 

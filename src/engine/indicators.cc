@@ -43,14 +43,21 @@ std::optional<double> GroupIndicators::Growth(Measure measure) const {
   return GrowthOf(ytd[Idx(measure)], ytd_base[Idx(measure)]);
 }
 
-Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry)
+Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry,
+               std::map<std::string, std::vector<std::string>> lists)
     : system_(std::move(system)), registry_(std::move(registry)) {
   std::vector<std::string> codes = {"total", "tier",     "cluster", "park",
                                     "town",  "division", "class"};
   for (const auto& grouping : system_.groupings) codes.push_back(grouping.code);
   codes.emplace_back("high_tech");
   codes.emplace_back("strategic_emerging");
-  for (auto& code : codes) kinds_.push_back({std::move(code), {}, {}});
+  for (auto& code : codes) kinds_.push_back({std::move(code), {}, {}, {}});
+  // A saved list may overlap any other: each is a kind of its own with one group.
+  for (auto& [name, members] : lists) {
+    Kind kind{"list", std::set<std::string>(members.begin(), members.end()), {}, {}};
+    kind.groups.emplace_back(name, name);
+    kinds_.push_back(std::move(kind));
+  }
 }
 
 void Engine::SetPriceIndices(const std::vector<model::PriceIndex>& indices) {
@@ -135,6 +142,8 @@ void Engine::IndexNewSlots() {
           if (core::HighTechCategoryOf(e->industry_code)) {
             group = builders[k].Add(groups, "high_tech", "高技术制造业");
           }
+        } else if (code == "list") {
+          if (kind.list.count(e->uscc) != 0) group = 0;
         } else if (code == "strategic_emerging") {
           if (!e->strategic_emerging.empty()) {
             group = builders[k].Add(groups, "strategic_emerging", "战略性新兴产业");
@@ -458,7 +467,7 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
       } else if (acc.kind == "class") {
         acc.parent_kind = "division";
         acc.parent_code = acc.code.substr(0, 2);
-      } else if (acc.kind != "total") {
+      } else if (acc.kind != "total" && acc.kind != "list") {  // lists overlap: no partition
         acc.parent_kind = "total";
         acc.parent_code = "total";
       }

@@ -58,6 +58,10 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutPriceIndex(const model::PriceIndex& index) override {
     return inner_->PutPriceIndex(index);
   }
+  Status PutEnterpriseList(const std::string& name,
+                           const std::vector<std::string>& usccs) override {
+    return inner_->PutEnterpriseList(name, usccs);
+  }
   Result<storage::UndoResult> UndoBatch(std::int64_t batch_id) override {
     return inner_->UndoBatch(batch_id);
   }
@@ -109,6 +113,9 @@ class FaultyStore final : public storage::Store {
   Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     return inner_.ListPriceIndices();
+  }
+  Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
+    return inner_.ListEnterpriseLists();
   }
   Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
     return inner_.VerifyMonthly();

@@ -250,6 +250,26 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   EXPECT_NE(Cli("report monthly --period 2023-02 --lang en").out.find("By cluster"),
             std::string::npos);
 
+  // A saved list is a group of its own.
+  testutil::WriteFile(dir_.Path("watch.csv"), "统一社会信用代码,企业名称\n" + a + ",甲\n");
+  ASSERT_EQ(Cli("list save 重点监测 watch.csv").exit_code, 0);
+  testutil::WriteFile(dir_.Path("bad.csv"), "uscc\n" + testutil::CreditCode(9) + "\n");
+  EXPECT_EQ(Cli("list save x bad.csv").exit_code, 4);
+  const auto listed =
+      nlohmann::json::parse(Cli("report monthly --period 2023-02 --format json").out)["groups"];
+  bool has_list = false;
+  for (const auto& g : listed) {
+    if (g["kind"] == "list") {
+      has_list = true;
+      EXPECT_EQ(g["code"], "重点监测");
+      EXPECT_EQ(g["enterprises"], 1);
+      EXPECT_EQ(g["ytd_output"], 250.0);
+    }
+  }
+  EXPECT_TRUE(has_list);
+  EXPECT_EQ(Cli("list delete 重点监测").exit_code, 0);
+  EXPECT_EQ(Cli("list delete 重点监测").exit_code, 4);
+
   // Prices: a bad division is refused with its line; good ones make the growth real.
   testutil::WriteFile(dir_.Path("p.csv"),
                       "行业代码,报告期,价格指数\n38,2023-01,110\n99,2023-02,90\n");

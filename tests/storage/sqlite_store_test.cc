@@ -279,7 +279,8 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   Exec(db,
-       "DROP TABLE fact_segment; DROP TABLE price_index; DELETE FROM schema_migrations WHERE "
+       "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DELETE FROM "
+       "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "
        "REAL, value_added REAL, revenue REAL, profit REAL, rd_expense REAL, new_product_revenue "

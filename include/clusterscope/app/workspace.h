@@ -84,6 +84,10 @@ class Workspace {
   Result<ingest::ImportReport> ImportMonthly(const std::string& path,
                                              ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportPrices(const std::string& path, ingest::ImportOptions options);
+  // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a
+  // group of the monthly report. NotFound naming enterprises not in the registry.
+  Result<std::size_t> SaveList(const std::string& name, const std::string& path);
+  Status DeleteList(const std::string& name);
   // Reverts a monthly import batch (see storage::Transaction::UndoBatch).
   Result<storage::UndoResult> UndoImport(std::int64_t batch_id);
   // Marks a data-quality warning confirmed (the figure is right), with the analyst's note.

@@ -9,7 +9,9 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -118,7 +120,9 @@ struct MonthlyIndicators {
 // The indicators of a panel of enterprises, grouped by a cluster system.
 class Engine {
  public:
-  Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry);
+  // `lists`: saved lists of enterprises (name -> credit codes), each a group of kind "list".
+  Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry,
+         std::map<std::string, std::vector<std::string>> lists = {});
 
   // Price indices by division and month (same month of last year = 100), for real growth.
   void SetPriceIndices(const std::vector<model::PriceIndex>& indices);
@@ -150,6 +154,7 @@ class Engine {
  private:
   struct Kind {
     std::string code;
+    std::set<std::string> list;  // members, for a saved list (kind "list", one group)
     std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };

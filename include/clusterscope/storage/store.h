@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,11 @@ class Transaction {
   // Inserts or replaces the price index of (division, period), auditing a change.
   virtual Result<Change> PutPriceIndex(const model::PriceIndex& index) = 0;
 
+  // Replaces the saved list `name` with `usccs` (empty: deletes it), auditing the change.
+  // Unknown enterprises fail at Commit().
+  virtual Status PutEnterpriseList(const std::string& name,
+                                   const std::vector<std::string>& usccs) = 0;
+
   // Stores data-quality warnings raised by the batch added by AddImportBatch(). Open warnings of
   // the same enterprise, period and rule from earlier batches become "superseded".
   virtual Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) = 0;
@@ -187,6 +193,8 @@ class Store {
   virtual Result<MonthlyCoverage> MonthlySummary() = 0;
   virtual Result<std::vector<model::QualityWarning>> ListQualityWarnings(
       const QualityFilter& filter) = 0;
+  // Saved lists of enterprises: name -> credit codes, both sorted.
+  virtual Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() = 0;
   // Every stored price index, by division and period.
   virtual Result<std::vector<model::PriceIndex>> ListPriceIndices() = 0;
   // Earlier values of one enterprise's months, oldest first.

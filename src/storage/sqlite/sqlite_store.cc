@@ -19,6 +19,7 @@ extern const std::string_view kMigration0002;
 extern const std::string_view kMigration0003;
 extern const std::string_view kMigration0004;
 extern const std::string_view kMigration0005;
+extern const std::string_view kMigration0006;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -36,11 +37,9 @@ struct Migration {
 
 // Applied in order; append only. A migration never edits an earlier one.
 const Migration kMigrations[] = {
-    {1, embedded::kMigration0001},
-    {2, embedded::kMigration0002},
-    {3, embedded::kMigration0003},
-    {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
-    {5, embedded::kMigration0005},
+    {1, embedded::kMigration0001}, {2, embedded::kMigration0002},
+    {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
+    {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
 };
 
 std::string NowUtc() {
@@ -220,6 +219,31 @@ class SqliteTransaction final : public Transaction {
               existed ? std::optional<std::string>(FormatNumber(before)) : std::nullopt,
               FormatNumber(index.index)));
     return existed ? Change::kUpdated : Change::kInserted;
+  }
+  Status PutEnterpriseList(const std::string& name,
+                           const std::vector<std::string>& usccs) override {
+    auto count = db_.Prepare("SELECT count(*) FROM enterprise_list WHERE name = ?");
+    if (!count) return count.error();
+    count->Bind(1, name);
+    auto row = count->Step();
+    if (!row) return row.error();
+    const std::int64_t before = count->Int(0);
+    count->Reset();
+    auto clear = db_.Prepare("DELETE FROM enterprise_list WHERE name = ?");
+    if (!clear) return clear.error();
+    clear->Bind(1, name);
+    CLUSTERSCOPE_RETURN_IF_ERROR(clear->Run());
+    auto insert = db_.Prepare("INSERT OR IGNORE INTO enterprise_list (name, uscc) VALUES (?, ?)");
+    if (!insert) return insert.error();
+    for (const auto& uscc : usccs) {
+      insert->Reset();
+      insert->Bind(1, name).Bind(2, uscc);
+      CLUSTERSCOPE_RETURN_IF_ERROR(insert->Run());
+    }
+    return Audit(
+        before == 0 ? "insert" : (usccs.empty() ? "delete" : "update"), "list", name, "enterprises",
+        before == 0 ? std::nullopt : std::optional<std::string>(std::to_string(before)),
+        usccs.empty() ? std::nullopt : std::optional<std::string>(std::to_string(usccs.size())));
   }
   Status PutQualityWarnings(const std::vector<model::QualityWarning>& warnings) override {
     if (!batch_id_) {
@@ -622,6 +646,14 @@ class SqliteStore final : public Store {
     return sqlite::ListMonthlyRevisions(*view, uscc, period);
   }
   Result<std::vector<ImportBatch>> ListImportBatches() override;
+  Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
+    auto stmt = db_.Prepare("SELECT name, uscc FROM enterprise_list ORDER BY name, uscc");
+    if (!stmt) return Error(stmt.error());
+    std::map<std::string, std::vector<std::string>> out;
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        ForEachRow(*stmt, [&] { out[stmt->Text(0)].push_back(stmt->Text(1)); }));
+    return out;
+  }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     auto stmt =
         db_.Prepare("SELECT division, period, value FROM price_index ORDER BY division, period");
