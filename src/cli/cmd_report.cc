@@ -18,6 +18,7 @@ void RegisterReport(CLI::App& app, Context& ctx) {
     std::size_t top = 10;
     bool is_public = false;
     engine::DisclosureRules disclosure;
+    engine::AlertRules alerts;
   };
   auto args = std::make_shared<Args>();
   auto* group = AddCommand(app, "report", "Reports computed from the monthly statistics");
@@ -43,6 +44,14 @@ void RegisterReport(CLI::App& app, Context& ctx) {
                     "reveal an enterprise, and those that would give them away) and leave out "
                     "enterprise rankings");
   command
+      ->add_option("--alert-decline-share", args->alerts.decline_share,
+                   "Alert: an enterprise's month output this share below last year's ...")
+      ->default_val(args->alerts.decline_share);
+  command
+      ->add_option("--alert-decline-months", args->alerts.decline_months,
+                   "... for this many months running")
+      ->default_val(args->alerts.decline_months);
+  command
       ->add_option("--min-enterprises", args->disclosure.min_enterprises,
                    "--public: withhold groups with fewer enterprises")
       ->default_val(args->disclosure.min_enterprises);
@@ -66,7 +75,12 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;
       // The HTML page charts the last 12 months.
-      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top}, {},
+      if (!(args->alerts.decline_share > 0 && args->alerts.decline_share < 1) ||
+          args->alerts.decline_months < 1) {
+        return Fail(Status::InvalidArgument(
+            "--alert-decline-share must be between 0 and 1 and --alert-decline-months 1 or more"));
+      }
+      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top}, args->alerts,
                                                      args->format == "html" ? 12 : 0);
       if (!indicators) return Fail(indicators.error());
       if (args->is_public) engine::ApplyDisclosureControl(*indicators, args->disclosure);
