@@ -17,48 +17,22 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include "clusterscope/app/workspace.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/storage/store.h"
 
-extern char** environ;
-
 namespace {
 
+using clusterscope::bench::Env;
+using clusterscope::bench::Run;
 namespace fs = std::filesystem;
 using clusterscope::core::Period;
-
-std::string Env(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : fallback;
-}
-
-void Run(const std::vector<std::string>& argv, const fs::path& out_file) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  std::vector<char*> args;
-  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::runtime_error("cannot start " + argv[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(fmt::format("{} failed", fmt::join(argv, " ")));
-  }
-}
 
 template <typename T>
 T Check(clusterscope::Result<T> result) {

@@ -29,11 +29,9 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
   list->callback([&ctx, list_args] {
     ctx.action = [&ctx, list_args] {
       storage::QualityFilter filter;
-      if (!list_args->period.empty()) {
-        auto period = core::Period::Parse(list_args->period);
-        if (!period) return Fail(period.error().WithContext("--period"));
-        filter.period = *period;
-      }
+      auto period = PeriodOption(list_args->period);
+      if (!period) return Fail(period.error());
+      filter.period = *period;
       filter.status = list_args->status == "all" ? "" : list_args->status;
       filter.rule = list_args->rule;
       filter.uscc = list_args->uscc;

@@ -20,12 +20,9 @@ void RegisterHistory(CLI::App& app, Context& ctx) {
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
-      std::optional<core::Period> period;
-      if (!args->period.empty()) {
-        auto parsed = core::Period::Parse(args->period);
-        if (!parsed) return Fail(parsed.error().WithContext("--period"));
-        period = *parsed;
-      }
+      auto option = PeriodOption(args->period);
+      if (!option) return Fail(option.error());
+      const std::optional<core::Period> period = *option;
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;

@@ -64,12 +64,9 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       ->default_val(args->disclosure.p_percent);
   command->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
-      std::optional<core::Period> period;
-      if (!args->period.empty()) {
-        auto parsed = core::Period::Parse(args->period);
-        if (!parsed) return Fail(parsed.error().WithContext("--period"));
-        period = *parsed;
-      }
+      auto option = PeriodOption(args->period);
+      if (!option) return Fail(option.error());
+      const std::optional<core::Period> period = *option;
       if (auto valid = args->disclosure.Validate(); !valid.ok()) return Fail(valid);
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);

@@ -61,6 +61,13 @@ void PrintProgress(std::string_view what, std::size_t done, std::size_t total) {
   }
 }
 
+Result<std::optional<core::Period>> PeriodOption(const std::string& text) {
+  if (text.empty()) return std::optional<core::Period>();
+  auto parsed = core::Period::Parse(text);
+  if (!parsed) return Error(parsed.error().WithContext("--period"));
+  return std::optional<core::Period>(*parsed);
+}
+
 int Fail(const Status& status) {
   fmt::print(stderr, "clusterscope: {}\n", status.message());
   return ExitCodeOf(status);

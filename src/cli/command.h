@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "clusterscope/app/workspace.h"
+#include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
 
 namespace clusterscope::cli {
@@ -59,6 +60,9 @@ void PrintProgress(std::string_view what, std::size_t done, std::size_t total);
 
 // Prints a Status to stderr as "clusterscope: <message>" and returns its exit code.
 int Fail(const Status& status);
+
+// The --period option: nullopt when not given; InvalidArgument (naming --period) if malformed.
+Result<std::optional<core::Period>> PeriodOption(const std::string& text);
 
 void RegisterInit(CLI::App& app, Context& ctx);
 void RegisterSystem(CLI::App& app, Context& ctx);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "monthly_parts.h"
 #include <fmt/format.h>
 
 #include "clusterscope/report/monthly_report.h"
@@ -36,11 +37,6 @@ std::string Escape(std::string_view text) {
   }
   return out;
 }
-
-std::string Percent(const std::optional<double>& value) {
-  return value ? fmt::format("{:+.1f}%", *value * 100) : "—";
-}
-std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
 
 // Month output as bars (亿元) and year-to-date growth as a line (%, right-hand scale).
 std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
@@ -79,8 +75,8 @@ std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
         "class=\"bar\"><title>{} "
         "{} {}</title></rect>",
-        x + slot * 0.15, top + plot_h - h, slot * 0.7, h, p.period.ToString(), Yi(p.month_output),
-        zh ? "亿元" : "x100M yuan");
+        x + slot * 0.15, top + plot_h - h, slot * 0.7, h, p.period.ToString(),
+        detail::Yi(p.month_output), zh ? "亿元" : "x100M yuan");
     svg += fmt::format(
         "<text x=\"{:.1f}\" y=\"{}\" class=\"label\" text-anchor=\"middle\">{:02}</text>",
         x + slot / 2, top + plot_h + 16, p.period.month);
@@ -181,40 +177,19 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                        TrendChart(indicators.trend, zh));
   }
 
-  std::map<std::string, std::vector<const engine::GroupIndicators*>> by_kind;
-  std::vector<std::string> kinds;
-  for (const auto& g : indicators.groups) {
-    if (g.kind == "total" || g.kind == "class") continue;
-    if (by_kind.count(g.kind) == 0) kinds.push_back(g.kind);
-    by_kind[g.kind].push_back(&g);
-  }
-  if (by_kind.count("cluster") != 0) {
+  const auto tables = detail::ReportTables(indicators);
+  for (const auto& [kind, groups] : tables) {
+    if (kind != "cluster") continue;
     out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "各集群拉动（百分点）" : "Pull by cluster (pp)",
-                       PullChart(by_kind["cluster"]));
+                       PullChart(groups));
   }
-  static const std::map<std::string, std::pair<const char*, const char*>> titles = {
-      {"tier", {"按集群层级", "By tier"}},
-      {"cluster", {"按产业集群", "By cluster"}},
-      {"park", {"按园区", "By park"}},
-      {"town", {"按乡镇街道", "By town"}},
-      {"division", {"按行业大类", "By division"}},
-      {"sector", {"按工业门类", "By sector"}},
-      {"high_tech", {"高技术制造业", "High-tech"}},
-      {"strategic_emerging", {"战略性新兴产业", "Strategic emerging"}}};
-  for (const auto& kind : kinds) {
-    auto groups = by_kind[kind];
-    if (kind == "division" || kind == "town") {
-      std::sort(groups.begin(), groups.end(),
-                [](const auto* a, const auto* b) { return a->ytd[0] > b->ytd[0]; });
-      if (groups.size() > 15) groups.resize(15);
-    }
-    const auto title = titles.find(kind);
+  for (const auto& [kind, groups] : tables) {
     out += fmt::format(
         "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
         "</tr>\n",
-        title == titles.end() ? Escape(kind) : (zh ? title->second.first : title->second.second),
-        zh ? "分组" : "group", zh ? "企业数" : "enterprises", zh ? "累计产值" : "output YTD",
-        zh ? "同比增速" : "growth", zh ? "贡献率" : "contribution", zh ? "拉动" : "pull (pp)");
+        Escape(detail::KindTitle(kind, language)), zh ? "分组" : "group",
+        zh ? "企业数" : "enterprises", zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth",
+        zh ? "贡献率" : "contribution", zh ? "拉动" : "pull (pp)");
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
         out += fmt::format(
@@ -224,8 +199,8 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
       }
       out += fmt::format(
           "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-          Escape(g->code), Escape(g->name), g->enterprises, Yi(g->ytd[0]),
-          Percent(g->growth_same_basis),
+          Escape(g->code), Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
+          detail::SignedPercent(g->growth_same_basis),
           g->contribution_rate ? fmt::format("{:.1f}%", *g->contribution_rate * 100) : "—",
           g->pull_pp ? fmt::format("{:.2f}", *g->pull_pp) : "—");
     }
@@ -238,7 +213,7 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                        zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth");
     for (const auto& r : g.top_by_output) {
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", Escape(r.name),
-                         Yi(r.ytd_output), Percent(r.growth));
+                         detail::Yi(r.ytd_output), detail::SignedPercent(r.growth));
     }
     out += "</table>\n";
   }

@@ -5,11 +5,17 @@
 #include <map>
 #include <optional>
 
+#include "monthly_parts.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace clusterscope::report {
 namespace {
+
+using detail::KindTitle;
+using detail::SignedPercent;
+using detail::TotalOf;
+using detail::Yi;
 
 using json = nlohmann::ordered_json;
 using model::Measure;
@@ -116,31 +122,12 @@ const Labels& LabelsFor(Language language) {
   return language == Language::kZh ? zh : en;
 }
 
-std::string KindTitle(const std::string& kind, Language language) {
-  static const std::map<std::string, std::pair<const char*, const char*>> titles = {
-      {"tier", {"按集群层级", "By tier"}},
-      {"cluster", {"按产业集群", "By cluster"}},
-      {"park", {"按园区", "By park"}},
-      {"town", {"按乡镇街道", "By town"}},
-      {"division", {"按行业大类", "By industry division"}},
-      {"sector", {"按工业门类", "By sector category"}},
-      {"high_tech", {"高技术制造业", "High-tech manufacturing"}},
-      {"strategic_emerging", {"战略性新兴产业", "Strategic emerging industries"}}};
-  const auto it = titles.find(kind);
-  if (it == titles.end()) return kind;
-  return language == Language::kZh ? it->second.first : it->second.second;
-}
-
-std::string Percent(const std::optional<double>& value) {
-  return value ? fmt::format("{:+.1f}%", *value * 100) : "—";
-}
 std::string PlainPercent(const std::optional<double>& value) {
   return value ? fmt::format("{:.1f}%", *value * 100) : "—";
 }
 std::string Fixed(const std::optional<double>& value, int digits) {
   return value ? fmt::format("{:.{}f}", *value, digits) : "—";
 }
-std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
 
 // An alert in the report's language (the engine's message is English).
 std::string AlertText(const engine::Alert& a, Language language) {
@@ -155,13 +142,6 @@ std::string AlertText(const engine::Alert& a, Language language) {
     return fmt::format("近12个月营业收入 {:.0f} 万元，低于规上标准", v);
   if (a.rule == "not_reported") return "上月已报、本月未报";
   return a.message;
-}
-
-const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators) {
-  for (const auto& g : indicators.groups) {
-    if (g.kind == "total") return &g;
-  }
-  return nullptr;
 }
 
 // Value-added growth at comparable prices when the total has one (indices for every month).
@@ -276,10 +256,10 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
   return fmt::format(
       "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
       l.title, l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
-      Percent(total->growth_same_basis), zh ? "增加值增速" : "value-added growth",
-      Percent(value_added),
+      SignedPercent(total->growth_same_basis), zh ? "增加值增速" : "value-added growth",
+      SignedPercent(value_added),
       real ? (zh ? "可比价" : "comparable prices") : (zh ? "现价" : "nominal"), l.headline_profit,
-      Yi(total->ytd[Idx(Measure::kProfit)]), yi, Percent(total->Growth(Measure::kProfit)),
+      Yi(total->ytd[Idx(Measure::kProfit)]), yi, SignedPercent(total->Growth(Measure::kProfit)),
       total->enterprises, l.headline_frame);
 }
 
@@ -300,20 +280,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   const auto* total = TotalOf(indicators);
   if (total == nullptr) return out;
 
-  std::map<std::string, std::vector<const engine::GroupIndicators*>> by_kind;
-  std::vector<std::string> kinds;
-  for (const auto& g : indicators.groups) {
-    if (g.kind == "total" || g.kind == "class") continue;
-    if (by_kind.count(g.kind) == 0) kinds.push_back(g.kind);
-    by_kind[g.kind].push_back(&g);
-  }
-  for (const auto& kind : kinds) {
-    auto groups = by_kind[kind];
-    if (kind == "division" || kind == "town") {  // many: the largest 15
-      std::sort(groups.begin(), groups.end(),
-                [](const auto* a, const auto* b) { return a->ytd[0] > b->ytd[0]; });
-      if (groups.size() > 15) groups.resize(15);
-    }
+  for (const auto& [kind, groups] : detail::ReportTables(indicators)) {
     out += fmt::format("## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|\n",
                        KindTitle(kind, language), l.group, l.enterprises, l.ytd_output, l.growth,
                        l.contribution, l.pull);
@@ -325,7 +292,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
         continue;
       }
       out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
-                         Yi(g->ytd[0]), Percent(g->growth_same_basis),
+                         Yi(g->ytd[0]), SignedPercent(g->growth_same_basis),
                          PlainPercent(g->contribution_rate), Fixed(g->pull_pp, 2));
     }
     out += "\n";
@@ -337,7 +304,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   out += fmt::format("| {} | {} |\n", l.profit_margin, PlainPercent(total->profit_margin));
   out += fmt::format("| {} | {} |\n", l.rd_intensity, PlainPercent(total->rd_intensity));
   out += fmt::format("| {} | {} ({}) |\n", l.energy_per_va, Fixed(total->energy_per_va, 3),
-                     Percent(total->energy_per_va_change));
+                     SignedPercent(total->energy_per_va_change));
   out += fmt::format("| {} | {} |\n\n", l.productivity, Fixed(total->labor_productivity, 1));
 
   out += fmt::format("## {}\n\n| | |\n|---|--:|\n", l.counts);
@@ -353,7 +320,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                        l.ytd_output, l.growth);
     for (std::size_t i = 0; i < list.size(); ++i) {
       out += fmt::format("| {} | {} | {} | {} |\n", i + 1, list[i].name, Yi(list[i].ytd_output),
-                         Percent(list[i].growth));
+                         SignedPercent(list[i].growth));
     }
     out += "\n";
   };

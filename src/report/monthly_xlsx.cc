@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "monthly_parts.h"
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
@@ -47,23 +48,6 @@ const std::vector<Column>& GroupColumns() {
   return columns;
 }
 
-std::string SheetName(const std::string& kind, Language language) {
-  static const std::map<std::string, std::pair<const char*, const char*>> names = {
-      {"total", {"总体", "Total"}},
-      {"tier", {"按层级", "By tier"}},
-      {"cluster", {"按集群", "By cluster"}},
-      {"park", {"按园区", "By park"}},
-      {"town", {"按乡镇街道", "By town"}},
-      {"division", {"按行业大类", "By division"}},
-      {"class", {"按行业小类", "By class"}},
-      {"sector", {"按工业门类", "By sector"}},
-      {"high_tech", {"高技术制造业", "High-tech"}},
-      {"strategic_emerging", {"战略性新兴产业", "Strategic emerging"}}};
-  const auto it = names.find(kind);
-  if (it == names.end()) return kind.substr(0, 31);
-  return language == Language::kZh ? it->second.first : it->second.second;
-}
-
 }  // namespace
 
 Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
@@ -94,8 +78,8 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
   std::map<std::string, lxw_row_t> rows;
   for (const auto& g : indicators.groups) {
     if (sheets.count(g.kind) == 0) {
-      lxw_worksheet* sheet =
-          workbook_add_worksheet(book.get(), SheetName(g.kind, language).c_str());
+      lxw_worksheet* sheet = workbook_add_worksheet(
+          book.get(), detail::KindTitle(g.kind, language).substr(0, 31).c_str());
       const std::string title =
           fmt::format("{} {} {}", region_name, zh ? "工业经济运行月报" : "monthly report",
                       indicators.period.ToString());

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// What the Markdown, HTML and Excel forms of the monthly report share: titles, number forms and
+// which tables a report shows. Private to report.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clusterscope/report/monthly_report.h"
+
+namespace clusterscope::report::detail {
+
+// "按产业集群" / "By cluster" for a group kind; the kind itself if unknown.
+std::string KindTitle(const std::string& kind, Language language);
+// "+5.9%", or "—" when undefined.
+std::string SignedPercent(const std::optional<double>& fraction);
+// 万元 as 亿元 with one decimal.
+std::string Yi(double wan);
+const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators);
+
+// The tables a report shows, in order: every kind but the total and classes, with divisions and
+// towns cut to their 15 largest by output.
+using Table = std::pair<std::string, std::vector<const engine::GroupIndicators*>>;
+std::vector<Table> ReportTables(const engine::MonthlyIndicators& indicators);
+
+}  // namespace clusterscope::report::detail
