@@ -75,6 +75,7 @@ void Engine::Apply(const model::MonthlyPanel& facts) {
 }
 
 void Engine::IndexNewSlots() {
+  if (enterprise_of_.size() == panel_.enterprises()) return;  // a new month of known enterprises
   std::unordered_map<std::string_view, const model::Enterprise*> by_code;
   by_code.reserve(registry_.size());
   for (const auto& e : registry_) by_code.emplace(e.uscc, &e);
