@@ -197,6 +197,16 @@ void Compute(benchmark::State& state) {
   }
 }
 
+// The JSON alone, from indicators computed once.
+void Json(benchmark::State& state) {
+  Fixture& f = Fixture::Get();
+  const auto indicators = f.engine->Compute(kPeriod);
+  for (auto _ : state) {
+    const std::string json = clusterscope::report::MonthlyReportJson(indicators);
+    benchmark::DoNotOptimize(json.data());
+  }
+}
+
 // The engine built from the 24 months of facts, as a server does at start.
 void Build(benchmark::State& state) {
   Fixture& f = Fixture::Get();
@@ -242,6 +252,7 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   benchmark::RegisterBenchmark("Report", Report)->Unit(benchmark::kMillisecond)->MinTime(2.0);
   benchmark::RegisterBenchmark("Compute", Compute)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+  benchmark::RegisterBenchmark("Json", Json)->Unit(benchmark::kMillisecond)->MinTime(1.0);
   benchmark::RegisterBenchmark("Build", Build)->Unit(benchmark::kMillisecond)->Iterations(3);
   benchmark::RegisterBenchmark("AddMonth", AddMonth)->Unit(benchmark::kMillisecond)->Iterations(3);
   benchmark::RunSpecifiedBenchmarks();

@@ -259,6 +259,44 @@ void Parallel(std::size_t threads, Fn fn) {
 
 }  // namespace
 
+void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
+                           std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                           std::array<std::uint8_t, kBlock>* reported) const {
+  // The checkpoint at the latest quarter end, then the months after it, in month order (the
+  // same additions, in the same order, as summing every month from January).
+  const std::int32_t checkpoint = panel_.YearToDateCheckpoint(period);
+  for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+    if (checkpoint < 0) {
+      std::fill_n(sums[k].begin(), count, 0.0);
+    } else {
+      std::copy_n(panel_.YearToDate(checkpoint, static_cast<Measure>(k)) + from, count,
+                  sums[k].begin());
+    }
+  }
+  if (reported != nullptr) {
+    if (checkpoint < 0) {
+      std::fill_n(reported->begin(), count, 0);
+    } else {
+      std::copy_n(panel_.ReportedYearToDate(checkpoint) + from, count, reported->begin());
+    }
+  }
+  const std::int32_t january = period / 12 * 12;
+  for (std::int32_t p = std::max(checkpoint + 1, january); p <= period; ++p) {
+    if (!panel_.HasMonth(p)) continue;
+    for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+      const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
+      double* sum = sums[k].data();
+      for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
+    }
+    if (reported != nullptr) {
+      const std::uint16_t* valid = panel_.Valid(p) + from;
+      for (std::size_t i = 0; i < count; ++i) {
+        (*reported)[i] |= static_cast<std::uint8_t>(valid[i] & 1U);
+      }
+    }
+  }
+}
+
 MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {
   const std::size_t n = panel_.enterprises();
   const std::int32_t last = period.Index();
@@ -296,7 +334,6 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
     }
   }
   Parallel(threads, [&](std::size_t t) {
-    constexpr std::size_t kBlock = 1024;
     std::array<double, kBlock> real_va{};
     std::array<std::uint16_t, kBlock> gaps{};
     std::array<std::array<double, kBlock>, model::kMeasureCount> ytd{};
@@ -306,44 +343,24 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
     const std::size_t end = n * (t + 1) / threads;
     for (std::size_t from = begin; from < end; from += kBlock) {
       const std::size_t count = std::min(kBlock, end - from);
-      for (auto& v : ytd) std::fill_n(v.begin(), count, 0.0);
-      for (auto& v : base) std::fill_n(v.begin(), count, 0.0);
-      std::fill_n(reported.begin(), count, 0);
+      SumYearToDate(last, from, count, ytd, &reported);
+      SumYearToDate(last - 12, from, count, base, nullptr);
       std::fill_n(real_va.begin(), count, 0.0);
       std::fill_n(gaps.begin(), count, 0);
-      for (std::int32_t p = first; p <= last; ++p) {
-        const std::uint16_t* valid = panel_.Valid(p);
-        if (valid == nullptr) continue;
-        for (std::size_t i = 0; i < count; ++i) {
-          reported[i] |= static_cast<std::uint8_t>(valid[from + i] & 1U);
-        }
-        for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-          const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
-          double* sum = ytd[k].data();
-          for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
-        }
-        if (with_prices) {
-          const double* va = panel_.Column(p, Measure::kValueAdded) + from;
-          for (std::size_t i = 0; i < count; ++i) {
-            if (va[i] == 0) continue;
-            const std::int16_t d = division_of_[from + i];
-            const double factor = d < 0 ? 0.0
-                                        : deflator[static_cast<std::size_t>(d) * months_in_w +
-                                                   static_cast<std::size_t>(p - first)];
-            if (factor == 0) {
-              ++gaps[i];
-            } else {
-              real_va[i] += va[i] * factor;
-            }
-          }
-        }
-      }
-      for (std::int32_t p = first - 12; p <= last - 12; ++p) {
+      for (std::int32_t p = first; with_prices && p <= last; ++p) {
         if (!panel_.HasMonth(p)) continue;
-        for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-          const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
-          double* sum = base[k].data();
-          for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
+        const double* va = panel_.Column(p, Measure::kValueAdded) + from;
+        for (std::size_t i = 0; i < count; ++i) {
+          if (va[i] == 0) continue;
+          const std::int16_t d = division_of_[from + i];
+          const double factor = d < 0 ? 0.0
+                                      : deflator[static_cast<std::size_t>(d) * months_in_w +
+                                                 static_cast<std::size_t>(p - first)];
+          if (factor == 0) {
+            ++gaps[i];
+          } else {
+            real_va[i] += va[i] * factor;
+          }
         }
       }
       const double* month = panel_.Column(last, Measure::kOutputValue);

@@ -11,9 +11,14 @@ std::int64_t Panel::Find(std::string_view uscc) const {
 }
 
 void Panel::Resize(std::size_t enterprises) {
-  for (auto& month : months_) {
+  for (std::size_t i = 0; i < months_.size(); ++i) {
+    Month& month = months_[i];
     for (auto& column : month.values) column.resize(enterprises, 0.0);
     month.valid.resize(enterprises, 0);
+    if (IsQuarterEnd(first_ + static_cast<std::int32_t>(i))) {
+      for (auto& column : month.year_to_date) column.resize(enterprises, 0.0);
+      month.reported_year_to_date.resize(enterprises, 0);
+    }
   }
 }
 
@@ -72,6 +77,78 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m][slot] = from[m][r];
     valid_to[i][slot] = facts.valid_bits(r);
   }
+  // New enterprises change every checkpoint only by zeros; changed months change their year's
+  // checkpoints from their quarter on.
+  std::int32_t year = -1;
+  for (std::size_t i = 0; i < span; ++i) {
+    const std::int32_t period = *low + static_cast<std::int32_t>(i);
+    if (!present[i] || period / 12 == year) continue;
+    year = period / 12;
+    UpdateCheckpoints(period);
+  }
+}
+
+void Panel::UpdateCheckpoints(std::int32_t from_period) {
+  const std::int32_t january = from_period / 12 * 12;
+  const std::int32_t december = january + 11;
+  // Start from the checkpoint before the quarter of `from_period` when it is held; months
+  // before first_ are not held, so zero is then right.
+  const std::int32_t start = january + from_period % 12 / 3 * 3;  // first month to add
+  const std::int32_t previous = start - 1;
+  const bool from_checkpoint = start != january && HasMonth(previous);
+  const std::size_t n = usccs_.size();
+  std::vector<double> running(n);
+  for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+    const auto measure = static_cast<model::Measure>(m);
+    if (from_checkpoint) {
+      const double* held = YearToDate(previous, measure);
+      std::copy(held, held + n, running.begin());
+    } else {
+      std::fill(running.begin(), running.end(), 0.0);
+    }
+    for (std::int32_t p = start; p <= december && p <= last_period(); ++p) {
+      if (!HasMonth(p)) continue;
+      const double* column = Column(p, measure);
+      for (std::size_t e = 0; e < n; ++e) running[e] += column[e];
+      if (IsQuarterEnd(p)) {
+        auto& checkpoint = months_[static_cast<std::size_t>(p - first_)].year_to_date[m];
+        std::copy(running.begin(), running.end(), checkpoint.begin());
+      }
+    }
+  }
+  std::vector<std::uint8_t> reported(n, 0);
+  if (from_checkpoint) {
+    const std::uint8_t* held = ReportedYearToDate(previous);
+    std::copy(held, held + n, reported.begin());
+  }
+  for (std::int32_t p = start; p <= december && p <= last_period(); ++p) {
+    if (!HasMonth(p)) continue;
+    const std::uint16_t* valid = Valid(p);
+    for (std::size_t e = 0; e < n; ++e) reported[e] |= static_cast<std::uint8_t>(valid[e] & 1U);
+    if (IsQuarterEnd(p)) {
+      months_[static_cast<std::size_t>(p - first_)].reported_year_to_date = reported;
+    }
+  }
+}
+
+std::int32_t Panel::YearToDateCheckpoint(std::int32_t period) const {
+  const std::int32_t january = period / 12 * 12;
+  for (std::int32_t q = january + period % 12 / 3 * 3 + 2; q >= january; q -= 3) {
+    if (q <= period && HasMonth(q)) return q;
+  }
+  return -1;
+}
+
+const double* Panel::YearToDate(std::int32_t checkpoint, model::Measure measure) const {
+  if (!HasMonth(checkpoint) || !IsQuarterEnd(checkpoint)) return nullptr;
+  return months_[static_cast<std::size_t>(checkpoint - first_)]
+      .year_to_date[static_cast<std::size_t>(measure)]
+      .data();
+}
+
+const std::uint8_t* Panel::ReportedYearToDate(std::int32_t checkpoint) const {
+  if (!HasMonth(checkpoint) || !IsQuarterEnd(checkpoint)) return nullptr;
+  return months_[static_cast<std::size_t>(checkpoint - first_)].reported_year_to_date.data();
 }
 
 const double* Panel::Column(std::int32_t period, model::Measure measure) const {
@@ -87,7 +164,13 @@ const std::uint16_t* Panel::Valid(std::int32_t period) const {
 }
 
 std::size_t Panel::ColumnBytes() const {
-  return months_.size() * usccs_.size() * (model::kMeasureCount * sizeof(double) + 2);
+  std::size_t bytes = 0;
+  for (const auto& month : months_) {
+    for (const auto& column : month.values) bytes += column.size() * sizeof(double);
+    for (const auto& column : month.year_to_date) bytes += column.size() * sizeof(double);
+    bytes += month.valid.size() * sizeof(std::uint16_t) + month.reported_year_to_date.size();
+  }
+  return bytes;
 }
 
 }  // namespace clusterscope::engine

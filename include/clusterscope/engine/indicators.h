@@ -159,6 +159,13 @@ class Engine {
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };
   void IndexNewSlots();
+  // Compute() works on blocks of this many enterprises, small enough to stay in cache.
+  static constexpr std::size_t kBlock = 1024;
+  // Year-to-date sums of every measure for enterprises from .. from + count - 1 at `period`,
+  // and whether each reported output in the year so far (when `reported` is given).
+  void SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
+                     std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                     std::array<std::uint8_t, kBlock>* reported) const;
 
   model::ClusterSystem system_;
   std::vector<model::Enterprise> registry_;
