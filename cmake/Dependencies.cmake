@@ -22,6 +22,12 @@ set_target_properties(csv::csv PROPERTIES
   IMPORTED_LOCATION "${CSV_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}")
 
+# RapidJSON (header-only) writes the large JSON reports as a stream; its config sets a variable only.
+find_package(RapidJSON 1.1 REQUIRED)
+add_library(rapidjson::rapidjson INTERFACE IMPORTED)
+set_target_properties(rapidjson::rapidjson PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${RAPIDJSON_INCLUDE_DIRS}")
+
 if(CLUSTERSCOPE_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)
 endif()

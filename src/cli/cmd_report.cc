@@ -97,7 +97,7 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       }
       std::string text;
       if (args->format == "json") {
-        text = report::MonthlyReportJson(*indicators);
+        text = report::MonthlyReportJson(*indicators, language);
       } else if (args->format == "html") {
         text = report::MonthlyReportHtml(*indicators, region, language);
       } else if (args->format == "headline") {

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <tuple>
 
-#include <fmt/format.h>
-
 #include "clusterscope/engine/indicators.h"
 
 namespace clusterscope::engine {
@@ -23,19 +21,16 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       continue;
     }
     if (*g.growth_same_basis < 0) {
-      out.push_back({"red", "group_declining", g.kind, g.code, g.name, g.growth_same_basis,
-                     fmt::format("output {:+.1f}% on last year", *g.growth_same_basis * 100)});
+      out.push_back({"red", "group_declining", g.kind, g.code, g.name, g.growth_same_basis, {}});
     } else if (total != nullptr && total->growth_same_basis &&
                *g.growth_same_basis < *total->growth_same_basis) {
       out.push_back({"amber", "group_below_total", g.kind, g.code, g.name, g.growth_same_basis,
-                     fmt::format("output {:+.1f}%, below the total's {:+.1f}%",
-                                 *g.growth_same_basis * 100, *total->growth_same_basis * 100)});
+                     total->growth_same_basis});
     }
   }
   if (total != nullptr && total->growth_same_basis && *total->growth_same_basis < 0) {
-    out.push_back({"red", "group_declining", "total", "total", total->name,
-                   total->growth_same_basis,
-                   fmt::format("output {:+.1f}% on last year", *total->growth_same_basis * 100)});
+    out.push_back(
+        {"red", "group_declining", "total", "total", total->name, total->growth_same_basis, {}});
   }
 
   // Enterprises of the frame.
@@ -52,16 +47,14 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
     };
     const auto value = [&](std::int32_t t, model::Measure m) { return panel_.Column(t, m)[e]; };
     const auto add = [&](const char* level, const char* rule, std::optional<double> v,
-                         std::string message) {
+                         std::optional<double> reference, int months) {
       out.push_back(
-          {level, rule, "enterprise", enterprise->uscc, enterprise->name, v, std::move(message)});
+          {level, rule, "enterprise", enterprise->uscc, enterprise->name, v, reference, months});
     };
     // 未报: reported last month, not this one.
     if (valid_before != nullptr && (valid_before[e] & 1U) != 0 &&
         (valid_now == nullptr || (valid_now[e] & 1U) == 0)) {
-      add("amber", "not_reported", std::nullopt,
-          fmt::format("reported {} but not {}", core::Period::FromIndex(p - 1).ToString(),
-                      period.ToString()));
+      add("amber", "not_reported", std::nullopt, std::nullopt, 0);
     }
     // Down by more than the share on the same month of last year, N months running.
     int running = 0;
@@ -79,10 +72,7 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       ++running;
     }
     if (rules.decline_months > 0 && running == rules.decline_months) {
-      add("red", "enterprise_declining", worst,
-          fmt::format("output down {:.0f}% or more on last year for {} months running (worst "
-                      "{:+.1f}%)",
-                      rules.decline_share * 100, running, worst * 100));
+      add("red", "enterprise_declining", worst, rules.decline_share, running);
     }
     // At risk of leaving the frame: revenue of the last 12 months under the line.
     double revenue = 0;
@@ -92,10 +82,7 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       if (full_year) revenue += value(p - k, model::Measure::kRevenue);
     }
     if (full_year && revenue < rules.revenue_threshold_wan) {
-      add("amber", "leaving_frame", revenue,
-          fmt::format("revenue of the last 12 months {:.0f} 万元, under the above-scale line of "
-                      "{:.0f} 万元",
-                      revenue, rules.revenue_threshold_wan));
+      add("amber", "leaving_frame", revenue, rules.revenue_threshold_wan, 0);
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Alert& a, const Alert& b) {

@@ -220,8 +220,10 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   if (!indicators.alerts.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", zh ? "预警" : "Alerts");
     for (const auto& a : indicators.alerts) {
-      out += fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
-                         Escape(a.code), Escape(a.name), Escape(a.message), Escape(a.rule));
+      out +=
+          fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
+                      Escape(a.code), Escape(a.name),
+                      Escape(detail::AlertMessage(a, indicators.period, language)), Escape(a.rule));
     }
     out += "</ul>\n";
   }

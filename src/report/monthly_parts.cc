@@ -32,6 +32,43 @@ std::string SignedPercent(const std::optional<double>& fraction) {
 
 std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
 
+std::string AlertMessage(const engine::Alert& a, core::Period period, Language language) {
+  const bool zh = language == Language::kZh;
+  const double v = a.value.value_or(0) * 100;
+  const double reference = a.reference.value_or(0);
+  if (a.rule == "group_declining") {
+    return zh ? fmt::format("产值同比 {:+.1f}%", v)
+              : fmt::format("output {:+.1f}% on last year", v);
+  }
+  if (a.rule == "group_below_total") {
+    return zh ? fmt::format("产值增速 {:+.1f}%，低于全部规上工业的 {:+.1f}%", v, reference * 100)
+              : fmt::format("output {:+.1f}%, below the total's {:+.1f}%", v, reference * 100);
+  }
+  if (a.rule == "enterprise_declining") {
+    return zh ? fmt::format("产值连续 {} 个月同比下降 {:.0f}% 以上（最低 {:+.1f}%）", a.months,
+                            reference * 100, v)
+              : fmt::format(
+                    "output down {:.0f}% or more on last year for {} months running "
+                    "(worst {:+.1f}%)",
+                    reference * 100, a.months, v);
+  }
+  if (a.rule == "leaving_frame") {
+    const double revenue = a.value.value_or(0);
+    return zh ? fmt::format("近12个月营业收入 {:.0f} 万元，低于规上标准 {:.0f} 万元", revenue,
+                            reference)
+              : fmt::format(
+                    "revenue of the last 12 months {:.0f} 万元, under the above-scale "
+                    "line of {:.0f} 万元",
+                    revenue, reference);
+  }
+  if (a.rule == "not_reported") {
+    const auto before = core::Period::FromIndex(period.Index() - 1).ToString();
+    return zh ? fmt::format("{} 已报、{} 未报", before, period.ToString())
+              : fmt::format("reported {} but not {}", before, period.ToString());
+  }
+  return a.rule;
+}
+
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators) {
   for (const auto& g : indicators.groups) {
     if (g.kind == "total") return &g;

@@ -19,6 +19,8 @@ std::string KindTitle(const std::string& kind, Language language);
 std::string SignedPercent(const std::optional<double>& fraction);
 // 万元 as 亿元 with one decimal.
 std::string Yi(double wan);
+// What an alert says, in the report's language, from the figures the engine gives.
+std::string AlertMessage(const engine::Alert& alert, core::Period period, Language language);
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators);
 
 // The tables a report shows, in order: every kind but the total and classes, with divisions and

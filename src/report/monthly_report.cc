@@ -2,38 +2,65 @@
 #include "clusterscope/report/monthly_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
+#include <string_view>
 
 #include "monthly_parts.h"
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace clusterscope::report {
 namespace {
 
+using detail::AlertMessage;
 using detail::KindTitle;
 using detail::SignedPercent;
 using detail::TotalOf;
 using detail::Yi;
 
-using json = nlohmann::ordered_json;
 using model::Measure;
-
-json Number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
-json RankedJson(const std::vector<engine::Ranked>& list) {
-  json out = json::array();
-  for (const auto& r : list) {
-    out.push_back({{"uscc", r.uscc},
-                   {"name", r.name},
-                   {"ytd_output", r.ytd_output},
-                   {"growth_same_basis", Number(r.growth)}});
+// RapidJSON's writer with the few forms the report needs: undefined values are null, and so is
+// anything not finite (JSON has no NaN).
+class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
+ public:
+  using Writer::Writer;
+  void Key(std::string_view key) { Writer::Key(key.data(), static_cast<unsigned>(key.size())); }
+  void Field(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value.data(), static_cast<unsigned>(value.size()));
   }
-  return out;
-}
+  void Field(std::string_view key, const char* value) { Field(key, std::string_view(value)); }
+  void Field(std::string_view key, double value) {
+    Key(key);
+    if (std::isfinite(value)) {
+      Double(value);
+    } else {
+      Null();
+    }
+  }
+  void Field(std::string_view key, const std::optional<double>& value) {
+    if (value) {
+      Field(key, *value);
+    } else {
+      Key(key);
+      Null();
+    }
+  }
+  void Field(std::string_view key, std::nullopt_t) {
+    Key(key);
+    Null();
+  }
+  void Field(std::string_view key, std::size_t value) {
+    Key(key);
+    Uint64(value);
+  }
+};
 
 // Labels of the Markdown report.
 struct Labels {
@@ -129,21 +156,6 @@ std::string Fixed(const std::optional<double>& value, int digits) {
   return value ? fmt::format("{:.{}f}", *value, digits) : "—";
 }
 
-// An alert in the report's language (the engine's message is English).
-std::string AlertText(const engine::Alert& a, Language language) {
-  if (language == Language::kEn) return a.message;
-  const double v = a.value.value_or(0);
-  if (a.rule == "group_declining") return fmt::format("产值同比 {:+.1f}%", v * 100);
-  if (a.rule == "group_below_total") return fmt::format("产值增速 {:+.1f}%，低于全区", v * 100);
-  if (a.rule == "enterprise_declining") {
-    return fmt::format("产值连续数月同比大幅下降（最低 {:+.1f}%）", v * 100);
-  }
-  if (a.rule == "leaving_frame")
-    return fmt::format("近12个月营业收入 {:.0f} 万元，低于规上标准", v);
-  if (a.rule == "not_reported") return "上月已报、本月未报";
-  return a.message;
-}
-
 // Value-added growth at comparable prices when the total has one (indices for every month).
 std::optional<double> RealGrowth(const engine::MonthlyIndicators& indicators) {
   const auto* total = TotalOf(indicators);
@@ -152,88 +164,112 @@ std::optional<double> RealGrowth(const engine::MonthlyIndicators& indicators) {
 
 }  // namespace
 
-std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators) {
-  json groups = json::array();
+std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators, Language language) {
+  // Written as a stream: at national scale the report has hundreds of groups with their
+  // rankings, and building a document tree first took longer than computing the indicators.
+  rapidjson::StringBuffer buffer;
+  buffer.Reserve(1024 + indicators.groups.size() * 4096);
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Field("period", indicators.period.ToString());
+  w.Field("money_unit", "万元");
+  w.Field("value_added_growth", RealGrowth(indicators) ? "real" : "nominal");
+  w.Key("groups");
+  w.StartArray();
   for (const auto& g : indicators.groups) {
+    w.StartObject();
+    w.Field("kind", g.kind);
+    w.Field("code", g.code);
+    w.Field("name", g.name);
+    w.Field("enterprises", g.enterprises);
     if (!g.suppressed.empty()) {  // withheld: says so, never zeros
-      json row = {{"kind", g.kind},
-                  {"code", g.code},
-                  {"name", g.name},
-                  {"enterprises", g.enterprises},
-                  {"suppressed", g.suppressed}};
+      w.Field("suppressed", g.suppressed);
       for (const char* field :
            {"month_output", "ytd_output", "ytd_output_base", "growth_same_basis",
             "contribution_rate", "pull_pp", "ytd_value_added", "ytd_revenue", "ytd_profit",
             "rd_intensity", "energy_per_va", "labor_productivity", "declining_count",
             "loss_count"}) {
-        row[field] = nullptr;
+        w.Field(field, std::nullopt);
       }
-      row["top"] = json::array();
-      groups.push_back(std::move(row));
+      w.Key("top");
+      w.StartArray();
+      w.EndArray();
+      w.EndObject();
       continue;
     }
-    json top = json::array();
+    w.Field("month_output", g.month_output);
+    w.Field("month_output_base", g.month_output_base);
+    w.Field("month_growth", g.month_growth);
+    w.Field("ytd_output", g.ytd[Idx(Measure::kOutputValue)]);
+    w.Field("ytd_output_base", g.ytd_base[Idx(Measure::kOutputValue)]);
+    w.Field("growth_same_basis", g.growth_same_basis);
+    w.Field("contribution_rate", g.contribution_rate);
+    w.Field("pull_pp", g.pull_pp);
+    w.Field("ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]);
+    w.Field("ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]);
+    w.Field("value_added_growth_nominal", g.Growth(Measure::kValueAdded));
+    w.Field("value_added_growth_real", g.value_added_growth_real);
+    w.Field("ytd_revenue", g.ytd[Idx(Measure::kRevenue)]);
+    w.Field("ytd_profit", g.ytd[Idx(Measure::kProfit)]);
+    w.Field("profit_growth", g.Growth(Measure::kProfit));
+    w.Field("ytd_rd_expense", g.ytd[Idx(Measure::kRdExpense)]);
+    w.Field("ytd_new_product_revenue", g.ytd[Idx(Measure::kNewProductRevenue)]);
+    w.Field("ytd_export_value", g.ytd[Idx(Measure::kExportValue)]);
+    w.Field("ytd_energy_tce", g.ytd[Idx(Measure::kEnergyTce)]);
+    w.Field("va_rate", g.va_rate);
+    w.Field("profit_margin", g.profit_margin);
+    w.Field("rd_intensity", g.rd_intensity);
+    w.Field("new_product_share", g.new_product_share);
+    w.Field("export_share", g.export_share);
+    w.Field("energy_per_va", g.energy_per_va);
+    w.Field("energy_per_va_change", g.energy_per_va_change);
+    w.Field("labor_productivity", g.labor_productivity);
+    w.Field("output_per_km2", g.output_per_km2);
+    w.Field("declining_count", g.declining_count);
+    w.Field("loss_count", g.loss_count);
+    w.Field("loss_amount", g.loss_amount);
+    w.Field("non_reporting_count", g.non_reporting_count);
+    w.Key("top");
+    w.StartArray();
     for (const auto& r : g.top_by_output) {
-      top.push_back({{"uscc", r.uscc}, {"name", r.name}, {"ytd_output", r.ytd_output}});
+      w.StartObject();
+      w.Field("uscc", r.uscc);
+      w.Field("name", r.name);
+      w.Field("ytd_output", r.ytd_output);
+      w.EndObject();
     }
-    groups.push_back({
-        {"kind", g.kind},
-        {"code", g.code},
-        {"name", g.name},
-        {"enterprises", g.enterprises},
-        {"month_output", g.month_output},
-        {"month_output_base", g.month_output_base},
-        {"month_growth", Number(g.month_growth)},
-        {"ytd_output", g.ytd[Idx(Measure::kOutputValue)]},
-        {"ytd_output_base", g.ytd_base[Idx(Measure::kOutputValue)]},
-        {"growth_same_basis", Number(g.growth_same_basis)},
-        {"contribution_rate", Number(g.contribution_rate)},
-        {"pull_pp", Number(g.pull_pp)},
-        {"ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]},
-        {"ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]},
-        {"value_added_growth_nominal", Number(g.Growth(Measure::kValueAdded))},
-        {"value_added_growth_real", Number(g.value_added_growth_real)},
-        {"ytd_revenue", g.ytd[Idx(Measure::kRevenue)]},
-        {"ytd_profit", g.ytd[Idx(Measure::kProfit)]},
-        {"profit_growth", Number(g.Growth(Measure::kProfit))},
-        {"ytd_rd_expense", g.ytd[Idx(Measure::kRdExpense)]},
-        {"ytd_new_product_revenue", g.ytd[Idx(Measure::kNewProductRevenue)]},
-        {"ytd_export_value", g.ytd[Idx(Measure::kExportValue)]},
-        {"ytd_energy_tce", g.ytd[Idx(Measure::kEnergyTce)]},
-        {"va_rate", Number(g.va_rate)},
-        {"profit_margin", Number(g.profit_margin)},
-        {"rd_intensity", Number(g.rd_intensity)},
-        {"new_product_share", Number(g.new_product_share)},
-        {"export_share", Number(g.export_share)},
-        {"energy_per_va", Number(g.energy_per_va)},
-        {"energy_per_va_change", Number(g.energy_per_va_change)},
-        {"labor_productivity", Number(g.labor_productivity)},
-        {"output_per_km2", Number(g.output_per_km2)},
-        {"declining_count", g.declining_count},
-        {"loss_count", g.loss_count},
-        {"loss_amount", g.loss_amount},
-        {"non_reporting_count", g.non_reporting_count},
-        {"top", top},
-        {"top_by_growth", RankedJson(g.top_by_growth)},
-        {"suppressed", nullptr},
-    });
+    w.EndArray();
+    w.Key("top_by_growth");
+    w.StartArray();
+    for (const auto& r : g.top_by_growth) {
+      w.StartObject();
+      w.Field("uscc", r.uscc);
+      w.Field("name", r.name);
+      w.Field("ytd_output", r.ytd_output);
+      w.Field("growth_same_basis", r.growth);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Field("suppressed", std::nullopt);
+    w.EndObject();
   }
-  json alerts = json::array();
+  w.EndArray();
+  w.Key("alerts");
+  w.StartArray();
   for (const auto& a : indicators.alerts) {
-    alerts.push_back({{"level", a.level},
-                      {"rule", a.rule},
-                      {"kind", a.kind},
-                      {"code", a.code},
-                      {"name", a.name},
-                      {"value", Number(a.value)},
-                      {"message", a.message}});
+    w.StartObject();
+    w.Field("level", a.level);
+    w.Field("rule", a.rule);
+    w.Field("kind", a.kind);
+    w.Field("code", a.code);
+    w.Field("name", a.name);
+    w.Field("value", a.value);
+    w.Field("message", AlertMessage(a, indicators.period, language));
+    w.EndObject();
   }
-  json out = {{"period", indicators.period.ToString()},
-              {"money_unit", "万元"},
-              {"value_added_growth", RealGrowth(indicators) ? "real" : "nominal"},
-              {"groups", groups},
-              {"alerts", alerts}};
-  return out.dump(2) + "\n";
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
 std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, Language language) {
@@ -342,7 +378,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
         break;
       }
       out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,
-                         AlertText(a, language), a.rule);
+                         AlertMessage(a, indicators.period, language), a.rule);
     }
     out += "\n";
   }

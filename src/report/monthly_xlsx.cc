@@ -143,7 +143,8 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
       worksheet_write_string(sheet, row, 2, a.kind.c_str(), nullptr);
       worksheet_write_string(sheet, row, 3, a.code.c_str(), nullptr);
       worksheet_write_string(sheet, row, 4, a.name.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 5, a.message.c_str(), nullptr);
+      const std::string message = detail::AlertMessage(a, indicators.period, language);
+      worksheet_write_string(sheet, row, 5, message.c_str(), nullptr);
       ++row;
     }
   }

@@ -90,6 +90,7 @@ struct AlertRules {
   double revenue_threshold_wan = 2000;  // above-scale line: 20 M yuan of revenue a year
 };
 
+// An alert gives the figures that tripped its rule; the report words them in its language.
 struct Alert {
   std::string level;  // "red" or "amber"
   std::string rule;   // "group_declining", "group_below_total", "enterprise_declining",
@@ -97,8 +98,10 @@ struct Alert {
   std::string kind;   // the group's kind, or "enterprise"
   std::string code;   // group code or credit code
   std::string name;
-  std::optional<double> value;  // the figure that tripped the rule
-  std::string message;
+  std::optional<double> value;      // the figure that tripped the rule: a growth, a change, 万元
+  std::optional<double> reference;  // what it was held against: the total's growth, the
+                                    // decline share, the above-scale revenue line (万元)
+  int months = 0;                   // enterprise_declining: months running
   bool enterprise_level() const { return kind == "enterprise"; }
 };
 

@@ -14,7 +14,9 @@ namespace clusterscope::report {
 
 enum class Language { kZh, kEn };
 
-std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators);
+// Alert messages in `language`; everything else is language-neutral.
+std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators,
+                              Language language = Language::kZh);
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                                   const std::string& region_name, Language language);
 // A self-contained HTML page (inline SVG charts: the trend of the last months and the pull of
@@ -29,7 +31,6 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
                          const std::string& path);
 
 // "2023-06: above-scale output 1244.5 亿元, +8.4 % on the same basis; profit 74.8 亿元; ..."
-std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators,
-                                  Language language);
+std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, Language language);
 
 }  // namespace clusterscope::report
