@@ -96,6 +96,10 @@ std::string_view TargetKindName(TargetKind kind) {
   return "level";
 }
 
+std::string SeriesValue::PeriodText() const {
+  return month == 0 ? std::to_string(year) : fmt::format("{}-{:02}", year, month);
+}
+
 const SeriesDefinition* TargetPlan::FindSeries(std::string_view code) const {
   for (const auto& s : series) {
     if (s.code == code) return &s;

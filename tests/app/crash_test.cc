@@ -58,6 +58,12 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutPriceIndex(const model::PriceIndex& index) override {
     return inner_->PutPriceIndex(index);
   }
+  Result<storage::Change> PutSeriesValue(const model::SeriesValue& value) override {
+    return inner_->PutSeriesValue(value);
+  }
+  Status PutTargetPlan(const std::string& file, const std::string& text) override {
+    return inner_->PutTargetPlan(file, text);
+  }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
     return inner_->PutEnterpriseList(name, usccs);
@@ -113,6 +119,16 @@ class FaultyStore final : public storage::Store {
   Result<storage::MonthlyCoverage> MonthlySummary() override { return inner_.MonthlySummary(); }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     return inner_.ListPriceIndices();
+  }
+  Result<std::vector<model::SeriesValue>> ListSeriesValues() override {
+    return inner_.ListSeriesValues();
+  }
+  Result<std::vector<storage::SeriesRevision>> ListSeriesRevisions(
+      std::string_view series) override {
+    return inner_.ListSeriesRevisions(series);
+  }
+  Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() override {
+    return inner_.LoadTargetPlan();
   }
   Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
     return inner_.ListEnterpriseLists();

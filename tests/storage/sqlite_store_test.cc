@@ -176,6 +176,44 @@ TEST_F(SqliteStoreTest, StoresDesignationsWithTheirHistory) {
   EXPECT_TRUE(active_2024->empty());
 }
 
+TEST_F(SqliteStoreTest, KeepsSeriesValuesWithTheirRevisionsAndTheCurrentPlan) {
+  for (const double gdp : {1504.0, 1504.0, 1511.2}) {  // a value, the same again, a revision
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto batch = (*tx)->AddImportBatch({0, "series", "s.csv", "", "", 1, 1, 0, {}, {}});
+    ASSERT_OK(batch);
+    auto change = (*tx)->PutSeriesValue({"gdp", 2022, 0, gdp, "区统计局"});
+    ASSERT_OK(change);
+    ASSERT_OK((*tx)->PutSeriesValue({"gdp", 2024, 6, 820.5, "区统计局"}));
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto values = store_->ListSeriesValues();
+  ASSERT_OK(values);
+  ASSERT_EQ(values->size(), 2u);
+  EXPECT_EQ((*values)[0].value, 1511.2);
+  EXPECT_EQ((*values)[1].PeriodText(), "2024-06");
+  auto revisions = store_->ListSeriesRevisions("gdp");
+  ASSERT_OK(revisions);
+  ASSERT_EQ(revisions->size(), 1u);  // the unchanged import replaced nothing
+  EXPECT_EQ((*revisions)[0].value.value, 1504.0);
+  EXPECT_EQ((*revisions)[0].batch_id, 1);
+  EXPECT_EQ((*revisions)[0].replaced_by_batch, 3);
+
+  auto none = store_->LoadTargetPlan();
+  ASSERT_OK(none);
+  EXPECT_FALSE(none->has_value());
+  for (const char* text : {"a = 1", "a = 2"}) {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->PutTargetPlan("plan.toml", text));
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto plan = store_->LoadTargetPlan();
+  ASSERT_OK(plan);
+  ASSERT_TRUE(plan->has_value());
+  EXPECT_EQ((*plan)->second, "a = 2");
+}
+
 TEST_F(SqliteStoreTest, FiltersEnterprises) {
   for (int n = 1; n <= 4; ++n) {
     auto e = Sample(n);
@@ -279,7 +317,8 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   Exec(db,
-       "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DELETE FROM "
+       "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DROP TABLE "
+       "target_plan; DROP TABLE series_value; DROP TABLE series_revision; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

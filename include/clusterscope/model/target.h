@@ -88,6 +88,17 @@ struct SeriesDefinition {
   std::string unit;  // a FindUnit() name, or "date" for milestones
 };
 
+// One value of an external series: for a year (month 0), or for a month as the year to date of a
+// series published monthly. A milestone's series has the value 1 in the period it was reached.
+struct SeriesValue {
+  std::string series;
+  int year = 0;
+  int month = 0;
+  double value = 0;
+  std::string source;              // who published it, where
+  std::string PeriodText() const;  // "2024" or "2024-06"
+};
+
 struct TargetPlan {
   std::string system_code;  // the cluster system's code
   std::string name_zh;

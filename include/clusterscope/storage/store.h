@@ -24,6 +24,7 @@
 #include "clusterscope/model/monthly.h"
 #include "clusterscope/model/monthly_panel.h"
 #include "clusterscope/model/quality.h"
+#include "clusterscope/model/target.h"
 
 namespace clusterscope::storage {
 
@@ -114,6 +115,13 @@ struct AuditFilter {
   std::size_t limit = 0;   // newest first; 0: all
 };
 
+// A series value a later import replaced.
+struct SeriesRevision {
+  model::SeriesValue value;
+  std::int64_t batch_id = 0;           // the import that wrote it (0: none)
+  std::int64_t replaced_by_batch = 0;  // the import that replaced it
+};
+
 // What a put did.
 enum class Change { kUnchanged = 0, kInserted = 1, kUpdated = 2 };
 
@@ -142,6 +150,13 @@ class Transaction {
 
   // Inserts or replaces the price index of (division, period), auditing a change.
   virtual Result<Change> PutPriceIndex(const model::PriceIndex& index) = 0;
+
+  // Sets the value of (series, year, month); a value it replaces is kept as a revision and the
+  // change audited.
+  virtual Result<Change> PutSeriesValue(const model::SeriesValue& value) = 0;
+
+  // Makes `text` (a target plan's TOML, loaded from `file`) the current plan; earlier ones stay.
+  virtual Status PutTargetPlan(const std::string& file, const std::string& text) = 0;
 
   // Replaces the saved list `name` with `usccs` (empty: deletes it), auditing the change.
   // Unknown enterprises fail at Commit().
@@ -197,6 +212,12 @@ class Store {
   virtual Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() = 0;
   // Every stored price index, by division and period.
   virtual Result<std::vector<model::PriceIndex>> ListPriceIndices() = 0;
+  // Every current value of the external series, by series, year and month.
+  virtual Result<std::vector<model::SeriesValue>> ListSeriesValues() = 0;
+  // Values of `series` that later imports replaced, oldest first.
+  virtual Result<std::vector<SeriesRevision>> ListSeriesRevisions(std::string_view series) = 0;
+  // The current target plan as (file, TOML text), or nullopt if none was loaded.
+  virtual Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

@@ -20,6 +20,7 @@ extern const std::string_view kMigration0003;
 extern const std::string_view kMigration0004;
 extern const std::string_view kMigration0005;
 extern const std::string_view kMigration0006;
+extern const std::string_view kMigration0007;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -40,6 +41,7 @@ const Migration kMigrations[] = {
     {1, embedded::kMigration0001}, {2, embedded::kMigration0002},
     {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
     {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
+    {7, embedded::kMigration0007},
 };
 
 std::string NowUtc() {
@@ -219,6 +221,68 @@ class SqliteTransaction final : public Transaction {
               existed ? std::optional<std::string>(FormatNumber(before)) : std::nullopt,
               FormatNumber(index.index)));
     return existed ? Change::kUpdated : Change::kInserted;
+  }
+  Result<Change> PutSeriesValue(const model::SeriesValue& value) override {
+    auto old = db_.Cached(
+        "SELECT value, source, batch_id FROM series_value WHERE series = ? AND year = ? AND "
+        "month = ?");
+    if (!old) return Error(old.error());
+    (*old)
+        ->Bind(1, value.series)
+        .Bind(2, std::int64_t{value.year})
+        .Bind(3, std::int64_t{value.month});
+    auto row = (*old)->Step();
+    if (!row) return Error(row.error());
+    const bool existed = *row;
+    const double before = existed ? (*old)->OptionalReal(0).value_or(0) : 0.0;
+    const std::string before_source = existed ? (*old)->Text(1) : "";
+    const std::optional<std::int64_t> before_batch =
+        existed ? (*old)->OptionalInt(2) : std::nullopt;
+    (*old)->Reset();
+    if (existed && before == value.value && before_source == value.source) {
+      return Change::kUnchanged;
+    }
+    if (existed) {
+      auto keep = db_.Cached(
+          "INSERT INTO series_revision (series, year, month, value, source, batch_id, "
+          "replaced_by_batch) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      if (!keep) return Error(keep.error());
+      (*keep)->Bind(1, value.series).Bind(2, std::int64_t{value.year});
+      (*keep)->Bind(3, std::int64_t{value.month}).Bind(4, before).Bind(5, before_source);
+      (*keep)->Bind(6, before_batch).Bind(7, batch_id_);
+      CLUSTERSCOPE_RETURN_IF_ERROR((*keep)->Run());
+    }
+    auto put = db_.Cached(
+        "INSERT INTO series_value (series, year, month, value, source, batch_id) VALUES (?, ?, "
+        "?, ?, ?, ?) ON CONFLICT (series, year, month) DO UPDATE SET value = excluded.value, "
+        "source = excluded.source, batch_id = excluded.batch_id");
+    if (!put) return Error(put.error());
+    (*put)->Bind(1, value.series).Bind(2, std::int64_t{value.year});
+    (*put)->Bind(3, std::int64_t{value.month}).Bind(4, value.value).Bind(5, value.source);
+    (*put)->Bind(6, batch_id_);
+    CLUSTERSCOPE_RETURN_IF_ERROR((*put)->Run());
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        Audit(existed ? "update" : "insert", "series_value",
+              fmt::format("{}/{}", value.series, value.PeriodText()), "value",
+              existed ? std::optional<std::string>(FormatNumber(before)) : std::nullopt,
+              FormatNumber(value.value)));
+    return existed ? Change::kUpdated : Change::kInserted;
+  }
+  Status PutTargetPlan(const std::string& file, const std::string& text) override {
+    auto current = db_.Prepare("SELECT text FROM target_plan ORDER BY id DESC LIMIT 1");
+    if (!current) return current.error();
+    auto row = current->Step();
+    if (!row) return row.error();
+    if (*row && current->Text(0) == text) return Status::Ok();
+    const bool replaced = *row;
+    current->Reset();
+    auto put =
+        db_.Prepare("INSERT INTO target_plan (file, text, loaded_at, actor) VALUES (?, ?, ?, ?)");
+    if (!put) return put.error();
+    put->Bind(1, file).Bind(2, text).Bind(3, at_).Bind(4, actor_);
+    CLUSTERSCOPE_RETURN_IF_ERROR(put->Run());
+    return Audit(replaced ? "update" : "insert", "target_plan", file, "text", std::nullopt,
+                 fmt::format("{} bytes", text.size()));
   }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
@@ -653,6 +717,42 @@ class SqliteStore final : public Store {
     CLUSTERSCOPE_RETURN_IF_ERROR(
         ForEachRow(*stmt, [&] { out[stmt->Text(0)].push_back(stmt->Text(1)); }));
     return out;
+  }
+  Result<std::vector<model::SeriesValue>> ListSeriesValues() override {
+    auto stmt = db_.Prepare(
+        "SELECT series, year, month, value, source FROM series_value ORDER BY series, year, "
+        "month");
+    if (!stmt) return Error(stmt.error());
+    std::vector<model::SeriesValue> out;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+      out.push_back({stmt->Text(0), static_cast<int>(stmt->Int(1)), static_cast<int>(stmt->Int(2)),
+                     *stmt->OptionalReal(3), stmt->Text(4)});
+    }));
+    return out;
+  }
+  Result<std::vector<SeriesRevision>> ListSeriesRevisions(std::string_view series) override {
+    auto stmt = db_.Prepare(
+        "SELECT series, year, month, value, source, batch_id, replaced_by_batch FROM "
+        "series_revision WHERE series = ? ORDER BY rowid");
+    if (!stmt) return Error(stmt.error());
+    stmt->Bind(1, std::string(series));
+    std::vector<SeriesRevision> out;
+    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
+      out.push_back({{stmt->Text(0), static_cast<int>(stmt->Int(1)), static_cast<int>(stmt->Int(2)),
+                      *stmt->OptionalReal(3), stmt->Text(4)},
+                     stmt->OptionalInt(5).value_or(0),
+                     stmt->OptionalInt(6).value_or(0)});
+    }));
+    return out;
+  }
+  Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() override {
+    auto stmt = db_.Prepare("SELECT file, text FROM target_plan ORDER BY id DESC LIMIT 1");
+    if (!stmt) return Error(stmt.error());
+    auto row = stmt->Step();
+    if (!row) return Error(row.error());
+    if (!*row) return std::optional<std::pair<std::string, std::string>>();
+    return std::optional<std::pair<std::string, std::string>>(
+        std::make_pair(stmt->Text(0), stmt->Text(1)));
   }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     auto stmt =
