@@ -284,6 +284,91 @@ Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path
                });
 }
 
+const std::vector<ColumnSpec>& SeriesColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"series", {"序列", "指标代码", "指标"}, true},
+      {"period", {"期别", "年份", "报告期"}, true},
+      {"value", {"数值", "值"}, true},
+      {"source", {"来源", "数据来源"}, false},
+  };
+  return columns;
+}
+
+Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan& plan,
+                                  const std::string& path, const ImportOptions& options) {
+  auto file = OpenFile(path, SeriesColumns(), options);
+  if (!file) return Error(file.error());
+  const CsvTable* table = &file->table;
+  const ColumnMap* columns = &file->columns;
+  ImportReport report;
+  report.kind = "series";
+  report.file = path;
+  std::map<std::string, std::size_t> first_line;
+  std::vector<Accepted<model::SeriesValue>> accepted;
+  std::vector<RejectedRow> rejected;
+  for (const auto& record : table->rows) {
+    ++report.rows_read;
+    RowIssues issues(*table, *columns, record, report);
+    if (issues.FieldCountOk()) {
+      ParsedRecord parsed;
+      model::SeriesValue value;
+      value.series = std::string(columns->Cell(record, "series"));
+      const auto* definition = plan.FindSeries(value.series);
+      if (definition == nullptr) {
+        std::vector<std::string> known;
+        for (const auto& s : plan.series) known.push_back(s.code);
+        parsed.errors.push_back({"series", "unknown_series",
+                                 fmt::format("'{}' is not a series of the target plan ({})",
+                                             value.series, fmt::join(known, ", "))});
+      }
+      const std::string period(columns->Cell(record, "period"));
+      if (period.size() == 4 &&
+          std::all_of(period.begin(), period.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        value.year = std::stoi(period);
+      } else if (auto month = core::Period::Parse(period)) {
+        value.year = month->year;
+        value.month = month->month;
+      } else {
+        parsed.errors.push_back({"period", "malformed_period",
+                                 fmt::format("'{}' is neither a year (2024) nor a month "
+                                             "(2024-06)",
+                                             period)});
+      }
+      auto number = core::ParseDecimal(columns->Cell(record, "value"));
+      if (!number) {
+        parsed.errors.push_back({"value", "malformed_number", number.error().message()});
+      } else {
+        value.value = *number;
+        if (definition != nullptr && definition->unit == "date" && *number != 1) {
+          parsed.errors.push_back({"value", "milestone_value",
+                                   "a milestone's series takes the value 1 in the period it "
+                                   "was reached"});
+        }
+      }
+      if (columns->Has("source")) value.source = std::string(columns->Cell(record, "source"));
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] =
+            first_line.emplace(fmt::format("{}/{}", value.series, value.PeriodText()), record.line);
+        if (!inserted) {
+          parsed.errors.push_back({"", "duplicate_key",
+                                   fmt::format("{} {} already appears on line {}", value.series,
+                                               value.PeriodText(), it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, value});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({record, issues.Reasons()});
+    }
+  }
+  return Write(store, *table, accepted, rejected, options, std::move(report),
+               [](storage::Transaction& tx, const Accepted<model::SeriesValue>& row) {
+                 return tx.PutSeriesValue(row.value);
+               });
+}
+
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,
                                         const std::string& path, const ImportOptions& options) {
   auto file = OpenFile(path, DesignationColumns(), options);

@@ -12,6 +12,7 @@
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/table_file.h"
 #include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/target.h"
 #include "clusterscope/storage/store.h"
 
 namespace clusterscope::ingest {
@@ -22,6 +23,7 @@ const std::vector<ColumnSpec>& DesignationColumns();
 const std::vector<ColumnSpec>& MonthlyColumns();
 const std::vector<ColumnSpec>& ScaleColumns();
 const std::vector<ColumnSpec>& PriceColumns();
+const std::vector<ColumnSpec>& SeriesColumns();
 
 // Imports an enterprise file. A row for an existing enterprise updates it: the columns present
 // in the file are set (an empty cell clears an optional field), the others are kept. Returns
@@ -49,5 +51,11 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
 // 100), for value-added growth at comparable prices. Replacing a stored index is audited.
 Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path,
                                   const ImportOptions& options);
+
+// Values of the external series a target plan declares (series, period YYYY or YYYY-MM, value,
+// optional source). A milestone's series takes the value 1 in the period it was reached. A
+// value that replaces a stored one keeps the old as a revision.
+Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan& plan,
+                                  const std::string& path, const ImportOptions& options);
 
 }  // namespace clusterscope::ingest

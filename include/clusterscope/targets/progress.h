@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Where a target stands at a period: completion, time-progress, the growth it still needs each
+// year, and a traffic light. Pure arithmetic on figures the application obtains (from the
+// engine, the registry or external series); the method of each figure is in docs/targets.md.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "clusterscope/core/period.h"
+#include "clusterscope/model/target.h"
+
+namespace clusterscope::targets {
+
+// The figures of one target at one period, in the target's unit. A figure that cannot be
+// obtained is nullopt with the reason in `missing`.
+struct Figures {
+  std::optional<double> actual;         // flows: the trailing 12 months to the period
+  std::optional<double> base;           // the plan's base value, or the figure for the base year
+  std::optional<double> reference;      // rate: the set rate (%); compare: the external change (%)
+  std::optional<core::Period> reached;  // milestone: when it was reached
+  std::string missing;                  // why a figure needed is missing
+};
+
+struct Progress {
+  std::string status;  // "green", "amber", "red", or "no_data"
+  std::optional<double> actual;
+  std::optional<double> base;
+  std::optional<double> target;
+  std::optional<double> reference;
+  // actual / target (for at_most targets: target / actual): how much of the goal is there.
+  std::optional<double> completion;
+  // The share of the path from base to target covered: (actual − base) / (target − base).
+  std::optional<double> path_progress;
+  double time_progress = 0;  // the share of the time from base to target year elapsed
+  // What the figure must still do each year to the end of the target year: a growth rate
+  // (CAGR) for levels and counts, percentage points for shares; nullopt when met or undefined.
+  std::optional<double> required_annual_growth;
+  std::optional<double> required_points_per_year;
+  double years_left = 0;
+  std::string note;  // why no data; when a milestone was reached
+};
+
+// Elapsed share of the path from the end of `base_year` to the end of `target_year` at the end
+// of `period`, within 0..1: 2025-12 on a 2022 -> 2027 path is 36 / 60 = 0.6.
+double TimeProgress(int base_year, int target_year, core::Period period);
+// Years from the end of `period` to the end of `target_year` (0 when past).
+double YearsLeft(int target_year, core::Period period);
+// (target / actual)^(1 / years) − 1; nullopt if actual or target is not above zero or no time.
+std::optional<double> RequiredGrowth(double actual, double target, double years);
+
+Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
+                  const Figures& figures);
+
+}  // namespace clusterscope::targets

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/targets/progress.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace clusterscope::targets {
+
+double TimeProgress(int base_year, int target_year, core::Period period) {
+  const int total = (target_year - base_year) * 12;
+  if (total <= 0) return 1;
+  const int elapsed = (period.year - base_year - 1) * 12 + period.month;
+  return std::clamp(static_cast<double>(elapsed) / total, 0.0, 1.0);
+}
+
+double YearsLeft(int target_year, core::Period period) {
+  const int months = (target_year - period.year) * 12 + (12 - period.month);
+  return std::max(0, months) / 12.0;
+}
+
+std::optional<double> RequiredGrowth(double actual, double target, double years) {
+  if (actual <= 0 || target <= 0 || years <= 0) return std::nullopt;
+  return std::pow(target / actual, 1 / years) - 1;
+}
+
+namespace {
+
+// Green while the path covered keeps up with the time elapsed (less the amber gap).
+std::string Light(const model::TargetPlan& plan, double path, double time) {
+  const double behind = time - path;
+  if (behind <= plan.amber_gap) return "green";
+  if (behind <= plan.red_gap) return "amber";
+  return "red";
+}
+
+}  // namespace
+
+Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
+                  const Figures& figures) {
+  Progress p;
+  p.actual = figures.actual;
+  p.base = figures.base;
+  p.target = target.target_value;
+  p.reference = figures.reference;
+  p.time_progress = TimeProgress(target.base_year, target.target_year, period);
+  p.years_left = YearsLeft(target.target_year, period);
+  const bool at_most = target.direction == model::Direction::kAtMost;
+  const auto no_data = [&](std::string why) {
+    p.status = "no_data";
+    p.note = why.empty() ? "no data" : std::move(why);
+    return p;
+  };
+
+  switch (target.kind) {
+    case model::TargetKind::kMilestone:
+      if (figures.reached && *figures.reached <= period) {
+        p.status = "green";
+        p.completion = 1;
+        p.note = fmt::format("reached {}", figures.reached->ToString());
+      } else {
+        p.completion = 0;
+        p.status = period.year > target.target_year ? "red" : "amber";
+        p.note = period.year > target.target_year ? "overdue" : "pending";
+      }
+      return p;
+
+    case model::TargetKind::kRate:
+    case model::TargetKind::kCompare: {
+      // Rate: the figure's change on a year before (%) against the set rate of fall (a
+      // positive % for a fall); compare: the external change against the reference change.
+      if (!figures.actual || !figures.reference) return no_data(figures.missing);
+      const double limit = target.kind == model::TargetKind::kRate
+                               ? (at_most ? -*figures.reference : *figures.reference)
+                               : *figures.reference;
+      const bool met = at_most ? *figures.actual <= limit : *figures.actual >= limit;
+      const double shortfall = std::abs(*figures.actual - limit);
+      p.status = met ? "green" : (shortfall <= 0.5 ? "amber" : "red");  // within half a point
+      p.note = fmt::format("{:+.2f}% against {:+.2f}%", *figures.actual, limit);
+      return p;
+    }
+
+    case model::TargetKind::kLevel:
+    case model::TargetKind::kRatio:
+    case model::TargetKind::kCount:
+      break;
+  }
+
+  if (!figures.actual || !target.target_value) return no_data(figures.missing);
+  const double actual = *figures.actual;
+  const double goal = *target.target_value;
+  if (at_most) {
+    if (actual > 0) p.completion = goal / actual;
+  } else if (goal != 0) {
+    p.completion = actual / goal;
+  }
+  const bool met = at_most ? actual <= goal : actual >= goal;
+  const bool share = target.unit == "%";
+  if (!met && p.years_left > 0) {
+    if (share) {
+      p.required_points_per_year = (goal - actual) / p.years_left;
+    } else {
+      p.required_annual_growth = RequiredGrowth(actual, goal, p.years_left);
+    }
+  }
+  if (figures.base && *figures.base != goal) {
+    p.path_progress = (actual - *figures.base) / (goal - *figures.base);
+  }
+  if (met) {
+    p.status = "green";
+  } else if (p.path_progress) {
+    p.status = Light(plan, *p.path_progress, p.time_progress);
+  } else {
+    // No base to measure the path from: the completion ratio stands in for it.
+    p.status = Light(plan, p.completion.value_or(0), p.time_progress);
+    p.note = figures.missing.empty() ? "no base value: completion compared with time-progress"
+                                     : figures.missing;
+  }
+  if (p.years_left == 0 && !met) p.status = "red";
+  return p;
+}
+
+}  // namespace clusterscope::targets
