@@ -4,11 +4,15 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
+#include "target_figures.h"
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/app/config.h"
+#include "clusterscope/app/targets_config.h"
 #include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/importers.h"
 
@@ -40,6 +44,18 @@ int CurrentYear() {
   return tm.tm_year + 1900;
 }
 
+namespace {
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
 Result<InitResult> InitDatabase(const InitOptions& options) {
   auto system = LoadSystemFile(options.system_path);
   if (!system) return Error(system.error());
@@ -53,6 +69,21 @@ Result<InitResult> InitDatabase(const InitOptions& options) {
   auto tx = (*store)->Begin(options.actor);
   if (!tx) return Error(tx.error());
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ReplaceSystem(*system));
+  // The plan beside the system file comes with it, checked against it.
+  std::string targets_path = options.targets_path;
+  if (targets_path.empty()) {
+    const auto beside =
+        std::filesystem::path(options.system_path).parent_path() / (system->code + "-targets.toml");
+    if (std::filesystem::exists(beside)) targets_path = beside.string();
+  }
+  if (!targets_path.empty()) {
+    auto text = ReadWholeFile(targets_path);
+    if (!text) return Error(text.error());
+    auto plan = LoadTargetPlanText(*text, targets_path, *system);
+    if (!plan) return Error(plan.error());
+    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutTargetPlan(targets_path, *text));
+    result.targets_file = targets_path;
+  }
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
   spdlog::info("{} cluster system {} in {}", result.system_replaced ? "replaced" : "loaded",
                system->code, options.db_path);
@@ -215,6 +246,83 @@ Result<ingest::ImportReport> Workspace::ImportPrices(const std::string& path,
                                                      ingest::ImportOptions options) {
   options.actor = actor_;
   return ingest::ImportPrices(*store_, path, options);
+}
+
+Result<ingest::ImportReport> Workspace::ImportSeries(const std::string& path,
+                                                     ingest::ImportOptions options) {
+  auto plan = TargetPlan();
+  if (!plan) return Error(plan.error());
+  options.actor = actor_;
+  return ingest::ImportSeries(*store_, *plan, path, options);
+}
+
+Result<model::TargetPlan> Workspace::LoadTargetPlan(const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  auto plan = LoadTargetPlanText(*text, path, system_);
+  if (!plan) return Error(plan.error());
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutTargetPlan(path, *text));
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return plan;
+}
+
+Result<model::TargetPlan> Workspace::TargetPlan() {
+  auto stored = store_->LoadTargetPlan();
+  if (!stored) return Error(stored.error());
+  if (!stored->has_value()) {
+    return Error(Status::NotFound(
+        "no target plan is loaded; load one with: clusterscope targets load FILE"));
+  }
+  return LoadTargetPlanText((*stored)->second, (*stored)->first, system_);
+}
+
+Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> period, bool history) {
+  auto plan = TargetPlan();
+  if (!plan) return Error(plan.error());
+  if (!period) {
+    auto coverage = store_->MonthlySummary();
+    if (!coverage) return Error(coverage.error());
+    if (!coverage->last) {
+      return Error(Status::NotFound(
+          "there are no monthly statistics yet; import some with `import monthly FILE`"));
+    }
+    period = coverage->last;
+  }
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  auto designations = store_->ListDesignations({});
+  if (!designations) return Error(designations.error());
+  auto series = store_->ListSeriesValues();
+  if (!series) return Error(series.error());
+  // From the year before the earliest base year: base-year figures over 12 months, and rates
+  // compare with a year before.
+  int first_year = period->year - 2;
+  for (const auto& t : plan->targets) first_year = std::min(first_year, t.base_year - 1);
+  auto facts = store_->CurrentMonthly(core::Period{first_year, 1}, *period);
+  if (!facts) return Error(facts.error());
+  engine::Engine engine(system_, *registry);
+  engine.Apply(*facts);
+  TargetFigures figures(system_, *plan, engine, *registry, *designations, *series);
+
+  targets::TargetReport report;
+  report.period = *period;
+  for (const auto& t : plan->targets) {
+    targets::TargetReport::Row row;
+    row.target = t;
+    row.progress = targets::Evaluate(*plan, t, *period, figures.For(t, *period));
+    if (history) {
+      for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period->Index();
+           ++index) {
+        const auto at = core::Period::FromIndex(index);
+        row.history.emplace_back(at, targets::Evaluate(*plan, t, at, figures.For(t, at)));
+      }
+    }
+    report.rows.push_back(std::move(row));
+  }
+  report.plan = std::move(*plan);
+  return report;
 }
 
 Result<std::size_t> Workspace::SaveList(const std::string& name, const std::string& path) {

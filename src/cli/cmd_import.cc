@@ -140,6 +140,10 @@ void RegisterImport(CLI::App& app, Context& ctx) {
                 "Price indices by industry division (division, period, index; the same month of "
                 "last year = 100), for value-added growth at comparable prices",
                 &app::Workspace::ImportPrices, {});
+  AddImportVerb(*group, ctx, "series",
+                "Values of the external series the target plan declares (series, period YYYY or "
+                "YYYY-MM, value, source): GDP, investment, set rates, milestones",
+                &app::Workspace::ImportSeries, {});
 
   auto batch = std::make_shared<std::int64_t>(0);
   auto* undo =

@@ -23,6 +23,7 @@ void RegisterInit(CLI::App& app, Context& ctx) {
                  result->created ? "created" : "updated", options.db_path, result->system.name_zh,
                  result->system.code, result->system.tiers.size(), result->system.clusters.size(),
                  result->system.parks.size());
+      if (!result->targets_file.empty()) fmt::print("target plan: {}\n", result->targets_file);
       return static_cast<int>(kExitOk);
     };
   });

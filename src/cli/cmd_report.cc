@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope report monthly`: the monthly industrial-economy report.
-#include <cstdio>
 #include <memory>
 
 #include "command.h"
@@ -105,16 +104,7 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       } else {
         text = report::MonthlyReportMarkdown(*indicators, region, language);
       }
-      if (args->out.empty()) {
-        fmt::print("{}", text);
-        return static_cast<int>(kExitOk);
-      }
-      std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(args->out.c_str(), "wb"), &std::fclose);
-      if (!file || std::fwrite(text.data(), 1, text.size(), file.get()) != text.size()) {
-        return Fail(Status::Unavailable(fmt::format("{}: cannot write the report", args->out)));
-      }
-      fmt::print("wrote {}\n", args->out);
-      return static_cast<int>(kExitOk);
+      return PrintOrWrite(text, args->out);
     };
   });
 }

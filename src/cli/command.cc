@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -93,6 +94,19 @@ std::optional<app::Workspace> OpenWorkspace(const Context& ctx, int& exit_code) 
   }
   exit_code = kExitOk;
   return std::move(*workspace);
+}
+
+int PrintOrWrite(const std::string& text, const std::string& out) {
+  if (out.empty()) {
+    fmt::print("{}", text);
+    return kExitOk;
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(out.c_str(), "wb"), &std::fclose);
+  if (!file || std::fwrite(text.data(), 1, text.size(), file.get()) != text.size()) {
+    return Fail(Status::Unavailable(fmt::format("{}: cannot write the file", out)));
+  }
+  fmt::print("wrote {}\n", out);
+  return kExitOk;
 }
 
 }  // namespace clusterscope::cli

@@ -64,6 +64,9 @@ int Fail(const Status& status);
 // The --period option: nullopt when not given; InvalidArgument (naming --period) if malformed.
 Result<std::optional<core::Period>> PeriodOption(const std::string& text);
 
+// Prints `text`, or writes it to the file `out` (saying so) when one is given.
+int PrintOrWrite(const std::string& text, const std::string& out);
+
 void RegisterInit(CLI::App& app, Context& ctx);
 void RegisterSystem(CLI::App& app, Context& ctx);
 void RegisterEnterprise(CLI::App& app, Context& ctx);
@@ -77,5 +80,6 @@ void RegisterReport(CLI::App& app, Context& ctx);
 void RegisterList(CLI::App& app, Context& ctx);
 void RegisterSynth(CLI::App& app, Context& ctx);
 void RegisterStatus(CLI::App& app, Context& ctx);
+void RegisterTargets(CLI::App& app, Context& ctx);
 
 }  // namespace clusterscope::cli

@@ -45,6 +45,7 @@ int Run(int argc, char** argv) {
   RegisterList(app, ctx);
   RegisterSynth(app, ctx);
   RegisterStatus(app, ctx);
+  RegisterTargets(app, ctx);
 
   try {
     app.parse(argc, argv);

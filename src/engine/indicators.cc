@@ -190,6 +190,24 @@ std::vector<Engine::Membership> Engine::Memberships() const {
   return out;
 }
 
+std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
+    core::Period period, model::Measure measure) const {
+  std::vector<std::pair<std::string, double>> out;
+  const std::size_t n = panel_.enterprises();
+  std::array<std::array<double, kBlock>, model::kMeasureCount> sums{};
+  std::array<std::uint8_t, kBlock> reported{};
+  for (std::size_t from = 0; from < n; from += kBlock) {
+    const std::size_t count = std::min(kBlock, n - from);
+    SumYearToDate(period.Index(), from, count, sums, &reported);
+    for (std::size_t i = 0; i < count; ++i) {
+      const model::Enterprise* e = enterprise_of_[from + i];
+      if (e == nullptr || reported[i] == 0 || e->AboveScaleIn(period.year) != true) continue;
+      out.emplace_back(e->uscc, sums[Idx(measure)][i]);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // The sums of one group, plain numbers so that each thread keeps its own and they add up.

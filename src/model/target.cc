@@ -285,13 +285,21 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
           problem(key + ".target", "a ratio target needs a target");
         }
         if (t.kind == TargetKind::kRate && needs(t.reference, "reference")) {
-          check_quantity(*t.reference, key + ".reference");
+          if (const auto d = check_quantity(*t.reference, key + ".reference");
+              d && (d->first != D::kNone || d->second != D::kNone)) {
+            problem(key + ".reference", "the set rate must be a series in %");
+          }
         }
         break;
       }
       case TargetKind::kCompare:
         if (needs(t.value, "value")) check_quantity(*t.value, key + ".value");
-        if (needs(t.reference, "reference")) check_quantity(*t.reference, key + ".reference");
+        if (needs(t.reference, "reference")) {
+          if (const auto d = check_quantity(*t.reference, key + ".reference");
+              d && (d->first != D::kNone || d->second != D::kNone)) {
+            problem(key + ".reference", "the compared change must be a series in %");
+          }
+        }
         break;
       case TargetKind::kMilestone: {
         const auto* s = FindSeries(t.milestone_series);

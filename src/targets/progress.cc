@@ -60,7 +60,6 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
         p.completion = 1;
         p.note = fmt::format("reached {}", figures.reached->ToString());
       } else {
-        p.completion = 0;
         p.status = period.year > target.target_year ? "red" : "amber";
         p.note = period.year > target.target_year ? "overdue" : "pending";
       }
@@ -102,6 +101,7 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
       p.required_points_per_year = (goal - actual) / p.years_left;
     } else {
       p.required_annual_growth = RequiredGrowth(actual, goal, p.years_left);
+      if (!p.required_annual_growth) p.required_per_year = (goal - actual) / p.years_left;
     }
   }
   if (figures.base && *figures.base != goal) {

@@ -89,6 +89,18 @@ TEST(ProgressTest, AnAtMostTargetCompletesAsTheFigureFalls) {
   EXPECT_EQ(p.status, "green");
 }
 
+TEST(ProgressTest, ACountFromZeroNeedsUnitsAYear) {
+  model::TargetPlan plan;
+  auto t = Level(4);
+  t.kind = model::TargetKind::kCount;
+  t.unit = "家";
+  // None yet at 2025-12, two years left: 2 a year; no growth rate gets there from zero.
+  const auto p = Evaluate(plan, t, {2025, 12}, {0.0, 0.0, {}, {}, ""});
+  EXPECT_FALSE(p.required_annual_growth);
+  EXPECT_DOUBLE_EQ(*p.required_per_year, 2.0);
+  EXPECT_EQ(p.status, "red");
+}
+
 TEST(ProgressTest, NoDataIsSaidWithItsReasonNeverZero) {
   model::TargetPlan plan;
   const auto p = Evaluate(plan, Level(1000), {2025, 6},
@@ -124,6 +136,7 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
       Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, ""});
   EXPECT_EQ(reached.status, "green");
   EXPECT_EQ(reached.note, "reached 2025-03");
+  EXPECT_FALSE(pending.completion);  // pending is not "0 % done"
   EXPECT_EQ(Evaluate(plan, milestone, {2028, 1}, {}).status, "red");
   // Reached only after the period asked about: still pending then.
   EXPECT_EQ(Evaluate(plan, milestone, {2025, 1}, {{}, {}, {}, core::Period{2025, 3}, ""}).status,

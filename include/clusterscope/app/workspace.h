@@ -16,6 +16,7 @@
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/storage/store.h"
+#include "clusterscope/targets/progress.h"
 
 namespace clusterscope::app {
 
@@ -23,12 +24,15 @@ struct InitOptions {
   std::string db_path;
   std::string system_path;  // TOML file of the cluster system
   std::string actor;
+  // TOML file of the target plan; empty: "<code>-targets.toml" beside the system file, if any.
+  std::string targets_path;
 };
 
 struct InitResult {
   bool created = false;          // the database file was new
   bool system_replaced = false;  // an existing system was replaced
   model::ClusterSystem system;
+  std::string targets_file;  // the target plan loaded, or empty
 };
 
 // Creates the database (or migrates an existing one) and loads the cluster system into it.
@@ -84,6 +88,16 @@ class Workspace {
   Result<ingest::ImportReport> ImportMonthly(const std::string& path,
                                              ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportPrices(const std::string& path, ingest::ImportOptions options);
+  // Values of the external series the current target plan declares.
+  Result<ingest::ImportReport> ImportSeries(const std::string& path, ingest::ImportOptions options);
+
+  // Checks the target plan in `path` against the system and makes it the current plan.
+  Result<model::TargetPlan> LoadTargetPlan(const std::string& path);
+  // The current target plan; NotFound if none was loaded.
+  Result<model::TargetPlan> TargetPlan();
+  // Every target at `period` (default: the latest month held), with the history of each month
+  // from the base year on when `history` is set.
+  Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
   // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a
   // group of the monthly report. NotFound naming enterprises not in the registry.
   Result<std::size_t> SaveList(const std::string& name, const std::string& path);

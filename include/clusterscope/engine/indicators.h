@@ -154,6 +154,11 @@ class Engine {
   };
   std::vector<Membership> Memberships() const;
 
+  // Year-to-date sums of `measure` at `period` for every enterprise of the frame of its year
+  // (above scale that year, reporting at least once in it), by credit code.
+  std::vector<std::pair<std::string, double>> EnterpriseYearToDate(core::Period period,
+                                                                   model::Measure measure) const;
+
  private:
   struct Kind {
     std::string code;

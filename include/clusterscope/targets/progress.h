@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clusterscope/core/period.h"
 #include "clusterscope/model/target.h"
@@ -38,6 +40,8 @@ struct Progress {
   // (CAGR) for levels and counts, percentage points for shares; nullopt when met or undefined.
   std::optional<double> required_annual_growth;
   std::optional<double> required_points_per_year;
+  // Counts and levels starting from zero, where no rate gets there: units a year.
+  std::optional<double> required_per_year;
   double years_left = 0;
   std::string note;  // why no data; when a milestone was reached
 };
@@ -49,6 +53,18 @@ double TimeProgress(int base_year, int target_year, core::Period period);
 double YearsLeft(int target_year, core::Period period);
 // (target / actual)^(1 / years) − 1; nullopt if actual or target is not above zero or no time.
 std::optional<double> RequiredGrowth(double actual, double target, double years);
+
+// Every target of a plan at one period, with the month-by-month history when asked for.
+struct TargetReport {
+  model::TargetPlan plan;
+  core::Period period;
+  struct Row {
+    model::Target target;
+    Progress progress;
+    std::vector<std::pair<core::Period, Progress>> history;  // oldest first
+  };
+  std::vector<Row> rows;
+};
 
 Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
                   const Figures& figures);

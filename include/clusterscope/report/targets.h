@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The targets report (目标进度): every target of the plan with its kind, actual, completion,
+// time-progress, required growth and status, as a terminal table, Markdown or JSON (field
+// names are a contract, docs/targets.md). Pure functions.
+#pragma once
+
+#include <string>
+
+#include "clusterscope/report/monthly_report.h"
+#include "clusterscope/targets/progress.h"
+
+namespace clusterscope::report {
+
+std::string TargetsTable(const targets::TargetReport& report, Language language);
+std::string TargetsMarkdown(const targets::TargetReport& report, Language language);
+std::string TargetsJson(const targets::TargetReport& report);
+
+// "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
+std::string TargetValue(const std::optional<double>& value, const std::string& unit);
+
+}  // namespace clusterscope::report

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "target_figures.h"
+
+#include <fmt/format.h>
+
+namespace clusterscope::app {
+namespace {
+
+using model::Measure;
+using model::Quantity;
+
+std::optional<Measure> MeasureNamed(std::string_view name) {
+  for (const auto& info : model::Measures()) {
+    if (info.column == name) return info.measure;
+  }
+  return std::nullopt;
+}
+
+core::Date EndOf(core::Period period) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (period.year % 4 == 0 && period.year % 100 != 0) || period.year % 400 == 0;
+  const int day = period.month == 2 && leap ? 29 : kDays[period.month - 1];
+  return core::Date{period.year, period.month, day};
+}
+
+}  // namespace
+
+TargetFigures::TargetFigures(const model::ClusterSystem& system, const model::TargetPlan& plan,
+                             const engine::Engine& engine,
+                             const std::vector<model::Enterprise>& registry,
+                             const std::vector<model::Designation>& designations,
+                             const std::vector<model::SeriesValue>& series)
+    : system_(system), engine_(engine), registry_(registry), designations_(designations) {
+  for (const auto& s : plan.series) series_units_[s.code] = s.unit;
+  for (const auto& v : series) series_[v.series][v.year * 100 + v.month] = v.value;
+}
+
+const engine::MonthlyIndicators& TargetFigures::Indicators(core::Period period) {
+  auto it = computed_.find(period.Index());
+  if (it == computed_.end()) {
+    it = computed_.emplace(period.Index(), engine_.Compute(period, {.top = 0})).first;
+  }
+  return it->second;
+}
+
+std::optional<double> TargetFigures::YearToDate(const std::string& group, Measure m,
+                                                core::Period period, std::string* missing) {
+  const auto& indicators = Indicators(period);
+  if (indicators.groups.empty()) {
+    *missing = fmt::format("no monthly statistics for {}", period.ToString());
+    return std::nullopt;
+  }
+  const auto index = static_cast<std::size_t>(m);
+  if (group == "total") return indicators.groups.front().ytd[index];
+  const auto colon = group.find(':');
+  const std::string kind = group.substr(0, colon);
+  const std::string code = colon == std::string::npos ? kind : group.substr(colon + 1);
+  double sum = 0;
+  for (const auto& g : indicators.groups) {
+    if (g.kind == kind && (code == "*" || g.code == code)) sum += g.ytd[index];
+  }
+  return sum;  // no enterprise of the group in the frame: a true zero
+}
+
+std::optional<double> TargetFigures::Trailing(const std::string& group, Measure m,
+                                              core::Period period, std::string* missing) {
+  // This year's months with this year's frame, and last year's later months with last year's:
+  // each month counted as its own report counted it. December is the year itself.
+  const auto now = YearToDate(group, m, period, missing);
+  if (!now || period.month == 12) return now;
+  const auto last_year = YearToDate(group, m, {period.year - 1, 12}, missing);
+  const auto last_ytd = YearToDate(group, m, {period.year - 1, period.month}, missing);
+  if (!last_year || !last_ytd) {
+    *missing = fmt::format("a 12-month figure to {} needs the months of {}", period.ToString(),
+                           period.year - 1);
+    return std::nullopt;
+  }
+  return *now + *last_year - *last_ytd;
+}
+
+std::map<std::string, double> TargetFigures::TrailingByEnterprise(Measure m, core::Period period) {
+  std::map<std::string, double> out;
+  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate(period, m)) out[uscc] = v;
+  if (period.month == 12) return out;
+  std::map<std::string, double> earlier;
+  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate({period.year - 1, period.month}, m)) {
+    earlier[uscc] = v;
+  }
+  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate({period.year - 1, 12}, m)) {
+    const auto it = out.find(uscc);
+    if (it != out.end()) it->second += v - earlier[uscc];
+  }
+  return out;
+}
+
+std::optional<double> TargetFigures::Series(const std::string& code, core::Period period,
+                                            std::string* missing) const {
+  const auto found = series_.find(code);
+  const auto unit = series_units_.find(code);
+  if (found != series_.end() && unit != series_units_.end()) {
+    const auto* u = model::FindUnit(unit->second);
+    const double factor = u != nullptr ? u->factor : 1;
+    // The year itself when published; before December its year to date; else last year's.
+    for (const int key :
+         {period.year * 100, period.year * 100 + period.month, (period.year - 1) * 100}) {
+      if (key % 100 != 0 && period.month == 12) continue;
+      if (const auto v = found->second.find(key); v != found->second.end()) {
+        return v->second / factor;
+      }
+    }
+  }
+  *missing = fmt::format("series {} has no value for {} or {} (`import series`)", code, period.year,
+                         period.year - 1);
+  return std::nullopt;
+}
+
+std::optional<double> TargetFigures::Value(const Quantity& q, core::Period period,
+                                           std::string* missing) {
+  switch (q.source) {
+    case Quantity::Source::kMeasure: {
+      const auto m = *MeasureNamed(q.name);
+      const auto sum = Trailing(q.group, m, period, missing);
+      if (sum && m == Measure::kEmployees) return *sum / 12;  // average persons employed
+      return sum;
+    }
+    case Quantity::Source::kIndicator: {
+      const auto output = Trailing(q.group, Measure::kOutputValue, period, missing);
+      if (q.name == "labor_productivity") {
+        const auto va = Trailing(q.group, Measure::kValueAdded, period, missing);
+        const auto employee_months = Trailing(q.group, Measure::kEmployees, period, missing);
+        if (!va || !employee_months) return std::nullopt;
+        if (*employee_months <= 0) {
+          *missing = "no employees reported";
+          return std::nullopt;
+        }
+        return *va / (*employee_months / 12);
+      }
+      // output_per_km2: the land of the group's parks.
+      double land = 0;
+      for (const auto& park : system_.parks) {
+        const bool in = q.group == "total" || q.group == "park:*" || q.group == "park:" + park.code;
+        if (!in) continue;
+        if (!park.land_km2) {
+          *missing = fmt::format("park {} has no industrial land area in the system", park.code);
+          return std::nullopt;
+        }
+        land += *park.land_km2;
+      }
+      if (!output || land <= 0) return std::nullopt;
+      return *output / land;
+    }
+    case Quantity::Source::kDesignation: {
+      const core::Date end = EndOf(period);
+      std::map<std::string, const model::Enterprise*> by_code;
+      for (const auto& e : registry_) by_code[e.uscc] = &e;
+      double count = 0;
+      for (const auto& d : designations_) {
+        if (d.type != q.name || !d.ActiveOn(end)) continue;
+        if (q.above_scale_only) {
+          const auto it = by_code.find(d.uscc);
+          if (it == by_code.end() || it->second->AboveScaleIn(period.year) != true) continue;
+        }
+        ++count;
+      }
+      return count;
+    }
+    case Quantity::Source::kEnterprises: {
+      if (q.name == "above_scale") {
+        double count = 0;
+        for (const auto& e : registry_) count += e.AboveScaleIn(period.year) == true ? 1 : 0;
+        return count;
+      }
+      const Measure m = q.name == "revenue_over" ? Measure::kRevenue : Measure::kRdExpense;
+      if (Indicators(period).groups.empty()) {
+        *missing = fmt::format("no monthly statistics for {}", period.ToString());
+        return std::nullopt;
+      }
+      double count = 0;
+      for (const auto& [uscc, v] : TrailingByEnterprise(m, period)) {
+        count += (q.name == "revenue_over" ? v > *q.threshold : v > 0) ? 1 : 0;
+      }
+      return count;
+    }
+    case Quantity::Source::kSeries:
+      return Series(q.name, period, missing);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period period,
+                                            std::string* missing) {
+  const auto* unit = model::FindUnit(t.unit);
+  const double factor = unit != nullptr ? unit->factor : 1;
+  switch (t.kind) {
+    case model::TargetKind::kLevel:
+    case model::TargetKind::kCount:
+    case model::TargetKind::kCompare: {
+      const auto v = Value(*t.value, period, missing);
+      if (!v) return std::nullopt;
+      return *v * factor;
+    }
+    case model::TargetKind::kRatio: {
+      const auto n = Value(*t.numerator, period, missing);
+      const auto d = Value(*t.denominator, period, missing);
+      if (!n || !d) return std::nullopt;
+      if (*d == 0) {
+        *missing = fmt::format("the denominator is zero at {}", period.ToString());
+        return std::nullopt;
+      }
+      return *n / *d * factor;
+    }
+    case model::TargetKind::kRate: {
+      // The ratio's change on the same 12 months a year before, in %.
+      const auto n = Value(*t.numerator, period, missing);
+      const auto d = Value(*t.denominator, period, missing);
+      const core::Period before{period.year - 1, period.month};
+      const auto n0 = Value(*t.numerator, before, missing);
+      const auto d0 = Value(*t.denominator, before, missing);
+      if (!n || !d || !n0 || !d0) return std::nullopt;
+      if (*d == 0 || *d0 == 0 || *n0 == 0) {
+        *missing = "the ratio is undefined in one of the two years";
+        return std::nullopt;
+      }
+      return ((*n / *d) / (*n0 / *d0) - 1) * 100;
+    }
+    case model::TargetKind::kMilestone:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+targets::Figures TargetFigures::For(const model::Target& t, core::Period period) {
+  targets::Figures f;
+  if (t.kind == model::TargetKind::kMilestone) {
+    const auto found = series_.find(t.milestone_series);
+    if (found != series_.end() && !found->second.empty()) {
+      const int key = found->second.begin()->first;
+      f.reached = core::Period{key / 100, key % 100 == 0 ? 12 : key % 100};
+    }
+    return f;
+  }
+  f.actual = Figure(t, period, &f.missing);
+  if (t.base_value) {
+    f.base = t.base_value;
+  } else if (t.kind != model::TargetKind::kRate && t.kind != model::TargetKind::kCompare) {
+    std::string why;
+    f.base = Figure(t, {t.base_year, 12}, &why);
+    if (!f.base && f.missing.empty()) f.missing = "base year: " + why;
+  }
+  if (t.reference) {
+    // A set rate or an external change: a percentage, whatever the target's own unit.
+    const auto reference = Value(*t.reference, period, &f.missing);
+    if (reference) f.reference = *reference * 100;
+  }
+  return f;
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope targets`: where every target of the plan stands; `targets load FILE`.
+#include <memory>
+
+#include "command.h"
+#include <fmt/format.h>
+
+#include "clusterscope/report/targets.h"
+
+namespace clusterscope::cli {
+
+void RegisterTargets(CLI::App& app, Context& ctx) {
+  struct Args {
+    std::string period, format = "table", out, lang = "zh", file;
+    bool history = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* command =
+      AddCommand(app, "targets",
+                 "Where every target of the plan stands: actual, completion, time-progress, "
+                 "required growth and status (docs/targets.md)");
+  command->require_subcommand(0, 1);
+  command->add_option("--period", args->period, "Month, YYYY-MM (default: the latest held)");
+  command->add_option("--format", args->format, "table, md (Markdown) or json")
+      ->check(CLI::IsMember({"table", "md", "json"}))
+      ->default_val("table");
+  command->add_option("--out", args->out, "Write to this file instead of the terminal");
+  command->add_option("--lang", args->lang, "zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->default_val("zh");
+  command->add_flag("--history", args->history,
+                    "json: each target's figures month by month from the base year on");
+  command->callback([&ctx, args, command] {
+    if (command->get_subcommands().size() > 0) return;  // `targets load`
+    ctx.action = [&ctx, args] {
+      auto period = PeriodOption(args->period);
+      if (!period) return Fail(period.error());
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto report = workspace->Targets(*period, args->history);
+      if (!report) return Fail(report.error());
+      const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
+      if (args->format == "json") return PrintOrWrite(report::TargetsJson(*report), args->out);
+      if (args->format == "md") {
+        return PrintOrWrite(report::TargetsMarkdown(*report, language), args->out);
+      }
+      return PrintOrWrite(report::TargetsTable(*report, language), args->out);
+    };
+  });
+
+  auto* load = AddCommand(*command, "load",
+                          "Check a target plan (TOML) against the cluster system and make it the "
+                          "current plan; earlier plans are kept");
+  load->add_option("file", args->file, "The plan, e.g. systems/fuling-2349-targets.toml")
+      ->required();
+  load->callback([&ctx, args] {
+    ctx.action = [&ctx, args] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto plan = workspace->LoadTargetPlan(args->file);
+      if (!plan) return Fail(plan.error());
+      fmt::print("loaded target plan {}: {} targets, {} external series\n", args->file,
+                 plan->targets.size(), plan->series.size());
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace clusterscope::cli

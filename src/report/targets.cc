@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/report/targets.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "clusterscope/report/text_table.h"
+
+namespace clusterscope::report {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json Number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+std::string Percent(const std::optional<double>& fraction) {
+  return fraction ? fmt::format("{:.1f}%", *fraction * 100) : "—";
+}
+
+std::string StatusText(const std::string& status, Language language) {
+  const bool zh = language == Language::kZh;
+  if (status == "green") return zh ? "🟢 正常" : "🟢 on track";
+  if (status == "amber") return zh ? "🟠 滞后" : "🟠 behind";
+  if (status == "red") return zh ? "🔴 严重滞后" : "🔴 well behind";
+  return zh ? "⚪ 无数据" : "⚪ no data";
+}
+
+std::string KindText(model::TargetKind kind, Language language) {
+  if (language == Language::kEn) return std::string(model::TargetKindName(kind));
+  switch (kind) {
+    case model::TargetKind::kLevel:
+      return "总量";
+    case model::TargetKind::kRatio:
+      return "比率";
+    case model::TargetKind::kCount:
+      return "数量";
+    case model::TargetKind::kRate:
+      return "降幅";
+    case model::TargetKind::kCompare:
+      return "比较";
+    case model::TargetKind::kMilestone:
+      return "里程碑";
+  }
+  return "";
+}
+
+// The growth (or points) the target still needs each year.
+std::string Required(const model::Target& t, const targets::Progress& p) {
+  if (p.required_annual_growth) return fmt::format("{:+.1f}%/年", *p.required_annual_growth * 100);
+  if (p.required_points_per_year) {
+    return fmt::format("{:+.2f} 个百分点/年", *p.required_points_per_year);
+  }
+  if (p.required_per_year) return fmt::format("+{:.1f} {}/年", *p.required_per_year, t.unit);
+  return "—";
+}
+
+std::string TargetText(const model::Target& t) {
+  if (t.kind == model::TargetKind::kMilestone) return "—";
+  if (t.kind == model::TargetKind::kRate) return "≥ 市下达降幅";
+  if (t.kind == model::TargetKind::kCompare) return "降幅 > 对照";
+  return fmt::format("{}{}", t.direction == model::Direction::kAtMost ? "≤ " : "",
+                     TargetValue(t.target_value, t.unit));
+}
+
+std::string ActualText(const model::Target& t, const targets::Progress& p) {
+  if (t.kind == model::TargetKind::kRate || t.kind == model::TargetKind::kCompare) {
+    return p.actual ? fmt::format("{:+.2f}%", *p.actual) : "—";
+  }
+  if (t.kind == model::TargetKind::kMilestone) return p.note;
+  return TargetValue(p.actual, t.unit);
+}
+
+}  // namespace
+
+std::string TargetValue(const std::optional<double>& value, const std::string& unit) {
+  if (!value) return "—";
+  if (unit == "%") return fmt::format("{:.1f}%", *value);
+  if (unit == "家" || unit == "个" || unit == "人") return fmt::format("{:.0f} {}", *value, unit);
+  return fmt::format("{:.1f} {}", *value, unit);
+}
+
+std::string TargetsTable(const targets::TargetReport& report, Language language) {
+  const bool zh = language == Language::kZh;
+  TextTable table({"id", zh ? "目标" : "target", zh ? "类型" : "kind", zh ? "现值" : "actual",
+                   zh ? "目标值" : "goal", zh ? "完成率" : "completion", zh ? "时间进度" : "time",
+                   zh ? "所需年均" : "required", zh ? "状态" : "status"});
+  for (std::size_t c : {3u, 4u, 5u, 6u, 7u}) table.AlignRight(c);
+  for (const auto& row : report.rows) {
+    const auto& t = row.target;
+    const auto& p = row.progress;
+    table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
+                  KindText(t.kind, language), ActualText(t, p), TargetText(t),
+                  Percent(p.completion), Percent(p.time_progress), Required(t, p),
+                  StatusText(p.status, language)});
+  }
+  return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
+}
+
+std::string TargetsMarkdown(const targets::TargetReport& report, Language language) {
+  const bool zh = language == Language::kZh;
+  std::string out = fmt::format("# {} ({})\n\n", report.plan.name_zh, report.period.ToString());
+  out += zh ? "| # | 目标 | 类型 | 现值 | 目标值 | 完成率 | 路径进度 | 时间进度 | 所需年均 | 状态 "
+              "| 说明 |\n"
+            : "| # | target | kind | actual | goal | completion | path | time | required | status "
+              "| note |\n";
+  out += "|---|---|---|--:|--:|--:|--:|--:|--:|---|---|\n";
+  for (const auto& row : report.rows) {
+    const auto& t = row.target;
+    const auto& p = row.progress;
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
+                       zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
+                       KindText(t.kind, language), ActualText(t, p), TargetText(t),
+                       Percent(p.completion), Percent(p.path_progress), Percent(p.time_progress),
+                       Required(t, p), StatusText(p.status, language),
+                       t.kind == model::TargetKind::kMilestone ? "" : p.note);
+  }
+  out += zh ? "\n流量指标取截至本月的近12个月（滚动）值，与年度目标可比；方法见 docs/targets.md。\n"
+            : "\nFlows are the trailing 12 months to the period, comparable with an annual goal; "
+              "methods in docs/targets.md.\n";
+  return out;
+}
+
+std::string TargetsJson(const targets::TargetReport& report) {
+  const auto progress = [](const targets::Progress& p) {
+    return json{{"status", p.status},
+                {"actual", Number(p.actual)},
+                {"base", Number(p.base)},
+                {"reference", Number(p.reference)},
+                {"completion", Number(p.completion)},
+                {"path_progress", Number(p.path_progress)},
+                {"time_progress", p.time_progress},
+                {"required_annual_growth", Number(p.required_annual_growth)},
+                {"required_points_per_year", Number(p.required_points_per_year)},
+                {"required_per_year", Number(p.required_per_year)},
+                {"years_left", p.years_left},
+                {"note", p.note}};
+  };
+  json rows = json::array();
+  for (const auto& row : report.rows) {
+    const auto& t = row.target;
+    json item = {{"id", t.id},
+                 {"row", t.row},
+                 {"name_zh", t.name_zh},
+                 {"name_en", t.name_en},
+                 {"kind", std::string(model::TargetKindName(t.kind))},
+                 {"scope", t.scope},
+                 {"unit", t.unit},
+                 {"direction", t.direction == model::Direction::kAtMost ? "at_most" : "at_least"},
+                 {"base_year", t.base_year},
+                 {"target_year", t.target_year},
+                 {"target", Number(t.target_value)},
+                 {"source_text", t.source_text}};
+    const json figures = progress(row.progress);
+    for (const auto& [key, value] : figures.items()) item[key] = value;
+    if (!row.history.empty()) {
+      json history = json::array();
+      for (const auto& [period, p] : row.history) {
+        json point = progress(p);
+        point["period"] = period.ToString();
+        history.push_back(std::move(point));
+      }
+      item["history"] = std::move(history);
+    }
+    rows.push_back(std::move(item));
+  }
+  json out = {{"period", report.period.ToString()},
+              {"plan", report.plan.name_zh},
+              {"status_gaps", {{"amber", report.plan.amber_gap}, {"red", report.plan.red_gap}}},
+              {"targets", rows}};
+  return out.dump(2) + "\n";
+}
+
+}  // namespace clusterscope::report
