@@ -30,17 +30,21 @@ demo: build
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) init; \
 	  for kind in enterprises scale designations monthly prices; do \
 	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv --max-issues 3; \
-	  done
+	  done; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import series demo/fuling-series.csv
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) system show
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) status
+	@echo
+	@$(CLUSTERSCOPE) --db $(DEMO_DB) targets
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format headline
 	@echo
 	@echo "Demo database: $(abspath $(DEMO_DB)). Try:"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --period 2023-06   (the published half-year)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format html --out report.html   (charts; also json, xlsx, md)"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) targets --format json --history   (the 2027 targets month by month)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --cluster L2"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --name 榨菜   (then: history USCC)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"

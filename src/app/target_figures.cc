@@ -114,7 +114,7 @@ std::optional<double> TargetFigures::Series(const std::string& code, core::Perio
   return std::nullopt;
 }
 
-std::optional<double> TargetFigures::Value(const Quantity& q, core::Period period,
+std::optional<double> TargetFigures::Value(const Quantity& q, core::Period period, int base_year,
                                            std::string* missing) {
   switch (q.source) {
     case Quantity::Source::kMeasure: {
@@ -156,6 +156,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
       double count = 0;
       for (const auto& d : designations_) {
         if (d.type != q.name || !d.ActiveOn(end)) continue;
+        if (q.new_since_base && d.granted.year <= base_year) continue;
         if (q.above_scale_only) {
           const auto it = by_code.find(d.uscc);
           if (it == by_code.end() || it->second->AboveScaleIn(period.year) != true) continue;
@@ -195,13 +196,13 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
     case model::TargetKind::kLevel:
     case model::TargetKind::kCount:
     case model::TargetKind::kCompare: {
-      const auto v = Value(*t.value, period, missing);
+      const auto v = Value(*t.value, period, t.base_year, missing);
       if (!v) return std::nullopt;
       return *v * factor;
     }
     case model::TargetKind::kRatio: {
-      const auto n = Value(*t.numerator, period, missing);
-      const auto d = Value(*t.denominator, period, missing);
+      const auto n = Value(*t.numerator, period, t.base_year, missing);
+      const auto d = Value(*t.denominator, period, t.base_year, missing);
       if (!n || !d) return std::nullopt;
       if (*d == 0) {
         *missing = fmt::format("the denominator is zero at {}", period.ToString());
@@ -211,11 +212,11 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
     }
     case model::TargetKind::kRate: {
       // The ratio's change on the same 12 months a year before, in %.
-      const auto n = Value(*t.numerator, period, missing);
-      const auto d = Value(*t.denominator, period, missing);
+      const auto n = Value(*t.numerator, period, t.base_year, missing);
+      const auto d = Value(*t.denominator, period, t.base_year, missing);
       const core::Period before{period.year - 1, period.month};
-      const auto n0 = Value(*t.numerator, before, missing);
-      const auto d0 = Value(*t.denominator, before, missing);
+      const auto n0 = Value(*t.numerator, before, t.base_year, missing);
+      const auto d0 = Value(*t.denominator, before, t.base_year, missing);
       if (!n || !d || !n0 || !d0) return std::nullopt;
       if (*d == 0 || *d0 == 0 || *n0 == 0) {
         *missing = "the ratio is undefined in one of the two years";
@@ -249,7 +250,7 @@ targets::Figures TargetFigures::For(const model::Target& t, core::Period period)
   }
   if (t.reference) {
     // A set rate or an external change: a percentage, whatever the target's own unit.
-    const auto reference = Value(*t.reference, period, &f.missing);
+    const auto reference = Value(*t.reference, period, t.base_year, &f.missing);
     if (reference) f.reference = *reference * 100;
   }
   return f;

@@ -29,7 +29,8 @@ class TargetFigures {
  private:
   // A quantity at `period` in base units (万元, tce, persons, km², counts; series as stored
   // converted to base units), or nullopt with the reason in `missing`.
-  std::optional<double> Value(const model::Quantity& q, core::Period period, std::string* missing);
+  std::optional<double> Value(const model::Quantity& q, core::Period period, int base_year,
+                              std::string* missing);
   // The figure of the target's kind at `period`, in the target's unit.
   std::optional<double> Figure(const model::Target& target, core::Period period,
                                std::string* missing);

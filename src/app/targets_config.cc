@@ -16,7 +16,7 @@ std::optional<model::Quantity> ReadQuantity(Reader& reader, const toml::table& p
   const std::string at = path.empty() ? std::string(key) : path + "." + std::string(key);
   reader.Allow(*table, at,
                {"measure", "indicator", "designation", "enterprises", "series", "group",
-                "threshold", "above_scale_only"});
+                "threshold", "above_scale_only", "new_since_base"});
   model::Quantity q;
   int sources = 0;
   const std::pair<const char*, model::Quantity::Source> kSources[] = {
@@ -38,11 +38,14 @@ std::optional<model::Quantity> ReadQuantity(Reader& reader, const toml::table& p
   }
   if (table->get("group") != nullptr) q.group = reader.String(*table, at, "group", true);
   q.threshold = reader.Number(*table, at, "threshold");
-  if (const auto* flag = table->get("above_scale_only")) {
-    if (const auto* b = flag->as_boolean()) {
-      q.above_scale_only = b->get();
-    } else {
-      reader.Problem(at + ".above_scale_only", flag, "must be true or false");
+  for (const auto& [name, field] : {std::pair{"above_scale_only", &q.above_scale_only},
+                                    std::pair{"new_since_base", &q.new_since_base}}) {
+    if (const auto* flag = table->get(name)) {
+      if (const auto* b = flag->as_boolean()) {
+        *field = b->get();
+      } else {
+        reader.Problem(at + "." + name, flag, "must be true or false");
+      }
     }
   }
   return q;

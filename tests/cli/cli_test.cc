@@ -3,6 +3,7 @@
 // End-to-end: drives the built clusterscope binary as a user would, through a shell, and checks
 // its output, files and exit codes.
 #include <cstdio>
+#include <map>
 
 #include "testutil.h"
 #include <fmt/format.h>
@@ -315,6 +316,78 @@ TEST_F(CliTest, LooksUpIndustries) {
   EXPECT_NE(run.out.find("锂离子电池制造"), std::string::npos);
   EXPECT_NE(run.out.find("电气机械和器材制造业"), std::string::npos);
   EXPECT_EQ(Cli("industry show 9999").exit_code, 4);
+}
+
+// The 2027 targets: the plan comes with init; series are imported with their audit; every
+// target is listed, flows as the trailing 12 months, missing figures as no data with a reason.
+TEST_F(CliTest, TracksTheTargetsOfThePlan) {
+  const CliRun init = Cli("init");
+  ASSERT_EQ(init.exit_code, 0) << init.out;
+  EXPECT_NE(init.out.find("fuling-2349-targets.toml"), std::string::npos) << init.out;
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  ASSERT_EQ(Cli("enterprise add " + a + " --name 甲 --industry 3841 --above-scale 1 --year 2022")
+                .exit_code,
+            0);
+  ASSERT_EQ(Cli("enterprise update " + a + " --above-scale 1 --year 2023").exit_code, 0);
+  ASSERT_EQ(Cli("enterprise add " + b + " --name 乙 --industry 1371 --above-scale 1 --year 2023")
+                .exit_code,
+            0);
+  // 甲: 2022 twelve months of value added 30; 2023 January-June 36. 乙: 2023 January-June 10.
+  std::string monthly = "uscc,period,output_value,value_added\n";
+  for (int m = 1; m <= 12; ++m) monthly += fmt::format("{},2022-{:02},100,30\n", a, m);
+  for (int m = 1; m <= 6; ++m) {
+    monthly += fmt::format("{},2023-{:02},120,36\n{},2023-{:02},50,10\n", a, m, b, m);
+  }
+  testutil::WriteFile(dir_.Path("m.csv"), monthly);
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      "series,period,value,source\ngdp,2023,2000,区统计局\ngnp,2023,1,x\n");
+  const CliRun bad = Cli("import series s.csv");
+  EXPECT_EQ(bad.exit_code, 3) << bad.out;
+  EXPECT_NE(bad.out.find("s.csv:3"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("unknown_series"), std::string::npos) << bad.out;
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      "series,period,value,source\ngdp,2023,2000,区统计局\n"
+                      "manufacturing_value_added,2023,800,区统计局\n");
+  ASSERT_EQ(Cli("import series s.csv").exit_code, 0);
+
+  const CliRun run = Cli("targets --period 2023-06 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["period"], "2023-06");
+  ASSERT_EQ(doc["targets"].size(), 40u);
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& t : doc["targets"]) {
+    for (const char* field : {"id", "row", "kind", "unit", "actual", "completion", "time_progress",
+                              "required_annual_growth", "status", "note"}) {
+      EXPECT_TRUE(t.contains(field)) << field;
+    }
+    by_id[t["id"].get<std::string>()] = t;
+  }
+  // Value added over the 12 months to June 2023: 2023 H1 (216 + 60) and 2022 H2 (180) = 456
+  // 万元 = 0.0456 亿元; the base is 2022's 360 万元.
+  EXPECT_NEAR(by_id["T01"]["actual"].get<double>(), 0.0456, 1e-12);
+  EXPECT_NEAR(by_id["T01"]["base"].get<double>(), 0.036, 1e-12);
+  EXPECT_NEAR(by_id["T01"]["time_progress"].get<double>(), 6.0 / 60, 1e-12);
+  EXPECT_EQ(by_id["T28"]["actual"], 2.0);  // above scale in 2023
+  EXPECT_EQ(by_id["T28"]["base"], 1.0);
+  EXPECT_NEAR(by_id["T04"]["actual"].get<double>(), 40.0, 1e-9);  // 800 / 2000
+  EXPECT_EQ(by_id["T04"]["status"], "green");
+  EXPECT_EQ(by_id["T24"]["status"], "no_data");
+  EXPECT_TRUE(by_id["T24"]["actual"].is_null());
+  EXPECT_NE(by_id["T24"]["note"].get<std::string>().find("industrial_land_km2"), std::string::npos);
+  EXPECT_EQ(by_id["T25b"]["note"], "pending");
+
+  const CliRun history = Cli("targets --period 2023-06 --format json --history");
+  const auto first = nlohmann::json::parse(history.out)["targets"][0]["history"];
+  ASSERT_EQ(first.size(), 6u);  // 2023-01 .. 2023-06
+  EXPECT_EQ(first[0]["period"], "2023-01");
+  const CliRun table = Cli("targets --period 2023-06");
+  ASSERT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("工业增加值"), std::string::npos) << table.out;
+  EXPECT_EQ(Cli("targets load nothing.toml").exit_code, 4);
 }
 
 }  // namespace

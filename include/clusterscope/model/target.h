@@ -43,6 +43,7 @@ struct Quantity {
   std::string group = "total";      // measures and indicators: "total" or "kind:code"
   std::optional<double> threshold;  // revenue_over: 万元 a year
   bool above_scale_only = false;    // designations: count only above-scale enterprises
+  bool new_since_base = false;      // designations: only those granted after the base year
 
   Dimension dimension() const;  // kNone for a series (its unit says)
 };
