@@ -311,7 +311,28 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
   for (const auto& t : plan->targets) {
     targets::TargetReport::Row row;
     row.target = t;
-    row.progress = targets::Evaluate(*plan, t, *period, figures.For(t, *period));
+    const auto now = figures.For(t, *period);
+    row.progress = targets::Evaluate(*plan, t, *period, now);
+    const bool numeric = t.kind == model::TargetKind::kLevel ||
+                         t.kind == model::TargetKind::kRatio || t.kind == model::TargetKind::kCount;
+    if (numeric && now.actual && t.target_value) {
+      // The year-end figures from the base year on and the latest 12 months: every point a
+      // whole year's worth, so the trend has no season in it.
+      std::vector<targets::Point> points;
+      for (int year = t.base_year; year < period->year; ++year) {
+        const auto at_end =
+            year == t.base_year && t.base_value ? t.base_value : figures.For(t, {year, 12}).actual;
+        if (at_end) points.push_back({static_cast<double>(year - t.base_year), *at_end});
+      }
+      points.push_back({period->year - t.base_year - 1 + period->month / 12.0, *now.actual});
+      row.progress.projection =
+          targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
+      if (row.progress.projection) {
+        row.progress.projection_meets = t.direction == model::Direction::kAtMost
+                                            ? *row.progress.projection <= *t.target_value
+                                            : *row.progress.projection >= *t.target_value;
+      }
+    }
     if (history) {
       for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period->Index();
            ++index) {

@@ -54,6 +54,11 @@ std::string Required(const model::Target& t, const targets::Progress& p) {
   return "—";
 }
 
+std::string Projection(const model::Target& t, const targets::Progress& p) {
+  if (!p.projection) return "—";
+  return fmt::format("{}{}", TargetValue(p.projection, t.unit), *p.projection_meets ? " ✓" : " ✗");
+}
+
 std::string TargetText(const model::Target& t) {
   if (t.kind == model::TargetKind::kMilestone) return "—";
   if (t.kind == model::TargetKind::kRate) return "≥ 市下达降幅";
@@ -83,14 +88,15 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
   const bool zh = language == Language::kZh;
   TextTable table({"id", zh ? "目标" : "target", zh ? "类型" : "kind", zh ? "现值" : "actual",
                    zh ? "目标值" : "goal", zh ? "完成率" : "completion", zh ? "时间进度" : "time",
-                   zh ? "所需年均" : "required", zh ? "状态" : "status"});
-  for (std::size_t c : {3u, 4u, 5u, 6u, 7u}) table.AlignRight(c);
+                   zh ? "所需年均" : "required", zh ? "趋势预测" : "projection",
+                   zh ? "状态" : "status"});
+  for (std::size_t c : {3u, 4u, 5u, 6u, 7u, 8u}) table.AlignRight(c);
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
     table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
                   KindText(t.kind, language), ActualText(t, p), TargetText(t),
-                  Percent(p.completion), Percent(p.time_progress), Required(t, p),
+                  Percent(p.completion), Percent(p.time_progress), Required(t, p), Projection(t, p),
                   StatusText(p.status, language)});
   }
   return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
@@ -99,19 +105,20 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
 std::string TargetsMarkdown(const targets::TargetReport& report, Language language) {
   const bool zh = language == Language::kZh;
   std::string out = fmt::format("# {} ({})\n\n", report.plan.name_zh, report.period.ToString());
-  out += zh ? "| # | 目标 | 类型 | 现值 | 目标值 | 完成率 | 路径进度 | 时间进度 | 所需年均 | 状态 "
-              "| 说明 |\n"
-            : "| # | target | kind | actual | goal | completion | path | time | required | status "
-              "| note |\n";
-  out += "|---|---|---|--:|--:|--:|--:|--:|--:|---|---|\n";
+  out +=
+      zh ? "| # | 目标 | 类型 | 现值 | 目标值 | 完成率 | 路径进度 | 时间进度 | 所需年均 | 趋势预测 "
+           "| 状态 | 说明 |\n"
+         : "| # | target | kind | actual | goal | completion | path | time | required | "
+           "projection | status | note |\n";
+  out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n";
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
                        zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
                        KindText(t.kind, language), ActualText(t, p), TargetText(t),
                        Percent(p.completion), Percent(p.path_progress), Percent(p.time_progress),
-                       Required(t, p), StatusText(p.status, language),
+                       Required(t, p), Projection(t, p), StatusText(p.status, language),
                        t.kind == model::TargetKind::kMilestone ? "" : p.note);
   }
   out += zh ? "\n流量指标取截至本月的近12个月（滚动）值，与年度目标可比；方法见 docs/targets.md。\n"
@@ -122,18 +129,21 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
 
 std::string TargetsJson(const targets::TargetReport& report) {
   const auto progress = [](const targets::Progress& p) {
-    return json{{"status", p.status},
-                {"actual", Number(p.actual)},
-                {"base", Number(p.base)},
-                {"reference", Number(p.reference)},
-                {"completion", Number(p.completion)},
-                {"path_progress", Number(p.path_progress)},
-                {"time_progress", p.time_progress},
-                {"required_annual_growth", Number(p.required_annual_growth)},
-                {"required_points_per_year", Number(p.required_points_per_year)},
-                {"required_per_year", Number(p.required_per_year)},
-                {"years_left", p.years_left},
-                {"note", p.note}};
+    return json{
+        {"status", p.status},
+        {"actual", Number(p.actual)},
+        {"base", Number(p.base)},
+        {"reference", Number(p.reference)},
+        {"completion", Number(p.completion)},
+        {"path_progress", Number(p.path_progress)},
+        {"time_progress", p.time_progress},
+        {"required_annual_growth", Number(p.required_annual_growth)},
+        {"required_points_per_year", Number(p.required_points_per_year)},
+        {"required_per_year", Number(p.required_per_year)},
+        {"years_left", p.years_left},
+        {"note", p.note},
+        {"projection", Number(p.projection)},
+        {"projection_meets", p.projection_meets ? json(*p.projection_meets) : json(nullptr)}};
   };
   json rows = json::array();
   for (const auto& row : report.rows) {

@@ -25,6 +25,31 @@ std::optional<double> RequiredGrowth(double actual, double target, double years)
   return std::pow(target / actual, 1 / years) - 1;
 }
 
+std::optional<double> Project(const std::vector<Point>& points, double at, bool linear) {
+  if (points.size() < 2) return std::nullopt;
+  bool positive = true;
+  for (const auto& p : points) positive = positive && p.value > 0;
+  const bool logs = positive && !linear;
+  double mean_t = 0;
+  double mean_v = 0;
+  for (const auto& p : points) {
+    mean_t += p.years;
+    mean_v += logs ? std::log(p.value) : p.value;
+  }
+  mean_t /= static_cast<double>(points.size());
+  mean_v /= static_cast<double>(points.size());
+  double sxx = 0;
+  double sxy = 0;
+  for (const auto& p : points) {
+    const double dt = p.years - mean_t;
+    sxx += dt * dt;
+    sxy += dt * ((logs ? std::log(p.value) : p.value) - mean_v);
+  }
+  if (sxx == 0) return std::nullopt;
+  const double fitted = mean_v + sxy / sxx * (at - mean_t);
+  return logs ? std::exp(fitted) : fitted;
+}
+
 namespace {
 
 // Green while the path covered keeps up with the time elapsed (less the amber gap).

@@ -2,6 +2,7 @@
 //
 // End-to-end: drives the built clusterscope binary as a user would, through a shell, and checks
 // its output, files and exit codes.
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -371,6 +372,11 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   EXPECT_NEAR(by_id["T01"]["actual"].get<double>(), 0.0456, 1e-12);
   EXPECT_NEAR(by_id["T01"]["base"].get<double>(), 0.036, 1e-12);
   EXPECT_NEAR(by_id["T01"]["time_progress"].get<double>(), 6.0 / 60, 1e-12);
+  // The trend through 2022's 0.036 and the 12 months to June 2023 (0.0456, 0.5 years on),
+  // carried to the end of 2027: 0.036 x (0.0456 / 0.036)^(5 / 0.5).
+  EXPECT_NEAR(by_id["T01"]["projection"].get<double>(), 0.036 * std::pow(0.0456 / 0.036, 5 / 0.5),
+              1e-9);
+  EXPECT_EQ(by_id["T01"]["projection_meets"], false);
   EXPECT_EQ(by_id["T28"]["actual"], 2.0);  // above scale in 2023
   EXPECT_EQ(by_id["T28"]["base"], 1.0);
   EXPECT_NEAR(by_id["T04"]["actual"].get<double>(), 40.0, 1e-9);  // 800 / 2000

@@ -101,6 +101,22 @@ TEST(ProgressTest, ACountFromZeroNeedsUnitsAYear) {
   EXPECT_EQ(p.status, "red");
 }
 
+TEST(ProgressTest, ProjectsTheTrendToTheTargetYear) {
+  // Growing 10 % a year from 100: 100 x 1.1^5 = 161.051 at the end of a five-year path.
+  EXPECT_NEAR(*Project({{0, 100}, {1, 110}, {2, 121}}, 5, false), 161.051, 1e-9);
+  // A June 12-month figure sits half a year on: 100 and 100 x 1.1^1.5.
+  EXPECT_NEAR(*Project({{0, 100}, {1.5, 100 * std::pow(1.1, 1.5)}}, 5, false),
+              100 * std::pow(1.1, 5), 1e-9);
+  // Shares in points: 20, 22, 24 -> 30 after five years.
+  EXPECT_NEAR(*Project({{0, 20}, {1, 22}, {2, 24}}, 5, true), 30, 1e-12);
+  // A loss (negative) cannot be logged: a straight line.
+  EXPECT_NEAR(*Project({{0, -10}, {1, -5}}, 3, false), 5, 1e-12);
+  // Least squares, not the last two points: (0,1) (1,3) (2,2) has slope 0.5 through (1,2).
+  EXPECT_NEAR(*Project({{0, 1}, {1, 3}, {2, 2}}, 4, true), 3.5, 1e-12);
+  EXPECT_FALSE(Project({{1, 100}}, 5, false));
+  EXPECT_FALSE(Project({{1, 100}, {1, 120}}, 5, false));
+}
+
 TEST(ProgressTest, NoDataIsSaidWithItsReasonNeverZero) {
   model::TargetPlan plan;
   const auto p = Evaluate(plan, Level(1000), {2025, 6},

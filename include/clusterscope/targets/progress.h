@@ -44,7 +44,21 @@ struct Progress {
   std::optional<double> required_per_year;
   double years_left = 0;
   std::string note;  // why no data; when a milestone was reached
+  // The trend carried to the end of the target year (see Project()), and whether it gets there.
+  std::optional<double> projection;
+  std::optional<bool> projection_meets;
 };
+
+// A figure at a time, in years from the end of the base year (2023-06 on a 2022 path: 0.5).
+struct Point {
+  double years = 0;
+  double value = 0;
+};
+
+// The least-squares trend through `points` carried to `at` years: log-linear (constant growth)
+// when every value is above zero and `linear` is false, else a straight line. nullopt with
+// fewer than two points at different times.
+std::optional<double> Project(const std::vector<Point>& points, double at, bool linear);
 
 // Elapsed share of the path from the end of `base_year` to the end of `target_year` at the end
 // of `period`, within 0..1: 2025-12 on a 2022 -> 2027 path is 36 / 60 = 0.6.
