@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/workspace.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -278,6 +279,13 @@ Result<model::TargetPlan> Workspace::TargetPlan() {
   return LoadTargetPlanText((*stored)->second, (*stored)->first, system_);
 }
 
+namespace {
+// Enough draws for the odds to be good to about half a point; a fixed seed, so that a report
+// says the same thing every time it is run.
+constexpr std::size_t kOddsDraws = 20000;
+constexpr std::uint64_t kOddsSeed = 2027;
+}  // namespace
+
 Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> period, bool history) {
   auto plan = TargetPlan();
   if (!plan) return Error(plan.error());
@@ -332,6 +340,31 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
                                             ? *row.progress.projection <= *t.target_value
                                             : *row.progress.projection >= *t.target_value;
       }
+      // The odds draw each remaining year from the figure's yearly changes: every whole year
+      // held from the year before the base on, and this one when the period is a December.
+      const bool additive = t.unit == "%";
+      std::vector<double> changes;
+      std::optional<double> previous;
+      for (int year = t.base_year - 1; year <= period->year; ++year) {
+        if (year == period->year && period->month != 12) break;
+        const auto at_end = figures.For(t, {year, 12}).actual;
+        if (at_end && previous && (additive || (*at_end > 0 && *previous > 0))) {
+          changes.push_back(additive ? *at_end - *previous : std::log(*at_end / *previous));
+        }
+        previous = at_end;
+      }
+      // Centred on the trend the projection follows; spread as the history's years varied.
+      std::optional<double> centre;
+      if (row.progress.projection && row.progress.years_left > 0) {
+        if (additive) {
+          centre = (*row.progress.projection - *now.actual) / row.progress.years_left;
+        } else if (*row.progress.projection > 0 && *now.actual > 0) {
+          centre = std::log(*row.progress.projection / *now.actual) / row.progress.years_left;
+        }
+      }
+      row.progress.odds = targets::EstimateOdds(
+          {changes, *now.actual, *t.target_value, row.progress.years_left,
+           t.direction == model::Direction::kAtMost, additive, kOddsDraws, kOddsSeed, centre});
     }
     if (history) {
       for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period->Index();

@@ -59,6 +59,10 @@ std::string Projection(const model::Target& t, const targets::Progress& p) {
   return fmt::format("{}{}", TargetValue(p.projection, t.unit), *p.projection_meets ? " ✓" : " ✗");
 }
 
+std::string Odds(const targets::Progress& p) {
+  return p.odds ? fmt::format("{:.0f}%", p.odds->probability * 100) : "—";
+}
+
 std::string TargetText(const model::Target& t) {
   if (t.kind == model::TargetKind::kMilestone) return "—";
   if (t.kind == model::TargetKind::kRate) return "≥ 市下达降幅";
@@ -89,15 +93,15 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
   TextTable table({"id", zh ? "目标" : "target", zh ? "类型" : "kind", zh ? "现值" : "actual",
                    zh ? "目标值" : "goal", zh ? "完成率" : "completion", zh ? "时间进度" : "time",
                    zh ? "所需年均" : "required", zh ? "趋势预测" : "projection",
-                   zh ? "状态" : "status"});
-  for (std::size_t c : {3u, 4u, 5u, 6u, 7u, 8u}) table.AlignRight(c);
+                   zh ? "达成概率" : "odds", zh ? "状态" : "status"});
+  for (std::size_t c : {3u, 4u, 5u, 6u, 7u, 8u, 9u}) table.AlignRight(c);
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
     table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
                   KindText(t.kind, language), ActualText(t, p), TargetText(t),
                   Percent(p.completion), Percent(p.time_progress), Required(t, p), Projection(t, p),
-                  StatusText(p.status, language)});
+                  Odds(p), StatusText(p.status, language)});
   }
   return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
 }
@@ -114,14 +118,15 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
                        zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
                        KindText(t.kind, language), ActualText(t, p), TargetText(t),
                        Percent(p.completion), Percent(p.path_progress), Percent(p.time_progress),
-                       Required(t, p), Projection(t, p), StatusText(p.status, language),
+                       Required(t, p), Projection(t, p), Odds(p), StatusText(p.status, language),
                        t.kind == model::TargetKind::kMilestone ? "" : p.note);
   }
-  out += zh ? "\n流量指标取截至本月的近12个月（滚动）值，与年度目标可比；方法见 docs/targets.md。\n"
+  out += zh ? "\n流量指标取截至本月的近12个月（滚动）值，与年度目标可比；达成概率为按历年变化抽样的"
+              "蒙特卡洛估计（20000 次，固定种子）；方法见 docs/targets.md。\n"
             : "\nFlows are the trailing 12 months to the period, comparable with an annual goal; "
               "methods in docs/targets.md.\n";
   return out;
@@ -143,7 +148,12 @@ std::string TargetsJson(const targets::TargetReport& report) {
         {"years_left", p.years_left},
         {"note", p.note},
         {"projection", Number(p.projection)},
-        {"projection_meets", p.projection_meets ? json(*p.projection_meets) : json(nullptr)}};
+        {"projection_meets", p.projection_meets ? json(*p.projection_meets) : json(nullptr)},
+        {"odds", p.odds ? json(p.odds->probability) : json(nullptr)},
+        {"odds_draws", p.odds ? json(p.odds->draws) : json(nullptr)},
+        {"odds_seed", p.odds ? json(p.odds->seed) : json(nullptr)},
+        {"odds_history_years", p.odds ? json(p.odds->history_years) : json(nullptr)},
+        {"odds_sd_change", p.odds ? json(p.odds->sd_change) : json(nullptr)}};
   };
   json rows = json::array();
   for (const auto& row : report.rows) {

@@ -12,6 +12,7 @@
 
 #include "clusterscope/core/period.h"
 #include "clusterscope/model/target.h"
+#include "clusterscope/targets/odds.h"
 
 namespace clusterscope::targets {
 
@@ -47,6 +48,8 @@ struct Progress {
   // The trend carried to the end of the target year (see Project()), and whether it gets there.
   std::optional<double> projection;
   std::optional<bool> projection_meets;
+  // The probability of reaching the goal by the end of the target year (odds.h).
+  std::optional<Odds> odds;
 };
 
 // A figure at a time, in years from the end of the base year (2023-06 on a 2022 path: 0.5).
