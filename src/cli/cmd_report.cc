@@ -8,6 +8,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/engine/disclosure.h"
 #include "clusterscope/report/monthly_report.h"
+#include "clusterscope/report/targets.h"
 
 namespace clusterscope::cli {
 
@@ -79,6 +80,22 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       auto indicators = workspace->MonthlyIndicators(period, {.top = args->top}, args->alerts,
                                                      args->format == "html" ? 12 : 0);
       if (!indicators) return Fail(indicators.error());
+      // The targets of the plan, when one is loaded: those behind time-progress are alerts, and
+      // the Markdown report gets a section.
+      std::optional<targets::TargetReport> plan_progress;
+      if (auto progress = workspace->Targets(indicators->period, false)) {
+        plan_progress = std::move(*progress);
+        for (const auto& row : plan_progress->rows) {
+          const auto& p = row.progress;
+          if (p.status != "red" && p.status != "amber") continue;
+          if (row.target.kind == model::TargetKind::kMilestone && p.note == "pending") continue;
+          indicators->alerts.push_back(
+              {p.status, "target_behind", "target", row.target.id, row.target.name_zh,
+               p.path_progress ? p.path_progress : p.completion, p.time_progress, 0});
+        }
+      } else if (progress.error().code() != Status::Code::kNotFound) {
+        return Fail(progress.error());
+      }
       if (args->is_public) engine::ApplyDisclosureControl(*indicators, args->disclosure);
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
@@ -103,6 +120,7 @@ void RegisterReport(CLI::App& app, Context& ctx) {
         text = report::MonthlyReportHeadline(*indicators, language) + "\n";
       } else {
         text = report::MonthlyReportMarkdown(*indicators, region, language);
+        if (plan_progress) text += "\n" + report::TargetsMarkdown(*plan_progress, language, 2);
       }
       return PrintOrWrite(text, args->out);
     };

@@ -61,6 +61,11 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
                     "line of {:.0f} 万元",
                     revenue, reference);
   }
+  if (a.rule == "target_behind") {
+    const double time = reference * 100;
+    return zh ? fmt::format("目标进度 {:.1f}%，落后于时间进度 {:.1f}%", v, time)
+              : fmt::format("progress {:.1f}% behind time-progress {:.1f}%", v, time);
+  }
   if (a.rule == "not_reported") {
     const auto before = core::Period::FromIndex(period.Index() - 1).ToString();
     return zh ? fmt::format("{} 已报、{} 未报", before, period.ToString())

@@ -106,15 +106,17 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
   return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
 }
 
-std::string TargetsMarkdown(const targets::TargetReport& report, Language language) {
+std::string TargetsMarkdown(const targets::TargetReport& report, Language language, int heading) {
   const bool zh = language == Language::kZh;
-  std::string out = fmt::format("# {} ({})\n\n", report.plan.name_zh, report.period.ToString());
+  std::string out =
+      fmt::format("{} {} ({})\n\n", std::string(static_cast<std::size_t>(heading), '#'),
+                  report.plan.name_zh, report.period.ToString());
   out +=
       zh ? "| # | 目标 | 类型 | 现值 | 目标值 | 完成率 | 路径进度 | 时间进度 | 所需年均 | 趋势预测 "
-           "| 状态 | 说明 |\n"
+           "| 达成概率 | 状态 | 说明 |\n"
          : "| # | target | kind | actual | goal | completion | path | time | required | "
-           "projection | status | note |\n";
-  out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n";
+           "projection | odds | status | note |\n";
+  out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n";
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;

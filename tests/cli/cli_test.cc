@@ -395,6 +395,23 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   ASSERT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("工业增加值"), std::string::npos) << table.out;
   EXPECT_EQ(Cli("targets load nothing.toml").exit_code, 4);
+
+  // The monthly report raises the targets behind time-progress and has a targets section.
+  const auto month_report =
+      nlohmann::json::parse(Cli("report monthly --period 2023-06 --format json").out);
+  bool behind = false;
+  for (const auto& alert : month_report["alerts"]) {
+    if (alert["rule"] == "target_behind" && alert["code"] == "T01") {
+      behind = true;
+      EXPECT_EQ(alert["level"], "amber");  // 0.001 % of the path, time 10 %: within red_gap
+      EXPECT_NE(alert["message"].get<std::string>().find("落后于时间进度 10.0%"), std::string::npos)
+          << alert["message"];
+    }
+  }
+  EXPECT_TRUE(behind);
+  EXPECT_NE(Cli("report monthly --period 2023-06")
+                .out.find("## 涪陵区“2349”现代制造业集群体系2027年目标"),
+            std::string::npos);
 }
 
 }  // namespace

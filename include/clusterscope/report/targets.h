@@ -13,7 +13,9 @@
 namespace clusterscope::report {
 
 std::string TargetsTable(const targets::TargetReport& report, Language language);
-std::string TargetsMarkdown(const targets::TargetReport& report, Language language);
+// `heading`: the level of its title (1 alone, 2 as a section of the monthly report).
+std::string TargetsMarkdown(const targets::TargetReport& report, Language language,
+                            int heading = 1);
 std::string TargetsJson(const targets::TargetReport& report);
 
 // "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
