@@ -97,10 +97,10 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
          reader.String(*table, path, "name_en", false), reader.String(*table, path, "unit", true)});
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "targets")) {
-    reader.Allow(*table, path,
-                 {"id", "row", "name_zh", "name_en", "kind", "scope", "unit", "direction", "value",
-                  "numerator", "denominator", "reference", "series", "base_year", "base",
-                  "target_year", "target", "source_text"});
+    reader.Allow(*table, path, {"id",          "row",       "name_zh",     "name_en",   "kind",
+                                "scope",       "unit",      "direction",   "value",     "numerator",
+                                "denominator", "reference", "series",      "base_year", "base",
+                                "target_year", "target",    "source_text", "decompose", "parts"});
     model::Target t;
     t.id = reader.String(*table, path, "id", true);
     t.row = static_cast<int>(reader.Number(*table, path, "row").value_or(0));
@@ -147,6 +147,14 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
     t.base_value = reader.Number(*table, path, "base");
     t.target_value = reader.Number(*table, path, "target");
     t.source_text = reader.String(*table, path, "source_text", false);
+    t.decompose = reader.String(*table, path, "decompose", false);
+    if (const auto* parts = reader.Table(*table, path, "parts")) {
+      for (const auto& [code, node] : *parts) {
+        if (const auto value = reader.Number(*parts, path + ".parts", code.str())) {
+          t.parts[std::string(code.str())] = *value;
+        }
+      }
+    }
     plan.targets.push_back(std::move(t));
   }
   if (reader.problems().empty()) {

@@ -286,6 +286,62 @@ constexpr std::size_t kOddsDraws = 20000;
 constexpr std::uint64_t kOddsSeed = 2027;
 }  // namespace
 
+namespace {
+
+// The targets of the plan, each split target followed by its parts: the goals set for some
+// groups, and the rest of the goal in proportion to the groups' base-year figures, so that the
+// parts add up to the whole. Groups with no base and no goal set get no part.
+std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
+                                       const model::ClusterSystem& system, TargetFigures& figures) {
+  std::vector<model::Target> out;
+  for (const auto& t : plan.targets) {
+    out.push_back(t);
+    if (t.decompose.empty() || !t.target_value) continue;
+    std::vector<std::pair<std::string, std::string>> groups;  // code, name
+    if (t.decompose == "cluster") {
+      for (const auto& c : system.clusters) groups.emplace_back(c.code, c.name_zh);
+    } else if (t.decompose == "park") {
+      for (const auto& p : system.parks) groups.emplace_back(p.code, p.name_zh);
+    } else {
+      for (const auto& tier : system.tiers) groups.emplace_back(tier.code, tier.name_zh);
+    }
+    std::vector<model::Target> parts;
+    double set = 0;
+    double base_of_rest = 0;
+    for (const auto& [code, name] : groups) {
+      model::Target part = t;
+      part.id = t.id + "/" + code;
+      part.name_zh = t.name_zh + "·" + name;
+      part.name_en = t.name_en.empty() ? "" : t.name_en + " / " + code;
+      part.scope = t.decompose == "tier" ? "region" : t.decompose + ":" + code;
+      part.value->group = t.decompose + ":" + code;
+      part.decompose.clear();
+      part.parts.clear();
+      part.parent = t.id;
+      part.base_value = figures.For(part, {t.base_year, 12}).actual;
+      if (const auto given = t.parts.find(code); given != t.parts.end()) {
+        part.target_value = given->second;
+        set += given->second;
+      } else if (part.base_value && *part.base_value > 0) {
+        part.target_value.reset();  // its share of the rest, below
+        base_of_rest += *part.base_value;
+      } else {
+        continue;
+      }
+      parts.push_back(std::move(part));
+    }
+    for (auto& part : parts) {
+      if (!part.target_value && base_of_rest > 0) {
+        part.target_value = (*t.target_value - set) * *part.base_value / base_of_rest;
+      }
+      if (part.target_value) out.push_back(std::move(part));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> period, bool history) {
   auto plan = TargetPlan();
   if (!plan) return Error(plan.error());
@@ -316,7 +372,7 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
 
   targets::TargetReport report;
   report.period = *period;
-  for (const auto& t : plan->targets) {
+  for (const auto& t : ExpandParts(*plan, system_, figures)) {
     targets::TargetReport::Row row;
     row.target = t;
     const auto now = figures.For(t, *period);

@@ -251,6 +251,31 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
         problem(key + ".unit", fmt::format("unit '{}' does not fit what the target reads", t.unit));
       }
     };
+    if (!t.decompose.empty()) {
+      if (t.kind != TargetKind::kLevel || !t.value ||
+          t.value->source != Quantity::Source::kMeasure || t.value->group != "total") {
+        problem(key + ".decompose",
+                "only a level target of a measure over the whole region can be split");
+      } else if (t.decompose != "cluster" && t.decompose != "park" && t.decompose != "tier") {
+        problem(key + ".decompose",
+                fmt::format("cannot split by '{}' (cluster, park or tier)", t.decompose));
+      }
+      double set = 0;
+      for (const auto& [code, goal] : t.parts) {
+        const bool known = (t.decompose == "cluster" && system.FindCluster(code)) ||
+                           (t.decompose == "park" && system.FindPark(code)) ||
+                           (t.decompose == "tier" && system.FindTier(code));
+        if (!known) {
+          problem(key + ".parts." + code, fmt::format("unknown {} '{}'", t.decompose, code));
+        }
+        set += goal;
+      }
+      if (t.target_value && set > *t.target_value) {
+        problem(key + ".parts", "the parts set add up to more than the target");
+      }
+    } else if (!t.parts.empty()) {
+      problem(key + ".parts", "parts need decompose = \"cluster\", \"park\" or \"tier\"");
+    }
     switch (t.kind) {
       case TargetKind::kLevel:
       case TargetKind::kCount:

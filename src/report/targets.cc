@@ -171,7 +171,8 @@ std::string TargetsJson(const targets::TargetReport& report) {
                  {"base_year", t.base_year},
                  {"target_year", t.target_year},
                  {"target", Number(t.target_value)},
-                 {"source_text", t.source_text}};
+                 {"source_text", t.source_text},
+                 {"parent", t.parent.empty() ? json(nullptr) : json(t.parent)}};
     const json figures = progress(row.progress);
     for (const auto& [key, value] : figures.items()) item[key] = value;
     if (!row.history.empty()) {

@@ -102,6 +102,19 @@ TEST(TargetsConfigTest, RefusesMixedUnitsAndABackwardsPath) {
   EXPECT_NE(Problems("kind = \"level\"\nunit = \"亿元\"\nvalue = { measure = \"revenue\" }\n")
                 .find("needs a target"),
             std::string::npos);
+  EXPECT_NE(Problems("kind = \"ratio\"\nunit = \"%\"\ntarget = 1\ndecompose = \"cluster\"\n"
+                     "numerator = { measure = \"revenue\" }\n"
+                     "denominator = { measure = \"revenue\" }\n")
+                .find("only a level target of a measure over the whole region can be split"),
+            std::string::npos);
+  EXPECT_NE(Problems("kind = \"level\"\nunit = \"亿元\"\ntarget = 100\ndecompose = \"cluster\"\n"
+                     "parts = { L1 = 80, Z9 = 30 }\nvalue = { measure = \"revenue\" }\n")
+                .find("unknown cluster 'Z9'"),
+            std::string::npos);
+  EXPECT_NE(Problems("kind = \"level\"\nunit = \"亿元\"\ntarget = 100\ndecompose = \"cluster\"\n"
+                     "parts = { L1 = 80, L2 = 30 }\nvalue = { measure = \"revenue\" }\n")
+                .find("add up to more than the target"),
+            std::string::npos);
   EXPECT_NE(Problems("kind = \"milestone\"\nseries = \"gdp\"\n").find("unit \"date\""),
             std::string::npos);
 }

@@ -358,7 +358,7 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto doc = nlohmann::json::parse(run.out);
   EXPECT_EQ(doc["period"], "2023-06");
-  ASSERT_EQ(doc["targets"].size(), 40u);
+  ASSERT_EQ(doc["targets"].size(), 41u);  // 40 of the plan and T02's one part
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& t : doc["targets"]) {
     for (const char* field : {"id", "row", "kind", "unit", "actual", "completion", "time_progress",
@@ -386,6 +386,13 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   EXPECT_TRUE(by_id["T24"]["actual"].is_null());
   EXPECT_NE(by_id["T24"]["note"].get<std::string>().find("industrial_land_km2"), std::string::npos);
   EXPECT_EQ(by_id["T25b"]["note"], "pending");
+  // T02 is split across clusters in proportion to 2022 output: only 甲's cluster had any, so it
+  // carries the whole 4000 亿元, and the parts add up to the whole.
+  double parts = 0;
+  for (const auto& t : doc["targets"]) {
+    if (t["parent"] == "T02") parts += t["target"].get<double>();
+  }
+  EXPECT_NEAR(parts, 4000, 1e-9);
 
   const CliRun history = Cli("targets --period 2023-06 --format json --history");
   const auto first = nlohmann::json::parse(history.out)["targets"][0]["history"];

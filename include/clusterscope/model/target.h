@@ -6,6 +6,7 @@
 // also lists the external series it reads. Plain value types with a Check() of their rules.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,6 +80,11 @@ struct Target {
   int target_year = 0;
   std::optional<double> target_value;  // in `unit`; none for rate, compare and milestone
   std::string source_text;             // the plan's own words
+  // A region level target split across the groups of a kind ("cluster", "park", "tier"): each
+  // part gets `parts` where set, and the rest of the goal in proportion to base-year figures.
+  std::string decompose;
+  std::map<std::string, double> parts;  // group code -> its goal, in `unit`
+  std::string parent;                   // a part: the id of the target it is split from
 };
 
 // An external series a plan reads: values by year (or month) imported with `import series`.
