@@ -21,15 +21,17 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
                  "required growth and status (docs/targets.md)");
   command->require_subcommand(0, 1);
   command->add_option("--period", args->period, "Month, YYYY-MM (default: the latest held)");
-  command->add_option("--format", args->format, "table, md (Markdown) or json")
-      ->check(CLI::IsMember({"table", "md", "json"}))
+  command
+      ->add_option("--format", args->format,
+                   "table, md (Markdown), json, html, or xlsx (Excel, needs --out)")
+      ->check(CLI::IsMember({"table", "md", "json", "html", "xlsx"}))
       ->default_val("table");
   command->add_option("--out", args->out, "Write to this file instead of the terminal");
   command->add_option("--lang", args->lang, "zh or en")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_val("zh");
   command->add_flag("--history", args->history,
-                    "json: each target's figures month by month from the base year on");
+                    "json and xlsx: each target's figures month by month from the base year on");
   command->callback([&ctx, args, command] {
     if (command->get_subcommands().size() > 0) return;  // `targets load`
     ctx.action = [&ctx, args] {
@@ -42,6 +44,19 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
       if (!report) return Fail(report.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       if (args->format == "json") return PrintOrWrite(report::TargetsJson(*report), args->out);
+      if (args->format == "html") {
+        return PrintOrWrite(report::TargetsHtml(*report, language), args->out);
+      }
+      if (args->format == "xlsx") {
+        if (args->out.empty()) {
+          return Fail(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
+        }
+        if (auto written = report::TargetsXlsx(*report, language, args->out); !written.ok()) {
+          return Fail(written);
+        }
+        fmt::print("wrote {}\n", args->out);
+        return static_cast<int>(kExitOk);
+      }
       if (args->format == "md") {
         return PrintOrWrite(report::TargetsMarkdown(*report, language), args->out);
       }

@@ -15,29 +15,6 @@
 namespace clusterscope::report {
 namespace {
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // Month output as bars (亿元) and year-to-date growth as a line (%, right-hand scale).
 std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
   if (trend.empty()) return "";
@@ -116,7 +93,7 @@ std::string PullChart(const std::vector<const engine::GroupIndicators*>& groups)
     const double w = std::abs(*g->pull_pp) / extent * half;
     const double x = *g->pull_pp >= 0 ? zero : zero - w;
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" class=\"label\">{} {}</text>", 0, y + 12,
-                       Escape(g->code), Escape(g->name));
+                       detail::Escape(g->code), detail::Escape(g->name));
     svg += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" class=\"{}\"/>", x,
         y + 2, w, row - 6, *g->pull_pp >= 0 ? "up" : "down");
@@ -129,26 +106,6 @@ std::string PullChart(const std::vector<const engine::GroupIndicators*>& groups)
   return svg;
 }
 
-constexpr const char* kStyle = R"(<style>
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       margin: 2em auto; max-width: 760px; color: #222; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
-.headline { font-size: 1.05em; background: #f3f6fa; padding: .6em .8em; }
-.note { color: #666; font-size: .9em; }
-table { border-collapse: collapse; width: 100%; font-size: .88em; }
-th, td { border-bottom: 1px solid #ddd; padding: .25em .4em; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-td.withheld { color: #999; }
-.chart { width: 100%; height: auto; }
-.chart .bar { fill: #4a78b5; } .chart .line { fill: none; stroke: #d9822b; stroke-width: 2; }
-.chart .axis { stroke: #888; } .chart .zero { stroke: #ccc; stroke-dasharray: 3 3; }
-.chart .label { font-size: 10px; fill: #555; }
-.chart .up { fill: #3a9a5b; } .chart .down { fill: #c94b4b; }
-.red { color: #b22; } .amber { color: #b70; }
-@media print { body { margin: 0; max-width: none; } h2, table, svg { break-inside: avoid; } }
-@page { size: A4; margin: 15mm; }
-</style>)";
-
 }  // namespace
 
 std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
@@ -157,13 +114,13 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {} "
       "{}</title>{}</head><body>\n",
-      zh ? "zh-CN" : "en", Escape(region_name), zh ? "工业经济运行月报" : "monthly report",
-      indicators.period.ToString(), kStyle);
-  out += fmt::format("<h1>{} {} ({})</h1>\n", Escape(region_name),
+      zh ? "zh-CN" : "en", detail::Escape(region_name), zh ? "工业经济运行月报" : "monthly report",
+      indicators.period.ToString(), detail::kHtmlStyle);
+  out += fmt::format("<h1>{} {} ({})</h1>\n", detail::Escape(region_name),
                      zh ? "工业经济运行月报" : "Monthly industrial-economy report",
                      indicators.period.ToString());
   out += fmt::format("<p class=\"headline\">{}</p>\n",
-                     Escape(MonthlyReportHeadline(indicators, language)));
+                     detail::Escape(MonthlyReportHeadline(indicators, language)));
   const bool real =
       !indicators.groups.empty() && indicators.groups.front().value_added_growth_real.has_value();
   out += fmt::format("<p class=\"note\">{}</p>\n",
@@ -187,19 +144,20 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
     out += fmt::format(
         "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
         "</tr>\n",
-        Escape(detail::KindTitle(kind, language)), zh ? "分组" : "group",
+        detail::Escape(detail::KindTitle(kind, language)), zh ? "分组" : "group",
         zh ? "企业数" : "enterprises", zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth",
         zh ? "贡献率" : "contribution", zh ? "拉动" : "pull (pp)");
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
         out += fmt::format(
             "<tr><td>{} {}</td><td>{}</td><td class=\"withheld\" colspan=\"4\">{}</td></tr>\n",
-            Escape(g->code), Escape(g->name), g->enterprises, zh ? "保密" : "suppressed");
+            detail::Escape(g->code), detail::Escape(g->name), g->enterprises,
+            zh ? "保密" : "suppressed");
         continue;
       }
       out += fmt::format(
           "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-          Escape(g->code), Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
+          detail::Escape(g->code), detail::Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
           detail::SignedPercent(g->growth_same_basis),
           g->contribution_rate ? fmt::format("{:.1f}%", *g->contribution_rate * 100) : "—",
           g->pull_pp ? fmt::format("{:.2f}", *g->pull_pp) : "—");
@@ -212,7 +170,7 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                        zh ? "产值前列企业" : "Largest enterprises", zh ? "企业" : "enterprise",
                        zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth");
     for (const auto& r : g.top_by_output) {
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", Escape(r.name),
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", detail::Escape(r.name),
                          detail::Yi(r.ytd_output), detail::SignedPercent(r.growth));
     }
     out += "</table>\n";
@@ -220,10 +178,10 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   if (!indicators.alerts.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", zh ? "预警" : "Alerts");
     for (const auto& a : indicators.alerts) {
-      out +=
-          fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
-                      Escape(a.code), Escape(a.name),
-                      Escape(detail::AlertMessage(a, indicators.period, language)), Escape(a.rule));
+      out += fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
+                         detail::Escape(a.code), detail::Escape(a.name),
+                         detail::Escape(detail::AlertMessage(a, indicators.period, language)),
+                         detail::Escape(a.rule));
     }
     out += "</ul>\n";
   }

@@ -32,6 +32,49 @@ std::string SignedPercent(const std::optional<double>& fraction) {
 
 std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
 
+std::string Escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+const char* const kHtmlStyle = R"(<style>
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       margin: 2em auto; max-width: 760px; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
+.headline { font-size: 1.05em; background: #f3f6fa; padding: .6em .8em; }
+.note { color: #666; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; font-size: .88em; }
+th, td { border-bottom: 1px solid #ddd; padding: .25em .4em; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+td.withheld { color: #999; }
+.chart { width: 100%; height: auto; }
+.chart .bar { fill: #4a78b5; } .chart .line { fill: none; stroke: #d9822b; stroke-width: 2; }
+.chart .axis { stroke: #888; } .chart .zero { stroke: #ccc; stroke-dasharray: 3 3; }
+.chart .label { font-size: 10px; fill: #555; }
+.chart .up { fill: #3a9a5b; } .chart .down { fill: #c94b4b; }
+.red { color: #b22; } .amber { color: #b70; }
+@media print { body { margin: 0; max-width: none; } h2, table, svg { break-inside: avoid; } }
+@page { size: A4; margin: 15mm; }
+</style>)";
+
 std::string AlertMessage(const engine::Alert& a, core::Period period, Language language) {
   const bool zh = language == Language::kZh;
   const double v = a.value.value_or(0) * 100;

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,11 @@ std::string KindTitle(const std::string& kind, Language language);
 std::string SignedPercent(const std::optional<double>& fraction);
 // 万元 as 亿元 with one decimal.
 std::string Yi(double wan);
+// Text safe inside HTML elements and attributes.
+std::string Escape(std::string_view text);
+// The style sheet of every HTML report: reads well on screen and printed on A4.
+extern const char* const kHtmlStyle;
+
 // What an alert says, in the report's language, from the figures the engine gives.
 std::string AlertMessage(const engine::Alert& alert, core::Period period, Language language);
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators);

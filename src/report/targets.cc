@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/targets.h"
 
+#include <memory>
+
+#include "monthly_parts.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
 
 #include "clusterscope/report/text_table.h"
 
@@ -191,6 +195,142 @@ std::string TargetsJson(const targets::TargetReport& report) {
               {"status_gaps", {{"amber", report.plan.amber_gap}, {"red", report.plan.red_gap}}},
               {"targets", rows}};
   return out.dump(2) + "\n";
+}
+
+std::string TargetsHtml(const targets::TargetReport& report, Language language) {
+  const bool zh = language == Language::kZh;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {}</title>\n"
+      "{}\n<style>.green {{ color: #2a7a3f; }} td.status {{ text-align: left; }}</style>"
+      "</head><body>\n<h1>{}</h1>\n<p class=\"note\">{} {}</p>\n<table>\n",
+      zh ? "zh-CN" : "en", report.period.ToString(), detail::Escape(report.plan.name_zh),
+      detail::kHtmlStyle, detail::Escape(report.plan.name_zh), zh ? "报告期" : "period",
+      report.period.ToString());
+  out += fmt::format(
+      "<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th>{}</th><th>{}</th><th>{}</th></tr>\n",
+      zh ? "目标" : "target", zh ? "现值" : "actual", zh ? "目标值" : "goal",
+      zh ? "完成率" : "completion", zh ? "时间进度" : "time", zh ? "所需年均" : "required",
+      zh ? "趋势预测" : "projection", zh ? "达成概率" : "odds", zh ? "状态" : "status");
+  for (const auto& row : report.rows) {
+    const auto& t = row.target;
+    const auto& p = row.progress;
+    out += fmt::format(
+        "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\" title=\"{}\">{}"
+        "</td></tr>\n",
+        detail::Escape(t.id),
+        detail::Escape(zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en)),
+        detail::Escape(ActualText(t, p)), detail::Escape(TargetText(t)), Percent(p.completion),
+        Percent(p.time_progress), detail::Escape(Required(t, p)), detail::Escape(Projection(t, p)),
+        Odds(p), p.status, detail::Escape(p.note), detail::Escape(StatusText(p.status, language)));
+  }
+  out +=
+      zh ? "</table>\n<p "
+           "class=\"note\">流量指标取截至本月的近12个月（滚动）值；达成概率为蒙特卡洛估计"
+           "（20000 次，固定种子）；方法见 docs/targets.md。</p>\n</body></html>\n"
+         : "</table>\n<p class=\"note\">Flows are the trailing 12 months; odds are a Monte Carlo "
+           "estimate (20,000 draws, fixed seed); methods in docs/targets.md.</p>\n"
+           "</body></html>\n";
+  return out;
+}
+
+Status TargetsXlsx(const targets::TargetReport& report, Language language,
+                   const std::string& path) {
+  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new(path.c_str()),
+                                                              [](lxw_workbook* b) {
+                                                                if (b != nullptr) workbook_close(b);
+                                                              });
+  if (!book) return Status::Unavailable(fmt::format("{}: cannot write the workbook", path));
+  const bool zh = language == Language::kZh;
+  lxw_format* bold = workbook_add_format(book.get());
+  format_set_bold(bold);
+  format_set_text_wrap(bold);
+  lxw_format* percent = workbook_add_format(book.get());
+  format_set_num_format(percent, "0.0%");
+  lxw_format* number = workbook_add_format(book.get());
+  format_set_num_format(number, "#,##0.00");
+  const auto put = [](lxw_worksheet* sheet, lxw_row_t r, lxw_col_t c,
+                      const std::optional<double>& v, lxw_format* f) {
+    if (v) worksheet_write_number(sheet, r, c, *v, f);  // undefined stays empty, never 0
+  };
+
+  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), zh ? "目标进度" : "targets");
+  const char* headers[] = {"id",
+                           zh ? "目标" : "target",
+                           zh ? "类型" : "kind",
+                           zh ? "单位" : "unit",
+                           zh ? "基期值" : "base",
+                           zh ? "现值" : "actual",
+                           zh ? "目标值" : "goal",
+                           zh ? "完成率" : "completion",
+                           zh ? "路径进度" : "path progress",
+                           zh ? "时间进度" : "time-progress",
+                           zh ? "所需年均增速" : "required growth",
+                           zh ? "所需年均（百分点）" : "required points",
+                           zh ? "趋势预测" : "projection",
+                           zh ? "达成概率" : "odds",
+                           zh ? "状态" : "status",
+                           zh ? "说明" : "note"};
+  for (lxw_col_t c = 0; c < 16; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
+  worksheet_set_column(sheet, 1, 1, 36, nullptr);
+  worksheet_set_column(sheet, 4, 13, 12, nullptr);
+  worksheet_freeze_panes(sheet, 1, 2);
+  lxw_row_t r = 1;
+  for (const auto& row : report.rows) {
+    const auto& t = row.target;
+    const auto& p = row.progress;
+    worksheet_write_string(sheet, r, 0, t.id.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 1, (zh ? t.name_zh : t.name_en).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 2, KindText(t.kind, language).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 3, t.unit.c_str(), nullptr);
+    put(sheet, r, 4, p.base, number);
+    put(sheet, r, 5, p.actual, number);
+    put(sheet, r, 6, t.target_value, number);
+    put(sheet, r, 7, p.completion, percent);
+    put(sheet, r, 8, p.path_progress, percent);
+    put(sheet, r, 9, p.time_progress, percent);
+    put(sheet, r, 10, p.required_annual_growth, percent);
+    put(sheet, r, 11, p.required_points_per_year, number);
+    put(sheet, r, 12, p.projection, number);
+    put(sheet, r, 13, p.odds ? std::optional<double>(p.odds->probability) : std::nullopt, percent);
+    worksheet_write_string(sheet, r, 14, StatusText(p.status, language).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 15, p.note.c_str(), nullptr);
+    ++r;
+  }
+  // Month by month, when the report has the history.
+  bool any_history = false;
+  for (const auto& row : report.rows) any_history = any_history || !row.history.empty();
+  if (any_history) {
+    lxw_worksheet* history = workbook_add_worksheet(book.get(), zh ? "逐月进度" : "history");
+    const char* columns[] = {"id",
+                             zh ? "报告期" : "period",
+                             zh ? "现值" : "actual",
+                             zh ? "完成率" : "completion",
+                             zh ? "路径进度" : "path progress",
+                             zh ? "时间进度" : "time-progress",
+                             zh ? "状态" : "status"};
+    for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(history, 0, c, columns[c], bold);
+    lxw_row_t h = 1;
+    for (const auto& row : report.rows) {
+      for (const auto& [period, p] : row.history) {
+        worksheet_write_string(history, h, 0, row.target.id.c_str(), nullptr);
+        worksheet_write_string(history, h, 1, period.ToString().c_str(), nullptr);
+        put(history, h, 2, p.actual, number);
+        put(history, h, 3, p.completion, percent);
+        put(history, h, 4, p.path_progress, percent);
+        put(history, h, 5, p.time_progress, percent);
+        worksheet_write_string(history, h, 6, p.status.c_str(), nullptr);
+        ++h;
+      }
+    }
+  }
+  const lxw_error error = workbook_close(book.release());
+  if (error != LXW_NO_ERROR) {
+    return Status::Unavailable(
+        fmt::format("{}: cannot write the workbook ({})", path, lxw_strerror(error)));
+  }
+  return Status::Ok();
 }
 
 }  // namespace clusterscope::report

@@ -402,6 +402,23 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   ASSERT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("工业增加值"), std::string::npos) << table.out;
   EXPECT_EQ(Cli("targets load nothing.toml").exit_code, 4);
+  const CliRun html = Cli("targets --period 2023-06 --format html");
+  ASSERT_EQ(html.exit_code, 0);
+  EXPECT_NE(html.out.find("<td>T01</td>"), std::string::npos) << html.out;
+  EXPECT_NE(html.out.find("</html>"), std::string::npos);
+  EXPECT_EQ(Cli("targets --format xlsx").exit_code, 3);  // needs --out
+  ASSERT_EQ(Cli("targets --period 2023-06 --format xlsx --history --out t.xlsx").exit_code, 0);
+  auto sheet = clusterscope::ingest::ReadXlsxFile(dir_.Path("t.xlsx"), "目标进度");
+  ASSERT_OK(sheet);
+  bool saw_t24 = false;
+  for (const auto& record : sheet->rows) {
+    if (!record.fields.empty() && record.fields[0] == "T24") {
+      saw_t24 = true;
+      EXPECT_EQ(record.fields[5], "");  // no data is an empty cell, never 0
+    }
+  }
+  EXPECT_TRUE(saw_t24);
+  EXPECT_TRUE(clusterscope::ingest::ReadXlsxFile(dir_.Path("t.xlsx"), "逐月进度"));
 
   // The monthly report raises the targets behind time-progress and has a targets section.
   const auto month_report =

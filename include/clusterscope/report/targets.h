@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "clusterscope/core/status.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/targets/progress.h"
 
@@ -17,6 +18,11 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
 std::string TargetsMarkdown(const targets::TargetReport& report, Language language,
                             int heading = 1);
 std::string TargetsJson(const targets::TargetReport& report);
+// A self-contained page (no scripts) that reads well printed.
+std::string TargetsHtml(const targets::TargetReport& report, Language language);
+// A workbook: the targets with number formats, and the month-by-month history when present.
+// Undefined figures are empty cells, never 0.
+Status TargetsXlsx(const targets::TargetReport& report, Language language, const std::string& path);
 
 // "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
 std::string TargetValue(const std::optional<double>& value, const std::string& unit);
