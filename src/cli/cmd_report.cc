@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope report monthly`: the monthly industrial-economy report.
 #include <memory>
+#include <set>
 
 #include "command.h"
 #include <fmt/format.h>
@@ -11,6 +12,43 @@
 #include "clusterscope/report/targets.h"
 
 namespace clusterscope::cli {
+
+namespace {
+
+// A published report leaves out the targets that read a group it withholds (a park of one
+// enterprise, say) or the withheld total, with their alerts; designation counts and external
+// series stay.
+void WithholdTargets(engine::MonthlyIndicators& indicators, targets::TargetReport& report) {
+  const auto withheld = [&](const std::optional<model::Quantity>& q) {
+    if (!q || (q->source != model::Quantity::Source::kMeasure &&
+               q->source != model::Quantity::Source::kIndicator)) {
+      return false;  // counts of designations and series are public figures
+    }
+    const auto colon = q->group.find(':');
+    const std::string kind = q->group.substr(0, colon);
+    const std::string code = colon == std::string::npos ? kind : q->group.substr(colon + 1);
+    bool shown = false;
+    for (const auto& g : indicators.groups) {
+      if (g.kind == kind && (code == "*" || g.code == code)) {
+        if (!g.suppressed.empty()) return true;
+        shown = true;
+      }
+    }
+    return !shown;
+  };
+  std::set<std::string> dropped;
+  std::erase_if(report.rows, [&](const targets::TargetReport::Row& row) {
+    const auto& t = row.target;
+    const bool drop = withheld(t.value) || withheld(t.numerator) || withheld(t.denominator);
+    if (drop) dropped.insert(t.id);
+    return drop;
+  });
+  std::erase_if(indicators.alerts, [&](const engine::Alert& a) {
+    return a.kind == "target" && dropped.count(a.code) != 0;
+  });
+}
+
+}  // namespace
 
 void RegisterReport(CLI::App& app, Context& ctx) {
   struct Args {
@@ -96,7 +134,10 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       } else if (progress.error().code() != Status::Code::kNotFound) {
         return Fail(progress.error());
       }
-      if (args->is_public) engine::ApplyDisclosureControl(*indicators, args->disclosure);
+      if (args->is_public) {
+        engine::ApplyDisclosureControl(*indicators, args->disclosure);
+        if (plan_progress) WithholdTargets(*indicators, *plan_progress);
+      }
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
       const std::string region = county != nullptr ? county->name : workspace->system().name_zh;

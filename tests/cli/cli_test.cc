@@ -433,6 +433,14 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
     }
   }
   EXPECT_TRUE(behind);
+  // Published, two enterprises withhold the total: the targets read from it go too, with their
+  // alerts, while a count of designations stays.
+  const auto published =
+      nlohmann::json::parse(Cli("report monthly --period 2023-06 --format json --public").out);
+  for (const auto& alert : published["alerts"]) EXPECT_NE(alert["code"], "T01");
+  const CliRun public_md = Cli("report monthly --period 2023-06 --public");
+  EXPECT_EQ(public_md.out.find("| T01 |"), std::string::npos);
+  EXPECT_NE(public_md.out.find("| T14 |"), std::string::npos) << public_md.out;
   EXPECT_NE(Cli("report monthly --period 2023-06")
                 .out.find("## 涪陵区“2349”现代制造业集群体系2027年目标"),
             std::string::npos);
