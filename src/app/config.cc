@@ -39,14 +39,9 @@ Result<model::ClusterSystem> LoadFile(const std::string& path, int depth) {
 
 Result<model::ClusterSystem> Load(const std::string& text, const std::string& name,
                                   const std::string& base_dir, int depth) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, name);
-  } catch (const toml::parse_error& error) {
-    return Error(
-        Status::InvalidArgument(fmt::format("{}:{}:{}: {}", name, error.source().begin.line,
-                                            error.source().begin.column, error.description())));
-  }
+  auto parsed = ParseToml(text, name);
+  if (!parsed) return Error(parsed.error());
+  const toml::table& doc = *parsed;
 
   Reader reader(name);
   model::ClusterSystem system;

@@ -67,14 +67,9 @@ std::optional<int> Year(Reader& reader, const toml::table& table, const std::str
 
 Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std::string& name,
                                              const model::ClusterSystem& system) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, name);
-  } catch (const toml::parse_error& error) {
-    return Error(
-        Status::InvalidArgument(fmt::format("{}:{}:{}: {}", name, error.source().begin.line,
-                                            error.source().begin.column, error.description())));
-  }
+  auto parsed = ParseToml(text, name);
+  if (!parsed) return Error(parsed.error());
+  const toml::table& doc = *parsed;
   Reader reader(name);
   model::TargetPlan plan;
   reader.Allow(

@@ -17,9 +17,21 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "clusterscope/core/status.h"
 #include "clusterscope/model/problem.h"
 
 namespace clusterscope::app {
+
+// The document in `text`, or InvalidArgument "name:line:column: what is wrong".
+inline Result<toml::table> ParseToml(const std::string& text, const std::string& name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& error) {
+    return Error(
+        Status::InvalidArgument(fmt::format("{}:{}:{}: {}", name, error.source().begin.line,
+                                            error.source().begin.column, error.description())));
+  }
+}
 
 class Reader {
  public:

@@ -342,17 +342,23 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
 
 }  // namespace
 
+Result<core::Period> Workspace::LatestPeriod() {
+  auto coverage = store_->MonthlySummary();
+  if (!coverage) return Error(coverage.error());
+  if (!coverage->last) {
+    return Error(Status::NotFound(
+        "there are no monthly statistics yet; import some with `import monthly FILE`"));
+  }
+  return *coverage->last;
+}
+
 Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> period, bool history) {
   auto plan = TargetPlan();
   if (!plan) return Error(plan.error());
   if (!period) {
-    auto coverage = store_->MonthlySummary();
-    if (!coverage) return Error(coverage.error());
-    if (!coverage->last) {
-      return Error(Status::NotFound(
-          "there are no monthly statistics yet; import some with `import monthly FILE`"));
-    }
-    period = coverage->last;
+    auto latest = LatestPeriod();
+    if (!latest) return Error(latest.error());
+    period = *latest;
   }
   auto registry = store_->ListEnterprises({});
   if (!registry) return Error(registry.error());
@@ -518,13 +524,9 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
     std::optional<core::Period> period, const engine::IndicatorOptions& options,
     const engine::AlertRules& alert_rules, int trend_months) {
   if (!period) {
-    auto coverage = store_->MonthlySummary();
-    if (!coverage) return Error(coverage.error());
-    if (!coverage->last) {
-      return Error(Status::NotFound(
-          "there are no monthly statistics yet; import some with `import monthly FILE`"));
-    }
-    period = coverage->last;
+    auto latest = LatestPeriod();
+    if (!latest) return Error(latest.error());
+    period = *latest;
   }
   auto registry = store_->ListEnterprises({});
   if (!registry) return Error(registry.error());

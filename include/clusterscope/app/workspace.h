@@ -98,6 +98,8 @@ class Workspace {
   // Every target at `period` (default: the latest month held), with the history of each month
   // from the base year on when `history` is set.
   Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
+  // The latest month with monthly statistics; NotFound before the first import.
+  Result<core::Period> LatestPeriod();
   // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a
   // group of the monthly report. NotFound naming enterprises not in the registry.
   Result<std::size_t> SaveList(const std::string& name, const std::string& path);
