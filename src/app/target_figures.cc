@@ -32,6 +32,7 @@ TargetFigures::TargetFigures(const model::ClusterSystem& system, const model::Ta
                              const std::vector<model::SeriesValue>& series)
     : system_(system), engine_(engine), registry_(registry), designations_(designations) {
   for (const auto& s : plan.series) series_units_[s.code] = s.unit;
+  for (const auto& e : registry_) by_code_[e.uscc] = &e;
   for (const auto& v : series) series_[v.series][v.year * 100 + v.month] = v.value;
 }
 
@@ -151,15 +152,13 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
     }
     case Quantity::Source::kDesignation: {
       const core::Date end = EndOf(period);
-      std::map<std::string, const model::Enterprise*> by_code;
-      for (const auto& e : registry_) by_code[e.uscc] = &e;
       double count = 0;
       for (const auto& d : designations_) {
         if (d.type != q.name || !d.ActiveOn(end)) continue;
         if (q.new_since_base && d.granted.year <= base_year) continue;
         if (q.above_scale_only) {
-          const auto it = by_code.find(d.uscc);
-          if (it == by_code.end() || it->second->AboveScaleIn(period.year) != true) continue;
+          const auto it = by_code_.find(d.uscc);
+          if (it == by_code_.end() || it->second->AboveScaleIn(period.year) != true) continue;
         }
         ++count;
       }

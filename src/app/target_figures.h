@@ -49,6 +49,7 @@ class TargetFigures {
   const engine::Engine& engine_;
   const std::vector<model::Enterprise>& registry_;
   const std::vector<model::Designation>& designations_;
+  std::map<std::string, const model::Enterprise*> by_code_;
   std::map<std::string, std::map<int, double>> series_;  // code -> year * 100 + month -> value
   std::map<std::string, std::string> series_units_;
   std::map<std::int32_t, engine::MonthlyIndicators> computed_;  // by Period::Index()
