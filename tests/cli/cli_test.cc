@@ -446,4 +446,48 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
             std::string::npos);
 }
 
+// A region target split across clusters: goals set for some, the rest by base-year output, and
+// the parts add up to the whole.
+TEST_F(CliTest, SplitsATargetAcrossClusters) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  // 2022 output: L2 (3841) 100, F1 (1371) 300, L1 (2614) 600.
+  std::string monthly = "uscc,period,output_value\n";
+  int n = 0;
+  for (const auto& [industry, output] :
+       std::vector<std::pair<std::string, int>>{{"3841", 100}, {"1371", 300}, {"2614", 600}}) {
+    const std::string uscc = testutil::CreditCode(++n);
+    ASSERT_EQ(Cli(fmt::format("enterprise add {} --name E{} --industry {} --above-scale 1 "
+                              "--year 2022",
+                              uscc, n, industry))
+                  .exit_code,
+              0);
+    monthly += fmt::format("{},2022-12,{}\n", uscc, output);
+  }
+  testutil::WriteFile(dir_.Path("m.csv"), monthly);
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  // 10 亿元 in all; L1 is set at 2, so L2 and F1 share the other 8 as 100 : 300.
+  testutil::WriteFile(dir_.Path("plan.toml"),
+                      "system = \"fuling-2349\"\nbase_year = 2022\ntarget_year = 2027\n"
+                      "[[targets]]\nid = \"OUT\"\nname_zh = \"产值\"\nkind = \"level\"\n"
+                      "unit = \"亿元\"\ntarget = 10\ndecompose = \"cluster\"\n"
+                      "parts = { L1 = 2 }\nvalue = { measure = \"output_value\" }\n");
+  const CliRun load = Cli("targets load plan.toml");
+  ASSERT_EQ(load.exit_code, 0) << load.out;
+  const CliRun run = Cli("targets --period 2022-12 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  std::map<std::string, double> goals;
+  double sum = 0;
+  const auto doc = nlohmann::json::parse(run.out);
+  for (const auto& t : doc["targets"]) {
+    if (t["parent"] != "OUT") continue;
+    goals[t["id"].get<std::string>()] = t["target"].get<double>();
+    sum += t["target"].get<double>();
+  }
+  ASSERT_EQ(goals.size(), 3u) << run.out;
+  EXPECT_DOUBLE_EQ(goals["OUT/L1"], 2);
+  EXPECT_DOUBLE_EQ(goals["OUT/L2"], 2);  // 8 x 100 / 400
+  EXPECT_DOUBLE_EQ(goals["OUT/F1"], 6);  // 8 x 300 / 400
+  EXPECT_DOUBLE_EQ(sum, 10);
+}
+
 }  // namespace
