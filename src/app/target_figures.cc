@@ -170,6 +170,11 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
         for (const auto& e : registry_) count += e.AboveScaleIn(period.year) == true ? 1 : 0;
         return count;
       }
+      if (q.name == "listed") {  // the registry's listed flag, as it stands now
+        double count = 0;
+        for (const auto& e : registry_) count += e.listed == true ? 1 : 0;
+        return count;
+      }
       const Measure m = q.name == "revenue_over" ? Measure::kRevenue : Measure::kRdExpense;
       if (Indicators(period).groups.empty()) {
         *missing = fmt::format("no monthly statistics for {}", period.ToString());

@@ -40,8 +40,8 @@ constexpr std::array kIndicators = {
     IndicatorInfo{"output_per_km2", D::kMoney, D::kArea},
 };
 
-constexpr std::array<std::string_view, 3> kEnterpriseTests = {"above_scale", "revenue_over",
-                                                              "rd_active"};
+constexpr std::array<std::string_view, 4> kEnterpriseTests = {"above_scale", "revenue_over",
+                                                              "rd_active", "listed"};
 
 std::optional<Measure> MeasureNamed(std::string_view name) {
   for (const auto& info : Measures()) {
@@ -193,7 +193,8 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
         for (const auto test : kEnterpriseTests) known = known || test == q.name;
         if (!known) {
           problem(key + ".enterprises",
-                  fmt::format("unknown test '{}' (above_scale, revenue_over, rd_active)", q.name));
+                  fmt::format("unknown test '{}' (above_scale, revenue_over, rd_active, listed)",
+                              q.name));
           return std::nullopt;
         }
         if (q.name == "revenue_over" && (!q.threshold || *q.threshold <= 0)) {
