@@ -54,6 +54,31 @@ struct Plan {
   std::uint64_t noise_seed = 0;
 };
 
+double Uniform(std::uint64_t key);
+
+// The strategic emerging industry (SEI 2018 top level) of a made-up enterprise, or empty: by its
+// division, for a share of the division's enterprises (new materials in chemicals and metals,
+// biomedicine, equipment, NEVs, new energy in batteries, electronics). Drawn from the
+// enterprise's own seed so that no other figure of the profile changes.
+std::string StrategicEmergingOf(const Plan& p) {
+  struct Share {
+    const char* division;
+    const char* category;
+    double share;
+  };
+  constexpr Share kShares[] = {{"26", "3", 0.4}, {"28", "3", 0.6}, {"29", "3", 0.2},
+                               {"30", "3", 0.2}, {"32", "3", 0.3}, {"33", "3", 0.15},
+                               {"27", "4", 1.0}, {"34", "2", 0.4}, {"35", "2", 0.4},
+                               {"36", "5", 0.35}, {"37", "2", 0.5}, {"38", "6", 0.6},
+                               {"39", "1", 1.0}, {"40", "2", 0.5}, {"44", "6", 0.3}};
+  for (const auto& s : kShares) {
+    if (p.industry.rfind(s.division, 0) == 0) {
+      return Uniform(p.noise_seed ^ 0x5E1ULL) < s.share ? s.category : "";
+    }
+  }
+  return "";
+}
+
 // A deterministic uniform in [0, 1) from a key: splitmix64.
 double Uniform(std::uint64_t key) {
   key += 0x9E3779B97F4A7C15ULL;
@@ -570,8 +595,9 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
                         : CsvWriter::Open(path(name + ext), header);
   };
   auto enterprises =
-      open("enterprises", "uscc,name,industry_code,cluster,park,town,founded,listed,land_km2",
-           {false, false, false, false, false, false, false, true, true});
+      open("enterprises",
+           "uscc,name,industry_code,cluster,park,town,founded,listed,land_km2,strategic_emerging",
+           {false, false, false, false, false, false, false, true, true, false});
   auto scale = open("scale", "uscc,year,above_scale", {false, true, true});
   auto designations = open("designations", "uscc,designation,granted,level", {});
   std::string monthly_header = "uscc,period";
@@ -604,8 +630,9 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const Plan& p = plans[i];
     (*enterprises)
-        ->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f}", p.uscc, p.name, p.industry, p.cluster,
-                           p.park, p.town, p.founded, p.listed ? 1 : 0, p.land_km2));
+        ->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f},{}", p.uscc, p.name, p.industry,
+                           p.cluster, p.park, p.town, p.founded, p.listed ? 1 : 0, p.land_km2,
+                           StrategicEmergingOf(p)));
     for (int y = first.year; y <= last.year; ++y) {
       (*scale)->Line(fmt::format("{},{},{}", p.uscc, y, InFrame(p, y) ? 1 : 0));
     }
