@@ -75,6 +75,25 @@ td.withheld { color: #999; }
 @page { size: A4; margin: 15mm; }
 </style>)";
 
+Result<Workbook> OpenWorkbook(const std::string& path) {
+  Workbook book(workbook_new(path.c_str()), [](lxw_workbook* b) {
+    if (b != nullptr) workbook_close(b);
+  });
+  if (!book) {
+    return Error(Status::Unavailable(fmt::format("{}: cannot write the workbook", path)));
+  }
+  return book;
+}
+
+Status CloseWorkbook(Workbook book, const std::string& path) {
+  const lxw_error error = workbook_close(book.release());
+  if (error != LXW_NO_ERROR) {
+    return Status::Unavailable(
+        fmt::format("{}: cannot write the workbook ({})", path, lxw_strerror(error)));
+  }
+  return Status::Ok();
+}
+
 std::string AlertMessage(const engine::Alert& a, core::Period period, Language language) {
   const bool zh = language == Language::kZh;
   const double v = a.value.value_or(0) * 100;

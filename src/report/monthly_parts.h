@@ -4,11 +4,14 @@
 // which tables a report shows. Private to report.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <xlsxwriter.h>
 
 #include "clusterscope/report/monthly_report.h"
 
@@ -20,6 +23,12 @@ std::string KindTitle(const std::string& kind, Language language);
 std::string SignedPercent(const std::optional<double>& fraction);
 // 万元 as 亿元 with one decimal.
 std::string Yi(double wan);
+// An Excel workbook being written (libxlsxwriter); closed, and so written, by CloseWorkbook().
+// Dropped without it, it is closed anyway.
+using Workbook = std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)>;
+Result<Workbook> OpenWorkbook(const std::string& path);
+Status CloseWorkbook(Workbook book, const std::string& path);
+
 // Text safe inside HTML elements and attributes.
 std::string Escape(std::string_view text);
 // The style sheet of every HTML report: reads well on screen and printed on A4.

@@ -53,11 +53,9 @@ const std::vector<Column>& GroupColumns() {
 Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
                          const std::string& region_name, Language language,
                          const std::string& path) {
-  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new(path.c_str()),
-                                                              [](lxw_workbook* b) {
-                                                                if (b != nullptr) workbook_close(b);
-                                                              });
-  if (!book) return Status::Unavailable(fmt::format("{}: cannot write the workbook", path));
+  auto opened = detail::OpenWorkbook(path);
+  if (!opened) return opened.error();
+  detail::Workbook book = std::move(*opened);
   lxw_format* bold = workbook_add_format(book.get());
   format_set_bold(bold);
   format_set_text_wrap(bold);
@@ -170,12 +168,7 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
     }
   }
 
-  const lxw_error error = workbook_close(book.release());
-  if (error != LXW_NO_ERROR) {
-    return Status::Unavailable(
-        fmt::format("{}: cannot write the workbook ({})", path, lxw_strerror(error)));
-  }
-  return Status::Ok();
+  return detail::CloseWorkbook(std::move(book), path);
 }
 
 }  // namespace clusterscope::report

@@ -237,11 +237,9 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
 
 Status TargetsXlsx(const targets::TargetReport& report, Language language,
                    const std::string& path) {
-  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> book(workbook_new(path.c_str()),
-                                                              [](lxw_workbook* b) {
-                                                                if (b != nullptr) workbook_close(b);
-                                                              });
-  if (!book) return Status::Unavailable(fmt::format("{}: cannot write the workbook", path));
+  auto opened = detail::OpenWorkbook(path);
+  if (!opened) return opened.error();
+  detail::Workbook book = std::move(*opened);
   const bool zh = language == Language::kZh;
   lxw_format* bold = workbook_add_format(book.get());
   format_set_bold(bold);
@@ -325,12 +323,7 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
       }
     }
   }
-  const lxw_error error = workbook_close(book.release());
-  if (error != LXW_NO_ERROR) {
-    return Status::Unavailable(
-        fmt::format("{}: cannot write the workbook ({})", path, lxw_strerror(error)));
-  }
-  return Status::Ok();
+  return detail::CloseWorkbook(std::move(book), path);
 }
 
 }  // namespace clusterscope::report
