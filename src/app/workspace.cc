@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "target_figures.h"
@@ -388,10 +389,15 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
     if (numeric && now.actual && t.target_value) {
       // The year-end figures from the base year on and the latest 12 months: every point a
       // whole year's worth, so the trend has no season in it.
+      // Each year-end figure is obtained once, for both the trend and the odds.
+      std::map<int, std::optional<double>> year_end;
+      for (int year = t.base_year - 1; year < period->year; ++year) {
+        year_end[year] = figures.For(t, {year, 12}).actual;
+      }
+      if (period->month == 12) year_end[period->year] = now.actual;
       std::vector<targets::Point> points;
       for (int year = t.base_year; year < period->year; ++year) {
-        const auto at_end =
-            year == t.base_year && t.base_value ? t.base_value : figures.For(t, {year, 12}).actual;
+        const auto at_end = year == t.base_year && t.base_value ? t.base_value : year_end[year];
         if (at_end) points.push_back({static_cast<double>(year - t.base_year), *at_end});
       }
       points.push_back({period->year - t.base_year - 1 + period->month / 12.0, *now.actual});
@@ -407,9 +413,7 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
       const bool additive = t.unit == "%";
       std::vector<double> changes;
       std::optional<double> previous;
-      for (int year = t.base_year - 1; year <= period->year; ++year) {
-        if (year == period->year && period->month != 12) break;
-        const auto at_end = figures.For(t, {year, 12}).actual;
+      for (const auto& [year, at_end] : year_end) {
         if (at_end && previous && (additive || (*at_end > 0 && *previous > 0))) {
           changes.push_back(additive ? *at_end - *previous : std::log(*at_end / *previous));
         }

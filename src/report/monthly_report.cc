@@ -229,27 +229,22 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators, Langu
     w.Field("loss_count", g.loss_count);
     w.Field("loss_amount", g.loss_amount);
     w.Field("non_reporting_count", g.non_reporting_count);
-    w.Key("top");
-    w.StartArray();
-    for (const auto& r : g.top_by_output) {
-      w.StartObject();
-      w.Field("uscc", r.uscc);
-      w.Field("name", r.name);
-      w.Field("ytd_output", r.ytd_output);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("top_by_growth");
-    w.StartArray();
-    for (const auto& r : g.top_by_growth) {
-      w.StartObject();
-      w.Field("uscc", r.uscc);
-      w.Field("name", r.name);
-      w.Field("ytd_output", r.ytd_output);
-      w.Field("growth_same_basis", r.growth);
-      w.EndObject();
-    }
-    w.EndArray();
+    const auto ranking = [&w](const char* key, const std::vector<engine::Ranked>& list,
+                              bool with_growth) {
+      w.Key(key);
+      w.StartArray();
+      for (const auto& r : list) {
+        w.StartObject();
+        w.Field("uscc", r.uscc);
+        w.Field("name", r.name);
+        w.Field("ytd_output", r.ytd_output);
+        if (with_growth) w.Field("growth_same_basis", r.growth);
+        w.EndObject();
+      }
+      w.EndArray();
+    };
+    ranking("top", g.top_by_output, false);
+    ranking("top_by_growth", g.top_by_growth, true);
     w.Field("suppressed", std::nullopt);
     w.EndObject();
   }
