@@ -17,6 +17,7 @@ std::vector<DesignationType> DefaultDesignationTypes() {
       {"rd_institution", "有研发机构", "has an R&D institution"},
       {"on_cloud", "上云企业", "on the cloud"},
       {"intelligent_mfg", "智能制造企业", "intelligent-manufacturing enterprise"},
+      {"innovative_sme", "创新型中小企业", "innovative SME"},
   };
 }
 
