@@ -83,7 +83,7 @@ Result<InitResult> InitDatabase(const InitOptions& options) {
     if (!text) return Error(text.error());
     auto plan = LoadTargetPlanText(*text, targets_path, *system);
     if (!plan) return Error(plan.error());
-    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutTargetPlan(targets_path, *text));
+    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(storage::PlanKind::kTargets, targets_path, *text));
     result.targets_file = targets_path;
   }
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
@@ -265,13 +265,13 @@ Result<model::TargetPlan> Workspace::LoadTargetPlan(const std::string& path) {
   if (!plan) return Error(plan.error());
   auto tx = store_->Begin(actor_);
   if (!tx) return Error(tx.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutTargetPlan(path, *text));
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(storage::PlanKind::kTargets, path, *text));
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
   return plan;
 }
 
 Result<model::TargetPlan> Workspace::TargetPlan() {
-  auto stored = store_->LoadTargetPlan();
+  auto stored = store_->LoadPlan(storage::PlanKind::kTargets);
   if (!stored) return Error(stored.error());
   if (!stored->has_value()) {
     return Error(Status::NotFound(

@@ -61,8 +61,21 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutSeriesValue(const model::SeriesValue& value) override {
     return inner_->PutSeriesValue(value);
   }
-  Status PutTargetPlan(const std::string& file, const std::string& text) override {
-    return inner_->PutTargetPlan(file, text);
+  Status PutPlan(storage::PlanKind kind, const std::string& file,
+                 const std::string& text) override {
+    return inner_->PutPlan(kind, file, text);
+  }
+  Result<storage::Change> PutProject(const model::Project& project) override {
+    return inner_->PutProject(project);
+  }
+  Status AddProjectMove(std::string_view project, const model::StageMove& move) override {
+    return inner_->AddProjectMove(project, move);
+  }
+  Result<storage::Change> PutSupplyRelation(const model::SupplyRelation& relation) override {
+    return inner_->PutSupplyRelation(relation);
+  }
+  Result<storage::Change> PutProspect(const model::Prospect& prospect) override {
+    return inner_->PutProspect(prospect);
   }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
@@ -127,9 +140,19 @@ class FaultyStore final : public storage::Store {
       std::string_view series) override {
     return inner_.ListSeriesRevisions(series);
   }
-  Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() override {
-    return inner_.LoadTargetPlan();
+  Result<std::optional<std::pair<std::string, std::string>>> LoadPlan(
+      storage::PlanKind kind) override {
+    return inner_.LoadPlan(kind);
   }
+  Result<std::vector<model::Project>> ListProjects() override { return inner_.ListProjects(); }
+  Result<std::vector<storage::ProjectMoveRecord>> ListProjectMoves(
+      std::string_view project) override {
+    return inner_.ListProjectMoves(project);
+  }
+  Result<std::vector<model::SupplyRelation>> ListSupplyRelations() override {
+    return inner_.ListSupplyRelations();
+  }
+  Result<std::vector<model::Prospect>> ListProspects() override { return inner_.ListProspects(); }
   Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
     return inner_.ListEnterpriseLists();
   }

@@ -199,19 +199,97 @@ TEST_F(SqliteStoreTest, KeepsSeriesValuesWithTheirRevisionsAndTheCurrentPlan) {
   EXPECT_EQ((*revisions)[0].batch_id, 1);
   EXPECT_EQ((*revisions)[0].replaced_by_batch, 3);
 
-  auto none = store_->LoadTargetPlan();
+  auto none = store_->LoadPlan(PlanKind::kTargets);
   ASSERT_OK(none);
   EXPECT_FALSE(none->has_value());
   for (const char* text : {"a = 1", "a = 2"}) {
     auto tx = store_->Begin("tester");
     ASSERT_OK(tx);
-    ASSERT_OK((*tx)->PutTargetPlan("plan.toml", text));
+    ASSERT_OK((*tx)->PutPlan(PlanKind::kTargets, "plan.toml", text));
     ASSERT_OK((*tx)->Commit());
   }
-  auto plan = store_->LoadTargetPlan();
+  auto plan = store_->LoadPlan(PlanKind::kTargets);
   ASSERT_OK(plan);
   ASSERT_TRUE(plan->has_value());
   EXPECT_EQ((*plan)->second, "a = 2");
+}
+
+TEST_F(SqliteStoreTest, KeepsProjectsWithPhasesMovesAndAnAuditOfEveryField) {
+  model::Project p;
+  p.code = "LH";
+  p.name = "二代高温超导电缆";
+  p.stage = model::Stage::kSigned;
+  p.reached[1] = *core::Date::Parse("2023-08-04");
+  p.planned[4] = *core::Date::Parse("2024-08-01");
+  p.phases.push_back({1, 8000, 5000, "km/年", 30000, std::nullopt});
+  p.phases.push_back({2, 7000, 10000, "km/年", 60000, *core::Date::Parse("2026-01-01")});
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto put = (*tx)->PutProject(p);
+    ASSERT_OK(put);
+    EXPECT_EQ(*put, Change::kInserted);
+    ASSERT_OK((*tx)->Commit());
+  }
+  p.phases[1].annual_sales = 65000;
+  model::ApplyMove(p, model::Stage::kRegistered, *core::Date::Parse("2023-10-01"));
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    auto put = (*tx)->PutProject(p);
+    ASSERT_OK(put);
+    EXPECT_EQ(*put, Change::kUpdated);
+    EXPECT_EQ(*(*tx)->PutProject(p), Change::kUnchanged);
+    ASSERT_OK((*tx)->AddProjectMove(
+        "LH", {model::Stage::kSigned, model::Stage::kRegistered, p.reached[2].value(), ""}));
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto projects = store_->ListProjects();
+  ASSERT_OK(projects);
+  ASSERT_EQ(projects->size(), 1u);
+  const auto& stored = projects->front();
+  EXPECT_EQ(stored.stage, model::Stage::kRegistered);
+  ASSERT_EQ(stored.phases.size(), 2u);
+  EXPECT_EQ(*stored.phases[1].annual_sales, 65000);
+  EXPECT_EQ(stored.phases[1].capacity_unit, "km/年");
+  EXPECT_EQ(stored.planned[4]->ToString(), "2024-08-01");
+  auto moves = store_->ListProjectMoves("LH");
+  ASSERT_OK(moves);
+  ASSERT_EQ(moves->size(), 1u);
+  EXPECT_EQ((*moves)[0].actor, "tester");
+  auto audit = store_->ListAudit({"project", "LH", 0});
+  ASSERT_OK(audit);
+  std::map<std::string, std::pair<std::string, std::string>> updates;
+  for (const auto& a : *audit) {
+    if (a.action == "update")
+      updates[a.field] = {a.old_value.value_or(""), a.new_value.value_or("")};
+  }
+  EXPECT_EQ(updates["phase2.annual_sales"],
+            std::make_pair(std::string("60000"), std::string("65000")));
+  EXPECT_EQ(updates["stage"], std::make_pair(std::string("signed"), std::string("registered")));
+  EXPECT_EQ(updates["registered_date"].second, "2023-10-01");
+}
+
+TEST_F(SqliteStoreTest, KeepsRelationsAndProspectsAuditingChanges) {
+  for (double value : {100.0, 120.0}) {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->PutSupplyRelation({"B", "S", 2025, 0, value}));
+    ASSERT_OK((*tx)->PutProspect({"P", "某正极材料公司", "3985", "湖南", value, "磷酸铁锂"}));
+    ASSERT_OK((*tx)->Commit());
+  }
+  auto relations = store_->ListSupplyRelations();
+  ASSERT_OK(relations);
+  ASSERT_EQ(relations->size(), 1u);
+  EXPECT_EQ((*relations)[0].value, 120);
+  auto prospects = store_->ListProspects();
+  ASSERT_OK(prospects);
+  ASSERT_EQ(prospects->size(), 1u);
+  EXPECT_EQ(*(*prospects)[0].revenue, 120);
+  auto audit = store_->ListAudit({"supply_relation", "B/S/2025", 0});
+  ASSERT_OK(audit);
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ(audit->front().old_value.value_or(""), "100");  // newest first: the update
 }
 
 TEST_F(SqliteStoreTest, FiltersEnterprises) {
@@ -318,7 +396,9 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   Exec(db,
        "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DROP TABLE "
-       "target_plan; DROP TABLE series_value; DROP TABLE series_revision; DELETE FROM "
+       "plan_document; DROP TABLE project_phase; DROP TABLE project_move; DROP TABLE project; "
+       "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE series_value; DROP TABLE "
+       "series_revision; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

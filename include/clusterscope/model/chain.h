@@ -97,4 +97,24 @@ struct ChainPlan {
                              const core::IndustryClassification& industries) const;
 };
 
+// A local buyer's purchases from one supplier in a period (month 0: the whole year), 万元. The
+// supplier is local when it is in the registry.
+struct SupplyRelation {
+  std::string buyer;     // credit code
+  std::string supplier;  // credit code
+  int year = 0;
+  int month = 0;
+  double value = 0;
+};
+
+// An enterprise outside the district that investment promotion could attract (补链 prospects).
+struct Prospect {
+  std::string uscc;
+  std::string name;
+  std::string industry_code;      // 4-digit GB/T 4754-2017 class
+  std::string region;             // where it is, free text or a division code
+  std::optional<double> revenue;  // 万元 a year
+  std::string products;           // what it makes, free text (matched against links' products)
+};
+
 }  // namespace clusterscope::model

@@ -18,11 +18,13 @@
 
 #include "clusterscope/core/date.h"
 #include "clusterscope/core/status.h"
+#include "clusterscope/model/chain.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
 #include "clusterscope/model/monthly.h"
 #include "clusterscope/model/monthly_panel.h"
+#include "clusterscope/model/project.h"
 #include "clusterscope/model/quality.h"
 #include "clusterscope/model/target.h"
 
@@ -125,6 +127,17 @@ struct SeriesRevision {
 // What a put did.
 enum class Change { kUnchanged = 0, kInserted = 1, kUpdated = 2 };
 
+// The configuration documents kept as loaded (TOML text), newest current.
+enum class PlanKind { kTargets, kChains };
+
+// A stage move of a project as recorded: when, by whom.
+struct ProjectMoveRecord {
+  std::string project;
+  model::StageMove move;
+  std::string at;
+  std::string actor;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // Rolls back unless Commit() succeeded.
@@ -155,8 +168,19 @@ class Transaction {
   // change audited.
   virtual Result<Change> PutSeriesValue(const model::SeriesValue& value) = 0;
 
-  // Makes `text` (a target plan's TOML, loaded from `file`) the current plan; earlier ones stay.
-  virtual Status PutTargetPlan(const std::string& file, const std::string& text) = 0;
+  // Makes `text` (a plan's TOML, loaded from `file`) the current plan of its kind; earlier ones
+  // stay.
+  virtual Status PutPlan(PlanKind kind, const std::string& file, const std::string& text) = 0;
+
+  // Inserts the project or brings the stored one (with its phases) to exactly this state,
+  // auditing every changed field.
+  virtual Result<Change> PutProject(const model::Project& project) = 0;
+  // Records a move of a stored project in its history.
+  virtual Status AddProjectMove(std::string_view project, const model::StageMove& move) = 0;
+  // Inserts or updates the relation keyed by (buyer, supplier, year, month), auditing a change.
+  virtual Result<Change> PutSupplyRelation(const model::SupplyRelation& relation) = 0;
+  // Inserts or updates the outside enterprise keyed by credit code, auditing changes.
+  virtual Result<Change> PutProspect(const model::Prospect& prospect) = 0;
 
   // Replaces the saved list `name` with `usccs` (empty: deletes it), auditing the change.
   // Unknown enterprises fail at Commit().
@@ -216,8 +240,16 @@ class Store {
   virtual Result<std::vector<model::SeriesValue>> ListSeriesValues() = 0;
   // Values of `series` that later imports replaced, oldest first.
   virtual Result<std::vector<SeriesRevision>> ListSeriesRevisions(std::string_view series) = 0;
-  // The current target plan as (file, TOML text), or nullopt if none was loaded.
-  virtual Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() = 0;
+  // The current plan of a kind as (file, TOML text), or nullopt if none was loaded.
+  virtual Result<std::optional<std::pair<std::string, std::string>>> LoadPlan(PlanKind kind) = 0;
+  // Every project, by code.
+  virtual Result<std::vector<model::Project>> ListProjects() = 0;
+  // The moves of one project (or of all, when empty), oldest first.
+  virtual Result<std::vector<ProjectMoveRecord>> ListProjectMoves(std::string_view project) = 0;
+  // Every supply relation, by buyer, supplier and period.
+  virtual Result<std::vector<model::SupplyRelation>> ListSupplyRelations() = 0;
+  // Every outside enterprise, by credit code.
+  virtual Result<std::vector<model::Prospect>> ListProspects() = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

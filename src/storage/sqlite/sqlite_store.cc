@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "chain_work.h"
 #include "connection.h"
 #include "monthly.h"
 #include <fmt/format.h>
@@ -21,6 +22,7 @@ extern const std::string_view kMigration0004;
 extern const std::string_view kMigration0005;
 extern const std::string_view kMigration0006;
 extern const std::string_view kMigration0007;
+extern const std::string_view kMigration0008;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -41,7 +43,7 @@ const Migration kMigrations[] = {
     {1, embedded::kMigration0001}, {2, embedded::kMigration0002},
     {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
     {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
-    {7, embedded::kMigration0007},
+    {7, embedded::kMigration0007}, {8, embedded::kMigration0008},
 };
 
 std::string NowUtc() {
@@ -268,21 +270,20 @@ class SqliteTransaction final : public Transaction {
               FormatNumber(value.value)));
     return existed ? Change::kUpdated : Change::kInserted;
   }
-  Status PutTargetPlan(const std::string& file, const std::string& text) override {
-    auto current = db_.Prepare("SELECT text FROM target_plan ORDER BY id DESC LIMIT 1");
-    if (!current) return current.error();
-    auto row = current->Step();
-    if (!row) return row.error();
-    if (*row && current->Text(0) == text) return Status::Ok();
-    const bool replaced = *row;
-    current->Reset();
-    auto put =
-        db_.Prepare("INSERT INTO target_plan (file, text, loaded_at, actor) VALUES (?, ?, ?, ?)");
-    if (!put) return put.error();
-    put->Bind(1, file).Bind(2, text).Bind(3, at_).Bind(4, actor_);
-    CLUSTERSCOPE_RETURN_IF_ERROR(put->Run());
-    return Audit(replaced ? "update" : "insert", "target_plan", file, "text", std::nullopt,
-                 fmt::format("{} bytes", text.size()));
+  Status PutPlan(PlanKind kind, const std::string& file, const std::string& text) override {
+    return sqlite::PutPlan(db_, kind, file, text, at_, actor_, AuditFunction());
+  }
+  Result<Change> PutProject(const model::Project& project) override {
+    return sqlite::PutProject(db_, project, AuditFunction());
+  }
+  Status AddProjectMove(std::string_view project, const model::StageMove& move) override {
+    return sqlite::AddProjectMove(db_, project, move, at_, actor_);
+  }
+  Result<Change> PutSupplyRelation(const model::SupplyRelation& relation) override {
+    return sqlite::PutSupplyRelation(db_, relation, batch_id_, AuditFunction());
+  }
+  Result<Change> PutProspect(const model::Prospect& prospect) override {
+    return sqlite::PutProspect(db_, prospect, batch_id_, AuditFunction());
   }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
@@ -336,6 +337,13 @@ class SqliteTransaction final : public Transaction {
   Status Audit(std::string_view action, std::string_view entity, std::string_view key,
                std::string_view field, const std::optional<std::string>& old_value,
                const std::optional<std::string>& new_value);
+  sqlite::AuditFn AuditFunction() {
+    return [this](std::string_view action, std::string_view entity, std::string_view key,
+                  std::string_view field, const std::optional<std::string>& old_value,
+                  const std::optional<std::string>& new_value) {
+      return Audit(action, entity, key, field, old_value, new_value);
+    };
+  }
   Status InsertSystem(const model::ClusterSystem& system, bool primary);
   Status CheckDanglingReferences();
 
@@ -745,14 +753,18 @@ class SqliteStore final : public Store {
     }));
     return out;
   }
-  Result<std::optional<std::pair<std::string, std::string>>> LoadTargetPlan() override {
-    auto stmt = db_.Prepare("SELECT file, text FROM target_plan ORDER BY id DESC LIMIT 1");
-    if (!stmt) return Error(stmt.error());
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) return std::optional<std::pair<std::string, std::string>>();
-    return std::optional<std::pair<std::string, std::string>>(
-        std::make_pair(stmt->Text(0), stmt->Text(1)));
+  Result<std::optional<std::pair<std::string, std::string>>> LoadPlan(PlanKind kind) override {
+    return sqlite::LoadPlan(db_, kind);
+  }
+  Result<std::vector<model::Project>> ListProjects() override { return sqlite::ListProjects(db_); }
+  Result<std::vector<ProjectMoveRecord>> ListProjectMoves(std::string_view project) override {
+    return sqlite::ListProjectMoves(db_, project);
+  }
+  Result<std::vector<model::SupplyRelation>> ListSupplyRelations() override {
+    return sqlite::ListSupplyRelations(db_);
+  }
+  Result<std::vector<model::Prospect>> ListProspects() override {
+    return sqlite::ListProspects(db_);
   }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     auto stmt =
