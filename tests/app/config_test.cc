@@ -43,7 +43,7 @@ TEST(ConfigTest, LoadsTheShippedSystems) {
   }
   EXPECT_EQ(fuling->FindCluster("L2")->name_zh, "新能源汽车动力电池及轻量化部件");
   EXPECT_EQ(fuling->FindPark("BT")->name_zh, "白涛新材料科技城");
-  EXPECT_EQ(fuling->designation_types.size(), 12u);
+  EXPECT_EQ(fuling->designation_types.size(), 13u);
   ASSERT_NE(fuling->parent, nullptr);
   EXPECT_EQ(fuling->parent->clusters.size(), 12u);
   EXPECT_OK(fuling->Validate(core::IndustryClassification::Gbt4754()));
@@ -52,7 +52,7 @@ TEST(ConfigTest, LoadsTheShippedSystems) {
 TEST(ConfigTest, LoadsAMinimalSystemWithDefaultDesignations) {
   auto system = LoadSystemText(kMinimal, "sys.toml", ".");
   ASSERT_OK(system);
-  EXPECT_EQ(system->designation_types.size(), 12u);
+  EXPECT_EQ(system->designation_types.size(), 13u);
 }
 
 TEST(ConfigTest, ReportsProblemsWithFileLineAndKey) {
