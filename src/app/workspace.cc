@@ -544,7 +544,7 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   if (!prices) return Error(prices.error());
   auto lists = store_->ListEnterpriseLists();
   if (!lists) return Error(lists.error());
-  engine::Engine engine(system_, std::move(*registry), std::move(*lists));
+  engine::Engine engine(system_, std::move(*registry), engine::ListGroups(*lists));
   engine.SetPriceIndices(*prices);
   engine.Apply(*facts);
   auto indicators = engine.Compute(*period, options);

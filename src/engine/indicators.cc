@@ -43,19 +43,29 @@ std::optional<double> GroupIndicators::Growth(Measure measure) const {
   return GrowthOf(ytd[Idx(measure)], ytd_base[Idx(measure)]);
 }
 
+std::vector<MemberGroup> ListGroups(const std::map<std::string, std::vector<std::string>>& lists) {
+  std::vector<MemberGroup> out;
+  for (const auto& [name, members] : lists) out.push_back({"list", name, name, members});
+  return out;
+}
+
 Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry,
-               std::map<std::string, std::vector<std::string>> lists)
+               std::vector<MemberGroup> member_groups)
     : system_(std::move(system)), registry_(std::move(registry)) {
   std::vector<std::string> codes = {"total", "tier",     "cluster", "park",
                                     "town",  "division", "class"};
   for (const auto& grouping : system_.groupings) codes.push_back(grouping.code);
   codes.emplace_back("high_tech");
   codes.emplace_back("strategic_emerging");
-  for (auto& code : codes) kinds_.push_back({std::move(code), {}, {}, {}});
-  // A saved list may overlap any other: each is a kind of its own with one group.
-  for (auto& [name, members] : lists) {
-    Kind kind{"list", std::set<std::string>(members.begin(), members.end()), {}, {}};
-    kind.groups.emplace_back(name, name);
+  for (auto& code : codes) kinds_.push_back({std::move(code), {}, false, {}, {}});
+  // A group of named members may overlap any other: each is a kind of its own with one group.
+  for (auto& group : member_groups) {
+    Kind kind{group.kind,
+              std::set<std::string>(group.members.begin(), group.members.end()),
+              true,
+              {},
+              {}};
+    kind.groups.emplace_back(std::move(group.code), std::move(group.name));
     kinds_.push_back(std::move(kind));
   }
 }
@@ -143,7 +153,7 @@ void Engine::IndexNewSlots() {
           if (core::HighTechCategoryOf(e->industry_code)) {
             group = builders[k].Add(groups, "high_tech", "高技术制造业");
           }
-        } else if (code == "list") {
+        } else if (kind.named_members) {
           if (kind.list.count(e->uscc) != 0) group = 0;
         } else if (code == "strategic_emerging") {
           if (!e->strategic_emerging.empty()) {
@@ -503,7 +513,7 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
       } else if (acc.kind == "class") {
         acc.parent_kind = "division";
         acc.parent_code = acc.code.substr(0, 2);
-      } else if (acc.kind != "total" && acc.kind != "list") {  // lists overlap: no partition
+      } else if (acc.kind != "total" && !kinds_[k].named_members) {  // these overlap
         acc.parent_kind = "total";
         acc.parent_code = "total";
       }

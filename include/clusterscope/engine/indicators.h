@@ -120,12 +120,25 @@ struct MonthlyIndicators {
   std::vector<TrendPoint> trend;        // filled by Engine::Trend when asked for
 };
 
+// A group whose members are named, not derived from the registry: a saved list (kind "list"),
+// an industry chain ("chain") or one of its links ("link"). Such groups may overlap.
+struct MemberGroup {
+  std::string kind;
+  std::string code;
+  std::string name;
+  std::vector<std::string> members;  // credit codes
+};
+
+// Saved lists (name -> credit codes) as groups of kind "list".
+std::vector<MemberGroup> ListGroups(const std::map<std::string, std::vector<std::string>>& lists);
+
 // The indicators of a panel of enterprises, grouped by a cluster system.
 class Engine {
  public:
-  // `lists`: saved lists of enterprises (name -> credit codes), each a group of kind "list".
+  // `member_groups`: groups by named members besides the system's groupings; each is a kind of
+  // its own, since they may overlap.
   Engine(model::ClusterSystem system, std::vector<model::Enterprise> registry,
-         std::map<std::string, std::vector<std::string>> lists = {});
+         std::vector<MemberGroup> member_groups = {});
 
   // Price indices by division and month (same month of last year = 100), for real growth.
   void SetPriceIndices(const std::vector<model::PriceIndex>& indices);
@@ -162,7 +175,8 @@ class Engine {
  private:
   struct Kind {
     std::string code;
-    std::set<std::string> list;  // members, for a saved list (kind "list", one group)
+    std::set<std::string> list;  // members of a MemberGroup (its one group)
+    bool named_members = false;  // a MemberGroup: overlaps others, no parent
     std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };
