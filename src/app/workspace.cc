@@ -9,10 +9,12 @@
 #include <map>
 #include <sstream>
 
+#include "read_file.h"
 #include "target_figures.h"
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "clusterscope/app/chains_config.h"
 #include "clusterscope/app/config.h"
 #include "clusterscope/app/targets_config.h"
 #include "clusterscope/core/classification.h"
@@ -46,18 +48,6 @@ int CurrentYear() {
   return tm.tm_year + 1900;
 }
 
-namespace {
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-}  // namespace
-
 Result<InitResult> InitDatabase(const InitOptions& options) {
   auto system = LoadSystemFile(options.system_path);
   if (!system) return Error(system.error());
@@ -71,21 +61,33 @@ Result<InitResult> InitDatabase(const InitOptions& options) {
   auto tx = (*store)->Begin(options.actor);
   if (!tx) return Error(tx.error());
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ReplaceSystem(*system));
-  // The plan beside the system file comes with it, checked against it.
-  std::string targets_path = options.targets_path;
-  if (targets_path.empty()) {
-    const auto beside =
-        std::filesystem::path(options.system_path).parent_path() / (system->code + "-targets.toml");
-    if (std::filesystem::exists(beside)) targets_path = beside.string();
-  }
-  if (!targets_path.empty()) {
-    auto text = ReadWholeFile(targets_path);
+  // The plans beside the system file come with it, each checked against it.
+  const auto load_plan = [&](storage::PlanKind kind, std::string path, std::string_view suffix,
+                             auto check) -> Result<std::string> {
+    if (path.empty()) {
+      const auto beside = std::filesystem::path(options.system_path).parent_path() /
+                          fmt::format("{}-{}.toml", system->code, suffix);
+      if (!std::filesystem::exists(beside)) return std::string();
+      path = beside.string();
+    }
+    auto text = ReadWholeFile(path);
     if (!text) return Error(text.error());
-    auto plan = LoadTargetPlanText(*text, targets_path, *system);
-    if (!plan) return Error(plan.error());
-    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(storage::PlanKind::kTargets, targets_path, *text));
-    result.targets_file = targets_path;
-  }
+    if (auto plan = check(*text, path); !plan) return Error(plan.error());
+    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(kind, path, *text));
+    return path;
+  };
+  auto targets = load_plan(storage::PlanKind::kTargets, options.targets_path, "targets",
+                           [&](const std::string& text, const std::string& path) {
+                             return LoadTargetPlanText(text, path, *system);
+                           });
+  if (!targets) return Error(targets.error());
+  result.targets_file = *targets;
+  auto chains = load_plan(storage::PlanKind::kChains, options.chains_path, "chains",
+                          [&](const std::string& text, const std::string& path) {
+                            return LoadChainPlanText(text, path, *system);
+                          });
+  if (!chains) return Error(chains.error());
+  result.chains_file = *chains;
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
   spdlog::info("{} cluster system {} in {}", result.system_replaced ? "replaced" : "loaded",
                system->code, options.db_path);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -196,6 +197,49 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
   CLUSTERSCOPE_RETURN_IF_ERROR(
       CommitBatch(*batch, table.file, table.header, rejected, options, report));
   return report;
+}
+
+// The row loop of an import whose rows each become one value: `parse(record, columns, value,
+// parsed)` fills the value and the row's issues; a key (`key(value)`) seen on an earlier line is
+// refused; then all or nothing is written with `put(tx, value)`.
+template <typename T, typename Parse, typename Key, typename Put>
+Result<ImportReport> ImportRows(storage::Store& store, const std::string& path,
+                                const std::vector<ColumnSpec>& specs, std::string kind,
+                                const ImportOptions& options, Parse parse, Key key, Put put) {
+  auto file = OpenFile(path, specs, options);
+  if (!file) return Error(file.error());
+  ImportReport report;
+  report.kind = std::move(kind);
+  report.file = path;
+  std::map<std::string, std::size_t> first_line;
+  std::vector<Accepted<T>> accepted;
+  std::vector<RejectedRow> rejected;
+  for (const auto& record : file->table.rows) {
+    ++report.rows_read;
+    RowIssues issues(file->table, file->columns, record, report);
+    if (issues.FieldCountOk()) {
+      ParsedRecord parsed;
+      T value{};
+      parse(record, file->columns, value, parsed);
+      if (parsed.errors.empty()) {
+        const auto [it, inserted] = first_line.emplace(key(value), record.line);
+        if (!inserted) {
+          parsed.errors.push_back(
+              {"", "duplicate_key",
+               fmt::format("{} already appears on line {}", it->first, it->second)});
+        }
+      }
+      issues.Add(parsed);
+      if (!issues.failed()) accepted.push_back({&record, std::move(value)});
+    }
+    if (issues.failed()) {
+      ++report.rows_rejected;
+      rejected.push_back({record, issues.Reasons()});
+    }
+  }
+  return Write(
+      store, file->table, accepted, rejected, options, std::move(report),
+      [&](storage::Transaction& tx, const Accepted<T>& row) { return put(tx, row.value); });
 }
 
 }  // namespace clusterscope::ingest::detail

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/chains/work.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/ingest/import_report.h"
@@ -26,6 +27,8 @@ struct InitOptions {
   std::string actor;
   // TOML file of the target plan; empty: "<code>-targets.toml" beside the system file, if any.
   std::string targets_path;
+  // TOML file of the chain work; empty: "<code>-chains.toml" beside the system file, if any.
+  std::string chains_path;
 };
 
 struct InitResult {
@@ -33,6 +36,7 @@ struct InitResult {
   bool system_replaced = false;  // an existing system was replaced
   model::ClusterSystem system;
   std::string targets_file;  // the target plan loaded, or empty
+  std::string chains_file;   // the chain plan loaded, or empty
 };
 
 // Creates the database (or migrates an existing one) and loads the cluster system into it.
@@ -98,6 +102,31 @@ class Workspace {
   // Every target at `period` (default: the latest month held), with the history of each month
   // from the base year on when `history` is set.
   Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
+  // Checks the chain work in `path` against the system and makes it current.
+  Result<model::ChainPlan> LoadChainPlan(const std::string& path);
+  // The current chain work; NotFound if none was loaded.
+  Result<model::ChainPlan> ChainPlan();
+  // Every chain at `period` (default: the latest month held), with up to `candidates` outside
+  // enterprises for each weak, at-risk or missing link.
+  Result<std::unique_ptr<chains::ChainReport>> Chains(std::optional<core::Period> period,
+                                                      std::size_t candidates);
+  Result<ingest::ImportReport> ImportProjects(const std::string& path,
+                                              ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportRelations(const std::string& path,
+                                               ingest::ImportOptions options);
+  Result<ingest::ImportReport> ImportProspects(const std::string& path,
+                                               ingest::ImportOptions options);
+  // Adds a project; AlreadyExists if the code is taken; InvalidArgument naming every problem.
+  Status AddProject(const model::Project& project);
+  // Moves a project to `to` on `date` by the pipeline's rules, keeping the move in its history.
+  Result<model::Project> AdvanceProject(const std::string& code, model::Stage to,
+                                        const core::Date& date, const std::string& reason);
+  // Every project, with what is overdue on `as_of`.
+  Result<chains::Pipeline> Projects(const core::Date& as_of);
+  // The ladders (one, by code, or all when empty) at `period` (default: the latest month held).
+  Result<std::unique_ptr<chains::CultivationReport>> Cultivate(const std::string& ladder,
+                                                               std::optional<core::Period> period);
+
   // The latest month with monthly statistics; NotFound before the first import.
   Result<core::Period> LatestPeriod();
   // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// A Document is a title, notes and titled tables of text cells: one model that renders alike to
+// the terminal, Markdown, HTML and an Excel workbook, so that every listing (chains, projects,
+// cultivation) offers the same formats as the monthly report without a renderer of its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::report {
+
+struct Section {
+  std::string title;
+  std::vector<std::string> notes;  // lines before the table
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;  // each as many cells as headers
+  std::vector<std::size_t> numeric;            // columns of numbers: right-aligned, Excel numbers
+};
+
+struct Document {
+  std::string title;
+  std::vector<std::string> notes;
+  std::vector<Section> sections;
+};
+
+std::string RenderText(const Document& document);
+std::string RenderMarkdown(const Document& document);
+std::string RenderHtml(const Document& document);
+// One worksheet per section (names cut to Excel's 31 characters and made unique).
+Status WriteXlsx(const Document& document, const std::string& path);
+
+// The document in `format` ("table", "md", "html"); for "xlsx" it is written to `out` (required)
+// and the result is empty. InvalidArgument for another format or an xlsx without a file.
+Result<std::string> RenderDocument(const Document& document, std::string_view format,
+                                   const std::string& out);
+
+}  // namespace clusterscope::report

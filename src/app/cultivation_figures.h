@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The figures the cultivation ladders test, for every registered enterprise at a period
+// (docs/cultivation.md): from the registry, the designations held at the period's end and the
+// monthly statistics of the last years. Private to app.
+#pragma once
+
+#include <vector>
+
+#include "clusterscope/chains/cultivation.h"
+#include "clusterscope/core/period.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/designation.h"
+#include "clusterscope/model/enterprise.h"
+#include "clusterscope/model/monthly_panel.h"
+
+namespace clusterscope::app {
+
+// `facts` must hold the months from January three years before the last full year to `period`.
+std::vector<chains::EnterpriseFigures> CultivationFigures(
+    core::Period period, const model::ClusterSystem& system,
+    const std::vector<model::Enterprise>& registry,
+    const std::vector<model::Designation>& designations, const model::MonthlyPanel& facts);
+
+// The last full year at `period`: its own year in December, else the year before.
+int LastFullYear(core::Period period);
+
+}  // namespace clusterscope::app

@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/ingest/chain_imports.h"
+
+#include <map>
+#include <set>
+
+#include "import_steps.h"
+#include <fmt/format.h>
+
+#include "clusterscope/core/classification.h"
+#include "clusterscope/core/credit_code.h"
+#include "clusterscope/core/period.h"
+#include "clusterscope/core/text.h"
+
+namespace clusterscope::ingest {
+
+using detail::Accepted;
+using detail::RowIssues;
+
+const std::vector<ColumnSpec>& ProjectColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"code", {"项目编号", "编号"}, true},
+      {"name", {"项目名称"}, true},
+      {"investor", {"投资方", "投资主体"}, false},
+      {"cluster", {"集群", "产业集群"}, false},
+      {"chain", {"产业链"}, false},
+      {"link", {"链条环节", "环节"}, false},
+      {"park", {"园区"}, false},
+      {"uscc", {"项目公司信用代码", "统一社会信用代码"}, false},
+      {"total_investment", {"总投资", "总投资（万元）"}, false},
+      {"phase", {"期次", "分期"}, false},
+      {"phase_investment", {"分期投资", "分期投资（万元）"}, false},
+      {"capacity", {"产能"}, false},
+      {"capacity_unit", {"产能单位"}, false},
+      {"annual_sales", {"达产年销售收入", "达产销售收入（万元）"}, false},
+      {"phase_production", {"分期投产日期"}, false},
+      {"ramp_months", {"爬坡月数"}, false},
+      {"curve", {"爬坡曲线"}, false},
+      {"stage", {"阶段", "项目阶段"}, false},
+      {"lead_date", {"线索日期"}, false},
+      {"signed_date", {"签约日期"}, false},
+      {"registered_date", {"落地日期", "注册日期"}, false},
+      {"construction_date", {"开工日期"}, false},
+      {"production_date", {"投产日期"}, false},
+      {"full_production_date", {"达产日期"}, false},
+      {"planned_signed", {"计划签约日期"}, false},
+      {"planned_registered", {"计划落地日期"}, false},
+      {"planned_construction", {"计划开工日期"}, false},
+      {"planned_production", {"计划投产日期"}, false},
+      {"planned_full_production", {"计划达产日期"}, false},
+      {"reason", {"说明", "变更原因"}, false},
+      {"note", {"备注"}, false},
+  };
+  return columns;
+}
+
+const std::vector<ColumnSpec>& RelationColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"buyer", {"采购方", "采购方信用代码"}, true},
+      {"supplier", {"供应方", "供应方信用代码"}, true},
+      {"period", {"期别", "年份"}, true},
+      {"value", {"采购额", "金额", "金额（万元）"}, true},
+  };
+  return columns;
+}
+
+const std::vector<ColumnSpec>& ProspectColumns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"uscc", {"统一社会信用代码", "信用代码"}, true},
+      {"name", {"企业名称"}, true},
+      {"industry_code", {"行业代码", "国民经济行业代码"}, true},
+      {"region", {"所在地区", "地区"}, false},
+      {"revenue", {"营业收入", "营业收入（万元）"}, false},
+      {"products", {"主要产品", "产品"}, false},
+  };
+  return columns;
+}
+
+namespace {
+
+std::optional<double> Number(const ColumnMap& columns, const core::CsvRecord& record,
+                             std::string_view column, ParsedRecord& parsed, bool negative_ok) {
+  const auto cell = columns.Cell(record, column);
+  if (cell.empty()) return std::nullopt;
+  auto value = core::ParseDecimal(cell);
+  if (!value) {
+    parsed.errors.push_back({std::string(column), "malformed_number", value.error().message()});
+    return std::nullopt;
+  }
+  if (!negative_ok && *value < 0) {
+    parsed.errors.push_back({std::string(column), "negative_value", "must not be negative"});
+    return std::nullopt;
+  }
+  return *value;
+}
+
+std::optional<core::Date> DateCell(const ColumnMap& columns, const core::CsvRecord& record,
+                                   std::string_view column, ParsedRecord& parsed) {
+  const auto cell = columns.Cell(record, column);
+  if (cell.empty()) return std::nullopt;
+  auto date = core::Date::Parse(cell);
+  if (!date) {
+    parsed.errors.push_back({std::string(column), "malformed_date", date.error().message()});
+    return std::nullopt;
+  }
+  return *date;
+}
+
+// A year (2024) or a month (2024-06).
+bool ParseYearOrMonth(std::string_view text, int& year, int& month) {
+  if (text.size() == 4 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    year = std::stoi(std::string(text));
+    month = 0;
+    return true;
+  }
+  if (auto period = core::Period::Parse(text)) {
+    year = period->year;
+    month = period->month;
+    return true;
+  }
+  return false;
+}
+
+void CheckCode(std::string_view column, std::string_view code, ParsedRecord& parsed) {
+  if (const Status status = core::ValidateCreditCode(code); !status.ok()) {
+    parsed.errors.push_back({std::string(column), "credit_code", status.message()});
+  }
+}
+
+}  // namespace
+
+Result<ImportReport> ImportRelations(storage::Store& store, const std::string& path,
+                                     const ImportOptions& options) {
+  auto registry = store.ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  std::set<std::string> local;
+  for (const auto& e : *registry) local.insert(e.uscc);
+  return detail::ImportRows<model::SupplyRelation>(
+      store, path, RelationColumns(), "relations", options,
+      [&](const core::CsvRecord& record, const ColumnMap& columns, model::SupplyRelation& r,
+          ParsedRecord& parsed) {
+        r.buyer = std::string(columns.Cell(record, "buyer"));
+        r.supplier = std::string(columns.Cell(record, "supplier"));
+        CheckCode("buyer", r.buyer, parsed);
+        CheckCode("supplier", r.supplier, parsed);
+        if (parsed.errors.empty() && local.count(r.buyer) == 0) {
+          parsed.errors.push_back({"buyer", "unknown_enterprise",
+                                   fmt::format("buyer {} is not in the registry; relations are "
+                                               "purchases of local enterprises",
+                                               r.buyer)});
+        }
+        if (r.buyer == r.supplier && !r.buyer.empty()) {
+          parsed.errors.push_back(
+              {"supplier", "self_supply", "an enterprise cannot supply itself"});
+        }
+        const std::string period(columns.Cell(record, "period"));
+        if (!ParseYearOrMonth(period, r.year, r.month)) {
+          parsed.errors.push_back(
+              {"period", "malformed_period",
+               fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});
+        }
+        const auto value = Number(columns, record, "value", parsed, false);
+        if (!value && parsed.errors.empty()) {
+          parsed.errors.push_back({"value", "missing_value", "a purchase needs its value"});
+        }
+        r.value = value.value_or(0);
+      },
+      [](const model::SupplyRelation& r) {
+        return r.month == 0 ? fmt::format("{} → {} {}", r.buyer, r.supplier, r.year)
+                            : fmt::format("{} → {} {}-{:02}", r.buyer, r.supplier, r.year, r.month);
+      },
+      [](storage::Transaction& tx, const model::SupplyRelation& r) {
+        return tx.PutSupplyRelation(r);
+      });
+}
+
+Result<ImportReport> ImportProspects(storage::Store& store, const std::string& path,
+                                     const ImportOptions& options) {
+  auto registry = store.ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  std::set<std::string> local;
+  for (const auto& e : *registry) local.insert(e.uscc);
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  return detail::ImportRows<model::Prospect>(
+      store, path, ProspectColumns(), "prospects", options,
+      [&](const core::CsvRecord& record, const ColumnMap& columns, model::Prospect& p,
+          ParsedRecord& parsed) {
+        p.uscc = std::string(columns.Cell(record, "uscc"));
+        CheckCode("uscc", p.uscc, parsed);
+        p.name = std::string(columns.Cell(record, "name"));
+        if (p.name.empty()) parsed.errors.push_back({"name", "missing_name", "a name is required"});
+        p.industry_code = std::string(columns.Cell(record, "industry_code"));
+        if (const Status status = industries.CheckClass(p.industry_code); !status.ok()) {
+          parsed.errors.push_back({"industry_code", "unknown_industry_class", status.message()});
+        }
+        p.region = std::string(columns.Cell(record, "region"));
+        p.revenue = Number(columns, record, "revenue", parsed, false);
+        p.products = std::string(columns.Cell(record, "products"));
+        if (local.count(p.uscc) != 0) {
+          parsed.warnings.push_back(
+              {"uscc", "already_local", "the enterprise is in the registry already: it is local"});
+        }
+      },
+      [](const model::Prospect& p) { return p.uscc; },
+      [](storage::Transaction& tx, const model::Prospect& p) { return tx.PutProspect(p); });
+}
+
+namespace {
+
+// A project's own columns, which each of its phase rows repeats.
+std::vector<std::string> ProjectLevelColumns() {
+  std::vector<std::string> out;
+  for (const auto& spec : ProjectColumns()) {
+    const std::string name(spec.name);
+    if (name == "phase" || name == "phase_investment" || name == "capacity" ||
+        name == "capacity_unit" || name == "annual_sales" || name == "phase_production" ||
+        name == "reason") {
+      continue;
+    }
+    out.push_back(name);
+  }
+  return out;
+}
+
+struct ProjectRow {
+  model::Project project;  // with its one phase
+  std::string reason;
+  bool has_stage = false;
+};
+
+ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& columns,
+                           const model::ClusterSystem& system, const model::ChainPlan* chains,
+                           ParsedRecord& parsed) {
+  ProjectRow row;
+  auto& p = row.project;
+  const auto cell = [&](std::string_view c) { return std::string(columns.Cell(record, c)); };
+  p.code = cell("code");
+  p.name = cell("name");
+  p.investor = cell("investor");
+  p.cluster = cell("cluster");
+  p.chain = cell("chain");
+  p.link = cell("link");
+  p.park = cell("park");
+  p.uscc = cell("uscc");
+  p.note = cell("note");
+  row.reason = cell("reason");
+  if (p.code.empty()) parsed.errors.push_back({"code", "missing_code", "a project needs a code"});
+  if (p.name.empty()) parsed.errors.push_back({"name", "missing_name", "a project needs a name"});
+  if (!p.cluster.empty() && system.FindCluster(p.cluster) == nullptr) {
+    parsed.errors.push_back({"cluster", "unknown_cluster",
+                             fmt::format("'{}' is not a cluster of the system", p.cluster)});
+  }
+  if (!p.park.empty() && system.FindPark(p.park) == nullptr) {
+    parsed.errors.push_back(
+        {"park", "unknown_park", fmt::format("'{}' is not a park of the system", p.park)});
+  }
+  if (!p.uscc.empty()) CheckCode("uscc", p.uscc, parsed);
+  if (!p.chain.empty()) {
+    const model::Chain* chain = chains != nullptr ? chains->FindChain(p.chain) : nullptr;
+    if (chain == nullptr) {
+      parsed.errors.push_back(
+          {"chain", "unknown_chain",
+           fmt::format("'{}' is not a chain of the loaded chain plan", p.chain)});
+    } else if (!p.link.empty() && chain->FindLink(p.link) == nullptr) {
+      parsed.errors.push_back({"link", "unknown_link",
+                               fmt::format("'{}' is not a link of chain '{}'", p.link, p.chain)});
+    }
+  } else if (!p.link.empty()) {
+    parsed.errors.push_back({"link", "link_without_chain", "a link needs its chain"});
+  }
+  p.total_investment = Number(columns, record, "total_investment", parsed, false);
+  model::ProjectPhase phase;
+  if (const auto number = Number(columns, record, "phase", parsed, false)) {
+    phase.number = static_cast<int>(*number);
+  }
+  phase.investment = Number(columns, record, "phase_investment", parsed, false);
+  phase.capacity = Number(columns, record, "capacity", parsed, false);
+  phase.capacity_unit = cell("capacity_unit");
+  if (phase.capacity && phase.capacity_unit.empty()) {
+    parsed.errors.push_back({"capacity_unit", "capacity_without_unit",
+                             "a capacity needs its unit, e.g. GWh/年, km/年, 吨/年"});
+  }
+  phase.annual_sales = Number(columns, record, "annual_sales", parsed, false);
+  phase.production = DateCell(columns, record, "phase_production", parsed);
+  p.phases.push_back(phase);
+  if (const auto months = Number(columns, record, "ramp_months", parsed, false)) {
+    p.ramp_months = static_cast<int>(*months);
+  }
+  if (const auto curve = cell("curve"); !curve.empty()) {
+    if (const auto parsed_curve = model::ParseRampCurve(curve)) {
+      p.curve = *parsed_curve;
+    } else {
+      parsed.errors.push_back(
+          {"curve", "unknown_curve", fmt::format("'{}' is not linear, s_curve or step", curve)});
+    }
+  }
+  for (const auto& info : model::Stages()) {
+    const auto s = static_cast<std::size_t>(info.stage);
+    p.reached[s] = DateCell(columns, record, fmt::format("{}_date", info.code), parsed);
+    if (info.stage != model::Stage::kLead) {
+      p.planned[s] = DateCell(columns, record, fmt::format("planned_{}", info.code), parsed);
+    }
+  }
+  // The stage: as given, else the last stage with a date.
+  if (const auto stage = cell("stage"); !stage.empty()) {
+    if (const auto parsed_stage = model::ParseStage(stage)) {
+      p.stage = *parsed_stage;
+      row.has_stage = true;
+    } else {
+      parsed.errors.push_back(
+          {"stage", "unknown_stage",
+           fmt::format("'{}' is not a stage (lead 线索, signed 签约, registered 落地, construction "
+                       "开工, production 投产, full_production 达产)",
+                       stage)});
+    }
+  } else {
+    for (const auto& info : model::Stages()) {
+      if (p.reached[static_cast<std::size_t>(info.stage)]) p.stage = info.stage;
+    }
+  }
+  return row;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterSystem& system,
+                                    const model::ChainPlan* chains, const std::string& path,
+                                    const ImportOptions& options) {
+  auto file = detail::OpenFile(path, ProjectColumns(), options);
+  if (!file) return Error(file.error());
+  const auto& table = file->table;
+  const auto& columns = file->columns;
+  auto stored_projects = store.ListProjects();
+  if (!stored_projects) return Error(stored_projects.error());
+  std::map<std::string, const model::Project*> stored;
+  for (const auto& p : *stored_projects) stored[p.code] = &p;
+
+  ImportReport report;
+  report.kind = "projects";
+  report.file = path;
+  // Rows are checked one by one, then gathered by project: a project is written only if all of
+  // its rows passed.
+  struct Gathered {
+    const core::CsvRecord* first = nullptr;
+    ProjectRow row;
+    std::vector<const core::CsvRecord*> records;
+    std::vector<std::string> errors;  // problems of the whole project
+  };
+  std::map<std::string, Gathered> projects;
+  std::vector<std::string> order;
+  std::set<std::string> failed;  // projects with a bad row
+  std::map<std::string, std::pair<std::string, std::size_t>> phase_lines;
+  std::vector<RejectedRow> rejected;
+  const auto level_columns = ProjectLevelColumns();
+  std::map<const core::CsvRecord*, std::string> row_reasons;  // of rows that failed alone
+  for (const auto& record : table.rows) {
+    ++report.rows_read;
+    RowIssues issues(table, columns, record, report);
+    std::string code(columns.Cell(record, "code"));
+    if (issues.FieldCountOk()) {
+      ParsedRecord parsed;
+      auto row = ParseProjectRow(record, columns, system, chains, parsed);
+      const std::string key = fmt::format("{} phase {}", code, row.project.phases[0].number);
+      if (const auto [it, added] = phase_lines.emplace(key, std::make_pair(code, record.line));
+          !added) {
+        parsed.errors.push_back(
+            {"phase", "duplicate_key",
+             fmt::format("{} already appears on line {}", key, it->second.second)});
+      }
+      auto [g, added] = projects.try_emplace(code);
+      if (added) {
+        order.push_back(code);
+        g->second.first = &record;
+        g->second.row = row;
+      } else {
+        for (const auto& column : level_columns) {
+          if (columns.Cell(record, column) != columns.Cell(*g->second.first, column)) {
+            parsed.errors.push_back({column, "project_mismatch",
+                                     fmt::format("differs from line {} of the same project ({})",
+                                                 g->second.first->line, code)});
+          }
+        }
+        if (parsed.errors.empty()) g->second.row.project.phases.push_back(row.project.phases[0]);
+      }
+      g->second.records.push_back(&record);
+      issues.Add(parsed);
+      if (issues.failed()) {
+        failed.insert(code);
+        row_reasons[&record] = issues.Reasons();
+      }
+    } else {  // unreadable: belongs to no project
+      ++report.rows_rejected;
+      rejected.push_back({record, issues.Reasons()});
+    }
+  }
+  // Whole-project checks: phases, the model's rules, and the move from the stored stage.
+  std::vector<Accepted<ProjectRow>> accepted;
+  for (const auto& code : order) {
+    auto& g = projects[code];
+    auto& p = g.row.project;
+    std::sort(p.phases.begin(), p.phases.end(),
+              [](const auto& a, const auto& b) { return a.number < b.number; });
+    std::vector<CellIssue> errors;
+    if (failed.count(code) == 0) {
+      for (const auto& problem : p.Check()) {
+        errors.push_back({"", "project_rule", fmt::format("{}: {}", problem.key, problem.message)});
+      }
+      const auto it = stored.find(code);
+      if (it != stored.end() && it->second->stage != p.stage) {
+        const auto since = it->second->reached[static_cast<std::size_t>(it->second->stage)];
+        const auto date = p.reached[static_cast<std::size_t>(p.stage)];
+        const Status move = model::CheckMove(
+            *it->second, p.stage, date.value_or(since.value_or(core::Date{})), g.row.reason);
+        if (!move.ok()) errors.push_back({"stage", "stage_order", move.message()});
+      } else if (it == stored.end() && g.row.reason.empty()) {
+        // A new project's history: from its first dated stage on, no stage may be undated.
+        bool dated = false;
+        for (const auto& info : model::Stages()) {
+          if (info.stage > p.stage) break;
+          const bool has = p.reached[static_cast<std::size_t>(info.stage)].has_value();
+          if (dated && !has) {
+            errors.push_back(
+                {std::string(info.code) + "_date", "stage_skipped",
+                 fmt::format("project {} reached {} without a date for {} ({}): "
+                             "give the date or the reason in the reason column",
+                             code, model::InfoOf(p.stage).code, info.code, info.name_zh)});
+            break;
+          }
+          dated = dated || has;
+        }
+      }
+    }
+    const bool rejected_project = !errors.empty() || failed.count(code) != 0;
+    for (const auto* record : g.records) {
+      if (!rejected_project) continue;
+      RowIssues issues(table, columns, *record, report);
+      if (record == g.first) {
+        for (const auto& e : errors) issues.Fail(e);
+      }
+      std::string reasons = row_reasons[record];
+      if (issues.failed()) reasons += (reasons.empty() ? "" : "; ") + issues.Reasons();
+      if (reasons.empty()) {  // a good row of a bad project: say why it is not written
+        issues.Fail({"", "project_rejected",
+                     fmt::format("project {} has errors (line {})", code, g.first->line)});
+        reasons = issues.Reasons();
+      }
+      ++report.rows_rejected;
+      rejected.push_back({*record, reasons});
+    }
+    if (errors.empty() && failed.count(code) == 0) accepted.push_back({g.first, g.row});
+  }
+  return detail::Write(
+      store, table, accepted, rejected, options, std::move(report),
+      [&](storage::Transaction& tx, const Accepted<ProjectRow>& a) -> Result<storage::Change> {
+        const auto& p = a.value.project;
+        if (const auto it = stored.find(p.code);
+            it != stored.end() && it->second->stage != p.stage) {
+          const auto date = p.reached[static_cast<std::size_t>(p.stage)];
+          CLUSTERSCOPE_RETURN_IF_ERROR(
+              tx.AddProjectMove(p.code, {it->second->stage, p.stage, date.value_or(core::Date{}),
+                                         a.value.reason.empty() ? "import" : a.value.reason}));
+        }
+        return tx.PutProject(p);
+      });
+}
+
+}  // namespace clusterscope::ingest

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/report/document.h"
+
+#include <algorithm>
+#include <cassert>
+#include <set>
+
+#include "monthly_parts.h"
+#include <fmt/format.h>
+
+#include "clusterscope/core/text.h"
+#include "clusterscope/report/text_table.h"
+
+namespace clusterscope::report {
+namespace {
+
+bool Numeric(const Section& s, std::size_t column) {
+  return std::find(s.numeric.begin(), s.numeric.end(), column) != s.numeric.end();
+}
+
+std::string MarkdownCell(std::string text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += "<br>";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderText(const Document& document) {
+  std::string out = document.title + "\n";
+  for (const auto& note : document.notes) out += note + "\n";
+  for (const auto& s : document.sections) {
+    out += "\n" + s.title + "\n";
+    for (const auto& note : s.notes) out += note + "\n";
+    if (s.headers.empty()) continue;
+    TextTable table(s.headers);
+    for (const auto column : s.numeric) table.AlignRight(column);
+    for (const auto& row : s.rows) {
+      assert(row.size() == s.headers.size());
+      table.AddRow(row);
+    }
+    out += table.Render();
+  }
+  return out;
+}
+
+std::string RenderMarkdown(const Document& document) {
+  std::string out = "# " + document.title + "\n\n";
+  for (const auto& note : document.notes) out += note + "\n\n";
+  for (const auto& s : document.sections) {
+    out += "## " + s.title + "\n\n";
+    for (const auto& note : s.notes) out += note + "\n\n";
+    if (s.headers.empty()) continue;
+    out += "|";
+    for (const auto& h : s.headers) out += " " + MarkdownCell(h) + " |";
+    out += "\n|";
+    for (std::size_t c = 0; c < s.headers.size(); ++c) out += Numeric(s, c) ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& row : s.rows) {
+      out += "|";
+      for (const auto& cell : row) out += " " + MarkdownCell(cell) + " |";
+      out += "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string RenderHtml(const Document& document) {
+  using detail::Escape;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n<title>{}</title>\n"
+      "<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+      Escape(document.title), detail::kHtmlStyle, Escape(document.title));
+  for (const auto& note : document.notes) out += "<p>" + Escape(note) + "</p>\n";
+  for (const auto& s : document.sections) {
+    out += "<section>\n<h2>" + Escape(s.title) + "</h2>\n";
+    for (const auto& note : s.notes) out += "<p>" + Escape(note) + "</p>\n";
+    if (!s.headers.empty()) {
+      out += "<table>\n<thead><tr>";
+      for (const auto& h : s.headers) out += "<th>" + Escape(h) + "</th>";
+      out += "</tr></thead>\n<tbody>\n";
+      for (const auto& row : s.rows) {
+        out += "<tr>";
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          out += Numeric(s, c) ? "<td class=\"num\">" : "<td>";
+          out += Escape(row[c]) + "</td>";
+        }
+        out += "</tr>\n";
+      }
+      out += "</tbody>\n</table>\n";
+    }
+    out += "</section>\n";
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+Status WriteXlsx(const Document& document, const std::string& path) {
+  auto book = detail::OpenWorkbook(path);
+  if (!book) return book.error();
+  lxw_format* bold = workbook_add_format(book->get());
+  format_set_bold(bold);
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < document.sections.size(); ++i) {
+    const auto& s = document.sections[i];
+    // Excel: at most 31 characters, none of []:*?/\ and unique (a number is added).
+    std::string name;
+    std::size_t characters = 0;
+    for (const char c : s.title) {
+      const bool lead = (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+      if (lead && ++characters > 28) break;
+      const bool forbidden =
+          c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' || c == '\\';
+      name += forbidden ? ' ' : c;
+    }
+    if (name.empty() || !names.insert(name).second) name = fmt::format("{}{}", name, i + 1);
+    names.insert(name);
+    lxw_worksheet* sheet = workbook_add_worksheet(book->get(), name.c_str());
+    lxw_row_t row = 0;
+    for (const auto& note : i == 0 ? document.notes : std::vector<std::string>{}) {
+      worksheet_write_string(sheet, row++, 0, note.c_str(), nullptr);
+    }
+    for (const auto& note : s.notes) worksheet_write_string(sheet, row++, 0, note.c_str(), nullptr);
+    for (std::size_t c = 0; c < s.headers.size(); ++c) {
+      worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), s.headers[c].c_str(), bold);
+    }
+    ++row;
+    for (const auto& cells : s.rows) {
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const auto col = static_cast<lxw_col_t>(c);
+        if (cells[c].empty()) continue;  // no data stays an empty cell
+        if (Numeric(s, c)) {
+          if (auto number = core::ParseDecimal(cells[c])) {
+            worksheet_write_number(sheet, row, col, *number, nullptr);
+            continue;
+          }
+        }
+        worksheet_write_string(sheet, row, col, cells[c].c_str(), nullptr);
+      }
+      ++row;
+    }
+  }
+  return detail::CloseWorkbook(std::move(*book), path);
+}
+
+Result<std::string> RenderDocument(const Document& document, std::string_view format,
+                                   const std::string& out) {
+  if (format == "table") return RenderText(document);
+  if (format == "md") return RenderMarkdown(document);
+  if (format == "html") return RenderHtml(document);
+  if (format == "xlsx") {
+    if (out.empty()) {
+      return Error(Status::InvalidArgument("--format xlsx writes a workbook: give it --out FILE"));
+    }
+    CLUSTERSCOPE_RETURN_IF_ERROR(WriteXlsx(document, out));
+    return std::string();
+  }
+  return Error(Status::InvalidArgument(
+      fmt::format("unknown format '{}' (table, json, md, html, xlsx)", format)));
+}
+
+}  // namespace clusterscope::report
