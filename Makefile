@@ -31,7 +31,10 @@ demo: build
 	  for kind in enterprises scale designations monthly prices; do \
 	    $(CLUSTERSCOPE) --db $(DEMO_DB) import $$kind $(DEMO_DATA)/$$kind.csv --max-issues 3; \
 	  done; \
-	  $(CLUSTERSCOPE) --db $(DEMO_DB) import series demo/fuling-series.csv
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import series demo/fuling-series.csv; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import relations $(DEMO_DATA)/relations.csv; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import prospects demo/fuling-prospects.csv; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import projects demo/fuling-projects.csv
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) system show
 	@echo
@@ -39,12 +42,18 @@ demo: build
 	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) targets
 	@echo
+	@$(CLUSTERSCOPE) --db $(DEMO_DB) chain list
+	@echo
+	@$(CLUSTERSCOPE) --db $(DEMO_DB) project list --as-of 2025-12-31
+	@echo
 	@$(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format headline
 	@echo
 	@echo "Demo database: $(abspath $(DEMO_DB)). Try:"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --period 2023-06   (the published half-year)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) report monthly --format html --out report.html   (charts; also json, xlsx, md)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) targets --format json --history   (the 2027 targets month by month)"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) chain show battery   (links, enterprises, candidates to attract)"
+	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) cultivate list --ladder small_to_above   (小升规; also high_tech, little_giant, ...)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --cluster L2"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --name 榨菜   (then: history USCC)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"

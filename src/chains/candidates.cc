@@ -57,7 +57,7 @@ std::vector<Candidate> RankCandidates(const model::ChainLink& link,
         c.matched = product;
       } else {
         fit = std::min(1.0, fit + kProductBonus);
-        c.matched += " + " + product;
+        c.product = product;
       }
     }
     if (match.empty()) continue;

@@ -144,6 +144,19 @@ void RegisterImport(CLI::App& app, Context& ctx) {
                 "Values of the external series the target plan declares (series, period YYYY or "
                 "YYYY-MM, value, source): GDP, investment, set rates, milestones",
                 &app::Workspace::ImportSeries, {});
+  AddImportVerb(*group, ctx, "projects",
+                "Investment projects, one row per phase (code, name, investor, cluster, chain, "
+                "link, park, investment, capacity with its unit, sales at full output, stage and "
+                "its dates); a stored project moves by the pipeline's rules",
+                &app::Workspace::ImportProjects, {});
+  AddImportVerb(*group, ctx, "relations",
+                "Supplier relations of local buyers (buyer, supplier, period, value 万元), for "
+                "the chains' local supply share",
+                &app::Workspace::ImportRelations, {});
+  AddImportVerb(*group, ctx, "prospects",
+                "Outside enterprises to attract (uscc, name, industry_code, region, revenue "
+                "万元, products), for the 补链 candidate lists",
+                &app::Workspace::ImportProspects, {});
 
   auto batch = std::make_shared<std::int64_t>(0);
   auto* undo =

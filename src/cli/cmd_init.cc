@@ -24,6 +24,7 @@ void RegisterInit(CLI::App& app, Context& ctx) {
                  result->system.code, result->system.tiers.size(), result->system.clusters.size(),
                  result->system.parks.size());
       if (!result->targets_file.empty()) fmt::print("target plan: {}\n", result->targets_file);
+      if (!result->chains_file.empty()) fmt::print("chain plan: {}\n", result->chains_file);
       return static_cast<int>(kExitOk);
     };
   });

@@ -81,5 +81,8 @@ void RegisterList(CLI::App& app, Context& ctx);
 void RegisterSynth(CLI::App& app, Context& ctx);
 void RegisterStatus(CLI::App& app, Context& ctx);
 void RegisterTargets(CLI::App& app, Context& ctx);
+void RegisterChain(CLI::App& app, Context& ctx);
+void RegisterProject(CLI::App& app, Context& ctx);
+void RegisterCultivate(CLI::App& app, Context& ctx);
 
 }  // namespace clusterscope::cli

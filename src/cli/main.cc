@@ -46,6 +46,9 @@ int Run(int argc, char** argv) {
   RegisterSynth(app, ctx);
   RegisterStatus(app, ctx);
   RegisterTargets(app, ctx);
+  RegisterChain(app, ctx);
+  RegisterProject(app, ctx);
+  RegisterCultivate(app, ctx);
 
   try {
     app.parse(argc, argv);

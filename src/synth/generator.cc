@@ -355,6 +355,53 @@ void FillRatios(Plan& plan, std::mt19937_64& rng) {
   plan.productivity = 100 + 200 * unit(rng);
 }
 
+// Purchases of the above-scale enterprises in the last two years (buyer, supplier, year,
+// value 万元): a third to a half of output bought from two to five suppliers, some local (other
+// enterprises of the district, most often of the same cluster), the rest from outside.
+Status WriteRelations(const std::vector<Plan>& plans, std::size_t above_count, int last_year,
+                      const std::string& file) {
+  auto out = CsvWriter::Open(file, "buyer,supplier,period,value");
+  if (!out) return out.error();
+  constexpr const char* kOutside[] = {"330100", "440300", "320500", "510100", "420100"};
+  for (std::size_t i = 0; i < above_count; ++i) {
+    const Plan& p = plans[i];
+    const std::uint64_t seed = p.noise_seed * 41;
+    const int suppliers = 2 + static_cast<int>(Uniform(seed) * 4);
+    std::map<std::string, double> split;  // supplier -> weight (one drawn twice buys more)
+    double weights = 0;
+    for (int k = 0; k < suppliers; ++k) {
+      const auto key = seed + 100 + static_cast<std::uint64_t>(k);
+      std::string supplier;
+      if (Uniform(key) < 0.45) {  // local: a same-cluster enterprise when one is drawn
+        const auto pick =
+            static_cast<std::size_t>(Uniform(key + 7) * static_cast<double>(above_count));
+        const auto& other = plans[pick];
+        if (other.uscc != p.uscc && (other.cluster == p.cluster || Uniform(key + 9) < 0.5)) {
+          supplier = other.uscc;
+        }
+      }
+      if (supplier.empty()) {
+        supplier = CreditCodeFor(2'000'000 + i * 8 + static_cast<std::size_t>(k),
+                                 kOutside[static_cast<std::size_t>(Uniform(key + 3) * 5)]);
+      }
+      const double w = 0.2 + Uniform(key + 5);
+      weights += w;
+      split[supplier] += w;
+    }
+    const double bought = 0.3 + 0.2 * Uniform(seed + 1);
+    for (int year = last_year - 1; year <= last_year; ++year) {
+      if (!InFrame(p, year)) continue;
+      double output = 0;
+      for (int m = 1; m <= 12; ++m) output += MonthOutput(p, {year, m});
+      for (const auto& [supplier, w] : split) {
+        (*out)->Line(
+            fmt::format("{},{},{},{:.2f}", p.uscc, supplier, year, output * bought * w / weights));
+      }
+    }
+  }
+  return (*out)->Close();
+}
+
 }  // namespace
 
 double FulingSectorGrowth(std::string_view category) {
@@ -493,8 +540,10 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     plans[i].annual_2023 *= remainder / random_total;
     // Above-scale enterprises sell at least 20 M yuan a year, in every year of the series;
     // those below scale stay well under it.
+    // Those below scale stay under the line or near it: some cross it in the last year, the
+    // 小升规 candidates of the cultivation ladder.
     plans[i].annual_2023 = i < above_count ? std::max(plans[i].annual_2023, 3500.0)
-                                           : std::min(plans[i].annual_2023, 1500.0);
+                                           : 400 + 1700 * Uniform(plans[i].noise_seed * 29 + 3);
   }
 
   double profit_factor = 1;
@@ -648,9 +697,12 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
         }
       }
     }
+    // Below-scale enterprises of the district report their last two years too (the
+    // commission's watch list of 小微企业), outside the above-scale frame.
+    const bool watched = fuling && i >= above_count;
     for (int index = first.Index(); index <= last.Index(); ++index) {
       const core::Period period = core::Period::FromIndex(index);
-      if (!InFrame(p, period.year)) continue;
+      if (!InFrame(p, period.year) && !(watched && period.year >= last.year - 1)) continue;
       auto r = Month(p, period, profit_factor);
       if (!fuling && Uniform(p.noise_seed * 131 + static_cast<std::uint64_t>(index)) < 0.001) {
         // A reporting slip of the kind the audit exists for: output entered in yuan.
@@ -668,6 +720,11 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   }
   summary.files = {path("enterprises" + ext), path("scale" + ext), path("designations" + ext),
                    path("monthly" + ext), path("prices" + ext)};
+  if (fuling) {
+    auto relations = WriteRelations(plans, above_count, last.year, path("relations.csv"));
+    if (!relations.ok()) return Error(relations);
+    summary.files.push_back(path("relations.csv"));
+  }
   return summary;
 }
 

@@ -137,7 +137,8 @@ TEST(CandidatesTest, RanksByFitThenSizeAndSaysWhy) {
   EXPECT_EQ(ranked[0].size_rank, 1u);
   EXPECT_DOUBLE_EQ(ranked[0].score, 0.7 * 1.0 + 0.3 * 1.0);
   EXPECT_EQ(ranked[1].prospect->uscc, "P2");  // class and product: fit capped at 1
-  EXPECT_EQ(ranked[1].matched, "3841 + 电芯");
+  EXPECT_EQ(ranked[1].matched, "3841");
+  EXPECT_EQ(ranked[1].product, "电芯");
   EXPECT_EQ(ranked[2].prospect->uscc, "P3");
   EXPECT_EQ(ranked[2].match, "group");
   EXPECT_EQ(ranked[3].match, "product");    // P6 by its product

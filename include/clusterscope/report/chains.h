@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The chain work as reports (docs/chains.md, docs/cultivation.md): chains with their links,
+// statuses, enterprises and 补链 candidates; the project pipeline; the cultivation ladders. Each
+// as a Document (terminal, Markdown, HTML, Excel) and as JSON (field names are a contract).
+#pragma once
+
+#include <string>
+
+#include "clusterscope/chains/work.h"
+#include "clusterscope/report/document.h"
+#include "clusterscope/report/monthly_report.h"
+
+namespace clusterscope::report {
+
+struct ChainView {
+  std::string chain;         // one chain by code, or every chain when empty
+  bool links = true;         // each chain's links; false: the overview alone
+  bool details = true;       // enterprises of each link and candidates; false: statuses only
+  bool public_view = false;  // published: no enterprise names, no link figures
+};
+
+Document ChainsDocument(const chains::ChainReport& report, const ChainView& view,
+                        Language language);
+std::string ChainsJson(const chains::ChainReport& report, const ChainView& view);
+
+Document PipelineDocument(const chains::Pipeline& pipeline, Language language);
+std::string PipelineJson(const chains::Pipeline& pipeline);
+
+// `limit`: enterprises listed per ladder (0: all).
+Document CultivationDocument(const chains::CultivationReport& report, std::size_t limit,
+                             Language language);
+std::string CultivationJson(const chains::CultivationReport& report, std::size_t limit);
+
+// What a link's rating rests on, in words: "本地企业 0 家（至少 1 家）".
+std::string ReasonText(const chains::Reason& reason, Language language);
+// Why a candidate fits: "行业小类 3841 与环节一致; 营业收入 300.0 亿元（第 1 大）".
+std::string CandidateText(const chains::Candidate& candidate, Language language);
+
+}  // namespace clusterscope::report
