@@ -55,10 +55,7 @@ std::vector<chains::EnterpriseFigures> CultivationFigures(
       s.employees_at = index;
     }
   }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (period.year % 4 == 0 && period.year % 100 != 0) || period.year % 400 == 0;
-  const core::Date end{period.year, period.month,
-                       kDays[period.month - 1] + (period.month == 2 && leap ? 1 : 0)};
+  const core::Date end = core::Date::LastOfMonth(period.year, period.month);
   std::unordered_map<std::string_view, std::vector<const model::Designation*>> held;
   for (const auto& d : designations) {
     if (d.ActiveOn(end)) held[d.uscc].push_back(&d);

@@ -378,6 +378,15 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
   engine::Engine engine(system_, *registry);
   engine.Apply(*facts);
   TargetFigures figures(system_, *plan, engine, *registry, *designations, *series);
+  auto stored_projects = store_->ListProjects();
+  if (!stored_projects) return Error(stored_projects.error());
+  const std::vector<model::Project> projects = std::move(*stored_projects);
+  model::PipelineRules pipeline_rules;
+  if (auto chain_plan = ChainPlan()) {
+    pipeline_rules = chain_plan->pipeline;
+  } else if (chain_plan.error().code() != Status::Code::kNotFound) {
+    return Error(chain_plan.error());
+  }
 
   targets::TargetReport report;
   report.period = *period;
@@ -405,6 +414,23 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
       points.push_back({period->year - t.base_year - 1 + period->month / 12.0, *now.actual});
       row.progress.projection =
           targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
+      // Output and revenue grow by what the pipeline's projects still add by the target year.
+      const auto& q = t.value;
+      if (row.progress.projection && t.kind == model::TargetKind::kLevel && q &&
+          q->source == model::Quantity::Source::kMeasure &&
+          (q->name == "output_value" || q->name == "revenue")) {
+        const auto* unit = model::FindUnit(t.unit);
+        const auto addition =
+            chains::AdditionFor(projects, pipeline_rules, q->group.empty() ? "total" : q->group,
+                                core::Date::LastOfMonth(period->year, period->month),
+                                core::Date{t.target_year, 12, 31});
+        if (addition.total > 0 && unit != nullptr) {
+          row.progress.trend = row.progress.projection;
+          row.progress.pipeline = addition.total * unit->factor;
+          row.progress.pipeline_projects = addition.projects.size();
+          *row.progress.projection += *row.progress.pipeline;
+        }
+      }
       if (row.progress.projection) {
         row.progress.projection_meets = t.direction == model::Direction::kAtMost
                                             ? *row.progress.projection <= *t.target_value
@@ -430,8 +456,11 @@ Result<targets::TargetReport> Workspace::Targets(std::optional<core::Period> per
           centre = std::log(*row.progress.projection / *now.actual) / row.progress.years_left;
         }
       }
+      // The projects' addition is certain in the odds (its uncertainty is in its weights): the
+      // trend must only cover the rest of the goal.
+      const double goal = *t.target_value - row.progress.pipeline.value_or(0);
       row.progress.odds = targets::EstimateOdds(
-          {changes, *now.actual, *t.target_value, row.progress.years_left,
+          {changes, *now.actual, goal, row.progress.years_left,
            t.direction == model::Direction::kAtMost, additive, kOddsDraws, kOddsSeed, centre});
     }
     if (history) {

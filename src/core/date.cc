@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/core/date.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -31,6 +32,20 @@ Result<Date> Date::Parse(std::string_view text) {
   if (date.year < 1900 || date.year > 2200) return bad("year outside 1900-2200");
   if (!ymd.ok()) return bad("no such day in the calendar");
   return date;
+}
+
+Date Date::LastOfMonth(int year, int month) {
+  const std::chrono::year_month_day_last last{std::chrono::year(year) /
+                                              std::chrono::month(static_cast<unsigned>(month)) /
+                                              std::chrono::last};
+  return {year, month, static_cast<int>(static_cast<unsigned>(last.day()))};
+}
+
+Date Date::AddMonths(int months) const {
+  const int index = year * 12 + (month - 1) + months;
+  Date out = LastOfMonth(index / 12, index % 12 + 1);
+  out.day = std::min(day, out.day);
+  return out;
 }
 
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }

@@ -16,17 +16,6 @@ double MonthsBetween(const core::Date& a, const core::Date& b) {
   return (b.year - a.year) * 12.0 + (b.month - a.month) + (b.day - a.day) / 30.4375;
 }
 
-core::Date AddMonths(core::Date date, int months) {
-  const int index = date.year * 12 + (date.month - 1) + months;
-  date.year = index / 12;
-  date.month = index % 12 + 1;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-  const int last = kDays[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
-  date.day = std::min(date.day, last);
-  return date;
-}
-
 }  // namespace
 
 const std::array<StageInfo, kStageCount>& Stages() {
@@ -229,7 +218,7 @@ double SalesInYearTo(const Project& project, const core::Date& end) {
     double share = 0;
     for (int k = 11; k >= 0; --k) {
       // The middle of each of the 12 months ending with end's month.
-      const core::Date month = AddMonths({end.year, end.month, 15}, -k);
+      const core::Date month = core::Date{end.year, end.month, 15}.AddMonths(-k);
       share += RampShare(project.curve, project.ramp_months, MonthsBetween(*start, month));
     }
     total += *phase.annual_sales * share / 12;
@@ -245,7 +234,7 @@ std::optional<Overdue> FindOverdue(const Project& project, const PipelineRules& 
   if (!due) {
     const auto& since = project.reached[Idx(project.stage)];
     if (!since) return std::nullopt;
-    due = AddMonths(*since, rules.stage_months[Idx(project.stage)]);
+    due = since->AddMonths(rules.stage_months[Idx(project.stage)]);
   }
   if (!(*due < today)) return std::nullopt;
   return Overdue{next, *due, static_cast<int>(std::floor(MonthsBetween(*due, today)))};

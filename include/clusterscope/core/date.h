@@ -21,6 +21,11 @@ struct Date {
   // Excel and statistics systems export. InvalidArgument names the value and what is wrong.
   static Result<Date> Parse(std::string_view text);
 
+  // The last day of a month.
+  static Date LastOfMonth(int year, int month);
+  // The same day `months` later (earlier if negative), clamped to the month's last day.
+  Date AddMonths(int months) const;
+
   std::string ToString() const;  // YYYY-MM-DD
   auto operator<=>(const Date&) const = default;
 };

@@ -46,8 +46,13 @@ struct Progress {
   double years_left = 0;
   std::string note;  // why no data; when a milestone was reached
   // The trend carried to the end of the target year (see Project()), and whether it gets there.
+  // For output and revenue targets the projection includes `pipeline`: what the investment
+  // projects still add by the target year, weighted by their stage (docs/chains.md).
   std::optional<double> projection;
   std::optional<bool> projection_meets;
+  std::optional<double> trend;     // the trend alone, when projects were added to it
+  std::optional<double> pipeline;  // the projects' weighted addition, in the target's unit
+  std::size_t pipeline_projects = 0;
   // The probability of reaching the goal by the end of the target year (odds.h).
   std::optional<Odds> odds;
 };
