@@ -13,7 +13,9 @@ void RegisterChanges(CLI::App& app, Context& ctx) {
   auto format = std::make_shared<std::string>();
   auto* list =
       AddCommand(app, "changes", "The audit log: every change to registry data, newest first");
-  list->add_option("--entity", filter->entity, "enterprise, enterprise_scale, designation, system");
+  list->add_option("--entity", filter->entity,
+                   "enterprise, enterprise_scale, designation, system, series_value, target_plan, "
+                   "chain_plan, project, prospect, supply_relation");
   list->add_option("--key", filter->entity_key, "Credit code or designation key");
   list->add_option("--limit", filter->limit, "At most this many (0: all)")->default_val(100);
   AddFormatOption(*list, *format);
