@@ -8,6 +8,7 @@
 
 #include "clusterscope/core/classification.h"
 #include "clusterscope/engine/disclosure.h"
+#include "clusterscope/report/chains.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/report/targets.h"
 
@@ -134,9 +135,42 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       } else if (progress.error().code() != Status::Code::kNotFound) {
         return Fail(progress.error());
       }
+      // The chain work, when a chain plan is loaded: a section, and overdue projects as alerts.
+      std::unique_ptr<chains::ChainReport> chain_report;
+      std::optional<chains::Pipeline> pipeline;
+      std::unique_ptr<chains::CultivationReport> cultivation;
+      if (auto chain_work = workspace->Chains(indicators->period, 5)) {
+        chain_report = std::move(*chain_work);
+        const auto& p = indicators->period;
+        auto projects = workspace->Projects(core::Date::LastOfMonth(p.year, p.month));
+        if (!projects) return Fail(projects.error());
+        pipeline = std::move(*projects);
+        for (std::size_t i = 0; i < pipeline->projects.size(); ++i) {
+          const auto& late = pipeline->overdue[i];
+          if (!late) continue;
+          const auto& project = pipeline->projects[i];
+          indicators->alerts.push_back({late->months_late >= 6 ? "red" : "amber", "project_overdue",
+                                        "project", project.code, project.name,
+                                        static_cast<double>(late->months_late),
+                                        static_cast<double>(late->waiting_for), late->months_late});
+        }
+        if (!args->is_public) {
+          auto ladders = workspace->Cultivate("", indicators->period);
+          if (!ladders) return Fail(ladders.error());
+          cultivation = std::move(*ladders);
+        }
+      } else if (chain_work.error().code() != Status::Code::kNotFound) {
+        return Fail(chain_work.error());
+      }
       if (args->is_public) {
         engine::ApplyDisclosureControl(*indicators, args->disclosure);
         if (plan_progress) WithholdTargets(*indicators, *plan_progress);
+      }
+      std::vector<report::Document> appendix;
+      if (chain_report) {
+        appendix.push_back(report::ChainWorkSection(
+            chain_report.get(), pipeline ? &*pipeline : nullptr, cultivation.get(),
+            args->lang == "en" ? report::Language::kEn : report::Language::kZh, args->is_public));
       }
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
@@ -145,7 +179,8 @@ void RegisterReport(CLI::App& app, Context& ctx) {
         if (args->out.empty()) {
           return Fail(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
         }
-        if (auto written = report::MonthlyReportXlsx(*indicators, region, language, args->out);
+        if (auto written =
+                report::MonthlyReportXlsx(*indicators, region, language, args->out, appendix);
             !written.ok()) {
           return Fail(written);
         }
@@ -155,13 +190,28 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       std::string text;
       if (args->format == "json") {
         text = report::MonthlyReportJson(*indicators, language);
+        std::vector<std::pair<std::string, std::string>> members;
+        if (chain_report) {
+          members.emplace_back(
+              "chains",
+              report::ChainsJson(
+                  *chain_report,
+                  {.chain = "", .links = true, .details = false, .public_view = args->is_public}));
+        }
+        if (pipeline) members.emplace_back("projects", report::PipelineJson(*pipeline));
+        if (cultivation) {
+          members.emplace_back("cultivation", report::CultivationJson(*cultivation, 10));
+        }
+        text = report::AppendJson(std::move(text), members);
       } else if (args->format == "html") {
         text = report::MonthlyReportHtml(*indicators, region, language);
+        for (const auto& document : appendix) text = report::AppendHtml(std::move(text), document);
       } else if (args->format == "headline") {
         text = report::MonthlyReportHeadline(*indicators, language) + "\n";
       } else {
         text = report::MonthlyReportMarkdown(*indicators, region, language);
         if (plan_progress) text += "\n" + report::TargetsMarkdown(*plan_progress, language, 2);
+        for (const auto& document : appendix) text += "\n" + report::RenderMarkdown(document, 2);
       }
       return PrintOrWrite(text, args->out);
     };

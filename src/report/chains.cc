@@ -119,8 +119,8 @@ std::string CandidateText(const chains::Candidate& c, Language language) {
              : fmt::format("a class beside the link's {}", c.matched);
   }
   if (!c.product.empty()) {
-    why += zh ? fmt::format("，主要产品含“{}”", c.product)
-              : fmt::format(", makes \"{}\"", c.product);
+    why +=
+        zh ? fmt::format("，主要产品含“{}”", c.product) : fmt::format(", makes \"{}\"", c.product);
   }
   if (c.size_rank > 0) {
     why += zh ? fmt::format("；营业收入 {} 亿元（候选中第 {} 大）",
@@ -342,6 +342,14 @@ std::string Capacity(const model::Project& p) {
   return out;
 }
 
+std::string OverdueText(const model::Overdue& late, Language language) {
+  const auto& next = model::InfoOf(late.waiting_for);
+  return language == Language::kZh ? fmt::format("逾期 {} 个月未{}（应于 {}）", late.months_late,
+                                                 next.name_zh, late.due.ToString())
+                                   : fmt::format("{} months late for {} (due {})", late.months_late,
+                                                 next.name_en, late.due.ToString());
+}
+
 double FullSales(const model::Project& p) {
   double total = 0;
   for (const auto& phase : p.phases) total += phase.annual_sales.value_or(0);
@@ -395,15 +403,8 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
   for (std::size_t i = 0; i < pipeline.projects.size(); ++i) {
     const auto& p = pipeline.projects[i];
     const auto& info = model::InfoOf(p.stage);
-    std::string alert;
-    if (const auto& late = pipeline.overdue[i]) {
-      const auto& next = model::InfoOf(late->waiting_for);
-      alert = language == Language::kZh
-                  ? fmt::format("逾期 {} 个月未{}（应于 {}）", late->months_late, next.name_zh,
-                                late->due.ToString())
-                  : fmt::format("{} months late for {} (due {})", late->months_late, next.name_en,
-                                late->due.ToString());
-    }
+    const std::string alert =
+        pipeline.overdue[i] ? OverdueText(*pipeline.overdue[i], language) : std::string();
     list.rows.push_back(
         {p.code, p.name, p.investor, p.cluster,
          p.chain.empty() ? "" : (p.link.empty() ? p.chain : p.chain + "/" + p.link), p.park,
@@ -616,6 +617,82 @@ std::string CultivationJson(const chains::CultivationReport& report, std::size_t
                               {"entries", entries}});
   }
   return out.dump(2) + "\n";
+}
+
+Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipeline* pipeline,
+                          const chains::CultivationReport* cultivation, Language language,
+                          bool public_view) {
+  Document doc;
+  doc.title = L(language, "产业链、招商项目与企业培育", "Chains, projects and cultivation");
+  if (chains != nullptr) {
+    auto overview = ChainsDocument(
+        *chains, {.chain = "", .links = false, .details = false, .public_view = public_view},
+        language);
+    doc.sections.push_back(std::move(overview.sections.front()));
+    Section weak;
+    weak.title = L(language, "薄弱与缺失环节", "Weak and missing links");
+    weak.headers = {L(language, "产业链", "chain"), L(language, "环节", "link"),
+                    L(language, "状态", "status"), L(language, "依据", "why"),
+                    L(language, "招商候选", "candidates")};
+    weak.numeric = {4};
+    for (std::size_t c = 0; c < chains->chains.size(); ++c) {
+      const auto& a = chains->chains[c];
+      for (std::size_t l = 0; l < a.links.size(); ++l) {
+        const auto& la = a.links[l];
+        if (la.rating.status == chains::LinkStatus::kStrong) continue;
+        std::string why;
+        for (const auto& r : la.rating.reasons) {
+          why += (why.empty() ? "" : "；") + ReasonText(r, language);
+        }
+        weak.rows.push_back({a.chain->name_zh, la.link->name_zh,
+                             StatusText(la.rating.status, language), public_view ? "" : why,
+                             std::to_string(chains->candidates[c][l].size())});
+      }
+    }
+    doc.sections.push_back(std::move(weak));
+  }
+  if (pipeline != nullptr) {
+    auto stages = PipelineDocument(*pipeline, language);
+    doc.sections.push_back(std::move(stages.sections.front()));
+    Section overdue;
+    overdue.title = L(language, "逾期项目", "Overdue projects");
+    overdue.headers = {L(language, "编号", "code"), L(language, "项目", "project"),
+                       L(language, "阶段", "stage"), L(language, "预警", "alert")};
+    for (std::size_t i = 0; i < pipeline->projects.size(); ++i) {
+      const auto& late = pipeline->overdue[i];
+      if (!late) continue;
+      const auto& p = pipeline->projects[i];
+      const auto& info = model::InfoOf(p.stage);
+      overdue.rows.push_back(
+          {p.code, p.name,
+           language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
+           OverdueText(*late, language)});
+    }
+    if (!overdue.rows.empty()) doc.sections.push_back(std::move(overdue));
+  }
+  if (cultivation != nullptr && !public_view) {
+    Section ladders;
+    ladders.title = L(language, "企业梯度培育", "Cultivation ladders");
+    ladders.headers = {L(language, "梯队", "ladder"),      L(language, "在梯队上", "on the ladder"),
+                       L(language, "全部达标", "ready"),   L(language, "接近达标", "listed"),
+                       L(language, "现有认定", "holding"), L(language, "目标", "target")};
+    ladders.numeric = {1, 2, 3, 4};
+    for (std::size_t i = 0; i < cultivation->ladders.size(); ++i) {
+      const auto& r = cultivation->ladders[i];
+      const auto& goal = cultivation->goals[i];
+      std::string target;
+      if (goal.target && goal.target->target.target_value) {
+        target = fmt::format("{} {:g}（{}）", goal.target->target.id,
+                             *goal.target->target.target_value, goal.target->progress.status);
+      }
+      ladders.rows.push_back({r.ladder->name_zh, std::to_string(r.population),
+                              std::to_string(r.ready), std::to_string(r.entries.size()),
+                              r.ladder->goal_designation.empty() ? "" : std::to_string(goal.held),
+                              target});
+    }
+    doc.sections.push_back(std::move(ladders));
+  }
+  return doc;
 }
 
 }  // namespace clusterscope::report

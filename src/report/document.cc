@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <set>
 
 #include "monthly_parts.h"
 #include <fmt/format.h>
@@ -52,11 +51,12 @@ std::string RenderText(const Document& document) {
   return out;
 }
 
-std::string RenderMarkdown(const Document& document) {
-  std::string out = "# " + document.title + "\n\n";
+std::string RenderMarkdown(const Document& document, int heading) {
+  const std::string title(static_cast<std::size_t>(heading), '#');
+  std::string out = title + " " + document.title + "\n\n";
   for (const auto& note : document.notes) out += note + "\n\n";
   for (const auto& s : document.sections) {
-    out += "## " + s.title + "\n\n";
+    out += title + "# " + s.title + "\n\n";
     for (const auto& note : s.notes) out += note + "\n\n";
     if (s.headers.empty()) continue;
     out += "|";
@@ -74,43 +74,65 @@ std::string RenderMarkdown(const Document& document) {
   return out;
 }
 
-std::string RenderHtml(const Document& document) {
+std::string RenderHtmlSection(const Document& document) {
   using detail::Escape;
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
-      "charset=\"utf-8\">\n<title>{}</title>\n"
-      "<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-      Escape(document.title), detail::kHtmlStyle, Escape(document.title));
+  std::string out = "<section>\n<h2>" + Escape(document.title) + "</h2>\n";
   for (const auto& note : document.notes) out += "<p>" + Escape(note) + "</p>\n";
   for (const auto& s : document.sections) {
-    out += "<section>\n<h2>" + Escape(s.title) + "</h2>\n";
+    out += "<h3>" + Escape(s.title) + "</h3>\n";
     for (const auto& note : s.notes) out += "<p>" + Escape(note) + "</p>\n";
-    if (!s.headers.empty()) {
-      out += "<table>\n<thead><tr>";
-      for (const auto& h : s.headers) out += "<th>" + Escape(h) + "</th>";
-      out += "</tr></thead>\n<tbody>\n";
-      for (const auto& row : s.rows) {
-        out += "<tr>";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          out += Numeric(s, c) ? "<td class=\"num\">" : "<td>";
-          out += Escape(row[c]) + "</td>";
-        }
-        out += "</tr>\n";
+    if (s.headers.empty()) continue;
+    out += "<table>\n<thead><tr>";
+    for (const auto& h : s.headers) out += "<th>" + Escape(h) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : s.rows) {
+      out += "<tr>";
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        out += Numeric(s, c) ? "<td class=\"num\">" : "<td>";
+        out += Escape(row[c]) + "</td>";
       }
-      out += "</tbody>\n</table>\n";
+      out += "</tr>\n";
     }
-    out += "</section>\n";
+    out += "</tbody>\n</table>\n";
   }
-  out += "</body>\n</html>\n";
-  return out;
+  return out + "</section>\n";
 }
 
-Status WriteXlsx(const Document& document, const std::string& path) {
-  auto book = detail::OpenWorkbook(path);
-  if (!book) return book.error();
-  lxw_format* bold = workbook_add_format(book->get());
+std::string RenderHtml(const Document& document) {
+  using detail::Escape;
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n<title>{}</title>\n"
+      "<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+      Escape(document.title), detail::kHtmlStyle, RenderHtmlSection(document));
+}
+
+std::string AppendHtml(std::string page, const Document& document) {
+  const auto end = page.rfind("</body>");
+  if (end == std::string::npos) return page + RenderHtmlSection(document);
+  page.insert(end, RenderHtmlSection(document));
+  return page;
+}
+
+std::string AppendJson(std::string object,
+                       const std::vector<std::pair<std::string, std::string>>& members) {
+  const auto close = object.rfind('}');
+  if (close == std::string::npos || members.empty()) return object;
+  std::string tail;
+  for (const auto& [key, value] : members) {
+    std::string v = value;
+    while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.pop_back();
+    tail += fmt::format(",\"{}\":{}", key, v);  // keys are the program's own, never user text
+  }
+  object.insert(close, tail);
+  return object;
+}
+
+namespace detail {
+
+void AddSheets(lxw_workbook* book, const Document& document) {
+  lxw_format* bold = workbook_add_format(book);
   format_set_bold(bold);
-  std::set<std::string> names;
   for (std::size_t i = 0; i < document.sections.size(); ++i) {
     const auto& s = document.sections[i];
     // Excel: at most 31 characters, none of []:*?/\ and unique (a number is added).
@@ -123,9 +145,13 @@ Status WriteXlsx(const Document& document, const std::string& path) {
           c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' || c == '\\';
       name += forbidden ? ' ' : c;
     }
-    if (name.empty() || !names.insert(name).second) name = fmt::format("{}{}", name, i + 1);
-    names.insert(name);
-    lxw_worksheet* sheet = workbook_add_worksheet(book->get(), name.c_str());
+    // Unique in the workbook, which may hold other sheets already.
+    const std::string base = name;
+    for (int n = 2; name.empty() || workbook_get_worksheet_by_name(book, name.c_str()) != nullptr;
+         ++n) {
+      name = fmt::format("{}{}", base, n);
+    }
+    lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
     lxw_row_t row = 0;
     for (const auto& note : i == 0 ? document.notes : std::vector<std::string>{}) {
       worksheet_write_string(sheet, row++, 0, note.c_str(), nullptr);
@@ -150,6 +176,14 @@ Status WriteXlsx(const Document& document, const std::string& path) {
       ++row;
     }
   }
+}
+
+}  // namespace detail
+
+Status WriteXlsx(const Document& document, const std::string& path) {
+  auto book = detail::OpenWorkbook(path);
+  if (!book) return book.error();
+  detail::AddSheets(book->get(), document);
   return detail::CloseWorkbook(std::move(*book), path);
 }
 

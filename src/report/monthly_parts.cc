@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/model/project.h"
+
 namespace clusterscope::report::detail {
 
 std::string KindTitle(const std::string& kind, Language language) {
@@ -127,6 +129,12 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
     const double time = reference * 100;
     return zh ? fmt::format("目标进度 {:.1f}%，落后于时间进度 {:.1f}%", v, time)
               : fmt::format("progress {:.1f}% behind time-progress {:.1f}%", v, time);
+  }
+  if (a.rule == "project_overdue") {  // reference: the stage it waits for; months: how late
+    const auto stage = static_cast<std::size_t>(a.reference.value_or(0));
+    const auto& next = model::Stages()[std::min(stage, model::kStageCount - 1)];
+    return zh ? fmt::format("项目逾期 {} 个月未{}", a.months, next.name_zh)
+              : fmt::format("project {} months late for {}", a.months, next.name_en);
   }
   if (a.rule == "not_reported") {
     const auto before = core::Period::FromIndex(period.Index() - 1).ToString();

@@ -13,6 +13,7 @@
 
 #include <xlsxwriter.h>
 
+#include "clusterscope/report/document.h"
 #include "clusterscope/report/monthly_report.h"
 
 namespace clusterscope::report::detail {
@@ -28,6 +29,8 @@ std::string Yi(double wan);
 using Workbook = std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)>;
 Result<Workbook> OpenWorkbook(const std::string& path);
 Status CloseWorkbook(Workbook book, const std::string& path);
+// A worksheet per section of `document` (names cut to Excel's 31 characters, made unique).
+void AddSheets(lxw_workbook* book, const Document& document);
 
 // Text safe inside HTML elements and attributes.
 std::string Escape(std::string_view text);

@@ -51,8 +51,8 @@ const std::vector<Column>& GroupColumns() {
 }  // namespace
 
 Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
-                         const std::string& region_name, Language language,
-                         const std::string& path) {
+                         const std::string& region_name, Language language, const std::string& path,
+                         const std::vector<Document>& appendix) {
   auto opened = detail::OpenWorkbook(path);
   if (!opened) return opened.error();
   detail::Workbook book = std::move(*opened);
@@ -168,6 +168,7 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
     }
   }
 
+  for (const auto& document : appendix) detail::AddSheets(book.get(), document);
   return detail::CloseWorkbook(std::move(book), path);
 }
 

@@ -94,7 +94,8 @@ struct AlertRules {
 struct Alert {
   std::string level;  // "red" or "amber"
   std::string rule;   // "group_declining", "group_below_total", "enterprise_declining",
-                      // "leaving_frame", "not_reported"
+                      // "leaving_frame", "not_reported"; added by the application:
+                      // "target_behind", "project_overdue" (reference: the stage awaited)
   std::string kind;   // the group's kind, or "enterprise"
   std::string code;   // group code or credit code
   std::string name;

@@ -32,6 +32,13 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
                              Language language);
 std::string CultivationJson(const chains::CultivationReport& report, std::size_t limit);
 
+// The chain work as a section of the monthly report: the chains with their weak and missing
+// links, the pipeline by stage with what is overdue, the ladders' counts. Any part may be null
+// (nothing loaded). `public_view`: no enterprise names or link figures, and no ladders.
+Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipeline* pipeline,
+                          const chains::CultivationReport* cultivation, Language language,
+                          bool public_view);
+
 // What a link's rating rests on, in words: "本地企业 0 家（至少 1 家）".
 std::string ReasonText(const chains::Reason& reason, Language language);
 // Why a candidate fits: "行业小类 3841 与环节一致; 营业收入 300.0 亿元（第 1 大）".

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/core/status.h"
@@ -28,8 +29,11 @@ struct Document {
 };
 
 std::string RenderText(const Document& document);
-std::string RenderMarkdown(const Document& document);
+// `heading`: the level of the document's title (2 as a section of a larger report).
+std::string RenderMarkdown(const Document& document, int heading = 1);
 std::string RenderHtml(const Document& document);
+// The document's title and sections as HTML elements, to place inside a page.
+std::string RenderHtmlSection(const Document& document);
 // One worksheet per section (names cut to Excel's 31 characters and made unique).
 Status WriteXlsx(const Document& document, const std::string& path);
 
@@ -37,5 +41,11 @@ Status WriteXlsx(const Document& document, const std::string& path);
 // and the result is empty. InvalidArgument for another format or an xlsx without a file.
 Result<std::string> RenderDocument(const Document& document, std::string_view format,
                                    const std::string& out);
+
+// `page` with the document placed before its closing </body>.
+std::string AppendHtml(std::string page, const Document& document);
+// A JSON object (`object`, as text) with members added: (key, JSON value as text).
+std::string AppendJson(std::string object,
+                       const std::vector<std::pair<std::string, std::string>>& members);
 
 }  // namespace clusterscope::report
