@@ -300,4 +300,40 @@ TEST_F(ChainsCliTest, CultivationListsMetAndMissedCriteria) {
   EXPECT_EQ(unknown.exit_code, 4);
 }
 
+TEST_F(ChainsCliTest, TheMonthlyReportCarriesTheChainWork) {
+  SetUpDistrict();
+  ASSERT_EQ(Cli("project add --code P1 --name 电芯项目 --cluster L2 --stage construction "
+                "--date 2024-01-10 --production 2025-06-30")
+                .exit_code,
+            0);
+  const CliRun md = Cli("report monthly --period 2025-12");
+  ASSERT_EQ(md.exit_code, 0) << md.out;
+  for (const char* text : {"## 产业链、招商项目与企业培育", "### 薄弱与缺失环节", "### 逾期项目",
+                           "项目逾期 6 个月未投产", "### 企业梯度培育", "电芯甲"}) {
+    EXPECT_NE(md.out.find(text), std::string::npos) << text;
+  }
+  const CliRun json_run = Cli("report monthly --period 2025-12 --format json");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.out;
+  const auto doc = json::parse(json_run.out);
+  EXPECT_EQ(doc["chains"]["chains"].size(), 5u);
+  EXPECT_EQ(doc["projects"]["projects"][0]["overdue"]["months_late"], 6);
+  EXPECT_TRUE(doc.contains("cultivation"));
+  bool alert = false;
+  for (const auto& a : doc["alerts"]) {
+    if (a["rule"] != "project_overdue") continue;
+    alert = true;
+    EXPECT_EQ(a["level"], "red");  // six months late
+    EXPECT_EQ(a["code"], "P1");
+  }
+  EXPECT_TRUE(alert);
+  // Published: no ladders, no enterprise names or link figures in the chain work.
+  const CliRun published = Cli("report monthly --period 2025-12 --format json --public");
+  ASSERT_EQ(published.exit_code, 0) << published.out;
+  const auto pub = json::parse(published.out);
+  EXPECT_FALSE(pub.contains("cultivation"));
+  EXPECT_FALSE(pub["chains"]["chains"][0].contains("masters"));
+  EXPECT_FALSE(pub["chains"]["chains"][0]["links"][0].contains("enterprises"));
+  EXPECT_EQ(published.out.find("电芯甲"), std::string::npos);
+}
+
 }  // namespace
