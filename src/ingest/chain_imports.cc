@@ -123,9 +123,7 @@ bool ParseYearOrMonth(std::string_view text, int& year, int& month) {
 }
 
 void CheckCode(std::string_view column, std::string_view code, ParsedRecord& parsed) {
-  if (const Status status = core::ValidateCreditCode(code); !status.ok()) {
-    parsed.errors.push_back({std::string(column), "credit_code", status.message()});
-  }
+  if (auto issue = CheckCreditCode(column, code)) parsed.errors.push_back(std::move(*issue));
 }
 
 }  // namespace

@@ -8,8 +8,6 @@
 #include "clusterscope/core/text.h"
 
 namespace clusterscope::ingest {
-namespace {
-
 std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_view code) {
   const Status status = core::ValidateCreditCode(code);
   if (status.ok()) return std::nullopt;
@@ -19,6 +17,8 @@ std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_vi
   return CellIssue{std::string(column), well_formed ? "credit_code_check" : "credit_code_format",
                    status.message()};
 }
+
+namespace {
 
 // Reads the cells of one record and collects what is wrong with them.
 class CellReader {

@@ -36,6 +36,10 @@ struct ParsedRecord {
   std::vector<CellIssue> warnings;  // kept, reported
 };
 
+// The issue with a credit-code cell: credit_code_format (not a code at all) or
+// credit_code_check (a typo in a check character); nullopt when valid.
+std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_view code);
+
 struct ParsedEnterprise : ParsedRecord {
   model::Enterprise enterprise;
 };
