@@ -260,26 +260,39 @@ Result<ingest::ImportReport> Workspace::ImportSeries(const std::string& path,
   return ingest::ImportSeries(*store_, *plan, path, options);
 }
 
+Status Workspace::StorePlan(storage::PlanKind kind, const std::string& path,
+                            const std::string& text) {
+  auto tx = store_->Begin(actor_);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(kind, path, text));
+  return (*tx)->Commit();
+}
+
+Result<std::pair<std::string, std::string>> Workspace::CurrentPlan(storage::PlanKind kind) {
+  auto stored = store_->LoadPlan(kind);
+  if (!stored) return Error(stored.error());
+  if (!stored->has_value()) {
+    return Error(Status::NotFound(
+        kind == storage::PlanKind::kTargets
+            ? "no target plan is loaded; load one with: clusterscope targets load FILE"
+            : "no chain plan is loaded; load one with: clusterscope chain load FILE"));
+  }
+  return std::move(**stored);
+}
+
 Result<model::TargetPlan> Workspace::LoadTargetPlan(const std::string& path) {
   auto text = ReadWholeFile(path);
   if (!text) return Error(text.error());
   auto plan = LoadTargetPlanText(*text, path, system_);
   if (!plan) return Error(plan.error());
-  auto tx = store_->Begin(actor_);
-  if (!tx) return Error(tx.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(storage::PlanKind::kTargets, path, *text));
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(storage::PlanKind::kTargets, path, *text));
   return plan;
 }
 
 Result<model::TargetPlan> Workspace::TargetPlan() {
-  auto stored = store_->LoadPlan(storage::PlanKind::kTargets);
+  auto stored = CurrentPlan(storage::PlanKind::kTargets);
   if (!stored) return Error(stored.error());
-  if (!stored->has_value()) {
-    return Error(Status::NotFound(
-        "no target plan is loaded; load one with: clusterscope targets load FILE"));
-  }
-  return LoadTargetPlanText((*stored)->second, (*stored)->first, system_);
+  return LoadTargetPlanText(stored->second, stored->first, system_);
 }
 
 namespace {

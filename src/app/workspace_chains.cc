@@ -20,21 +20,14 @@ Result<model::ChainPlan> Workspace::LoadChainPlan(const std::string& path) {
   if (!text) return Error(text.error());
   auto plan = LoadChainPlanText(*text, path, system_);
   if (!plan) return Error(plan.error());
-  auto tx = store_->Begin(actor_);
-  if (!tx) return Error(tx.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(storage::PlanKind::kChains, path, *text));
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(storage::PlanKind::kChains, path, *text));
   return plan;
 }
 
 Result<model::ChainPlan> Workspace::ChainPlan() {
-  auto stored = store_->LoadPlan(storage::PlanKind::kChains);
+  auto stored = CurrentPlan(storage::PlanKind::kChains);
   if (!stored) return Error(stored.error());
-  if (!stored->has_value()) {
-    return Error(
-        Status::NotFound("no chain plan is loaded; load one with: clusterscope chain load FILE"));
-  }
-  return LoadChainPlanText((*stored)->second, (*stored)->first, system_);
+  return LoadChainPlanText(stored->second, stored->first, system_);
 }
 
 Result<std::unique_ptr<chains::ChainReport>> Workspace::Chains(std::optional<core::Period> period,

@@ -219,69 +219,43 @@ const std::vector<ColumnSpec>& PriceColumns() {
 
 Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path,
                                   const ImportOptions& options) {
-  auto file = OpenFile(path, PriceColumns(), options);
-  if (!file) return Error(file.error());
-  const CsvTable* table = &file->table;
-  const ColumnMap* columns = &file->columns;
   const auto& industries = core::IndustryClassification::Gbt4754();
-  ImportReport report;
-  report.kind = "prices";
-  report.file = path;
-  std::map<std::pair<std::string, int>, std::size_t> first_line;
-  std::vector<Accepted<model::PriceIndex>> accepted;
-  std::vector<RejectedRow> rejected;
-  for (const auto& record : table->rows) {
-    ++report.rows_read;
-    RowIssues issues(*table, *columns, record, report);
-    if (issues.FieldCountOk()) {
-      ParsedRecord parsed;
-      model::PriceIndex index;
-      index.division = std::string(columns->Cell(record, "division"));
-      const auto* entry = industries.Find(index.division);
-      if (entry == nullptr || entry->level != 2) {
-        parsed.errors.push_back(
-            {"division", "unknown_division",
-             fmt::format("'{}' is not a GB/T 4754-2017 division (two digits, 06..46)",
-                         index.division)});
-      }
-      auto period = core::Period::Parse(columns->Cell(record, "period"));
-      if (period) {
-        index.period = *period;
-      } else {
-        parsed.errors.push_back({"period", "malformed_period", period.error().message()});
-      }
-      auto value = core::ParseDecimal(columns->Cell(record, "index"));
-      if (!value) {
-        parsed.errors.push_back({"index", "malformed_number", value.error().message()});
-      } else if (*value <= 0 || *value > 1000) {
-        parsed.errors.push_back(
-            {"index", "index_range",
-             "a price index with the same month of last year = 100 lies above 0 (and is "
-             "rarely above 200)"});
-      } else {
-        index.index = *value;
-      }
-      if (parsed.errors.empty()) {
-        const auto [it, inserted] =
-            first_line.emplace(std::make_pair(index.division, index.period.Code()), record.line);
-        if (!inserted) {
-          parsed.errors.push_back({"", "duplicate_key",
-                                   fmt::format("{} {} already appears on line {}", index.division,
-                                               index.period.ToString(), it->second)});
+  return detail::ImportRows<model::PriceIndex>(
+      store, path, PriceColumns(), "prices", options,
+      [&](const core::CsvRecord& record, const ColumnMap& columns, model::PriceIndex& index,
+          ParsedRecord& parsed) {
+        index.division = std::string(columns.Cell(record, "division"));
+        const auto* entry = industries.Find(index.division);
+        if (entry == nullptr || entry->level != 2) {
+          parsed.errors.push_back(
+              {"division", "unknown_division",
+               fmt::format("'{}' is not a GB/T 4754-2017 division (two digits, 06..46)",
+                           index.division)});
         }
-      }
-      issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, index});
-    }
-    if (issues.failed()) {
-      ++report.rows_rejected;
-      rejected.push_back({record, issues.Reasons()});
-    }
-  }
-  return Write(store, *table, accepted, rejected, options, std::move(report),
-               [](storage::Transaction& tx, const Accepted<model::PriceIndex>& row) {
-                 return tx.PutPriceIndex(row.value);
-               });
+        auto period = core::Period::Parse(columns.Cell(record, "period"));
+        if (period) {
+          index.period = *period;
+        } else {
+          parsed.errors.push_back({"period", "malformed_period", period.error().message()});
+        }
+        auto value = core::ParseDecimal(columns.Cell(record, "index"));
+        if (!value) {
+          parsed.errors.push_back({"index", "malformed_number", value.error().message()});
+        } else if (*value <= 0 || *value > 1000) {
+          parsed.errors.push_back(
+              {"index", "index_range",
+               "a price index with the same month of last year = 100 lies above 0 (and is "
+               "rarely above 200)"});
+        } else {
+          index.index = *value;
+        }
+      },
+      [](const model::PriceIndex& index) {
+        return fmt::format("{} {}", index.division, index.period.ToString());
+      },
+      [](storage::Transaction& tx, const model::PriceIndex& index) {
+        return tx.PutPriceIndex(index);
+      });
 }
 
 const std::vector<ColumnSpec>& SeriesColumns() {
@@ -296,77 +270,50 @@ const std::vector<ColumnSpec>& SeriesColumns() {
 
 Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan& plan,
                                   const std::string& path, const ImportOptions& options) {
-  auto file = OpenFile(path, SeriesColumns(), options);
-  if (!file) return Error(file.error());
-  const CsvTable* table = &file->table;
-  const ColumnMap* columns = &file->columns;
-  ImportReport report;
-  report.kind = "series";
-  report.file = path;
-  std::map<std::string, std::size_t> first_line;
-  std::vector<Accepted<model::SeriesValue>> accepted;
-  std::vector<RejectedRow> rejected;
-  for (const auto& record : table->rows) {
-    ++report.rows_read;
-    RowIssues issues(*table, *columns, record, report);
-    if (issues.FieldCountOk()) {
-      ParsedRecord parsed;
-      model::SeriesValue value;
-      value.series = std::string(columns->Cell(record, "series"));
-      const auto* definition = plan.FindSeries(value.series);
-      if (definition == nullptr) {
-        std::vector<std::string> known;
-        for (const auto& s : plan.series) known.push_back(s.code);
-        parsed.errors.push_back({"series", "unknown_series",
-                                 fmt::format("'{}' is not a series of the target plan ({})",
-                                             value.series, fmt::join(known, ", "))});
-      }
-      const std::string period(columns->Cell(record, "period"));
-      if (period.size() == 4 &&
-          std::all_of(period.begin(), period.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        value.year = std::stoi(period);
-      } else if (auto month = core::Period::Parse(period)) {
-        value.year = month->year;
-        value.month = month->month;
-      } else {
-        parsed.errors.push_back({"period", "malformed_period",
-                                 fmt::format("'{}' is neither a year (2024) nor a month "
-                                             "(2024-06)",
-                                             period)});
-      }
-      auto number = core::ParseDecimal(columns->Cell(record, "value"));
-      if (!number) {
-        parsed.errors.push_back({"value", "malformed_number", number.error().message()});
-      } else {
-        value.value = *number;
-        if (definition != nullptr && definition->unit == "date" && *number != 1) {
-          parsed.errors.push_back({"value", "milestone_value",
-                                   "a milestone's series takes the value 1 in the period it "
-                                   "was reached"});
+  return detail::ImportRows<model::SeriesValue>(
+      store, path, SeriesColumns(), "series", options,
+      [&](const core::CsvRecord& record, const ColumnMap& columns, model::SeriesValue& value,
+          ParsedRecord& parsed) {
+        value.series = std::string(columns.Cell(record, "series"));
+        const auto* definition = plan.FindSeries(value.series);
+        if (definition == nullptr) {
+          std::vector<std::string> known;
+          for (const auto& s : plan.series) known.push_back(s.code);
+          parsed.errors.push_back({"series", "unknown_series",
+                                   fmt::format("'{}' is not a series of the target plan ({})",
+                                               value.series, fmt::join(known, ", "))});
         }
-      }
-      if (columns->Has("source")) value.source = std::string(columns->Cell(record, "source"));
-      if (parsed.errors.empty()) {
-        const auto [it, inserted] =
-            first_line.emplace(fmt::format("{}/{}", value.series, value.PeriodText()), record.line);
-        if (!inserted) {
-          parsed.errors.push_back({"", "duplicate_key",
-                                   fmt::format("{} {} already appears on line {}", value.series,
-                                               value.PeriodText(), it->second)});
+        const std::string period(columns.Cell(record, "period"));
+        if (period.size() == 4 && std::all_of(period.begin(), period.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; })) {
+          value.year = std::stoi(period);
+        } else if (auto month = core::Period::Parse(period)) {
+          value.year = month->year;
+          value.month = month->month;
+        } else {
+          parsed.errors.push_back(
+              {"period", "malformed_period",
+               fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});
         }
-      }
-      issues.Add(parsed);
-      if (!issues.failed()) accepted.push_back({&record, value});
-    }
-    if (issues.failed()) {
-      ++report.rows_rejected;
-      rejected.push_back({record, issues.Reasons()});
-    }
-  }
-  return Write(store, *table, accepted, rejected, options, std::move(report),
-               [](storage::Transaction& tx, const Accepted<model::SeriesValue>& row) {
-                 return tx.PutSeriesValue(row.value);
-               });
+        auto number = core::ParseDecimal(columns.Cell(record, "value"));
+        if (!number) {
+          parsed.errors.push_back({"value", "malformed_number", number.error().message()});
+        } else {
+          value.value = *number;
+          if (definition != nullptr && definition->unit == "date" && *number != 1) {
+            parsed.errors.push_back({"value", "milestone_value",
+                                     "a milestone's series takes the value 1 in the period it "
+                                     "was reached"});
+          }
+        }
+        if (columns.Has("source")) value.source = std::string(columns.Cell(record, "source"));
+      },
+      [](const model::SeriesValue& value) {
+        return fmt::format("{} {}", value.series, value.PeriodText());
+      },
+      [](storage::Transaction& tx, const model::SeriesValue& value) {
+        return tx.PutSeriesValue(value);
+      });
 }
 
 Result<ImportReport> ImportDesignations(storage::Store& store, const model::ClusterSystem& system,

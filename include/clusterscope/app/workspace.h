@@ -153,6 +153,10 @@ class Workspace {
   Result<WriteResult> PutEnterprise(const ingest::Cells& cells, int year, bool must_exist);
   Result<WriteResult> PutDesignation(const model::Designation& designation,
                                      std::vector<ingest::CellIssue> warnings);
+  // Makes `text` (checked by the caller) the current plan of its kind.
+  Status StorePlan(storage::PlanKind kind, const std::string& path, const std::string& text);
+  // The current plan of a kind as (file, text); NotFound saying how to load one.
+  Result<std::pair<std::string, std::string>> CurrentPlan(storage::PlanKind kind);
 
   std::unique_ptr<storage::Store> store_;
   model::ClusterSystem system_;  // as loaded at Open(); constant after
