@@ -539,11 +539,10 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
   for (std::size_t i = fuling ? std::size(kNamed) : 0; i < plans.size(); ++i) {
     plans[i].annual_2023 *= remainder / random_total;
     // Above-scale enterprises sell at least 20 M yuan a year, in every year of the series;
-    // those below scale stay well under it.
-    // Those below scale stay under the line or near it: some cross it in the last year, the
-    // 小升规 candidates of the cultivation ladder.
+    // those below scale stay under the line or near it, and some cross it by the last year:
+    // the 小升规 candidates of the cultivation ladder.
     plans[i].annual_2023 = i < above_count ? std::max(plans[i].annual_2023, 3500.0)
-                                           : 400 + 1700 * Uniform(plans[i].noise_seed * 29 + 3);
+                                           : 400 + 1100 * Uniform(plans[i].noise_seed * 29 + 3);
   }
 
   double profit_factor = 1;
