@@ -6,11 +6,13 @@
 #include "clusterscope/synth/generator.h"
 
 #include <map>
+#include <set>
 
 #include "testutil.h"
 #include <gtest/gtest.h>
 
 #include "clusterscope/engine/indicators.h"
+#include "clusterscope/ingest/chain_imports.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope::synth {
@@ -190,6 +192,48 @@ TEST_F(FulingProfileTest, IsHeavyTailedSeasonalAndHasLossMakersEntriesAndExits) 
   ASSERT_OK(named);
   ASSERT_EQ(named->size(), 1u);
   EXPECT_EQ(named->front().cluster, "F1");
+}
+
+// The chain work's data: purchases of the above-scale enterprises, local and from outside, and
+// the below-scale enterprises' last two years, some of them crossing the 20 M yuan line.
+TEST_F(FulingProfileTest, WritesSupplierRelationsAndTheWatchedBelowScaleMonths) {
+  ASSERT_EQ(summary_.files.size(), 6u);
+  ingest::ImportOptions import;
+  import.actor = "tester";
+  auto relations = ingest::ImportRelations(*store_, summary_.files[5], import);
+  ASSERT_OK(relations);
+  ASSERT_TRUE(relations->written) << relations->errors.front().ToString();
+  auto stored = store_->ListSupplyRelations();
+  ASSERT_OK(stored);
+  auto enterprises = store_->ListEnterprises({});
+  ASSERT_OK(enterprises);
+  std::set<std::string> local;
+  for (const auto& e : *enterprises) local.insert(e.uscc);
+  double from_local = 0, total = 0;
+  for (const auto& r : *stored) {
+    total += r.value;
+    if (local.count(r.supplier) != 0) from_local += r.value;
+  }
+  EXPECT_GT(from_local / total, 0.2);  // some local supply, most bought outside the district
+  EXPECT_LT(from_local / total, 0.8);
+
+  auto facts = store_->CurrentMonthly({2025, 1}, {2025, 12});
+  ASSERT_OK(facts);
+  std::map<std::string, double> revenue;
+  for (std::size_t row = 0; row < facts->rows(); ++row) {
+    revenue[facts->uscc(facts->slot(row))] += facts->value(row, Measure::kRevenue);
+  }
+  std::size_t watched = 0, crossing = 0;
+  for (const auto& e : *enterprises) {
+    if (e.AboveScaleIn(2025) != false || e.AboveScaleIn(2021) != false) continue;
+    const auto it = revenue.find(e.uscc);
+    if (it == revenue.end()) continue;
+    ++watched;
+    if (it->second >= 2000) ++crossing;
+  }
+  EXPECT_EQ(watched, 60u);
+  EXPECT_GT(crossing, 3u);
+  EXPECT_LT(crossing, 30u);
 }
 
 TEST(GeneratorTest, IsDeterministicForASeed) {
