@@ -399,6 +399,13 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
     auto& p = g.row.project;
     std::sort(p.phases.begin(), p.phases.end(),
               [](const auto& a, const auto& b) { return a.number < b.number; });
+    // A stored project keeps the dates of the stages up to its new one that the file leaves
+    // empty: a file that gives only the latest stage does not erase the history.
+    if (const auto it = stored.find(code); it != stored.end()) {
+      for (std::size_t s = 0; s <= static_cast<std::size_t>(p.stage); ++s) {
+        if (!p.reached[s]) p.reached[s] = it->second->reached[s];
+      }
+    }
     std::vector<CellIssue> errors;
     if (failed.count(code) == 0) {
       for (const auto& problem : p.Check()) {

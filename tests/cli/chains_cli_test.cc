@@ -244,6 +244,19 @@ TEST_F(ChainsCliTest, ImportsProjectsByTheRules) {
   const CliRun skip = Cli("import projects q.csv");
   EXPECT_EQ(skip.exit_code, 3) << skip.out;
   EXPECT_NE(skip.out.find("would skip from signed"), std::string::npos) << skip.out;
+  // The next stage alone, without the earlier dates: moved, and the signing date kept.
+  testutil::WriteFile(dir_.Path("q.csv"),
+                      header +
+                          "A,甲项目,L2,battery,cells,GXQ,100,1,10,GWh/年,5000,,registered,,"
+                          "2024-03-01,,,\n"
+                          "A,甲项目,L2,battery,cells,GXQ,100,2,10,GWh/年,5000,2027-01-01,"
+                          "registered,,2024-03-01,,,\n");
+  const CliRun next = Cli("import projects q.csv");
+  ASSERT_EQ(next.exit_code, 0) << next.out;
+  const auto list = json::parse(Cli("project list --format json").out);
+  EXPECT_EQ(list["projects"][0]["reached"]["signed"], "2024-01-01");
+  EXPECT_EQ(list["projects"][0]["reached"]["registered"], "2024-03-01");
+  EXPECT_EQ(list["projects"][0]["phases"].size(), 2u);
 }
 
 TEST_F(ChainsCliTest, RefusesAChainPlanWithACycle) {
