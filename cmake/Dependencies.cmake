@@ -13,6 +13,8 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(pugixml 1.13 REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 
 # libcsv ships neither a CMake config nor a pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

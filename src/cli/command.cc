@@ -30,6 +30,9 @@ int ExitCodeOf(const Status& status) {
       return kExitUnavailable;
     case Status::Code::kInternal:
       return kExitInternal;
+    case Status::Code::kUnauthenticated:
+    case Status::Code::kPermissionDenied:
+      return kExitPermissionDenied;
   }
   return kExitUnexpected;
 }

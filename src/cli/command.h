@@ -26,6 +26,7 @@ enum ExitCode : int {
   kExitDataLoss = 6,
   kExitUnavailable = 7,  // database locked or unreadable, disk full
   kExitInternal = 8,
+  kExitPermissionDenied = 9,  // not signed in, or the role may not do it
 };
 
 int ExitCodeOf(const Status& status);

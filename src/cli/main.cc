@@ -30,7 +30,8 @@ int Run(int argc, char** argv) {
       ->default_val("warn");
   app.footer(
       "Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid input, 4 not found, 5 already exists,\n"
-      "6 data loss, 7 unavailable (database locked, disk full), 8 internal. See docs/cli.md.");
+      "6 data loss, 7 unavailable (database locked, disk full), 8 internal, 9 permission denied. "
+      "See docs/cli.md.");
 
   RegisterInit(app, ctx);
   RegisterSystem(app, ctx);

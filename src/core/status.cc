@@ -19,6 +19,10 @@ std::string_view Status::CodeName(Code code) {
       return "Unavailable";
     case Code::kInternal:
       return "Internal";
+    case Code::kUnauthenticated:
+      return "Unauthenticated";
+    case Code::kPermissionDenied:
+      return "PermissionDenied";
   }
   return "Unknown";
 }

@@ -77,6 +77,10 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutProspect(const model::Prospect& prospect) override {
     return inner_->PutProspect(prospect);
   }
+  Result<storage::Change> PutUser(const model::User& user) override {
+    return inner_->PutUser(user);
+  }
+  Status DeleteUser(std::string_view name) override { return inner_->DeleteUser(name); }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
     return inner_->PutEnterpriseList(name, usccs);
@@ -153,6 +157,10 @@ class FaultyStore final : public storage::Store {
     return inner_.ListSupplyRelations();
   }
   Result<std::vector<model::Prospect>> ListProspects() override { return inner_.ListProspects(); }
+  Result<std::optional<model::User>> GetUser(std::string_view name) override {
+    return inner_.GetUser(name);
+  }
+  Result<std::vector<model::User>> ListUsers() override { return inner_.ListUsers(); }
   Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
     return inner_.ListEnterpriseLists();
   }

@@ -397,7 +397,8 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
   Exec(db,
        "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DROP TABLE "
        "plan_document; DROP TABLE project_phase; DROP TABLE project_move; DROP TABLE project; "
-       "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE series_value; DROP TABLE "
+       "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE app_user; DROP TABLE "
+       "series_value; DROP TABLE "
        "series_revision; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"

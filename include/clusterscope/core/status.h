@@ -24,6 +24,8 @@ class Status {
     kDataLoss = 4,
     kUnavailable = 5,
     kInternal = 6,
+    kUnauthenticated = 7,   // no valid session or credentials
+    kPermissionDenied = 8,  // the user's role may not do this
   };
 
   Status() = default;
@@ -47,6 +49,12 @@ class Status {
   }
   static Status Internal(std::string message) {
     return Status(Code::kInternal, std::move(message));
+  }
+  static Status Unauthenticated(std::string message) {
+    return Status(Code::kUnauthenticated, std::move(message));
+  }
+  static Status PermissionDenied(std::string message) {
+    return Status(Code::kPermissionDenied, std::move(message));
   }
 
   bool ok() const { return code_ == Code::kOk; }

@@ -27,6 +27,7 @@
 #include "clusterscope/model/project.h"
 #include "clusterscope/model/quality.h"
 #include "clusterscope/model/target.h"
+#include "clusterscope/model/user.h"
 
 namespace clusterscope::storage {
 
@@ -181,6 +182,10 @@ class Transaction {
   virtual Result<Change> PutSupplyRelation(const model::SupplyRelation& relation) = 0;
   // Inserts or updates the outside enterprise keyed by credit code, auditing changes.
   virtual Result<Change> PutProspect(const model::Prospect& prospect) = 0;
+  // Inserts or updates a user, auditing role, park and that the password changed.
+  virtual Result<Change> PutUser(const model::User& user) = 0;
+  // NotFound if there is no such user.
+  virtual Status DeleteUser(std::string_view name) = 0;
 
   // Replaces the saved list `name` with `usccs` (empty: deletes it), auditing the change.
   // Unknown enterprises fail at Commit().
@@ -250,6 +255,9 @@ class Store {
   virtual Result<std::vector<model::SupplyRelation>> ListSupplyRelations() = 0;
   // Every outside enterprise, by credit code.
   virtual Result<std::vector<model::Prospect>> ListProspects() = 0;
+  virtual Result<std::optional<model::User>> GetUser(std::string_view name) = 0;
+  // Every user, by name.
+  virtual Result<std::vector<model::User>> ListUsers() = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "chain_work.h"
+#include "users.h"
 #include "connection.h"
 #include "monthly.h"
 #include <fmt/format.h>
@@ -23,6 +24,7 @@ extern const std::string_view kMigration0005;
 extern const std::string_view kMigration0006;
 extern const std::string_view kMigration0007;
 extern const std::string_view kMigration0008;
+extern const std::string_view kMigration0009;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -284,6 +286,12 @@ class SqliteTransaction final : public Transaction {
   }
   Result<Change> PutProspect(const model::Prospect& prospect) override {
     return sqlite::PutProspect(db_, prospect, batch_id_, AuditFunction());
+  }
+  Result<Change> PutUser(const model::User& user) override {
+    return sqlite::PutUser(db_, user, at_, AuditFunction());
+  }
+  Status DeleteUser(std::string_view name) override {
+    return sqlite::DeleteUser(db_, name, AuditFunction());
   }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
@@ -766,6 +774,10 @@ class SqliteStore final : public Store {
   Result<std::vector<model::Prospect>> ListProspects() override {
     return sqlite::ListProspects(db_);
   }
+  Result<std::optional<model::User>> GetUser(std::string_view name) override {
+    return sqlite::GetUser(db_, name);
+  }
+  Result<std::vector<model::User>> ListUsers() override { return sqlite::ListUsers(db_); }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     auto stmt =
         db_.Prepare("SELECT division, period, value FROM price_index ORDER BY division, period");
