@@ -85,5 +85,7 @@ void RegisterTargets(CLI::App& app, Context& ctx);
 void RegisterChain(CLI::App& app, Context& ctx);
 void RegisterProject(CLI::App& app, Context& ctx);
 void RegisterCultivate(CLI::App& app, Context& ctx);
+void RegisterUser(CLI::App& app, Context& ctx);
+void RegisterServe(CLI::App& app, Context& ctx);
 
 }  // namespace clusterscope::cli

@@ -50,6 +50,7 @@ int Run(int argc, char** argv) {
   RegisterChain(app, ctx);
   RegisterProject(app, ctx);
   RegisterCultivate(app, ctx);
+  RegisterUser(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -35,8 +35,8 @@ std::vector<Problem> User::Check(const ClusterSystem& system) const {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
       });
   if (!name_ok) {
-    problems.push_back({"name", fmt::format("'{}' is not a user name: 2-64 of a-z, 0-9, _ . -",
-                                            name)});
+    problems.push_back(
+        {"name", fmt::format("'{}' is not a user name: 2-64 of a-z, 0-9, _ . -", name)});
   }
   if (role == Role::kParkEditor && system.FindPark(park) == nullptr) {
     problems.push_back({"park", fmt::format("a park editor needs a park of the system ('{}' is "

@@ -127,6 +127,17 @@ class Workspace {
   Result<std::unique_ptr<chains::CultivationReport>> Cultivate(const std::string& ladder,
                                                                std::optional<core::Period> period);
 
+  // Users of the HTTP server (docs/http_api.md). A password needs at least 10 characters; it is
+  // kept only as an argon2id hash. AlreadyExists / NotFound as the name says.
+  Status AddUser(const std::string& name, model::Role role, const std::string& park,
+                 const std::string& password);
+  Status SetPassword(const std::string& name, const std::string& password);
+  Status RemoveUser(const std::string& name);
+  Result<std::vector<model::User>> Users();
+  // The user whose name and password these are; Unauthenticated otherwise (the same message for
+  // an unknown name and a wrong password, so that names cannot be probed).
+  Result<model::User> Authenticate(const std::string& name, const std::string& password);
+
   // The latest month with monthly statistics; NotFound before the first import.
   Result<core::Period> LatestPeriod();
   // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a

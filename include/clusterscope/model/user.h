@@ -32,8 +32,8 @@ struct User {
 };
 
 // What a role may do.
-bool SeesEnterprises(Role role);        // enterprise rows and names (a park editor: its park)
-bool EditsEnterprises(Role role);       // uploads and changes (a park editor: its park)
-bool ManagesUsers(Role role);           // admin only
+bool SeesEnterprises(Role role);   // enterprise rows and names (a park editor: its park)
+bool EditsEnterprises(Role role);  // uploads and changes (a park editor: its park)
+bool ManagesUsers(Role role);      // admin only
 
 }  // namespace clusterscope::model

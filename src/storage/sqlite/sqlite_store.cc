@@ -8,9 +8,9 @@
 #include <set>
 
 #include "chain_work.h"
-#include "users.h"
 #include "connection.h"
 #include "monthly.h"
+#include "users.h"
 #include <fmt/format.h>
 
 #include "clusterscope/storage/store.h"
@@ -46,6 +46,7 @@ const Migration kMigrations[] = {
     {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
     {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
     {7, embedded::kMigration0007}, {8, embedded::kMigration0008},
+    {9, embedded::kMigration0009},
 };
 
 std::string NowUtc() {

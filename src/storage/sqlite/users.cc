@@ -24,8 +24,8 @@ std::optional<std::string> NonEmpty(const std::string& text) {
 }  // namespace
 
 Result<std::optional<model::User>> GetUser(Connection& db, std::string_view name) {
-  auto stmt = db.Prepare(
-      "SELECT name, role, park, password_hash, created_at FROM app_user WHERE name = ?");
+  auto stmt =
+      db.Prepare("SELECT name, role, park, password_hash, created_at FROM app_user WHERE name = ?");
   if (!stmt) return Error(stmt.error());
   stmt->Bind(1, name);
   auto row = stmt->Step();
@@ -61,8 +61,8 @@ Result<Change> PutUser(Connection& db, const model::User& user, std::string_view
   put->Bind(5, at);
   CLUSTERSCOPE_RETURN_IF_ERROR(put->Run());
   const char* action = *before ? "update" : "insert";
-  const auto old_role = *before ? std::optional<std::string>(model::RoleName((*before)->role))
-                                : std::nullopt;
+  const auto old_role =
+      *before ? std::optional<std::string>(model::RoleName((*before)->role)) : std::nullopt;
   if (old_role != role) {
     CLUSTERSCOPE_RETURN_IF_ERROR(audit(action, "user", user.name, "role", old_role, role));
   }
@@ -86,8 +86,8 @@ Status DeleteUser(Connection& db, std::string_view name, const AuditFn& audit) {
   if (!stmt) return stmt.error();
   stmt->Bind(1, name);
   CLUSTERSCOPE_RETURN_IF_ERROR(stmt->Run());
-  return audit("delete", "user", name, "role",
-               std::string(model::RoleName((*before)->role)), std::nullopt);
+  return audit("delete", "user", name, "role", std::string(model::RoleName((*before)->role)),
+               std::nullopt);
 }
 
 }  // namespace clusterscope::storage::sqlite

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "passwords.h"
+
+#include <sodium.h>
+
+namespace clusterscope::app {
+namespace {
+
+// sodium_init() is idempotent and thread-safe; main() calls it too, this covers tests and tools.
+bool Ready() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(std::string_view password) {
+  if (password.size() < 10) {
+    return Error(Status::InvalidArgument("a password needs at least 10 characters"));
+  }
+  if (!Ready()) return Error(Status::Internal("libsodium could not start"));
+  char hash[crypto_pwhash_STRBYTES];
+  // Interactive limits (64 MiB, about a tenth of a second): a login stays quick while a stolen
+  // hash costs an attacker as much per guess.
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Error(Status::Internal("out of memory hashing the password"));
+  }
+  return std::string(hash);
+}
+
+bool VerifyPassword(std::string_view password, const std::string& hash) {
+  if (!Ready() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+}  // namespace clusterscope::app
