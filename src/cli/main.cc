@@ -51,6 +51,7 @@ int Run(int argc, char** argv) {
   RegisterProject(app, ctx);
   RegisterCultivate(app, ctx);
   RegisterUser(app, ctx);
+  RegisterServe(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -69,6 +69,8 @@ class Workspace {
   const model::ClusterSystem& system() const { return system_; }
   storage::Store& store() { return *store_; }
   const std::string& actor() const { return actor_; }
+  // Who the next changes are recorded as (a server's workspace serves many users in turn).
+  void set_actor(std::string actor) { actor_ = std::move(actor); }
 
   // Adds an enterprise from named cells (see ingest::EnterpriseColumns); AlreadyExists if the
   // credit code is registered. InvalidArgument lists every problem with the cells.

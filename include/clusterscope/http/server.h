@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The HTTP server (docs/http_api.md): the JSON API under /api/v1/ over a database, sessions in
+// memory with HttpOnly SameSite cookies, CSRF tokens on changes, login rate limiting, role-based
+// access to enterprise data, one access-log line per request. A Server owns its listening socket
+// and worker threads; each worker opens its own Workspace. Start() and Stop() from one thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::http {
+
+struct ServerOptions {
+  std::string db_path;
+  std::string bind = "127.0.0.1";
+  int port = 8080;                          // 0: any free port (tests)
+  std::string web_root;                     // static files of the dashboard; empty: none
+  std::size_t max_body = 32 * 1024 * 1024;  // bytes; larger requests get 413
+  int session_minutes = 8 * 60;             // a session expires this long after sign-in
+  int login_failures = 5;                   // failed sign-ins allowed per name or address ...
+  int login_window_seconds = 300;           // ... within this window, then 429
+  bool secure_cookie = false;               // add Secure (behind TLS)
+};
+
+class Server {
+ public:
+  // InvalidArgument for bad options; NotFound if the database does not exist.
+  static Result<std::unique_ptr<Server>> Create(ServerOptions options);
+  ~Server();
+
+  // Binds the address; returns the port (the chosen one when options.port is 0). Unavailable if
+  // the address is taken.
+  Result<int> Bind();
+  // Serves until Stop(); blocks the calling thread.
+  Status Listen();
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace clusterscope::http

@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/http/server.h"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "sessions.h"
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/engine/disclosure.h"
+#include "clusterscope/report/chains.h"
+#include "clusterscope/report/monthly_report.h"
+#include "clusterscope/report/registry.h"
+#include "clusterscope/report/targets.h"
+
+namespace clusterscope::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kCookie = "cs_session";
+
+// The one mapping of Status to HTTP (docs/http_api.md).
+int HttpStatusOf(Status::Code code) {
+  switch (code) {
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kUnauthenticated:
+      return 401;
+    case Status::Code::kPermissionDenied:
+      return 403;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kAlreadyExists:
+      return 409;
+    case Status::Code::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+void SendError(httplib::Response& res, int http_status, std::string_view code,
+               std::string_view message) {
+  res.status = http_status;
+  res.set_content(json{{"code", code}, {"message", message}}.dump(), "application/json");
+}
+
+void SendStatus(httplib::Response& res, const Status& status) {
+  const int http = HttpStatusOf(status.code());
+  // An internal failure's details go to the log, not to the client.
+  if (http == 500) spdlog::error("internal error: {}", status.ToString());
+  SendError(res, http, Status::CodeName(status.code()),
+            http == 500 ? "internal error; see the server log" : status.message());
+}
+
+void SendJson(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
+std::string CookieToken(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string key = std::string(kCookie) + "=";
+  for (std::size_t at = 0; at < cookies.size();) {
+    const auto end = cookies.find(';', at);
+    std::string part = cookies.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    const auto start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(key, 0) == 0) return part.substr(key.size());
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return {};
+}
+
+// A JSON object body with exactly the known fields of the right types; InvalidArgument saying
+// what is wrong otherwise.
+Result<json> ParseBody(const httplib::Request& req,
+                       const std::map<std::string, json::value_t>& fields) {
+  json body;
+  try {
+    body = json::parse(req.body);
+  } catch (const json::parse_error& error) {
+    return Error(Status::InvalidArgument(fmt::format("malformed JSON: {}", error.what())));
+  }
+  if (!body.is_object()) return Error(Status::InvalidArgument("the body must be a JSON object"));
+  for (const auto& [key, value] : body.items()) {
+    const auto it = fields.find(key);
+    if (it == fields.end()) {
+      return Error(Status::InvalidArgument(fmt::format("unknown field '{}'", key)));
+    }
+    if (value.type() != it->second) {
+      return Error(Status::InvalidArgument(
+          fmt::format("field '{}' must be a {}", key, json(it->second).type_name())));
+    }
+  }
+  for (const auto& [key, type] : fields) {
+    if (!body.contains(key)) {
+      return Error(Status::InvalidArgument(fmt::format("missing field '{}'", key)));
+    }
+  }
+  return body;
+}
+
+Result<std::optional<core::Period>> PeriodParam(const httplib::Request& req) {
+  if (!req.has_param("period")) return std::optional<core::Period>();
+  auto period = core::Period::Parse(req.get_param_value("period"));
+  if (!period) return Error(period.error().WithContext("period"));
+  return std::optional<core::Period>(*period);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server server;
+  Sessions sessions;
+  Throttle by_name;
+  Throttle by_address;
+
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        sessions(std::chrono::minutes(options.session_minutes)),
+        by_name(options.login_failures, std::chrono::seconds(options.login_window_seconds)),
+        by_address(options.login_failures * 4, std::chrono::seconds(options.login_window_seconds)) {
+  }
+
+  // Each worker thread keeps its own Workspace (a Store is used from one thread at a time).
+  Result<app::Workspace*> WorkspaceFor(const std::string& actor) {
+    thread_local std::map<std::string, std::unique_ptr<app::Workspace>> open;
+    auto& slot = open[options.db_path];
+    if (!slot) {
+      auto workspace = app::Workspace::Open(options.db_path, "http");
+      if (!workspace) return Error(workspace.error());
+      slot = std::make_unique<app::Workspace>(std::move(*workspace));
+    }
+    slot->set_actor(actor);
+    return slot.get();
+  }
+
+  // The session of the request, checked for CSRF on changes; Unauthenticated without one.
+  Result<Session> Authenticate(const httplib::Request& req) {
+    auto session = sessions.Find(CookieToken(req));
+    if (!session) return Error(Status::Unauthenticated("sign in first: POST /api/v1/login"));
+    if (req.method != "GET" && req.method != "HEAD" &&
+        req.get_header_value("X-CSRF-Token") != session->csrf) {
+      return Error(Status::PermissionDenied(
+          "missing or wrong X-CSRF-Token header (the csrf_token given at sign-in)"));
+    }
+    return *session;
+  }
+
+  // Runs `handle` for a signed-in user with its workspace; errors become JSON responses.
+  void Guard(const httplib::Request& req, httplib::Response& res,
+             const std::function<Status(const Session&, app::Workspace&)>& handle) {
+    auto session = Authenticate(req);
+    if (!session) return SendStatus(res, session.error());
+    auto workspace = WorkspaceFor(session->user);
+    if (!workspace) return SendStatus(res, workspace.error());
+    if (const Status status = handle(*session, **workspace); !status.ok()) {
+      SendStatus(res, status);
+    }
+  }
+
+  void Routes();
+  void Login(const httplib::Request& req, httplib::Response& res);
+};
+
+void Server::Impl::Login(const httplib::Request& req, httplib::Response& res) {
+  auto body =
+      ParseBody(req, {{"name", json::value_t::string}, {"password", json::value_t::string}});
+  if (!body) return SendStatus(res, body.error());
+  const std::string name = (*body)["name"];
+  const std::string address = req.remote_addr;
+  if (by_name.Blocked("name:" + name) || by_address.Blocked("addr:" + address)) {
+    res.set_header("Retry-After", std::to_string(options.login_window_seconds));
+    return SendError(res, 429, "TooManyRequests",
+                     "too many failed sign-ins; wait a few minutes and try again");
+  }
+  auto workspace = WorkspaceFor(name);
+  if (!workspace) return SendStatus(res, workspace.error());
+  auto user = (*workspace)->Authenticate(name, (*body)["password"]);
+  if (!user) {
+    by_name.Failed("name:" + name);
+    by_address.Failed("addr:" + address);
+    spdlog::warn("failed sign-in for '{}' from {}", name, address);
+    return SendStatus(res, user.error());
+  }
+  by_name.Succeeded("name:" + name);
+  auto [token, session] = sessions.Open(*user);
+  res.set_header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+                                           kCookie, token, options.session_minutes * 60,
+                                           options.secure_cookie ? "; Secure" : ""));
+  SendJson(res, json{{"user", user->name},
+                     {"role", model::RoleName(user->role)},
+                     {"park", user->park},
+                     {"csrf_token", session.csrf},
+                     {"expires_in", options.session_minutes * 60}}
+                    .dump());
+}
+
+void Server::Impl::Routes() {
+  auto& s = server;
+  s.Post("/api/v1/login",
+         [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
+  s.Post("/api/v1/logout", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session&, app::Workspace&) {
+      sessions.Close(CookieToken(req));
+      res.set_header("Set-Cookie",
+                     fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kCookie));
+      SendJson(res, R"({"signed_out":true})");
+      return Status::Ok();
+    });
+  });
+  s.Get("/api/v1/me", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace&) {
+      SendJson(res, json{{"user", session.user},
+                         {"role", model::RoleName(session.role)},
+                         {"park", session.park},
+                         {"csrf_token", session.csrf}}
+                        .dump());
+      return Status::Ok();
+    });
+  });
+  s.Get("/api/v1/system", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session&, app::Workspace& w) {
+      auto enterprises = w.store().ListEnterprises({});
+      if (!enterprises) return enterprises.error();
+      report::ClusterCounts counts;
+      for (const auto& e : *enterprises) {
+        if (!e.cluster.empty()) ++counts[e.cluster];
+      }
+      SendJson(res, report::SystemJson(w.system(), counts));
+      return Status::Ok();
+    });
+  });
+  // The monthly indicators: viewers get the published form (disclosure control, no rankings).
+  s.Get("/api/v1/report/monthly", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      const bool viewer = !model::SeesEnterprises(session.role);
+      auto indicators = w.MonthlyIndicators(*period, {.top = viewer ? 0u : 10u});
+      if (!indicators) return indicators.error();
+      if (viewer) engine::ApplyDisclosureControl(*indicators, engine::DisclosureRules{});
+      SendJson(res, report::MonthlyReportJson(*indicators));
+      return Status::Ok();
+    });
+  });
+  s.Get("/api/v1/targets", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session&, app::Workspace& w) {
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      auto targets = w.Targets(*period, req.has_param("history"));
+      if (!targets) return targets.error();
+      SendJson(res, report::TargetsJson(*targets));
+      return Status::Ok();
+    });
+  });
+  s.Get(R"(/api/v1/chains(?:/([a-z0-9_\-]+))?)",
+        [this](const httplib::Request& req, httplib::Response& res) {
+          Guard(req, res, [&](const Session& session, app::Workspace& w) {
+            auto period = PeriodParam(req);
+            if (!period) return period.error();
+            auto chains = w.Chains(*period, 5);
+            if (!chains) return chains.error();
+            const std::string code = req.matches.size() > 1 ? req.matches[1].str() : "";
+            if (!code.empty() && (*chains)->plan.FindChain(code) == nullptr) {
+              return Status::NotFound(fmt::format("no chain '{}'", code));
+            }
+            const bool viewer = !model::SeesEnterprises(session.role);
+            SendJson(res, report::ChainsJson(**chains, {.chain = code,
+                                                        .links = true,
+                                                        .details = !code.empty(),
+                                                        .public_view = viewer}));
+            return Status::Ok();
+          });
+        });
+  s.Get("/api/v1/projects", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session&, app::Workspace& w) {
+      const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+      std::tm tm{};
+      gmtime_r(&now, &tm);
+      core::Date as_of{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+      if (req.has_param("as_of")) {
+        auto date = core::Date::Parse(req.get_param_value("as_of"));
+        if (!date) return date.error().WithContext("as_of");
+        as_of = *date;
+      }
+      auto pipeline = w.Projects(as_of);
+      if (!pipeline) return pipeline.error();
+      SendJson(res, report::PipelineJson(*pipeline));
+      return Status::Ok();
+    });
+  });
+  s.Get("/api/v1/cultivation", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      if (!model::SeesEnterprises(session.role)) {
+        return Status::PermissionDenied("the cultivation lists name enterprises: not for viewers");
+      }
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      auto report = w.Cultivate(req.get_param_value("ladder"), *period);
+      if (!report) return report.error();
+      SendJson(res, report::CultivationJson(**report, 50));
+      return Status::Ok();
+    });
+  });
+  // Enterprise rows: analysts and admins see all, a park editor its own park, viewers none.
+  s.Get("/api/v1/enterprises", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      if (!model::SeesEnterprises(session.role)) {
+        return Status::PermissionDenied("enterprise data is for analysts and park editors");
+      }
+      storage::EnterpriseFilter filter;
+      filter.name_contains = req.get_param_value("q");
+      filter.cluster = req.get_param_value("cluster");
+      filter.park = req.get_param_value("park");
+      filter.limit = 200;
+      if (session.role == model::Role::kParkEditor) {
+        if (!filter.park.empty() && filter.park != session.park) {
+          return Status::PermissionDenied(
+              fmt::format("a park editor of {} sees only that park's enterprises", session.park));
+        }
+        filter.park = session.park;
+      }
+      auto list = w.store().ListEnterprises(filter);
+      if (!list) return list.error();
+      SendJson(res, report::EnterpriseListJson(*list, w.system()));
+      return Status::Ok();
+    });
+  });
+  s.Get(R"(/api/v1/enterprises/([0-9A-Z]{18}))",
+        [this](const httplib::Request& req, httplib::Response& res) {
+          Guard(req, res, [&](const Session& session, app::Workspace& w) {
+            if (!model::SeesEnterprises(session.role)) {
+              return Status::PermissionDenied("enterprise data is for analysts and park editors");
+            }
+            auto enterprise = w.GetEnterprise(req.matches[1].str());
+            if (!enterprise) return enterprise.error();
+            if (session.role == model::Role::kParkEditor && enterprise->park != session.park) {
+              return Status::PermissionDenied(fmt::format(
+                  "a park editor of {} sees only that park's enterprises", session.park));
+            }
+            auto designations = w.store().ListDesignations({enterprise->uscc, "", std::nullopt});
+            if (!designations) return designations.error();
+            SendJson(res, report::EnterpriseJson(*enterprise, w.system(), *designations));
+            return Status::Ok();
+          });
+        });
+  s.Get("/api/v1/users", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      if (!model::ManagesUsers(session.role)) return Status::PermissionDenied("admins only");
+      auto users = w.Users();
+      if (!users) return users.error();
+      json out = json::array();
+      for (const auto& u : *users) {
+        out.push_back({{"name", u.name}, {"role", model::RoleName(u.role)}, {"park", u.park}});
+      }
+      SendJson(res, out.dump());
+      return Status::Ok();
+    });
+  });
+}
+
+Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
+  if (options.port < 0 || options.port > 65535) {
+    return Error(Status::InvalidArgument(fmt::format("--port {} is not a port", options.port)));
+  }
+  if (!std::filesystem::exists(options.db_path)) {
+    return Error(Status::NotFound(fmt::format("database '{}' does not exist", options.db_path)));
+  }
+  if (sodium_init() < 0) return Error(Status::Internal("libsodium could not start"));
+  auto impl = std::make_unique<Impl>(std::move(options));
+  auto& s = impl->server;
+  s.set_payload_max_length(impl->options.max_body);
+  // One access-log line per request with its time: the pre-routing handler and the logger run
+  // on the request's worker thread, one request at a time.
+  static thread_local std::chrono::steady_clock::time_point started;
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    spdlog::info("{} {} {} {} {:.1f} ms", req.remote_addr, req.method, req.path, res.status, ms);
+  });
+  s.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          spdlog::error("exception in a handler: {}", e.what());
+        } catch (...) {
+          spdlog::error("unknown exception in a handler");
+        }
+        SendError(res, 500, "Internal", "internal error; see the server log");
+      });
+  // Errors httplib raises itself (no route, body too large) get the same JSON body.
+  s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) return SendError(res, 404, "NotFound", "no such resource");
+    if (res.status == 413) {
+      return SendError(res, 413, "InvalidArgument", "the request body is too large");
+    }
+    SendError(res, res.status, "InvalidArgument", "bad request");
+  });
+  impl->Routes();
+  if (!impl->options.web_root.empty() && !s.set_mount_point("/", impl->options.web_root)) {
+    return Error(Status::NotFound(
+        fmt::format("--web-root '{}' is not a directory", impl->options.web_root)));
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { Stop(); }
+
+Result<int> Server::Bind() {
+  auto& o = impl_->options;
+  if (o.port == 0) {
+    const int port = impl_->server.bind_to_any_port(o.bind);
+    if (port < 0) return Error(Status::Unavailable(fmt::format("cannot bind {}", o.bind)));
+    return port;
+  }
+  if (!impl_->server.bind_to_port(o.bind, o.port)) {
+    return Error(Status::Unavailable(fmt::format(
+        "cannot bind {}:{} (in use, or not an address of this machine)", o.bind, o.port)));
+  }
+  return o.port;
+}
+
+Status Server::Listen() {
+  if (!impl_->server.listen_after_bind()) return Status::Unavailable("the server stopped");
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+}
+
+}  // namespace clusterscope::http

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The HTTP API in-process on an ephemeral loopback port: sign-in, sessions, CSRF, throttling,
+// the error bodies, and who may see enterprise rows (a role x endpoint matrix).
+#include "clusterscope/http/server.h"
+
+#include <thread>
+
+#include "testutil.h"
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "clusterscope/app/workspace.h"
+
+namespace clusterscope::http {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.Path("api.db");
+    ASSERT_OK(app::InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "t", "", ""}));
+    auto w = app::Workspace::Open(db_, "t");
+    ASSERT_OK(w);
+    ASSERT_OK(w->AddUser("admin", model::Role::kAdmin, "", "admin-secret-1"));
+    ASSERT_OK(w->AddUser("ana", model::Role::kAnalyst, "", "analyst-secret-1"));
+    ASSERT_OK(w->AddUser("pe", model::Role::kParkEditor, "GXQ", "editor-secret-1"));
+    ASSERT_OK(w->AddUser("vic", model::Role::kViewer, "", "viewer-secret-1"));
+    testutil::WriteFile(dir_.Path("e.csv"),
+                        fmt::format("uscc,name,industry_code,park\n"
+                                    "{},高新区企业,3841,GXQ\n"
+                                    "{},临港企业,3611,LG\n",
+                                    testutil::CreditCode(1), testutil::CreditCode(2)));
+    ingest::ImportOptions options;
+    ASSERT_OK(w->ImportEnterprises(dir_.Path("e.csv"), options));
+    ServerOptions server_options;
+    server_options.db_path = db_;
+    server_options.port = 0;
+    server_options.max_body = 4096;
+    server_options.login_failures = 3;
+    auto server = Server::Create(server_options);
+    ASSERT_OK(server);
+    server_ = std::move(*server);
+    auto port = server_->Bind();
+    ASSERT_OK(port);
+    port_ = *port;
+    thread_ = std::thread([this] { (void)server_->Listen(); });
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Client Client() { return httplib::Client("127.0.0.1", port_); }
+
+  struct Signed {
+    std::string cookie;
+    std::string csrf;
+  };
+  Signed SignIn(const std::string& name, const std::string& password) {
+    auto client = Client();
+    auto res = client.Post("/api/v1/login", json{{"name", name}, {"password", password}}.dump(),
+                           "application/json");
+    EXPECT_TRUE(res);
+    if (!res || res->status != 200) return {};
+    const std::string set_cookie = res->get_header_value("Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    return {set_cookie.substr(0, set_cookie.find(';')), json::parse(res->body)["csrf_token"]};
+  }
+  int Get(const Signed& who, const std::string& path, std::string* body = nullptr) {
+    auto client = Client();
+    httplib::Headers headers;
+    if (!who.cookie.empty()) headers.emplace("Cookie", who.cookie);
+    auto res = client.Get(path.c_str(), headers);
+    if (!res) return -1;
+    if (body != nullptr) *body = res->body;
+    // Every error body is {"code", "message"}.
+    if (res->status >= 400) {
+      const auto doc = json::parse(res->body);
+      EXPECT_TRUE(doc.contains("code") && doc.contains("message")) << res->body;
+    }
+    return res->status;
+  }
+
+  testutil::TempDir dir_;
+  std::string db_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(ServerTest, SignInSessionsAndCsrf) {
+  EXPECT_EQ(Get({}, "/api/v1/me"), 401);
+  EXPECT_EQ(Get({"cs_session=" + std::string(64, 'a'), ""}, "/api/v1/me"), 401);  // forged
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  ASSERT_FALSE(ana.cookie.empty());
+  std::string body;
+  EXPECT_EQ(Get(ana, "/api/v1/me", &body), 200);
+  EXPECT_EQ(json::parse(body)["role"], "analyst");
+
+  auto client = Client();
+  // A change without the CSRF token is refused; with it, the session ends.
+  auto refused = client.Post("/api/v1/logout", {{"Cookie", ana.cookie}}, "{}", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  auto out = client.Post("/api/v1/logout", {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}},
+                         "{}", "application/json");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 200);
+  EXPECT_EQ(Get(ana, "/api/v1/me"), 401);
+}
+
+TEST_F(ServerTest, BadRequestsGetClearErrors) {
+  auto client = Client();
+  const auto post = [&](const std::string& body) {
+    auto res = client.Post("/api/v1/login", body, "application/json");
+    EXPECT_TRUE(res);
+    return res ? std::make_pair(res->status, json::parse(res->body)) : std::make_pair(-1, json());
+  };
+  auto [status, doc] = post(R"({"name": "ana")");
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(doc["code"], "InvalidArgument");
+  std::tie(status, doc) = post(R"({"name": "ana", "password": "x", "admin": true})");
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(doc["message"], "unknown field 'admin'");
+  std::tie(status, doc) = post(R"({"name": "ana", "password": 12})");
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(doc["message"], "field 'password' must be a string");
+  std::tie(status, doc) =
+      post(R"({"name": "ana'; DROP TABLE app_user; --", "password": "xxxxxxxxxxxx"})");
+  EXPECT_EQ(status, 401);
+  EXPECT_EQ(doc["message"], "wrong user name or password");
+  std::tie(status, doc) =
+      post(R"({"name": "ana", "password": ")" + std::string(5000, 'x') + R"("})");
+  EXPECT_EQ(status, 413);
+  EXPECT_EQ(Get({}, "/api/v1/nothing-here"), 404);
+  EXPECT_EQ(Get({}, "/../../etc/passwd"), 404);
+  // The database is intact after the attempts: the analyst still signs in.
+  EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());
+}
+
+TEST_F(ServerTest, ThrottlesRepeatedFailedSignIns) {
+  auto client = Client();
+  for (int i = 0; i < 3; ++i) {
+    auto res = client.Post("/api/v1/login", R"({"name": "vic", "password": "wrong-password"})",
+                           "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 401);
+  }
+  auto blocked = client.Post("/api/v1/login", R"({"name": "vic", "password": "viewer-secret-1"})",
+                             "application/json");
+  ASSERT_TRUE(blocked);
+  EXPECT_EQ(blocked->status, 429);
+  EXPECT_FALSE(blocked->get_header_value("Retry-After").empty());
+  EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());  // others are not blocked
+}
+
+TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
+  const std::string gxq = "/api/v1/enterprises/" + testutil::CreditCode(1);
+  const std::string lg = "/api/v1/enterprises/" + testutil::CreditCode(2);
+  struct Row {
+    const char* user;
+    const char* password;
+    int list, own, other, users, system;
+  };
+  // user: enterprise list, the GXQ enterprise, the LG enterprise, users, the system.
+  const Row kMatrix[] = {
+      {"admin", "admin-secret-1", 200, 200, 200, 200, 200},
+      {"ana", "analyst-secret-1", 200, 200, 200, 403, 200},
+      {"pe", "editor-secret-1", 200, 200, 403, 403, 200},
+      {"vic", "viewer-secret-1", 403, 403, 403, 403, 200},
+  };
+  for (const auto& row : kMatrix) {
+    const Signed who = SignIn(row.user, row.password);
+    ASSERT_FALSE(who.cookie.empty()) << row.user;
+    std::string body;
+    EXPECT_EQ(Get(who, "/api/v1/enterprises", &body), row.list) << row.user;
+    if (row.list == 200) {
+      const auto doc = json::parse(body);
+      // A park editor's list holds its park's enterprises only.
+      EXPECT_EQ(doc["enterprises"].size(), std::string(row.user) == "pe" ? 1u : 2u) << row.user;
+    }
+    EXPECT_EQ(Get(who, gxq), row.own) << row.user;
+    EXPECT_EQ(Get(who, lg), row.other) << row.user;
+    EXPECT_EQ(Get(who, "/api/v1/users"), row.users) << row.user;
+    EXPECT_EQ(Get(who, "/api/v1/system"), row.system) << row.user;
+  }
+  const Signed pe = SignIn("pe", "editor-secret-1");
+  EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);
+}
+
+}  // namespace
+}  // namespace clusterscope::http
