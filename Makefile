@@ -23,6 +23,7 @@ test: build
 # A fresh demo database: the Fuling "2349" system and a generated district like Fuling
 # (synth --profile fuling, calibrated to the published first half of 2023), through the imports.
 DEMO_DATA   := build/demo-data
+DEMO_PORT   ?= 8080
 demo: build
 	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).facts $(DEMO_DATA)
 	@$(CLUSTERSCOPE) synth --profile fuling --out $(DEMO_DATA) >/dev/null
@@ -58,6 +59,14 @@ demo: build
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) enterprise list --name 榨菜   (then: history USCC)"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) audit list --period 2025-01"
 	@echo "  $(CLUSTERSCOPE) --db $(DEMO_DB) --help"
+	@echo
+	@# Demo users that exist only in demo.db; a deployed database has none until `user add`.
+	@echo 'demo-analyst-2349' | $(CLUSTERSCOPE) --db $(DEMO_DB) user add analyst --role analyst >/dev/null
+	@echo 'demo-viewer-2349' | $(CLUSTERSCOPE) --db $(DEMO_DB) user add viewer --role viewer >/dev/null
+	@echo "API: http://127.0.0.1:$(DEMO_PORT)/api/v1/ (docs/http_api.md). Demo users, in demo.db only:"
+	@echo "  analyst / demo-analyst-2349    viewer / demo-viewer-2349"
+	@echo "  curl -c cookies -d '{\"name\":\"analyst\",\"password\":\"demo-analyst-2349\"}' http://127.0.0.1:$(DEMO_PORT)/api/v1/login"
+	@$(CLUSTERSCOPE) --db $(DEMO_DB) --log-level info serve --port $(DEMO_PORT)
 
 # The national-scale import against DuckDB's CSV load, and the monthly report against DuckDB's
 # SQL, side by side (bench/): several minutes. Smaller: CLUSTERSCOPE_BENCH_ENTERPRISES=20000 make bench.

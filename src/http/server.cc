@@ -20,6 +20,10 @@
 #include "clusterscope/report/registry.h"
 #include "clusterscope/report/targets.h"
 
+namespace clusterscope::embedded {
+extern const std::string_view kOpenApi;
+}  // namespace clusterscope::embedded
+
 namespace clusterscope::http {
 namespace {
 
@@ -219,6 +223,10 @@ void Server::Impl::Routes() {
       SendJson(res, R"({"signed_out":true})");
       return Status::Ok();
     });
+  });
+  // The API's description (docs/openapi.json, built in): open to everyone, like a login page.
+  s.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, std::string(embedded::kOpenApi));
   });
   s.Get("/api/v1/me", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace&) {

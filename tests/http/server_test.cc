@@ -115,6 +115,20 @@ TEST_F(ServerTest, SignInSessionsAndCsrf) {
   EXPECT_EQ(Get(ana, "/api/v1/me"), 401);
 }
 
+TEST_F(ServerTest, ServesItsOpenApiDescription) {
+  std::string body;
+  EXPECT_EQ(Get({}, "/api/v1/openapi.json", &body), 200);
+  const auto doc = json::parse(body);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  // Every route the server answers is described.
+  for (const char* path : {"/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/system",
+                           "/api/v1/report/monthly", "/api/v1/targets", "/api/v1/chains",
+                           "/api/v1/chains/{code}", "/api/v1/projects", "/api/v1/cultivation",
+                           "/api/v1/enterprises", "/api/v1/enterprises/{uscc}", "/api/v1/users"}) {
+    EXPECT_TRUE(doc["paths"].contains(path)) << path;
+  }
+}
+
 TEST_F(ServerTest, BadRequestsGetClearErrors) {
   auto client = Client();
   const auto post = [&](const std::string& body) {
