@@ -49,6 +49,14 @@ Status Workspace::RemoveUser(const std::string& name) {
 
 Result<std::vector<model::User>> Workspace::Users() { return store_->ListUsers(); }
 
+Status Workspace::RecordExport(std::string_view entity, std::string_view key,
+                               std::string_view detail) {
+  auto tx = store_->Begin(actor_);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->RecordExport(entity, key, detail));
+  return (*tx)->Commit();
+}
+
 Result<model::User> Workspace::Authenticate(const std::string& name, const std::string& password) {
   auto user = store_->GetUser(name);
   if (!user) return Error(user.error());

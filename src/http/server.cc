@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -15,7 +16,10 @@
 
 #include "clusterscope/app/workspace.h"
 #include "clusterscope/engine/disclosure.h"
+#include "clusterscope/ingest/importers.h"
+#include "clusterscope/ingest/table_file.h"
 #include "clusterscope/report/chains.h"
+#include "clusterscope/report/monthly.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/report/registry.h"
 #include "clusterscope/report/targets.h"
@@ -176,6 +180,8 @@ struct Server::Impl {
 
   void Routes();
   void Login(const httplib::Request& req, httplib::Response& res);
+  Status Upload(const httplib::Request& req, httplib::Response& res, const Session& session,
+                app::Workspace& w);
 };
 
 void Server::Impl::Login(const httplib::Request& req, httplib::Response& res) {
@@ -209,6 +215,86 @@ void Server::Impl::Login(const httplib::Request& req, httplib::Response& res) {
                      {"csrf_token", session.csrf},
                      {"expires_in", options.session_minutes * 60}}
                     .dump());
+}
+
+Status Server::Impl::Upload(const httplib::Request& req, httplib::Response& res,
+                            const Session& session, app::Workspace& w) {
+  const std::string kind = req.matches[1].str();
+  if (!model::EditsEnterprises(session.role)) {
+    return Status::PermissionDenied("viewers do not upload");
+  }
+  const bool registry_kind =
+      kind == "enterprises" || kind == "designations" || kind == "monthly" || kind == "scale";
+  if (session.role == model::Role::kParkEditor && !registry_kind) {
+    return Status::PermissionDenied(
+        fmt::format("a park editor uploads its enterprises' files, not {}", kind));
+  }
+  if (!req.has_file("file")) {
+    return Status::InvalidArgument("send the file as multipart/form-data in the field \"file\"");
+  }
+  const auto file = req.get_file_value("file");
+  // Kept under a name of our own (never the client's path) with the client's extension, so that
+  // an .xlsx is read as a workbook.
+  const std::string ext =
+      file.filename.size() >= 5 && file.filename.substr(file.filename.size() - 5) == ".xlsx"
+          ? ".xlsx"
+          : ".csv";
+  const auto dir = std::filesystem::temp_directory_path() / "clusterscope-uploads";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / (RandomToken().substr(0, 16) + ext)).string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
+    if (!out) return Status::Unavailable("cannot keep the upload");
+  }
+  struct Remove {
+    std::string path;
+    ~Remove() { std::filesystem::remove(path); }
+  } remove{path};
+  if (session.role == model::Role::kParkEditor) {
+    // Every row must be about an enterprise of the editor's park.
+    auto table = ingest::ReadTableFile(path, "");
+    if (!table) return table.error().WithContext(file.filename);
+    const auto& specs = kind == "enterprises"    ? ingest::EnterpriseColumns()
+                        : kind == "designations" ? ingest::DesignationColumns()
+                        : kind == "scale"        ? ingest::ScaleColumns()
+                                                 : ingest::MonthlyColumns();
+    auto columns = ingest::MapColumns(*table, specs);
+    if (!columns) return columns.error().WithContext(file.filename);
+    for (const auto& record : table->rows) {
+      const std::string uscc(columns->Cell(record, "uscc"));
+      auto enterprise = w.store().GetEnterprise(uscc);
+      if (!enterprise) return enterprise.error();
+      const std::string park =
+          *enterprise ? (*enterprise)->park : std::string(columns->Cell(record, "park"));
+      if (park != session.park ||
+          (columns->Has("park") && columns->Cell(record, "park") != session.park)) {
+        return Status::PermissionDenied(fmt::format(
+            "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
+            "enterprises only",
+            file.filename, record.line, uscc, session.park));
+      }
+    }
+  }
+  ingest::ImportOptions import_options;
+  import_options.skip_invalid = req.has_param("skip_invalid");
+  Result<ingest::ImportReport> report = Error(Status::Internal("unknown kind"));
+  if (kind == "enterprises") report = w.ImportEnterprises(path, import_options);
+  if (kind == "designations") report = w.ImportDesignations(path, import_options);
+  if (kind == "monthly") report = w.ImportMonthly(path, import_options);
+  if (kind == "scale") report = w.ImportScale(path, import_options);
+  if (kind == "series") report = w.ImportSeries(path, import_options);
+  if (kind == "projects") report = w.ImportProjects(path, import_options);
+  if (kind == "relations") report = w.ImportRelations(path, import_options);
+  if (kind == "prospects") report = w.ImportProspects(path, import_options);
+  if (!report) return report.error().WithContext(file.filename);
+  // Messages name the file the user sent, not our copy.
+  std::string body = report::ImportReportJson(*report);
+  for (std::size_t at = body.find(path); at != std::string::npos; at = body.find(path, at)) {
+    body.replace(at, path.size(), file.filename);
+  }
+  SendJson(res, std::move(body));
+  return Status::Ok();
 }
 
 void Server::Impl::Routes() {
@@ -342,28 +428,50 @@ void Server::Impl::Routes() {
       }
       auto list = w.store().ListEnterprises(filter);
       if (!list) return list.error();
+      const Status logged =
+          w.RecordExport("enterprise", "search",
+                         fmt::format("{} rows (q={} cluster={} park={})", list->size(),
+                                     filter.name_contains, filter.cluster, filter.park));
+      if (!logged.ok()) return logged;
       SendJson(res, report::EnterpriseListJson(*list, w.system()));
       return Status::Ok();
     });
   });
-  s.Get(R"(/api/v1/enterprises/([0-9A-Z]{18}))",
-        [this](const httplib::Request& req, httplib::Response& res) {
-          Guard(req, res, [&](const Session& session, app::Workspace& w) {
-            if (!model::SeesEnterprises(session.role)) {
-              return Status::PermissionDenied("enterprise data is for analysts and park editors");
-            }
-            auto enterprise = w.GetEnterprise(req.matches[1].str());
-            if (!enterprise) return enterprise.error();
-            if (session.role == model::Role::kParkEditor && enterprise->park != session.park) {
-              return Status::PermissionDenied(fmt::format(
-                  "a park editor of {} sees only that park's enterprises", session.park));
-            }
-            auto designations = w.store().ListDesignations({enterprise->uscc, "", std::nullopt});
-            if (!designations) return designations.error();
-            SendJson(res, report::EnterpriseJson(*enterprise, w.system(), *designations));
-            return Status::Ok();
-          });
+  s.Get(R"(/api/v1/enterprises/([0-9A-Z]{18}))", [this](const httplib::Request& req,
+                                                        httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      if (!model::SeesEnterprises(session.role)) {
+        return Status::PermissionDenied("enterprise data is for analysts and park editors");
+      }
+      auto enterprise = w.GetEnterprise(req.matches[1].str());
+      if (!enterprise) return enterprise.error();
+      if (session.role == model::Role::kParkEditor && enterprise->park != session.park) {
+        return Status::PermissionDenied(
+            fmt::format("a park editor of {} sees only that park's enterprises", session.park));
+      }
+      auto designations = w.store().ListDesignations({enterprise->uscc, "", std::nullopt});
+      if (!designations) return designations.error();
+      // The profile: the registry record, and the monthly figures with every revision.
+      auto history = w.History(enterprise->uscc, std::nullopt);
+      if (!history) return history.error();
+      const Status logged = w.RecordExport("enterprise", enterprise->uscc, "profile");
+      if (!logged.ok()) return logged;
+      SendJson(res, fmt::format(R"({{"enterprise":{},"monthly":{}}})",
+                                report::EnterpriseJson(*enterprise, w.system(), *designations),
+                                report::HistoryJson(history->current, history->revisions,
+                                                    history->batches)));
+      return Status::Ok();
+    });
+  });
+  // Uploads: a multipart form with the file in "file"; the answer is the import's report row by
+  // row (written or not). A park editor may upload only its own park's enterprises.
+  s.Post(
+      R"(/api/v1/uploads/(enterprises|designations|monthly|scale|series|projects|relations|prospects))",
+      [this](const httplib::Request& req, httplib::Response& res) {
+        Guard(req, res, [&](const Session& session, app::Workspace& w) {
+          return Upload(req, res, session, w);
         });
+      });
   s.Get("/api/v1/users", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace& w) {
       if (!model::ManagesUsers(session.role)) return Status::PermissionDenied("admins only");

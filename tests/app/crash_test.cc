@@ -81,6 +81,10 @@ class FaultyTransaction final : public storage::Transaction {
     return inner_->PutUser(user);
   }
   Status DeleteUser(std::string_view name) override { return inner_->DeleteUser(name); }
+  Status RecordExport(std::string_view entity, std::string_view key,
+                      std::string_view detail) override {
+    return inner_->RecordExport(entity, key, detail);
+  }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
     return inner_->PutEnterpriseList(name, usccs);

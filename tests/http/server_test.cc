@@ -121,10 +121,11 @@ TEST_F(ServerTest, ServesItsOpenApiDescription) {
   const auto doc = json::parse(body);
   EXPECT_EQ(doc["openapi"], "3.0.3");
   // Every route the server answers is described.
-  for (const char* path : {"/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/system",
-                           "/api/v1/report/monthly", "/api/v1/targets", "/api/v1/chains",
-                           "/api/v1/chains/{code}", "/api/v1/projects", "/api/v1/cultivation",
-                           "/api/v1/enterprises", "/api/v1/enterprises/{uscc}", "/api/v1/users"}) {
+  for (const char* path :
+       {"/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/system", "/api/v1/report/monthly",
+        "/api/v1/targets", "/api/v1/chains", "/api/v1/chains/{code}", "/api/v1/projects",
+        "/api/v1/cultivation", "/api/v1/enterprises", "/api/v1/enterprises/{uscc}", "/api/v1/users",
+        "/api/v1/uploads/{kind}"}) {
     EXPECT_TRUE(doc["paths"].contains(path)) << path;
   }
 }
@@ -206,6 +207,57 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
   }
   const Signed pe = SignIn("pe", "editor-secret-1");
   EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);
+}
+
+TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
+  const auto upload = [&](const Signed& who, const std::string& kind, const std::string& content) {
+    auto client = Client();
+    httplib::MultipartFormDataItems items = {{"file", content, "月报.csv", "text/csv"}};
+    httplib::Headers headers = {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}};
+    auto res = client.Post(("/api/v1/uploads/" + kind).c_str(), headers, items);
+    EXPECT_TRUE(res);
+    return res ? std::make_pair(res->status, json::parse(res->body)) : std::make_pair(-1, json());
+  };
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  const std::string gxq = testutil::CreditCode(1), lg = testutil::CreditCode(2);
+  auto [status, report] = upload(ana, "monthly",
+                                 fmt::format("uscc,period,output_value\n{},2025-01,100\n"
+                                             "{},2025-13,100\n",
+                                             gxq, lg));
+  EXPECT_EQ(status, 200);
+  EXPECT_FALSE(report["written"]);
+  ASSERT_EQ(report["errors"].size(), 1u);
+  EXPECT_EQ(report["errors"][0]["line"], 3);
+  EXPECT_EQ(report["errors"][0]["file"], "月报.csv");  // the user's name, not the server's copy
+  EXPECT_EQ(report["errors"][0]["column"], "period");
+
+  const Signed pe = SignIn("pe", "editor-secret-1");
+  std::tie(status, report) =
+      upload(pe, "monthly", fmt::format("uscc,period,output_value\n{},2025-01,100\n", lg));
+  EXPECT_EQ(status, 403);
+  EXPECT_NE(report["message"].get<std::string>().find("is not an enterprise of park GXQ"),
+            std::string::npos);
+  std::tie(status, report) =
+      upload(pe, "monthly", fmt::format("uscc,period,output_value\n{},2025-01,100\n", gxq));
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(report["written"]);
+  std::tie(status, report) = upload(pe, "prospects", "uscc,name,industry_code\n");
+  EXPECT_EQ(status, 403);
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  std::tie(status, report) = upload(vic, "monthly", "x");
+  EXPECT_EQ(status, 403);
+
+  // The profile carries the months, and reading it is in the audit log.
+  std::string body;
+  EXPECT_EQ(Get(ana, "/api/v1/enterprises/" + gxq, &body), 200);
+  EXPECT_EQ(json::parse(body)["monthly"]["periods"].size(), 1u) << body;
+  auto w = app::Workspace::Open(db_, "t");
+  ASSERT_OK(w);
+  auto audit = w->store().ListAudit({"enterprise", gxq, 0});
+  ASSERT_OK(audit);
+  bool exported = false;
+  for (const auto& a : *audit) exported = exported || (a.action == "export" && a.actor == "ana");
+  EXPECT_TRUE(exported);
 }
 
 }  // namespace

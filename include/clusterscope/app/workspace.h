@@ -140,6 +140,9 @@ class Workspace {
   // an unknown name and a wrong password, so that names cannot be probed).
   Result<model::User> Authenticate(const std::string& name, const std::string& password);
 
+  // Writes an "export" row to the audit log: enterprise-level data left the system.
+  Status RecordExport(std::string_view entity, std::string_view key, std::string_view detail);
+
   // The latest month with monthly statistics; NotFound before the first import.
   Result<core::Period> LatestPeriod();
   // Saves the list `name` from a file with a uscc column (CSV or .xlsx); the list becomes a

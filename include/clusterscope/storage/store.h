@@ -186,6 +186,10 @@ class Transaction {
   virtual Result<Change> PutUser(const model::User& user) = 0;
   // NotFound if there is no such user.
   virtual Status DeleteUser(std::string_view name) = 0;
+  // Records that enterprise-level data left the system (an API answer, a download): what and
+  // which, by this transaction's actor.
+  virtual Status RecordExport(std::string_view entity, std::string_view key,
+                              std::string_view detail) = 0;
 
   // Replaces the saved list `name` with `usccs` (empty: deletes it), auditing the change.
   // Unknown enterprises fail at Commit().

@@ -294,6 +294,10 @@ class SqliteTransaction final : public Transaction {
   Status DeleteUser(std::string_view name) override {
     return sqlite::DeleteUser(db_, name, AuditFunction());
   }
+  Status RecordExport(std::string_view entity, std::string_view key,
+                      std::string_view detail) override {
+    return Audit("export", entity, key, "rows", std::nullopt, std::string(detail));
+  }
   Status PutEnterpriseList(const std::string& name,
                            const std::vector<std::string>& usccs) override {
     auto count = db_.Prepare("SELECT count(*) FROM enterprise_list WHERE name = ?");
