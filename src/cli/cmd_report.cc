@@ -1,55 +1,14 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope report monthly`: the monthly industrial-economy report.
 #include <memory>
-#include <set>
 
 #include "command.h"
 #include <fmt/format.h>
 
 #include "clusterscope/core/classification.h"
-#include "clusterscope/engine/disclosure.h"
 #include "clusterscope/report/chains.h"
-#include "clusterscope/report/monthly_report.h"
-#include "clusterscope/report/targets.h"
 
 namespace clusterscope::cli {
-
-namespace {
-
-// A published report leaves out the targets that read a group it withholds (a park of one
-// enterprise, say) or the withheld total, with their alerts; designation counts and external
-// series stay.
-void WithholdTargets(engine::MonthlyIndicators& indicators, targets::TargetReport& report) {
-  const auto withheld = [&](const std::optional<model::Quantity>& q) {
-    if (!q || (q->source != model::Quantity::Source::kMeasure &&
-               q->source != model::Quantity::Source::kIndicator)) {
-      return false;  // counts of designations and series are public figures
-    }
-    const auto colon = q->group.find(':');
-    const std::string kind = q->group.substr(0, colon);
-    const std::string code = colon == std::string::npos ? kind : q->group.substr(colon + 1);
-    bool shown = false;
-    for (const auto& g : indicators.groups) {
-      if (g.kind == kind && (code == "*" || g.code == code)) {
-        if (!g.suppressed.empty()) return true;
-        shown = true;
-      }
-    }
-    return !shown;
-  };
-  std::set<std::string> dropped;
-  std::erase_if(report.rows, [&](const targets::TargetReport::Row& row) {
-    const auto& t = row.target;
-    const bool drop = withheld(t.value) || withheld(t.numerator) || withheld(t.denominator);
-    if (drop) dropped.insert(t.id);
-    return drop;
-  });
-  std::erase_if(indicators.alerts, [&](const engine::Alert& a) {
-    return a.kind == "target" && dropped.count(a.code) != 0;
-  });
-}
-
-}  // namespace
 
 void RegisterReport(CLI::App& app, Context& ctx) {
   struct Args {
@@ -105,115 +64,28 @@ void RegisterReport(CLI::App& app, Context& ctx) {
     ctx.action = [&ctx, args] {
       auto option = PeriodOption(args->period);
       if (!option) return Fail(option.error());
-      const std::optional<core::Period> period = *option;
-      if (auto valid = args->disclosure.Validate(); !valid.ok()) return Fail(valid);
       int code = 0;
       auto workspace = OpenWorkspace(ctx, code);
       if (!workspace) return code;
-      // The HTML page charts the last 12 months.
-      if (!(args->alerts.decline_share > 0 && args->alerts.decline_share < 1) ||
-          args->alerts.decline_months < 1) {
-        return Fail(Status::InvalidArgument(
-            "--alert-decline-share must be between 0 and 1 and --alert-decline-months 1 or more"));
-      }
-      auto indicators = workspace->MonthlyIndicators(period, {.top = args->top}, args->alerts,
-                                                     args->format == "html" ? 12 : 0);
-      if (!indicators) return Fail(indicators.error());
-      // The targets of the plan, when one is loaded: those behind time-progress are alerts, and
-      // the Markdown report gets a section.
-      std::optional<targets::TargetReport> plan_progress;
-      if (auto progress = workspace->Targets(indicators->period, false)) {
-        plan_progress = std::move(*progress);
-        for (const auto& row : plan_progress->rows) {
-          const auto& p = row.progress;
-          if (p.status != "red" && p.status != "amber") continue;
-          if (row.target.kind == model::TargetKind::kMilestone && p.note == "pending") continue;
-          indicators->alerts.push_back(
-              {p.status, "target_behind", "target", row.target.id, row.target.name_zh,
-               p.path_progress ? p.path_progress : p.completion, p.time_progress, 0});
-        }
-      } else if (progress.error().code() != Status::Code::kNotFound) {
-        return Fail(progress.error());
-      }
-      // The chain work, when a chain plan is loaded: a section, and overdue projects as alerts.
-      std::unique_ptr<chains::ChainReport> chain_report;
-      std::optional<chains::Pipeline> pipeline;
-      std::unique_ptr<chains::CultivationReport> cultivation;
-      if (auto chain_work = workspace->Chains(indicators->period, 5)) {
-        chain_report = std::move(*chain_work);
-        const auto& p = indicators->period;
-        auto projects = workspace->Projects(core::Date::LastOfMonth(p.year, p.month));
-        if (!projects) return Fail(projects.error());
-        pipeline = std::move(*projects);
-        for (std::size_t i = 0; i < pipeline->projects.size(); ++i) {
-          const auto& late = pipeline->overdue[i];
-          if (!late) continue;
-          const auto& project = pipeline->projects[i];
-          indicators->alerts.push_back({late->months_late >= 6 ? "red" : "amber", "project_overdue",
-                                        "project", project.code, project.name,
-                                        static_cast<double>(late->months_late),
-                                        static_cast<double>(late->waiting_for), late->months_late});
-        }
-        if (!args->is_public) {
-          auto ladders = workspace->Cultivate("", indicators->period);
-          if (!ladders) return Fail(ladders.error());
-          cultivation = std::move(*ladders);
-        }
-      } else if (chain_work.error().code() != Status::Code::kNotFound) {
-        return Fail(chain_work.error());
-      }
-      if (args->is_public) {
-        engine::ApplyDisclosureControl(*indicators, args->disclosure);
-        if (plan_progress) WithholdTargets(*indicators, *plan_progress);
-      }
-      std::vector<report::Document> appendix;
-      if (chain_report) {
-        appendix.push_back(report::ChainWorkSection(
-            chain_report.get(), pipeline ? &*pipeline : nullptr, cultivation.get(),
-            args->lang == "en" ? report::Language::kEn : report::Language::kZh, args->is_public));
-      }
+      app::MonthlyReportOptions options;
+      options.period = *option;
+      options.indicators.top = args->top;
+      options.alerts = args->alerts;
+      options.trend_months = args->format == "html" ? 12 : 0;  // the page charts 12 months
+      options.is_public = args->is_public;
+      options.disclosure = args->disclosure;
+      auto bundle = workspace->MonthlyReport(options);
+      if (!bundle) return Fail(bundle.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       const auto* county = core::FindCounty(workspace->system().region_code);
       const std::string region = county != nullptr ? county->name : workspace->system().name_zh;
+      auto text = report::RenderMonthly(*bundle, args->format, region, language, args->out);
+      if (!text) return Fail(text.error());
       if (args->format == "xlsx") {
-        if (args->out.empty()) {
-          return Fail(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
-        }
-        if (auto written =
-                report::MonthlyReportXlsx(*indicators, region, language, args->out, appendix);
-            !written.ok()) {
-          return Fail(written);
-        }
         fmt::print("wrote {}\n", args->out);
         return static_cast<int>(kExitOk);
       }
-      std::string text;
-      if (args->format == "json") {
-        text = report::MonthlyReportJson(*indicators, language);
-        std::vector<std::pair<std::string, std::string>> members;
-        if (chain_report) {
-          members.emplace_back(
-              "chains",
-              report::ChainsJson(
-                  *chain_report,
-                  {.chain = "", .links = true, .details = false, .public_view = args->is_public}));
-        }
-        if (pipeline) members.emplace_back("projects", report::PipelineJson(*pipeline));
-        if (cultivation) {
-          members.emplace_back("cultivation", report::CultivationJson(*cultivation, 10));
-        }
-        text = report::AppendJson(std::move(text), members);
-      } else if (args->format == "html") {
-        text = report::MonthlyReportHtml(*indicators, region, language);
-        for (const auto& document : appendix) text = report::AppendHtml(std::move(text), document);
-      } else if (args->format == "headline") {
-        text = report::MonthlyReportHeadline(*indicators, language) + "\n";
-      } else {
-        text = report::MonthlyReportMarkdown(*indicators, region, language);
-        if (plan_progress) text += "\n" + report::TargetsMarkdown(*plan_progress, language, 2);
-        for (const auto& document : appendix) text += "\n" + report::RenderMarkdown(document, 2);
-      }
-      return PrintOrWrite(text, args->out);
+      return PrintOrWrite(*text, args->out);
     };
   });
 }

@@ -15,7 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/app/workspace.h"
-#include "clusterscope/engine/disclosure.h"
+#include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/table_file.h"
 #include "clusterscope/report/chains.h"
@@ -336,16 +336,52 @@ void Server::Impl::Routes() {
       return Status::Ok();
     });
   });
-  // The monthly indicators: viewers get the published form (disclosure control, no rankings).
+  // The monthly report: viewers get the published form. format=json (default), html or xlsx
+  // (a download).
   s.Get("/api/v1/report/monthly", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
       auto period = PeriodParam(req);
       if (!period) return period.error();
-      const bool viewer = !model::SeesEnterprises(session.role);
-      auto indicators = w.MonthlyIndicators(*period, {.top = viewer ? 0u : 10u});
-      if (!indicators) return indicators.error();
-      if (viewer) engine::ApplyDisclosureControl(*indicators, engine::DisclosureRules{});
-      SendJson(res, report::MonthlyReportJson(*indicators));
+      const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+      if (format != "json" && format != "html" && format != "xlsx") {
+        return Status::InvalidArgument("format must be json, html or xlsx");
+      }
+      app::MonthlyReportOptions wanted;
+      wanted.period = *period;
+      wanted.is_public = !model::SeesEnterprises(session.role);
+      wanted.indicators.top = wanted.is_public ? 0 : 10;
+      wanted.trend_months = format == "html" ? 12 : 0;
+      auto bundle = w.MonthlyReport(wanted);
+      if (!bundle) return bundle.error();
+      const auto language =
+          req.get_param_value("lang") == "en" ? report::Language::kEn : report::Language::kZh;
+      const auto* county = core::FindCounty(w.system().region_code);
+      const std::string region = county != nullptr ? county->name : w.system().name_zh;
+      if (!wanted.is_public) {
+        CLUSTERSCOPE_RETURN_IF_ERROR(
+            w.RecordExport("enterprise", "report/monthly",
+                           fmt::format("{} {} with enterprise rankings",
+                                       bundle->indicators.period.ToString(), format)));
+      }
+      std::string out;
+      if (format == "xlsx") {
+        out = (std::filesystem::temp_directory_path() / (RandomToken().substr(0, 16) + ".xlsx"))
+                  .string();
+      }
+      auto text = report::RenderMonthly(*bundle, format, region, language, out);
+      if (!text) return text.error();
+      if (format == "xlsx") {
+        std::ifstream in(out, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::filesystem::remove(out);
+        res.set_header("Content-Disposition", fmt::format("attachment; filename=\"report-{}.xlsx\"",
+                                                          bundle->indicators.period.ToString()));
+        res.set_content(std::move(bytes),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return Status::Ok();
+      }
+      res.set_content(std::move(*text), format == "html" ? "text/html; charset=utf-8"
+                                                         : "application/json; charset=utf-8");
       return Status::Ok();
     });
   });

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clusterscope/report/targets.h"
+
 namespace clusterscope::report {
 namespace {
 
@@ -693,6 +695,54 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
     doc.sections.push_back(std::move(ladders));
   }
   return doc;
+}
+
+Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
+                                  const std::string& region_name, Language language,
+                                  const std::string& out) {
+  std::vector<Document> appendix;
+  if (bundle.chains) {
+    appendix.push_back(ChainWorkSection(bundle.chains.get(),
+                                        bundle.pipeline ? &*bundle.pipeline : nullptr,
+                                        bundle.cultivation.get(), language, bundle.is_public));
+  }
+  const auto& indicators = bundle.indicators;
+  if (format == "xlsx") {
+    if (out.empty()) {
+      return Error(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
+    }
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        MonthlyReportXlsx(indicators, region_name, language, out, appendix));
+    return std::string();
+  }
+  if (format == "json") {
+    std::vector<std::pair<std::string, std::string>> members;
+    if (bundle.chains) {
+      members.emplace_back("chains", ChainsJson(*bundle.chains, {.chain = "",
+                                                                 .links = true,
+                                                                 .details = false,
+                                                                 .public_view = bundle.is_public}));
+    }
+    if (bundle.pipeline) members.emplace_back("projects", PipelineJson(*bundle.pipeline));
+    if (bundle.cultivation) {
+      members.emplace_back("cultivation", CultivationJson(*bundle.cultivation, 10));
+    }
+    return AppendJson(MonthlyReportJson(indicators, language), members);
+  }
+  if (format == "html") {
+    std::string text = MonthlyReportHtml(indicators, region_name, language);
+    for (const auto& document : appendix) text = AppendHtml(std::move(text), document);
+    return text;
+  }
+  if (format == "headline") return MonthlyReportHeadline(indicators, language) + "\n";
+  if (format == "md") {
+    std::string text = MonthlyReportMarkdown(indicators, region_name, language);
+    if (bundle.targets) text += "\n" + TargetsMarkdown(*bundle.targets, language, 2);
+    for (const auto& document : appendix) text += "\n" + RenderMarkdown(document, 2);
+    return text;
+  }
+  return Error(Status::InvalidArgument(
+      fmt::format("unknown format '{}' (md, html, json, xlsx, headline)", format)));
 }
 
 }  // namespace clusterscope::report

@@ -209,6 +209,34 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
   EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);
 }
 
+TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
+  auto w = app::Workspace::Open(db_, "t");
+  ASSERT_OK(w);
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      fmt::format("uscc,year,above_scale\n{0},2024,1\n"
+                                  "{0},2025,1\n{1},2024,1\n{1},2025,1\n",
+                                  testutil::CreditCode(1), testutil::CreditCode(2)));
+  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  testutil::WriteFile(dir_.Path("m.csv"),
+                      fmt::format("uscc,period,output_value\n{0},2024-12,100\n{0},2025-12,120\n"
+                                  "{1},2024-12,50\n{1},2025-12,40\n",
+                                  testutil::CreditCode(1), testutil::CreditCode(2)));
+  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  std::string body;
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  ASSERT_EQ(Get(ana, "/api/v1/report/monthly", &body), 200);
+  EXPECT_NE(body.find("高新区企业"), std::string::npos);  // the rankings name enterprises
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  ASSERT_EQ(Get(vic, "/api/v1/report/monthly", &body), 200);
+  EXPECT_EQ(body.find("高新区企业"), std::string::npos);
+  EXPECT_EQ(body.find(testutil::CreditCode(1)), std::string::npos);
+  EXPECT_NE(body.find("\"suppressed\":\"few_enterprises\""), std::string::npos) << body;
+  ASSERT_EQ(Get(ana, "/api/v1/report/monthly?format=xlsx", &body), 200);
+  EXPECT_EQ(body.substr(0, 2), "PK");  // a workbook (a zip)
+  EXPECT_EQ(Get(ana, "/api/v1/report/monthly?format=pdf"), 400);
+  EXPECT_EQ(Get(ana, "/api/v1/report/monthly?period=2025-13"), 400);
+}
+
 TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
   const auto upload = [&](const Signed& who, const std::string& kind, const std::string& content) {
     auto client = Client();

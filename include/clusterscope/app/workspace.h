@@ -12,10 +12,12 @@
 
 #include "clusterscope/chains/work.h"
 #include "clusterscope/core/status.h"
+#include "clusterscope/engine/disclosure.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/model/cluster_system.h"
+#include "clusterscope/report/chains.h"
 #include "clusterscope/storage/store.h"
 #include "clusterscope/targets/progress.h"
 
@@ -54,6 +56,15 @@ struct MonthlyHistory {
 struct WriteResult {
   storage::Change change = storage::Change::kUnchanged;
   std::vector<ingest::CellIssue> warnings;
+};
+
+struct MonthlyReportOptions {
+  std::optional<core::Period> period;  // default: the latest month held
+  engine::IndicatorOptions indicators;
+  engine::AlertRules alerts;
+  int trend_months = 0;    // the total's trend (the HTML page charts 12)
+  bool is_public = false;  // disclosure control, no rankings, no ladders, no enterprise names
+  engine::DisclosureRules disclosure;
 };
 
 class Workspace {
@@ -104,6 +115,12 @@ class Workspace {
   // Every target at `period` (default: the latest month held), with the history of each month
   // from the base year on when `history` is set.
   Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
+  // Everything the monthly report shows (docs/indicators.md): the indicators; targets behind
+  // time-progress and overdue projects as alerts; the targets, chains, pipeline and ladders when
+  // their plans are loaded. A public report withholds by disclosure control, with the targets
+  // that read a withheld group.
+  Result<report::MonthlyBundle> MonthlyReport(const MonthlyReportOptions& options);
+
   // Checks the chain work in `path` against the system and makes it current.
   Result<model::ChainPlan> LoadChainPlan(const std::string& path);
   // The current chain work; NotFound if none was loaded.

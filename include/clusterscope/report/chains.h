@@ -5,7 +5,10 @@
 // as a Document (terminal, Markdown, HTML, Excel) and as JSON (field names are a contract).
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "clusterscope/chains/work.h"
 #include "clusterscope/report/document.h"
@@ -38,6 +41,23 @@ std::string CultivationJson(const chains::CultivationReport& report, std::size_t
 Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipeline* pipeline,
                           const chains::CultivationReport* cultivation, Language language,
                           bool public_view);
+
+// Everything a monthly report shows: the indicators with every alert, and what the plans add
+// (each part present when its plan is loaded). Assembled by the application.
+struct MonthlyBundle {
+  engine::MonthlyIndicators indicators;
+  std::optional<targets::TargetReport> targets;
+  std::unique_ptr<chains::ChainReport> chains;
+  std::optional<chains::Pipeline> pipeline;
+  std::unique_ptr<chains::CultivationReport> cultivation;  // never in a public report
+  bool is_public = false;
+};
+
+// The report in `format`: md, html, json or headline as text; xlsx written to `out` (the text is
+// then empty). InvalidArgument for another format or an xlsx without a file.
+Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
+                                  const std::string& region_name, Language language,
+                                  const std::string& out);
 
 // What a link's rating rests on, in words: "本地企业 0 家（至少 1 家）".
 std::string ReasonText(const chains::Reason& reason, Language language);
