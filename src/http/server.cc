@@ -534,6 +534,10 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   auto impl = std::make_unique<Impl>(std::move(options));
   auto& s = impl->server;
   s.set_payload_max_length(impl->options.max_body);
+  // A worker serves one keep-alive connection at a time: as many workers as the connections a
+  // dashboard wall and its users keep open, so that one slow client does not queue the others.
+  s.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  s.set_keep_alive_max_count(1000);
   // One access-log line per request with its time: the pre-routing handler and the logger run
   // on the request's worker thread, one request at a time.
   static thread_local std::chrono::steady_clock::time_point started;
