@@ -7,6 +7,22 @@
 #include "clusterscope/app/workspace.h"
 
 namespace clusterscope::app {
+namespace {
+
+// Writes `user` with the hash of `password` in one transaction.
+Status StoreUser(storage::Store& store, const std::string& actor, model::User user,
+                 const std::string& password) {
+  auto hash = HashPassword(password);
+  if (!hash) return hash.error();
+  user.password_hash = std::move(*hash);
+  auto tx = store.Begin(actor);
+  if (!tx) return tx.error();
+  auto put = (*tx)->PutUser(user);
+  if (!put) return put.error();
+  return (*tx)->Commit();
+}
+
+}  // namespace
 
 Status Workspace::AddUser(const std::string& name, model::Role role, const std::string& park,
                           const std::string& password) {
@@ -15,29 +31,14 @@ Status Workspace::AddUser(const std::string& name, model::Role role, const std::
   auto existing = store_->GetUser(name);
   if (!existing) return existing.error();
   if (*existing) return Status::AlreadyExists(fmt::format("user '{}' exists", name));
-  auto hash = HashPassword(password);
-  if (!hash) return hash.error();
-  user.password_hash = std::move(*hash);
-  auto tx = store_->Begin(actor_);
-  if (!tx) return tx.error();
-  auto put = (*tx)->PutUser(user);
-  if (!put) return put.error();
-  return (*tx)->Commit();
+  return StoreUser(*store_, actor_, std::move(user), password);
 }
 
 Status Workspace::SetPassword(const std::string& name, const std::string& password) {
   auto existing = store_->GetUser(name);
   if (!existing) return existing.error();
   if (!*existing) return Status::NotFound(fmt::format("no user '{}'", name));
-  auto hash = HashPassword(password);
-  if (!hash) return hash.error();
-  model::User user = **existing;
-  user.password_hash = std::move(*hash);
-  auto tx = store_->Begin(actor_);
-  if (!tx) return tx.error();
-  auto put = (*tx)->PutUser(user);
-  if (!put) return put.error();
-  return (*tx)->Commit();
+  return StoreUser(*store_, actor_, **existing, password);
 }
 
 Status Workspace::RemoveUser(const std::string& name) {
