@@ -92,7 +92,8 @@ std::string CookieToken(const httplib::Request& req) {
 // A JSON object body with exactly the known fields of the right types; InvalidArgument saying
 // what is wrong otherwise.
 Result<json> ParseBody(const httplib::Request& req,
-                       const std::map<std::string, json::value_t>& fields) {
+                       const std::map<std::string, json::value_t>& fields,
+                       const std::set<std::string>& optional = {}) {
   json body;
   try {
     body = json::parse(req.body);
@@ -111,7 +112,7 @@ Result<json> ParseBody(const httplib::Request& req,
     }
   }
   for (const auto& [key, type] : fields) {
-    if (!body.contains(key)) {
+    if (!body.contains(key) && optional.count(key) == 0) {
       return Error(Status::InvalidArgument(fmt::format("missing field '{}'", key)));
     }
   }
@@ -508,6 +509,40 @@ void Server::Impl::Routes() {
           return Upload(req, res, session, w);
         });
       });
+  // Users over HTTP, for admins: add (POST), remove (DELETE /api/v1/users/{name}).
+  s.Post("/api/v1/users", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
+      if (!model::ManagesUsers(session.role)) return Status::PermissionDenied("admins only");
+      auto body = ParseBody(req,
+                            {{"name", json::value_t::string},
+                             {"role", json::value_t::string},
+                             {"park", json::value_t::string},
+                             {"password", json::value_t::string}},
+                            {"park"});
+      if (!body) return body.error();
+      const auto role = model::ParseRole((*body)["role"].get<std::string>());
+      if (!role) {
+        return Status::InvalidArgument("role must be admin, analyst, park_editor or viewer");
+      }
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          w.AddUser((*body)["name"], *role, body->value("park", ""), (*body)["password"]));
+      res.status = 201;
+      res.set_content(json{{"name", (*body)["name"]}, {"role", model::RoleName(*role)}}.dump(),
+                      "application/json");
+      return Status::Ok();
+    });
+  });
+  s.Delete(R"(/api/v1/users/([a-z0-9_.\-]+))",
+           [this](const httplib::Request& req, httplib::Response& res) {
+             Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
+               if (!model::ManagesUsers(session.role))
+                 return Status::PermissionDenied("admins only");
+               CLUSTERSCOPE_RETURN_IF_ERROR(w.RemoveUser(req.matches[1].str()));
+               sessions.CloseUser(req.matches[1].str());  // a removed user is signed out now
+               SendJson(res, R"({"removed":true})");
+               return Status::Ok();
+             });
+           });
   s.Get("/api/v1/users", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace& w) {
       if (!model::ManagesUsers(session.role)) return Status::PermissionDenied("admins only");

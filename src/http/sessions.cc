@@ -62,6 +62,11 @@ void Sessions::Close(const std::string& token) {
   by_hash_.erase(hash);
 }
 
+void Sessions::CloseUser(const std::string& user) {
+  const std::lock_guard lock(mutex_);
+  std::erase_if(by_hash_, [&](const auto& entry) { return entry.second.user == user; });
+}
+
 bool Throttle::Blocked(const std::string& key) {
   const std::lock_guard lock(mutex_);
   auto it = failures_.find(key);

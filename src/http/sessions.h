@@ -34,6 +34,8 @@ class Sessions {
   // The live session of a cookie token, or nullopt (unknown, forged or expired).
   std::optional<Session> Find(const std::string& token);
   void Close(const std::string& token);
+  // Ends every session of a user (removed, or its role changed).
+  void CloseUser(const std::string& user);
 
  private:
   std::chrono::minutes lifetime_;

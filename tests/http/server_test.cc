@@ -159,6 +159,37 @@ TEST_F(ServerTest, BadRequestsGetClearErrors) {
   EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());
 }
 
+TEST_F(ServerTest, AdminsManageUsers) {
+  auto client = Client();
+  const Signed admin = SignIn("admin", "admin-secret-1");
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  const auto post = [&](const Signed& who, const std::string& body) {
+    auto res = client.Post("/api/v1/users", {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}},
+                           body, "application/json");
+    return res ? res->status : -1;
+  };
+  EXPECT_EQ(post(ana, R"({"name": "new", "role": "viewer", "password": "new-secret-12"})"), 403);
+  EXPECT_EQ(post(admin, R"({"name": "new", "role": "boss", "password": "new-secret-12"})"), 400);
+  EXPECT_EQ(post(admin, R"({"name": "new", "role": "viewer", "password": "short"})"), 400);
+  EXPECT_EQ(post(admin, R"({"name": "new", "role": "park_editor", "park": "LG", )"
+                        R"("password": "new-secret-12"})"),
+            201);
+  EXPECT_EQ(post(admin, R"({"name": "new", "role": "viewer", "password": "new-secret-12"})"), 409);
+  const Signed added = SignIn("new", "new-secret-12");
+  std::string body;
+  EXPECT_EQ(Get(added, "/api/v1/me", &body), 200);
+  EXPECT_EQ(json::parse(body)["park"], "LG");
+  auto removed =
+      client.Delete("/api/v1/users/new", {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}});
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 200);
+  EXPECT_EQ(Get(added, "/api/v1/me"), 401);  // signed out with the removal
+  auto again =
+      client.Delete("/api/v1/users/new", {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 404);
+}
+
 TEST_F(ServerTest, ThrottlesRepeatedFailedSignIns) {
   auto client = Client();
   for (int i = 0; i < 3; ++i) {
