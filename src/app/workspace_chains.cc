@@ -175,7 +175,8 @@ Result<chains::Pipeline> Workspace::Projects(const core::Date& as_of) {
 }
 
 Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(
-    const std::string& ladder, std::optional<core::Period> period) {
+    const std::string& ladder, std::optional<core::Period> period,
+    const targets::TargetReport* known_targets) {
   auto report = std::make_unique<chains::CultivationReport>();
   auto plan = ChainPlan();
   if (!plan) return Error(plan.error());
@@ -204,11 +205,15 @@ Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(
   if (!facts) return Error(facts.error());
   report->figures = CultivationFigures(*period, system_, *registry, *designations, *facts);
   // The targets the ladders serve: the plan's counts of the designation each ladder earns.
-  std::optional<targets::TargetReport> targets;
-  if (auto computed = Targets(*period, false)) {
-    targets = std::move(*computed);
-  } else if (computed.error().code() != Status::Code::kNotFound) {
-    return Error(computed.error());
+  std::optional<targets::TargetReport> computed_targets;
+  const targets::TargetReport* targets = known_targets;
+  if (targets == nullptr) {
+    if (auto computed = Targets(*period, false)) {
+      computed_targets = std::move(*computed);
+      targets = &*computed_targets;
+    } else if (computed.error().code() != Status::Code::kNotFound) {
+      return Error(computed.error());
+    }
   }
   for (const auto* l : ladders) {
     report->ladders.push_back(chains::EvaluateLadder(*l, report->figures));

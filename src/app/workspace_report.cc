@@ -87,7 +87,7 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
                         static_cast<double>(late->waiting_for), late->months_late});
     }
     if (!options.is_public) {
-      auto ladders = Cultivate("", period);
+      auto ladders = Cultivate("", period, bundle.targets ? &*bundle.targets : nullptr);
       if (!ladders) return Error(ladders.error());
       bundle.cultivation = std::move(*ladders);
     }

@@ -143,8 +143,10 @@ class Workspace {
   // Every project, with what is overdue on `as_of`.
   Result<chains::Pipeline> Projects(const core::Date& as_of);
   // The ladders (one, by code, or all when empty) at `period` (default: the latest month held).
-  Result<std::unique_ptr<chains::CultivationReport>> Cultivate(const std::string& ladder,
-                                                               std::optional<core::Period> period);
+  // `targets`: the targets at that period when the caller has them already (else computed).
+  Result<std::unique_ptr<chains::CultivationReport>> Cultivate(
+      const std::string& ladder, std::optional<core::Period> period,
+      const targets::TargetReport* targets = nullptr);
 
   // Users of the HTTP server (docs/http_api.md). A password needs at least 10 characters; it is
   // kept only as an argon2id hash. AlreadyExists / NotFound as the name says.
