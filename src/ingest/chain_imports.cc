@@ -106,22 +106,6 @@ std::optional<core::Date> DateCell(const ColumnMap& columns, const core::CsvReco
   return *date;
 }
 
-// A year (2024) or a month (2024-06).
-bool ParseYearOrMonth(std::string_view text, int& year, int& month) {
-  if (text.size() == 4 &&
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    year = std::stoi(std::string(text));
-    month = 0;
-    return true;
-  }
-  if (auto period = core::Period::Parse(text)) {
-    year = period->year;
-    month = period->month;
-    return true;
-  }
-  return false;
-}
-
 void CheckCode(std::string_view column, std::string_view code, ParsedRecord& parsed) {
   if (auto issue = CheckCreditCode(column, code)) parsed.errors.push_back(std::move(*issue));
 }
@@ -153,7 +137,7 @@ Result<ImportReport> ImportRelations(storage::Store& store, const std::string& p
               {"supplier", "self_supply", "an enterprise cannot supply itself"});
         }
         const std::string period(columns.Cell(record, "period"));
-        if (!ParseYearOrMonth(period, r.year, r.month)) {
+        if (!detail::ParseYearOrMonth(period, r.year, r.month)) {
           parsed.errors.push_back(
               {"period", "malformed_period",
                fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});

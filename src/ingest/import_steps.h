@@ -4,6 +4,7 @@
 // rows as one import batch (all or nothing, with the rejects file). Private to ingest.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/core/period.h"
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
@@ -197,6 +199,22 @@ Result<ImportReport> Write(storage::Store& store, const CsvTable& table,
   CLUSTERSCOPE_RETURN_IF_ERROR(
       CommitBatch(*batch, table.file, table.header, rejected, options, report));
   return report;
+}
+
+// A period cell that is a year ("2024": month 0) or a month ("2024-06"); false otherwise.
+inline bool ParseYearOrMonth(std::string_view text, int& year, int& month) {
+  if (text.size() == 4 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    year = std::stoi(std::string(text));
+    month = 0;
+    return true;
+  }
+  if (auto period = core::Period::Parse(text)) {
+    year = period->year;
+    month = period->month;
+    return true;
+  }
+  return false;
 }
 
 // The row loop of an import whose rows each become one value: `parse(record, columns, value,

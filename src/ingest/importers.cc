@@ -284,13 +284,7 @@ Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan
                                                value.series, fmt::join(known, ", "))});
         }
         const std::string period(columns.Cell(record, "period"));
-        if (period.size() == 4 && std::all_of(period.begin(), period.end(),
-                                              [](char c) { return c >= '0' && c <= '9'; })) {
-          value.year = std::stoi(period);
-        } else if (auto month = core::Period::Parse(period)) {
-          value.year = month->year;
-          value.month = month->month;
-        } else {
+        if (!detail::ParseYearOrMonth(period, value.year, value.month)) {
           parsed.errors.push_back(
               {"period", "malformed_period",
                fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});
