@@ -597,4 +597,39 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   return indicators;
 }
 
+Result<std::vector<engine::MonthlyIndicators>> Workspace::IndicatorSeries(
+    std::optional<core::Period> last, int months, bool is_public,
+    const engine::DisclosureRules& disclosure) {
+  if (months < 1 || months > 120) {
+    return Error(Status::InvalidArgument("months must be between 1 and 120"));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(disclosure.Validate());
+  if (!last) {
+    auto latest = LatestPeriod();
+    if (!latest) return Error(latest.error());
+    last = *latest;
+  }
+  const core::Period first = core::Period::FromIndex(last->Index() - (months - 1));
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  // Each month compares with the same month of the year before: read from the year before the
+  // first month.
+  auto facts = store_->CurrentMonthly(core::Period{first.year - 1, 1}, *last);
+  if (!facts) return Error(facts.error());
+  auto prices = store_->ListPriceIndices();
+  if (!prices) return Error(prices.error());
+  auto lists = store_->ListEnterpriseLists();
+  if (!lists) return Error(lists.error());
+  engine::Engine engine(system_, std::move(*registry), engine::ListGroups(*lists));
+  engine.SetPriceIndices(*prices);
+  engine.Apply(*facts);
+  std::vector<engine::MonthlyIndicators> series;
+  series.reserve(static_cast<std::size_t>(months));
+  for (int k = 0; k < months; ++k) {
+    series.push_back(engine.Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
+    if (is_public) engine::ApplyDisclosureControl(series.back(), disclosure);
+  }
+  return series;
+}
+
 }  // namespace clusterscope::app

@@ -86,7 +86,7 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
                         project.code, project.name, static_cast<double>(late->months_late),
                         static_cast<double>(late->waiting_for), late->months_late});
     }
-    if (!options.is_public) {
+    if (!options.is_public && options.ladders) {
       auto ladders = Cultivate("", period, bundle.targets ? &*bundle.targets : nullptr);
       if (!ladders) return Error(ladders.error());
       bundle.cultivation = std::move(*ladders);

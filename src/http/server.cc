@@ -1,24 +1,28 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/http/server.h"
 
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "answer_cache.h"
 #include "sessions.h"
 #include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include "clusterscope/app/workspace.h"
 #include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/table_file.h"
 #include "clusterscope/report/chains.h"
+#include "clusterscope/report/dashboard.h"
 #include "clusterscope/report/monthly.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/report/registry.h"
@@ -32,6 +36,9 @@ namespace clusterscope::http {
 namespace {
 
 using nlohmann::json;
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kHtml = "text/html; charset=utf-8";
 
 constexpr const char* kCookie = "cs_session";
 
@@ -126,6 +133,49 @@ Result<std::optional<core::Period>> PeriodParam(const httplib::Request& req) {
   return std::optional<core::Period>(*period);
 }
 
+report::Language LanguageParam(const httplib::Request& req) {
+  return req.get_param_value("lang") == "en" ? report::Language::kEn : report::Language::kZh;
+}
+
+// "L1,L2" -> {"L1", "L2"}
+std::vector<std::string> ListParam(const httplib::Request& req, const char* name) {
+  std::vector<std::string> out;
+  const std::string text = req.get_param_value(name);
+  for (std::size_t at = 0; at < text.size();) {
+    const auto end = std::min(text.find(',', at), text.size());
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+Result<int> IntParam(const httplib::Request& req, const char* name, int fallback, int low,
+                     int high) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return Error(Status::InvalidArgument(
+        fmt::format("{} must be a whole number from {} to {}, not '{}'", name, low, high, text)));
+  }
+  return value;
+}
+
+// What an answer depends on besides the data: the path, every parameter, whether the asker sees
+// enterprise rows or the published form, and `also` (a default the answer depends on).
+std::string CacheKey(const httplib::Request& req, const Session& session, std::string_view also) {
+  std::string key = fmt::format("{}|{}", req.path, also);
+  for (const auto& [name, value] : req.params) key += fmt::format("&{}={}", name, value);
+  key += model::SeesEnterprises(session.role) ? "|full" : "|public";
+  return key;
+}
+
+std::string RegionName(const app::Workspace& w) {
+  const auto* county = core::FindCounty(w.system().region_code);
+  return county != nullptr ? county->name : w.system().name_zh;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -134,6 +184,8 @@ struct Server::Impl {
   Sessions sessions;
   Throttle by_name;
   Throttle by_address;
+  AnswerCache answers;
+  int listen_socket = -1;  // set by the socket-options hook, for the listen backlog
 
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
@@ -177,6 +229,21 @@ struct Server::Impl {
     if (const Status status = handle(*session, **workspace); !status.ok()) {
       SendStatus(res, status);
     }
+  }
+
+  // Sends the answer to this request for the data as they are now, computing it only when the
+  // data changed since it was last computed (AnswerCache).
+  Status SendCached(const httplib::Request& req, httplib::Response& res, const Session& session,
+                    app::Workspace& w, const char* content_type,
+                    const std::function<Result<std::string>()>& compute,
+                    std::string_view also = {}) {
+    auto version = w.store().DataVersion();
+    if (!version) return version.error();
+    auto body = answers.Get(CacheKey(req, session, also), *version, compute);
+    if (!body) return body.error();
+    res.status = 200;
+    res.set_content(**body, content_type);
+    return Status::Ok();
   }
 
   void Routes();
@@ -326,15 +393,16 @@ void Server::Impl::Routes() {
     });
   });
   s.Get("/api/v1/system", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session&, app::Workspace& w) {
-      auto enterprises = w.store().ListEnterprises({});
-      if (!enterprises) return enterprises.error();
-      report::ClusterCounts counts;
-      for (const auto& e : *enterprises) {
-        if (!e.cluster.empty()) ++counts[e.cluster];
-      }
-      SendJson(res, report::SystemJson(w.system(), counts));
-      return Status::Ok();
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+        auto enterprises = w.store().ListEnterprises({});
+        if (!enterprises) return Error(enterprises.error());
+        report::ClusterCounts counts;
+        for (const auto& e : *enterprises) {
+          if (!e.cluster.empty()) ++counts[e.cluster];
+        }
+        return report::SystemJson(w.system(), counts);
+      });
     });
   });
   // The monthly report: viewers get the published form. format=json (default), html or xlsx
@@ -352,48 +420,106 @@ void Server::Impl::Routes() {
       wanted.is_public = !model::SeesEnterprises(session.role);
       wanted.indicators.top = wanted.is_public ? 0 : 10;
       wanted.trend_months = format == "html" ? 12 : 0;
+      const auto language = LanguageParam(req);
+      const std::string region = RegionName(w);
+      if (!wanted.is_public) {
+        CLUSTERSCOPE_RETURN_IF_ERROR(w.RecordExport(
+            "enterprise", "report/monthly",
+            fmt::format("{} {} with enterprise rankings",
+                        period->has_value() ? (*period)->ToString() : "latest", format)));
+      }
+      if (format != "xlsx") {
+        return SendCached(req, res, session, w, format == "html" ? kHtml : kJson,
+                          [&]() -> Result<std::string> {
+                            auto bundle = w.MonthlyReport(wanted);
+                            if (!bundle) return Error(bundle.error());
+                            return report::RenderMonthly(*bundle, format, region, language, "");
+                          });
+      }
       auto bundle = w.MonthlyReport(wanted);
       if (!bundle) return bundle.error();
-      const auto language =
-          req.get_param_value("lang") == "en" ? report::Language::kEn : report::Language::kZh;
-      const auto* county = core::FindCounty(w.system().region_code);
-      const std::string region = county != nullptr ? county->name : w.system().name_zh;
-      if (!wanted.is_public) {
-        CLUSTERSCOPE_RETURN_IF_ERROR(
-            w.RecordExport("enterprise", "report/monthly",
-                           fmt::format("{} {} with enterprise rankings",
-                                       bundle->indicators.period.ToString(), format)));
-      }
-      std::string out;
-      if (format == "xlsx") {
-        out = (std::filesystem::temp_directory_path() / (RandomToken().substr(0, 16) + ".xlsx"))
-                  .string();
-      }
+      const std::string out =
+          (std::filesystem::temp_directory_path() / (RandomToken().substr(0, 16) + ".xlsx"))
+              .string();
       auto text = report::RenderMonthly(*bundle, format, region, language, out);
       if (!text) return text.error();
-      if (format == "xlsx") {
-        std::ifstream in(out, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        std::filesystem::remove(out);
-        res.set_header("Content-Disposition", fmt::format("attachment; filename=\"report-{}.xlsx\"",
-                                                          bundle->indicators.period.ToString()));
-        res.set_content(std::move(bytes),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return Status::Ok();
-      }
-      res.set_content(std::move(*text), format == "html" ? "text/html; charset=utf-8"
-                                                         : "application/json; charset=utf-8");
+      std::ifstream in(out, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::filesystem::remove(out);
+      res.set_header("Content-Disposition", fmt::format("attachment; filename=\"report-{}.xlsx\"",
+                                                        bundle->indicators.period.ToString()));
+      res.set_content(std::move(bytes),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       return Status::Ok();
     });
   });
-  s.Get("/api/v1/targets", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session&, app::Workspace& w) {
+  // The dashboard's first screen: the month's headline, tiers, clusters and parks, the total's
+  // last 12 months, the key targets, alert counts. Viewers get the published form.
+  s.Get("/api/v1/cockpit", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
       auto period = PeriodParam(req);
       if (!period) return period.error();
-      auto targets = w.Targets(*period, req.has_param("history"));
-      if (!targets) return targets.error();
-      SendJson(res, report::TargetsJson(*targets));
-      return Status::Ok();
+      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+        app::MonthlyReportOptions wanted;
+        wanted.period = *period;
+        wanted.is_public = !model::SeesEnterprises(session.role);
+        wanted.indicators.top = 0;
+        wanted.ladders = false;
+        auto bundle = w.MonthlyReport(wanted);
+        if (!bundle) return Error(bundle.error());
+        auto series = w.IndicatorSeries(bundle->indicators.period, 12, wanted.is_public);
+        if (!series) return Error(series.error());
+        return report::CockpitJson(*bundle, *series, w.system(),
+                                   {.region = RegionName(w),
+                                    .key_targets = ListParam(req, "targets"),
+                                    .language = LanguageParam(req)});
+      });
+    });
+  });
+  // Any grouping's indicators month by month: kind (total, tier, cluster, park, town, division,
+  // class, a grouping's code, list, ...), optionally one code, over `months` months to `period`.
+  s.Get("/api/v1/indicators", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      auto months = IntParam(req, "months", 12, 1, 120);
+      if (!months) return months.error();
+      const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "cluster";
+      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+        auto series = w.IndicatorSeries(*period, *months, !model::SeesEnterprises(session.role));
+        if (!series) return Error(series.error());
+        return report::IndicatorSeriesJson(*series, w.system(), kind, req.get_param_value("code"));
+      });
+    });
+  });
+  // The month's alerts in words (lang=zh|en); viewers get the groups' alerts only.
+  s.Get("/api/v1/alerts", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+        app::MonthlyReportOptions wanted;
+        wanted.period = *period;
+        wanted.is_public = !model::SeesEnterprises(session.role);
+        wanted.indicators.top = 0;
+        wanted.ladders = false;
+        auto bundle = w.MonthlyReport(wanted);
+        if (!bundle) return Error(bundle.error());
+        const json report =
+            json::parse(report::MonthlyReportJson(bundle->indicators, LanguageParam(req)));
+        return json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump();
+      });
+    });
+  });
+  s.Get("/api/v1/targets", [this](const httplib::Request& req, httplib::Response& res) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+      auto period = PeriodParam(req);
+      if (!period) return period.error();
+      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+        auto targets = w.Targets(*period, req.has_param("history"));
+        if (!targets) return Error(targets.error());
+        return report::TargetsJson(*targets);
+      });
     });
   });
   s.Get(R"(/api/v1/chains(?:/([a-z0-9_\-]+))?)",
@@ -401,22 +527,22 @@ void Server::Impl::Routes() {
           Guard(req, res, [&](const Session& session, app::Workspace& w) {
             auto period = PeriodParam(req);
             if (!period) return period.error();
-            auto chains = w.Chains(*period, 5);
-            if (!chains) return chains.error();
-            const std::string code = req.matches.size() > 1 ? req.matches[1].str() : "";
-            if (!code.empty() && (*chains)->plan.FindChain(code) == nullptr) {
-              return Status::NotFound(fmt::format("no chain '{}'", code));
-            }
-            const bool viewer = !model::SeesEnterprises(session.role);
-            SendJson(res, report::ChainsJson(**chains, {.chain = code,
-                                                        .links = true,
-                                                        .details = !code.empty(),
-                                                        .public_view = viewer}));
-            return Status::Ok();
+            return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
+              auto chains = w.Chains(*period, 5);
+              if (!chains) return Error(chains.error());
+              const std::string code = req.matches.size() > 1 ? req.matches[1].str() : "";
+              if (!code.empty() && (*chains)->plan.FindChain(code) == nullptr) {
+                return Error(Status::NotFound(fmt::format("no chain '{}'", code)));
+              }
+              const bool viewer = !model::SeesEnterprises(session.role);
+              return report::ChainsJson(
+                  **chains,
+                  {.chain = code, .links = true, .details = !code.empty(), .public_view = viewer});
+            });
           });
         });
   s.Get("/api/v1/projects", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session&, app::Workspace& w) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) {
       const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
       std::tm tm{};
       gmtime_r(&now, &tm);
@@ -426,10 +552,15 @@ void Server::Impl::Routes() {
         if (!date) return date.error().WithContext("as_of");
         as_of = *date;
       }
-      auto pipeline = w.Projects(as_of);
-      if (!pipeline) return pipeline.error();
-      SendJson(res, report::PipelineJson(*pipeline));
-      return Status::Ok();
+      // Overdue depends on the day: today's answer is kept for today only.
+      return SendCached(
+          req, res, session, w, kJson,
+          [&]() -> Result<std::string> {
+            auto pipeline = w.Projects(as_of);
+            if (!pipeline) return Error(pipeline.error());
+            return report::PipelineJson(*pipeline);
+          },
+          as_of.ToString());
     });
   });
   s.Get("/api/v1/cultivation", [this](const httplib::Request& req, httplib::Response& res) {
@@ -576,6 +707,12 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds the
   // body back for the client's delayed ACK, about 40 ms a request.
   s.set_tcp_nodelay(true);
+  // The listening socket, so that Bind() can lengthen its backlog: the library listens with a
+  // backlog of 5, and a burst of new connections beyond it waits out a 1 s SYN retransmit.
+  s.set_socket_options([raw = impl.get()](int socket) {
+    httplib::default_socket_options(socket);
+    raw->listen_socket = socket;
+  });
   // One access-log line per request with its time: the pre-routing handler and the logger run
   // on the request's worker thread, one request at a time.
   static thread_local std::chrono::steady_clock::time_point started;
@@ -622,16 +759,17 @@ Server::~Server() { Stop(); }
 
 Result<int> Server::Bind() {
   auto& o = impl_->options;
+  int port = o.port;
   if (o.port == 0) {
-    const int port = impl_->server.bind_to_any_port(o.bind);
+    port = impl_->server.bind_to_any_port(o.bind);
     if (port < 0) return Error(Status::Unavailable(fmt::format("cannot bind {}", o.bind)));
-    return port;
-  }
-  if (!impl_->server.bind_to_port(o.bind, o.port)) {
+  } else if (!impl_->server.bind_to_port(o.bind, o.port)) {
     return Error(Status::Unavailable(fmt::format(
         "cannot bind {}:{} (in use, or not an address of this machine)", o.bind, o.port)));
   }
-  return o.port;
+  // Listening again on a listening socket only changes its backlog (Linux).
+  if (impl_->listen_socket >= 0) (void)::listen(impl_->listen_socket, SOMAXCONN);
+  return port;
 }
 
 Status Server::Listen() {

@@ -183,6 +183,7 @@ class FaultyStore final : public storage::Store {
     return inner_.ListImportBatches();
   }
   Result<int> SchemaVersion() override { return inner_.SchemaVersion(); }
+  Result<std::int64_t> DataVersion() override { return inner_.DataVersion(); }
 
  private:
   storage::Store& inner_;

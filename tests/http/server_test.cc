@@ -4,6 +4,7 @@
 // the error bodies, and who may see enterprise rows (a role x endpoint matrix).
 #include "clusterscope/http/server.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "testutil.h"
@@ -266,6 +267,84 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   EXPECT_EQ(body.substr(0, 2), "PK");  // a workbook (a zip)
   EXPECT_EQ(Get(ana, "/api/v1/report/monthly?format=pdf"), 400);
   EXPECT_EQ(Get(ana, "/api/v1/report/monthly?period=2025-13"), 400);
+}
+
+// The cockpit and the indicator series equal the figures worked by hand, and a change of data
+// (through the API or another connection, as the command line makes) shows at the next request
+// although answers are kept.
+TEST_F(ServerTest, TheCockpitShowsTheMonthAndFollowsEveryChange) {
+  auto w = app::Workspace::Open(db_, "t");
+  ASSERT_OK(w);
+  const std::string a = testutil::CreditCode(1), b = testutil::CreditCode(2);
+  testutil::WriteFile(dir_.Path("s.csv"), fmt::format("uscc,year,above_scale\n{0},2024,1\n"
+                                                      "{0},2025,1\n{1},2024,1\n{1},2025,1\n",
+                                                      a, b));
+  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  testutil::WriteFile(dir_.Path("m.csv"),
+                      fmt::format("uscc,period,output_value\n{0},2024-12,100\n{0},2025-12,120\n"
+                                  "{1},2024-12,50\n{1},2025-12,40\n",
+                                  a, b));
+  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  std::string body;
+  ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
+  auto doc = json::parse(body);
+  EXPECT_EQ(doc["period"], "2025-12");
+  // 120 + 40 against 100 + 50: +6.67 %; the GXQ enterprise (class 3841, cluster L2) pulls
+  // (120 - 100) / 150 = +13.3 points and contributes 20 / 10 = 200 %.
+  EXPECT_DOUBLE_EQ(doc["total"]["ytd_output"].get<double>(), 160);
+  EXPECT_NEAR(doc["total"]["growth_same_basis"].get<double>(), 160.0 / 150 - 1, 1e-12);
+  ASSERT_EQ(doc["trend"].size(), 12u);
+  EXPECT_EQ(doc["trend"][11]["period"], "2025-12");
+  EXPECT_EQ(doc["trend"][0]["period"], "2025-01");
+  const auto l2 = std::find_if(doc["clusters"].begin(), doc["clusters"].end(),
+                               [](const json& c) { return c["code"] == "L2"; });
+  ASSERT_NE(l2, doc["clusters"].end());
+  EXPECT_NEAR((*l2)["pull_pp"].get<double>(), 20.0 / 150 * 100, 1e-9);
+  EXPECT_NEAR((*l2)["contribution_rate"].get<double>(), 2.0, 1e-12);
+  EXPECT_EQ((*l2)["tier"], "L");
+  EXPECT_TRUE(doc["targets"].is_array());
+
+  // A revision through the API: the next cockpit has it.
+  auto client = Client();
+  httplib::MultipartFormDataItems items = {
+      {"file", fmt::format("uscc,period,output_value\n{},2025-12,130\n", a), "m.csv", "text/csv"}};
+  auto res = client.Post("/api/v1/uploads/monthly",
+                         {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}}, items);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
+  EXPECT_DOUBLE_EQ(json::parse(body)["total"]["ytd_output"].get<double>(), 170);
+  // ... and one made beside the server, as `clusterscope import` would.
+  testutil::WriteFile(dir_.Path("m2.csv"),
+                      fmt::format("uscc,period,output_value\n{},2025-12,45\n", b));
+  ASSERT_OK(w->ImportMonthly(dir_.Path("m2.csv"), {}));
+  ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
+  EXPECT_DOUBLE_EQ(json::parse(body)["total"]["ytd_output"].get<double>(), 175);
+
+  // Any grouping month by month.
+  ASSERT_EQ(Get(ana, "/api/v1/indicators?kind=cluster&code=L2&months=2", &body), 200);
+  doc = json::parse(body);
+  ASSERT_EQ(doc["groups"].size(), 1u);
+  ASSERT_EQ(doc["groups"][0]["series"].size(), 2u);
+  EXPECT_EQ(doc["groups"][0]["series"][1]["period"], "2025-12");
+  EXPECT_DOUBLE_EQ(doc["groups"][0]["series"][1]["ytd_output"].get<double>(), 130);
+  EXPECT_NEAR(doc["groups"][0]["series"][1]["growth_same_basis"].get<double>(), 0.3, 1e-12);
+  EXPECT_EQ(Get(ana, "/api/v1/indicators?months=0"), 400);
+  EXPECT_EQ(Get(ana, "/api/v1/indicators?kind=nope"), 404);
+  EXPECT_EQ(Get(ana, "/api/v1/cockpit?period=2025-1x"), 400);
+
+  // Two enterprises are too few to publish: a viewer's cockpit withholds the figures.
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  ASSERT_EQ(Get(vic, "/api/v1/cockpit", &body), 200);
+  doc = json::parse(body);
+  EXPECT_TRUE(doc["public"]);
+  EXPECT_EQ(doc["total"]["suppressed"], "few_enterprises");
+  EXPECT_TRUE(doc["total"]["ytd_output"].is_null());
+  EXPECT_TRUE(doc["trend"][11]["ytd_output"].is_null());
+  ASSERT_EQ(Get(vic, "/api/v1/alerts", &body), 200);
+  for (const auto& alert : json::parse(body)["alerts"]) EXPECT_NE(alert["kind"], "enterprise");
+  EXPECT_EQ(body.find(a), std::string::npos);
 }
 
 TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {

@@ -122,6 +122,38 @@ TEST_F(SqliteStoreTest, RollsBackAnUncommittedTransaction) {
   EXPECT_TRUE(audit->empty());
 }
 
+// The data version moves with every committed change: not for a rollback or an export record
+// (caches keyed by it stay valid while people only read). A write of unchanged values may move
+// it (it costs a cache refill, never a stale answer).
+TEST_F(SqliteStoreTest, DataVersionMovesOnlyWhenDataChanges) {
+  auto version = [&] {
+    auto v = store_->DataVersion();
+    EXPECT_TRUE(v.has_value());
+    return v ? *v : -1;
+  };
+  const std::int64_t start = version();
+  ASSERT_OK(Put(Sample(1)));
+  EXPECT_EQ(version(), start + 1);
+  {
+    auto tx = store_->Begin("alice");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->RecordExport("enterprise", "search", "3 rows"));
+    ASSERT_OK((*tx)->Commit());
+  }
+  EXPECT_EQ(version(), start + 1);
+  {
+    auto tx = store_->Begin("alice");
+    ASSERT_OK(tx);
+    auto e = Sample(2);
+    ASSERT_OK((*tx)->PutEnterprise(e));
+  }  // rolled back
+  EXPECT_EQ(version(), start + 1);
+  auto e = Sample(1);
+  e.name = "改名";
+  ASSERT_OK(Put(e));
+  EXPECT_EQ(version(), start + 2);
+}
+
 TEST_F(SqliteStoreTest, RefusesDanglingReferencesAtCommit) {
   auto e = Sample(1);
   e.cluster = "ZZ";
@@ -399,7 +431,7 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "plan_document; DROP TABLE project_phase; DROP TABLE project_move; DROP TABLE project; "
        "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE app_user; DROP TABLE "
        "series_value; DROP TABLE "
-       "series_revision; DELETE FROM "
+       "series_revision; DROP TABLE data_version; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

@@ -64,6 +64,7 @@ struct MonthlyReportOptions {
   engine::AlertRules alerts;
   int trend_months = 0;    // the total's trend (the HTML page charts 12)
   bool is_public = false;  // disclosure control, no rankings, no ladders, no enterprise names
+  bool ladders = true;     // the cultivation ladders (the slowest part; the cockpit skips them)
   engine::DisclosureRules disclosure;
 };
 
@@ -182,6 +183,12 @@ class Workspace {
                                                       const engine::IndicatorOptions& options,
                                                       const engine::AlertRules& alert_rules = {},
                                                       int trend_months = 0);
+  // The indicators of each of the `months` months ending at `last` (default: the latest month
+  // held), oldest first, each by its own frame and without rankings; under disclosure control
+  // when `is_public`. For the trend lines of any group.
+  Result<std::vector<engine::MonthlyIndicators>> IndicatorSeries(
+      std::optional<core::Period> last, int months, bool is_public,
+      const engine::DisclosureRules& disclosure = {});
 
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);

@@ -272,6 +272,9 @@ class Store {
   virtual Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() = 0;
   // The schema version the database is at.
   virtual Result<int> SchemaVersion() = 0;
+  // A number that every committed change of data raises, whoever made it (exports do not):
+  // equal versions mean equal data, for caches of answers.
+  virtual Result<std::int64_t> DataVersion() = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path` and migrates it to the current

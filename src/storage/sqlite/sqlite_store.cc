@@ -25,6 +25,7 @@ extern const std::string_view kMigration0006;
 extern const std::string_view kMigration0007;
 extern const std::string_view kMigration0008;
 extern const std::string_view kMigration0009;
+extern const std::string_view kMigration0010;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -46,7 +47,7 @@ const Migration kMigrations[] = {
     {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
     {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
     {7, embedded::kMigration0007}, {8, embedded::kMigration0008},
-    {9, embedded::kMigration0009},
+    {9, embedded::kMigration0009}, {10, embedded::kMigration0010},
 };
 
 std::string NowUtc() {
@@ -180,7 +181,10 @@ Status RunMigrations(Connection& db, facts::SegmentDirectory& dir) {
 class SqliteTransaction final : public Transaction {
  public:
   SqliteTransaction(Connection& db, facts::SegmentDirectory& dir, std::string actor)
-      : db_(db), dir_(dir), actor_(std::move(actor)) {}
+      : db_(db),
+        dir_(dir),
+        actor_(std::move(actor)),
+        changes_at_begin_(sqlite3_total_changes64(db.handle())) {}
   ~SqliteTransaction() override {
     if (committed_) return;
     (void)db_.Exec("ROLLBACK");
@@ -296,6 +300,7 @@ class SqliteTransaction final : public Transaction {
   }
   Status RecordExport(std::string_view entity, std::string_view key,
                       std::string_view detail) override {
+    ++exports_;  // one audit row: not a change of data
     return Audit("export", entity, key, "rows", std::nullopt, std::string(detail));
   }
   Status PutEnterpriseList(const std::string& name,
@@ -363,7 +368,9 @@ class SqliteTransaction final : public Transaction {
   Connection& db_;                // borrowed from the store, which outlives the transaction
   facts::SegmentDirectory& dir_;  // likewise
   std::string actor_;
-  std::string at_ = NowUtc();  // one time stamp for the whole transaction
+  std::int64_t changes_at_begin_;  // sqlite3_total_changes64 when the transaction began
+  std::int64_t exports_ = 0;       // export rows written (they change no data)
+  std::string at_ = NowUtc();      // one time stamp for the whole transaction
   std::optional<std::int64_t> batch_id_;
   std::optional<Statement> audit_stmt_;  // prepared on first use
   std::string segment_file_;             // the fact segment this transaction wrote
@@ -677,6 +684,11 @@ Result<Change> SqliteTransaction::PutDesignation(const model::Designation& d) {
 
 Status SqliteTransaction::Commit() {
   CLUSTERSCOPE_RETURN_IF_ERROR(CheckDanglingReferences());
+  // Rows written besides the export records: the data changed, so move its version.
+  if (sqlite3_total_changes64(db_.handle()) - changes_at_begin_ > exports_) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        db_.Exec("UPDATE data_version SET version = version + 1 WHERE id = 1"));
+  }
   CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec("COMMIT"));
   committed_ = true;
   return Status::Ok();
@@ -798,6 +810,15 @@ class SqliteStore final : public Store {
     return sqlite::VerifySegments(db_, dir_);
   }
   Result<int> SchemaVersion() override;
+  Result<std::int64_t> DataVersion() override {
+    auto statement = db_.Cached("SELECT version FROM data_version WHERE id = 1");
+    if (!statement) return Error(statement.error());
+    auto row = (*statement)->Step();
+    if (!row) return Error(row.error());
+    const std::int64_t version = *row ? (*statement)->Int(0) : 0;
+    (*statement)->Reset();
+    return version;
+  }
 
  private:
   Result<model::ClusterSystem> LoadOneSystem(const std::string& code);
