@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope serve`: the HTTP API (and the dashboard's files) over a database.
 #include <csignal>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -18,7 +19,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
                              "interrupted; sign in with a user from `user add`");
   command->add_option("--port", options->port, "TCP port (0: any free one)")->default_val(8080);
   command->add_option("--bind", options->bind, "Address to listen on")->default_val("127.0.0.1");
-  command->add_option("--web-root", options->web_root, "Directory of the dashboard's files");
+  command->add_option("--web-root", options->web_root,
+                      "Directory of the dashboard's files (default: the one built with this "
+                      "program)");
   command->add_option("--max-body", options->max_body, "Largest request body, bytes")
       ->default_val(options->max_body);
   command->add_option("--session-minutes", options->session_minutes, "Session lifetime")
@@ -28,6 +31,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   command->callback([&ctx, options] {
     ctx.action = [&ctx, options] {
       options->db_path = ctx.global.db;
+      if (options->web_root.empty() && std::filesystem::is_directory(CLUSTERSCOPE_BUILT_WEB_ROOT)) {
+        options->web_root = CLUSTERSCOPE_BUILT_WEB_ROOT;
+      }
       auto server = http::Server::Create(*options);
       if (!server) return Fail(server.error());
       auto port = (*server)->Bind();
@@ -41,6 +47,12 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       std::thread listener([&] { (void)(*server)->Listen(); });
       fmt::print("serving {} on http://{}:{}/ (Ctrl-C stops)\n", options->db_path, options->bind,
                  *port);
+      if (options->web_root.empty()) {
+        fmt::print("no dashboard: the API only (build the dashboard, or give --web-root)\n");
+      } else {
+        fmt::print("dashboard: http://{}:{}/ (files in {})\n", options->bind, *port,
+                   options->web_root);
+      }
       std::fflush(stdout);
       int signal = 0;
       sigwait(&stop_signals, &signal);

@@ -720,6 +720,16 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
     started = std::chrono::steady_clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // The dashboard loads only its own files; no page may frame it.
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "same-origin");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                   "frame-ancestors 'none'");
+    if (res.get_header_value("Cache-Control").empty()) res.set_header("Cache-Control", "no-store");
+  });
   s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

@@ -292,7 +292,11 @@ std::string ChainsJson(const chains::ChainReport& report, const ChainView& view)
       if (!view.public_view) {
         link["reasons"] = json::array();
         for (const auto& r : la.rating.reasons) {
-          link["reasons"].push_back({{"rule", r.rule}, {"value", r.value}, {"bar", r.bar}});
+          link["reasons"].push_back({{"rule", r.rule},
+                                     {"value", r.value},
+                                     {"bar", r.bar},
+                                     {"text_zh", ReasonText(r, Language::kZh)},
+                                     {"text_en", ReasonText(r, Language::kEn)}});
         }
         link["enterprises"] = la.figures.enterprises;
         link["registered"] = la.figures.registered;

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The HTTP API under load (issue 7): wrk at 64 connections on loopback against `serve` over the
+# demo database, signed in as the demo analyst, with the access log on as in `make demo`.
+# Reports requests a second and latency percentiles per endpoint, and the ratios measured in the
+# same run: each endpoint against /api/v1/me (a session check and nothing else), and the
+# cockpit kept against the cockpit computed afresh for every request.
+#   bench/http/wrk_bench.sh PROGRAM DATABASE [SECONDS]
+set -euo pipefail
+program=$1 db=$2 seconds=${3:-10}
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+"$program" --db "$db" --log-level info serve --port 0 >"$work/serve.out" 2>"$work/access.log" &
+server=$!
+for _ in $(seq 50); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+base=$(sed -n 's|.*on \(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$work/serve.out" | head -1)
+[ -n "$base" ] || { echo "serve did not start" >&2; cat "$work/serve.out" "$work/access.log" >&2; exit 1; }
+curl -sf -c "$work/cookies" -d '{"name":"analyst","password":"demo-analyst-2349"}' \
+  "$base/api/v1/login" >/dev/null || { echo "cannot sign in as the demo analyst" >&2; exit 1; }
+cookie="cs_session=$(awk '$6 == "cs_session" {print $7}' "$work/cookies")"
+
+# A request with a fresh parameter each time: the answer is computed, never taken from the cache.
+cat >"$work/fresh.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/cockpit?fresh=" .. n)
+end
+LUA
+
+declare -A rps p50 p99
+run() {  # name connections seconds url [script]
+  local name=$1 connections=$2 duration=$3 url=$4 script=${5:-}
+  curl -sf -b "$work/cookies" "$url" >/dev/null  # warm: the first answer is computed
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" \
+            ${script:+-s "$script"} "$url")
+  rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50[$name]=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  local errors
+  errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+  printf "%-34s %10s req/s   p50 %8s   p99 %8s %s\n" "$name" "${rps[$name]}" "${p50[$name]}" \
+    "${p99[$name]}" "$errors"
+}
+echo "wrk -t2 -c64 -d${seconds}s on $base ($(nproc) cores), signed in as the demo analyst"
+run me 64 "$seconds" "$base/api/v1/me"
+run cockpit 64 "$seconds" "$base/api/v1/cockpit"
+run "indicators cluster x 12 months" 64 "$seconds" "$base/api/v1/indicators?kind=cluster&months=12"
+run "indicators tier x 12 months" 64 "$seconds" "$base/api/v1/indicators?kind=tier&months=12"
+run "cockpit computed afresh" 2 "$seconds" "$base/api/v1/cockpit" "$work/fresh.lua"
+echo
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "ratios in this run:"
+echo "  cockpit / me (requests a second):            $(ratio "${rps[cockpit]}" "${rps[me]}")"
+echo "  cockpit kept / computed afresh:               $(ratio "${rps[cockpit]}" "${rps["cockpit computed afresh"]}")"
+echo "access log: $(wc -l <"$work/access.log") lines"

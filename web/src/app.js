@@ -1,0 +1,128 @@
+// The dashboard: one page, hash routes (#/cockpit, #/clusters/L1, ...), each drawn by a view
+// module from the JSON API. What a role may see decides the navigation; the server decides
+// what it gets.
+import * as api from './api.js';
+import { t, lang, setLang } from './i18n.js';
+import { esc } from './format.js';
+import cockpit from './views/cockpit.js';
+import clusters from './views/clusters.js';
+import parks from './views/parks.js';
+import targets from './views/targets.js';
+import chains from './views/chains.js';
+import projects from './views/projects.js';
+import enterprises from './views/enterprises.js';
+import uploads from './views/uploads.js';
+
+const views = { cockpit, clusters, parks, targets, chains, projects, enterprises, uploads };
+// Views that show enterprise rows or change data: not for viewers.
+const enterpriseViews = new Set(['enterprises', 'uploads']);
+
+const state = { user: null, system: null, charts: [] };
+
+// An ECharts instance in `element`, resized with the window and disposed on the next route.
+export function chart(element, option) {
+  const instance = window.echarts.init(element, null, { renderer: 'canvas' });
+  // No animation: a wall display redraws often, and a figure should read at once.
+  instance.setOption({ animation: false, ...option });
+  state.charts.push(instance);
+  return instance;
+}
+window.addEventListener('resize', () => state.charts.forEach((c) => c.resize()));
+
+export const user = () => state.user;
+export const system = () => state.system;
+export const seesEnterprises = () => state.user && state.user.role !== 'viewer';
+
+function navigation() {
+  const names = ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects', 'enterprises', 'uploads'];
+  const route = location.hash.slice(2).split('/')[0] || 'cockpit';
+  document.getElementById('nav').innerHTML =
+    names
+      .filter((n) => seesEnterprises() || !enterpriseViews.has(n))
+      .map((n) => `<a href="#/${n}" data-test="nav-${n}" class="${n === route ? 'active' : ''}">${t(n)}</a>`)
+      .join('') +
+    `<a href="/api/v1/report/monthly?format=html&lang=${lang()}" target="_blank" rel="noopener">${t('report_html')}</a>` +
+    `<a href="/api/v1/report/monthly?format=xlsx&lang=${lang()}">${t('report_xlsx')}</a>`;
+  const role = t(`role_${state.user.role}`);
+  document.getElementById('who').textContent =
+    `${state.user.user} · ${role}${state.user.park ? ` · ${state.user.park}` : ''}`;
+  document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';
+  document.getElementById('sign-out').textContent = t('sign_out');
+  document.getElementById('system-name').textContent =
+    lang() === 'zh' ? state.system?.name_zh ?? '' : state.system?.name_en ?? '';
+}
+
+async function route() {
+  state.charts.forEach((c) => c.dispose());
+  state.charts = [];
+  const [name, ...rest] = location.hash.slice(2).split('/');
+  const view = views[name] ?? cockpit;
+  navigation();
+  const main = document.getElementById('main');
+  main.innerHTML = `<p class="muted">${t('loading')}</p>`;
+  try {
+    await view(main, rest.map(decodeURIComponent));
+  } catch (error) {
+    if (error instanceof api.ApiError && error.status === 401) return showSignIn();
+    const text = error instanceof api.ApiError && error.status === 403 ? t('forbidden') : '';
+    main.innerHTML = `<div class="card error" data-test="error">${esc(text)} ${esc(error.message)}</div>`;
+  }
+}
+
+function showSignIn() {
+  document.getElementById('top').hidden = true;
+  const main = document.getElementById('main');
+  main.replaceChildren(document.getElementById('sign-in-template').content.cloneNode(true));
+  const form = document.getElementById('sign-in');
+  const label = () => {
+    form.querySelectorAll('[data-i18n]').forEach((e) => (e.textContent = t(e.dataset.i18n)));
+    document.getElementById('sign-in-lang').textContent = lang() === 'zh' ? 'English' : '中文';
+  };
+  label();
+  document.getElementById('sign-in-lang').onclick = () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    label();
+  };
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      state.user = await api.signIn(data.get('name'), data.get('password'));
+      await start();
+    } catch (error) {
+      document.getElementById('sign-in-error').textContent =
+        error.status === 401 ? t('bad_sign_in') : error.message;
+    }
+  };
+}
+
+async function start() {
+  state.system = await api.get('system');
+  document.getElementById('top').hidden = false;
+  if (!location.hash) location.hash = '#/cockpit';
+  await route();
+}
+
+async function boot() {
+  setLang(lang());
+  document.getElementById('lang').onclick = () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    route();
+  };
+  document.getElementById('sign-out').onclick = async () => {
+    await api.signOut().catch(() => {});
+    state.user = null;
+    location.hash = '';
+    showSignIn();
+  };
+  window.addEventListener('hashchange', () => state.user && route());
+  try {
+    state.user = await api.me();
+  } catch {
+    return showSignIn();
+  }
+  await start();
+}
+
+// ECharts is a deferred classic script; modules run after it.
+boot();

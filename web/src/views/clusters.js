@@ -1,0 +1,103 @@
+// The cluster system as a tree (tiers, then their clusters) with each group's last 12 months as
+// a sparkline and its contribution as a bar; a cluster opens to its months, targets and chains.
+import { get } from '../api.js';
+import { chart, seesEnterprises, system } from '../app.js';
+import { t, lang, nameOf } from '../i18n.js';
+import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
+import { statusLight } from './cockpit.js';
+
+function pullBar(pp, largest) {
+  if (!isNumber(pp)) return '';
+  const width = largest > 0 ? Math.min(Math.abs(pp) / largest, 1) * 100 : 0;
+  return `<div class="bar" title="${esc(points(pp))}"><span class="${pp < 0 ? 'neg' : ''}" style="width:${width.toFixed(1)}%"></span></div>`;
+}
+
+function figures(group) {
+  if (group.suppressed) {
+    return `<td colspan="5" class="muted"><span class="tag suppressed">${esc(t('suppressed'))}</span> ${esc(t('suppressed_note'))}</td>`;
+  }
+  return `<td class="num">${esc(money(group.ytd_output))}</td>
+    <td class="num ${group.growth_same_basis >= 0 ? 'up' : 'down'}">${esc(growth(group.growth_same_basis))}</td>
+    <td class="num">${esc(share(group.contribution_rate))}</td>
+    <td class="num">${esc(points(group.pull_pp))}</td>`;
+}
+
+export default async function clusters(main, [code]) {
+  if (code) return cluster(main, code);
+  const [tiers, clustersSeries, cockpit] = await Promise.all([
+    get('indicators?kind=tier&months=12'), get('indicators?kind=cluster&months=12'), get('cockpit')]);
+  const latest = (g) => g.series[g.series.length - 1];
+  const largest = Math.max(...[...tiers.groups, ...clustersSeries.groups].map((g) => Math.abs(latest(g).pull_pp ?? 0)));
+  const sys = system();
+  let rows = '';
+  const sparks = [];
+  for (const tier of sys.tiers ?? []) {
+    const tg = tiers.groups.find((g) => g.code === tier.code);
+    const members = clustersSeries.groups.filter((g) => g.parent_code === tier.code);
+    rows += `<tr class="tier" data-test="tier-${esc(tier.code)}"><td>${esc(nameOf(tier))}</td><td class="num">${count(tg ? latest(tg).enterprises : null)}</td>
+      ${tg ? figures(latest(tg)) : '<td colspan="4"></td>'}<td>${tg && !latest(tg).suppressed ? pullBar(latest(tg).pull_pp, largest) : ''}</td>
+      <td><div class="spark" data-spark="tier-${esc(tier.code)}"></div></td></tr>`;
+    if (tg) sparks.push([`tier-${tier.code}`, tg]);
+    for (const g of members) {
+      rows += `<tr class="cluster clickable" data-test="cluster-${esc(g.code)}" data-code="${esc(g.code)}"><td>${esc(g.code)} ${esc(nameOf(g))}</td>
+        <td class="num">${count(latest(g).enterprises)}</td>${figures(latest(g))}
+        <td>${!latest(g).suppressed ? pullBar(latest(g).pull_pp, largest) : ''}</td>
+        <td><div class="spark" data-spark="cluster-${esc(g.code)}"></div></td></tr>`;
+      sparks.push([`cluster-${g.code}`, g]);
+    }
+  }
+  main.innerHTML = `<h1>${esc(t('clusters'))} · ${esc(lang() === 'zh' ? sys.name_zh : sys.name_en)} · ${esc(yearToDate(cockpit.period))}</h1>
+    ${cockpit.public ? `<div class="notice">${esc(t('public_note'))}</div>` : ''}
+    <div class="card"><table data-test="cluster-tree"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('enterprises_count'))}</th>
+      <th class="num">${esc(t('ytd_output'))}</th><th class="num">${esc(t('growth'))}</th><th class="num">${esc(t('contribution'))}</th>
+      <th class="num">${esc(t('pull_pp'))}</th><th></th><th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  main.querySelectorAll('tr.cluster').forEach((tr) => (tr.onclick = () => (location.hash = `#/clusters/${tr.dataset.code}`)));
+  for (const [key, group] of sparks) {
+    const element = main.querySelector(`[data-spark="${key}"]`);
+    if (!element) continue;
+    chart(element, {
+      grid: { left: 2, right: 2, top: 4, bottom: 4 },
+      xAxis: { type: 'category', show: false, data: group.series.map((p) => p.period) },
+      yAxis: { type: 'value', show: false, scale: true },
+      tooltip: { trigger: 'axis', formatter: (p) => `${p[0].name}: ${money(group.series[p[0].dataIndex].month_output)}` },
+      series: [{ type: 'line', data: group.series.map((p) => yi(p.month_output)), symbol: 'none', lineStyle: { width: 1.5, color: '#1f5fbf' }, areaStyle: { color: 'rgba(31,95,191,0.12)' } }],
+    });
+  }
+}
+
+async function cluster(main, code) {
+  const [series, targetReport, chainReport] = await Promise.all([
+    get(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`), get('targets'), get('chains').catch(() => ({ chains: [] }))]);
+  const g = series.groups[0];
+  const now = g.series[g.series.length - 1];
+  const targets = targetReport.targets.filter((x) => x.scope === `cluster:${code}`);
+  const chains = chainReport.chains.filter((c) => c.cluster === code);
+  const info = (system().clusters ?? []).find((c) => c.code === code) ?? {};
+  main.innerHTML = `<p><a href="#/clusters">← ${esc(t('back'))}</a></p>
+    <h1 data-test="cluster-title">${esc(code)} ${esc(nameOf(g))}</h1>
+    <div class="grid kpis">
+      <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('growth'))} ${esc(growth(now.growth_same_basis))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(share(now.contribution_rate))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(share(now.rd_intensity, 2))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count))}</div></div>
+    </div>
+    <div class="grid two">
+      <div class="card"><h2>${esc(t('trend'))}</h2><div class="chart" id="months"></div></div>
+      <div class="card"><h2>${esc(t('targets'))}</h2>${targets.length ? `<table><thead><tr><th></th><th class="num">${esc(t('actual'))}</th><th class="num">${esc(t('target'))}</th><th class="num">${esc(t('projection'))}</th><th class="num">${esc(t('odds'))}</th></tr></thead><tbody>
+        ${targets.map((x) => `<tr><td>${statusLight(x.status)} ${esc(x.id)}</td><td class="num">${esc(inUnit(x.actual, x.unit))}</td><td class="num">${esc(inUnit(x.target, x.unit))} (${x.target_year})</td><td class="num">${esc(inUnit(x.projection, x.unit))}</td><td class="num">${isNumber(x.odds) ? Math.round(x.odds * 100) + '%' : '—'}</td></tr>`).join('')}</tbody></table>` : `<p class="muted">${esc(t('no_targets'))}</p>`}
+        ${chains.length ? `<h2>${esc(t('chains'))}</h2><ul>${chains.map((c) => `<li><a href="#/chains/${esc(c.code)}">${esc(nameOf(c))}</a> · ${esc(t('completeness'))} ${c.completeness.toFixed(0)}</li>`).join('')}</ul>` : ''}
+        <p class="muted">${esc((info.classes ?? []).join(' '))}</p>
+        ${seesEnterprises() ? `<p><a href="#/enterprises/cluster/${esc(code)}">${esc(t('enterprises'))} →</a></p>` : ''}
+      </div>
+    </div>`;
+  chart(main.querySelector('#months'), {
+    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
+    legend: { top: 0 }, tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: g.series.map((p) => p.period) },
+    yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
+    series: [
+      { name: t('month_output'), type: 'bar', data: g.series.map((p) => yi(p.month_output)), itemStyle: { color: '#1f5fbf' } },
+      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: g.series.map((p) => (isNumber(p.growth_same_basis) ? +(p.growth_same_basis * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
+    ],
+  });
+}

@@ -1,0 +1,96 @@
+// The cockpit: the month's headline, a gauge per key target, the trend, and which clusters
+// pulled growth up.
+import { get } from '../api.js';
+import { chart } from '../app.js';
+import { t, lang, nameOf } from '../i18n.js';
+import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
+
+const arrow = (rate) => (isNumber(rate) ? (rate >= 0 ? 'up' : 'down') : '');
+
+function kpi(test, label, value, sub, rate) {
+  return `<div class="card kpi" data-test="kpi-${test}"><div class="label">${esc(label)}</div>
+    <div class="value" data-test="kpi-${test}-value">${esc(value)}</div>
+    <div class="sub ${arrow(rate)}">${esc(sub)}</div></div>`;
+}
+
+export function statusLight(status) {
+  return `<span class="light ${esc(status)}" title="${esc(t(`status_${status}`))}"></span>${esc(t(`status_${status}`))}`;
+}
+
+export default async function cockpit(main) {
+  const data = await get('cockpit');
+  const total = data.total ?? {};
+  const withheld = total.suppressed ? ` (${t('suppressed')})` : '';
+  main.innerHTML = `
+    <h1 data-test="cockpit-title">${esc(data.region)} · ${esc(yearToDate(data.period))}</h1>
+    ${data.public ? `<div class="notice" data-test="public-note">${esc(t('public_note'))}</div>` : ''}
+    <div class="grid kpis">
+      ${kpi('output', t('output'), money(total.ytd_output) + withheld, `${t('growth')} ${growth(total.growth_same_basis)}`, total.growth_same_basis)}
+      ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
+      ${kpi('revenue', t('revenue'), money(total.ytd_revenue), '', null)}
+      ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('growth')} ${growth(total.profit_growth)}`, total.profit_growth)}
+      ${kpi('rd', t('rd_intensity'), share(total.rd_intensity, 2), `${t('labor_productivity')} ${isNumber(total.labor_productivity) ? total.labor_productivity.toFixed(1) : '—'} ${t('per_person')}`, null)}
+      ${kpi('enterprises', t('enterprises_count'), count(total.enterprises), `${t('loss_making')} ${count(total.loss_count)}`, null)}
+    </div>
+    <h2>${esc(t('key_targets'))} <span class="muted">${esc(data.plan ?? '')}</span></h2>
+    <div class="grid gauges" id="gauges"></div>
+    <div class="grid two">
+      <div class="card"><h2>${esc(t('pull_title'))} · ${esc(yearToDate(data.period))}</h2><div class="chart tall" id="pull"></div></div>
+      <div class="card"><h2>${esc(t('trend'))}</h2><div class="chart" id="trend"></div>
+        <p><a href="#/targets">${esc(t('target_status'))}</a>:
+          ${['green', 'amber', 'red'].map((s) => `<span class="light ${s}"></span>${esc(t(`status_${s}`))} <b data-test="targets-${s}">${data.target_status[s]}</b>`).join(' &nbsp; ')}
+          &nbsp; · &nbsp; ${esc(t('alerts'))}: <span class="light red"></span><b data-test="alerts-red">${data.alerts.red}</b>
+          <span class="light amber"></span><b>${data.alerts.amber}</b></p></div>
+    </div>`;
+
+  const gauges = main.querySelector('#gauges');
+  for (const target of data.targets) {
+    const card = document.createElement('div');
+    card.className = 'card gauge';
+    card.dataset.test = `gauge-${target.id}`;
+    const completion = isNumber(target.completion) ? Math.min(target.completion * 100, 150) : 0;
+    card.innerHTML = `<div><b>${esc(lang() === 'zh' ? target.name_zh : target.name_en)}</b></div>
+      <div class="chart"></div>
+      <div class="sub">${statusLight(target.status)} · ${esc(t('actual'))} ${esc(inUnit(target.actual, target.unit))} / ${esc(t('target'))} ${esc(inUnit(target.target, target.unit))}</div>
+      <div class="sub muted">${esc(t('projection'))} ${esc(inUnit(target.projection, target.unit))} · ${esc(t('odds'))} ${isNumber(target.odds) ? `${Math.round(target.odds * 100)}%` : '—'}</div>`;
+    gauges.append(card);
+    const color = { green: '#1e9e5a', amber: '#e0a100', red: '#d33a2c' }[target.status] ?? '#9aa5b1';
+    chart(card.querySelector('.chart'), {
+      series: [{
+        type: 'gauge', min: 0, max: 100, radius: '95%', center: ['50%', '60%'], startAngle: 200, endAngle: -20,
+        progress: { show: true, width: 12, itemStyle: { color } },
+        axisLine: { lineStyle: { width: 12 } }, axisTick: { show: false }, splitLine: { show: false },
+        axisLabel: { show: false }, pointer: { show: false },
+        anchor: { show: false }, title: { show: true, offsetCenter: [0, '35%'], fontSize: 11, color: '#667385' },
+        detail: { valueAnimation: false, offsetCenter: [0, '-5%'], fontSize: 22, formatter: (v) => `${v.toFixed(1)}%` },
+        data: [{ value: Math.min(completion, 100), name: `${t('completion')} · ${t('time_progress')} ${Math.round(target.time_progress * 100)}%` }],
+      }],
+    });
+  }
+
+  // Which clusters pulled growth up: pull in points, largest on top.
+  const clusters = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
+  const pull = chart(main.querySelector('#pull'), {
+    grid: { left: 8, right: 60, top: 10, bottom: 20, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+      formatter: (items) => { const c = clusters[items[0].dataIndex];
+        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`; } },
+    xAxis: { type: 'value', name: t('pull_pp') },
+    yAxis: { type: 'category', data: clusters.map((c) => `${c.code} ${nameOf(c)}`), axisLabel: { width: 190, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: clusters.map((c) => ({ value: Number(c.pull_pp.toFixed(2)), itemStyle: { color: c.pull_pp >= 0 ? '#d33a2c' : '#1e9e5a' } })),
+      label: { show: true, position: 'right', formatter: (p) => p.value.toFixed(2) } }],
+  });
+  pull.on('click', (p) => { location.hash = `#/clusters/${clusters[p.dataIndex].code}`; });
+
+  chart(main.querySelector('#trend'), {
+    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: data.trend.map((p) => p.period) },
+    yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
+    series: [
+      { name: t('month_output'), type: 'bar', data: data.trend.map((p) => yi(p.month_output)), itemStyle: { color: '#1f5fbf' } },
+      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: data.trend.map((p) => (isNumber(p.growth_same_basis) ? +(p.growth_same_basis * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
+    ],
+  });
+}

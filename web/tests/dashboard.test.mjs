@@ -1,0 +1,191 @@
+// End-to-end: the dashboard in Debian's Chromium (playwright-core) against `clusterscope serve`
+// on a database built from the synthetic Fuling district. The figures on screen are checked
+// against the engine's own (`clusterscope report monthly --format json`, another process).
+// Screenshots go to $CLUSTERSCOPE_ARTIFACTS. Run by ctest (tests/CMakeLists.txt).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const bin = process.env.CLUSTERSCOPE;
+const source = process.env.CLUSTERSCOPE_SOURCE;
+const artifacts = process.env.CLUSTERSCOPE_ARTIFACTS ?? path.join(tmpdir(), 'clusterscope-e2e');
+assert.ok(bin && source, 'set CLUSTERSCOPE (the program) and CLUSTERSCOPE_SOURCE (the checkout)');
+
+const work = mkdtempSync(path.join(tmpdir(), 'clusterscope-e2e-'));
+const db = path.join(work, 'e2e.db');
+let server;
+let base;
+let browser;
+
+const run = (args, input) =>
+  execFileSync(bin, ['--db', db, ...args], { input, encoding: 'utf8', env: { ...process.env, CLUSTERSCOPE_USER: 'e2e' } });
+
+// The engine's figures for the latest month, as the command line computes them.
+const engine = (extra = []) => JSON.parse(run(['report', 'monthly', '--format', 'json', ...extra]));
+const groupOf = (report, kind, code) => report.groups.find((g) => g.kind === kind && g.code === code);
+// 万元 -> the dashboard's "1,234.5 亿元" (web/src/format.js).
+const yiText = (wan) => `${(wan / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亿元`;
+const growthText = (rate) => `${rate > 0 ? '+' : ''}${(rate * 100).toFixed(1)}%`;
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const data = path.join(work, 'data');
+  execFileSync(bin, ['synth', '--profile', 'fuling', '--out', data]);
+  run(['init']);
+  for (const kind of ['enterprises', 'scale', 'designations', 'monthly', 'prices']) {
+    run(['import', kind, path.join(data, `${kind}.csv`)]);
+  }
+  run(['import', 'series', path.join(source, 'demo/fuling-series.csv')]);
+  run(['import', 'relations', path.join(data, 'relations.csv')]);
+  run(['import', 'prospects', path.join(source, 'demo/fuling-prospects.csv')]);
+  run(['import', 'projects', path.join(source, 'demo/fuling-projects.csv')]);
+  run(['user', 'add', 'ana', '--role', 'analyst'], 'analyst-e2e-secret\n');
+  run(['user', 'add', 'vic', '--role', 'viewer'], 'viewer-e2e-secret\n');
+  server = spawn(bin, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = out.match(/dashboard: (http:\/\/[0-9.]+:\d+)\//);
+      if (found) resolve(found[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+});
+
+// A page signed in as `name`, failing the test on any script error.
+async function signedIn(name, password) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(`${base}/`);
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-test=cockpit-title]');
+  // Before signing in, /me answers 401 (which the browser logs): that is how the page knows.
+  errors.length = 0;
+  return { page, errors, context };
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+test('a wrong password is refused with a message', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  await page.fill('input[name=name]', 'ana');
+  await page.fill('input[name=password]', 'not-the-password');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#sign-in-error:not(:empty)');
+  assert.equal(await page.textContent('#sign-in-error'), '用户名或密码不正确');
+  await page.close();
+});
+
+test('the analyst sees the cockpit with the engine figures and opens a cluster', async () => {
+  const report = engine();
+  const total = groupOf(report, 'total', 'total');
+  const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
+  await page.waitForSelector('[data-test=gauge-T01] canvas');
+  assert.equal(await page.textContent('[data-test=kpi-output-value]'), yiText(total.ytd_output));
+  assert.match(await page.textContent('[data-test=kpi-output]'), new RegExp(`同比增长 \\${growthText(total.growth_same_basis)}`));
+  assert.match(await page.textContent('[data-test=cockpit-title]'), /涪陵区 · \d{4}年1—\d+月/);
+  // The contribution chart and the trend are drawn.
+  assert.ok(await page.locator('#pull canvas').count());
+  await shot(page, 'cockpit-analyst');
+
+  await page.click('[data-test=nav-clusters]');
+  await page.waitForSelector('[data-test=cluster-L1]');
+  await shot(page, 'cluster-tree');
+  await page.click('[data-test=cluster-L1]');
+  await page.waitForSelector('[data-test=cluster-title]');
+  assert.match(await page.textContent('[data-test=cluster-title]'), /^L1 先进材料/);
+  assert.equal(await page.textContent('[data-test=cluster-output]'), yiText(groupOf(report, 'cluster', 'L1').ytd_output));
+  await shot(page, 'cluster-L1');
+
+  // The chain map and the pipeline draw.
+  await page.click('[data-test=nav-chains]');
+  await page.waitForSelector('[data-test=chain-graph] canvas');
+  await shot(page, 'chains');
+  await page.click('[data-test=nav-projects]');
+  await page.waitForSelector('[data-test=projects-table] tbody tr');
+  await shot(page, 'projects');
+
+  // In English at the switch.
+  await page.click('[data-test=lang-switch]');
+  await page.click('[data-test=nav-cockpit]');
+  await page.waitForSelector('[data-test=kpi-output]');
+  assert.match(await page.textContent('[data-test=kpi-output]'), /Above-scale output/);
+  await shot(page, 'cockpit-english');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an upload with a bad row shows its error by line and column, and writes nothing', async () => {
+  const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
+  const report = engine();
+  const uscc = report.groups[0].top[0].uscc;
+  const file = path.join(work, '月报-有错.csv');
+  writeFileSync(file, `uscc,period,output_value\n${uscc},2025-12,100\n${uscc},2025-13,100\n`);
+  await page.click('[data-test=nav-uploads]');
+  await page.selectOption('select[name=kind]', 'monthly');
+  await page.setInputFiles('input[type=file]', file);
+  await page.click('[data-test=upload-form] button[type=submit]');
+  await page.waitForSelector('[data-test=upload-errors]');
+  assert.match(await page.textContent('[data-test=upload-status]'), /未导入/);
+  const cells = await page.locator('[data-test=upload-errors] tbody tr').first().locator('td').allTextContents();
+  assert.equal(cells[0], '3');
+  assert.equal(cells[1], 'period');
+  await shot(page, 'upload-error');
+  // Nothing was written: the engine's total is what it was.
+  assert.equal(groupOf(engine(), 'total', 'total').ytd_output, groupOf(report, 'total', 'total').ytd_output);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a viewer sees withheld cells and no enterprise', async () => {
+  const full = engine();
+  const published = engine(['--public']);
+  const withheld = published.groups.filter((g) => g.kind === 'cluster' && g.suppressed).map((g) => g.code);
+  assert.ok(withheld.length > 0, 'the synthetic district has clusters to withhold');
+  const names = full.groups.flatMap((g) => (g.top ?? []).map((e) => e.name));
+  const { page, errors, context } = await signedIn('vic', 'viewer-e2e-secret');
+  await page.waitForSelector('[data-test=public-note]');
+  assert.equal(await page.locator('[data-test=nav-enterprises]').count(), 0);
+  assert.equal(await page.locator('[data-test=nav-uploads]').count(), 0);
+  await shot(page, 'cockpit-viewer');
+  await page.click('[data-test=nav-clusters]');
+  await page.waitForSelector(`[data-test=cluster-${withheld[0]}]`);
+  assert.match(await page.textContent(`[data-test=cluster-${withheld[0]}]`), /已抑制/);
+  await shot(page, 'clusters-viewer');
+  const seen = [];
+  for (const view of ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects']) {
+    await page.click(`[data-test=nav-${view}]`);
+    await page.waitForLoadState('networkidle');
+    seen.push(await page.content());
+  }
+  for (const name of names) assert.ok(!seen.some((html) => html.includes(name)), `a viewer saw ${name}`);
+  // Asking the API directly does not help.
+  const status = await page.evaluate(async () => (await fetch('/api/v1/enterprises')).status);
+  assert.equal(status, 403);
+  await page.goto(`${base}/#/enterprises`);
+  await page.waitForSelector('[data-test=error]');
+  assert.deepEqual(errors.filter((e) => !e.includes('403')), []);
+  await context.close();
+});
