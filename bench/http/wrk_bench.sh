@@ -44,6 +44,8 @@ run() {  # name connections seconds url [script]
   printf "%-34s %10s req/s   p50 %8s   p99 %8s %s\n" "$name" "${rps[$name]}" "${p50[$name]}" \
     "${p99[$name]}" "$errors"
 }
+# Warm up the worker threads and connections first (not reported).
+wrk -t2 -c64 -d3s -H "Cookie: $cookie" "$base/api/v1/me" >/dev/null
 echo "wrk -t2 -c64 -d${seconds}s on $base ($(nproc) cores), signed in as the demo analyst"
 run me 64 "$seconds" "$base/api/v1/me"
 run cockpit 64 "$seconds" "$base/api/v1/cockpit"

@@ -2,6 +2,7 @@
 #include "clusterscope/report/dashboard.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -17,7 +18,14 @@ using nlohmann::json;
 
 constexpr auto Idx(Measure m) { return static_cast<std::size_t>(m); }
 
-json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+// Figures to the precision they have: money (万元) to 4 decimals (a yuan), rates and ratios to
+// 8. The shortest form of a computed double has 17 digits; these answers are read by the
+// dashboard many times a second, and half their bytes were noise.
+json Rounded(const std::optional<double>& value, bool money) {
+  if (!value) return nullptr;
+  const double scale = money ? 1e4 : 1e8;
+  return std::round(*value * scale) / scale;
+}
 
 // The English name of a group the system defines (tiers, clusters, parks), else empty.
 std::string EnglishName(const model::ClusterSystem& system, std::string_view kind,
@@ -46,7 +54,9 @@ json Figures(const engine::GroupIndicators& g, bool with_period, core::Period pe
   out["suppressed"] = g.suppressed.empty() ? json(nullptr) : json(g.suppressed);
   const bool hidden = !g.suppressed.empty();
   auto put = [&](const char* key, const std::optional<double>& value) {
-    out[key] = hidden ? json(nullptr) : Optional(value);
+    const std::string_view name = key;
+    const bool money = name.find("output") != std::string_view::npos || name.starts_with("ytd_");
+    out[key] = hidden ? json(nullptr) : Rounded(value, money);
   };
   put("month_output", g.month_output);
   put("month_growth", g.month_growth);
@@ -231,7 +241,17 @@ Result<std::string> IndicatorSeriesJson(const std::vector<engine::MonthlyIndicat
               {"kind", kind},
               {"months", std::move(months)},
               {"groups", json::array()}};
-  for (const auto& c : order) out["groups"].push_back(std::move(groups[c]));
+  // Each group's months as columns ({"period": [...], "month_output": [...], ...}): the keys once,
+  // and each column ready for a chart.
+  for (const auto& c : order) {
+    json& group = groups[c];
+    json columns = json::object();
+    for (const auto& month : group["series"]) {
+      for (const auto& [key, value] : month.items()) columns[key].push_back(value);
+    }
+    group["series"] = std::move(columns);
+    out["groups"].push_back(std::move(group));
+  }
   return out.dump();
 }
 

@@ -30,9 +30,10 @@ std::string CockpitJson(const MonthlyBundle& bundle,
                         const std::vector<engine::MonthlyIndicators>& series,
                         const model::ClusterSystem& system, const CockpitOptions& options);
 
-// The groups of `kind` (and of `code` when given) month by month over `series`:
+// The groups of `kind` (and of `code` when given) month by month over `series`, as columns:
 // {"period", "months": [...], "kind", "groups": [{"kind", "code", "name", "name_en",
-// "parent_kind", "parent_code", "series": [{"period", "enterprises", "month_output", ...}]}]}.
+// "parent_kind", "parent_code", "series": {"period": [...], "enterprises": [...],
+// "month_output": [...], ...}}]}. Money to 4 decimals of 万元, rates to 8 decimals.
 // NotFound when no month has such a group.
 Result<std::string> IndicatorSeriesJson(const std::vector<engine::MonthlyIndicators>& series,
                                         const model::ClusterSystem& system, std::string_view kind,

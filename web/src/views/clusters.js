@@ -6,6 +6,9 @@ import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
 import { statusLight } from './cockpit.js';
 
+// The series come as columns ({period: [...], month_output: [...]}); one month as an object.
+const monthOf = (g, i) => Object.fromEntries(Object.entries(g.series).map(([k, v]) => [k, v[i]]));
+
 function pullBar(pp, largest) {
   if (!isNumber(pp)) return '';
   const width = largest > 0 ? Math.min(Math.abs(pp) / largest, 1) * 100 : 0;
@@ -26,7 +29,7 @@ export default async function clusters(main, [code]) {
   if (code) return cluster(main, code);
   const [tiers, clustersSeries, cockpit] = await Promise.all([
     get('indicators?kind=tier&months=12'), get('indicators?kind=cluster&months=12'), get('cockpit')]);
-  const latest = (g) => g.series[g.series.length - 1];
+  const latest = (g) => monthOf(g, g.series.period.length - 1);
   const largest = Math.max(...[...tiers.groups, ...clustersSeries.groups].map((g) => Math.abs(latest(g).pull_pp ?? 0)));
   const sys = system();
   let rows = '';
@@ -57,10 +60,10 @@ export default async function clusters(main, [code]) {
     if (!element) continue;
     chart(element, {
       grid: { left: 2, right: 2, top: 4, bottom: 4 },
-      xAxis: { type: 'category', show: false, data: group.series.map((p) => p.period) },
+      xAxis: { type: 'category', show: false, data: group.series.period },
       yAxis: { type: 'value', show: false, scale: true },
-      tooltip: { trigger: 'axis', formatter: (p) => `${p[0].name}: ${money(group.series[p[0].dataIndex].month_output)}` },
-      series: [{ type: 'line', data: group.series.map((p) => yi(p.month_output)), symbol: 'none', lineStyle: { width: 1.5, color: '#1f5fbf' }, areaStyle: { color: 'rgba(31,95,191,0.12)' } }],
+      tooltip: { trigger: 'axis', formatter: (p) => `${p[0].name}: ${money(group.series.month_output[p[0].dataIndex])}` },
+      series: [{ type: 'line', data: group.series.month_output.map(yi), symbol: 'none', lineStyle: { width: 1.5, color: '#1f5fbf' }, areaStyle: { color: 'rgba(31,95,191,0.12)' } }],
     });
   }
 }
@@ -69,7 +72,7 @@ async function cluster(main, code) {
   const [series, targetReport, chainReport] = await Promise.all([
     get(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`), get('targets'), get('chains').catch(() => ({ chains: [] }))]);
   const g = series.groups[0];
-  const now = g.series[g.series.length - 1];
+  const now = monthOf(g, g.series.period.length - 1);
   const targets = targetReport.targets.filter((x) => x.scope === `cluster:${code}`);
   const chains = chainReport.chains.filter((c) => c.cluster === code);
   const info = (system().clusters ?? []).find((c) => c.code === code) ?? {};
@@ -93,11 +96,11 @@ async function cluster(main, code) {
   chart(main.querySelector('#months'), {
     grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
     legend: { top: 0 }, tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: g.series.map((p) => p.period) },
+    xAxis: { type: 'category', data: g.series.period },
     yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
     series: [
-      { name: t('month_output'), type: 'bar', data: g.series.map((p) => yi(p.month_output)), itemStyle: { color: '#1f5fbf' } },
-      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: g.series.map((p) => (isNumber(p.growth_same_basis) ? +(p.growth_same_basis * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
+      { name: t('month_output'), type: 'bar', data: g.series.month_output.map(yi), itemStyle: { color: '#1f5fbf' } },
+      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: g.series.growth_same_basis.map((v) => (isNumber(v) ? +(v * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
     ],
   });
 }
