@@ -126,7 +126,7 @@ TEST_F(ServerTest, ServesItsOpenApiDescription) {
        {"/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/system", "/api/v1/report/monthly",
         "/api/v1/targets", "/api/v1/chains", "/api/v1/chains/{code}", "/api/v1/projects",
         "/api/v1/cultivation", "/api/v1/enterprises", "/api/v1/enterprises/{uscc}", "/api/v1/users",
-        "/api/v1/uploads/{kind}"}) {
+        "/api/v1/uploads/{kind}", "/api/v1/cockpit", "/api/v1/indicators", "/api/v1/alerts"}) {
     EXPECT_TRUE(doc["paths"].contains(path)) << path;
   }
 }
