@@ -5,6 +5,7 @@
 #include "clusterscope/http/server.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "testutil.h"
@@ -160,6 +161,60 @@ TEST_F(ServerTest, BadRequestsGetClearErrors) {
   EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());
 }
 
+// A second server over the same database: the dashboard's folder, nothing outside it; a session
+// that has outlived its lifetime; SQL metacharacters in a search.
+TEST_F(ServerTest, StaticFilesStayInTheirFolderAndSessionsExpire) {
+  std::filesystem::create_directories(dir_.Path("web"));
+  testutil::WriteFile(dir_.Path("web/index.html"), "<!doctype html><title>dashboard</title>");
+  ServerOptions options;
+  options.db_path = db_;
+  options.port = 0;
+  options.web_root = dir_.Path("web");
+  options.session_minutes = 0;  // every session is over at once
+  auto server = Server::Create(options);
+  ASSERT_OK(server);
+  auto port = (*server)->Bind();
+  ASSERT_OK(port);
+  std::thread thread([&] { (void)(*server)->Listen(); });
+  httplib::Client client("127.0.0.1", *port);
+  auto index = client.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("dashboard"), std::string::npos);
+  EXPECT_EQ(index->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(index->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  // The database lies beside the web folder: no spelling of ".." reaches it.
+  for (const char* path : {"/../api.db", "/%2e%2e/api.db", "/%2E%2E%2Fapi.db", "/..%2fapi.db",
+                           "/web/../../api.db", "/index.html/../../api.db"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->body.find("SQLite"), std::string::npos) << path;
+  }
+  auto login = client.Post("/api/v1/login", R"({"name": "ana", "password": "analyst-secret-1"})",
+                           "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200);
+  const std::string cookie = login->get_header_value("Set-Cookie");
+  auto expired = client.Get("/api/v1/me", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+  ASSERT_TRUE(expired);
+  EXPECT_EQ(expired->status, 401);
+  (*server)->Stop();
+  thread.join();
+
+  // Quotes, comment marks and wildcards are text to search for, nothing else.
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  std::string body;
+  for (const char* q :
+       {"%27%20OR%201%3D1%20--", "%25", "_", "%22%3B%20DROP%20TABLE%20enterprise"}) {
+    ASSERT_EQ(Get(ana, std::string("/api/v1/enterprises?q=") + q, &body), 200) << q;
+    EXPECT_EQ(json::parse(body)["enterprises"].size(), 0u) << q;
+  }
+  ASSERT_EQ(Get(ana, "/api/v1/enterprises?q=%E4%BC%81%E4%B8%9A", &body), 200);  // 企业
+  EXPECT_EQ(json::parse(body)["enterprises"].size(), 2u);
+}
+
 TEST_F(ServerTest, AdminsManageUsers) {
   auto client = Client();
   const Signed admin = SignIn("admin", "admin-secret-1");
@@ -214,13 +269,23 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
     const char* user;
     const char* password;
     int list, own, other, users, system;
+    bool cultivation, upload_prospects, upload_monthly;  // allowed (else 403)
   };
-  // user: enterprise list, the GXQ enterprise, the LG enterprise, users, the system.
+  // user: enterprise list, the GXQ enterprise, the LG enterprise, users, the system; whether the
+  // cultivation lists and uploads of prospects and of monthly figures are allowed.
   const Row kMatrix[] = {
-      {"admin", "admin-secret-1", 200, 200, 200, 200, 200},
-      {"ana", "analyst-secret-1", 200, 200, 200, 403, 200},
-      {"pe", "editor-secret-1", 200, 200, 403, 403, 200},
-      {"vic", "viewer-secret-1", 403, 403, 403, 403, 200},
+      {"admin", "admin-secret-1", 200, 200, 200, 200, 200, true, true, true},
+      {"ana", "analyst-secret-1", 200, 200, 200, 403, 200, true, true, true},
+      {"pe", "editor-secret-1", 200, 200, 403, 403, 200, true, false, true},
+      {"vic", "viewer-secret-1", 403, 403, 403, 403, 200, false, false, false},
+  };
+  // Allowed: anything but 401 and 403 (an empty database may answer 404, an empty upload 400).
+  const auto allowed = [](int status) { return status != 401 && status != 403 && status > 0; };
+  const auto post_empty = [&](const Signed& who, const std::string& path) {
+    auto client = Client();
+    auto res = client.Post(path.c_str(), {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}},
+                           httplib::MultipartFormDataItems{{"file", "", "empty.csv", "text/csv"}});
+    return res ? res->status : -1;
   };
   for (const auto& row : kMatrix) {
     const Signed who = SignIn(row.user, row.password);
@@ -236,6 +301,17 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
     EXPECT_EQ(Get(who, lg), row.other) << row.user;
     EXPECT_EQ(Get(who, "/api/v1/users"), row.users) << row.user;
     EXPECT_EQ(Get(who, "/api/v1/system"), row.system) << row.user;
+    EXPECT_EQ(allowed(Get(who, "/api/v1/cultivation")), row.cultivation) << row.user;
+    EXPECT_EQ(allowed(post_empty(who, "/api/v1/uploads/prospects")), row.upload_prospects)
+        << row.user;
+    EXPECT_EQ(allowed(post_empty(who, "/api/v1/uploads/monthly")), row.upload_monthly) << row.user;
+    // Aggregates are for everyone signed in.
+    for (const char* path :
+         {"/api/v1/cockpit", "/api/v1/indicators", "/api/v1/alerts", "/api/v1/targets",
+          "/api/v1/chains", "/api/v1/projects", "/api/v1/report/monthly"}) {
+      EXPECT_TRUE(allowed(Get(who, path))) << row.user << " " << path;
+      EXPECT_EQ(Get({}, path), 401) << path;
+    }
   }
   const Signed pe = SignIn("pe", "editor-secret-1");
   EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);

@@ -109,6 +109,15 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   // The contribution chart and the trend are drawn.
   assert.ok(await page.locator('#pull canvas').count());
   await shot(page, 'cockpit-analyst');
+  // A laptop and a wall display: nothing runs off the side.
+  for (const [name, width, height] of [['laptop', 1366, 768], ['wall', 2560, 1440]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the window`);
+    await shot(page, `cockpit-${name}`);
+  }
+  await page.setViewportSize({ width: 1600, height: 1000 });
 
   await page.click('[data-test=nav-clusters]');
   await page.waitForSelector('[data-test=cluster-L1]');

@@ -71,11 +71,11 @@ export default async function cockpit(main) {
   // Which clusters pulled growth up: pull in points, largest on top.
   const clusters = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
   const pull = chart(main.querySelector('#pull'), {
-    grid: { left: 8, right: 60, top: 10, bottom: 20, containLabel: true },
+    grid: { left: 8, right: 60, top: 10, bottom: 30, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (items) => { const c = clusters[items[0].dataIndex];
         return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`; } },
-    xAxis: { type: 'value', name: t('pull_pp') },
+    xAxis: { type: 'value', name: t('pull_pp'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: clusters.map((c) => `${c.code} ${nameOf(c)}`), axisLabel: { width: 190, overflow: 'truncate' } },
     series: [{ type: 'bar', data: clusters.map((c) => ({ value: Number(c.pull_pp.toFixed(2)), itemStyle: { color: c.pull_pp >= 0 ? '#d33a2c' : '#1e9e5a' } })),
       label: { show: true, position: 'right', formatter: (p) => p.value.toFixed(2) } }],
