@@ -346,6 +346,7 @@ Status Server::Impl::Upload(const httplib::Request& req, httplib::Response& res,
   }
   ingest::ImportOptions import_options;
   import_options.skip_invalid = req.has_param("skip_invalid");
+  import_options.source_name = file.filename;  // the batch names the user's file, not our copy
   Result<ingest::ImportReport> report = Error(Status::Internal("unknown kind"));
   if (kind == "enterprises") report = w.ImportEnterprises(path, import_options);
   if (kind == "designations") report = w.ImportDesignations(path, import_options);
@@ -356,6 +357,11 @@ Status Server::Impl::Upload(const httplib::Request& req, httplib::Response& res,
   if (kind == "relations") report = w.ImportRelations(path, import_options);
   if (kind == "prospects") report = w.ImportProspects(path, import_options);
   if (!report) return report.error().WithContext(file.filename);
+  // The rejected rows are in the answer, row by row; their file beside our copy goes with it.
+  if (!report->rejects_file.empty()) {
+    std::filesystem::remove(report->rejects_file);
+    report->rejects_file.clear();
+  }
   // Messages name the file the user sent, not our copy.
   std::string body = report::ImportReportJson(*report);
   for (std::size_t at = body.find(path); at != std::string::npos; at = body.find(path, at)) {

@@ -141,7 +141,9 @@ inline Result<OpenBatch> BeginBatch(storage::Store& store, const std::string& fi
   batch.kind = report.kind;
   std::error_code ignored;  // an unresolvable path is still recorded as given
   const auto absolute = std::filesystem::absolute(file, ignored);
-  batch.file = absolute.empty() ? file : absolute.lexically_normal().string();
+  batch.file = !options.source_name.empty() ? options.source_name
+               : absolute.empty()           ? file
+                                            : absolute.lexically_normal().string();
   batch.rows_read = static_cast<std::int64_t>(report.rows_read);
   batch.rows_written = static_cast<std::int64_t>(rows_written);
   batch.rows_rejected = static_cast<std::int64_t>(report.rows_rejected);

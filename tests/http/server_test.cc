@@ -446,6 +446,23 @@ TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
   EXPECT_EQ(report["errors"][0]["line"], 3);
   EXPECT_EQ(report["errors"][0]["file"], "月报.csv");  // the user's name, not the server's copy
   EXPECT_EQ(report["errors"][0]["column"], "period");
+  // With skip_invalid the good rows go in; the rejected ones are in the answer, and no file of
+  // them stays behind on the server.
+  std::tie(status, report) = upload(ana, "monthly?skip_invalid=1",
+                                    fmt::format("uscc,period,output_value\n{0},2025-02,80\n"
+                                                "{0},2025-14,100\n",
+                                                lg));
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(report["written"]);
+  EXPECT_EQ(report["rows_rejected"], 1);
+  EXPECT_EQ(report["errors"].size(), 1u);
+  EXPECT_TRUE(report["rejects_file"].is_null()) << report.dump();
+  const auto uploads = std::filesystem::temp_directory_path() / "clusterscope-uploads";
+  if (std::filesystem::exists(uploads)) {
+    for (const auto& entry : std::filesystem::directory_iterator(uploads)) {
+      EXPECT_EQ(entry.path().string().find(".rejects"), std::string::npos) << entry.path();
+    }
+  }
 
   const Signed pe = SignIn("pe", "editor-secret-1");
   std::tie(status, report) =
@@ -466,7 +483,10 @@ TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
   // The profile carries the months, and reading it is in the audit log.
   std::string body;
   EXPECT_EQ(Get(ana, "/api/v1/enterprises/" + gxq, &body), 200);
-  EXPECT_EQ(json::parse(body)["monthly"]["periods"].size(), 1u) << body;
+  const auto profile = json::parse(body);
+  EXPECT_EQ(profile["monthly"]["periods"].size(), 1u) << body;
+  // The import batch names the file as the editor sent it.
+  EXPECT_EQ(profile["monthly"]["periods"][0]["versions"][0]["file"], "月报.csv") << body;
   auto w = app::Workspace::Open(db_, "t");
   ASSERT_OK(w);
   auto audit = w->store().ListAudit({"enterprise", gxq, 0});

@@ -57,12 +57,14 @@ struct ImportReport {
 enum class MoneyUnit { kYuan, kWan, kYi };
 
 struct ImportOptions {
-  bool skip_invalid = false;         // write the valid rows and a rejects file, instead of nothing
-  std::string rejects_path;          // default: "<file>.rejects.csv"
-  std::string actor;                 // recorded in the audit log and the import batch
-  std::string sheet;                 // worksheet of an .xlsx file (default: the first)
-  bool gbk = false;                  // a CSV file is GBK-encoded, not UTF-8
-  int year = 0;                      // year the above_scale column describes (enterprises)
+  bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
+  std::string rejects_path;   // default: "<file>.rejects.csv"
+  std::string actor;          // recorded in the audit log and the import batch
+  std::string source_name;    // the file as the import batch records it (an upload: the name it
+                              // was sent under); default: the file's absolute path
+  std::string sheet;          // worksheet of an .xlsx file (default: the first)
+  bool gbk = false;           // a CSV file is GBK-encoded, not UTF-8
+  int year = 0;               // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)
   model::QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
