@@ -17,7 +17,16 @@ const views = { cockpit, clusters, parks, targets, chains, projects, enterprises
 // Views that show enterprise rows or change data: not for viewers.
 const enterpriseViews = new Set(['enterprises', 'uploads']);
 
-const state = { user: null, system: null, charts: [] };
+// period: the month every view shows ('' = the latest held), chosen in the header.
+const state = { user: null, system: null, charts: [], period: sessionStorage.getItem('cs-period') ?? '' };
+
+export const chosenPeriod = () => state.period;
+
+// `path` asking for the chosen month.
+export function withPeriod(path) {
+  if (!state.period) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}period=${state.period}`;
+}
 
 // An ECharts instance in `element`, resized with the window and disposed on the next route.
 export function chart(element, option) {
@@ -48,6 +57,8 @@ function navigation() {
     `${state.user.user} · ${role}${state.user.park ? ` · ${state.user.park}` : ''}`;
   document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';
   document.getElementById('sign-out').textContent = t('sign_out');
+  document.getElementById('period-label').textContent = t('period');
+  document.getElementById('period').value = state.period;
   document.getElementById('system-name').textContent =
     lang() === 'zh' ? state.system?.name_zh ?? '' : state.system?.name_en ?? '';
 }
@@ -116,6 +127,11 @@ async function boot() {
     showSignIn();
   };
   window.addEventListener('hashchange', () => state.user && route());
+  document.getElementById('period').onchange = (event) => {
+    state.period = /^\d{4}-\d{2}$/.test(event.target.value) ? event.target.value : '';
+    sessionStorage.setItem('cs-period', state.period);
+    route();
+  };
   try {
     state.user = await api.me();
   } catch {

@@ -136,6 +136,18 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   await page.waitForSelector('[data-test=projects-table] tbody tr');
   await shot(page, 'projects');
 
+  // Another month from the header: the published half-year of 2023.
+  const june = groupOf(engine(['--period', '2023-06']), 'total', 'total');
+  await page.click('[data-test=nav-cockpit]');
+  await page.fill('[data-test=period]', '2023-06');
+  await page.dispatchEvent('[data-test=period]', 'change');
+  await page.waitForFunction(() => document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'));
+  assert.equal(await page.textContent('[data-test=kpi-output-value]'), yiText(june.ytd_output));
+  await shot(page, 'cockpit-2023-06');
+  await page.fill('[data-test=period]', '');
+  await page.dispatchEvent('[data-test=period]', 'change');
+  await page.waitForFunction(() => !document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'));
+
   // In English at the switch.
   await page.click('[data-test=lang-switch]');
   await page.click('[data-test=nav-cockpit]');

@@ -2,7 +2,7 @@
 // link's rating; a link opens to its enterprises, the reasons for its rating and the candidates
 // to attract (analysts).
 import { get } from '../api.js';
-import { chart } from '../app.js';
+import { chart, withPeriod } from '../app.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, esc } from '../format.js';
 
@@ -43,9 +43,9 @@ function details(link) {
 }
 
 export default async function chains(main, [code]) {
-  const overview = await get('chains');
+  const overview = await get(withPeriod('chains'));
   const chosen = code ?? overview.chains[0]?.code;
-  const report = chosen ? await get(`chains/${encodeURIComponent(chosen)}`) : { chains: [] };
+  const report = chosen ? await get(withPeriod(`chains/${encodeURIComponent(chosen)}`)) : { chains: [] };
   const chain = report.chains[0];
   main.innerHTML = `<h1>${esc(t('chains'))}</h1>
     <div class="tabs">${overview.chains.map((c) => `<button type="button" data-chain="${esc(c.code)}" class="${c.code === chosen ? 'active' : ''}">${esc(nameOf(c))} · ${c.completeness.toFixed(0)}</button>`).join('')}</div>

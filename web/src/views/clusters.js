@@ -1,7 +1,7 @@
 // The cluster system as a tree (tiers, then their clusters) with each group's last 12 months as
 // a sparkline and its contribution as a bar; a cluster opens to its months, targets and chains.
 import { get } from '../api.js';
-import { chart, seesEnterprises, system } from '../app.js';
+import { chart, seesEnterprises, system, withPeriod } from '../app.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
 import { statusLight } from './cockpit.js';
@@ -28,7 +28,7 @@ function figures(group) {
 export default async function clusters(main, [code]) {
   if (code) return cluster(main, code);
   const [tiers, clustersSeries, cockpit] = await Promise.all([
-    get('indicators?kind=tier&months=12'), get('indicators?kind=cluster&months=12'), get('cockpit')]);
+    get(withPeriod('indicators?kind=tier&months=12')), get(withPeriod('indicators?kind=cluster&months=12')), get(withPeriod('cockpit'))]);
   const latest = (g) => monthOf(g, g.series.period.length - 1);
   const largest = Math.max(...[...tiers.groups, ...clustersSeries.groups].map((g) => Math.abs(latest(g).pull_pp ?? 0)));
   const sys = system();
@@ -70,7 +70,7 @@ export default async function clusters(main, [code]) {
 
 async function cluster(main, code) {
   const [series, targetReport, chainReport] = await Promise.all([
-    get(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`), get('targets'), get('chains').catch(() => ({ chains: [] }))]);
+    get(withPeriod(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`)), get(withPeriod('targets')), get(withPeriod('chains')).catch(() => ({ chains: [] }))]);
   const g = series.groups[0];
   const now = monthOf(g, g.series.period.length - 1);
   const targets = targetReport.targets.filter((x) => x.scope === `cluster:${code}`);

@@ -1,7 +1,7 @@
 // The cockpit: the month's headline, a gauge per key target, the trend, and which clusters
 // pulled growth up.
 import { get } from '../api.js';
-import { chart } from '../app.js';
+import { chart, withPeriod } from '../app.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
 
@@ -18,7 +18,7 @@ export function statusLight(status) {
 }
 
 export default async function cockpit(main) {
-  const data = await get('cockpit');
+  const data = await get(withPeriod('cockpit'));
   const total = data.total ?? {};
   const withheld = total.suppressed ? ` (${t('suppressed')})` : '';
   main.innerHTML = `

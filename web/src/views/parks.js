@@ -1,12 +1,12 @@
 // Parks: each park's output, growth and pull this year, and the park targets.
 import { get } from '../api.js';
-import { chart, system } from '../app.js';
+import { chart, system, withPeriod } from '../app.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
 import { statusLight } from './cockpit.js';
 
 export default async function parks(main) {
-  const [cockpit, report] = await Promise.all([get('cockpit'), get('targets')]);
+  const [cockpit, report] = await Promise.all([get(withPeriod('cockpit')), get(withPeriod('targets'))]);
   const info = Object.fromEntries((system().parks ?? []).map((p) => [p.code, p]));
   const rows = cockpit.parks.map((p) => {
     const targets = report.targets.filter((x) => x.scope === `park:${p.code}`);

@@ -1,7 +1,7 @@
 // The project pipeline: how many projects and how much investment at each stage, and every
 // project with its stage dates and what is overdue.
 import { get } from '../api.js';
-import { chart } from '../app.js';
+import { chart, chosenPeriod } from '../app.js';
 import { t, lang } from '../i18n.js';
 import { money, esc, yi } from '../format.js';
 
@@ -11,7 +11,10 @@ const stageEn = { lead: 'lead', signed: 'signed', registered: 'registered', cons
 const stageName = (s) => (lang() === 'zh' ? stageZh[s] : stageEn[s]) ?? s;
 
 export default async function projects(main) {
-  const pipeline = await get('projects');
+  // At the end of the chosen month, else today.
+  const period = chosenPeriod();
+  const asOf = period ? new Date(Date.UTC(+period.slice(0, 4), +period.slice(5, 7), 0)).toISOString().slice(0, 10) : '';
+  const pipeline = await get(asOf ? `projects?as_of=${asOf}` : 'projects');
   const list = pipeline.projects;
   main.innerHTML = `<h1>${esc(t('projects'))} · ${esc(pipeline.as_of)}</h1>
     <div class="grid two"><div class="card"><h2>${esc(t('projects_by_stage'))}</h2><div class="chart" id="stages" data-test="stage-chart"></div></div>

@@ -1,11 +1,12 @@
 // Every target with its traffic light, progress against time, projection and odds.
 import { get } from '../api.js';
+import { withPeriod } from '../app.js';
 import { t, lang } from '../i18n.js';
 import { inUnit, esc, isNumber, share, growth } from '../format.js';
 import { statusLight } from './cockpit.js';
 
 export default async function targets(main, [scope]) {
-  const report = await get('targets');
+  const report = await get(withPeriod('targets'));
   const wanted = scope ?? 'region';
   const scopes = ['region', 'cluster', 'park', 'all'];
   const rows = report.targets.filter((x) => wanted === 'all' || x.scope === wanted || x.scope.startsWith(`${wanted}:`));
