@@ -576,25 +576,32 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto registry = store_->ListEnterprises({});
-  if (!registry) return Error(registry.error());
   // This year's months to the period and the same months of last year (and of the years the
   // trend reaches back to): nothing else is read.
   const int first_year =
       core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
-  auto facts = store_->CurrentMonthly(core::Period{first_year, 1}, *period);
+  auto engine = EngineOver(core::Period{first_year, 1}, *period);
+  if (!engine) return Error(engine.error());
+  auto indicators = (*engine)->Compute(*period, options);
+  indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
+  if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
+  return indicators;
+}
+
+Result<std::unique_ptr<engine::Engine>> Workspace::EngineOver(core::Period from, core::Period to) {
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  auto facts = store_->CurrentMonthly(from, to);
   if (!facts) return Error(facts.error());
   auto prices = store_->ListPriceIndices();
   if (!prices) return Error(prices.error());
   auto lists = store_->ListEnterpriseLists();
   if (!lists) return Error(lists.error());
-  engine::Engine engine(system_, std::move(*registry), engine::ListGroups(*lists));
-  engine.SetPriceIndices(*prices);
-  engine.Apply(*facts);
-  auto indicators = engine.Compute(*period, options);
-  indicators.alerts = engine.Alerts(indicators, alert_rules);
-  if (trend_months > 0) indicators.trend = engine.Trend(*period, trend_months);
-  return indicators;
+  auto engine =
+      std::make_unique<engine::Engine>(system_, std::move(*registry), engine::ListGroups(*lists));
+  engine->SetPriceIndices(*prices);
+  engine->Apply(*facts);
+  return engine;
 }
 
 Result<std::vector<engine::MonthlyIndicators>> Workspace::IndicatorSeries(
@@ -610,23 +617,14 @@ Result<std::vector<engine::MonthlyIndicators>> Workspace::IndicatorSeries(
     last = *latest;
   }
   const core::Period first = core::Period::FromIndex(last->Index() - (months - 1));
-  auto registry = store_->ListEnterprises({});
-  if (!registry) return Error(registry.error());
   // Each month compares with the same month of the year before: read from the year before the
   // first month.
-  auto facts = store_->CurrentMonthly(core::Period{first.year - 1, 1}, *last);
-  if (!facts) return Error(facts.error());
-  auto prices = store_->ListPriceIndices();
-  if (!prices) return Error(prices.error());
-  auto lists = store_->ListEnterpriseLists();
-  if (!lists) return Error(lists.error());
-  engine::Engine engine(system_, std::move(*registry), engine::ListGroups(*lists));
-  engine.SetPriceIndices(*prices);
-  engine.Apply(*facts);
+  auto engine = EngineOver(core::Period{first.year - 1, 1}, *last);
+  if (!engine) return Error(engine.error());
   std::vector<engine::MonthlyIndicators> series;
   series.reserve(static_cast<std::size_t>(months));
   for (int k = 0; k < months; ++k) {
-    series.push_back(engine.Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
+    series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
     if (is_public) engine::ApplyDisclosureControl(series.back(), disclosure);
   }
   return series;

@@ -171,6 +171,17 @@ std::string CacheKey(const httplib::Request& req, const Session& session, std::s
   return key;
 }
 
+// The report as the cockpit and the alerts need it: no rankings, no ladders; published for
+// those who do not see enterprises.
+app::MonthlyReportOptions Overview(std::optional<core::Period> period, const Session& session) {
+  app::MonthlyReportOptions wanted;
+  wanted.period = period;
+  wanted.is_public = !model::SeesEnterprises(session.role);
+  wanted.indicators.top = 0;
+  wanted.ladders = false;
+  return wanted;
+}
+
 std::string RegionName(const app::Workspace& w) {
   const auto* county = core::FindCounty(w.system().region_code);
   return county != nullptr ? county->name : w.system().name_zh;
@@ -244,6 +255,23 @@ struct Server::Impl {
     res.status = 200;
     res.set_content(**body, content_type);
     return Status::Ok();
+  }
+
+  using Month = std::optional<core::Period>;
+  using Compute = std::function<Result<std::string>(const httplib::Request&, const Session&,
+                                                    app::Workspace&, Month)>;
+  // A read-only JSON route over the data of a month (`period`, default the latest): signed in,
+  // the month checked, the answer kept per data version.
+  void CachedGet(const std::string& pattern, Compute compute) {
+    server.Get(pattern, [this, compute = std::move(compute)](const httplib::Request& req,
+                                                             httplib::Response& res) {
+      Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
+        auto period = PeriodParam(req);
+        if (!period) return period.error();
+        return SendCached(req, res, session, w, kJson,
+                          [&] { return compute(req, session, w, *period); });
+      });
+    });
   }
 
   void Routes();
@@ -461,80 +489,53 @@ void Server::Impl::Routes() {
   });
   // The dashboard's first screen: the month's headline, tiers, clusters and parks, the total's
   // last 12 months, the key targets, alert counts. Viewers get the published form.
-  s.Get("/api/v1/cockpit", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
-      auto period = PeriodParam(req);
-      if (!period) return period.error();
-      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
-        app::MonthlyReportOptions wanted;
-        wanted.period = *period;
-        wanted.is_public = !model::SeesEnterprises(session.role);
-        wanted.indicators.top = 0;
-        wanted.ladders = false;
-        auto bundle = w.MonthlyReport(wanted);
-        if (!bundle) return Error(bundle.error());
-        auto series = w.IndicatorSeries(bundle->indicators.period, 12, wanted.is_public);
-        if (!series) return Error(series.error());
-        return report::CockpitJson(*bundle, *series, w.system(),
-                                   {.region = RegionName(w),
-                                    .key_targets = ListParam(req, "targets"),
-                                    .language = LanguageParam(req)});
-      });
-    });
-  });
+  CachedGet("/api/v1/cockpit",
+            [](const httplib::Request& req, const Session& session, app::Workspace& w,
+               Month period) -> Result<std::string> {
+              auto bundle = w.MonthlyReport(Overview(period, session));
+              if (!bundle) return Error(bundle.error());
+              auto series = w.IndicatorSeries(bundle->indicators.period, 12, bundle->is_public);
+              if (!series) return Error(series.error());
+              return report::CockpitJson(*bundle, *series, w.system(),
+                                         {.region = RegionName(w),
+                                          .key_targets = ListParam(req, "targets"),
+                                          .language = LanguageParam(req)});
+            });
   // Any grouping's indicators month by month: kind (total, tier, cluster, park, town, division,
   // class, a grouping's code, list, ...), optionally one code, over `months` months to `period`.
-  s.Get("/api/v1/indicators", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
-      auto period = PeriodParam(req);
-      if (!period) return period.error();
-      auto months = IntParam(req, "months", 12, 1, 120);
-      if (!months) return months.error();
-      const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "cluster";
-      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
-        auto series = w.IndicatorSeries(*period, *months, !model::SeesEnterprises(session.role));
+  CachedGet(
+      "/api/v1/indicators",
+      [](const httplib::Request& req, const Session& session, app::Workspace& w,
+         Month period) -> Result<std::string> {
+        auto months = IntParam(req, "months", 12, 1, 120);
+        if (!months) return Error(months.error());
+        const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "cluster";
+        auto series = w.IndicatorSeries(period, *months, !model::SeesEnterprises(session.role));
         if (!series) return Error(series.error());
         return report::IndicatorSeriesJson(*series, w.system(), kind, req.get_param_value("code"));
       });
-    });
-  });
   // The month's alerts in words (lang=zh|en); viewers get the groups' alerts only.
-  s.Get("/api/v1/alerts", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
-      auto period = PeriodParam(req);
-      if (!period) return period.error();
-      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
-        app::MonthlyReportOptions wanted;
-        wanted.period = *period;
-        wanted.is_public = !model::SeesEnterprises(session.role);
-        wanted.indicators.top = 0;
-        wanted.ladders = false;
-        auto bundle = w.MonthlyReport(wanted);
-        if (!bundle) return Error(bundle.error());
-        const json report =
-            json::parse(report::MonthlyReportJson(bundle->indicators, LanguageParam(req)));
-        return json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump();
-      });
-    });
-  });
-  s.Get("/api/v1/targets", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
-      auto period = PeriodParam(req);
-      if (!period) return period.error();
-      return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
-        auto targets = w.Targets(*period, req.has_param("history"));
-        if (!targets) return Error(targets.error());
-        return report::TargetsJson(*targets);
-      });
-    });
-  });
-  s.Get(R"(/api/v1/chains(?:/([a-z0-9_\-]+))?)",
-        [this](const httplib::Request& req, httplib::Response& res) {
-          Guard(req, res, [&](const Session& session, app::Workspace& w) {
-            auto period = PeriodParam(req);
-            if (!period) return period.error();
-            return SendCached(req, res, session, w, kJson, [&]() -> Result<std::string> {
-              auto chains = w.Chains(*period, 5);
+  CachedGet("/api/v1/alerts",
+            [](const httplib::Request& req, const Session& session, app::Workspace& w,
+               Month period) -> Result<std::string> {
+              auto bundle = w.MonthlyReport(Overview(period, session));
+              if (!bundle) return Error(bundle.error());
+              const json report =
+                  json::parse(report::MonthlyReportJson(bundle->indicators, LanguageParam(req)));
+              return json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump();
+            });
+  CachedGet("/api/v1/targets",
+            [](const httplib::Request& req, const Session&, app::Workspace& w,
+               Month period) -> Result<std::string> {
+              auto targets = w.Targets(period, req.has_param("history"));
+              if (!targets) return Error(targets.error());
+              return report::TargetsJson(*targets);
+            });
+  // Viewers get the statuses only.
+  CachedGet(R"(/api/v1/chains(?:/([a-z0-9_\-]+))?)",
+            [](const httplib::Request& req, const Session& session, app::Workspace& w,
+               Month period) -> Result<std::string> {
+              auto chains = w.Chains(period, 5);
               if (!chains) return Error(chains.error());
               const std::string code = req.matches.size() > 1 ? req.matches[1].str() : "";
               if (!code.empty() && (*chains)->plan.FindChain(code) == nullptr) {
@@ -545,8 +546,6 @@ void Server::Impl::Routes() {
                   **chains,
                   {.chain = code, .links = true, .details = !code.empty(), .public_view = viewer});
             });
-          });
-        });
   s.Get("/api/v1/projects", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace& w) {
       const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -193,6 +193,8 @@ class Workspace {
  private:
   Workspace(std::unique_ptr<storage::Store> store, model::ClusterSystem system, std::string actor);
   Result<WriteResult> PutEnterprise(const ingest::Cells& cells, int year, bool must_exist);
+  // An engine over the registry, price indices, saved lists and the months from .. to.
+  Result<std::unique_ptr<engine::Engine>> EngineOver(core::Period from, core::Period to);
   Result<WriteResult> PutDesignation(const model::Designation& designation,
                                      std::vector<ingest::CellIssue> warnings);
   // Makes `text` (checked by the caller) the current plan of its kind.
