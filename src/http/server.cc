@@ -390,8 +390,24 @@ Status Server::Impl::Upload(const httplib::Request& req, httplib::Response& res,
     std::filesystem::remove(report->rejects_file);
     report->rejects_file.clear();
   }
+  // The data-quality audit of a monthly file row by row (the first 1,000), besides its counts,
+  // so that a park office sees at once which figures to check.
+  json answer = json::parse(report::ImportReportJson(*report));
+  constexpr std::size_t kQualityShown = 1000;
+  answer["quality"] = json::array();
+  for (std::size_t i = 0; i < report->quality.size() && i < kQualityShown; ++i) {
+    const auto& q = report->quality[i];
+    answer["quality"].push_back({{"uscc", q.uscc},
+                                 {"period", q.period.ToString()},
+                                 {"rule", q.rule},
+                                 {"measure", q.measure},
+                                 {"value", q.value ? json(*q.value) : json(nullptr)},
+                                 {"message", q.message}});
+  }
+  answer["quality_not_shown"] =
+      report->quality.size() > kQualityShown ? report->quality.size() - kQualityShown : 0;
   // Messages name the file the user sent, not our copy.
-  std::string body = report::ImportReportJson(*report);
+  std::string body = answer.dump();
   for (std::size_t at = body.find(path); at != std::string::npos; at = body.find(path, at)) {
     body.replace(at, path.size(), file.filename);
   }

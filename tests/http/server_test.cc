@@ -384,11 +384,21 @@ TEST_F(ServerTest, TheCockpitShowsTheMonthAndFollowsEveryChange) {
   // A revision through the API: the next cockpit has it.
   auto client = Client();
   httplib::MultipartFormDataItems items = {
-      {"file", fmt::format("uscc,period,output_value\n{},2025-12,130\n", a), "m.csv", "text/csv"}};
+      {"file", fmt::format("uscc,period,output_value,value_added\n{},2025-12,130,120\n", a),
+       "m.csv", "text/csv"}};
   auto res = client.Post("/api/v1/uploads/monthly",
                          {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}}, items);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  // Written, with the data-quality audit row by row: value added is 92 % of output (band
+  // 5-60 %).
+  const auto upload = json::parse(res->body);
+  EXPECT_TRUE(upload["written"]);
+  ASSERT_EQ(upload["quality"].size(), 1u) << res->body;
+  EXPECT_EQ(upload["quality"][0]["rule"], "va_rate_band");
+  EXPECT_EQ(upload["quality"][0]["uscc"], a);
+  EXPECT_EQ(upload["quality"][0]["period"], "2025-12");
+  EXPECT_EQ(upload["quality_not_shown"], 0);
   ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
   EXPECT_DOUBLE_EQ(json::parse(body)["total"]["ytd_output"].get<double>(), 170);
   // ... and one made beside the server, as `clusterscope import` would.

@@ -176,6 +176,17 @@ test('an upload with a bad row shows its error by line and column, and writes no
   await shot(page, 'upload-error');
   // Nothing was written: the engine's total is what it was.
   assert.equal(groupOf(engine(), 'total', 'total').ytd_output, groupOf(report, 'total', 'total').ytd_output);
+
+  // A good file whose figures the data-quality audit questions: written, and the audit's rows
+  // are listed (value added at 95 % of output is outside the 5-60 % band).
+  const good = path.join(work, '月报-待核实.csv');
+  writeFileSync(good, `uscc,period,output_value,value_added\n${uscc},2025-11,1000,950\n`);
+  await page.setInputFiles('input[type=file]', good);
+  await page.click('[data-test=upload-form] button[type=submit]');
+  await page.waitForSelector('[data-test=upload-quality]');
+  assert.match(await page.textContent('[data-test=upload-status]'), /已导入/);
+  assert.match(await page.textContent('[data-test=upload-quality]'), /va_rate_band/);
+  await shot(page, 'upload-quality');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,12 +14,20 @@ function issues(list, kind) {
     ${list.map((i) => `<tr class="${kind === 'errors' ? 'row-error' : 'row-warning'}"><td>${esc(i.sheet ? `${i.sheet}!` : '')}${esc(i.line)}</td><td>${esc(i.column)}</td><td>${esc(i.value)}</td><td>${esc(i.rule)}</td><td>${esc(i.message)}</td></tr>`).join('')}</tbody></table>`;
 }
 
+// The data-quality audit of monthly figures: what to check, enterprise by enterprise.
+function quality(report) {
+  const rows = report.quality ?? [];
+  if (!rows.length) return '';
+  return `<h2>${esc(t('quality_audit'))} (${rows.length + (report.quality_not_shown ?? 0)})</h2><table data-test="upload-quality"><thead><tr><th>${esc(t('credit_code'))}</th><th>${esc(t('month'))}</th><th>${esc(t('rule'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
+    ${rows.map((q) => `<tr class="row-warning"><td>${esc(q.uscc)}</td><td>${esc(q.period)}</td><td>${esc(q.rule)}</td><td>${esc(q.message)}</td></tr>`).join('')}</tbody></table>`;
+}
+
 export default async function uploads(main) {
   const me = user();
   const allowed = kinds.filter((k) => me.role !== 'park_editor' || parkKinds.has(k));
   main.innerHTML = `<h1>${esc(t('uploads'))}</h1>
     <form class="inline card" id="upload" data-test="upload-form">
-      <label>${esc(t('upload_kind'))}<select name="kind">${allowed.map((k) => `<option value="${k}">${k}</option>`).join('')}</select></label>
+      <label>${esc(t('upload_kind'))}<select name="kind">${allowed.map((k) => `<option value="${k}">${esc(t(`kind_${k}`))} (${k})</option>`).join('')}</select></label>
       <label>${esc(t('upload_file'))}<input type="file" name="file" accept=".csv,.xlsx" required></label>
       <label><span><input type="checkbox" name="skip_invalid"> ${esc(t('skip_invalid'))}</span></label>
       <button type="submit">${esc(t('upload'))}</button></form>
@@ -37,7 +45,7 @@ export default async function uploads(main) {
       out.innerHTML = `<div class="card" data-test="upload-report">
         <p class="${report.written ? '' : 'error'}" data-test="upload-status"><b>${esc(report.written ? t('written') : t('not_written'))}</b></p>
         <p>${esc(t('rows_read'))} ${report.rows_read} · ${esc(t('inserted'))} ${report.inserted} · ${esc(t('updated'))} ${report.updated} · ${esc(t('unchanged'))} ${report.unchanged}</p>
-        ${issues(report.errors, 'errors')}${issues(report.warnings, 'warnings')}</div>`;
+        ${issues(report.errors, 'errors')}${issues(report.warnings, 'warnings')}${quality(report)}</div>`;
     } catch (error) {
       out.innerHTML = `<div class="card error" data-test="upload-error">${esc(error.message)}</div>`;
     }
