@@ -162,12 +162,19 @@ Result<int> IntParam(const httplib::Request& req, const char* name, int fallback
   return value;
 }
 
+// Whether the district-wide answers come in full (enterprise rankings, names, unsuppressed small
+// groups): admins and analysts. A park editor sees enterprise rows of its own park only, so it
+// gets the published form of everything district-wide, as viewers do.
+bool FullForm(const Session& session) {
+  return session.role == model::Role::kAdmin || session.role == model::Role::kAnalyst;
+}
+
 // What an answer depends on besides the data: the path, every parameter, whether the asker sees
 // enterprise rows or the published form, and `also` (a default the answer depends on).
 std::string CacheKey(const httplib::Request& req, const Session& session, std::string_view also) {
   std::string key = fmt::format("{}|{}", req.path, also);
   for (const auto& [name, value] : req.params) key += fmt::format("&{}={}", name, value);
-  key += model::SeesEnterprises(session.role) ? "|full" : "|public";
+  key += FullForm(session) ? "|full" : "|public";
   return key;
 }
 
@@ -176,7 +183,7 @@ std::string CacheKey(const httplib::Request& req, const Session& session, std::s
 app::MonthlyReportOptions Overview(std::optional<core::Period> period, const Session& session) {
   app::MonthlyReportOptions wanted;
   wanted.period = period;
-  wanted.is_public = !model::SeesEnterprises(session.role);
+  wanted.is_public = !FullForm(session);
   wanted.indicators.top = 0;
   wanted.ladders = false;
   return wanted;
@@ -261,13 +268,20 @@ struct Server::Impl {
   using Compute = std::function<Result<std::string>(const httplib::Request&, const Session&,
                                                     app::Workspace&, Month)>;
   // A read-only JSON route over the data of a month (`period`, default the latest): signed in,
-  // the month checked, the answer kept per data version.
-  void CachedGet(const std::string& pattern, Compute compute) {
-    server.Get(pattern, [this, compute = std::move(compute)](const httplib::Request& req,
-                                                             httplib::Response& res) {
+  // the month checked, the answer kept per data version. `enterprise_rows`: the full form names
+  // enterprises or gives their figures, so each answer to those who see it is an export for the
+  // audit log, kept or not.
+  void CachedGet(const std::string& pattern, Compute compute, bool enterprise_rows = false) {
+    server.Get(pattern, [this, enterprise_rows, compute = std::move(compute)](
+                            const httplib::Request& req, httplib::Response& res) {
       Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
         auto period = PeriodParam(req);
         if (!period) return period.error();
+        if (enterprise_rows && FullForm(session)) {
+          CLUSTERSCOPE_RETURN_IF_ERROR(
+              w.RecordExport("enterprise", req.path.substr(std::string_view("/api/v1/").size()),
+                             period->has_value() ? (*period)->ToString() : "latest"));
+        }
         return SendCached(req, res, session, w, kJson,
                           [&] { return compute(req, session, w, *period); });
       });
@@ -467,7 +481,7 @@ void Server::Impl::Routes() {
       }
       app::MonthlyReportOptions wanted;
       wanted.period = *period;
-      wanted.is_public = !model::SeesEnterprises(session.role);
+      wanted.is_public = !FullForm(session);
       wanted.indicators.top = wanted.is_public ? 0 : 10;
       wanted.trend_months = format == "html" ? 12 : 0;
       const auto language = LanguageParam(req);
@@ -526,20 +540,22 @@ void Server::Impl::Routes() {
         auto months = IntParam(req, "months", 12, 1, 120);
         if (!months) return Error(months.error());
         const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "cluster";
-        auto series = w.IndicatorSeries(period, *months, !model::SeesEnterprises(session.role));
+        auto series = w.IndicatorSeries(period, *months, !FullForm(session));
         if (!series) return Error(series.error());
         return report::IndicatorSeriesJson(*series, w.system(), kind, req.get_param_value("code"));
       });
   // The month's alerts in words (lang=zh|en); viewers get the groups' alerts only.
-  CachedGet("/api/v1/alerts",
-            [](const httplib::Request& req, const Session& session, app::Workspace& w,
-               Month period) -> Result<std::string> {
-              auto bundle = w.MonthlyReport(Overview(period, session));
-              if (!bundle) return Error(bundle.error());
-              const json report =
-                  json::parse(report::MonthlyReportJson(bundle->indicators, LanguageParam(req)));
-              return json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump();
-            });
+  CachedGet(
+      "/api/v1/alerts",
+      [](const httplib::Request& req, const Session& session, app::Workspace& w,
+         Month period) -> Result<std::string> {
+        auto bundle = w.MonthlyReport(Overview(period, session));
+        if (!bundle) return Error(bundle.error());
+        const json report =
+            json::parse(report::MonthlyReportJson(bundle->indicators, LanguageParam(req)));
+        return json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump();
+      },
+      /*enterprise_rows=*/true);
   CachedGet("/api/v1/targets",
             [](const httplib::Request& req, const Session&, app::Workspace& w,
                Month period) -> Result<std::string> {
@@ -557,11 +573,12 @@ void Server::Impl::Routes() {
               if (!code.empty() && (*chains)->plan.FindChain(code) == nullptr) {
                 return Error(Status::NotFound(fmt::format("no chain '{}'", code)));
               }
-              const bool viewer = !model::SeesEnterprises(session.role);
+              const bool viewer = !FullForm(session);
               return report::ChainsJson(
                   **chains,
                   {.chain = code, .links = true, .details = !code.empty(), .public_view = viewer});
-            });
+            },
+            /*enterprise_rows=*/true);
   s.Get("/api/v1/projects", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace& w) {
       const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -585,7 +602,7 @@ void Server::Impl::Routes() {
     });
   });
   s.Get("/api/v1/cultivation", [this](const httplib::Request& req, httplib::Response& res) {
-    Guard(req, res, [&](const Session& session, app::Workspace& w) {
+    Guard(req, res, [&](const Session& session, app::Workspace& w) -> Status {
       if (!model::SeesEnterprises(session.role)) {
         return Status::PermissionDenied("the cultivation lists name enterprises: not for viewers");
       }
@@ -593,6 +610,22 @@ void Server::Impl::Routes() {
       if (!period) return period.error();
       auto report = w.Cultivate(req.get_param_value("ladder"), *period);
       if (!report) return report.error();
+      if (session.role == model::Role::kParkEditor) {
+        // Its park's enterprises on each ladder; the counts stay district-wide.
+        storage::EnterpriseFilter filter;
+        filter.park = session.park;
+        auto own = w.store().ListEnterprises(filter);
+        if (!own) return own.error();
+        std::set<std::string> usccs;
+        for (const auto& e : *own) usccs.insert(e.uscc);
+        for (auto& ladder : (*report)->ladders) {
+          std::erase_if(ladder.entries, [&](const auto& e) { return usccs.count(e.uscc) == 0; });
+        }
+      }
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          w.RecordExport("enterprise", "cultivation",
+                         fmt::format("{} {}", req.get_param_value("ladder"),
+                                     period->has_value() ? (*period)->ToString() : "latest")));
       SendJson(res, report::CultivationJson(**report, 50));
       return Status::Ok();
     });

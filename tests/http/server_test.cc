@@ -339,6 +339,39 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   EXPECT_EQ(body.find("高新区企业"), std::string::npos);
   EXPECT_EQ(body.find(testutil::CreditCode(1)), std::string::npos);
   EXPECT_NE(body.find("\"suppressed\":\"few_enterprises\""), std::string::npos) << body;
+  // A park editor sees its own park's enterprises only: the district-wide report and cockpit
+  // come in the published form, without the other park's enterprise.
+  const Signed pe = SignIn("pe", "editor-secret-1");
+  ASSERT_EQ(Get(pe, "/api/v1/report/monthly", &body), 200);
+  EXPECT_EQ(body.find("临港企业"), std::string::npos);
+  EXPECT_NE(body.find("\"suppressed\":\"few_enterprises\""), std::string::npos);
+  ASSERT_EQ(Get(pe, "/api/v1/cockpit", &body), 200);
+  EXPECT_TRUE(json::parse(body)["public"]);
+  ASSERT_EQ(Get(pe, "/api/v1/alerts", &body), 200);
+  EXPECT_EQ(body.find(testutil::CreditCode(2)), std::string::npos);
+  // Reading enterprise rows is an export in the audit log, also when the answer was kept.
+  ASSERT_EQ(Get(ana, "/api/v1/alerts", &body), 200);
+  ASSERT_EQ(Get(ana, "/api/v1/alerts", &body), 200);
+  auto audit = w->store().ListAudit({"enterprise", "alerts", 0});
+  ASSERT_OK(audit);
+  EXPECT_EQ(std::count_if(audit->begin(), audit->end(),
+                          [](const auto& a) { return a.action == "export" && a.actor == "ana"; }),
+            2);
+  // The ladders: the LG enterprise, below scale in 2025 with 1,920 万元 of revenue, is on 小升规
+  // for the analyst, not for the GXQ park editor.
+  testutil::WriteFile(dir_.Path("s2.csv"),
+                      fmt::format("uscc,year,above_scale\n{},2025,0\n", testutil::CreditCode(2)));
+  ASSERT_OK(w->ImportScale(dir_.Path("s2.csv"), {}));
+  std::string months = "uscc,period,output_value,revenue\n";
+  for (int m = 1; m <= 12; ++m) {
+    months += fmt::format("{},2025-{:02},150,160\n", testutil::CreditCode(2), m);
+  }
+  testutil::WriteFile(dir_.Path("r.csv"), months);
+  ASSERT_OK(w->ImportMonthly(dir_.Path("r.csv"), {}));
+  ASSERT_EQ(Get(ana, "/api/v1/cultivation?ladder=small_to_above", &body), 200);
+  EXPECT_NE(body.find(testutil::CreditCode(2)), std::string::npos) << body;
+  ASSERT_EQ(Get(pe, "/api/v1/cultivation?ladder=small_to_above", &body), 200);
+  EXPECT_EQ(body.find(testutil::CreditCode(2)), std::string::npos) << body;
   ASSERT_EQ(Get(ana, "/api/v1/report/monthly?format=xlsx", &body), 200);
   EXPECT_EQ(body.substr(0, 2), "PK");  // a workbook (a zip)
   EXPECT_EQ(Get(ana, "/api/v1/report/monthly?format=pdf"), 400);

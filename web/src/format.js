@@ -48,11 +48,18 @@ export function count(n) {
   return isNumber(n) ? group(n, 0) : '—';
 }
 
+// The plans' units in English.
+const unitsEn = {
+  亿元: '× 100 M yuan', 万元: '× 10k yuan', '万元/人': '× 10k yuan a person', 个: '', 家: '',
+  '吨标准煤/万元': 'tce per 10k yuan', '亿元/平方公里': '× 100 M yuan per km²',
+};
+
 // A target's figure in its own unit: "960.3 亿元", "1.05 %", "26 个".
 export function inUnit(value, unit) {
   if (!isNumber(value)) return '—';
   const digits = Math.abs(value) >= 100 ? 1 : 2;
-  return `${group(value, digits)}${unit ? ` ${unit}` : ''}`;
+  const shown = lang() === 'en' && unit in unitsEn ? unitsEn[unit] : unit;
+  return `${group(value, digits)}${shown ? ` ${shown}` : ''}`;
 }
 
 // "2025-12" -> "2025年1—12月" (year to date) / "Jan–Dec 2025"
