@@ -8,6 +8,8 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tomlplusplus 3.3 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
+# Linear algebra for regional analytics: Eigen (dense and sparse), Spectra (a few eigenvectors).
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 # libzip's CMake config needs the separate zip tools package; its pkg-config file does not.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(pugixml 1.13 REQUIRED)

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 status=0
 
 # Modules lowest first; a module may include itself and those before it.
-modules=(core model engine targets chains storage ingest synth report app http cli)
+modules=(core model analytics engine targets chains storage ingest synth report app http cli)
 allowed_for() {
   local out=()
   for m in "${modules[@]}"; do
