@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/analytics/complexity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <Eigen/Dense>
+#include <Eigen/Sparse>
+#include <Spectra/SymEigsSolver.h>
+#include <fmt/format.h>
+
+#include "clusterscope/analytics/concentration.h"
+
+namespace clusterscope::analytics {
+namespace {
+
+using Eigen::Index;
+using Eigen::VectorXd;
+using Sparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+
+Sparse Build(const std::vector<std::vector<std::size_t>>& rows, std::size_t columns) {
+  std::vector<Eigen::Triplet<double>> triplets;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t p : rows[r]) {
+      triplets.emplace_back(static_cast<Index>(r), static_cast<Index>(p), 1.0);
+    }
+  }
+  Sparse m(static_cast<Index>(rows.size()), static_cast<Index>(columns));
+  m.setFromTriplets(triplets.begin(), triplets.end());
+  return m;
+}
+
+// y = S x with S = D^-1/2 M U^-1 Mᵀ D^-1/2, never formed: two sparse products.
+class RegionOperator {
+ public:
+  using Scalar = double;
+  RegionOperator(const Sparse& m, VectorXd region_scale, VectorXd industry_scale)
+      : m_(m), region_scale_(std::move(region_scale)), industry_scale_(std::move(industry_scale)) {}
+  Index rows() const { return m_.rows(); }
+  Index cols() const { return m_.rows(); }
+  void perform_op(const double* in, double* out) const {
+    const Eigen::Map<const VectorXd> x(in, m_.rows());
+    const VectorXd by_industry =
+        (m_.transpose() * region_scale_.cwiseProduct(x)).cwiseProduct(industry_scale_);
+    Eigen::Map<VectorXd>(out, m_.rows()) = region_scale_.cwiseProduct(m_ * by_industry);
+  }
+
+ private:
+  const Sparse& m_;
+  VectorXd region_scale_;    // k_r^-1/2
+  VectorXd industry_scale_;  // k_p^-1
+};
+
+double Mean(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+double PopulationSd(const std::vector<double>& v, double mean) {
+  double sum = 0;
+  for (double x : v) sum += (x - mean) * (x - mean);
+  return std::sqrt(sum / static_cast<double>(v.size()));
+}
+
+double Correlation(const std::vector<double>& a, const std::vector<double>& b) {
+  const double ma = Mean(a), mb = Mean(b);
+  double ab = 0, aa = 0, bb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) * (a[i] - ma);
+    bb += (b[i] - mb) * (b[i] - mb);
+  }
+  return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0;
+}
+
+}  // namespace
+
+namespace detail {
+
+Result<SecondEigen> SecondEigenvector(const std::vector<std::vector<std::size_t>>& rows,
+                                      std::size_t columns, bool dense) {
+  const Sparse m = Build(rows, columns);
+  const Index n = m.rows();
+  if (n < 2) return Error(Status::InvalidArgument("complexity needs two regions or more"));
+  VectorXd region_scale(n);
+  for (Index r = 0; r < n; ++r) {
+    region_scale(r) = 1 / std::sqrt(static_cast<double>(rows[static_cast<std::size_t>(r)].size()));
+  }
+  VectorXd ubiquity = VectorXd::Zero(static_cast<Index>(columns));
+  for (const auto& row : rows) {
+    for (std::size_t p : row) ubiquity(static_cast<Index>(p)) += 1;
+  }
+  const VectorXd industry_scale = ubiquity.cwiseInverse();
+  RegionOperator op(m, region_scale, industry_scale);
+  SecondEigen out;
+  VectorXd v;
+  if (dense || n < 4) {
+    // S as a dense matrix and every eigenvector (ascending eigenvalues): the second-largest last
+    // but one.
+    Eigen::MatrixXd s(n, n);
+    for (Index j = 0; j < n; ++j) {
+      VectorXd e = VectorXd::Unit(n, j);
+      op.perform_op(e.data(), s.col(j).data());
+    }
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(s);
+    if (solver.info() != Eigen::Success) {
+      return Error(Status::Internal("the eigendecomposition did not converge"));
+    }
+    v = solver.eigenvectors().col(n - 2);
+    out.value = solver.eigenvalues()(n - 2);
+  } else {
+    // Lanczos for the two largest; the first is known (eigenvalue 1, vector k_r^1/2).
+    Spectra::SymEigsSolver<RegionOperator> solver(op, 2, std::min<Index>(n, 24));
+    solver.init();
+    solver.compute(Spectra::SortRule::LargestAlge, 2000, 1e-12);
+    if (solver.info() != Spectra::CompInfo::Successful) {
+      return Error(Status::Internal("the eigenvector solver did not converge"));
+    }
+    v = solver.eigenvectors().col(1);
+    out.value = solver.eigenvalues()(1);
+  }
+  // Back to the eigenvector of M̃ = D^-1 M U^-1 Mᵀ: D^-1/2 v.
+  v = region_scale.cwiseProduct(v);
+  out.vector.assign(v.data(), v.data() + v.size());
+  return out;
+}
+
+}  // namespace detail
+
+Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
+                                    const ComplexityOptions& options) {
+  if (!(options.rca_threshold > 0) || !std::isfinite(options.rca_threshold)) {
+    return Error(Status::InvalidArgument("the RCA threshold must be above 0"));
+  }
+  const std::size_t regions = matrix.regions().size();
+  const std::size_t industries = matrix.industries().size();
+  ComplexityResult out;
+  out.presence.assign(regions * industries, 0);
+  out.rca.assign(regions * industries, std::nullopt);
+  if (options.presence == ComplexityOptions::Presence::kRca) {
+    out.rca = LocationQuotients(matrix);
+    for (std::size_t i = 0; i < out.rca.size(); ++i) {
+      out.presence[i] = out.rca[i] && *out.rca[i] >= options.rca_threshold ? 1 : 0;
+    }
+  } else {
+    for (const auto& c : matrix.cells())
+      out.presence[c.region * industries + c.industry] = c.value > 0;
+  }
+  out.diversity.assign(regions, 0);
+  out.ubiquity.assign(industries, 0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    for (std::size_t p = 0; p < industries; ++p) {
+      if (!out.presence[r * industries + p]) continue;
+      out.diversity[r] += 1;
+      out.ubiquity[p] += 1;
+    }
+  }
+  // The regions and industries with something present take part; the rest stay undefined.
+  std::vector<std::size_t> active_regions, active_industries, industry_slot(industries, 0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    if (out.diversity[r] > 0) active_regions.push_back(r);
+  }
+  for (std::size_t p = 0; p < industries; ++p) {
+    if (out.ubiquity[p] > 0) {
+      industry_slot[p] = active_industries.size();
+      active_industries.push_back(p);
+    }
+  }
+  if (active_regions.empty()) {
+    return Error(Status::InvalidArgument("no industry is present in any region"));
+  }
+  std::vector<std::vector<std::size_t>> rows(active_regions.size());
+  for (std::size_t i = 0; i < active_regions.size(); ++i) {
+    for (std::size_t p = 0; p < industries; ++p) {
+      if (out.presence[active_regions[i] * industries + p]) rows[i].push_back(industry_slot[p]);
+    }
+  }
+  out.eci.assign(regions, std::nullopt);
+  out.pci.assign(industries, std::nullopt);
+  auto eigen = detail::SecondEigenvector(rows, active_industries.size(), false);
+  if (!eigen) return Error(eigen.error());
+  out.eigenvalue = eigen->value;
+  std::vector<double> kc = eigen->vector;
+  // The sign that makes ECI rise with diversity.
+  std::vector<double> diversity(active_regions.size());
+  for (std::size_t i = 0; i < active_regions.size(); ++i)
+    diversity[i] = out.diversity[active_regions[i]];
+  if (Correlation(kc, diversity) < 0) {
+    for (double& x : kc) x = -x;
+  }
+  const double mean = Mean(kc);
+  const double sd = PopulationSd(kc, mean);
+  // PCI from the same eigenvector: kp = U^-1 Mᵀ kc / λ, the industry matrix's eigenvector with
+  // its sign and scale tied to kc, so that a region's ECI is the mean PCI of its industries.
+  std::vector<double> kp(active_industries.size(), 0.0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::size_t slot : rows[i]) kp[slot] += kc[i];
+  }
+  if (sd > 0) {
+    for (std::size_t i = 0; i < active_regions.size(); ++i) {
+      out.eci[active_regions[i]] = (kc[i] - mean) / sd;
+    }
+    if (eigen->value > 1e-12) {
+      for (std::size_t s = 0; s < active_industries.size(); ++s) {
+        const std::size_t p = active_industries[s];
+        out.pci[p] = (kp[s] / out.ubiquity[p] / eigen->value - mean) / sd;
+      }
+    }
+  }
+  // Proximity: co-occurrence over the larger ubiquity, diagonal 1.
+  const Sparse m = Build(rows, active_industries.size());
+  const Eigen::SparseMatrix<double> co = (m.transpose() * m).pruned();
+  const auto k = static_cast<Index>(active_industries.size());
+  Eigen::MatrixXd phi = Eigen::MatrixXd::Zero(k, k);
+  for (Index outer = 0; outer < co.outerSize(); ++outer) {
+    for (Eigen::SparseMatrix<double>::InnerIterator it(co, outer); it; ++it) {
+      const auto a = static_cast<std::size_t>(it.row()), b = static_cast<std::size_t>(it.col());
+      const double larger =
+          std::max(out.ubiquity[active_industries[a]], out.ubiquity[active_industries[b]]);
+      phi(it.row(), it.col()) = a == b ? 1.0 : it.value() / larger;
+      if (a < b)
+        out.proximity.push_back(
+            {active_industries[a], active_industries[b], phi(it.row(), it.col())});
+    }
+  }
+  std::sort(out.proximity.begin(), out.proximity.end(),
+            [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+  // Density, COI and COG over the active industries (an industry present nowhere has density 0
+  // and no PCI: it adds nothing).
+  const VectorXd phi_sums = phi.colwise().sum().transpose();
+  VectorXd pci_active(k);
+  for (Index s = 0; s < k; ++s)
+    pci_active(s) = out.pci[active_industries[static_cast<std::size_t>(s)]].value_or(0);
+  // w[p][p'] = φ_pp' PCI_p / Σ φ_p·, for COG.
+  const Eigen::MatrixXd weighted = phi.array().colwise() * (pci_active.array() / phi_sums.array());
+  out.density.assign(regions * industries, 0.0);
+  out.cog.assign(regions * industries, 0.0);
+  out.coi.assign(regions, std::nullopt);
+  for (std::size_t r = 0; r < regions; ++r) {
+    VectorXd present(k), absent(k);
+    for (Index s = 0; s < k; ++s) {
+      present(s) = out.presence[r * industries + active_industries[static_cast<std::size_t>(s)]];
+      absent(s) = 1 - present(s);
+    }
+    const VectorXd density = (phi.transpose() * present).cwiseQuotient(phi_sums);
+    const VectorXd gain = weighted.transpose() * absent;
+    double coi = 0;
+    for (Index s = 0; s < k; ++s) {
+      const std::size_t cell = r * industries + active_industries[static_cast<std::size_t>(s)];
+      out.density[cell] = density(s);
+      out.cog[cell] = absent(s) * gain(s);
+      coi += density(s) * absent(s) * pci_active(s);
+    }
+    if (out.diversity[r] > 0 || k > 0) out.coi[r] = coi;
+  }
+  return out;
+}
+
+}  // namespace clusterscope::analytics
