@@ -69,6 +69,7 @@ Result<std::optional<core::Period>> PeriodOption(const std::string& text);
 int PrintOrWrite(const std::string& text, const std::string& out);
 
 void RegisterInit(CLI::App& app, Context& ctx);
+void RegisterAnalyze(CLI::App& app, Context& ctx);
 void RegisterSystem(CLI::App& app, Context& ctx);
 void RegisterEnterprise(CLI::App& app, Context& ctx);
 void RegisterDesignation(CLI::App& app, Context& ctx);

@@ -52,6 +52,7 @@ int Run(int argc, char** argv) {
   RegisterCultivate(app, ctx);
   RegisterUser(app, ctx);
   RegisterServe(app, ctx);
+  RegisterAnalyze(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The regional-analytics input files (docs/file_formats.md): a region x industry matrix as a
+// long CSV or .xlsx (region, industry, value, and optionally year), and an input-output table
+// (sector, one column per sector, final_demand). Read whole and checked whole: any bad row
+// refuses the file with every problem named by file, line, column and rule.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "clusterscope/analytics/input_output.h"
+#include "clusterscope/analytics/matrix.h"
+#include "clusterscope/core/status.h"
+
+namespace clusterscope::ingest {
+
+// The matrix of each year in the file; a file without a year column gives one matrix, at 0.
+// Refused: a negative or non-numeric value, a cell given twice (in the same year), an empty
+// region or industry, a bad year.
+Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std::string& path);
+
+// Refused: a header that is not `sector,<the sectors in the rows' order>,final_demand`, a
+// sector named twice, a row count that differs from the columns', a non-numeric cell.
+Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path);
+
+// sector,delta: a change of final demand by sector, in the table's order. NotFound naming an
+// unknown sector; InvalidArgument for a bad number or a sector given twice.
+Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,
+                                                 const analytics::InputOutputTable& table);
+
+}  // namespace clusterscope::ingest

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+// `clusterscope analyze location-quotient|concentration|shift-share|complexity|io`: regional
+// analytics on files, for researchers and scripts (docs/analytics.md). No database.
+#include <memory>
+
+#include "command.h"
+#include <fmt/format.h>
+
+#include "clusterscope/analytics/complexity.h"
+#include "clusterscope/analytics/input_output.h"
+#include "clusterscope/analytics/shift_share.h"
+#include "clusterscope/ingest/analytics_files.h"
+#include "clusterscope/report/analytics.h"
+
+namespace clusterscope::cli {
+namespace {
+
+struct AnalyzeArgs {
+  std::string file, format = "json", out, region, presence = "rca", demand_change;
+  int year = 0, from = 0, to = 0;
+  double threshold = 1.0;
+  bool dynamic = false, ghosh = false;
+};
+
+void AddCommon(CLI::App& command, AnalyzeArgs& args, const char* file_help) {
+  command.add_option("file", args.file, file_help)->required();
+  command.add_option("--format", args.format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->default_val("json");
+  command.add_option("--out", args.out, "Write to this file instead of the terminal");
+}
+
+void AddYear(CLI::App& command, AnalyzeArgs& args) {
+  command.add_option("--year", args.year,
+                     "The year to use when the file has a year column (default: the latest)");
+}
+
+// The year's matrix: the one asked for, or the latest in the file.
+Result<analytics::RegionIndustryMatrix> MatrixOf(const std::string& file, int year) {
+  auto years = ingest::ReadMatrixFile(file);
+  if (!years) return Error(years.error());
+  if (year == 0) return std::move(years->rbegin()->second);
+  const auto it = years->find(year);
+  if (it == years->end()) {
+    return Error(Status::NotFound(fmt::format("{}: no rows for {}", file, year)));
+  }
+  return std::move(it->second);
+}
+
+int Matrix(
+    const AnalyzeArgs& args,
+    const std::function<Result<std::string>(const analytics::RegionIndustryMatrix&)>& render) {
+  auto matrix = MatrixOf(args.file, args.year);
+  if (!matrix) return Fail(matrix.error());
+  auto text = render(*matrix);
+  if (!text) return Fail(text.error());
+  return PrintOrWrite(*text, args.out);
+}
+
+int ShiftShare(const AnalyzeArgs& args) {
+  auto years = ingest::ReadMatrixFile(args.file);
+  if (!years) return Fail(years.error());
+  if (years->size() < 2 || years->begin()->first == 0) {
+    return Fail(Status::InvalidArgument(
+        fmt::format("{}: shift-share needs a year column with two years or more", args.file)));
+  }
+  if (args.from >= args.to) {
+    return Fail(Status::InvalidArgument("--from must be a year before --to"));
+  }
+  std::vector<const analytics::RegionIndustryMatrix*> span;
+  for (const auto& [year, matrix] : *years) {
+    if (year < args.from || year > args.to) continue;
+    if (args.dynamic || year == args.from || year == args.to) span.push_back(&matrix);
+  }
+  for (int year : {args.from, args.to}) {
+    if (years->count(year) == 0) {
+      return Fail(Status::NotFound(fmt::format("{}: no rows for {}", args.file, year)));
+    }
+  }
+  auto result = analytics::DynamicShiftShare(span, args.region);
+  if (!result) return Fail(result.error());
+  return PrintOrWrite(args.format == "csv"
+                          ? report::ShiftShareCsv(*result)
+                          : report::ShiftShareJson(*result, args.from, args.to, args.dynamic),
+                      args.out);
+}
+
+int InputOutput(const AnalyzeArgs& args) {
+  auto table = ingest::ReadInputOutputFile(args.file);
+  if (!table) return Fail(table.error());
+  auto analysis = analytics::AnalyseInputOutput(*table);
+  if (!analysis) return Fail(analysis.error().WithContext(args.file));
+  std::optional<std::vector<double>> change;
+  if (!args.demand_change.empty()) {
+    auto delta = ingest::ReadDemandChangeFile(args.demand_change, *table);
+    if (!delta) return Fail(delta.error());
+    auto output = analytics::OutputChange(*analysis, *delta);
+    if (!output) return Fail(output.error());
+    change = std::move(*output);
+  }
+  return PrintOrWrite(args.format == "csv"
+                          ? report::InputOutputCsv(*table, *analysis, args.ghosh, change)
+                          : report::InputOutputJson(*table, *analysis, args.ghosh, change),
+                      args.out);
+}
+
+}  // namespace
+
+void RegisterAnalyze(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "analyze",
+                           "Regional analytics on files: location quotients, concentration, "
+                           "shift-share, complexity, input-output (docs/analytics.md)");
+  group->require_subcommand(1);
+  constexpr const char* kMatrixHelp =
+      "Long CSV or .xlsx: region,industry,value[,year] (docs/file_formats.md)";
+
+  auto lq = std::make_shared<AnalyzeArgs>();
+  auto* lq_command = AddCommand(*group, "location-quotient",
+                                "(x_rj/x_r.)/(x_.j/x..) for every region and industry");
+  AddCommon(*lq_command, *lq, kMatrixHelp);
+  AddYear(*lq_command, *lq);
+  lq_command->callback([&ctx, lq] {
+    ctx.action = [lq] {
+      return Matrix(*lq, [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+        return lq->format == "csv" ? report::LocationQuotientCsv(m)
+                                   : report::LocationQuotientJson(m);
+      });
+    };
+  });
+
+  auto conc = std::make_shared<AnalyzeArgs>();
+  auto* conc_command =
+      AddCommand(*group, "concentration",
+                 "Each region's Krugman specialisation; each industry's Hoover, Herfindahl, "
+                 "Gini and Theil across the regions");
+  AddCommon(*conc_command, *conc, kMatrixHelp);
+  AddYear(*conc_command, *conc);
+  conc_command->callback([&ctx, conc] {
+    ctx.action = [conc] {
+      return Matrix(*conc, [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+        return conc->format == "csv" ? report::ConcentrationCsv(m) : report::ConcentrationJson(m);
+      });
+    };
+  });
+
+  auto shift = std::make_shared<AnalyzeArgs>();
+  auto* shift_command =
+      AddCommand(*group, "shift-share",
+                 "A region's growth between two years: national share, industry mix, regional "
+                 "share; Esteban-Marquillas and Gerfin; --dynamic sums the years between");
+  AddCommon(*shift_command, *shift, kMatrixHelp);
+  shift_command->add_option("--region", shift->region, "The region")->required();
+  shift_command->add_option("--from", shift->from, "Base year")->required();
+  shift_command->add_option("--to", shift->to, "End year")->required();
+  shift_command->add_flag("--dynamic", shift->dynamic, "Year by year, summed");
+  shift_command->callback([&ctx, shift] { ctx.action = [shift] { return ShiftShare(*shift); }; });
+
+  auto complexity = std::make_shared<AnalyzeArgs>();
+  auto* complexity_command =
+      AddCommand(*group, "complexity",
+                 "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG");
+  AddCommon(*complexity_command, *complexity, kMatrixHelp);
+  AddYear(*complexity_command, *complexity);
+  complexity_command
+      ->add_option("--presence", complexity->presence,
+                   "rca: present where RCA >= --threshold; manual: the values are presence")
+      ->check(CLI::IsMember({"rca", "manual"}))
+      ->default_val("rca");
+  complexity_command->add_option("--threshold", complexity->threshold, "RCA threshold")
+      ->default_val(1.0);
+  complexity_command->callback([&ctx, complexity] {
+    ctx.action = [complexity] {
+      return Matrix(*complexity,
+                    [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+                      analytics::ComplexityOptions options;
+                      options.rca_threshold = complexity->threshold;
+                      if (complexity->presence == "manual") {
+                        options.presence = analytics::ComplexityOptions::Presence::kManual;
+                      }
+                      auto result = analytics::Complexity(m, options);
+                      if (!result) return Error(result.error());
+                      return complexity->format == "csv" ? report::ComplexityCsv(m, *result)
+                                                         : report::ComplexityJson(m, *result);
+                    });
+    };
+  });
+
+  auto io = std::make_shared<AnalyzeArgs>();
+  auto* io_command = AddCommand(*group, "io",
+                                "Input-output: Leontief inverse, multipliers, linkages, key "
+                                "sectors, and the output a final-demand change brings");
+  AddCommon(*io_command, *io,
+            "CSV: sector,<sector 1>,...,<sector n>,final_demand, a row per sector");
+  io_command->add_option("--demand-change", io->demand_change, "CSV sector,delta");
+  io_command->add_flag("--ghosh", io->ghosh, "Also the Ghosh-based forward linkage");
+  io_command->callback([&ctx, io] { ctx.action = [io] { return InputOutput(*io); }; });
+}
+
+}  // namespace clusterscope::cli

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/ingest/analytics_files.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "clusterscope/core/text.h"
+#include "clusterscope/ingest/table_file.h"
+
+namespace clusterscope::ingest {
+namespace {
+
+// Every problem of a file, reported together (the first 20 in the message).
+class Problems {
+ public:
+  explicit Problems(std::string file) : file_(std::move(file)) {}
+  void Add(std::size_t line, std::string_view column, std::string_view rule,
+           std::string_view message) {
+    ++count_;
+    if (count_ <= 20) {
+      text_ += fmt::format("\n  {}:{}: {}: {} ({})", file_, line, column, message, rule);
+    }
+  }
+  Status ToStatus() const {
+    if (count_ == 0) return Status::Ok();
+    return Status::InvalidArgument(
+        fmt::format("{}: {} problem{}, nothing read:{}{}", file_, count_, count_ == 1 ? "" : "s",
+                    text_, count_ > 20 ? fmt::format("\n  ... and {} more", count_ - 20) : ""));
+  }
+
+ private:
+  std::string file_;
+  std::size_t count_ = 0;
+  std::string text_;
+};
+
+const std::vector<ColumnSpec>& MatrixColumns() {
+  static const std::vector<ColumnSpec> specs = {
+      {"region", {"地区", "区县"}, true},
+      {"industry", {"行业", "行业代码"}, true},
+      {"value", {"数值", "产值", "值"}, true},
+      {"year", {"年份", "年"}, false},
+  };
+  return specs;
+}
+
+}  // namespace
+
+Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std::string& path) {
+  auto table = ReadTableFile(path, "");
+  if (!table) return Error(table.error());
+  auto columns = MapColumns(*table, MatrixColumns());
+  if (!columns) return Error(columns.error());
+  Problems problems(path);
+  std::map<int, analytics::RegionIndustryMatrix> years;
+  for (const auto& record : table->rows) {
+    int year = 0;
+    if (columns->Has("year")) {
+      const auto parsed = core::ParseInteger(columns->Cell(record, "year"));
+      if (!parsed || *parsed < 1900 || *parsed > 2200) {
+        problems.Add(record.line, "year", "year", "not a year (YYYY)");
+        continue;
+      }
+      year = *parsed;
+    }
+    const std::string_view region = columns->Cell(record, "region");
+    const std::string_view industry = columns->Cell(record, "industry");
+    const std::string_view text = columns->Cell(record, "value");
+    if (region.empty()) problems.Add(record.line, "region", "required", "empty");
+    if (industry.empty()) problems.Add(record.line, "industry", "required", "empty");
+    const auto value = core::ParseDecimal(text);
+    if (!value) {
+      problems.Add(record.line, "value", "number", fmt::format("'{}' is not a number", text));
+      continue;
+    }
+    if (*value < 0) {
+      problems.Add(record.line, "value", "non_negative", fmt::format("{} is negative", *value));
+      continue;
+    }
+    if (region.empty() || industry.empty()) continue;
+    const Status added = years[year].Add(region, industry, *value);
+    if (added.code() == Status::Code::kAlreadyExists) {
+      problems.Add(record.line, "industry", "duplicate",
+                   fmt::format("{} / {}{} is given twice", region, industry,
+                               year != 0 ? fmt::format(" in {}", year) : ""));
+    } else if (!added.ok()) {
+      problems.Add(record.line, "value", "value", added.message());
+    }
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
+  if (years.empty()) {
+    return Error(Status::InvalidArgument(fmt::format("{}: no data rows", path)));
+  }
+  return years;
+}
+
+Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path) {
+  auto table = ReadTableFile(path, "");
+  if (!table) return Error(table.error());
+  const auto& header = table->header.fields;
+  Problems problems(path);
+  if (header.size() < 3 || header.front() != "sector" || header.back() != "final_demand") {
+    return Error(Status::InvalidArgument(fmt::format(
+        "{}:1: the header must be sector,<sector 1>,...,<sector n>,final_demand", path)));
+  }
+  analytics::InputOutputTable io;
+  io.sectors.assign(header.begin() + 1, header.end() - 1);
+  const std::size_t n = io.sectors.size();
+  std::set<std::string> seen;
+  for (const auto& s : io.sectors) {
+    if (!seen.insert(s).second) problems.Add(1, s, "duplicate", "sector named twice in the header");
+  }
+  if (table->rows.size() != n) {
+    problems.Add(table->rows.empty() ? 1 : table->rows.back().line, "sector", "square",
+                 fmt::format("{} rows for {} sector columns: the table is not square",
+                             table->rows.size(), n));
+  }
+  for (std::size_t i = 0; i < table->rows.size(); ++i) {
+    const auto& record = table->rows[i];
+    const auto& fields = record.fields;
+    if (fields.size() != n + 2) {
+      problems.Add(record.line, "sector", "columns",
+                   fmt::format("{} cells, the header has {}", fields.size(), n + 2));
+      continue;
+    }
+    if (i < n && fields[0] != io.sectors[i]) {
+      problems.Add(record.line, "sector", "order",
+                   fmt::format("row '{}' where the header's sector {} is '{}'", fields[0], i + 1,
+                               io.sectors[i]));
+    }
+    std::vector<double> row;
+    for (std::size_t j = 1; j < fields.size(); ++j) {
+      auto value = core::ParseDecimal(fields[j]);
+      if (!value) {
+        problems.Add(record.line, header[j], "number",
+                     fmt::format("'{}' is not a number", fields[j]));
+        value = 0.0;
+      } else if (*value < 0 && j + 1 < fields.size()) {
+        problems.Add(record.line, header[j], "non_negative", fmt::format("{} is negative", *value));
+      }
+      row.push_back(*value);
+    }
+    io.final_demand.push_back(row.back());
+    row.pop_back();
+    io.flows.push_back(std::move(row));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
+  return io;
+}
+
+Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,
+                                                 const analytics::InputOutputTable& table) {
+  auto file = ReadTableFile(path, "");
+  if (!file) return Error(file.error());
+  auto columns = MapColumns(*file, {{"sector", {"部门"}, true}, {"delta", {"变化"}, true}});
+  if (!columns) return Error(columns.error());
+  Problems problems(path);
+  std::vector<double> delta(table.sectors.size(), 0.0);
+  std::set<std::string> given;
+  for (const auto& record : file->rows) {
+    const std::string sector(columns->Cell(record, "sector"));
+    const auto at = std::find(table.sectors.begin(), table.sectors.end(), sector);
+    if (at == table.sectors.end()) {
+      problems.Add(record.line, "sector", "known",
+                   fmt::format("no sector '{}' in the table", sector));
+      continue;
+    }
+    if (!given.insert(sector).second) {
+      problems.Add(record.line, "sector", "duplicate", fmt::format("'{}' is given twice", sector));
+      continue;
+    }
+    const auto value = core::ParseDecimal(columns->Cell(record, "delta"));
+    if (!value) {
+      problems.Add(record.line, "delta", "number", "not a number");
+      continue;
+    }
+    delta[static_cast<std::size_t>(at - table.sectors.begin())] = *value;
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
+  return delta;
+}
+
+}  // namespace clusterscope::ingest

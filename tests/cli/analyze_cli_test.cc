@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// `clusterscope analyze` end to end on files: the JSON field names the issue fixes, the CSV
+// forms, and bad files refused with file, line, column and rule.
+#include "cli_fixture.h"
+#include <nlohmann/json.hpp>
+
+namespace clusterscope::cli {
+namespace {
+
+using nlohmann::json;
+
+class AnalyzeCliTest : public CliTest {
+ protected:
+  void SetUp() override {
+    testutil::WriteFile(dir_.Path("m.csv"),
+                        "region,industry,value,year\n"
+                        "A,x,100,2020\nA,y,50,2020\nB,x,200,2020\nB,y,150,2020\n"
+                        "A,x,120,2021\nA,y,40,2021\nB,x,190,2021\nB,y,170,2021\n"
+                        "A,x,130,2022\nA,y,45,2022\nB,x,210,2022\nB,y,165,2022\n");
+  }
+};
+
+TEST_F(AnalyzeCliTest, LocationQuotientAndConcentration) {
+  auto run = Cli("analyze location-quotient m.csv --year 2020");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto lq = json::parse(run.out)["lq"];
+  ASSERT_EQ(lq.size(), 4u);
+  EXPECT_EQ(lq[0]["region"], "A");
+  EXPECT_EQ(lq[0]["industry"], "x");
+  EXPECT_NEAR(lq[0]["lq"].get<double>(), (100.0 / 150) / (300.0 / 500), 1e-12);
+  run = Cli("analyze location-quotient m.csv --format csv");  // the latest year, 2022
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n')), "region,industry,lq");
+  EXPECT_NE(run.out.find(fmt::format("A,x,{}", (130.0 / 175) / (340.0 / 550))), std::string::npos)
+      << run.out;
+  run = Cli("analyze concentration m.csv --year 2020");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto doc = json::parse(run.out);
+  // A: (2/3, 1/3) against (0.6, 0.4): Krugman 0.1333.
+  EXPECT_NEAR(doc["regions"][0]["krugman"].get<double>(), 2 * (2.0 / 3 - 0.6), 1e-12);
+  // x across A and B, (100, 200): ΣΣ|x_i − x_j| = 2 · 100 over 2 · 2² · 150.
+  EXPECT_NEAR(doc["industries"][0]["gini"].get<double>(), 200.0 / (2 * 4 * 150), 1e-12);
+}
+
+TEST_F(AnalyzeCliTest, ShiftShareClassicAndDynamic) {
+  auto run = Cli("analyze shift-share m.csv --region A --from 2020 --to 2022");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  auto doc = json::parse(run.out);
+  for (const char* field :
+       {"region", "from", "to", "growth", "national_share", "industry_mix", "regional_share",
+        "net_total_shift", "competitive", "allocation", "gerfin"}) {
+    EXPECT_TRUE(doc.contains(field)) << field;
+  }
+  EXPECT_EQ(doc["from"], 2020);
+  EXPECT_NEAR(doc["growth"].get<double>(), 25, 1e-9);
+  EXPECT_NEAR(doc["national_share"].get<double>(), 15, 1e-9);
+  EXPECT_NEAR(doc["gerfin"]["net_total_shift"].get<double>(), 175.0 / 150 / 1.1, 1e-12);
+  run = Cli("analyze shift-share m.csv --region A --from 2020 --to 2022 --dynamic");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_EQ(doc["method"], "dynamic");
+  EXPECT_NEAR(doc["growth"].get<double>(), 25, 1e-9);
+  EXPECT_EQ(Cli("analyze shift-share m.csv --region Z --from 2020 --to 2022").exit_code, 4);
+  EXPECT_EQ(Cli("analyze shift-share m.csv --region A --from 2022 --to 2020").exit_code, 3);
+  EXPECT_EQ(Cli("analyze shift-share m.csv --region A --from 2019 --to 2022").exit_code, 4);
+}
+
+TEST_F(AnalyzeCliTest, ComplexityAndInputOutput) {
+  testutil::WriteFile(dir_.Path("p.csv"),
+                      "region,industry,value\nA,x,1\nA,y,1\nA,z,1\nB,x,1\nB,y,1\nC,x,1\n");
+  auto run = Cli("analyze complexity p.csv --presence manual");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  auto doc = json::parse(run.out);
+  EXPECT_NEAR(doc["regions"][0]["eci"].get<double>(), 3 / std::sqrt(6.0), 1e-9);
+  EXPECT_EQ(doc["industries"][2]["industry"], "z");
+  EXPECT_NEAR(doc["industries"][2]["pci"].get<double>(), 9 / std::sqrt(6.0), 1e-9);
+  EXPECT_EQ(doc["cells"].size(), 9u);
+  for (const char* field : {"region", "industry", "rca", "presence", "density", "cog"}) {
+    EXPECT_TRUE(doc["cells"][0].contains(field)) << field;
+  }
+  EXPECT_EQ(doc["proximity"][0]["a"], "x");
+
+  testutil::WriteFile(dir_.Path("io.csv"),
+                      "sector,agriculture,manufacturing,final_demand\n"
+                      "agriculture,150,500,350\nmanufacturing,200,100,1700\n");
+  testutil::WriteFile(dir_.Path("d.csv"), "sector,delta\nagriculture,600\nmanufacturing,1500\n");
+  run = Cli("analyze io io.csv --demand-change d.csv");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_NEAR(doc["leontief_inverse"][0][1].get<double>(), 0.330033, 1e-6);
+  EXPECT_NEAR(doc["output_change"][0].get<double>(), 1247.5248, 1e-4);
+  EXPECT_EQ(doc["key_sectors"][0], "key");
+}
+
+TEST_F(AnalyzeCliTest, BadFilesAreRefusedWithFileLineColumnAndRule) {
+  testutil::WriteFile(dir_.Path("bad.csv"),
+                      "region,industry,value\nA,x,-1\nA,y,2\nA,y,3\nB,z,abc\n");
+  auto run = Cli("analyze location-quotient bad.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("bad.csv:2: value: -1 is negative (non_negative)"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("bad.csv:4: industry: A / y is given twice (duplicate)"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("bad.csv:5: value: 'abc' is not a number (number)"), std::string::npos);
+
+  testutil::WriteFile(dir_.Path("io.csv"), "sector,a,b,final_demand\na,1,2,3\n");
+  run = Cli("analyze io io.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("not square"), std::string::npos) << run.out;
+  testutil::WriteFile(dir_.Path("io2.csv"), "sector,a,a,final_demand\na,1,2,3\na,1,1,1\n");
+  run = Cli("analyze io io2.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("named twice"), std::string::npos) << run.out;
+  testutil::WriteFile(dir_.Path("io3.csv"), "sector,a,b,final_demand\na,0,10,0\nb,10,0,0\n");
+  run = Cli("analyze io io3.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("singular"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace clusterscope::cli
