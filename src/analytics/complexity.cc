@@ -18,6 +18,8 @@ namespace {
 using Eigen::Index;
 using Eigen::VectorXd;
 using Sparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+// Row-major dense: a row-major sparse matrix times it reads whole rows, not strided columns.
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 Sparse Build(const std::vector<std::vector<std::size_t>>& rows, std::size_t columns) {
   std::vector<Eigen::Triplet<double>> triplets;
@@ -226,32 +228,53 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
   std::sort(out.proximity.begin(), out.proximity.end(),
             [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
   // Density, COI and COG over the active industries (an industry present nowhere has density 0
-  // and no PCI: it adds nothing).
+  // and no PCI: it adds nothing), as sparse x dense products over every region.
   const VectorXd phi_sums = phi.colwise().sum().transpose();
   VectorXd pci_active(k);
-  for (Index s = 0; s < k; ++s)
+  for (Index s = 0; s < k; ++s) {
     pci_active(s) = out.pci[active_industries[static_cast<std::size_t>(s)]].value_or(0);
-  // w[p][p'] = φ_pp' PCI_p / Σ φ_p·, for COG.
-  const Eigen::MatrixXd weighted = phi.array().colwise() * (pci_active.array() / phi_sums.array());
+  }
+  // w[p][p'] = φ_pp' PCI_p / Σ φ_p·: what p, if absent, adds to the gain of p'.
+  const RowMatrix weighted = phi.array().colwise() * (pci_active.array() / phi_sums.array());
+  std::vector<std::vector<std::size_t>> all_rows(regions);
+  for (std::size_t i = 0; i < active_regions.size(); ++i) all_rows[active_regions[i]] = rows[i];
+  const Sparse presence = Build(all_rows, active_industries.size());
+  // Written straight into the result (the active industries' columns first, spread out below):
+  // fresh pages are the dearest part of this on a virtual machine.
   out.density.assign(regions * industries, 0.0);
   out.cog.assign(regions * industries, 0.0);
+  const auto rows_n = static_cast<Index>(regions);
+  Eigen::Map<RowMatrix> density(out.density.data(), rows_n, k);
+  Eigen::Map<RowMatrix> gain(out.cog.data(), rows_n, k);
+  density.noalias() = presence * RowMatrix(phi);  // Σ_k M_rk φ_kp, before dividing
+  // Σ_p (1 − M_rp) w_pp' = Σ_p w_pp' − Σ_p M_rp w_pp': the absent industries by subtraction.
+  gain.noalias() = presence * weighted;
+  const Eigen::RowVectorXd all_absent = weighted.colwise().sum();
   out.coi.assign(regions, std::nullopt);
-  for (std::size_t r = 0; r < regions; ++r) {
-    VectorXd present(k), absent(k);
+  std::vector<double> density_row(static_cast<std::size_t>(k)),
+      gain_row(static_cast<std::size_t>(k));
+  // Last region first: region r's full row ends where compact rows after r begin, so it may be
+  // written only once those have been read; compact rows before r lie below r · k.
+  for (std::size_t r = regions; r-- > 0;) {
+    const auto row = static_cast<Index>(r);
     for (Index s = 0; s < k; ++s) {
-      present(s) = out.presence[r * industries + active_industries[static_cast<std::size_t>(s)]];
-      absent(s) = 1 - present(s);
+      density_row[static_cast<std::size_t>(s)] = density(row, s) / phi_sums(s);
+      gain_row[static_cast<std::size_t>(s)] = all_absent(s) - gain(row, s);
     }
-    const VectorXd density = (phi.transpose() * present).cwiseQuotient(phi_sums);
-    const VectorXd gain = weighted.transpose() * absent;
+    // Spread over all industries, in place.
+    double* d = out.density.data() + r * industries;
+    double* g = out.cog.data() + r * industries;
+    std::fill(d, d + industries, 0.0);
+    std::fill(g, g + industries, 0.0);
     double coi = 0;
     for (Index s = 0; s < k; ++s) {
-      const std::size_t cell = r * industries + active_industries[static_cast<std::size_t>(s)];
-      out.density[cell] = density(s);
-      out.cog[cell] = absent(s) * gain(s);
-      coi += density(s) * absent(s) * pci_active(s);
+      const std::size_t p = active_industries[static_cast<std::size_t>(s)];
+      d[p] = density_row[static_cast<std::size_t>(s)];
+      if (out.presence[r * industries + p] != 0) continue;
+      g[p] = gain_row[static_cast<std::size_t>(s)];
+      coi += d[p] * pci_active(s);
     }
-    if (out.diversity[r] > 0 || k > 0) out.coi[r] = coi;
+    out.coi[r] = coi;
   }
   return out;
 }

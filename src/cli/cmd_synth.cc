@@ -5,6 +5,7 @@
 
 #include "clusterscope/app/config.h"
 #include "clusterscope/synth/generator.h"
+#include "clusterscope/synth/matrix.h"
 
 namespace clusterscope::cli {
 
@@ -13,6 +14,8 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
     synth::Options options;
     std::string start = "2021-01";
     std::string system;
+    bool matrix = false;
+    synth::MatrixOptions matrix_options;
   };
   auto args = std::make_shared<Args>();
   auto* command =
@@ -37,8 +40,34 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
                     "rows a sheet)");
   command->add_option("--system", args->system,
                       "Cluster system TOML (default: the shipped Fuling system)");
+  command->add_flag("--matrix", args->matrix,
+                    "Write matrix.csv, a region x industry matrix for `analyze` (instead of a "
+                    "registry)");
+  command->add_option("--regions", args->matrix_options.regions, "--matrix: regions")
+      ->default_val(args->matrix_options.regions);
+  command->add_option("--industries", args->matrix_options.industries, "--matrix: industries")
+      ->default_val(args->matrix_options.industries);
+  command
+      ->add_option("--density", args->matrix_options.density,
+                   "--matrix: share of cells with a value")
+      ->default_val(args->matrix_options.density);
+  command
+      ->add_option("--years", args->matrix_options.years,
+                   "--matrix: years (more than 1 adds a year column)")
+      ->default_val(1);
   command->callback([&ctx, args] {
     ctx.action = [args] {
+      if (args->matrix) {
+        args->matrix_options.seed = args->options.seed;
+        std::filesystem::create_directories(args->options.out_dir);
+        const std::string path =
+            (std::filesystem::path(args->options.out_dir) / "matrix.csv").string();
+        auto cells = synth::WriteMatrix(args->matrix_options, path);
+        if (!cells) return Fail(cells.error());
+        fmt::print("wrote {} cells of {} regions x {} industries to {}\n", *cells,
+                   args->matrix_options.regions, args->matrix_options.industries, path);
+        return static_cast<int>(kExitOk);
+      }
       auto start = core::Period::Parse(args->start);
       if (!start) return Fail(start.error().WithContext("--start"));
       args->options.start = *start;

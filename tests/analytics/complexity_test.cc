@@ -59,6 +59,33 @@ TEST(ComplexityTest, NestedRegionsByHand) {
   EXPECT_DOUBLE_EQ(c->cog[2 * 3 + 0], 0);  // present: no gain
 }
 
+// An industry present nowhere takes no part: every other figure is as without it, in its own
+// column, and its own are 0 or undefined.
+TEST(ComplexityTest, AnIndustryPresentNowhereChangesNothing) {
+  RegionIndustryMatrix with;
+  with.AddIndustry("v");  // first, so that every other column moves by one
+  for (const auto& [r, p] :
+       {std::pair{"A", "x"}, {"A", "y"}, {"A", "z"}, {"B", "x"}, {"B", "y"}, {"C", "x"}}) {
+    ASSERT_OK(with.Add(r, p, 1));
+  }
+  const ComplexityOptions manual{.presence = ComplexityOptions::Presence::kManual};
+  auto a = Complexity(with, manual);
+  auto b = Complexity(Nested(), manual);
+  ASSERT_OK(a);
+  ASSERT_OK(b);
+  EXPECT_FALSE(a->pci[0].has_value());
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_NEAR(*a->eci[r], *b->eci[r], 1e-12);
+    EXPECT_NEAR(*a->coi[r], *b->coi[r], 1e-12);
+    EXPECT_DOUBLE_EQ(a->density[r * 4], 0);
+    EXPECT_DOUBLE_EQ(a->cog[r * 4], 0);
+    for (std::size_t p = 0; p < 3; ++p) {
+      EXPECT_NEAR(a->density[r * 4 + p + 1], b->density[r * 3 + p], 1e-12) << r << " " << p;
+      EXPECT_NEAR(a->cog[r * 4 + p + 1], b->cog[r * 3 + p], 1e-12) << r << " " << p;
+    }
+  }
+}
+
 TEST(ComplexityTest, PresenceFromRcaCountsTheThresholdItself) {
   RegionIndustryMatrix m;
   // A/x: (50/100) / (100/200) = 1 exactly: present (RCA >= 1).
