@@ -12,6 +12,13 @@ double Sum(std::span<const double> values) {
   return std::accumulate(values.begin(), values.end(), 0.0);
 }
 
+// The mean of a non-empty distribution with a positive total (the entropy measures' base).
+std::optional<double> PositiveMean(std::span<const double> values) {
+  const double total = Sum(values);
+  if (values.empty() || total <= 0) return std::nullopt;
+  return total / static_cast<double>(values.size());
+}
+
 }  // namespace
 
 std::optional<double> LocationQuotient(double x_rj, double x_r, double x_j, double x) {
@@ -97,29 +104,25 @@ std::optional<double> Gini(std::span<const double> values) {
 }
 
 std::optional<double> Theil(std::span<const double> values) {
-  const double n = static_cast<double>(values.size());
-  const double total = Sum(values);
-  if (values.empty() || total <= 0) return std::nullopt;
-  const double mean = total / n;
+  const auto mean = PositiveMean(values);
+  if (!mean) return std::nullopt;
   double sum = 0;
   for (double v : values) {
     if (v <= 0) return std::nullopt;
-    sum += std::log(mean / v);
+    sum += std::log(*mean / v);
   }
-  return sum / n;
+  return sum / static_cast<double>(values.size());
 }
 
 std::optional<double> TheilT(std::span<const double> values) {
-  const double n = static_cast<double>(values.size());
-  const double total = Sum(values);
-  if (values.empty() || total <= 0) return std::nullopt;
-  const double mean = total / n;
+  const auto mean = PositiveMean(values);
+  if (!mean) return std::nullopt;
   double sum = 0;
   for (double v : values) {
     if (v < 0) return std::nullopt;
-    if (v > 0) sum += v / mean * std::log(v / mean);
+    if (v > 0) sum += v / *mean * std::log(v / *mean);
   }
-  return sum / n;
+  return sum / static_cast<double>(values.size());
 }
 
 }  // namespace clusterscope::analytics

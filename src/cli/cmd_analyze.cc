@@ -114,34 +114,35 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
   constexpr const char* kMatrixHelp =
       "Long CSV or .xlsx: region,industry,value[,year] (docs/file_formats.md)";
 
-  auto lq = std::make_shared<AnalyzeArgs>();
-  auto* lq_command = AddCommand(*group, "location-quotient",
-                                "(x_rj/x_r.)/(x_.j/x..) for every region and industry");
-  AddCommon(*lq_command, *lq, kMatrixHelp);
-  AddYear(*lq_command, *lq);
-  lq_command->callback([&ctx, lq] {
-    ctx.action = [lq] {
-      return Matrix(*lq, [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
-        return lq->format == "csv" ? report::LocationQuotientCsv(m)
-                                   : report::LocationQuotientJson(m);
+  using Render = std::function<Result<std::string>(const AnalyzeArgs&,
+                                                   const analytics::RegionIndustryMatrix&)>;
+  // A subcommand over one year's matrix; returns its arguments for further options.
+  const auto matrix_command = [&](const char* name, const char* help, Render render) {
+    auto args = std::make_shared<AnalyzeArgs>();
+    auto* command = AddCommand(*group, name, help);
+    AddCommon(*command, *args, kMatrixHelp);
+    AddYear(*command, *args);
+    command->callback([&ctx, args, render] {
+      ctx.action = [args, render] {
+        return Matrix(*args,
+                      [&](const analytics::RegionIndustryMatrix& m) { return render(*args, m); });
+      };
+    });
+    return std::make_pair(command, args);
+  };
+  matrix_command(
+      "location-quotient", "(x_rj/x_r.)/(x_.j/x..) for every region and industry",
+      [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+        return args.format == "csv" ? report::LocationQuotientCsv(m)
+                                    : report::LocationQuotientJson(m);
       });
-    };
-  });
-
-  auto conc = std::make_shared<AnalyzeArgs>();
-  auto* conc_command =
-      AddCommand(*group, "concentration",
-                 "Each region's Krugman specialisation; each industry's Hoover, Herfindahl, "
-                 "Gini and Theil across the regions");
-  AddCommon(*conc_command, *conc, kMatrixHelp);
-  AddYear(*conc_command, *conc);
-  conc_command->callback([&ctx, conc] {
-    ctx.action = [conc] {
-      return Matrix(*conc, [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
-        return conc->format == "csv" ? report::ConcentrationCsv(m) : report::ConcentrationJson(m);
+  matrix_command(
+      "concentration",
+      "Each region's Krugman specialisation; each industry's Hoover, Herfindahl, "
+      "Gini and Theil across the regions",
+      [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+        return args.format == "csv" ? report::ConcentrationCsv(m) : report::ConcentrationJson(m);
       });
-    };
-  });
 
   auto shift = std::make_shared<AnalyzeArgs>();
   auto* shift_command =
@@ -155,12 +156,19 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
   shift_command->add_flag("--dynamic", shift->dynamic, "Year by year, summed");
   shift_command->callback([&ctx, shift] { ctx.action = [shift] { return ShiftShare(*shift); }; });
 
-  auto complexity = std::make_shared<AnalyzeArgs>();
-  auto* complexity_command =
-      AddCommand(*group, "complexity",
-                 "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG");
-  AddCommon(*complexity_command, *complexity, kMatrixHelp);
-  AddYear(*complexity_command, *complexity);
+  auto [complexity_command, complexity] = matrix_command(
+      "complexity", "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG",
+      [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
+        analytics::ComplexityOptions options;
+        options.rca_threshold = args.threshold;
+        if (args.presence == "manual") {
+          options.presence = analytics::ComplexityOptions::Presence::kManual;
+        }
+        auto result = analytics::Complexity(m, options);
+        if (!result) return Error(result.error());
+        return args.format == "csv" ? report::ComplexityCsv(m, *result)
+                                    : report::ComplexityJson(m, *result);
+      });
   complexity_command
       ->add_option("--presence", complexity->presence,
                    "rca: present where RCA >= --threshold; manual: the values are presence")
@@ -168,22 +176,6 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       ->default_val("rca");
   complexity_command->add_option("--threshold", complexity->threshold, "RCA threshold")
       ->default_val(1.0);
-  complexity_command->callback([&ctx, complexity] {
-    ctx.action = [complexity] {
-      return Matrix(*complexity,
-                    [&](const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
-                      analytics::ComplexityOptions options;
-                      options.rca_threshold = complexity->threshold;
-                      if (complexity->presence == "manual") {
-                        options.presence = analytics::ComplexityOptions::Presence::kManual;
-                      }
-                      auto result = analytics::Complexity(m, options);
-                      if (!result) return Error(result.error());
-                      return complexity->format == "csv" ? report::ComplexityCsv(m, *result)
-                                                         : report::ComplexityJson(m, *result);
-                    });
-    };
-  });
 
   auto io = std::make_shared<AnalyzeArgs>();
   auto* io_command = AddCommand(*group, "io",
