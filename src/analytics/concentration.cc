@@ -125,4 +125,33 @@ std::optional<double> TheilT(std::span<const double> values) {
   return sum / static_cast<double>(values.size());
 }
 
+std::optional<double> LitzenbergerSternberg(double e_ij, double e_i, double a_j, double a,
+                                            double p_j, double p, double b_ij, double b_i) {
+  if (e_i == 0 || a_j == 0 || a == 0 || p_j == 0 || p == 0 || b_ij == 0 || b_i == 0 || e_ij == 0) {
+    return std::nullopt;
+  }
+  const double density = (e_ij / a_j) / (e_i / a);
+  const double stock = (e_ij / p_j) / (e_i / p);
+  const double size = (e_ij / b_ij) / (e_i / b_i);
+  return density * stock / size;
+}
+
+std::optional<double> EllisonGlaeser(std::span<const double> industry_by_region,
+                                     std::span<const double> total_by_region,
+                                     std::span<const double> plant_sizes) {
+  const double industry = Sum(industry_by_region), total = Sum(total_by_region);
+  if (industry_by_region.size() != total_by_region.size() || industry == 0 || total == 0) {
+    return std::nullopt;
+  }
+  double g = 0, x2 = 0;
+  for (std::size_t r = 0; r < total_by_region.size(); ++r) {
+    const double s = industry_by_region[r] / industry, x = total_by_region[r] / total;
+    g += (s - x) * (s - x);
+    x2 += x * x;
+  }
+  const auto h = Herfindahl(plant_sizes);
+  if (!h || 1 - x2 <= 0 || 1 - *h <= 0) return std::nullopt;
+  return (g - (1 - x2) * *h) / ((1 - x2) * (1 - *h));
+}
+
 }  // namespace clusterscope::analytics

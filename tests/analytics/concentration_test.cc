@@ -85,6 +85,38 @@ TEST(ConcentrationTest, KrugmanAndHooverCompareTwoDistributions) {
   EXPECT_FALSE(Hoover(std::vector<double>{0, 0}, std::vector<double>{1, 1}).has_value());
 }
 
+TEST(ClusterIndexTest, LitzenbergerSternbergReproducesREAT) {
+  // REAT's example from Farhauer and Kroell (2014).
+  const auto ci = LitzenbergerSternberg(1743, 5740, 50, 576, 488, 4621, 35, 53);
+  ASSERT_TRUE(ci.has_value());
+  EXPECT_NEAR(*ci, 21.87491, 5e-6);
+  EXPECT_FALSE(LitzenbergerSternberg(1743, 5740, 0, 576, 488, 4621, 35, 53).has_value());
+  EXPECT_FALSE(LitzenbergerSternberg(0, 5740, 50, 576, 488, 4621, 0, 53).has_value());
+}
+
+TEST(ClusterIndexTest, EllisonGlaeserByHand) {
+  // Two regions of equal size; the industry all in the first, in two equal plants:
+  // G = 0.5, Σx² = 0.5, H = 0.5: γ = (0.5 − 0.25) / 0.25 = 1.
+  EXPECT_NEAR(*EllisonGlaeser(std::vector<double>{100, 0}, std::vector<double>{500, 500},
+                              std::vector<double>{50, 50}),
+              1.0, 1e-12);
+  // Spread as everything else (G = 0): γ = −H / (1 − H) = −1.
+  EXPECT_NEAR(*EllisonGlaeser(std::vector<double>{50, 50}, std::vector<double>{500, 500},
+                              std::vector<double>{50, 50}),
+              -1.0, 1e-12);
+  // Ten equal plants, 80/20 across regions of 60/40: G = 0.08, H = 0.1, Σx² = 0.52:
+  // γ = (0.08 − 0.048) / (0.48 · 0.9).
+  EXPECT_NEAR(*EllisonGlaeser(std::vector<double>{80, 20}, std::vector<double>{600, 400},
+                              std::vector<double>(10, 10.0)),
+              (0.08 - 0.48 * 0.1) / (0.48 * 0.9), 1e-12);
+  EXPECT_FALSE(
+      EllisonGlaeser(std::vector<double>{1, 0}, std::vector<double>{1, 1}, std::vector<double>{5})
+          .has_value());  // one plant
+  EXPECT_FALSE(
+      EllisonGlaeser(std::vector<double>{1}, std::vector<double>{1}, std::vector<double>{1, 1})
+          .has_value());  // one region holds everything
+}
+
 TEST(MatrixTest, RefusesNegativeValuesDuplicateCellsAndEmptyLabels) {
   RegionIndustryMatrix m;
   EXPECT_EQ(m.Add("A", "x", -1).code(), Status::Code::kInvalidArgument);

@@ -39,4 +39,22 @@ std::optional<double> Theil(std::span<const double> values);
 // Theil's T, GE(1): (1/n) Σ (x_i/μ) ln(x_i/μ), with 0 ln 0 = 0; undefined for μ = 0.
 std::optional<double> TheilT(std::span<const double> values);
 
+// The Litzenberger–Sternberg cluster index of industry i in region j (as REAT's
+// litzenberger()): industrial density (e_ij/a_j)/(e_i/a) times industrial stock
+// (e_ij/p_j)/(e_i/p), over the relative size of establishments (e_ij/b_ij)/(e_i/b_i).
+// e: employment (or output), a: area, p: population, b: number of establishments. Undefined
+// where a divisor is 0.
+std::optional<double> LitzenbergerSternberg(double e_ij, double e_i, double a_j, double a,
+                                            double p_j, double p, double b_ij, double b_i);
+
+// The Ellison–Glaeser agglomeration index of an industry (1997):
+//   γ = (G − (1 − Σx_r²) H) / ((1 − Σx_r²)(1 − H)),
+// G = Σ_r (s_r − x_r)², s_r the region's share of the industry, x_r its share of all
+// industries, H the Herfindahl of the industry's plants. 0: as if plants fell like darts;
+// above 0: agglomerated. Undefined for a zero total, a single region holding everything
+// (Σx² = 1) or a single plant (H = 1).
+std::optional<double> EllisonGlaeser(std::span<const double> industry_by_region,
+                                     std::span<const double> total_by_region,
+                                     std::span<const double> plant_sizes);
+
 }  // namespace clusterscope::analytics
