@@ -588,6 +588,33 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   return indicators;
 }
 
+Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digits) {
+  if (digits < 2 || digits > 4) {
+    return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
+  }
+  auto latest = LatestPeriod();
+  if (!latest) return Error(latest.error());
+  if (year > latest->year) {
+    return Error(Status::NotFound(fmt::format(
+        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
+  }
+  IndustryOutput out;
+  out.period = year == latest->year ? *latest : core::Period{year, 12};
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  std::map<std::string, std::string> industry_of;
+  for (const auto& e : *registry) industry_of[e.uscc] = e.industry_code;
+  auto engine = EngineOver(core::Period{year, 1}, out.period);
+  if (!engine) return Error(engine.error());
+  for (const auto& [uscc, value] :
+       (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
+    const auto it = industry_of.find(uscc);
+    if (it == industry_of.end() || it->second.size() < static_cast<std::size_t>(digits)) continue;
+    out.output[it->second.substr(0, static_cast<std::size_t>(digits))] += value;
+  }
+  return out;
+}
+
 Result<std::unique_ptr<engine::Engine>> Workspace::EngineOver(core::Period from, core::Period to) {
   auto registry = store_->ListEnterprises({});
   if (!registry) return Error(registry.error());

@@ -2,13 +2,17 @@
 // `clusterscope analyze location-quotient|concentration|shift-share|complexity|io`: regional
 // analytics on files, for researchers and scripts (docs/analytics.md). No database.
 #include <memory>
+#include <set>
 
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/analytics/cluster_quotients.h"
 #include "clusterscope/analytics/complexity.h"
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/shift_share.h"
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/report/analytics.h"
 
@@ -35,11 +39,12 @@ void AddYear(CLI::App& command, AnalyzeArgs& args) {
                      "The year to use when the file has a year column (default: the latest)");
 }
 
-// The year's matrix: the one asked for, or the latest in the file.
+// The year's matrix: the one asked for, or the latest in the file (a file without a year column
+// has one, for any year).
 Result<analytics::RegionIndustryMatrix> MatrixOf(const std::string& file, int year) {
   auto years = ingest::ReadMatrixFile(file);
   if (!years) return Error(years.error());
-  if (year == 0) return std::move(years->rbegin()->second);
+  if (year == 0 || years->begin()->first == 0) return std::move(years->rbegin()->second);
   const auto it = years->find(year);
   if (it == years->end()) {
     return Error(Status::NotFound(fmt::format("{}: no rows for {}", file, year)));
@@ -82,6 +87,65 @@ int ShiftShare(const AnalyzeArgs& args) {
   return PrintOrWrite(args.format == "csv"
                           ? report::ShiftShareCsv(*result)
                           : report::ShiftShareJson(*result, args.from, args.to, args.dynamic),
+                      args.out);
+}
+
+// The clusters' location quotients: the region's own output by industry from the database,
+// against a benchmark matrix of GB/T 4754 codes; the region's row replaces the benchmark's row
+// of the same name, if it has one.
+int Clusters(Context& ctx, const AnalyzeArgs& args) {
+  auto benchmark = MatrixOf(args.file, args.year);
+  if (!benchmark) return Fail(benchmark.error());
+  std::set<std::size_t> lengths;
+  for (const auto& code : benchmark->industries()) lengths.insert(code.size());
+  if (lengths.size() != 1 || *lengths.begin() < 2 || *lengths.begin() > 4) {
+    return Fail(Status::InvalidArgument(fmt::format(
+        "{}: the industries must all be GB/T 4754 divisions (2 digits), groups (3) or classes "
+        "(4)",
+        args.file)));
+  }
+  const int digits = static_cast<int>(*lengths.begin());
+  int code = 0;
+  auto workspace = OpenWorkspace(ctx, code);
+  if (!workspace) return code;
+  const auto* county = core::FindCounty(workspace->system().region_code);
+  const std::string region = !args.region.empty() ? args.region
+                             : county != nullptr  ? county->name
+                                                  : "region";
+  int year = args.year;
+  if (year == 0) {
+    auto latest = workspace->LatestPeriod();
+    if (!latest) return Fail(latest.error());
+    year = latest->year;
+  }
+  auto own = workspace->OutputByIndustry(year, digits);
+  if (!own) return Fail(own.error());
+  analytics::RegionIndustryMatrix matrix;
+  for (const auto& c : benchmark->cells()) {
+    if (benchmark->regions()[c.region] == region) continue;
+    if (const Status added = matrix.Add(benchmark->regions()[c.region],
+                                        benchmark->industries()[c.industry], c.value);
+        !added.ok()) {
+      return Fail(added);
+    }
+  }
+  for (const auto& [industry, value] : own->output) {
+    if (const Status added = matrix.Add(region, industry, value); !added.ok()) return Fail(added);
+  }
+  matrix.AddRegion(region);
+  auto quotients = analytics::ClusterLocationQuotients(matrix, region, workspace->system(),
+                                                       core::IndustryClassification::Gbt4754());
+  if (!quotients) return Fail(quotients.error());
+  if (args.format == "csv") {
+    return PrintOrWrite(report::ClusterQuotientsCsv(*quotients, workspace->system()), args.out);
+  }
+  const char* level = digits == 2 ? "division" : digits == 3 ? "group" : "class";
+  return PrintOrWrite(report::ClusterQuotientsJson(*quotients, workspace->system(),
+                                                   {.region = region,
+                                                    .year = year,
+                                                    .period = own->period.ToString(),
+                                                    .level = level,
+                                                    .regions = matrix.regions().size()}),
                       args.out);
 }
 
@@ -176,6 +240,19 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       ->default_val("rca");
   complexity_command->add_option("--threshold", complexity->threshold, "RCA threshold")
       ->default_val(1.0);
+
+  auto clusters = std::make_shared<AnalyzeArgs>();
+  auto* clusters_command = AddCommand(
+      *group, "clusters",
+      "Each cluster's location quotient: the region's output by industry (from --db) against a "
+      "benchmark matrix of GB/T 4754 codes (e.g. every district of the city)");
+  AddCommon(*clusters_command, *clusters, kMatrixHelp);
+  AddYear(*clusters_command, *clusters);
+  clusters_command->add_option(
+      "--region", clusters->region,
+      "The region's name in the benchmark (default: the county's name, e.g. 涪陵区)");
+  clusters_command->callback(
+      [&ctx, clusters] { ctx.action = [&ctx, clusters] { return Clusters(ctx, *clusters); }; });
 
   auto io = std::make_shared<AnalyzeArgs>();
   auto* io_command = AddCommand(*group, "io",

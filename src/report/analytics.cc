@@ -52,6 +52,43 @@ json ComponentsJson(const analytics::ShiftShareComponents& c) {
 
 }  // namespace
 
+std::string ClusterQuotientsJson(const analytics::ClusterQuotients& q,
+                                 const model::ClusterSystem& system,
+                                 const ClusterQuotientsContext& context) {
+  json clusters = json::array();
+  for (const auto& c : q.clusters) {
+    const auto* cluster = system.FindCluster(c.cluster);
+    clusters.push_back({{"code", c.cluster},
+                        {"name", cluster != nullptr ? cluster->name_zh : ""},
+                        {"name_en", cluster != nullptr ? cluster->name_en : ""},
+                        {"lq", Value(c.lq)},
+                        {"region_share", c.region_share},
+                        {"benchmark_share", c.benchmark_share},
+                        {"industries", c.industries}});
+  }
+  return json{{"region", context.region},
+              {"year", context.year},
+              {"period", context.period},
+              {"level", context.level},
+              {"regions", context.regions},
+              {"clusters", std::move(clusters)},
+              {"split_industries", q.split_industries},
+              {"outside_clusters", q.outside_clusters}}
+             .dump() +
+         "\n";
+}
+
+std::string ClusterQuotientsCsv(const analytics::ClusterQuotients& q,
+                                const model::ClusterSystem& system) {
+  std::string out = "cluster,name,lq,region_share,benchmark_share\n";
+  for (const auto& c : q.clusters) {
+    const auto* cluster = system.FindCluster(c.cluster);
+    out += Line({Field(c.cluster), Field(cluster != nullptr ? cluster->name_zh : ""), Field(c.lq),
+                 Field(c.region_share), Field(c.benchmark_share)});
+  }
+  return out;
+}
+
 std::string LocationQuotientJson(const analytics::RegionIndustryMatrix& m) {
   const auto lq = analytics::LocationQuotients(m);
   const std::size_t n = m.industries().size();

@@ -2,6 +2,9 @@
 //
 // `clusterscope analyze` end to end on files: the JSON field names the issue fixes, the CSV
 // forms, and bad files refused with file, line, column and rule.
+#include <algorithm>
+#include <map>
+
 #include "cli_fixture.h"
 #include <nlohmann/json.hpp>
 
@@ -91,6 +94,58 @@ TEST_F(AnalyzeCliTest, ComplexityAndInputOutput) {
   EXPECT_NEAR(doc["leontief_inverse"][0][1].get<double>(), 0.330033, 1e-6);
   EXPECT_NEAR(doc["output_change"][0].get<double>(), 1247.5248, 1e-4);
   EXPECT_EQ(doc["key_sectors"][0], "key");
+}
+
+// The clusters' location quotients: the district's own output from the database against a
+// benchmark of GB/T classes, worked by hand; a division split between clusters is named.
+TEST_F(AnalyzeCliTest, ClusterQuotientsFromTheDatabaseAgainstABenchmark) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string battery = testutil::CreditCode(1), zhacai = testutil::CreditCode(2);
+  testutil::WriteFile(dir_.Path("e.csv"), fmt::format("uscc,name,industry_code\n{},电池厂,3841\n"
+                                                      "{},榨菜厂,1371\n",
+                                                      battery, zhacai));
+  ASSERT_EQ(Cli("import enterprises e.csv --year 2025").exit_code, 0);
+  testutil::WriteFile(dir_.Path("s.csv"), fmt::format("uscc,year,above_scale\n{},2025,1\n"
+                                                      "{},2025,1\n",
+                                                      battery, zhacai));
+  ASSERT_EQ(Cli("import scale s.csv").exit_code, 0);
+  testutil::WriteFile(dir_.Path("m.csv"), fmt::format("uscc,period,output_value\n{},2025-12,300\n"
+                                                      "{},2025-12,100\n",
+                                                      battery, zhacai));
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  // The benchmark's own row for the district (5) gives way to the database's figures.
+  testutil::WriteFile(dir_.Path("b.csv"),
+                      "region,industry,value\n其他区县,3841,1000\n"
+                      "其他区县,1371,3000\n涪陵区,3841,5\n");
+  auto run = Cli("analyze clusters b.csv");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  auto doc = json::parse(run.out);
+  EXPECT_EQ(doc["region"], "涪陵区");
+  EXPECT_EQ(doc["period"], "2025-12");
+  EXPECT_EQ(doc["level"], "class");
+  std::map<std::string, json> by_code;
+  for (const auto& c : doc["clusters"]) by_code[c["code"]] = c;
+  // L2: 300 of 400 here against 1,300 of 4,400 in all: 0.75 / 0.29545 = 2.5385.
+  EXPECT_NEAR(by_code["L2"]["lq"].get<double>(), 0.75 / (1300.0 / 4400), 1e-12);
+  // F1 (榨菜, class 1371): 0.25 / (3,100 / 4,400).
+  EXPECT_NEAR(by_code["F1"]["lq"].get<double>(), 0.25 / (3100.0 / 4400), 1e-12);
+  EXPECT_TRUE(by_code["L1"]["lq"].is_null());  // nothing of it anywhere
+
+  // By division: 13 holds 1371 (F1) and the rest of food (P1): split, counted for neither.
+  testutil::WriteFile(dir_.Path("d.csv"), "region,industry,value\n其他区县,13,3000\n");
+  run = Cli("analyze clusters d.csv");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_EQ(doc["level"], "division");
+  EXPECT_NE(std::find(doc["split_industries"].begin(), doc["split_industries"].end(), "13"),
+            doc["split_industries"].end())
+      << run.out;
+  testutil::WriteFile(dir_.Path("mixed.csv"), "region,industry,value\nX,13,1\nX,3841,2\n");
+  EXPECT_EQ(Cli("analyze clusters mixed.csv").exit_code, 3);
+  // A year after the database's latest (the benchmark has no year column: it serves any).
+  run = Cli("analyze clusters b.csv --year 2030");
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.out.find("no monthly statistics for 2030"), std::string::npos) << run.out;
 }
 
 TEST_F(AnalyzeCliTest, BadFilesAreRefusedWithFileLineColumnAndRule) {

@@ -5,6 +5,7 @@
 // its Store. One Workspace per thread.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -183,6 +184,15 @@ class Workspace {
                                                       const engine::IndicatorOptions& options,
                                                       const engine::AlertRules& alert_rules = {},
                                                       int trend_months = 0);
+  // The region's above-scale output year to date by GB/T 4754 code cut to `digits` (2 division,
+  // 3 group, 4 class) in `year`: at its December, or at the latest month held in the latest
+  // year (the period used is returned). NotFound for a year after the latest held.
+  struct IndustryOutput {
+    core::Period period;
+    std::map<std::string, double> output;  // 万元
+  };
+  Result<IndustryOutput> OutputByIndustry(int year, int digits);
+
   // The indicators of each of the `months` months ending at `last` (default: the latest month
   // held), oldest first, each by its own frame and without rankings; under disclosure control
   // when `is_public`. For the trend lines of any group.

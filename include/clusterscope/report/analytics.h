@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/analytics/cluster_quotients.h"
 #include "clusterscope/analytics/complexity.h"
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
@@ -50,5 +51,20 @@ std::string InputOutputJson(const analytics::InputOutputTable& table,
 std::string InputOutputCsv(const analytics::InputOutputTable& table,
                            const analytics::InputOutputAnalysis& analysis, bool ghosh,
                            const std::optional<std::vector<double>>& output_change);
+
+// {"region", "year", "period", "level", "regions", "clusters": [{"code", "name", "lq",
+// "region_share", "benchmark_share", "industries"}], "split_industries", "outside_clusters"}.
+struct ClusterQuotientsContext {
+  std::string region;
+  int year = 0;
+  std::string period;  // the month the region's figures are taken at
+  std::string level;   // "division", "group" or "class"
+  std::size_t regions = 0;
+};
+std::string ClusterQuotientsJson(const analytics::ClusterQuotients& quotients,
+                                 const model::ClusterSystem& system,
+                                 const ClusterQuotientsContext& context);
+std::string ClusterQuotientsCsv(const analytics::ClusterQuotients& quotients,
+                                const model::ClusterSystem& system);
 
 }  // namespace clusterscope::report
