@@ -12,12 +12,14 @@
 #include "read_file.h"
 #include "target_figures.h"
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/app/chains_config.h"
 #include "clusterscope/app/config.h"
 #include "clusterscope/app/targets_config.h"
 #include "clusterscope/core/classification.h"
+#include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope::app {
@@ -586,6 +588,64 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
   if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
   return indicators;
+}
+
+Result<ingest::ImportReport> Workspace::ImportMatrix(const std::string& path,
+                                                     ingest::ImportOptions options) {
+  const std::string name =
+      !options.benchmark.empty() ? options.benchmark : std::filesystem::path(path).stem().string();
+  auto years = ingest::ReadMatrixFile(path);
+  if (!years) return Error(years.error());
+  std::vector<storage::BenchmarkCell> cells;
+  for (const auto& [year, matrix] : *years) {
+    for (const auto& c : matrix.cells()) {
+      cells.push_back({year, matrix.regions()[c.region], matrix.industries()[c.industry], c.value});
+    }
+  }
+  ingest::ImportReport report;
+  report.kind = "matrix";
+  report.file = path;
+  report.rows_read = cells.size();
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  storage::ImportBatch batch;
+  batch.kind = "matrix";
+  std::error_code ignored;
+  batch.file = std::filesystem::absolute(path, ignored).lexically_normal().string();
+  batch.rows_read = batch.rows_written = static_cast<std::int64_t>(cells.size());
+  auto id = (*tx)->AddImportBatch(batch);
+  if (!id) return Error(id.error());
+  auto write = (*tx)->PutBenchmark(name, cells);
+  if (!write) return Error(write.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  report.written = true;
+  report.batch_id = *id;
+  report.inserted = write->inserted;
+  report.updated = write->updated;
+  report.unchanged = write->unchanged;
+  spdlog::info("benchmark '{}': {} cells ({} inserted, {} updated, {} unchanged, {} removed)", name,
+               cells.size(), write->inserted, write->updated, write->unchanged, write->removed);
+  return report;
+}
+
+Result<std::map<int, analytics::RegionIndustryMatrix>> Workspace::Benchmark(
+    const std::string& name) {
+  auto cells = store_->LoadBenchmark(name);
+  if (!cells) return Error(cells.error());
+  if (cells->empty()) {
+    auto held = store_->ListBenchmarks();
+    if (!held) return Error(held.error());
+    std::vector<std::string> names;
+    for (const auto& b : *held) names.push_back(b.name);
+    return Error(Status::NotFound(fmt::format(
+        "no benchmark '{}' ({}); load one with `import matrix FILE --name NAME`", name,
+        names.empty() ? "none is held" : fmt::format("held: {}", fmt::join(names, ", ")))));
+  }
+  std::map<int, analytics::RegionIndustryMatrix> years;
+  for (const auto& c : *cells) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(years[c.year].Add(c.region, c.industry, c.value));
+  }
+  return years;
 }
 
 Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digits) {

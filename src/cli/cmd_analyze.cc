@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope analyze location-quotient|concentration|shift-share|complexity|io`: regional
 // analytics on files, for researchers and scripts (docs/analytics.md). No database.
+#include <map>
 #include <memory>
 #include <set>
 
@@ -20,7 +21,7 @@ namespace clusterscope::cli {
 namespace {
 
 struct AnalyzeArgs {
-  std::string file, format = "json", out, region, presence = "rca", demand_change;
+  std::string file, format = "json", out, region, presence = "rca", demand_change, benchmark;
   int year = 0, from = 0, to = 0;
   double threshold = 1.0;
   bool dynamic = false, ghosh = false;
@@ -39,17 +40,22 @@ void AddYear(CLI::App& command, AnalyzeArgs& args) {
                      "The year to use when the file has a year column (default: the latest)");
 }
 
-// The year's matrix: the one asked for, or the latest in the file (a file without a year column
-// has one, for any year).
+// The year's matrix: the one asked for, or the latest (a matrix without a year column has one,
+// for any year).
+Result<analytics::RegionIndustryMatrix> YearOf(std::map<int, analytics::RegionIndustryMatrix> years,
+                                               int year, const std::string& source) {
+  if (year == 0 || years.begin()->first == 0) return std::move(years.rbegin()->second);
+  const auto it = years.find(year);
+  if (it == years.end()) {
+    return Error(Status::NotFound(fmt::format("{}: no rows for {}", source, year)));
+  }
+  return std::move(it->second);
+}
+
 Result<analytics::RegionIndustryMatrix> MatrixOf(const std::string& file, int year) {
   auto years = ingest::ReadMatrixFile(file);
   if (!years) return Error(years.error());
-  if (year == 0 || years->begin()->first == 0) return std::move(years->rbegin()->second);
-  const auto it = years->find(year);
-  if (it == years->end()) {
-    return Error(Status::NotFound(fmt::format("{}: no rows for {}", file, year)));
-  }
-  return std::move(it->second);
+  return YearOf(std::move(*years), year, file);
 }
 
 int Matrix(
@@ -94,20 +100,31 @@ int ShiftShare(const AnalyzeArgs& args) {
 // against a benchmark matrix of GB/T 4754 codes; the region's row replaces the benchmark's row
 // of the same name, if it has one.
 int Clusters(Context& ctx, const AnalyzeArgs& args) {
-  auto benchmark = MatrixOf(args.file, args.year);
+  if (args.file.empty() == args.benchmark.empty()) {
+    return Fail(Status::InvalidArgument(
+        "give a benchmark file or --benchmark NAME (one kept by `import matrix`), not both"));
+  }
+  int code = 0;
+  auto workspace = OpenWorkspace(ctx, code);
+  if (!workspace) return code;
+  Result<analytics::RegionIndustryMatrix> benchmark = Error(Status::Internal("no benchmark"));
+  if (!args.file.empty()) {
+    benchmark = MatrixOf(args.file, args.year);
+  } else if (auto kept = workspace->Benchmark(args.benchmark)) {
+    benchmark = YearOf(std::move(*kept), args.year, "benchmark " + args.benchmark);
+  } else {
+    benchmark = Error(kept.error());
+  }
   if (!benchmark) return Fail(benchmark.error());
   std::set<std::size_t> lengths;
-  for (const auto& code : benchmark->industries()) lengths.insert(code.size());
+  for (const auto& industry : benchmark->industries()) lengths.insert(industry.size());
   if (lengths.size() != 1 || *lengths.begin() < 2 || *lengths.begin() > 4) {
     return Fail(Status::InvalidArgument(fmt::format(
         "{}: the industries must all be GB/T 4754 divisions (2 digits), groups (3) or classes "
         "(4)",
-        args.file)));
+        args.file.empty() ? "benchmark " + args.benchmark : args.file)));
   }
   const int digits = static_cast<int>(*lengths.begin());
-  int code = 0;
-  auto workspace = OpenWorkspace(ctx, code);
-  if (!workspace) return code;
   const auto* county = core::FindCounty(workspace->system().region_code);
   const std::string region = !args.region.empty() ? args.region
                              : county != nullptr  ? county->name
@@ -246,7 +263,14 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       *group, "clusters",
       "Each cluster's location quotient: the region's output by industry (from --db) against a "
       "benchmark matrix of GB/T 4754 codes (e.g. every district of the city)");
-  AddCommon(*clusters_command, *clusters, kMatrixHelp);
+  clusters_command->add_option("file", clusters->file, kMatrixHelp);
+  clusters_command->add_option("--benchmark", clusters->benchmark,
+                               "A benchmark kept by `import matrix` instead of a file");
+  clusters_command->add_option("--format", clusters->format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->default_val("json");
+  clusters_command->add_option("--out", clusters->out,
+                               "Write to this file instead of the terminal");
   AddYear(*clusters_command, *clusters);
   clusters_command->add_option(
       "--region", clusters->region,

@@ -19,6 +19,7 @@ struct ImportArgs {
   std::string sheet;
   std::string encoding = "utf-8";
   std::string unit = "wan";
+  std::string benchmark;
   bool cumulative = false;
   model::QualityRules quality;
 };
@@ -27,6 +28,7 @@ struct ImportArgs {
 struct VerbOptions {
   bool year = false;  // --year: the year above_scale describes (enterprises)
   bool unit = false;  // --unit: the unit of money cells (monthly)
+  bool name = false;  // --name: the benchmark's name (matrix)
 };
 
 using Importer = Result<ingest::ImportReport> (app::Workspace::*)(const std::string&,
@@ -74,6 +76,10 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
                       "Values are year-to-date (累计); month values are derived by differencing, "
                       "and a February with no January is the combined January-February report");
   }
+  if (verb.name) {
+    command->add_option("--name", args->benchmark,
+                        "Name to keep it under (default: the file's name without extension)");
+  }
   if (verb.year) {
     command->add_option("--year", args->year,
                         "Year the above_scale column describes (default: this year)");
@@ -95,6 +101,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
       options.cumulative = args->cumulative;
       options.quality_rules = args->quality;
       options.sheet = args->sheet;
+      options.benchmark = args->benchmark;
       options.progress = [](std::size_t done, std::size_t total) {
         if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
       };
@@ -153,6 +160,10 @@ void RegisterImport(CLI::App& app, Context& ctx) {
                 "Supplier relations of local buyers (buyer, supplier, period, value 万元), for "
                 "the chains' local supply share",
                 &app::Workspace::ImportRelations, {});
+  AddImportVerb(*group, ctx, "matrix",
+                "A benchmark region x industry matrix for `analyze` (region, industry, value, "
+                "year): other regions' figures by GB/T 4754 code",
+                &app::Workspace::ImportMatrix, {.name = true});
   AddImportVerb(*group, ctx, "prospects",
                 "Outside enterprises to attract (uscc, name, industry_code, region, revenue "
                 "万元, products), for the 补链 candidate lists",

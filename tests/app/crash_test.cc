@@ -74,6 +74,10 @@ class FaultyTransaction final : public storage::Transaction {
   Result<storage::Change> PutSupplyRelation(const model::SupplyRelation& relation) override {
     return inner_->PutSupplyRelation(relation);
   }
+  Result<storage::BenchmarkWrite> PutBenchmark(
+      std::string_view name, const std::vector<storage::BenchmarkCell>& cells) override {
+    return inner_->PutBenchmark(name, cells);
+  }
   Result<storage::Change> PutProspect(const model::Prospect& prospect) override {
     return inner_->PutProspect(prospect);
   }
@@ -161,6 +165,12 @@ class FaultyStore final : public storage::Store {
     return inner_.ListSupplyRelations();
   }
   Result<std::vector<model::Prospect>> ListProspects() override { return inner_.ListProspects(); }
+  Result<std::vector<storage::BenchmarkCell>> LoadBenchmark(std::string_view name) override {
+    return inner_.LoadBenchmark(name);
+  }
+  Result<std::vector<storage::BenchmarkSummary>> ListBenchmarks() override {
+    return inner_.ListBenchmarks();
+  }
   Result<std::optional<model::User>> GetUser(std::string_view name) override {
     return inner_.GetUser(name);
   }

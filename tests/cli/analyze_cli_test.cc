@@ -131,6 +131,30 @@ TEST_F(AnalyzeCliTest, ClusterQuotientsFromTheDatabaseAgainstABenchmark) {
   EXPECT_NEAR(by_code["F1"]["lq"].get<double>(), 0.25 / (3100.0 / 4400), 1e-12);
   EXPECT_TRUE(by_code["L1"]["lq"].is_null());  // nothing of it anywhere
 
+  // The same benchmark kept in the database; a re-import keeps what it changes as revisions.
+  run = Cli("import matrix b.csv --name cq-districts");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  run = Cli("analyze clusters --benchmark cq-districts");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NEAR(json::parse(run.out)["clusters"][1]["lq"].get<double>(), 0.75 / (1300.0 / 4400),
+              1e-12);  // L2, the second cluster
+  testutil::WriteFile(dir_.Path("b2.csv"), "region,industry,value\n其他区县,3841,2000\n");
+  ASSERT_EQ(Cli("import matrix b2.csv --name cq-districts").exit_code, 0);
+  run = Cli("changes --entity benchmark");
+  EXPECT_NE(run.out.find("cq-districts"), std::string::npos) << run.out;
+  testutil::WriteFile(dir_.Path("bad.csv"), "region,industry,value\nX,3841,-5\n");
+  run = Cli("import matrix bad.csv --name cq-districts");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("bad.csv:2: value: -5 is negative"), std::string::npos) << run.out;
+  run = Cli("analyze clusters --benchmark cq-districts");  // the second import, untouched
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NEAR(json::parse(run.out)["clusters"][1]["lq"].get<double>(), 0.75 / (2300.0 / 2400),
+              1e-12);
+  run = Cli("analyze clusters --benchmark nothing");
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.out.find("held: cq-districts"), std::string::npos) << run.out;
+  EXPECT_EQ(Cli("analyze clusters b.csv --benchmark cq-districts").exit_code, 3);
+
   // By division: 13 holds 1371 (F1) and the rest of food (P1): split, counted for neither.
   testutil::WriteFile(dir_.Path("d.csv"), "region,industry,value\n其他区县,13,3000\n");
   run = Cli("analyze clusters d.csv");

@@ -154,6 +154,60 @@ TEST_F(SqliteStoreTest, DataVersionMovesOnlyWhenDataChanges) {
   EXPECT_EQ(version(), start + 2);
 }
 
+// A benchmark re-imported: changed and dropped cells are kept as revisions of the new batch.
+TEST_F(SqliteStoreTest, BenchmarksKeepWhatAReimportChanges) {
+  const auto put = [&](const std::vector<BenchmarkCell>& cells) -> Result<BenchmarkWrite> {
+    auto tx = store_->Begin("alice");
+    if (!tx) return Error(tx.error());
+    ImportBatch record;
+    record.kind = "matrix";
+    record.file = "b.csv";
+    auto batch = (*tx)->AddImportBatch(record);
+    if (!batch) return Error(batch.error());
+    auto write = (*tx)->PutBenchmark("cq", cells);
+    if (!write) return Error(write.error());
+    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+    return write;
+  };
+  auto first = put({{2024, "A", "3841", 10}, {2024, "A", "1371", 5}, {2024, "B", "3841", 7}});
+  ASSERT_OK(first);
+  EXPECT_EQ(first->inserted, 3u);
+  auto second = put({{2024, "A", "3841", 12}, {2024, "B", "3841", 7}, {2025, "B", "3841", 9}});
+  ASSERT_OK(second);
+  EXPECT_EQ(second->inserted, 1u);
+  EXPECT_EQ(second->updated, 1u);
+  EXPECT_EQ(second->unchanged, 1u);
+  EXPECT_EQ(second->removed, 1u);
+  auto cells = store_->LoadBenchmark("cq");
+  ASSERT_OK(cells);
+  ASSERT_EQ(cells->size(), 3u);
+  EXPECT_EQ((*cells)[0].region, "A");
+  EXPECT_DOUBLE_EQ((*cells)[0].value, 12);
+  auto held = store_->ListBenchmarks();
+  ASSERT_OK(held);
+  ASSERT_EQ(held->size(), 1u);
+  EXPECT_EQ((*held)[0].first_year, 2024);
+  EXPECT_EQ((*held)[0].last_year, 2025);
+  EXPECT_EQ((*held)[0].regions, 2u);
+  // The old 10 and the dropped 5 are kept.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.Path("test.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT group_concat(value, ',') FROM (SELECT value FROM "
+                               "benchmark_revision ORDER BY value)",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "5.0,10.0");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  // Outside an import batch: refused.
+  auto tx = store_->Begin("alice");
+  ASSERT_OK(tx);
+  EXPECT_FALSE((*tx)->PutBenchmark("cq", {}));
+}
+
 TEST_F(SqliteStoreTest, RefusesDanglingReferencesAtCommit) {
   auto e = Sample(1);
   e.cluster = "ZZ";
@@ -431,7 +485,8 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "plan_document; DROP TABLE project_phase; DROP TABLE project_move; DROP TABLE project; "
        "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE app_user; DROP TABLE "
        "series_value; DROP TABLE "
-       "series_revision; DROP TABLE data_version; DELETE FROM "
+       "series_revision; DROP TABLE data_version; DROP TABLE benchmark_revision; DROP TABLE "
+       "benchmark_cell; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/analytics/matrix.h"
 #include "clusterscope/chains/work.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/engine/disclosure.h"
@@ -137,6 +138,11 @@ class Workspace {
                                                ingest::ImportOptions options);
   Result<ingest::ImportReport> ImportProspects(const std::string& path,
                                                ingest::ImportOptions options);
+  // A benchmark region x industry matrix (analytics), kept under options.benchmark. Checked
+  // whole: InvalidArgument naming every bad row. A re-import keeps what it changes as revisions.
+  Result<ingest::ImportReport> ImportMatrix(const std::string& path, ingest::ImportOptions options);
+  // A stored benchmark by year; NotFound naming the benchmarks held.
+  Result<std::map<int, analytics::RegionIndustryMatrix>> Benchmark(const std::string& name);
   // Adds a project; AlreadyExists if the code is taken; InvalidArgument naming every problem.
   Status AddProject(const model::Project& project);
   // Moves a project to `to` on `date` by the pipeline's rules, keeping the move in its history.

@@ -60,6 +60,7 @@ struct ImportOptions {
   bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
   std::string rejects_path;   // default: "<file>.rejects.csv"
   std::string actor;          // recorded in the audit log and the import batch
+  std::string benchmark;      // import matrix: the benchmark's name (default: the file's stem)
   std::string source_name;    // the file as the import batch records it (an upload: the name it
                               // was sent under); default: the file's absolute path
   std::string sheet;          // worksheet of an .xlsx file (default: the first)

@@ -139,6 +139,31 @@ struct ProjectMoveRecord {
   std::string actor;
 };
 
+// A cell of a benchmark matrix (import matrix): year 0 when the file had no year column.
+struct BenchmarkCell {
+  int year = 0;
+  std::string region;
+  std::string industry;
+  double value = 0;
+};
+
+struct BenchmarkWrite {
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t removed = 0;  // cells of the stored benchmark the new file no longer has
+};
+
+struct BenchmarkSummary {
+  std::string name;
+  int first_year = 0;
+  int last_year = 0;
+  std::size_t cells = 0;
+  std::size_t regions = 0;
+  std::size_t industries = 0;
+  std::int64_t batch_id = 0;  // the import that last wrote it
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // Rolls back unless Commit() succeeded.
@@ -182,6 +207,11 @@ class Transaction {
   virtual Result<Change> PutSupplyRelation(const model::SupplyRelation& relation) = 0;
   // Inserts or updates the outside enterprise keyed by credit code, auditing changes.
   virtual Result<Change> PutProspect(const model::Prospect& prospect) = 0;
+  // Makes `cells` the benchmark `name` as part of the current import batch: changed and dropped
+  // cells are kept as revisions; the audit log records the replacement. InvalidArgument outside
+  // an import batch.
+  virtual Result<BenchmarkWrite> PutBenchmark(std::string_view name,
+                                              const std::vector<BenchmarkCell>& cells) = 0;
   // Inserts or updates a user, auditing role, park and that the password changed.
   virtual Result<Change> PutUser(const model::User& user) = 0;
   // NotFound if there is no such user.
@@ -259,6 +289,9 @@ class Store {
   virtual Result<std::vector<model::SupplyRelation>> ListSupplyRelations() = 0;
   // Every outside enterprise, by credit code.
   virtual Result<std::vector<model::Prospect>> ListProspects() = 0;
+  // A stored benchmark's cells (empty if there is none by that name) and every benchmark held.
+  virtual Result<std::vector<BenchmarkCell>> LoadBenchmark(std::string_view name) = 0;
+  virtual Result<std::vector<BenchmarkSummary>> ListBenchmarks() = 0;
   virtual Result<std::optional<model::User>> GetUser(std::string_view name) = 0;
   // Every user, by name.
   virtual Result<std::vector<model::User>> ListUsers() = 0;

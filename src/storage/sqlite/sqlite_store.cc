@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "benchmarks.h"
 #include "chain_work.h"
 #include "connection.h"
 #include "monthly.h"
@@ -26,6 +27,7 @@ extern const std::string_view kMigration0007;
 extern const std::string_view kMigration0008;
 extern const std::string_view kMigration0009;
 extern const std::string_view kMigration0010;
+extern const std::string_view kMigration0011;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -43,11 +45,12 @@ struct Migration {
 
 // Applied in order; append only. A migration never edits an earlier one.
 const Migration kMigrations[] = {
-    {1, embedded::kMigration0001}, {2, embedded::kMigration0002},
-    {3, embedded::kMigration0003}, {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
-    {5, embedded::kMigration0005}, {6, embedded::kMigration0006},
-    {7, embedded::kMigration0007}, {8, embedded::kMigration0008},
-    {9, embedded::kMigration0009}, {10, embedded::kMigration0010},
+    {1, embedded::kMigration0001},  {2, embedded::kMigration0002},
+    {3, embedded::kMigration0003},  {4, embedded::kMigration0004, &sqlite::MoveFactsToSegments},
+    {5, embedded::kMigration0005},  {6, embedded::kMigration0006},
+    {7, embedded::kMigration0007},  {8, embedded::kMigration0008},
+    {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
+    {11, embedded::kMigration0011},
 };
 
 std::string NowUtc() {
@@ -288,6 +291,13 @@ class SqliteTransaction final : public Transaction {
   }
   Result<Change> PutSupplyRelation(const model::SupplyRelation& relation) override {
     return sqlite::PutSupplyRelation(db_, relation, batch_id_, AuditFunction());
+  }
+  Result<BenchmarkWrite> PutBenchmark(std::string_view name,
+                                      const std::vector<BenchmarkCell>& cells) override {
+    if (!batch_id_) {
+      return Error(Status::InvalidArgument("a benchmark is written as part of an import batch"));
+    }
+    return sqlite::PutBenchmark(db_, name, cells, *batch_id_, AuditFunction());
   }
   Result<Change> PutProspect(const model::Prospect& prospect) override {
     return sqlite::PutProspect(db_, prospect, batch_id_, AuditFunction());
@@ -787,6 +797,12 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<model::SupplyRelation>> ListSupplyRelations() override {
     return sqlite::ListSupplyRelations(db_);
+  }
+  Result<std::vector<BenchmarkCell>> LoadBenchmark(std::string_view name) override {
+    return sqlite::LoadBenchmark(db_, name);
+  }
+  Result<std::vector<BenchmarkSummary>> ListBenchmarks() override {
+    return sqlite::ListBenchmarks(db_);
   }
   Result<std::vector<model::Prospect>> ListProspects() override {
     return sqlite::ListProspects(db_);
