@@ -11,6 +11,27 @@
 namespace clusterscope::storage {
 namespace {
 
+// The first column of the first row of `sql` on the database file at `path`, as text (for
+// looking at tables the Store does not expose); empty, with a failure, if there is none.
+std::string QueryText(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    } else {
+      ADD_FAILURE() << "no row for: " << sql << " (" << sqlite3_errmsg(db) << ")";
+    }
+    sqlite3_finalize(stmt);
+  } else {
+    ADD_FAILURE() << "cannot open " << path;
+  }
+  sqlite3_close(db);
+  return out;
+}
+
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -190,18 +211,10 @@ TEST_F(SqliteStoreTest, BenchmarksKeepWhatAReimportChanges) {
   EXPECT_EQ((*held)[0].last_year, 2025);
   EXPECT_EQ((*held)[0].regions, 2u);
   // The old 10 and the dropped 5 are kept.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.Path("test.db").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT group_concat(value, ',') FROM (SELECT value FROM "
-                               "benchmark_revision ORDER BY value)",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "5.0,10.0");
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(QueryText(dir_.Path("test.db"),
+                      "SELECT group_concat(value, ',') FROM (SELECT value FROM "
+                      "benchmark_revision ORDER BY value)"),
+            "5.0,10.0");
   // Outside an import batch: refused.
   auto tx = store_->Begin("alice");
   ASSERT_OK(tx);
@@ -526,17 +539,10 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
   EXPECT_EQ(revisions->front().record[model::Measure::kOutputValue], 110);
   EXPECT_EQ(revisions->front().batch_id, 1);
   EXPECT_EQ(revisions->front().replaced_by, 2);
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT count(*) FROM sqlite_schema WHERE name IN ('monthly_fact', "
-                               "'monthly_revision')",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  EXPECT_EQ(QueryText(path,
+                      "SELECT count(*) FROM sqlite_schema WHERE name IN ('monthly_fact', "
+                      "'monthly_revision')"),
+            "0");
 }
 
 // The segment file is checked when it is opened: a truncated or altered file is DataLoss, not
