@@ -85,4 +85,22 @@ std::vector<double> RegionIndustryMatrix::Row(std::size_t region) const {
   return row;
 }
 
+Result<RegionIndustryMatrix> ReplaceRow(const RegionIndustryMatrix& matrix,
+                                        const std::string& region,
+                                        const std::map<std::string, double>& row) {
+  RegionIndustryMatrix out;
+  for (const auto& r : matrix.regions()) out.AddRegion(r);
+  out.AddRegion(region);
+  for (const auto& c : matrix.cells()) {
+    if (matrix.regions()[c.region] == region) continue;
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        out.Add(matrix.regions()[c.region], matrix.industries()[c.industry], c.value));
+  }
+  for (const auto& [industry, value] : row) {
+    if (value == 0) continue;
+    CLUSTERSCOPE_RETURN_IF_ERROR(out.Add(region, industry, value));
+  }
+  return out;
+}
+
 }  // namespace clusterscope::analytics

@@ -59,15 +59,6 @@ ShiftShareComponents Components(const Year& a, const Year& b, const std::string&
   return c;
 }
 
-void AddTo(ShiftShareComponents& sum, const ShiftShareComponents& c) {
-  sum.growth += c.growth;
-  sum.national_share += c.national_share;
-  sum.industry_mix += c.industry_mix;
-  sum.regional_share += c.regional_share;
-  if (c.competitive) sum.competitive = sum.competitive.value_or(0) + *c.competitive;
-  if (c.allocation) sum.allocation = sum.allocation.value_or(0) + *c.allocation;
-}
-
 ShiftShareResult::Gerfin GerfinOf(const Year& a, const Year& b) {
   ShiftShareResult::Gerfin g;
   if (a.region_total == 0 || a.nation_total == 0 || b.nation_total == 0) return g;
@@ -93,6 +84,15 @@ Status Check(const std::vector<const RegionIndustryMatrix*>& years, const std::s
 
 }  // namespace
 
+void Accumulate(ShiftShareComponents& sum, const ShiftShareComponents& c) {
+  sum.growth += c.growth;
+  sum.national_share += c.national_share;
+  sum.industry_mix += c.industry_mix;
+  sum.regional_share += c.regional_share;
+  if (c.competitive) sum.competitive = sum.competitive.value_or(0) + *c.competitive;
+  if (c.allocation) sum.allocation = sum.allocation.value_or(0) + *c.allocation;
+}
+
 Result<ShiftShareResult> DynamicShiftShare(const std::vector<const RegionIndustryMatrix*>& years,
                                            const std::string& region) {
   if (years.size() < 2) {
@@ -117,7 +117,7 @@ Result<ShiftShareResult> DynamicShiftShare(const std::vector<const RegionIndustr
   for (const auto& industry : industries) {
     ShiftShareResult::Industry row{industry, {}};
     for (std::size_t t = 0; t + 1 < figures.size(); ++t) {
-      AddTo(row.components, Components(figures[t], figures[t + 1], industry));
+      Accumulate(row.components, Components(figures[t], figures[t + 1], industry));
     }
     // Esteban-Marquillas is defined only when every step had the industry in its base year.
     for (std::size_t t = 0; t + 1 < figures.size(); ++t) {
@@ -126,7 +126,7 @@ Result<ShiftShareResult> DynamicShiftShare(const std::vector<const RegionIndustr
         row.components.allocation.reset();
       }
     }
-    AddTo(result.total, row.components);
+    Accumulate(result.total, row.components);
     result.industries.push_back(std::move(row));
   }
   result.gerfin = GerfinOf(figures.front(), figures.back());

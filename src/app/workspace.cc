@@ -15,6 +15,7 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include "clusterscope/app/analytics_config.h"
 #include "clusterscope/app/chains_config.h"
 #include "clusterscope/app/config.h"
 #include "clusterscope/app/targets_config.h"
@@ -90,6 +91,12 @@ Result<InitResult> InitDatabase(const InitOptions& options) {
                           });
   if (!chains) return Error(chains.error());
   result.chains_file = *chains;
+  auto analytics = load_plan(storage::PlanKind::kAnalytics, options.analytics_path, "analytics",
+                             [&](const std::string& text, const std::string& path) {
+                               return LoadAnalyticsPlanText(text, path, *system);
+                             });
+  if (!analytics) return Error(analytics.error());
+  result.analytics_file = *analytics;
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
   spdlog::info("{} cluster system {} in {}", result.system_replaced ? "replaced" : "loaded",
                system->code, options.db_path);
@@ -274,10 +281,20 @@ Result<std::pair<std::string, std::string>> Workspace::CurrentPlan(storage::Plan
   auto stored = store_->LoadPlan(kind);
   if (!stored) return Error(stored.error());
   if (!stored->has_value()) {
-    return Error(Status::NotFound(
-        kind == storage::PlanKind::kTargets
-            ? "no target plan is loaded; load one with: clusterscope targets load FILE"
-            : "no chain plan is loaded; load one with: clusterscope chain load FILE"));
+    switch (kind) {
+      case storage::PlanKind::kTargets:
+        return Error(Status::NotFound(
+            "no target plan is loaded; load one with: clusterscope targets load FILE"));
+      case storage::PlanKind::kChains:
+        return Error(Status::NotFound(
+            "no chain plan is loaded; load one with: clusterscope chain load FILE"));
+      case storage::PlanKind::kAnalytics:
+        return Error(Status::NotFound(
+            "no analytics plan is loaded; load one with: clusterscope analyze load FILE"));
+      case storage::PlanKind::kInputOutput:
+        return Error(Status::NotFound(
+            "no input-output table is held; import one with: clusterscope import io FILE"));
+    }
   }
   return std::move(**stored);
 }
@@ -588,91 +605,6 @@ Result<engine::MonthlyIndicators> Workspace::MonthlyIndicators(
   indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
   if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
   return indicators;
-}
-
-Result<ingest::ImportReport> Workspace::ImportMatrix(const std::string& path,
-                                                     ingest::ImportOptions options) {
-  const std::string name =
-      !options.benchmark.empty() ? options.benchmark : std::filesystem::path(path).stem().string();
-  auto years = ingest::ReadMatrixFile(path);
-  if (!years) return Error(years.error());
-  std::vector<storage::BenchmarkCell> cells;
-  for (const auto& [year, matrix] : *years) {
-    for (const auto& c : matrix.cells()) {
-      cells.push_back({year, matrix.regions()[c.region], matrix.industries()[c.industry], c.value});
-    }
-  }
-  ingest::ImportReport report;
-  report.kind = "matrix";
-  report.file = path;
-  report.rows_read = cells.size();
-  auto tx = store_->Begin(actor_);
-  if (!tx) return Error(tx.error());
-  storage::ImportBatch batch;
-  batch.kind = "matrix";
-  std::error_code ignored;
-  batch.file = std::filesystem::absolute(path, ignored).lexically_normal().string();
-  batch.rows_read = batch.rows_written = static_cast<std::int64_t>(cells.size());
-  auto id = (*tx)->AddImportBatch(batch);
-  if (!id) return Error(id.error());
-  auto write = (*tx)->PutBenchmark(name, cells);
-  if (!write) return Error(write.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
-  report.written = true;
-  report.batch_id = *id;
-  report.inserted = write->inserted;
-  report.updated = write->updated;
-  report.unchanged = write->unchanged;
-  spdlog::info("benchmark '{}': {} cells ({} inserted, {} updated, {} unchanged, {} removed)", name,
-               cells.size(), write->inserted, write->updated, write->unchanged, write->removed);
-  return report;
-}
-
-Result<std::map<int, analytics::RegionIndustryMatrix>> Workspace::Benchmark(
-    const std::string& name) {
-  auto cells = store_->LoadBenchmark(name);
-  if (!cells) return Error(cells.error());
-  if (cells->empty()) {
-    auto held = store_->ListBenchmarks();
-    if (!held) return Error(held.error());
-    std::vector<std::string> names;
-    for (const auto& b : *held) names.push_back(b.name);
-    return Error(Status::NotFound(fmt::format(
-        "no benchmark '{}' ({}); load one with `import matrix FILE --name NAME`", name,
-        names.empty() ? "none is held" : fmt::format("held: {}", fmt::join(names, ", ")))));
-  }
-  std::map<int, analytics::RegionIndustryMatrix> years;
-  for (const auto& c : *cells) {
-    CLUSTERSCOPE_RETURN_IF_ERROR(years[c.year].Add(c.region, c.industry, c.value));
-  }
-  return years;
-}
-
-Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digits) {
-  if (digits < 2 || digits > 4) {
-    return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
-  }
-  auto latest = LatestPeriod();
-  if (!latest) return Error(latest.error());
-  if (year > latest->year) {
-    return Error(Status::NotFound(fmt::format(
-        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
-  }
-  IndustryOutput out;
-  out.period = year == latest->year ? *latest : core::Period{year, 12};
-  auto registry = store_->ListEnterprises({});
-  if (!registry) return Error(registry.error());
-  std::map<std::string, std::string> industry_of;
-  for (const auto& e : *registry) industry_of[e.uscc] = e.industry_code;
-  auto engine = EngineOver(core::Period{year, 1}, out.period);
-  if (!engine) return Error(engine.error());
-  for (const auto& [uscc, value] :
-       (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
-    const auto it = industry_of.find(uscc);
-    if (it == industry_of.end() || it->second.size() < static_cast<std::size_t>(digits)) continue;
-    out.output[it->second.substr(0, static_cast<std::size_t>(digits))] += value;
-  }
-  return out;
 }
 
 Result<std::unique_ptr<engine::Engine>> Workspace::EngineOver(core::Period from, core::Period to) {

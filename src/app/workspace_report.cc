@@ -44,6 +44,14 @@ void WithholdTargets(engine::MonthlyIndicators& indicators, targets::TargetRepor
 
 }  // namespace
 
+std::vector<std::string> WithheldClusters(const engine::MonthlyIndicators& indicators) {
+  std::vector<std::string> out;
+  for (const auto& g : indicators.groups) {
+    if (g.kind == "cluster" && !g.suppressed.empty()) out.push_back(g.code);
+  }
+  return out;
+}
+
 Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOptions& options) {
   CLUSTERSCOPE_RETURN_IF_ERROR(options.disclosure.Validate());
   if (!(options.alerts.decline_share > 0 && options.alerts.decline_share < 1) ||
@@ -94,9 +102,18 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
   } else if (chain_work.error().code() != Status::Code::kNotFound) {
     return Error(chain_work.error());
   }
+  // The clusters against the analytics plan's benchmark, when one is chosen and held.
+  BenchmarkOptions benchmark;
+  benchmark.at = period;
+  if (auto view = BenchmarkClusters(benchmark)) {
+    bundle.benchmark = std::move(*view);
+  } else if (view.error().code() != Status::Code::kNotFound) {
+    return Error(view.error());
+  }
   if (options.is_public) {
     engine::ApplyDisclosureControl(bundle.indicators, options.disclosure);
     if (bundle.targets) WithholdTargets(bundle.indicators, *bundle.targets);
+    if (bundle.benchmark) bundle.benchmark->Withhold(WithheldClusters(bundle.indicators));
   }
   return bundle;
 }

@@ -100,70 +100,42 @@ int ShiftShare(const AnalyzeArgs& args) {
 // against a benchmark matrix of GB/T 4754 codes; the region's row replaces the benchmark's row
 // of the same name, if it has one.
 int Clusters(Context& ctx, const AnalyzeArgs& args) {
-  if (args.file.empty() == args.benchmark.empty()) {
+  if (!args.file.empty() && !args.benchmark.empty()) {
     return Fail(Status::InvalidArgument(
         "give a benchmark file or --benchmark NAME (one kept by `import matrix`), not both"));
   }
   int code = 0;
   auto workspace = OpenWorkspace(ctx, code);
   if (!workspace) return code;
-  Result<analytics::RegionIndustryMatrix> benchmark = Error(Status::Internal("no benchmark"));
+  app::Workspace::BenchmarkOptions options;
+  options.benchmark = args.benchmark;
+  options.year = args.year;
+  options.region = args.region;
+  std::map<int, analytics::RegionIndustryMatrix> from_file;
   if (!args.file.empty()) {
-    benchmark = MatrixOf(args.file, args.year);
-  } else if (auto kept = workspace->Benchmark(args.benchmark)) {
-    benchmark = YearOf(std::move(*kept), args.year, "benchmark " + args.benchmark);
-  } else {
-    benchmark = Error(kept.error());
+    auto years = ingest::ReadMatrixFile(args.file);
+    if (!years) return Fail(years.error());
+    from_file = std::move(*years);
+    options.matrices = &from_file;
+    options.file = args.file;
   }
-  if (!benchmark) return Fail(benchmark.error());
-  std::set<std::size_t> lengths;
-  for (const auto& industry : benchmark->industries()) lengths.insert(industry.size());
-  if (lengths.size() != 1 || *lengths.begin() < 2 || *lengths.begin() > 4) {
-    return Fail(Status::InvalidArgument(fmt::format(
-        "{}: the industries must all be GB/T 4754 divisions (2 digits), groups (3) or classes "
-        "(4)",
-        args.file.empty() ? "benchmark " + args.benchmark : args.file)));
-  }
-  const int digits = static_cast<int>(*lengths.begin());
-  const auto* county = core::FindCounty(workspace->system().region_code);
-  const std::string region = !args.region.empty() ? args.region
-                             : county != nullptr  ? county->name
-                                                  : "region";
-  int year = args.year;
-  if (year == 0) {
-    auto latest = workspace->LatestPeriod();
-    if (!latest) return Fail(latest.error());
-    year = latest->year;
-  }
-  auto own = workspace->OutputByIndustry(year, digits);
-  if (!own) return Fail(own.error());
-  analytics::RegionIndustryMatrix matrix;
-  for (const auto& c : benchmark->cells()) {
-    if (benchmark->regions()[c.region] == region) continue;
-    if (const Status added = matrix.Add(benchmark->regions()[c.region],
-                                        benchmark->industries()[c.industry], c.value);
-        !added.ok()) {
-      return Fail(added);
-    }
-  }
-  for (const auto& [industry, value] : own->output) {
-    if (const Status added = matrix.Add(region, industry, value); !added.ok()) return Fail(added);
-  }
-  matrix.AddRegion(region);
-  auto quotients = analytics::ClusterLocationQuotients(matrix, region, workspace->system(),
-                                                       core::IndustryClassification::Gbt4754());
-  if (!quotients) return Fail(quotients.error());
-  if (args.format == "csv") {
-    return PrintOrWrite(report::ClusterQuotientsCsv(*quotients, workspace->system()), args.out);
-  }
-  const char* level = digits == 2 ? "division" : digits == 3 ? "group" : "class";
-  return PrintOrWrite(report::ClusterQuotientsJson(*quotients, workspace->system(),
-                                                   {.region = region,
-                                                    .year = year,
-                                                    .period = own->period.ToString(),
-                                                    .level = level,
-                                                    .regions = matrix.regions().size()}),
-                      args.out);
+  auto view = workspace->BenchmarkClusters(options);
+  if (!view) return Fail(view.error());
+  return PrintOrWrite(
+      args.format == "csv" ? report::ClusterViewCsv(*view) : report::ClusterViewJson(*view),
+      args.out);
+}
+
+int LoadPlan(Context& ctx, const std::string& file) {
+  int code = 0;
+  auto workspace = OpenWorkspace(ctx, code);
+  if (!workspace) return code;
+  auto plan = workspace->LoadAnalyticsPlan(file);
+  if (!plan) return Fail(plan.error());
+  fmt::print("analytics plan {} loaded: region {}, benchmark {}, {} input-output sectors mapped\n",
+             file, plan->region, plan->benchmark.empty() ? "(none)" : plan->benchmark,
+             plan->sectors.size());
+  return 0;
 }
 
 int InputOutput(const AnalyzeArgs& args) {
@@ -264,8 +236,9 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       "Each cluster's location quotient: the region's output by industry (from --db) against a "
       "benchmark matrix of GB/T 4754 codes (e.g. every district of the city)");
   clusters_command->add_option("file", clusters->file, kMatrixHelp);
-  clusters_command->add_option("--benchmark", clusters->benchmark,
-                               "A benchmark kept by `import matrix` instead of a file");
+  clusters_command->add_option(
+      "--benchmark", clusters->benchmark,
+      "A benchmark kept by `import matrix` (default: the analytics plan's)");
   clusters_command->add_option("--format", clusters->format, "json or csv")
       ->check(CLI::IsMember({"json", "csv"}))
       ->default_val("json");
@@ -274,9 +247,18 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
   AddYear(*clusters_command, *clusters);
   clusters_command->add_option(
       "--region", clusters->region,
-      "The region's name in the benchmark (default: the county's name, e.g. 涪陵区)");
+      "The region's row in the benchmark (default: the plan's, else the county's name)");
   clusters_command->callback(
       [&ctx, clusters] { ctx.action = [&ctx, clusters] { return Clusters(ctx, *clusters); }; });
+
+  auto plan_file = std::make_shared<std::string>();
+  auto* load_command =
+      AddCommand(*group, "load",
+                 "Check an analytics plan (default benchmark, the region's row, input-output "
+                 "sectors mapped to clusters) and make it current");
+  load_command->add_option("file", *plan_file, "TOML file")->required();
+  load_command->callback(
+      [&ctx, plan_file] { ctx.action = [&ctx, plan_file] { return LoadPlan(ctx, *plan_file); }; });
 
   auto io = std::make_shared<AnalyzeArgs>();
   auto* io_command = AddCommand(*group, "io",

@@ -169,6 +169,24 @@ void RegisterImport(CLI::App& app, Context& ctx) {
                 "万元, products), for the 补链 candidate lists",
                 &app::Workspace::ImportProspects, {});
 
+  auto io_file = std::make_shared<std::string>();
+  auto* io = AddCommand(*group, "io",
+                        "An input-output table (sector, a column per sector, final_demand) for "
+                        "projects' total effect; it replaces the current one, which stays as "
+                        "history");
+  io->add_option("file", *io_file, "CSV or .xlsx")->required();
+  io->callback([&ctx, io_file] {
+    ctx.action = [&ctx, io_file] {
+      int code = 0;
+      auto workspace = OpenWorkspace(ctx, code);
+      if (!workspace) return code;
+      auto table = workspace->ImportInputOutput(*io_file);
+      if (!table) return Fail(table.error());
+      fmt::print("input-output table {}: {} sectors\n", *io_file, table->sectors.size());
+      return static_cast<int>(kExitOk);
+    };
+  });
+
   auto batch = std::make_shared<std::int64_t>(0);
   auto* undo =
       AddCommand(*group, "undo", "Revert a monthly import batch: restore the values it replaced");

@@ -25,6 +25,9 @@ void RegisterInit(CLI::App& app, Context& ctx) {
                  result->system.parks.size());
       if (!result->targets_file.empty()) fmt::print("target plan: {}\n", result->targets_file);
       if (!result->chains_file.empty()) fmt::print("chain plan: {}\n", result->chains_file);
+      if (!result->analytics_file.empty()) {
+        fmt::print("analytics plan: {}\n", result->analytics_file);
+      }
       return static_cast<int>(kExitOk);
     };
   });

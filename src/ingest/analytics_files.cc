@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/core/csv.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/table_file.h"
 
@@ -96,9 +97,10 @@ Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std:
   return years;
 }
 
-Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path) {
-  auto table = ReadTableFile(path, "");
-  if (!table) return Error(table.error());
+namespace {
+
+// The table of a CSV file or text, checked whole; `path` names it in messages.
+Result<analytics::InputOutputTable> InputOutputOf(const CsvTable* table, const std::string& path) {
   const auto& header = table->header.fields;
   Problems problems(path);
   if (header.size() < 3 || header.front() != "sector" || header.back() != "final_demand") {
@@ -148,6 +150,48 @@ Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path)
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
   return io;
+}
+
+}  // namespace
+
+Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path) {
+  auto table = ReadTableFile(path, "");
+  if (!table) return Error(table.error());
+  return InputOutputOf(&*table, path);
+}
+
+Result<analytics::InputOutputTable> ReadInputOutputText(std::string_view text,
+                                                        const std::string& name) {
+  core::CsvParser parser;
+  core::CsvBatch batch;
+  Status parsed = parser.Feed(text, batch);
+  if (parsed.ok()) parsed = parser.Finish(batch);
+  if (!parsed.ok()) return Error(parsed.WithContext(name));
+  if (batch.size == 0) return Error(Status::InvalidArgument(fmt::format("{}: empty table", name)));
+  CsvTable table;
+  table.file = name;
+  table.header = batch.records[0];
+  table.rows.assign(batch.records.begin() + 1,
+                    batch.records.begin() + static_cast<std::ptrdiff_t>(batch.size));
+  return InputOutputOf(&table, name);
+}
+
+std::string InputOutputText(const analytics::InputOutputTable& table) {
+  const auto field = [](const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  std::string out = "sector";
+  for (const auto& s : table.sectors) out += "," + field(s);
+  out += ",final_demand\n";
+  for (std::size_t i = 0; i < table.sectors.size(); ++i) {
+    out += field(table.sectors[i]);
+    for (double v : table.flows[i]) out += fmt::format(",{}", v);
+    out += fmt::format(",{}\n", table.final_demand[i]);
+  }
+  return out;
 }
 
 Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,

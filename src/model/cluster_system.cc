@@ -165,6 +165,21 @@ const Cluster* ClusterSystem::ClusterOfClass(std::string_view class_code) const 
   return nullptr;
 }
 
+std::vector<const Cluster*> ClusterSystem::ClustersUnder(
+    std::string_view industry_code, const core::IndustryClassification& industries) const {
+  std::vector<const Cluster*> out;
+  const auto classes = industries.ClassesUnder(industry_code);
+  for (const auto& cluster : clusters) {
+    for (const auto* entry : classes) {
+      if (cluster.classes.Covers(entry->code)) {
+        out.push_back(&cluster);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<const Cluster*> ClusterSystem::ClustersOfTier(std::string_view tier_code) const {
   std::vector<const Cluster*> out;
   for (const auto& cluster : clusters) {

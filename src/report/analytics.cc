@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/analytics.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/analytics/concentration.h"
@@ -52,41 +55,170 @@ json ComponentsJson(const analytics::ShiftShareComponents& c) {
 
 }  // namespace
 
-std::string ClusterQuotientsJson(const analytics::ClusterQuotients& q,
-                                 const model::ClusterSystem& system,
-                                 const ClusterQuotientsContext& context) {
-  json clusters = json::array();
-  for (const auto& c : q.clusters) {
-    const auto* cluster = system.FindCluster(c.cluster);
-    clusters.push_back({{"code", c.cluster},
-                        {"name", cluster != nullptr ? cluster->name_zh : ""},
-                        {"name_en", cluster != nullptr ? cluster->name_en : ""},
-                        {"lq", Value(c.lq)},
-                        {"region_share", c.region_share},
-                        {"benchmark_share", c.benchmark_share},
-                        {"industries", c.industries}});
+namespace {
+
+bool Withheld(const analytics::ClusterView& view, const std::string& cluster) {
+  return std::find(view.withheld.begin(), view.withheld.end(), cluster) != view.withheld.end();
+}
+
+const analytics::ClusterShift* ShiftOf(const analytics::ClusterView& view,
+                                       const std::string& cluster) {
+  for (const auto& s : view.shifts) {
+    if (s.cluster == cluster) return &s;
   }
-  return json{{"region", context.region},
-              {"year", context.year},
-              {"period", context.period},
-              {"level", context.level},
-              {"regions", context.regions},
+  return nullptr;
+}
+
+}  // namespace
+
+std::string ClusterViewJson(const analytics::ClusterView& view) {
+  json clusters = json::array();
+  for (const auto& c : view.quotients.clusters) {
+    const bool withheld = Withheld(view, c.cluster);
+    clusters.push_back({{"code", c.cluster},
+                        {"name", c.name_zh},
+                        {"name_en", c.name_en},
+                        {"tier", c.tier},
+                        {"lq", withheld ? json(nullptr) : Value(c.lq)},
+                        {"region_share", withheld ? json(nullptr) : json(c.region_share)},
+                        {"benchmark_share", c.benchmark_share},
+                        {"industries", c.industries},
+                        {"withheld", withheld}});
+  }
+  json shifts = json::array();
+  for (const auto& s : view.shifts) {
+    const bool withheld = Withheld(view, s.cluster);
+    json row = withheld ? json{{"growth", nullptr},          {"national_share", nullptr},
+                               {"industry_mix", nullptr},    {"regional_share", nullptr},
+                               {"net_total_shift", nullptr}, {"competitive", nullptr},
+                               {"allocation", nullptr}}
+                        : ComponentsJson(s.components);
+    row["code"] = s.cluster;
+    row["base"] = withheld ? json(nullptr) : json(s.base);
+    row["growth_rate"] = withheld ? json(nullptr) : Value(s.growth_rate);
+    row["withheld"] = withheld;
+    shifts.push_back(std::move(row));
+  }
+  json shift_share = {
+      {"from", view.from != 0 ? json(view.from) : json(nullptr)},
+      {"to", view.to != 0 ? json(view.to) : json(nullptr)},
+      {"note", view.shift_note},
+      {"total", view.shifts.empty() ? json(nullptr) : ComponentsJson(view.shift_total)},
+      {"clusters", std::move(shifts)}};
+  return json{{"benchmark", view.benchmark},
+              {"benchmark_year", view.benchmark_year},
+              {"region", view.region},
+              {"year", view.year},
+              {"period", view.period},
+              {"annualised", view.annualised},
+              {"level", view.level},
+              {"regions", view.regions},
               {"clusters", std::move(clusters)},
-              {"split_industries", q.split_industries},
-              {"outside_clusters", q.outside_clusters}}
+              {"split_industries", view.quotients.split_industries},
+              {"outside_clusters", view.quotients.outside_clusters},
+              {"withheld", view.withheld},
+              {"shift_share", std::move(shift_share)}}
              .dump() +
          "\n";
 }
 
-std::string ClusterQuotientsCsv(const analytics::ClusterQuotients& q,
-                                const model::ClusterSystem& system) {
-  std::string out = "cluster,name,lq,region_share,benchmark_share\n";
-  for (const auto& c : q.clusters) {
-    const auto* cluster = system.FindCluster(c.cluster);
-    out += Line({Field(c.cluster), Field(cluster != nullptr ? cluster->name_zh : ""), Field(c.lq),
-                 Field(c.region_share), Field(c.benchmark_share)});
+std::string ClusterViewCsv(const analytics::ClusterView& view) {
+  std::string out =
+      "cluster,name,lq,region_share,benchmark_share,growth,national_share,industry_mix,"
+      "regional_share\n";
+  for (const auto& c : view.quotients.clusters) {
+    const bool withheld = Withheld(view, c.cluster);
+    const auto* s = withheld ? nullptr : ShiftOf(view, c.cluster);
+    const auto part = [&](double v) { return s != nullptr ? Field(v) : std::string(); };
+    out += Line({Field(c.cluster), Field(c.name_zh), withheld ? "" : Field(c.lq),
+                 withheld ? "" : Field(c.region_share), Field(c.benchmark_share),
+                 part(s ? s->components.growth : 0), part(s ? s->components.national_share : 0),
+                 part(s ? s->components.industry_mix : 0),
+                 part(s ? s->components.regional_share : 0)});
   }
   return out;
+}
+
+Document ClusterViewDocument(const analytics::ClusterView& view, Language language) {
+  const bool zh = language == Language::kZh;
+  Document doc;
+  doc.title = zh ? "集群区位商与偏离—份额分析" : "Clusters against the benchmark";
+  doc.notes.push_back(
+      zh ? fmt::format(
+               "基准：{}（{} 个地区，{}年，{}级）；本地数据至 {}{}。区位商 > 1 表示该集群在本地的"
+               "产值占比高于基准整体。",
+               view.benchmark, view.regions,
+               view.benchmark_year != 0 ? std::to_string(view.benchmark_year) : "不分",
+               view.level == "division" ? "大类"
+               : view.level == "group"  ? "中类"
+                                        : "小类",
+               view.period, view.annualised ? "（年化）" : "")
+         : fmt::format("Benchmark: {} ({} regions, year {}, by {}); the region's figures to {}{}. "
+                       "A location quotient above 1: the cluster weighs more here than in the "
+                       "benchmark as a whole.",
+                       view.benchmark, view.regions, view.benchmark_year, view.level, view.period,
+                       view.annualised ? " (annualised)" : ""));
+  if (!view.quotients.split_industries.empty()) {
+    doc.notes.push_back(zh ? fmt::format("跨集群的行业代码不计入任何集群：{}。",
+                                         fmt::join(view.quotients.split_industries, "、"))
+                           : fmt::format("Codes split between clusters count for none: {}.",
+                                         fmt::join(view.quotients.split_industries, ", ")));
+  }
+  Section lq;
+  lq.title = zh ? "区位商" : "Location quotients";
+  lq.headers = zh ? std::vector<std::string>{"集群", "区位商", "本地占比", "基准占比"}
+                  : std::vector<std::string>{"Cluster", "LQ", "Share here", "Benchmark share"};
+  lq.numeric = {1, 2, 3};
+  const auto percent = [](double v) { return fmt::format("{:.1f}%", v * 100); };
+  const auto name_of = [&](const std::string& code) {
+    for (const auto& c : view.quotients.clusters) {
+      if (c.cluster == code) return zh || c.name_en.empty() ? c.name_zh : c.name_en;
+    }
+    return code;
+  };
+  for (const auto& c : view.quotients.clusters) {
+    const std::string name = name_of(c.cluster);
+    if (Withheld(view, c.cluster)) {
+      lq.rows.push_back({name, zh ? "不公开" : "withheld", "", percent(c.benchmark_share)});
+    } else {
+      lq.rows.push_back({name, c.lq ? fmt::format("{:.2f}", *c.lq) : "—", percent(c.region_share),
+                         percent(c.benchmark_share)});
+    }
+  }
+  doc.sections.push_back(std::move(lq));
+  Section shift;
+  shift.title = zh ? fmt::format("偏离—份额分解（{}—{}年，万元）", view.from, view.to)
+                   : fmt::format("Shift-share, {} to {} (万元)", view.from, view.to);
+  if (view.shifts.empty()) {
+    shift.title = zh ? "偏离—份额分解" : "Shift-share";
+    shift.notes.push_back(view.shift_note);
+  }
+  shift.headers = zh ? std::vector<std::string>{"集群",     "增量",     "全国（基准）份额",
+                                                "产业结构", "区域竞争", "增速"}
+                     : std::vector<std::string>{"Cluster",      "Growth",         "National share",
+                                                "Industry mix", "Regional share", "Rate"};
+  shift.numeric = {1, 2, 3, 4, 5};
+  for (const auto& s : view.shifts) {
+    const std::string name = name_of(s.cluster);
+    if (Withheld(view, s.cluster)) {
+      shift.rows.push_back({name, zh ? "不公开" : "withheld", "", "", "", ""});
+      continue;
+    }
+    const auto& c = s.components;
+    shift.rows.push_back(
+        {name, fmt::format("{:.0f}", c.growth), fmt::format("{:.0f}", c.national_share),
+         fmt::format("{:.0f}", c.industry_mix), fmt::format("{:.0f}", c.regional_share),
+         s.growth_rate ? percent(*s.growth_rate) : "—"});
+  }
+  if (!view.shifts.empty()) {
+    const auto& c = view.shift_total;
+    shift.rows.push_back({zh ? "全部行业" : "All industries", fmt::format("{:.0f}", c.growth),
+                          fmt::format("{:.0f}", c.national_share),
+                          fmt::format("{:.0f}", c.industry_mix),
+                          fmt::format("{:.0f}", c.regional_share), ""});
+  }
+  doc.sections.push_back(std::move(shift));
+  return doc;
 }
 
 std::string LocationQuotientJson(const analytics::RegionIndustryMatrix& m) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clusterscope/report/analytics.h"
 #include "clusterscope/report/targets.h"
 
 namespace clusterscope::report {
@@ -705,6 +706,9 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
                                   const std::string& region_name, Language language,
                                   const std::string& out) {
   std::vector<Document> appendix;
+  if (bundle.benchmark) {
+    appendix.push_back(ClusterViewDocument(*bundle.benchmark, language));
+  }
   if (bundle.chains) {
     appendix.push_back(ChainWorkSection(bundle.chains.get(),
                                         bundle.pipeline ? &*bundle.pipeline : nullptr,
@@ -731,6 +735,7 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
     if (bundle.cultivation) {
       members.emplace_back("cultivation", CultivationJson(*bundle.cultivation, 10));
     }
+    if (bundle.benchmark) members.emplace_back("benchmark", ClusterViewJson(*bundle.benchmark));
     return AppendJson(MonthlyReportJson(indicators, language), members);
   }
   if (format == "html") {

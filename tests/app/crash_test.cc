@@ -205,7 +205,7 @@ class CrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.Path("crash.db");
-    app::InitOptions init{db_, testutil::SystemsDir() + "/fuling-2349.toml", "tester", "", ""};
+    app::InitOptions init{db_, testutil::SystemsDir() + "/fuling-2349.toml", "tester", "", "", ""};
     ASSERT_OK(app::InitDatabase(init));
     // 100 enterprises already registered, then a file that changes them all and adds 4,900.
     std::string first = "uscc,name,industry_code\n";

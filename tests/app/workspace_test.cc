@@ -11,7 +11,8 @@ class WorkspaceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.Path("w.db");
-    ASSERT_OK(InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "admin", "", ""}));
+    ASSERT_OK(
+        InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "admin", "", "", ""}));
     auto workspace = Workspace::Open(db_, "analyst");
     ASSERT_OK(workspace);
     workspace_.emplace(std::move(*workspace));
@@ -100,12 +101,13 @@ TEST_F(WorkspaceTest, ReInitReplacesTheSystemButKeepsCodesInUse) {
   testutil::WriteFile(dir_.Path("smaller.toml"), text);
   testutil::WriteFile(dir_.Path("chongqing-33618.toml"),
                       testutil::ReadFile(testutil::SystemsDir() + "/chongqing-33618.toml"));
-  auto replaced = InitDatabase({db_, dir_.Path("smaller.toml"), "admin", "", ""});
+  auto replaced = InitDatabase({db_, dir_.Path("smaller.toml"), "admin", "", "", ""});
   ASSERT_FALSE(replaced.has_value());
   EXPECT_NE(replaced.error().message().find("cluster 'L2' is still used by 1"), std::string::npos)
       << replaced.error().message();
   // The original system is still there, and re-initialising with it is fine.
-  auto same = InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "admin", "", ""});
+  auto same =
+      InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "admin", "", "", ""});
   ASSERT_OK(same);
   EXPECT_TRUE(same->system_replaced);
   EXPECT_FALSE(same->created);

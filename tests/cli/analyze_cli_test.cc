@@ -172,6 +172,107 @@ TEST_F(AnalyzeCliTest, ClusterQuotientsFromTheDatabaseAgainstABenchmark) {
   EXPECT_NE(run.out.find("no monthly statistics for 2030"), std::string::npos) << run.out;
 }
 
+// The analytics plan names the benchmark; the clusters' shift-share runs between the whole
+// years both hold, and the monthly report carries both, withheld where disclosure withholds.
+TEST_F(AnalyzeCliTest, ThePlansBenchmarkGivesClustersShiftShareAndAReportSection) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string battery = testutil::CreditCode(1), zhacai = testutil::CreditCode(2);
+  testutil::WriteFile(dir_.Path("e.csv"), fmt::format("uscc,name,industry_code\n{},电池厂,3841\n"
+                                                      "{},榨菜厂,1371\n",
+                                                      battery, zhacai));
+  ASSERT_EQ(Cli("import enterprises e.csv --year 2024").exit_code, 0);
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      fmt::format("uscc,year,above_scale\n{0},2024,1\n{1},2024,1\n{0},2025,1\n"
+                                  "{1},2025,1\n",
+                                  battery, zhacai));
+  ASSERT_EQ(Cli("import scale s.csv").exit_code, 0);
+  testutil::WriteFile(dir_.Path("m.csv"),
+                      fmt::format("uscc,period,output_value\n{0},2024-01,200\n{1},2024-01,100\n"
+                                  "{0},2025-12,330\n{1},2025-12,100\n",
+                                  battery, zhacai));
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  testutil::WriteFile(
+      dir_.Path("b.csv"),
+      "region,industry,value,year\n其他区县,3841,1000,2024\n其他区县,1371,3000,2024\n"
+      "其他区县,3841,1500,2025\n其他区县,1371,3000,2025\n");
+  ASSERT_EQ(Cli("import matrix b.csv --name cq").exit_code, 0);
+  // Without a plan nothing names a benchmark.
+  auto run = Cli("analyze clusters");
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.out.find("no benchmark is chosen"), std::string::npos) << run.out;
+  testutil::WriteFile(dir_.Path("bad-plan.toml"),
+                      "system = \"fuling-2349\"\nregion = \"涪陵区\"\nbenchmark = \"cq\"\n"
+                      "[[sectors]]\nsector = \"电池\"\nindustries = [\"3841\", \"9999\"]\n"
+                      "cluster = \"ZZ\"\n");
+  run = Cli("analyze load bad-plan.toml");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("bad-plan.toml:6: sectors[0].industries[1]: '9999' is not a GB/T"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("no cluster 'ZZ'"), std::string::npos) << run.out;
+  testutil::WriteFile(dir_.Path("plan.toml"),
+                      "system = \"fuling-2349\"\nregion = \"涪陵区\"\nbenchmark = \"cq\"\n");
+  run = Cli("analyze load plan.toml");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  run = Cli("analyze clusters");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  auto doc = json::parse(run.out);
+  EXPECT_EQ(doc["benchmark"], "cq");
+  EXPECT_EQ(doc["benchmark_year"], 2025);
+  EXPECT_FALSE(doc["annualised"].get<bool>());
+  std::map<std::string, json> lq;
+  for (const auto& c : doc["clusters"]) lq[c["code"]] = c;
+  // 2025: L2 330 of 430 here, 1,830 of 4,930 in all.
+  EXPECT_NEAR(lq["L2"]["lq"].get<double>(), (330.0 / 430) / (1830.0 / 4930), 1e-12);
+  // Shift-share 2024 -> 2025 (the plan's three years reach back only to the first whole year
+  // held). Nation: 4,300 -> 4,930; battery 1,200 -> 1,830; zhacai 3,100 -> 3,100.
+  const auto& shift = doc["shift_share"];
+  EXPECT_EQ(shift["from"], 2024);
+  EXPECT_EQ(shift["to"], 2025);
+  std::map<std::string, json> by;
+  for (const auto& c : shift["clusters"]) by[c["code"]] = c;
+  const double national = 4930.0 / 4300;
+  EXPECT_NEAR(by["L2"]["growth"].get<double>(), 130, 1e-9);
+  EXPECT_NEAR(by["L2"]["national_share"].get<double>(), 200 * (national - 1), 1e-9);
+  EXPECT_NEAR(by["L2"]["industry_mix"].get<double>(), 200 * (1830.0 / 1200 - national), 1e-9);
+  EXPECT_NEAR(by["L2"]["regional_share"].get<double>(), 330 - 200 * (1830.0 / 1200), 1e-9);
+  EXPECT_NEAR(by["L2"]["growth_rate"].get<double>(), 0.65, 1e-12);
+  EXPECT_NEAR(by["F1"]["industry_mix"].get<double>(), 100 * (1 - national), 1e-9);
+  EXPECT_NEAR(by["F1"]["regional_share"].get<double>(), 0, 1e-9);
+  EXPECT_TRUE(by["L1"]["growth_rate"].is_null());  // no base
+  EXPECT_NEAR(shift["total"]["growth"].get<double>(), 130, 1e-9);
+
+  // The monthly report carries the section; the published one withholds both clusters (one
+  // enterprise each), while the benchmark's own shares stay.
+  run = Cli("report monthly --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  ASSERT_TRUE(doc.contains("benchmark")) << run.out;
+  EXPECT_EQ(doc["benchmark"]["period"], "2025-12");
+  EXPECT_NEAR(doc["benchmark"]["clusters"][1]["lq"].get<double>(), (330.0 / 430) / (1830.0 / 4930),
+              1e-12);
+  run = Cli("report monthly --format md --lang zh");
+  EXPECT_NE(run.out.find("集群区位商与偏离—份额分析"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("2024—2025"), std::string::npos) << run.out;
+  run = Cli("report monthly --format json --public");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_NE(
+      std::find(doc["benchmark"]["withheld"].begin(), doc["benchmark"]["withheld"].end(), "L2"),
+      doc["benchmark"]["withheld"].end());
+  for (const auto& c : doc["benchmark"]["clusters"]) {
+    if (c["code"] != "L2") continue;
+    EXPECT_TRUE(c["withheld"].get<bool>());
+    EXPECT_TRUE(c["lq"].is_null());
+    EXPECT_NEAR(c["benchmark_share"].get<double>(), 1830.0 / 4930, 1e-12);
+  }
+  for (const auto& c : doc["benchmark"]["shift_share"]["clusters"]) {
+    if (c["code"] == "L2") {
+      EXPECT_TRUE(c["growth"].is_null()) << c;
+    }
+  }
+}
+
 TEST_F(AnalyzeCliTest, BadFilesAreRefusedWithFileLineColumnAndRule) {
   testutil::WriteFile(dir_.Path("bad.csv"),
                       "region,industry,value\nA,x,-1\nA,y,2\nA,y,3\nB,z,abc\n");

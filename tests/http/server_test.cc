@@ -25,7 +25,8 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.Path("api.db");
-    ASSERT_OK(app::InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "t", "", ""}));
+    ASSERT_OK(
+        app::InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "t", "", "", ""}));
     auto w = app::Workspace::Open(db_, "t");
     ASSERT_OK(w);
     ASSERT_OK(w->AddUser("admin", model::Role::kAdmin, "", "admin-secret-1"));

@@ -53,4 +53,10 @@ class RegionIndustryMatrix {
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> cell_index_;
 };
 
+// `matrix` with the row of `region` replaced by `row` (industry -> value): the region's own
+// figures in place of a benchmark's. The region is added if the matrix lacks it. InvalidArgument
+// for a negative value.
+Result<RegionIndustryMatrix> ReplaceRow(const RegionIndustryMatrix& matrix,
+                                        const std::string& region,
+                                        const std::map<std::string, double>& row);
 }  // namespace clusterscope::analytics

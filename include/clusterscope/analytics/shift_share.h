@@ -28,6 +28,9 @@ struct ShiftShareComponents {
   std::optional<double> allocation;   // (e_rj0 − ê_rj) · (r_rj − g_j)
 };
 
+// Adds `c` to `sum`, component by component (competitive and allocation where defined).
+void Accumulate(ShiftShareComponents& sum, const ShiftShareComponents& c);
+
 struct ShiftShareResult {
   std::string region;
   ShiftShareComponents total;  // competitive and allocation summed over defined industries

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/analytics/cluster_quotients.h"
+#include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
 #include "clusterscope/chains/work.h"
 #include "clusterscope/core/status.h"
@@ -18,6 +20,7 @@
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/record_parser.h"
+#include "clusterscope/model/analytics_plan.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/report/chains.h"
 #include "clusterscope/storage/store.h"
@@ -33,14 +36,17 @@ struct InitOptions {
   std::string targets_path;
   // TOML file of the chain work; empty: "<code>-chains.toml" beside the system file, if any.
   std::string chains_path;
+  // TOML file of the analytics plan; empty: "<code>-analytics.toml" beside the system file.
+  std::string analytics_path;
 };
 
 struct InitResult {
   bool created = false;          // the database file was new
   bool system_replaced = false;  // an existing system was replaced
   model::ClusterSystem system;
-  std::string targets_file;  // the target plan loaded, or empty
-  std::string chains_file;   // the chain plan loaded, or empty
+  std::string targets_file;    // the target plan loaded, or empty
+  std::string chains_file;     // the chain plan loaded, or empty
+  std::string analytics_file;  // the analytics plan loaded, or empty
 };
 
 // Creates the database (or migrates an existing one) and loads the cluster system into it.
@@ -143,6 +149,28 @@ class Workspace {
   Result<ingest::ImportReport> ImportMatrix(const std::string& path, ingest::ImportOptions options);
   // A stored benchmark by year; NotFound naming the benchmarks held.
   Result<std::map<int, analytics::RegionIndustryMatrix>> Benchmark(const std::string& name);
+  // The analytics plan (docs/analytics.md): checked against the system and made current.
+  Result<model::AnalyticsPlan> LoadAnalyticsPlan(const std::string& path);
+  // The current one; NotFound if none was loaded.
+  Result<model::AnalyticsPlan> AnalyticsPlan();
+  // Checks an input-output table (CSV or .xlsx; docs/file_formats.md) and makes it current;
+  // earlier tables stay as history. InvalidArgument naming every bad row, or for a singular
+  // I − A; a sector the analytics plan maps must be in the table.
+  Result<analytics::InputOutputTable> ImportInputOutput(const std::string& path);
+  // The current table; NotFound if none was imported.
+  Result<analytics::InputOutputTable> InputOutput();
+  struct BenchmarkOptions {
+    std::string benchmark;  // a kept benchmark; empty: the analytics plan's default
+    // A benchmark read from a file instead (by year), named `file` in messages.
+    const std::map<int, analytics::RegionIndustryMatrix>* matrices = nullptr;
+    std::string file;
+    int year = 0;                    // of the region's figures; 0: the latest held
+    std::optional<core::Period> at;  // the region's figures to this month (instead of `year`)
+    std::string region;  // its row in the benchmark; empty: the plan's, else the county's name
+  };
+  // The clusters against a benchmark (docs/analytics.md): location quotients in `year` and the
+  // shift-share between whole years held by both. NotFound without a benchmark.
+  Result<analytics::ClusterView> BenchmarkClusters(const BenchmarkOptions& options);
   // Adds a project; AlreadyExists if the code is taken; InvalidArgument naming every problem.
   Status AddProject(const model::Project& project);
   // Moves a project to `to` on `date` by the pipeline's rules, keeping the move in its history.
@@ -198,6 +226,8 @@ class Workspace {
     std::map<std::string, double> output;  // 万元
   };
   Result<IndustryOutput> OutputByIndustry(int year, int digits);
+  // The same year to date at `period`.
+  Result<IndustryOutput> OutputToPeriod(core::Period period, int digits);
 
   // The indicators of each of the `months` months ending at `last` (default: the latest month
   // held), oldest first, each by its own frame and without rankings; under disclosure control
@@ -222,6 +252,10 @@ class Workspace {
   model::ClusterSystem system_;  // as loaded at Open(); constant after
   std::string actor_;
 };
+
+// The clusters whose figures disclosure control withheld in `indicators` (a published view of
+// anything else about them withholds them too).
+std::vector<std::string> WithheldClusters(const engine::MonthlyIndicators& indicators);
 
 // The user to record in the audit log when none is given: $CLUSTERSCOPE_USER, else $USER, else
 // "unknown".

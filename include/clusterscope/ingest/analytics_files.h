@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
@@ -23,6 +24,11 @@ Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std:
 // Refused: a header that is not `sector,<the sectors in the rows' order>,final_demand`, a
 // sector named twice, a row count that differs from the columns', a non-numeric cell.
 Result<analytics::InputOutputTable> ReadInputOutputFile(const std::string& path);
+// The same from CSV text (as `InputOutputText` wrote it); `name` stands for the file.
+Result<analytics::InputOutputTable> ReadInputOutputText(std::string_view text,
+                                                        const std::string& name);
+// The table as CSV text in the file format, numbers written to round-trip exactly.
+std::string InputOutputText(const analytics::InputOutputTable& table);
 
 // sector,delta: a change of final demand by sector, in the table's order. NotFound naming an
 // unknown sector; InvalidArgument for a bad number or a sector given twice.

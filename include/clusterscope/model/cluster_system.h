@@ -93,6 +93,10 @@ struct ClusterSystem {
   const DesignationType* FindDesignationType(std::string_view code_or_name) const;
   // The cluster whose mapping covers `class_code`, or nullptr. After Validate() at most one does.
   const Cluster* ClusterOfClass(std::string_view class_code) const;
+  // The clusters holding any class under `industry_code` (a class, group or division), in system
+  // order: none, one, or several for a division split between clusters.
+  std::vector<const Cluster*> ClustersUnder(std::string_view industry_code,
+                                            const core::IndustryClassification& industries) const;
   std::vector<const Cluster*> ClustersOfTier(std::string_view tier_code) const;
 
   // Every problem with the system (and its parent): missing or duplicate codes, unknown tiers,

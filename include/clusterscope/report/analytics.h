@@ -14,6 +14,8 @@
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
 #include "clusterscope/analytics/shift_share.h"
+#include "clusterscope/report/document.h"
+#include "clusterscope/report/monthly_report.h"
 
 namespace clusterscope::report {
 
@@ -52,19 +54,19 @@ std::string InputOutputCsv(const analytics::InputOutputTable& table,
                            const analytics::InputOutputAnalysis& analysis, bool ghosh,
                            const std::optional<std::vector<double>>& output_change);
 
-// {"region", "year", "period", "level", "regions", "clusters": [{"code", "name", "lq",
-// "region_share", "benchmark_share", "industries"}], "split_industries", "outside_clusters"}.
-struct ClusterQuotientsContext {
-  std::string region;
-  int year = 0;
-  std::string period;  // the month the region's figures are taken at
-  std::string level;   // "division", "group" or "class"
-  std::size_t regions = 0;
-};
-std::string ClusterQuotientsJson(const analytics::ClusterQuotients& quotients,
-                                 const model::ClusterSystem& system,
-                                 const ClusterQuotientsContext& context);
-std::string ClusterQuotientsCsv(const analytics::ClusterQuotients& quotients,
-                                const model::ClusterSystem& system);
+// The clusters against a benchmark (analytics::ClusterView):
+// {"benchmark", "benchmark_year", "region", "year", "period", "annualised", "level", "regions",
+//  "clusters": [{"code", "name", "name_en", "tier", "lq", "region_share", "benchmark_share",
+//                "industries", "withheld"}],
+//  "split_industries", "outside_clusters",
+//  "shift_share": {"from", "to", "note", "total": {components},
+//                  "clusters": [{"code", "base", "growth_rate", components}]}}
+// with components {"growth", "national_share", "industry_mix", "regional_share",
+// "net_total_shift", "competitive", "allocation"}; a withheld cluster's figures are null.
+std::string ClusterViewJson(const analytics::ClusterView& view);
+// cluster,name,lq,region_share,benchmark_share,growth,national_share,industry_mix,regional_share
+std::string ClusterViewCsv(const analytics::ClusterView& view);
+// The monthly report's section: each cluster's location quotient and shift-share, in words.
+Document ClusterViewDocument(const analytics::ClusterView& view, Language language);
 
 }  // namespace clusterscope::report

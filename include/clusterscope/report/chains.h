@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "clusterscope/analytics/cluster_quotients.h"
 #include "clusterscope/chains/work.h"
 #include "clusterscope/report/document.h"
 #include "clusterscope/report/monthly_report.h"
@@ -50,6 +51,8 @@ struct MonthlyBundle {
   std::unique_ptr<chains::ChainReport> chains;
   std::optional<chains::Pipeline> pipeline;
   std::unique_ptr<chains::CultivationReport> cultivation;  // never in a public report
+  // The clusters against the analytics plan's benchmark, when one is chosen and held.
+  std::optional<analytics::ClusterView> benchmark;
   bool is_public = false;
 };
 

@@ -129,7 +129,9 @@ struct SeriesRevision {
 enum class Change { kUnchanged = 0, kInserted = 1, kUpdated = 2 };
 
 // The configuration documents kept as loaded (TOML text), newest current.
-enum class PlanKind { kTargets, kChains };
+// Documents kept whole, one row per load (the newest is current): the target plan, the chain
+// plan, the analytics plan (TOML) and the input-output table (CSV).
+enum class PlanKind { kTargets, kChains, kAnalytics, kInputOutput };
 
 // A stage move of a project as recorded: when, by whom.
 struct ProjectMoveRecord {

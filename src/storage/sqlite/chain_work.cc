@@ -83,7 +83,32 @@ Fields ProjectFields(const model::Project& p) {
 }
 
 std::string_view KindName(PlanKind kind) {
-  return kind == PlanKind::kTargets ? "targets" : "chains";
+  switch (kind) {
+    case PlanKind::kTargets:
+      return "targets";
+    case PlanKind::kChains:
+      return "chains";
+    case PlanKind::kAnalytics:
+      return "analytics";
+    case PlanKind::kInputOutput:
+      return "io_table";
+  }
+  return "targets";
+}
+
+// The audit log's entity for a plan of this kind.
+std::string_view AuditEntity(PlanKind kind) {
+  switch (kind) {
+    case PlanKind::kTargets:
+      return "target_plan";
+    case PlanKind::kChains:
+      return "chain_plan";
+    case PlanKind::kAnalytics:
+      return "analytics_plan";
+    case PlanKind::kInputOutput:
+      return "io_table";
+  }
+  return "target_plan";
 }
 
 }  // namespace
@@ -98,8 +123,7 @@ Status PutPlan(Connection& db, PlanKind kind, const std::string& file, const std
   if (!put) return put.error();
   put->Bind(1, KindName(kind)).Bind(2, file).Bind(3, text).Bind(4, at).Bind(5, actor);
   CLUSTERSCOPE_RETURN_IF_ERROR(put->Run());
-  return audit(current->has_value() ? "update" : "insert",
-               kind == PlanKind::kTargets ? "target_plan" : "chain_plan", file, "text",
+  return audit(current->has_value() ? "update" : "insert", AuditEntity(kind), file, "text",
                std::nullopt, fmt::format("{} bytes", text.size()));
 }
 

@@ -28,6 +28,7 @@ extern const std::string_view kMigration0008;
 extern const std::string_view kMigration0009;
 extern const std::string_view kMigration0010;
 extern const std::string_view kMigration0011;
+extern const std::string_view kMigration0012;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -50,7 +51,7 @@ const Migration kMigrations[] = {
     {5, embedded::kMigration0005},  {6, embedded::kMigration0006},
     {7, embedded::kMigration0007},  {8, embedded::kMigration0008},
     {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
-    {11, embedded::kMigration0011},
+    {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
 };
 
 std::string NowUtc() {

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The Workspace's regional analytics (docs/analytics.md): benchmark matrices, the analytics
+// plan, the input-output table, and the clusters held against a benchmark.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "read_file.h"
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+
+#include "clusterscope/analytics/shift_share.h"
+#include "clusterscope/app/analytics_config.h"
+#include "clusterscope/app/workspace.h"
+#include "clusterscope/core/classification.h"
+#include "clusterscope/ingest/analytics_files.h"
+
+namespace clusterscope::app {
+
+Result<ingest::ImportReport> Workspace::ImportMatrix(const std::string& path,
+                                                     ingest::ImportOptions options) {
+  const std::string name =
+      !options.benchmark.empty() ? options.benchmark : std::filesystem::path(path).stem().string();
+  auto years = ingest::ReadMatrixFile(path);
+  if (!years) return Error(years.error());
+  std::vector<storage::BenchmarkCell> cells;
+  for (const auto& [year, matrix] : *years) {
+    for (const auto& c : matrix.cells()) {
+      cells.push_back({year, matrix.regions()[c.region], matrix.industries()[c.industry], c.value});
+    }
+  }
+  ingest::ImportReport report;
+  report.kind = "matrix";
+  report.file = path;
+  report.rows_read = cells.size();
+  auto tx = store_->Begin(actor_);
+  if (!tx) return Error(tx.error());
+  storage::ImportBatch batch;
+  batch.kind = "matrix";
+  std::error_code ignored;
+  batch.file = std::filesystem::absolute(path, ignored).lexically_normal().string();
+  batch.rows_read = batch.rows_written = static_cast<std::int64_t>(cells.size());
+  auto id = (*tx)->AddImportBatch(batch);
+  if (!id) return Error(id.error());
+  auto write = (*tx)->PutBenchmark(name, cells);
+  if (!write) return Error(write.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  report.written = true;
+  report.batch_id = *id;
+  report.inserted = write->inserted;
+  report.updated = write->updated;
+  report.unchanged = write->unchanged;
+  spdlog::info("benchmark '{}': {} cells ({} inserted, {} updated, {} unchanged, {} removed)", name,
+               cells.size(), write->inserted, write->updated, write->unchanged, write->removed);
+  return report;
+}
+
+Result<std::map<int, analytics::RegionIndustryMatrix>> Workspace::Benchmark(
+    const std::string& name) {
+  auto cells = store_->LoadBenchmark(name);
+  if (!cells) return Error(cells.error());
+  if (cells->empty()) {
+    auto held = store_->ListBenchmarks();
+    if (!held) return Error(held.error());
+    std::vector<std::string> names;
+    for (const auto& b : *held) names.push_back(b.name);
+    return Error(Status::NotFound(fmt::format(
+        "no benchmark '{}' ({}); load one with `import matrix FILE --name NAME`", name,
+        names.empty() ? "none is held" : fmt::format("held: {}", fmt::join(names, ", ")))));
+  }
+  std::map<int, analytics::RegionIndustryMatrix> years;
+  for (const auto& c : *cells) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(years[c.year].Add(c.region, c.industry, c.value));
+  }
+  return years;
+}
+
+Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digits) {
+  auto latest = LatestPeriod();
+  if (!latest) return Error(latest.error());
+  if (year > latest->year) {
+    return Error(Status::NotFound(fmt::format(
+        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
+  }
+  return OutputToPeriod(year == latest->year ? *latest : core::Period{year, 12}, digits);
+}
+
+Result<Workspace::IndustryOutput> Workspace::OutputToPeriod(core::Period period, int digits) {
+  if (digits < 2 || digits > 4) {
+    return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
+  }
+  IndustryOutput out;
+  out.period = period;
+  const int year = period.year;
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  std::map<std::string, std::string> industry_of;
+  for (const auto& e : *registry) industry_of[e.uscc] = e.industry_code;
+  auto engine = EngineOver(core::Period{year, 1}, out.period);
+  if (!engine) return Error(engine.error());
+  for (const auto& [uscc, value] :
+       (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
+    const auto it = industry_of.find(uscc);
+    if (it == industry_of.end() || it->second.size() < static_cast<std::size_t>(digits)) continue;
+    out.output[it->second.substr(0, static_cast<std::size_t>(digits))] += value;
+  }
+  return out;
+}
+
+Result<model::AnalyticsPlan> Workspace::LoadAnalyticsPlan(const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  auto plan = LoadAnalyticsPlanText(*text, path, system_);
+  if (!plan) return Error(plan.error());
+  if (auto table = InputOutput()) {
+    for (const auto& sector : plan->sectors) {
+      if (std::find(table->sectors.begin(), table->sectors.end(), sector.sector) ==
+          table->sectors.end()) {
+        return Error(Status::InvalidArgument(
+            fmt::format("{}: sector '{}' is not in the input-output table held ({})", path,
+                        sector.sector, fmt::join(table->sectors, ", "))));
+      }
+    }
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(storage::PlanKind::kAnalytics, path, *text));
+  return plan;
+}
+
+Result<model::AnalyticsPlan> Workspace::AnalyticsPlan() {
+  auto stored = CurrentPlan(storage::PlanKind::kAnalytics);
+  if (!stored) return Error(stored.error());
+  return LoadAnalyticsPlanText(stored->second, stored->first, system_);
+}
+
+Result<analytics::InputOutputTable> Workspace::ImportInputOutput(const std::string& path) {
+  auto table = ingest::ReadInputOutputFile(path);
+  if (!table) return Error(table.error());
+  if (auto analysis = analytics::AnalyseInputOutput(*table); !analysis) {
+    return Error(analysis.error().WithContext(path));
+  }
+  // The plan's sectors must stay in the table, or projects would lose their sector unnoticed.
+  if (auto plan = AnalyticsPlan()) {
+    std::vector<std::string> lost;
+    for (const auto& sector : plan->sectors) {
+      if (std::find(table->sectors.begin(), table->sectors.end(), sector.sector) ==
+          table->sectors.end()) {
+        lost.push_back(sector.sector);
+      }
+    }
+    if (!lost.empty()) {
+      return Error(Status::InvalidArgument(fmt::format(
+          "{}: the analytics plan maps sectors the table lacks: {}", path, fmt::join(lost, ", "))));
+    }
+  } else if (plan.error().code() != Status::Code::kNotFound) {
+    return Error(plan.error());
+  }
+  std::error_code ignored;
+  const std::string file = std::filesystem::absolute(path, ignored).lexically_normal().string();
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      StorePlan(storage::PlanKind::kInputOutput, file, ingest::InputOutputText(*table)));
+  spdlog::info("input-output table: {} sectors from {}", table->sectors.size(), path);
+  return table;
+}
+
+Result<analytics::InputOutputTable> Workspace::InputOutput() {
+  auto stored = CurrentPlan(storage::PlanKind::kInputOutput);
+  if (!stored) return Error(stored.error());
+  return ingest::ReadInputOutputText(stored->second, stored->first);
+}
+
+namespace {
+
+// The benchmark's year to set beside the region's `year`: that year, else the latest before it
+// (a benchmark is published late), else its only year 0. NotFound when none fits.
+Result<int> BenchmarkYear(const std::map<int, analytics::RegionIndustryMatrix>& years, int year,
+                          const std::string& name) {
+  if (years.count(year) != 0) return year;
+  if (years.size() == 1 && years.begin()->first == 0) return 0;
+  int best = -1;
+  for (const auto& [y, matrix] : years) {
+    if (y <= year) best = y;
+  }
+  if (best < 0) {
+    return Error(Status::NotFound(fmt::format("{} has no year up to {} (it starts in {})", name,
+                                              year, years.begin()->first)));
+  }
+  return best;
+}
+
+// The code length of a benchmark's industries (2, 3 or 4); InvalidArgument when mixed.
+Result<int> CodeDigits(const std::map<int, analytics::RegionIndustryMatrix>& years,
+                       const std::string& name) {
+  std::set<std::size_t> lengths;
+  for (const auto& [year, matrix] : years) {
+    for (const auto& industry : matrix.industries()) lengths.insert(industry.size());
+  }
+  if (lengths.size() != 1 || *lengths.begin() < 2 || *lengths.begin() > 4) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "{}: the industries must all be GB/T 4754 divisions (2 digits), groups (3) or classes (4)",
+        name)));
+  }
+  return static_cast<int>(*lengths.begin());
+}
+
+}  // namespace
+
+Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptions& options) {
+  std::optional<model::AnalyticsPlan> plan;
+  if (auto loaded = AnalyticsPlan()) {
+    plan = std::move(*loaded);
+  } else if (loaded.error().code() != Status::Code::kNotFound) {
+    return Error(loaded.error());
+  }
+  analytics::ClusterView view;
+  std::map<int, analytics::RegionIndustryMatrix> kept;
+  const std::map<int, analytics::RegionIndustryMatrix>* years = options.matrices;
+  if (years != nullptr) {
+    view.benchmark = options.file;
+  } else {
+    view.benchmark = !options.benchmark.empty() ? options.benchmark
+                     : plan                     ? plan->benchmark
+                                                : std::string();
+    if (view.benchmark.empty()) {
+      return Error(Status::NotFound(
+          "no benchmark is chosen: name one (`--benchmark NAME`) or set `benchmark` in the "
+          "analytics plan (`analyze load FILE`)"));
+    }
+    auto loaded = Benchmark(view.benchmark);
+    if (!loaded) return Error(loaded.error());
+    kept = std::move(*loaded);
+    years = &kept;
+  }
+  if (years->empty()) {
+    return Error(Status::InvalidArgument(fmt::format("{} holds no cells", view.benchmark)));
+  }
+  const std::string name = fmt::format("benchmark {}", view.benchmark);
+  auto digits = CodeDigits(*years, name);
+  if (!digits) return Error(digits.error());
+  view.level = *digits == 2 ? "division" : *digits == 3 ? "group" : "class";
+  const auto* county = core::FindCounty(system_.region_code);
+  view.region = !options.region.empty()         ? options.region
+                : plan && !plan->region.empty() ? plan->region
+                : county != nullptr             ? county->name
+                                                : std::string("region");
+  auto latest = LatestPeriod();
+  if (!latest) return Error(latest.error());
+  view.year = options.at ? options.at->year : options.year != 0 ? options.year : latest->year;
+  auto benchmark_year = BenchmarkYear(*years, view.year, name);
+  if (!benchmark_year) return Error(benchmark_year.error());
+  view.benchmark_year = *benchmark_year;
+
+  // The region's whole-year output by code; a part year scaled to twelve months, so that the
+  // region weighs in the benchmark's totals as a whole year would.
+  const auto own_year = [&](int year, bool annualise) -> Result<IndustryOutput> {
+    auto own = annualise && options.at ? OutputToPeriod(*options.at, *digits)
+                                       : OutputByIndustry(year, *digits);
+    if (!own) return Error(own.error());
+    if (annualise && own->period.month < 12) {
+      for (auto& [code, value] : own->output) value *= 12.0 / own->period.month;
+    }
+    return own;
+  };
+  auto own = own_year(view.year, true);
+  if (!own) return Error(own.error());
+  view.period = own->period.ToString();
+  view.annualised = own->period.month < 12;
+  auto matrix = analytics::ReplaceRow(years->at(view.benchmark_year), view.region, own->output);
+  if (!matrix) return Error(matrix.error());
+  view.regions = matrix->regions().size();
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  auto quotients = analytics::ClusterLocationQuotients(*matrix, view.region, system_, industries);
+  if (!quotients) return Error(quotients.error());
+  view.quotients = std::move(*quotients);
+
+  // Shift-share between whole years both hold: up to the last whole year, back by the plan's
+  // span or as far as both go.
+  const auto summary = store_->MonthlySummary();
+  if (!summary) return Error(summary.error());
+  const int span = plan ? plan->shift_share_years : 3;
+  view.to = latest->month == 12 ? latest->year : latest->year - 1;
+  view.to = std::min(view.to, view.year);
+  while (view.to > 0 && years->count(view.to) == 0) --view.to;
+  const core::Period first = summary->first ? *summary->first : *latest;
+  const int first_whole = first.month == 1 ? first.year : first.year + 1;
+  view.from = view.to - span;
+  while (view.from < view.to && (years->count(view.from) == 0 || view.from < first_whole)) {
+    ++view.from;
+  }
+  if (view.to <= 0 || view.from >= view.to) {
+    std::vector<int> held;
+    for (const auto& [held_year, cells] : *years) held.push_back(held_year);
+    view.shift_note =
+        fmt::format("no two whole years held by both the database (from {}) and the benchmark ({})",
+                    first.ToString(), fmt::join(held, ", "));
+    view.from = view.to = 0;
+    return view;
+  }
+  auto base_own = own_year(view.from, false);
+  if (!base_own) return Error(base_own.error());
+  auto end_own = own_year(view.to, false);
+  if (!end_own) return Error(end_own.error());
+  auto base = analytics::ReplaceRow(years->at(view.from), view.region, base_own->output);
+  if (!base) return Error(base.error());
+  auto end = analytics::ReplaceRow(years->at(view.to), view.region, end_own->output);
+  if (!end) return Error(end.error());
+  auto shift = analytics::ShiftShare(*base, *end, view.region);
+  if (!shift) return Error(shift.error());
+  view.shift_total = shift->total;
+  view.shifts = analytics::ClusterShiftShares(*shift, *base, system_, industries);
+  return view;
+}
+
+}  // namespace clusterscope::app
