@@ -11,6 +11,7 @@
 
 #include "clusterscope/app/chains_config.h"
 #include "clusterscope/app/workspace.h"
+#include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/ingest/chain_imports.h"
 
 namespace clusterscope::app {
@@ -171,7 +172,34 @@ Result<chains::Pipeline> Workspace::Projects(const core::Date& as_of) {
   if (!projects) return Error(projects.error());
   out.projects = std::move(*projects);
   for (const auto& p : out.projects) out.overdue.push_back(model::FindOverdue(p, out.rules, as_of));
+  CLUSTERSCOPE_RETURN_IF_ERROR(AddProjectEffects(plan ? &*plan : nullptr, out));
   return out;
+}
+
+Status Workspace::AddProjectEffects(const model::ChainPlan* chains, chains::Pipeline& pipeline) {
+  // Each needs the other; without both, projects have no total effect (not an error).
+  auto analytics_plan = AnalyticsPlan();
+  auto stored = CurrentPlan(storage::PlanKind::kInputOutput);
+  if (!analytics_plan || !stored) {
+    const auto& error = !analytics_plan ? analytics_plan.error() : stored.error();
+    return error.code() == Status::Code::kNotFound ? Status::Ok() : error;
+  }
+  auto table = ingest::ReadInputOutputText(stored->second, stored->first);
+  if (!table) return table.error();
+  auto analysis = analytics::AnalyseInputOutput(*table);
+  if (!analysis) return analysis.error().WithContext(stored->first);
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return registry.error();
+  std::map<std::string, std::string> class_of;
+  for (const auto& e : *registry) class_of[e.uscc] = e.industry_code;
+  for (const auto& project : pipeline.projects) {
+    const auto it = class_of.find(project.uscc);
+    pipeline.effects.push_back(analytics::EffectOf(
+        project, it == class_of.end() ? std::string() : it->second, chains, *analytics_plan, *table,
+        *analysis, system_, core::IndustryClassification::Gbt4754()));
+  }
+  pipeline.io_table = stored->first;
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(

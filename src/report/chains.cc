@@ -407,11 +407,25 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
                   L(language, "计划投产", "production"),
                   L(language, "预警", "alert")};
   list.numeric = {6, 8};
+  const bool effects = !pipeline.effects.empty();
+  if (effects) {
+    list.headers.insert(list.headers.begin() + 9,
+                        {L(language, "投入产出部门", "IO sector"),
+                         L(language, "总效应(亿元/年)", "total effect (100 M/yr)"),
+                         L(language, "乘数", "multiplier")});
+    list.numeric = {6, 8, 10, 11};
+  }
   for (std::size_t i = 0; i < pipeline.projects.size(); ++i) {
     const auto& p = pipeline.projects[i];
     const auto& info = model::InfoOf(p.stage);
     const std::string alert =
         pipeline.overdue[i] ? OverdueText(*pipeline.overdue[i], language) : std::string();
+    std::vector<std::string> effect_cells;
+    if (effects) {
+      const auto& e = pipeline.effects[i];
+      effect_cells = {e.sector, e.total ? detail::Yi(*e.total) : "",
+                      e.multiplier ? fmt::format("{:.2f}", *e.multiplier) : ""};
+    }
     list.rows.push_back(
         {p.code, p.name, p.investor, p.cluster,
          p.chain.empty() ? "" : (p.link.empty() ? p.chain : p.chain + "/" + p.link), p.park,
@@ -420,10 +434,41 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
          language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
          DateText(p.reached[static_cast<std::size_t>(p.stage)]), DateText(p.ProductionStart()),
          alert});
+    list.rows.back().insert(list.rows.back().begin() + 9, effect_cells.begin(), effect_cells.end());
+  }
+  if (effects) {
+    list.notes.push_back(L(language,
+                           "总效应：达产销售作为所在投入产出部门的最终需求变化，ΔX = LΔf，"
+                           "含项目自身产出（直接）与对各部门的带动（间接）。",
+                           "Total effect: sales at full output as a change of final demand in "
+                           "the project's input-output sector, ΔX = LΔf: its own output (direct) "
+                           "and what it sets off in every sector (indirect)."));
   }
   doc.sections.push_back(std::move(list));
   return doc;
 }
+
+namespace {
+
+// {"sector", "matched_by", "direct", "indirect", "total", "multiplier", "by_cluster":
+// [{"cluster", "output_change"}], "note"}; 万元 a year.
+json EffectJson(const analytics::ProjectEffect& e) {
+  json by_cluster = json::array();
+  for (const auto& [cluster, change] : e.by_cluster) {
+    by_cluster.push_back(
+        {{"cluster", cluster.empty() ? json(nullptr) : json(cluster)}, {"output_change", change}});
+  }
+  return {{"sector", e.sector.empty() ? json(nullptr) : json(e.sector)},
+          {"matched_by", e.matched_by.empty() ? json(nullptr) : json(e.matched_by)},
+          {"direct", Optional(e.direct)},
+          {"indirect", e.total && e.direct ? json(*e.total - *e.direct) : json(nullptr)},
+          {"total", Optional(e.total)},
+          {"multiplier", Optional(e.multiplier)},
+          {"by_cluster", std::move(by_cluster)},
+          {"note", e.note.empty() ? json(nullptr) : json(e.note)}};
+}
+
+}  // namespace
 
 std::string PipelineJson(const chains::Pipeline& pipeline) {
   json out;
@@ -474,8 +519,10 @@ std::string PipelineJson(const chains::Pipeline& pipeline) {
          {"sales_at_full_output", FullSales(p)},
          {"realisation", pipeline.rules.realisation[static_cast<std::size_t>(p.stage)]},
          {"overdue", overdue},
+         {"effect", i < pipeline.effects.size() ? EffectJson(pipeline.effects[i]) : json(nullptr)},
          {"note", p.note}});
   }
+  out["io_table"] = pipeline.io_table.empty() ? json(nullptr) : json(pipeline.io_table);
   return out.dump(2) + "\n";
 }
 

@@ -273,6 +273,63 @@ TEST_F(AnalyzeCliTest, ThePlansBenchmarkGivesClustersShiftShareAndAReportSection
   }
 }
 
+// The input-output table kept in the database gives every project its total effect, mapped to
+// clusters by the analytics plan (Miller and Blair's table; by hand in project_effect_test).
+TEST_F(AnalyzeCliTest, ProjectsGetTheirTotalEffectFromTheTableHeld) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  testutil::WriteFile(dir_.Path("io.csv"),
+                      "sector,agriculture,manufacturing,final_demand\n"
+                      "agriculture,150,500,350\nmanufacturing,200,100,1700\n");
+  testutil::WriteFile(dir_.Path("plan.toml"),
+                      "system = \"fuling-2349\"\nregion = \"涪陵区\"\n"
+                      "[[sectors]]\nsector = \"agriculture\"\nindustries = [\"13\"]\n"
+                      "cluster = \"F1\"\n"
+                      "[[sectors]]\nsector = \"manufacturing\"\nindustries = [\"3841\"]\n");
+  ASSERT_EQ(Cli("project add --code P1 --name 电池项目 --date 2025-03-01 --cluster L2 "
+                "--annual-sales 150")
+                .exit_code,
+            0);
+  // Without a table, no effect (and no error).
+  auto run = Cli("project list --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_TRUE(json::parse(run.out)["projects"][0]["effect"].is_null()) << run.out;
+  // A singular I − A is refused and nothing is kept.
+  testutil::WriteFile(dir_.Path("singular.csv"), "sector,a,final_demand\na,10,0\n");
+  run = Cli("import io singular.csv");
+  EXPECT_EQ(run.exit_code, 3) << run.out;
+  EXPECT_NE(run.out.find("singular.csv"), std::string::npos) << run.out;
+  ASSERT_EQ(Cli("import io io.csv").exit_code, 0);
+  ASSERT_EQ(Cli("analyze load plan.toml").exit_code, 0);
+  run = Cli("project list --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto effect = json::parse(run.out)["projects"][0]["effect"];
+  EXPECT_EQ(effect["sector"], "manufacturing");
+  EXPECT_EQ(effect["matched_by"], "cluster");
+  EXPECT_DOUBLE_EQ(effect["direct"].get<double>(), 150);
+  EXPECT_NEAR(effect["total"].get<double>(), 150 * (0.330033 + 1.12211221), 1e-4);
+  EXPECT_NEAR(effect["indirect"].get<double>(), 150 * (0.330033 + 0.12211221), 1e-4);
+  EXPECT_EQ(effect["by_cluster"][0]["cluster"], "L2");
+  EXPECT_EQ(effect["by_cluster"][1]["cluster"], "F1");
+  run = Cli("project list");
+  EXPECT_NE(run.out.find("manufacturing"), std::string::npos) << run.out;
+  // A new table must keep the sectors the plan maps; a plan must name the table's sectors.
+  testutil::WriteFile(dir_.Path("io2.csv"), "sector,x,y,final_demand\nx,1,1,5\ny,1,1,5\n");
+  run = Cli("import io io2.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("maps sectors the table lacks: agriculture, manufacturing"),
+            std::string::npos)
+      << run.out;
+  testutil::WriteFile(dir_.Path("plan2.toml"),
+                      "system = \"fuling-2349\"\nregion = \"涪陵区\"\n"
+                      "[[sectors]]\nsector = \"mining\"\nindustries = [\"06\"]\n");
+  run = Cli("analyze load plan2.toml");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("sector 'mining' is not in the input-output table"), std::string::npos)
+      << run.out;
+  run = Cli("changes --entity io_table");
+  EXPECT_NE(run.out.find("io.csv"), std::string::npos) << run.out;
+}
+
 TEST_F(AnalyzeCliTest, BadFilesAreRefusedWithFileLineColumnAndRule) {
   testutil::WriteFile(dir_.Path("bad.csv"),
                       "region,industry,value\nA,x,-1\nA,y,2\nA,y,3\nB,z,abc\n");

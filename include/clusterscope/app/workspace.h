@@ -245,6 +245,9 @@ class Workspace {
                                      std::vector<ingest::CellIssue> warnings);
   // Makes `text` (checked by the caller) the current plan of its kind.
   Status StorePlan(storage::PlanKind kind, const std::string& path, const std::string& text);
+  // Each project's direct and total effect, when an input-output table and the analytics plan
+  // are held (else nothing).
+  Status AddProjectEffects(const model::ChainPlan* chains, chains::Pipeline& pipeline);
   // The current plan of a kind as (file, text); NotFound saying how to load one.
   Result<std::pair<std::string, std::string>> CurrentPlan(storage::PlanKind kind);
 

@@ -19,7 +19,7 @@ struct Candidate {
   // names), "neighbour" (a class of the same group as one the link maps).
   std::string match;
   std::string matched;        // the code or product matched
-  std::string product;  // a product the link names that the prospect makes, besides a class
+  std::string product;        // a product the link names that the prospect makes, besides a class
   double fit = 0;             // 0-1, by match
   double size = 0;            // 0-1: log revenue relative to the largest candidate's
   double score = 0;           // 0.7 fit + 0.3 size

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clusterscope/analytics/project_effect.h"
 #include "clusterscope/chains/assess.h"
 #include "clusterscope/chains/candidates.h"
 #include "clusterscope/chains/cultivation.h"
@@ -47,6 +48,9 @@ struct Pipeline {
   core::Date as_of;
   std::vector<model::Project> projects;
   std::vector<std::optional<model::Overdue>> overdue;  // by project
+  // By project, when an input-output table and the analytics plan are held; else empty.
+  std::vector<analytics::ProjectEffect> effects;
+  std::string io_table;  // the table's file, when effects are given
 };
 
 // The cultivation ladders at a period, with the targets they serve.
