@@ -279,4 +279,30 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
   return out;
 }
 
+std::vector<RelatedIndustry> RelatedIndustries(const RegionIndustryMatrix& matrix,
+                                               const ComplexityResult& result, std::size_t region,
+                                               const std::vector<std::string>& codes,
+                                               std::size_t limit) {
+  const std::size_t n = matrix.industries().size();
+  std::vector<RelatedIndustry> out;
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::string& industry = matrix.industries()[j];
+    const bool related = std::any_of(codes.begin(), codes.end(), [&](const std::string& code) {
+      return industry.starts_with(code) || code.starts_with(industry);
+    });
+    if (!related) continue;
+    const std::size_t cell = region * n + j;
+    out.push_back({industry, result.density[cell], result.cog[cell], result.pci[j],
+                   result.rca[cell], result.presence[cell] != 0});
+  }
+  std::sort(out.begin(), out.end(), [](const RelatedIndustry& a, const RelatedIndustry& b) {
+    if (a.present != b.present) return !a.present;
+    if (a.density != b.density) return a.density > b.density;
+    if (a.cog != b.cog) return a.cog > b.cog;
+    return a.industry < b.industry;
+  });
+  if (limit != 0 && out.size() > limit) out.resize(limit);
+  return out;
+}
+
 }  // namespace clusterscope::analytics

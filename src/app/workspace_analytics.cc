@@ -206,15 +206,16 @@ Result<int> CodeDigits(const std::map<int, analytics::RegionIndustryMatrix>& yea
 
 }  // namespace
 
-Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptions& options) {
-  std::optional<model::AnalyticsPlan> plan;
+Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOptions& options) {
+  RegionBenchmark out;
+  auto& view = out.view;
+  auto& plan = out.plan;
   if (auto loaded = AnalyticsPlan()) {
     plan = std::move(*loaded);
   } else if (loaded.error().code() != Status::Code::kNotFound) {
     return Error(loaded.error());
   }
-  analytics::ClusterView view;
-  std::map<int, analytics::RegionIndustryMatrix> kept;
+  std::map<int, analytics::RegionIndustryMatrix>& kept = out.kept;
   const std::map<int, analytics::RegionIndustryMatrix>* years = options.matrices;
   if (years != nullptr) {
     view.benchmark = options.file;
@@ -269,10 +270,26 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
   auto matrix = analytics::ReplaceRow(years->at(view.benchmark_year), view.region, own->output);
   if (!matrix) return Error(matrix.error());
   view.regions = matrix->regions().size();
+  out.matrix = std::move(*matrix);
+  out.given = options.matrices;
+  out.digits = *digits;
+  return out;
+}
+
+Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptions& options) {
+  auto against = AgainstBenchmark(options);
+  if (!against) return Error(against.error());
+  auto& view = against->view;
+  const auto* years = &against->Years();
+  const auto& plan = against->plan;
   const auto& industries = core::IndustryClassification::Gbt4754();
-  auto quotients = analytics::ClusterLocationQuotients(*matrix, view.region, system_, industries);
+  auto quotients =
+      analytics::ClusterLocationQuotients(against->matrix, view.region, system_, industries);
   if (!quotients) return Error(quotients.error());
   view.quotients = std::move(*quotients);
+  auto latest = LatestPeriod();
+  if (!latest) return Error(latest.error());
+  const auto own_year = [&](int year) { return OutputByIndustry(year, against->digits); };
 
   // Shift-share between whole years both hold: up to the last whole year, back by the plan's
   // span or as far as both go.
@@ -295,11 +312,11 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
         fmt::format("no two whole years held by both the database (from {}) and the benchmark ({})",
                     first.ToString(), fmt::join(held, ", "));
     view.from = view.to = 0;
-    return view;
+    return std::move(view);
   }
-  auto base_own = own_year(view.from, false);
+  auto base_own = own_year(view.from);
   if (!base_own) return Error(base_own.error());
-  auto end_own = own_year(view.to, false);
+  auto end_own = own_year(view.to);
   if (!end_own) return Error(end_own.error());
   auto base = analytics::ReplaceRow(years->at(view.from), view.region, base_own->output);
   if (!base) return Error(base.error());
@@ -309,7 +326,7 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
   if (!shift) return Error(shift.error());
   view.shift_total = shift->total;
   view.shifts = analytics::ClusterShiftShares(*shift, *base, system_, industries);
-  return view;
+  return std::move(view);
 }
 
 }  // namespace clusterscope::app

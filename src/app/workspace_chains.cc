@@ -71,6 +71,7 @@ Result<std::unique_ptr<chains::ChainReport>> Workspace::Chains(std::optional<cor
       }
     }
   }
+  CLUSTERSCOPE_RETURN_IF_ERROR(AddRelatedIndustries(*period, *report));
   return report;
 }
 
@@ -174,6 +175,34 @@ Result<chains::Pipeline> Workspace::Projects(const core::Date& as_of) {
   for (const auto& p : out.projects) out.overdue.push_back(model::FindOverdue(p, out.rules, as_of));
   CLUSTERSCOPE_RETURN_IF_ERROR(AddProjectEffects(plan ? &*plan : nullptr, out));
   return out;
+}
+
+Status Workspace::AddRelatedIndustries(core::Period period, chains::ChainReport& report) {
+  BenchmarkOptions options;
+  options.at = period;
+  auto against = AgainstBenchmark(options);
+  if (!against) {
+    return against.error().code() == Status::Code::kNotFound ? Status::Ok() : against.error();
+  }
+  const auto region = against->matrix.FindRegion(against->view.region);
+  auto complexity = analytics::Complexity(against->matrix);
+  if (!region || !complexity) return Status::Ok();  // nothing present anywhere: nothing to rank
+  const std::size_t limit =
+      against->plan ? static_cast<std::size_t>(against->plan->related_industries) : 5;
+  for (const auto& chain : report.chains) {
+    auto& lists = report.related.emplace_back();
+    for (const auto& link : chain.links) {
+      auto& list = lists.emplace_back();
+      if (link.rating.status != chains::LinkStatus::kStrong) {
+        list = analytics::RelatedIndustries(against->matrix, *complexity, *region,
+                                            link.link->classes, limit);
+      }
+    }
+  }
+  report.relatedness =
+      chains::ChainReport::Relatedness{against->view.benchmark, against->view.benchmark_year,
+                                       against->view.level, against->view.regions};
+  return Status::Ok();
 }
 
 Status Workspace::AddProjectEffects(const model::ChainPlan* chains, chains::Pipeline& pipeline) {

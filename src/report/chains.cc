@@ -11,6 +11,15 @@
 namespace clusterscope::report {
 namespace {
 
+std::string IndustryName(const std::string& code) {
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
+  return entry != nullptr ? entry->name : std::string();
+}
+
+}  // namespace
+
+namespace {
+
 using nlohmann::json;
 
 const char* L(Language language, const char* zh, const char* en) {
@@ -217,6 +226,33 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
       links.rows.push_back(std::move(row));
     }
     doc.sections.push_back(std::move(links));
+    if (view.details && c < report.related.size() && report.relatedness) {
+      Section related;
+      related.title =
+          fmt::format("{}{}", a.chain->name_zh,
+                      L(language, "：补链方向（相关行业，按密度与机会增益）",
+                        ": industries to fill the links (by density and outlook gain)"));
+      related.notes.push_back(fmt::format(
+          "{}{} {}", L(language, "基准：", "Benchmark: "), report.relatedness->benchmark,
+          report.relatedness->year != 0 ? std::to_string(report.relatedness->year) : ""));
+      related.headers = {L(language, "环节", "link"),
+                         L(language, "状态", "status"),
+                         L(language, "行业", "industry"),
+                         L(language, "密度", "density"),
+                         L(language, "机会增益", "outlook gain"),
+                         L(language, "复杂度", "PCI")};
+      related.numeric = {3, 4, 5};
+      for (std::size_t l = 0; l < a.links.size(); ++l) {
+        const auto& la = a.links[l];
+        for (const auto& r : report.related[c][l]) {
+          related.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
+                                  fmt::format("{} {}", r.industry, IndustryName(r.industry)),
+                                  fmt::format("{:.3f}", r.density), fmt::format("{:.3f}", r.cog),
+                                  r.pci ? fmt::format("{:.2f}", *r.pci) : ""});
+        }
+      }
+      if (!related.rows.empty()) doc.sections.push_back(std::move(related));
+    }
     if (!view.details || view.public_view) continue;
     Section candidates;
     candidates.title = fmt::format("{}{}", a.chain->name_zh,
@@ -251,6 +287,29 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
   }
   return doc;
 }
+
+namespace {
+
+// [{"industry", "name", "density", "cog", "pci", "rca", "present"}]; a published view leaves out
+// the region's own RCA and presence.
+json RelatedJson(const std::vector<analytics::RelatedIndustry>& related, bool public_view) {
+  json out = json::array();
+  for (const auto& r : related) {
+    json row = {{"industry", r.industry},
+                {"name", IndustryName(r.industry)},
+                {"density", r.density},
+                {"cog", r.cog},
+                {"pci", Optional(r.pci)}};
+    if (!public_view) {
+      row["rca"] = Optional(r.rca);
+      row["present"] = r.present;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string ChainsJson(const chains::ChainReport& report, const ChainView& view) {
   json out;
@@ -328,9 +387,18 @@ std::string ChainsJson(const chains::ChainReport& report, const ChainView& view)
           }
         }
       }
+      if (c < report.related.size() && !report.related[c][l].empty()) {
+        link["related_industries"] = RelatedJson(report.related[c][l], view.public_view);
+      }
       chain["links"].push_back(std::move(link));
     }
     out["chains"].push_back(std::move(chain));
+  }
+  if (report.relatedness) {
+    out["relatedness"] = {{"benchmark", report.relatedness->benchmark},
+                          {"year", report.relatedness->year},
+                          {"level", report.relatedness->level},
+                          {"regions", report.relatedness->regions}};
   }
   return out.dump(2) + "\n";
 }

@@ -59,6 +59,47 @@ TEST(ComplexityTest, NestedRegionsByHand) {
   EXPECT_DOUBLE_EQ(c->cog[2 * 3 + 0], 0);  // present: no gain
 }
 
+// A chain link's industries for region C of the nested case, with x, y, z as classes 3811,
+// 3812 and 3821: those it lacks first, by density (y 4/13 before z 2/11), then what it has.
+TEST(ComplexityTest, RelatedIndustriesOfALinkRankByDensityThenGain) {
+  RegionIndustryMatrix m;
+  for (const auto& [r, p] : {std::pair{"A", "3811"},
+                             {"A", "3812"},
+                             {"A", "3821"},
+                             {"B", "3811"},
+                             {"B", "3812"},
+                             {"C", "3811"}}) {
+    ASSERT_OK(m.Add(r, p, 1));
+  }
+  auto c = Complexity(m, {.presence = ComplexityOptions::Presence::kManual});
+  ASSERT_OK(c);
+  auto related = RelatedIndustries(m, *c, 2, {"38"}, 0);
+  ASSERT_EQ(related.size(), 3u);
+  EXPECT_EQ(related[0].industry, "3812");
+  EXPECT_NEAR(related[0].density, 4.0 / 13, 1e-12);
+  EXPECT_FALSE(related[0].present);
+  EXPECT_EQ(related[1].industry, "3821");
+  EXPECT_NEAR(related[1].density, 2.0 / 11, 1e-12);
+  EXPECT_EQ(related[2].industry, "3811");
+  EXPECT_TRUE(related[2].present);
+  EXPECT_DOUBLE_EQ(related[2].cog, 0);
+  // A group code takes its classes only; a limit cuts the list.
+  related = RelatedIndustries(m, *c, 2, {"381"}, 1);
+  ASSERT_EQ(related.size(), 1u);
+  EXPECT_EQ(related[0].industry, "3812");
+  // A division-level matrix answers for a link's class.
+  RegionIndustryMatrix divisions;
+  ASSERT_OK(divisions.Add("A", "38", 1));
+  ASSERT_OK(divisions.Add("A", "13", 1));
+  ASSERT_OK(divisions.Add("B", "13", 1));
+  auto d = Complexity(divisions, {.presence = ComplexityOptions::Presence::kManual});
+  ASSERT_OK(d);
+  related = RelatedIndustries(divisions, *d, 1, {"3841", "3842"}, 0);
+  ASSERT_EQ(related.size(), 1u);
+  EXPECT_EQ(related[0].industry, "38");
+  EXPECT_FALSE(related[0].present);
+}
+
 // An industry present nowhere takes no part: every other figure is as without it, in its own
 // column, and its own are 0 or undefined.
 TEST(ComplexityTest, AnIndustryPresentNowhereChangesNothing) {

@@ -242,6 +242,25 @@ TEST_F(AnalyzeCliTest, ThePlansBenchmarkGivesClustersShiftShareAndAReportSection
   EXPECT_TRUE(by["L1"]["growth_rate"].is_null());  // no base
   EXPECT_NEAR(shift["total"]["growth"].get<double>(), 130, 1e-9);
 
+  // The chain links beside the benchmark's industries list them by density and outlook gain.
+  run = Cli("chain assess --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_EQ(doc["relatedness"]["benchmark"], "cq");
+  EXPECT_EQ(doc["relatedness"]["level"], "class");
+  std::size_t listed = 0;
+  for (const auto& chain : doc["chains"]) {
+    for (const auto& link : chain["links"]) {
+      if (!link.contains("related_industries")) continue;
+      for (const auto& r : link["related_industries"]) {
+        ++listed;
+        EXPECT_TRUE(r["industry"] == "3841" || r["industry"] == "1371") << r;
+        EXPECT_TRUE(r.contains("density") && r.contains("cog") && r.contains("present")) << r;
+      }
+    }
+  }
+  EXPECT_GT(listed, 0u) << run.out;
+
   // The monthly report carries the section; the published one withholds both clusters (one
   // enterprise each), while the benchmark's own shares stay.
   run = Cli("report monthly --format json");

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "clusterscope/analytics/matrix.h"
@@ -48,6 +49,24 @@ struct ComplexityResult {
 // InvalidArgument for a bad threshold or when nothing is present anywhere.
 Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
                                     const ComplexityOptions& options = {});
+
+// An industry of the matrix beside a chain link's codes, for one region: how close it is to what
+// the region already does (density) and how much it would open up (outlook gain).
+struct RelatedIndustry {
+  std::string industry;
+  double density = 0;
+  double cog = 0;
+  std::optional<double> pci;
+  std::optional<double> rca;
+  bool present = false;
+};
+// The matrix's industries under one of `codes` or holding one (GB/T codes, by prefix, so that a
+// division-level matrix answers for a class), for `region`: those not present first, then by
+// density, outlook gain and code; at most `limit` (0: all).
+std::vector<RelatedIndustry> RelatedIndustries(const RegionIndustryMatrix& matrix,
+                                               const ComplexityResult& result, std::size_t region,
+                                               const std::vector<std::string>& codes,
+                                               std::size_t limit);
 
 namespace detail {
 // The second eigenvector of S = D^-1/2 M U^-1 Mᵀ D^-1/2 for a 0/1 matrix M given by rows of

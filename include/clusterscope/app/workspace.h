@@ -245,6 +245,23 @@ class Workspace {
                                      std::vector<ingest::CellIssue> warnings);
   // Makes `text` (checked by the caller) the current plan of its kind.
   Status StorePlan(storage::PlanKind kind, const std::string& path, const std::string& text);
+  // The benchmark of `options` with the region's own figures in its row, and the clusters'
+  // view without quotients or shift-share (filled by the callers).
+  struct RegionBenchmark {
+    analytics::ClusterView view;
+    analytics::RegionIndustryMatrix matrix;  // the benchmark's year with the region's row
+    std::map<int, analytics::RegionIndustryMatrix> kept;  // a kept benchmark's years
+    const std::map<int, analytics::RegionIndustryMatrix>* given = nullptr;  // or the caller's
+    int digits = 0;
+    const std::map<int, analytics::RegionIndustryMatrix>& Years() const {
+      return given != nullptr ? *given : kept;
+    }
+    std::optional<model::AnalyticsPlan> plan;
+  };
+  Result<RegionBenchmark> AgainstBenchmark(const BenchmarkOptions& options);
+  // For each weak, at-risk or missing link, the benchmark's industries beside it ranked by
+  // density and outlook gain, when a benchmark is chosen and held (else nothing).
+  Status AddRelatedIndustries(core::Period period, chains::ChainReport& report);
   // Each project's direct and total effect, when an input-output table and the analytics plan
   // are held (else nothing).
   Status AddProjectEffects(const model::ChainPlan* chains, chains::Pipeline& pipeline);

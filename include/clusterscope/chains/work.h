@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clusterscope/analytics/complexity.h"
 #include "clusterscope/analytics/project_effect.h"
 #include "clusterscope/chains/assess.h"
 #include "clusterscope/chains/candidates.h"
@@ -36,6 +37,16 @@ struct ChainReport {
   std::vector<ChainAssessment> chains;
   // By chain and by link of its assessment: candidates for weak, at-risk and missing links.
   std::vector<std::vector<std::vector<Candidate>>> candidates;
+  // The same for the benchmark's industries beside those links, ranked by density and outlook
+  // gain for the region (analytics::RelatedIndustries); empty without a benchmark.
+  std::vector<std::vector<std::vector<analytics::RelatedIndustry>>> related;
+  struct Relatedness {
+    std::string benchmark;
+    int year = 0;
+    std::string level;  // "division", "group", "class"
+    std::size_t regions = 0;
+  };
+  std::optional<Relatedness> relatedness;
   std::vector<model::Project> projects;
   bool relations = false;  // supplier relations were imported
 
