@@ -37,6 +37,8 @@ demo-db: build
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) import relations $(DEMO_DATA)/relations.csv; \
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) import prospects demo/fuling-prospects.csv; \
 	  $(CLUSTERSCOPE) --db $(DEMO_DB) import projects demo/fuling-projects.csv; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import matrix $(DEMO_DATA)/benchmark.csv --name chongqing-districts >/dev/null; \
+	  $(CLUSTERSCOPE) --db $(DEMO_DB) import io demo/fuling-io.csv; \
 	  echo 'demo-analyst-2349' | $(CLUSTERSCOPE) --db $(DEMO_DB) user add analyst --role analyst >/dev/null; \
 	  echo 'demo-viewer-2349' | $(CLUSTERSCOPE) --db $(DEMO_DB) user add viewer --role viewer >/dev/null
 

@@ -265,6 +265,19 @@ Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOp
   };
   auto own = own_year(view.year, true);
   if (!own) return Error(own.error());
+  // Only the industries the benchmark covers (manufacturing, say) take part: the region's
+  // others would weigh in its total and not in the benchmark's.
+  for (const auto& [year, m] : *years) {
+    for (const auto& industry : m.industries()) out.covered.insert(industry);
+  }
+  for (auto it = own->output.begin(); it != own->output.end();) {
+    if (out.covered.count(it->first) != 0) {
+      ++it;
+      continue;
+    }
+    view.outside_benchmark.push_back(it->first);
+    it = own->output.erase(it);
+  }
   view.period = own->period.ToString();
   view.annualised = own->period.month < 12;
   auto matrix = analytics::ReplaceRow(years->at(view.benchmark_year), view.region, own->output);
@@ -289,7 +302,13 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
   view.quotients = std::move(*quotients);
   auto latest = LatestPeriod();
   if (!latest) return Error(latest.error());
-  const auto own_year = [&](int year) { return OutputByIndustry(year, against->digits); };
+  const auto own_year = [&](int year) -> Result<IndustryOutput> {
+    auto own = OutputByIndustry(year, against->digits);
+    if (!own) return Error(own.error());
+    std::erase_if(own->output,
+                  [&](const auto& cell) { return against->covered.count(cell.first) == 0; });
+    return own;
+  };
 
   // Shift-share between whole years both hold: up to the last whole year, back by the plan's
   // span or as far as both go.

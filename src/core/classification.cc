@@ -189,6 +189,14 @@ const Division* FindCounty(std::string_view code) {
   return nullptr;
 }
 
+std::vector<const Division*> CountiesUnder(std::string_view prefix) {
+  std::vector<const Division*> out;
+  for (const auto& county : Divisions().counties) {
+    if (county.code.starts_with(prefix)) out.push_back(&county);
+  }
+  return out;
+}
+
 std::vector<const Division*> TownsOf(std::string_view county_code) {
   std::vector<const Division*> towns;
   for (const auto& town : Divisions().towns) {

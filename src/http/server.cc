@@ -21,6 +21,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/report/analytics.h"
 #include "clusterscope/report/chains.h"
 #include "clusterscope/report/dashboard.h"
 #include "clusterscope/report/monthly.h"
@@ -579,6 +580,29 @@ void Server::Impl::Routes() {
                   {.chain = code, .links = true, .details = !code.empty(), .public_view = viewer});
             },
             /*enterprise_rows=*/true);
+  // The clusters against a benchmark (the analytics plan's, or `benchmark`): location
+  // quotients and shift-share; the published form withholds the clusters the indicators do.
+  CachedGet("/api/v1/analytics/clusters",
+            [](const httplib::Request& req, const Session& session, app::Workspace& w,
+               Month period) -> Result<std::string> {
+              app::Workspace::BenchmarkOptions wanted;
+              wanted.benchmark = req.get_param_value("benchmark");
+              wanted.at = period;
+              if (!period) {
+                auto latest = w.LatestPeriod();
+                if (!latest) return Error(latest.error());
+                wanted.at = *latest;
+              }
+              auto view = w.BenchmarkClusters(wanted);
+              if (!view) return Error(view.error());
+              if (!FullForm(session)) {
+                auto indicators = w.MonthlyIndicators(wanted.at, {});
+                if (!indicators) return Error(indicators.error());
+                engine::ApplyDisclosureControl(*indicators, {});
+                view->Withhold(app::WithheldClusters(*indicators));
+              }
+              return report::ClusterViewJson(*view);
+            });
   s.Get("/api/v1/projects", [this](const httplib::Request& req, httplib::Response& res) {
     Guard(req, res, [&](const Session& session, app::Workspace& w) {
       const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -116,6 +116,7 @@ std::string ClusterViewJson(const analytics::ClusterView& view) {
               {"clusters", std::move(clusters)},
               {"split_industries", view.quotients.split_industries},
               {"outside_clusters", view.quotients.outside_clusters},
+              {"outside_benchmark", view.outside_benchmark},
               {"withheld", view.withheld},
               {"shift_share", std::move(shift_share)}}
              .dump() +
@@ -163,6 +164,13 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
                                          fmt::join(view.quotients.split_industries, "、"))
                            : fmt::format("Codes split between clusters count for none: {}.",
                                          fmt::join(view.quotients.split_industries, ", ")));
+  }
+  if (!view.outside_benchmark.empty()) {
+    doc.notes.push_back(
+        zh ? fmt::format("基准未覆盖的本地行业代码不参与计算：{}。",
+                         fmt::join(view.outside_benchmark, "、"))
+           : fmt::format("The region's codes the benchmark does not cover are left out: {}.",
+                         fmt::join(view.outside_benchmark, ", ")));
   }
   Section lq;
   lq.title = zh ? "区位商" : "Location quotients";

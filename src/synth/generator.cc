@@ -23,6 +23,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/credit_code.h"
 #include "clusterscope/model/monthly.h"
+#include "clusterscope/synth/matrix.h"
 
 namespace clusterscope::synth {
 namespace {
@@ -723,6 +724,10 @@ Result<Summary> Generate(const model::ClusterSystem& system, const Options& opti
     auto relations = WriteRelations(plans, above_count, last.year, path("relations.csv"));
     if (!relations.ok()) return Error(relations);
     summary.files.push_back(path("relations.csv"));
+    auto benchmark = WriteProvinceBenchmark(path("benchmark.csv"), system.region_code, first.year,
+                                            last.year, options.seed);
+    if (!benchmark) return Error(benchmark.error());
+    summary.files.push_back(path("benchmark.csv"));
   }
   return summary;
 }

@@ -148,8 +148,11 @@ TEST_F(AnalyzeCliTest, ClusterQuotientsFromTheDatabaseAgainstABenchmark) {
   EXPECT_NE(run.out.find("bad.csv:2: value: -5 is negative"), std::string::npos) << run.out;
   run = Cli("analyze clusters --benchmark cq-districts");  // the second import, untouched
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_NEAR(json::parse(run.out)["clusters"][1]["lq"].get<double>(), 0.75 / (2300.0 / 2400),
-              1e-12);
+  // It covers 3841 only: the district's 1371 is left out of its total, so L2 is all of it here
+  // as in the benchmark.
+  doc = json::parse(run.out);
+  EXPECT_NEAR(doc["clusters"][1]["lq"].get<double>(), 1.0, 1e-12);
+  EXPECT_EQ(doc["outside_benchmark"], json::array({"1371"}));
   run = Cli("analyze clusters --benchmark nothing");
   EXPECT_EQ(run.exit_code, 4);
   EXPECT_NE(run.out.find("held: cq-districts"), std::string::npos) << run.out;
@@ -196,10 +199,11 @@ TEST_F(AnalyzeCliTest, ThePlansBenchmarkGivesClustersShiftShareAndAReportSection
       "region,industry,value,year\n其他区县,3841,1000,2024\n其他区县,1371,3000,2024\n"
       "其他区县,3841,1500,2025\n其他区县,1371,3000,2025\n");
   ASSERT_EQ(Cli("import matrix b.csv --name cq").exit_code, 0);
-  // Without a plan nothing names a benchmark.
+  // The shipped plan names a benchmark this database does not hold.
   auto run = Cli("analyze clusters");
   EXPECT_EQ(run.exit_code, 4);
-  EXPECT_NE(run.out.find("no benchmark is chosen"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("no benchmark 'chongqing-districts' (held: cq)"), std::string::npos)
+      << run.out;
   testutil::WriteFile(dir_.Path("bad-plan.toml"),
                       "system = \"fuling-2349\"\nregion = \"涪陵区\"\nbenchmark = \"cq\"\n"
                       "[[sectors]]\nsector = \"电池\"\nindustries = [\"3841\", \"9999\"]\n"
@@ -317,8 +321,12 @@ TEST_F(AnalyzeCliTest, ProjectsGetTheirTotalEffectFromTheTableHeld) {
   run = Cli("import io singular.csv");
   EXPECT_EQ(run.exit_code, 3) << run.out;
   EXPECT_NE(run.out.find("singular.csv"), std::string::npos) << run.out;
-  ASSERT_EQ(Cli("import io io.csv").exit_code, 0);
+  // The shipped plan maps the Fuling table's sectors: this table lacks them.
+  run = Cli("import io io.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("maps sectors the table lacks: 农业, 榨菜"), std::string::npos) << run.out;
   ASSERT_EQ(Cli("analyze load plan.toml").exit_code, 0);
+  ASSERT_EQ(Cli("import io io.csv").exit_code, 0);
   run = Cli("project list --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto effect = json::parse(run.out)["projects"][0]["effect"];

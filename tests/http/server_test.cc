@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "testutil.h"
@@ -316,6 +317,48 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
   }
   const Signed pe = SignIn("pe", "editor-secret-1");
   EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);
+}
+
+// The clusters against the plan's benchmark: figures for the analyst, withheld for a viewer
+// (each cluster has one enterprise), 404 naming the benchmarks held when none fits.
+TEST_F(ServerTest, ClustersAgainstTheBenchmarkAreWithheldInThePublishedForm) {
+  auto w = app::Workspace::Open(db_, "t");
+  ASSERT_OK(w);
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      fmt::format("uscc,year,above_scale\n{0},2025,1\n{1},2025,1\n",
+                                  testutil::CreditCode(1), testutil::CreditCode(2)));
+  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  testutil::WriteFile(dir_.Path("m.csv"),
+                      fmt::format("uscc,period,output_value\n{0},2025-12,120\n{1},2025-12,40\n",
+                                  testutil::CreditCode(1), testutil::CreditCode(2)));
+  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  std::string body;
+  EXPECT_EQ(Get(ana, "/api/v1/analytics/clusters", &body), 404);  // the shipped plan's, not held
+  EXPECT_NE(body.find("chongqing-districts"), std::string::npos) << body;
+  testutil::WriteFile(dir_.Path("b.csv"),
+                      "region,industry,value\n其他区县,3841,100\n其他区县,3611,700\n");
+  ingest::ImportOptions options;
+  options.benchmark = "chongqing-districts";
+  ASSERT_OK(w->ImportMatrix(dir_.Path("b.csv"), options));
+  ASSERT_EQ(Get(ana, "/api/v1/analytics/clusters", &body), 200) << body;
+  auto doc = json::parse(body);
+  std::map<std::string, json> by;
+  for (const auto& c : doc["clusters"]) by[c["code"]] = c;
+  // L2 (3841): 120 of 160 here, 220 of 960 in all.
+  EXPECT_NEAR(by["L2"]["lq"].get<double>(), (120.0 / 160) / (220.0 / 960), 1e-12);
+  EXPECT_FALSE(by["L2"]["withheld"].get<bool>());
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  ASSERT_EQ(Get(vic, "/api/v1/analytics/clusters", &body), 200) << body;
+  doc = json::parse(body);
+  by.clear();
+  for (const auto& c : doc["clusters"]) by[c["code"]] = c;
+  EXPECT_TRUE(by["L2"]["withheld"].get<bool>()) << body;
+  EXPECT_TRUE(by["L2"]["lq"].is_null());
+  EXPECT_NEAR(by["L2"]["benchmark_share"].get<double>(), 220.0 / 960, 1e-12);
+  EXPECT_EQ(Get(ana, "/api/v1/analytics/clusters?benchmark=none", &body), 404);
+  EXPECT_NE(body.find("held: chongqing-districts"), std::string::npos) << body;
+  EXPECT_EQ(Get({}, "/api/v1/analytics/clusters"), 401);
 }
 
 TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {

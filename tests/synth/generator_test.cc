@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "clusterscope/engine/indicators.h"
+#include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/ingest/chain_imports.h"
 #include "clusterscope/ingest/importers.h"
 
@@ -194,10 +195,31 @@ TEST_F(FulingProfileTest, IsHeavyTailedSeasonalAndHasLossMakersEntriesAndExits) 
   EXPECT_EQ(named->front().cluster, "F1");
 }
 
+// The benchmark beside the district: every other county of Chongqing (37) by manufacturing
+// class and year 2021-2025, about 2.5 万亿元 in the first year; the district has no row (its own
+// comes from the database).
+TEST_F(FulingProfileTest, WritesABenchmarkOfTheOtherCountiesByClass) {
+  ASSERT_EQ(summary_.files.back().substr(summary_.files.back().size() - 13), "benchmark.csv");
+  auto years = ingest::ReadMatrixFile(summary_.files.back());
+  ASSERT_OK(years);
+  ASSERT_EQ(years->size(), 5u);
+  EXPECT_EQ(years->begin()->first, 2021);
+  const auto& first = years->begin()->second;
+  EXPECT_EQ(first.regions().size(), 37u);
+  EXPECT_FALSE(first.FindRegion("涪陵区"));
+  EXPECT_TRUE(first.FindRegion("渝北区"));
+  EXPECT_NEAR(first.Total(), 2.5e8, 0.5e8);
+  for (const auto& industry : first.industries()) {
+    ASSERT_EQ(industry.size(), 4u) << industry;
+    EXPECT_GE(industry, "13") << industry;
+    EXPECT_LT(industry, "44") << industry;
+  }
+}
+
 // The chain work's data: purchases of the above-scale enterprises, local and from outside, and
 // the below-scale enterprises' last two years, some of them crossing the 20 M yuan line.
 TEST_F(FulingProfileTest, WritesSupplierRelationsAndTheWatchedBelowScaleMonths) {
-  ASSERT_EQ(summary_.files.size(), 6u);
+  ASSERT_EQ(summary_.files.size(), 7u);
   ingest::ImportOptions import;
   import.actor = "tester";
   auto relations = ingest::ImportRelations(*store_, summary_.files[5], import);

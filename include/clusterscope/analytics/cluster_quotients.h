@@ -63,6 +63,8 @@ struct ClusterView {
   std::string period;       // the month the region's figures run to ("2025-10")
   bool annualised = false;  // a part year scaled to twelve months to sit beside whole years
   std::size_t regions = 0;  // in the benchmark
+  // The region's codes the benchmark does not cover (left out of its total).
+  std::vector<std::string> outside_benchmark;
   ClusterQuotients quotients;
   // The clusters' shift-share between two whole years held by both the database and the
   // benchmark; empty with `shift_note` saying why when there are none.

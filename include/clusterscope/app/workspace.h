@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -253,6 +254,7 @@ class Workspace {
     std::map<int, analytics::RegionIndustryMatrix> kept;  // a kept benchmark's years
     const std::map<int, analytics::RegionIndustryMatrix>* given = nullptr;  // or the caller's
     int digits = 0;
+    std::set<std::string> covered;  // the benchmark's industries, in any year
     const std::map<int, analytics::RegionIndustryMatrix>& Years() const {
       return given != nullptr ? *given : kept;
     }

@@ -80,6 +80,8 @@ struct Division {
 };
 // The county-level division with this 6-digit code, or nullptr.
 const Division* FindCounty(std::string_view code);
+// County-level divisions whose code starts with `prefix` ("50": every county of Chongqing).
+std::vector<const Division*> CountiesUnder(std::string_view prefix);
 // Towns (乡镇街道) of a county, empty if none are shipped for it.
 std::vector<const Division*> TownsOf(std::string_view county_code);
 

@@ -27,4 +27,10 @@ struct MatrixOptions {
 // Unavailable if the file cannot be written.
 Result<std::size_t> WriteMatrix(const MatrixOptions& options, const std::string& path);
 
+// A benchmark for the demo district (`synth --profile fuling` writes it as benchmark.csv): the
+// above-scale industrial output (万元) of every other county of the province, by manufacturing
+// class (divisions 13-43) and year, scaled to Chongqing's published total (about 2.5 万亿元 beside
+// Fuling) and its mix (cars and electronics large). Synthetic; deterministic for a seed.
+Result<std::size_t> WriteProvinceBenchmark(const std::string& path, const std::string& county,
+                                           int first_year, int last_year, std::uint64_t seed);
 }  // namespace clusterscope::synth
