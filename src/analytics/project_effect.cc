@@ -21,7 +21,7 @@ ProjectEffect EffectOf(const model::Project& project, const std::string& industr
                        const core::IndustryClassification& industries) {
   ProjectEffect effect;
   // The sector: by the running enterprise's class, else the link's codes, else the only
-  // sector of the project's cluster.
+  // sector counting for the project's cluster, else the sector of the cluster's first code.
   const model::IoSector* sector = SectorOfCode(plan, industry_class);
   if (sector != nullptr) effect.matched_by = "enterprise";
   if (sector == nullptr && chains != nullptr && !project.chain.empty()) {
@@ -42,8 +42,13 @@ ProjectEffect EffectOf(const model::Project& project, const std::string& industr
     }
     if (of_cluster.size() == 1) {
       sector = of_cluster.front();
-      effect.matched_by = "cluster";
+    } else if (const auto* cluster = system.FindCluster(project.cluster)) {
+      // No sector counts for the cluster as a whole: the sector of its first code held.
+      for (const auto& code : cluster->classes.include) {
+        if ((sector = SectorOfCode(plan, code)) != nullptr) break;
+      }
     }
+    if (sector != nullptr) effect.matched_by = "cluster";
   }
   double sales = 0;
   bool any_sales = false;

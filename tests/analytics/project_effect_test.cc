@@ -79,12 +79,15 @@ TEST_F(ProjectEffectTest, TheRunningEnterprisesClassComesFirstAndGapsAreNamed) {
   EXPECT_EQ(none.note, "no_sales");
   EXPECT_EQ(none.sector, "manufacturing");
   EXPECT_FALSE(none.total);
-  // A cluster no sector maps.
+  // A cluster no sector counts for and whose codes (3091, 3985) no sector lists.
   model::Project elsewhere;
   elsewhere.cluster = "N1";
   elsewhere.phases = {Phase(1, 10)};
   EXPECT_EQ(Effect(elsewhere).note, "no_sector");
   EXPECT_DOUBLE_EQ(*Effect(elsewhere).direct, 10);
+  plan_.sectors[1].industries.push_back("30");
+  EXPECT_EQ(Effect(elsewhere).sector, "manufacturing");  // 3091 lies in division 30
+  EXPECT_EQ(Effect(elsewhere).matched_by, "cluster");
 }
 
 TEST_F(ProjectEffectTest, ThePlanRefusesUnknownCodesAndClassesMappedTwice) {

@@ -43,6 +43,8 @@ before(async () => {
   run(['import', 'relations', path.join(data, 'relations.csv')]);
   run(['import', 'prospects', path.join(source, 'demo/fuling-prospects.csv')]);
   run(['import', 'projects', path.join(source, 'demo/fuling-projects.csv')]);
+  run(['import', 'matrix', path.join(data, 'benchmark.csv'), '--name', 'chongqing-districts']);
+  run(['import', 'io', path.join(source, 'demo/fuling-io.csv')]);
   run(['user', 'add', 'ana', '--role', 'analyst'], 'analyst-e2e-secret\n');
   run(['user', 'add', 'vic', '--role', 'viewer'], 'viewer-e2e-secret\n');
   server = spawn(bin, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -119,21 +121,43 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   }
   await page.setViewportSize({ width: 1600, height: 1000 });
 
+  // The clusters' location quotients against the plan's benchmark, as `analyze clusters` has them.
+  const benchmark = JSON.parse(run(['analyze', 'clusters']));
+  const lqOf = (code) => benchmark.clusters.find((c) => c.code === code).lq.toFixed(2);
   await page.click('[data-test=nav-clusters]');
   await page.waitForSelector('[data-test=cluster-L1]');
+  await page.waitForSelector('[data-test=lq-L2]');
+  assert.equal(await page.textContent('[data-test=lq-L2]'), lqOf('L2'));
   await shot(page, 'cluster-tree');
   await page.click('[data-test=cluster-L1]');
   await page.waitForSelector('[data-test=cluster-title]');
   assert.match(await page.textContent('[data-test=cluster-title]'), /^L1 先进材料/);
   assert.equal(await page.textContent('[data-test=cluster-output]'), yiText(groupOf(report, 'cluster', 'L1').ytd_output));
+  assert.equal(await page.textContent('[data-test=cluster-lq]'), lqOf('L1'));
+  await page.waitForSelector('[data-test=cluster-shift] canvas');
   await shot(page, 'cluster-L1');
 
-  // The chain map and the pipeline draw.
+  // The chain map and the pipeline draw; a link to fill lists the industries beside it; the
+  // projects show their total effect.
   await page.click('[data-test=nav-chains]');
   await page.waitForSelector('[data-test=chain-graph] canvas');
+  const chains = JSON.parse(run(['chain', 'assess', '--format', 'json']));
+  const withRelated = chains.chains.find((c) => c.links.some((l) => l.related_industries?.length));
+  assert.ok(withRelated, 'some link lists related industries');
+  await page.goto(`${base}/#/chains/${withRelated.code}`);
+  await page.waitForSelector('[data-test=chain-graph] canvas');
+  const firstToFill = withRelated.links.find((l) => l.status !== 'strong');
+  if (firstToFill.related_industries?.length) {
+    await page.waitForSelector('[data-test=link-related] tbody tr');
+    assert.match(await page.textContent('[data-test=link-related]'), new RegExp(firstToFill.related_industries[0].industry));
+  }
   await shot(page, 'chains');
   await page.click('[data-test=nav-projects]');
   await page.waitForSelector('[data-test=projects-table] tbody tr');
+  const pipeline = JSON.parse(run(['project', 'list', '--format', 'json']));
+  const effective = pipeline.projects.find((p) => p.effect?.total != null);
+  assert.ok(effective, 'a demo project has a total effect');
+  assert.match(await page.textContent(`[data-test=effect-${effective.code}]`), new RegExp(yiText(effective.effect.total).replace(/[.+]/g, '\\$&')));
   await shot(page, 'projects');
 
   // Another month from the header: the published half-year of 2023.

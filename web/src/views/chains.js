@@ -32,6 +32,7 @@ function layout(links) {
 function details(link) {
   const members = link.members ?? [];
   const candidates = link.candidates ?? [];
+  const related = link.related_industries ?? [];
   return `<h2>${esc(nameOf(link))} <span class="tag ${esc(link.status)}">${esc(t(link.status))}</span></h2>
     <dl class="facts"><dt>${esc(t('members'))}</dt><dd>${link.enterprises ?? '—'}</dd>
       <dt>${esc(t('annual_output'))}</dt><dd>${esc(money(link.annual_output))}</dd>
@@ -39,6 +40,7 @@ function details(link) {
       <dt>${esc(t('local_supply'))}</dt><dd>${esc(share(link.supply?.local_share))}</dd></dl>
     ${(link.reasons ?? []).length ? `<h2>${esc(t('reasons'))}</h2><ul>${link.reasons.map((r) => `<li>${esc(lang() === 'zh' ? r.text_zh : r.text_en)}</li>`).join('')}</ul>` : ''}
     ${members.length ? `<h2>${esc(t('members'))}</h2><ul data-test="link-members">${members.map((m) => `<li><a href="#/enterprises/${esc(m.uscc)}">${esc(m.name)}</a></li>`).join('')}</ul>` : ''}
+    ${related.length ? `<h2>${esc(t('related_industries'))}</h2><table data-test="link-related"><thead><tr><th></th><th class="num">${esc(t('density'))}</th><th class="num">${esc(t('cog'))}</th></tr></thead><tbody>${related.map((r) => `<tr><td>${esc(r.industry)} ${esc(r.name)}${r.present ? ` <span class="tag strong">${esc(t('present'))}</span>` : ''}</td><td class="num">${r.density.toFixed(3)}</td><td class="num">${r.cog.toFixed(3)}</td></tr>`).join('')}</tbody></table>` : ''}
     ${candidates.length ? `<h2>${esc(t('candidates'))}</h2><table><tbody>${candidates.map((c) => `<tr><td>${esc(c.name)}<div class="muted">${esc(c.why)}</div></td><td class="num">${c.score.toFixed(2)}</td></tr>`).join('')}</tbody></table>` : ''}`;
 }
 

@@ -25,10 +25,38 @@ function figures(group) {
     <td class="num">${esc(points(group.pull_pp))}</td>`;
 }
 
+// "1.95", "—" where undefined, the withheld tag's word where withheld.
+function quotient(c) {
+  if (!c) return '—';
+  if (c.withheld) return t('suppressed');
+  return isNumber(c.lq) ? c.lq.toFixed(2) : '—';
+}
+
+function benchmarkNote(b) {
+  return `${t('lq_note')} ${b.benchmark} ${b.benchmark_year || ''} · ${b.regions} · ${b.period}${b.annualised ? ' ×12/' + b.period.slice(5) : ''}`;
+}
+
+// The cluster against the benchmark: its quotient and shares, and its growth between two whole
+// years split into the nation's growth, its industries' mix and the district's own share.
+function benchmarkCard(benchmark, code) {
+  if (!benchmark) return `<div class="card"><h2>${esc(t('lq_title'))}</h2><p class="muted">${esc(t('no_benchmark'))}</p></div>`;
+  const c = benchmark.clusters.find((x) => x.code === code);
+  const s = benchmark.shift_share.clusters.find((x) => x.code === code);
+  const years = benchmark.shift_share.from ? `${benchmark.shift_share.from}–${benchmark.shift_share.to}` : '';
+  return `<div class="card" data-test="cluster-benchmark"><h2>${esc(t('lq_title'))}</h2>
+    <dl class="facts"><dt>${esc(t('lq'))}</dt><dd data-test="cluster-lq">${esc(quotient(c))}</dd>
+      <dt>${esc(t('region_share'))}</dt><dd>${esc(c && !c.withheld ? share(c.region_share) : '—')}</dd>
+      <dt>${esc(t('benchmark_share'))}</dt><dd>${esc(c ? share(c.benchmark_share) : '—')}</dd></dl>
+    <p class="muted">${esc(benchmarkNote(benchmark))}</p>
+    ${s && years && !s.withheld ? `<h2>${esc(years)}</h2><div class="chart" id="shift" data-test="cluster-shift"></div>` : `<p class="muted">${esc(benchmark.shift_share.note || '')}</p>`}</div>`;
+}
+
 export default async function clusters(main, [code]) {
   if (code) return cluster(main, code);
-  const [tiers, clustersSeries, cockpit] = await Promise.all([
-    get(withPeriod('indicators?kind=tier&months=12')), get(withPeriod('indicators?kind=cluster&months=12')), get(withPeriod('cockpit'))]);
+  const [tiers, clustersSeries, cockpit, benchmark] = await Promise.all([
+    get(withPeriod('indicators?kind=tier&months=12')), get(withPeriod('indicators?kind=cluster&months=12')), get(withPeriod('cockpit')),
+    get(withPeriod('analytics/clusters')).catch(() => null)]);
+  const lqOf = (code) => benchmark?.clusters.find((c) => c.code === code);
   const latest = (g) => monthOf(g, g.series.period.length - 1);
   const largest = Math.max(...[...tiers.groups, ...clustersSeries.groups].map((g) => Math.abs(latest(g).pull_pp ?? 0)));
   const sys = system();
@@ -38,13 +66,14 @@ export default async function clusters(main, [code]) {
     const tg = tiers.groups.find((g) => g.code === tier.code);
     const members = clustersSeries.groups.filter((g) => g.parent_code === tier.code);
     rows += `<tr class="tier" data-test="tier-${esc(tier.code)}"><td>${esc(nameOf(tier))}</td><td class="num">${count(tg ? latest(tg).enterprises : null)}</td>
-      ${tg ? figures(latest(tg)) : '<td colspan="4"></td>'}<td>${tg && !latest(tg).suppressed ? pullBar(latest(tg).pull_pp, largest) : ''}</td>
+      ${tg ? figures(latest(tg)) : '<td colspan="4"></td>'}<td>${tg && !latest(tg).suppressed ? pullBar(latest(tg).pull_pp, largest) : ''}</td>${benchmark ? '<td></td>' : ''}
       <td><div class="spark" data-spark="tier-${esc(tier.code)}"></div></td></tr>`;
     if (tg) sparks.push([`tier-${tier.code}`, tg]);
     for (const g of members) {
       rows += `<tr class="cluster clickable" data-test="cluster-${esc(g.code)}" data-code="${esc(g.code)}"><td>${esc(g.code)} ${esc(nameOf(g))}</td>
         <td class="num">${count(latest(g).enterprises)}</td>${figures(latest(g))}
         <td>${!latest(g).suppressed ? pullBar(latest(g).pull_pp, largest) : ''}</td>
+        ${benchmark ? `<td class="num" data-test="lq-${esc(g.code)}">${esc(quotient(lqOf(g.code)))}</td>` : ''}
         <td><div class="spark" data-spark="cluster-${esc(g.code)}"></div></td></tr>`;
       sparks.push([`cluster-${g.code}`, g]);
     }
@@ -53,7 +82,8 @@ export default async function clusters(main, [code]) {
     ${cockpit.public ? `<div class="notice">${esc(t('public_note'))}</div>` : ''}
     <div class="card"><table data-test="cluster-tree"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('enterprises_count'))}</th>
       <th class="num">${esc(t('ytd_output'))}</th><th class="num">${esc(t('growth'))}</th><th class="num">${esc(t('contribution'))}</th>
-      <th class="num">${esc(t('pull_pp'))}</th><th></th><th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      <th class="num">${esc(t('pull_pp'))}</th><th></th>${benchmark ? `<th class="num" title="${esc(benchmarkNote(benchmark))}">${esc(t('lq'))}</th>` : ''}<th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table>
+      ${benchmark ? `<p class="muted">${esc(t('lq'))}: ${esc(benchmarkNote(benchmark))}</p>` : ''}</div>`;
   main.querySelectorAll('tr.cluster').forEach((tr) => (tr.onclick = () => (location.hash = `#/clusters/${tr.dataset.code}`)));
   for (const [key, group] of sparks) {
     const element = main.querySelector(`[data-spark="${key}"]`);
@@ -69,8 +99,9 @@ export default async function clusters(main, [code]) {
 }
 
 async function cluster(main, code) {
-  const [series, targetReport, chainReport] = await Promise.all([
-    get(withPeriod(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`)), get(withPeriod('targets')), get(withPeriod('chains')).catch(() => ({ chains: [] }))]);
+  const [series, targetReport, chainReport, benchmark] = await Promise.all([
+    get(withPeriod(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`)), get(withPeriod('targets')), get(withPeriod('chains')).catch(() => ({ chains: [] })),
+    get(withPeriod('analytics/clusters')).catch(() => null)]);
   const g = series.groups[0];
   const now = monthOf(g, g.series.period.length - 1);
   const targets = targetReport.targets.filter((x) => x.scope === `cluster:${code}`);
@@ -92,7 +123,19 @@ async function cluster(main, code) {
         <p class="muted">${esc((info.classes ?? []).join(' '))}</p>
         ${seesEnterprises() ? `<p><a href="#/enterprises/cluster/${esc(code)}">${esc(t('enterprises'))} →</a></p>` : ''}
       </div>
+      ${benchmarkCard(benchmark, code)}
     </div>`;
+  const shift = benchmark?.shift_share.clusters.find((x) => x.code === code);
+  const shiftChart = main.querySelector('#shift');
+  if (shiftChart && shift) {
+    const parts = ['national_share', 'industry_mix', 'regional_share', 'growth'];
+    chart(shiftChart, {
+      grid: { left: 8, right: 8, top: 10, bottom: 20, containLabel: true }, tooltip: { trigger: 'axis', valueFormatter: (v) => `${v} ${lang() === 'zh' ? '亿元' : '100 M yuan'}` },
+      xAxis: { type: 'category', data: parts.map((p) => t(p === 'growth' ? 'shift_growth' : p)) },
+      yAxis: { type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' },
+      series: [{ type: 'bar', data: parts.map((p) => ({ value: yi(shift[p]), itemStyle: { color: p === 'growth' ? '#1f5fbf' : shift[p] < 0 ? '#d33a2c' : '#1e9e5a' } })) }],
+    });
+  }
   chart(main.querySelector('#months'), {
     grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
     legend: { top: 0 }, tooltip: { trigger: 'axis' },

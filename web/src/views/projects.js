@@ -16,11 +16,13 @@ export default async function projects(main) {
   const asOf = period ? new Date(Date.UTC(+period.slice(0, 4), +period.slice(5, 7), 0)).toISOString().slice(0, 10) : '';
   const pipeline = await get(asOf ? `projects?as_of=${asOf}` : 'projects');
   const list = pipeline.projects;
+  const effects = list.some((p) => p.effect);
   main.innerHTML = `<h1>${esc(t('projects'))} · ${esc(pipeline.as_of)}</h1>
     <div class="grid two"><div class="card"><h2>${esc(t('projects_by_stage'))}</h2><div class="chart" id="stages" data-test="stage-chart"></div></div>
-    <div class="card"><table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th><th>${esc(t('overdue'))}</th></tr></thead>
+    <div class="card"><table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
     <tbody>${list.map((p) => `<tr class="${p.overdue ? 'row-warning' : ''}"><td>${esc(p.name)}<div class="muted">${esc(p.investor)} · ${esc(p.cluster)} · ${esc(p.park)}</div></td>
       <td>${esc(stageName(p.stage))}</td><td class="num">${esc(money(p.sales_at_full_output))}</td>
+      ${effects ? `<td class="num" data-test="effect-${esc(p.code)}">${p.effect?.total != null ? `${esc(money(p.effect.total))}<div class="muted">${esc(p.effect.sector)} · ${esc(t('multiplier'))} ${p.effect.multiplier.toFixed(2)}</div>` : '—'}</td>` : ''}
       <td>${p.overdue ? `${esc(stageName(p.overdue.waiting_for ?? ''))} ${p.overdue.months_late} ${esc(t('months_late'))}` : ''}</td></tr>`).join('')}</tbody></table></div></div>`;
   const counts = stages.map((s) => list.filter((p) => p.stage === s).length);
   const sales = stages.map((s) => list.filter((p) => p.stage === s).reduce((a, p) => a + (p.sales_at_full_output ?? 0), 0));
