@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include "clusterscope/analytics/agglomeration.h"
 #include "clusterscope/analytics/shift_share.h"
 #include "clusterscope/app/analytics_config.h"
 #include "clusterscope/app/workspace.h"
@@ -105,6 +106,46 @@ Result<Workspace::IndustryOutput> Workspace::OutputToPeriod(core::Period period,
     const auto it = industry_of.find(uscc);
     if (it == industry_of.end() || it->second.size() < static_cast<std::size_t>(digits)) continue;
     out.output[it->second.substr(0, static_cast<std::size_t>(digits))] += value;
+  }
+  return out;
+}
+
+Result<Workspace::PlantData> Workspace::Plants(int year, int digits, bool by_park) {
+  if (digits < 2 || digits > 4) {
+    return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
+  }
+  auto latest = LatestPeriod();
+  if (!latest) return Error(latest.error());
+  if (year == 0) year = latest->year;
+  if (year > latest->year) {
+    return Error(Status::NotFound(fmt::format(
+        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
+  }
+  PlantData out;
+  out.period = year == latest->year ? *latest : core::Period{year, 12};
+  auto registry = store_->ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  // Areas by name: the county's towns, the system's parks.
+  std::map<std::string, std::string> name_of;
+  for (const auto* town : core::TownsOf(system_.region_code)) name_of[town->code] = town->name;
+  for (const auto& park : system_.parks) name_of[park.code] = park.name_zh;
+  std::map<std::string, const model::Enterprise*> by_uscc;
+  for (const auto& e : *registry) by_uscc[e.uscc] = &e;
+  auto engine = EngineOver(core::Period{year, 1}, out.period);
+  if (!engine) return Error(engine.error());
+  for (const auto& [uscc, value] :
+       (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
+    const auto it = by_uscc.find(uscc);
+    if (it == by_uscc.end() || value <= 0) continue;
+    const auto& e = *it->second;
+    const std::string& area = by_park ? e.park : e.town;
+    if (area.empty() || e.industry_code.size() < static_cast<std::size_t>(digits)) {
+      ++out.without_area;
+      continue;
+    }
+    const auto name = name_of.find(area);
+    out.plants.push_back({name != name_of.end() ? name->second : area,
+                          e.industry_code.substr(0, static_cast<std::size_t>(digits)), value});
   }
   return out;
 }

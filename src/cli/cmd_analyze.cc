@@ -22,7 +22,8 @@ namespace {
 
 struct AnalyzeArgs {
   std::string file, format = "json", out, region, presence = "rca", demand_change, benchmark;
-  int year = 0, from = 0, to = 0;
+  std::string by = "town", areas;  // agglomeration
+  int year = 0, from = 0, to = 0, digits = 2;
   double threshold = 1.0;
   bool dynamic = false, ghosh = false;
 };
@@ -124,6 +125,30 @@ int Clusters(Context& ctx, const AnalyzeArgs& args) {
   return PrintOrWrite(
       args.format == "csv" ? report::ClusterViewCsv(*view) : report::ClusterViewJson(*view),
       args.out);
+}
+
+int Agglomeration(Context& ctx, const AnalyzeArgs& args) {
+  int code = 0;
+  auto workspace = OpenWorkspace(ctx, code);
+  if (!workspace) return code;
+  auto plants = workspace->Plants(args.year, args.digits, args.by == "park");
+  if (!plants) return Fail(plants.error());
+  std::optional<std::map<std::string, analytics::AreaFacts>> facts;
+  if (!args.areas.empty()) {
+    auto read = ingest::ReadAreaFactsFile(args.areas);
+    if (!read) return Fail(read.error());
+    facts = std::move(*read);
+  }
+  const auto result = analytics::Agglomerate(plants->plants, facts ? &*facts : nullptr);
+  if (args.format == "csv") return PrintOrWrite(report::AgglomerationCsv(result), args.out);
+  return PrintOrWrite(report::AgglomerationJson(result, {.year = plants->period.year,
+                                                         .period = plants->period.ToString(),
+                                                         .by = args.by,
+                                                         .level = args.digits == 2   ? "division"
+                                                                  : args.digits == 3 ? "group"
+                                                                                     : "class",
+                                                         .without_area = plants->without_area}),
+                      args.out);
 }
 
 int LoadPlan(Context& ctx, const std::string& file) {
@@ -250,6 +275,29 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       "The region's row in the benchmark (default: the plan's, else the county's name)");
   clusters_command->callback(
       [&ctx, clusters] { ctx.action = [&ctx, clusters] { return Clusters(ctx, *clusters); }; });
+
+  auto agglomeration = std::make_shared<AnalyzeArgs>();
+  auto* agglomeration_command = AddCommand(
+      *group, "agglomeration",
+      "From the database's enterprises as plants in towns or parks: each industry's "
+      "Ellison-Glaeser index, and with --areas each area's Litzenberger-Sternberg cluster index");
+  agglomeration_command->add_option("--by", agglomeration->by, "town or park")
+      ->check(CLI::IsMember({"town", "park"}))
+      ->default_val("town");
+  agglomeration_command->add_option("--digits", agglomeration->digits, "2 division, 3, 4 class")
+      ->check(CLI::Range(2, 4))
+      ->default_val(2);
+  agglomeration_command->add_option("--areas", agglomeration->areas,
+                                    "CSV area,land,population (km², persons) of the towns/parks");
+  agglomeration_command->add_option("--format", agglomeration->format, "json or csv")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->default_val("json");
+  agglomeration_command->add_option("--out", agglomeration->out,
+                                    "Write to this file instead of the terminal");
+  AddYear(*agglomeration_command, *agglomeration);
+  agglomeration_command->callback([&ctx, agglomeration] {
+    ctx.action = [&ctx, agglomeration] { return Agglomeration(ctx, *agglomeration); };
+  });
 
   auto plan_file = std::make_shared<std::string>();
   auto* load_command =

@@ -226,4 +226,40 @@ Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,
   return delta;
 }
 
+Result<std::map<std::string, analytics::AreaFacts>> ReadAreaFactsFile(const std::string& path) {
+  auto file = ReadTableFile(path, "");
+  if (!file) return Error(file.error());
+  auto columns = MapColumns(*file, {{"area", {"地区", "乡镇", "园区", "town", "park"}, true},
+                                    {"land", {"面积", "land_km2", "area_km2"}, true},
+                                    {"population", {"人口"}, true}});
+  if (!columns) return Error(columns.error());
+  Problems problems(path);
+  std::map<std::string, analytics::AreaFacts> facts;
+  for (const auto& record : file->rows) {
+    const std::string area(columns->Cell(record, "area"));
+    if (area.empty()) {
+      problems.Add(record.line, "area", "required", "empty");
+      continue;
+    }
+    analytics::AreaFacts f;
+    for (const auto& [column, field] :
+         {std::pair{"land", &f.land}, std::pair{"population", &f.population}}) {
+      const auto value = core::ParseDecimal(columns->Cell(record, column));
+      if (!value) {
+        problems.Add(record.line, column, "number",
+                     fmt::format("'{}' is not a number", columns->Cell(record, column)));
+      } else if (*value <= 0) {
+        problems.Add(record.line, column, "positive", fmt::format("{} is not above 0", *value));
+      } else {
+        *field = *value;
+      }
+    }
+    if (!facts.emplace(area, f).second) {
+      problems.Add(record.line, "area", "duplicate", fmt::format("'{}' is given twice", area));
+    }
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
+  return facts;
+}
+
 }  // namespace clusterscope::ingest

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/analytics/concentration.h"
+#include "clusterscope/core/classification.h"
 
 namespace clusterscope::report {
 namespace {
@@ -70,6 +71,57 @@ const analytics::ClusterShift* ShiftOf(const analytics::ClusterView& view,
 }
 
 }  // namespace
+
+namespace {
+
+std::string IndustryName(const std::string& code) {
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
+  return entry != nullptr ? entry->name : std::string();
+}
+
+}  // namespace
+
+std::string AgglomerationJson(const analytics::Agglomeration& result,
+                              const AgglomerationContext& context) {
+  json industries = json::array(), cells = json::array();
+  std::size_t plants = 0;
+  for (const auto& a : result.industries) {
+    plants += a.plants;
+    industries.push_back({{"industry", a.industry},
+                          {"name", IndustryName(a.industry)},
+                          {"plants", a.plants},
+                          {"total", a.total},
+                          {"plant_herfindahl", Value(a.plant_herfindahl)},
+                          {"ellison_glaeser", Value(a.ellison_glaeser)}});
+  }
+  for (const auto& c : result.cluster_index) {
+    cells.push_back({{"area", c.area},
+                     {"industry", c.industry},
+                     {"plants", c.plants},
+                     {"index", Value(c.index)}});
+  }
+  return json{{"year", context.year},
+              {"period", context.period},
+              {"by", context.by},
+              {"level", context.level},
+              {"plants", plants},
+              {"without_area", context.without_area},
+              {"areas", result.areas},
+              {"industries", std::move(industries)},
+              {"cluster_index", std::move(cells)},
+              {"areas_without_facts", result.areas_without_facts}}
+             .dump() +
+         "\n";
+}
+
+std::string AgglomerationCsv(const analytics::Agglomeration& result) {
+  std::string out = "industry,name,plants,total,plant_herfindahl,ellison_glaeser\n";
+  for (const auto& a : result.industries) {
+    out += Line({Field(a.industry), Field(IndustryName(a.industry)), std::to_string(a.plants),
+                 Field(a.total), Field(a.plant_herfindahl), Field(a.ellison_glaeser)});
+  }
+  return out;
+}
 
 std::string ClusterViewJson(const analytics::ClusterView& view) {
   json clusters = json::array();

@@ -4,6 +4,8 @@
 // forms, and bad files refused with file, line, column and rule.
 #include <algorithm>
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include "cli_fixture.h"
 #include <nlohmann/json.hpp>
@@ -355,6 +357,60 @@ TEST_F(AnalyzeCliTest, ProjectsGetTheirTotalEffectFromTheTableHeld) {
       << run.out;
   run = Cli("changes --entity io_table");
   EXPECT_NE(run.out.find("io.csv"), std::string::npos) << run.out;
+}
+
+// The database's enterprises as plants in towns: Ellison–Glaeser by division, and with the
+// towns' land and population the Litzenberger–Sternberg index (by hand in agglomeration_test).
+TEST_F(AnalyzeCliTest, AgglomerationFromTheEnterprisesInTheirTowns) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  std::string enterprises = "uscc,name,industry_code,town\n", scale = "uscc,year,above_scale\n",
+              months = "uscc,period,output_value\n";
+  // Division 38: two plants of 10 in 敦仁街道 (500102006); division 13: two of 20 in 崇义街道.
+  const std::vector<std::tuple<int, std::string, std::string, int>> plants = {
+      {1, "3841", "500102006", 10},
+      {2, "3842", "500102006", 10},
+      {3, "1371", "500102007", 20},
+      {4, "1391", "500102007", 20}};
+  for (const auto& [n, industry, town, output] : plants) {
+    enterprises += fmt::format("{},企业{},{},{}\n", testutil::CreditCode(n), n, industry, town);
+    scale += fmt::format("{},2025,1\n", testutil::CreditCode(n));
+    months += fmt::format("{},2025-12,{}\n", testutil::CreditCode(n), output);
+  }
+  testutil::WriteFile(dir_.Path("e.csv"), enterprises);
+  testutil::WriteFile(dir_.Path("s.csv"), scale);
+  testutil::WriteFile(dir_.Path("m.csv"), months);
+  ASSERT_EQ(Cli("import enterprises e.csv --year 2025").exit_code, 0);
+  ASSERT_EQ(Cli("import scale s.csv").exit_code, 0);
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  testutil::WriteFile(dir_.Path("areas.csv"),
+                      "area,land,population\n敦仁街道,10,100\n崇义街道,20,200\n");
+  auto run = Cli("analyze agglomeration --areas areas.csv");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto doc = json::parse(run.out);
+  EXPECT_EQ(doc["level"], "division");
+  EXPECT_EQ(doc["plants"], 4);
+  ASSERT_EQ(doc["industries"].size(), 2u);
+  EXPECT_EQ(doc["industries"][1]["industry"], "38");
+  // 38 is 20 of 60 overall, all of it in 敦仁街道 (one third of the total): γ = 3.
+  EXPECT_NEAR(doc["industries"][1]["ellison_glaeser"].get<double>(), 3, 1e-12);
+  for (const auto& cell : doc["cluster_index"]) {
+    if (cell["industry"] == "38") {
+      EXPECT_EQ(cell["area"], "敦仁街道");
+      EXPECT_NEAR(cell["index"].get<double>(), 9, 1e-12);
+    }
+  }
+  testutil::WriteFile(dir_.Path("bad-areas.csv"),
+                      "area,land,population\n敦仁街道,-1,100\n敦仁街道,10,x\n");
+  run = Cli("analyze agglomeration --areas bad-areas.csv");
+  EXPECT_EQ(run.exit_code, 3);
+  EXPECT_NE(run.out.find("bad-areas.csv:2: land: -1 is not above 0 (positive)"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("bad-areas.csv:3: population: 'x' is not a number (number)"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("bad-areas.csv:3: area: '敦仁街道' is given twice (duplicate)"),
+            std::string::npos)
+      << run.out;
 }
 
 TEST_F(AnalyzeCliTest, BadFilesAreRefusedWithFileLineColumnAndRule) {

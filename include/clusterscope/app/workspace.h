@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/analytics/agglomeration.h"
 #include "clusterscope/analytics/cluster_quotients.h"
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
@@ -150,6 +151,15 @@ class Workspace {
   Result<ingest::ImportReport> ImportMatrix(const std::string& path, ingest::ImportOptions options);
   // A stored benchmark by year; NotFound naming the benchmarks held.
   Result<std::map<int, analytics::RegionIndustryMatrix>> Benchmark(const std::string& name);
+  // The above-scale enterprises as plants for the agglomeration indices: year-to-date output
+  // at December of `year` (0: the latest year, at its latest month), industry cut to `digits`,
+  // area the town's (or with `by_park` the park's) name. Enterprises without one are counted.
+  struct PlantData {
+    core::Period period;
+    std::vector<analytics::Plant> plants;
+    std::size_t without_area = 0;
+  };
+  Result<PlantData> Plants(int year, int digits, bool by_park);
   // The analytics plan (docs/analytics.md): checked against the system and made current.
   Result<model::AnalyticsPlan> LoadAnalyticsPlan(const std::string& path);
   // The current one; NotFound if none was loaded.

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "clusterscope/analytics/agglomeration.h"
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/matrix.h"
 #include "clusterscope/core/status.h"
@@ -35,4 +36,7 @@ std::string InputOutputText(const analytics::InputOutputTable& table);
 Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,
                                                  const analytics::InputOutputTable& table);
 
+// area,land,population (km², persons): the facts of towns or parks for the cluster index.
+// Refused: a value that is not a number above 0, an area given twice.
+Result<std::map<std::string, analytics::AreaFacts>> ReadAreaFactsFile(const std::string& path);
 }  // namespace clusterscope::ingest

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/analytics/agglomeration.h"
 #include "clusterscope/analytics/cluster_quotients.h"
 #include "clusterscope/analytics/complexity.h"
 #include "clusterscope/analytics/input_output.h"
@@ -53,6 +54,22 @@ std::string InputOutputJson(const analytics::InputOutputTable& table,
 std::string InputOutputCsv(const analytics::InputOutputTable& table,
                            const analytics::InputOutputAnalysis& analysis, bool ghosh,
                            const std::optional<std::vector<double>>& output_change);
+
+// {"year", "period", "by": "town" | "park", "level", "plants", "without_area", "areas",
+//  "industries": [{"industry", "name", "plants", "total", "plant_herfindahl",
+//                  "ellison_glaeser"}],
+//  "cluster_index": [{"area", "industry", "plants", "index"}], "areas_without_facts"}.
+struct AgglomerationContext {
+  int year = 0;
+  std::string period;
+  std::string by;
+  std::string level;
+  std::size_t without_area = 0;
+};
+std::string AgglomerationJson(const analytics::Agglomeration& result,
+                              const AgglomerationContext& context);
+// industry,name,plants,total,plant_herfindahl,ellison_glaeser
+std::string AgglomerationCsv(const analytics::Agglomeration& result);
 
 // The clusters against a benchmark (analytics::ClusterView):
 // {"benchmark", "benchmark_year", "region", "year", "period", "annualised", "level", "regions",
