@@ -311,6 +311,23 @@ TEST_F(SqliteStoreTest, KeepsSeriesValuesWithTheirRevisionsAndTheCurrentPlan) {
   ASSERT_OK(plan);
   ASSERT_TRUE(plan->has_value());
   EXPECT_EQ((*plan)->second, "a = 2");
+  // Each kind keeps its own current document (migration 0012 added the last two).
+  {
+    auto tx = store_->Begin("tester");
+    ASSERT_OK(tx);
+    ASSERT_OK((*tx)->PutPlan(PlanKind::kAnalytics, "analytics.toml", "region = \"x\""));
+    ASSERT_OK((*tx)->PutPlan(PlanKind::kInputOutput, "io.csv", "sector,a,final_demand\n"));
+    ASSERT_OK((*tx)->Commit());
+  }
+  for (const auto& [kind, text] :
+       {std::pair{PlanKind::kTargets, "a = 2"}, std::pair{PlanKind::kAnalytics, "region = \"x\""},
+        std::pair{PlanKind::kInputOutput, "sector,a,final_demand\n"}}) {
+    auto kept = store_->LoadPlan(kind);
+    ASSERT_OK(kept);
+    ASSERT_TRUE(kept->has_value());
+    EXPECT_EQ((*kept)->second, text);
+  }
+  EXPECT_FALSE(store_->LoadPlan(PlanKind::kChains)->has_value());
 }
 
 TEST_F(SqliteStoreTest, KeepsProjectsWithPhasesMovesAndAnAuditOfEveryField) {
