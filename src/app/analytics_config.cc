@@ -37,14 +37,8 @@ Result<model::AnalyticsPlan> LoadAnalyticsPlanText(const std::string& text, cons
     sector.cluster = reader.String(*table, path, "cluster", false);
     plan.sectors.push_back(std::move(sector));
   }
-  if (reader.problems().empty()) {
-    for (const auto& problem : plan.Check(system, core::IndustryClassification::Gbt4754())) {
-      reader.ModelProblem(problem);
-    }
-  }
-  if (!reader.problems().empty()) {
-    return Error(Status::InvalidArgument(fmt::format("{}", fmt::join(reader.problems(), "\n"))));
-  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      reader.Finish([&] { return plan.Check(system, core::IndustryClassification::Gbt4754()); }));
   return plan;
 }
 

@@ -163,14 +163,8 @@ Result<model::ChainPlan> LoadChainPlanText(const std::string& text, const std::s
     ladder.goal_designation = reader.String(*table, path, "goal_designation", false);
     plan.ladders.push_back(std::move(ladder));
   }
-  if (reader.problems().empty()) {
-    for (const auto& problem : plan.Check(system, core::IndustryClassification::Gbt4754())) {
-      reader.ModelProblem(problem);
-    }
-  }
-  if (!reader.problems().empty()) {
-    return Error(Status::InvalidArgument(fmt::format("{}", fmt::join(reader.problems(), "\n"))));
-  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      reader.Finish([&] { return plan.Check(system, core::IndustryClassification::Gbt4754()); }));
   return plan;
 }
 

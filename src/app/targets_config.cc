@@ -152,12 +152,7 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
     }
     plan.targets.push_back(std::move(t));
   }
-  if (reader.problems().empty()) {
-    for (const auto& problem : plan.Check(system)) reader.ModelProblem(problem);
-  }
-  if (!reader.problems().empty()) {
-    return Error(Status::InvalidArgument(fmt::format("{}", fmt::join(reader.problems(), "\n"))));
-  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(reader.Finish([&] { return plan.Check(system); }));
   return plan;
 }
 

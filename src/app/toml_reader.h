@@ -151,6 +151,17 @@ class Reader {
 
   const std::vector<std::string>& problems() const { return problems_; }
 
+  // Every problem as one InvalidArgument, else OK. `model_check` (returning model::Problems) runs
+  // only on a document read cleanly, so that a bad key does not cascade into follow-on problems.
+  template <typename ModelCheck>
+  Status Finish(ModelCheck model_check) {
+    if (problems_.empty()) {
+      for (const auto& problem : model_check()) ModelProblem(problem);
+    }
+    if (problems_.empty()) return Status::Ok();
+    return Status::InvalidArgument(fmt::format("{}", fmt::join(problems_, "\n")));
+  }
+
  private:
   static std::string Join(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
