@@ -293,19 +293,14 @@ Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOp
   if (!benchmark_year) return Error(benchmark_year.error());
   view.benchmark_year = *benchmark_year;
 
-  // The region's whole-year output by code; a part year scaled to twelve months, so that the
+  // The region's output by code for the year; a part year scaled to twelve months, so that the
   // region weighs in the benchmark's totals as a whole year would.
-  const auto own_year = [&](int year, bool annualise) -> Result<IndustryOutput> {
-    auto own = annualise && options.at ? OutputToPeriod(*options.at, *digits)
-                                       : OutputByIndustry(year, *digits);
-    if (!own) return Error(own.error());
-    if (annualise && own->period.month < 12) {
-      for (auto& [code, value] : own->output) value *= 12.0 / own->period.month;
-    }
-    return own;
-  };
-  auto own = own_year(view.year, true);
+  auto own =
+      options.at ? OutputToPeriod(*options.at, *digits) : OutputByIndustry(view.year, *digits);
   if (!own) return Error(own.error());
+  if (own->period.month < 12) {
+    for (auto& [code, value] : own->output) value *= 12.0 / own->period.month;
+  }
   // Only the industries the benchmark covers (manufacturing, say) take part: the region's
   // others would weigh in its total and not in the benchmark's.
   for (const auto& [year, m] : *years) {
