@@ -325,6 +325,18 @@ Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOp
   return out;
 }
 
+Result<std::pair<analytics::RegionIndustryMatrix, std::string>> Workspace::RegionAgainstBenchmark(
+    const BenchmarkOptions& options) {
+  auto against = AgainstBenchmark(options);
+  if (!against) return Error(against.error());
+  if (options.year != 0 && against->view.benchmark_year != options.year &&
+      against->view.benchmark_year != 0) {
+    return Error(Status::NotFound(
+        fmt::format("benchmark {} has no rows for {}", against->view.benchmark, options.year)));
+  }
+  return std::make_pair(std::move(against->matrix), against->view.region);
+}
+
 Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptions& options) {
   auto against = AgainstBenchmark(options);
   if (!against) return Error(against.error());

@@ -29,7 +29,7 @@ struct AnalyzeArgs {
 };
 
 void AddCommon(CLI::App& command, AnalyzeArgs& args, const char* file_help) {
-  command.add_option("file", args.file, file_help)->required();
+  command.add_option("file", args.file, file_help);
   command.add_option("--format", args.format, "json or csv")
       ->check(CLI::IsMember({"json", "csv"}))
       ->default_val("json");
@@ -59,18 +59,66 @@ Result<analytics::RegionIndustryMatrix> MatrixOf(const std::string& file, int ye
   return YearOf(std::move(*years), year, file);
 }
 
+// Either a file or a kept benchmark (--benchmark, with the region's own row from --db).
+Status OneSource(const AnalyzeArgs& args) {
+  if (args.file.empty() == args.benchmark.empty()) {
+    return Status::InvalidArgument(
+        "give a matrix file or --benchmark NAME (one kept by `import matrix`), not both");
+  }
+  return Status::Ok();
+}
+
+// The kept benchmark of `year` with the region's row from the database, and the region's name.
+Result<std::pair<analytics::RegionIndustryMatrix, std::string>> FromDatabase(
+    app::Workspace& workspace, const AnalyzeArgs& args, int year) {
+  app::Workspace::BenchmarkOptions options;
+  options.benchmark = args.benchmark;
+  options.year = year;
+  options.region = args.region;
+  return workspace.RegionAgainstBenchmark(options);
+}
+
 int Matrix(
-    const AnalyzeArgs& args,
+    Context& ctx, const AnalyzeArgs& args,
     const std::function<Result<std::string>(const analytics::RegionIndustryMatrix&)>& render) {
-  auto matrix = MatrixOf(args.file, args.year);
+  if (const Status one = OneSource(args); !one.ok()) return Fail(one);
+  Result<analytics::RegionIndustryMatrix> matrix = Error(Status::Internal("no matrix"));
+  if (!args.benchmark.empty()) {
+    int code = 0;
+    auto workspace = OpenWorkspace(ctx, code);
+    if (!workspace) return code;
+    auto kept = FromDatabase(*workspace, args, args.year);
+    if (!kept) return Fail(kept.error());
+    matrix = std::move(kept->first);
+  } else {
+    matrix = MatrixOf(args.file, args.year);
+  }
   if (!matrix) return Fail(matrix.error());
   auto text = render(*matrix);
   if (!text) return Fail(text.error());
   return PrintOrWrite(*text, args.out);
 }
 
-int ShiftShare(const AnalyzeArgs& args) {
-  auto years = ingest::ReadMatrixFile(args.file);
+int ShiftShare(Context& ctx, AnalyzeArgs args) {
+  if (const Status one = OneSource(args); !one.ok()) return Fail(one);
+  Result<std::map<int, analytics::RegionIndustryMatrix>> years = Error(Status::Internal(""));
+  if (!args.benchmark.empty()) {
+    // Each year of the span from the kept benchmark, with the region's row from the database.
+    int code = 0;
+    auto workspace = OpenWorkspace(ctx, code);
+    if (!workspace) return code;
+    std::map<int, analytics::RegionIndustryMatrix> kept;
+    for (int year = args.from; year <= args.to && args.from < args.to; ++year) {
+      auto matrix = FromDatabase(*workspace, args, year);
+      if (!matrix) return Fail(matrix.error());
+      kept.emplace(year, std::move(matrix->first));
+      if (args.region.empty()) args.region = matrix->second;
+    }
+    years = std::move(kept);
+    args.file = "benchmark " + args.benchmark;
+  } else {
+    years = ingest::ReadMatrixFile(args.file);
+  }
   if (!years) return Fail(years.error());
   if (years->size() < 2 || years->begin()->first == 0) {
     return Fail(Status::InvalidArgument(
@@ -200,9 +248,11 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
     auto* command = AddCommand(*group, name, help);
     AddCommon(*command, *args, kMatrixHelp);
     AddYear(*command, *args);
+    command->add_option("--benchmark", args->benchmark,
+                        "A benchmark kept by `import matrix`, the region's row from --db");
     command->callback([&ctx, args, render] {
-      ctx.action = [args, render] {
-        return Matrix(*args,
+      ctx.action = [&ctx, args, render] {
+        return Matrix(ctx, *args,
                       [&](const analytics::RegionIndustryMatrix& m) { return render(*args, m); });
       };
     });
@@ -228,11 +278,15 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
                  "A region's growth between two years: national share, industry mix, regional "
                  "share; Esteban-Marquillas and Gerfin; --dynamic sums the years between");
   AddCommon(*shift_command, *shift, kMatrixHelp);
-  shift_command->add_option("--region", shift->region, "The region")->required();
+  shift_command->add_option("--region", shift->region,
+                            "The region (with --benchmark, default: the analytics plan's)");
   shift_command->add_option("--from", shift->from, "Base year")->required();
   shift_command->add_option("--to", shift->to, "End year")->required();
   shift_command->add_flag("--dynamic", shift->dynamic, "Year by year, summed");
-  shift_command->callback([&ctx, shift] { ctx.action = [shift] { return ShiftShare(*shift); }; });
+  shift_command->add_option("--benchmark", shift->benchmark,
+                            "A benchmark kept by `import matrix`, the region's row from --db");
+  shift_command->callback(
+      [&ctx, shift] { ctx.action = [&ctx, shift] { return ShiftShare(ctx, *shift); }; });
 
   auto [complexity_command, complexity] = matrix_command(
       "complexity", "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG",

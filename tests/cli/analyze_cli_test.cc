@@ -248,6 +248,26 @@ TEST_F(AnalyzeCliTest, ThePlansBenchmarkGivesClustersShiftShareAndAReportSection
   EXPECT_TRUE(by["L1"]["growth_rate"].is_null());  // no base
   EXPECT_NEAR(shift["total"]["growth"].get<double>(), 130, 1e-9);
 
+  // The file commands run on a kept benchmark too, the region's row from the database.
+  run = Cli("analyze location-quotient --benchmark cq --year 2025");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  bool found = false;
+  doc = json::parse(run.out);
+  for (const auto& cell : doc["lq"]) {
+    if (cell["region"] != "涪陵区" || cell["industry"] != "3841") continue;
+    found = true;
+    EXPECT_NEAR(cell["lq"].get<double>(), (330.0 / 430) / (1830.0 / 4930), 1e-12);
+  }
+  EXPECT_TRUE(found) << run.out;
+  run = Cli("analyze shift-share --benchmark cq --from 2024 --to 2025");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  doc = json::parse(run.out);
+  EXPECT_EQ(doc["region"], "涪陵区");
+  EXPECT_NEAR(doc["growth"].get<double>(), 130, 1e-9);
+  EXPECT_NEAR(doc["national_share"].get<double>(), 300 * (national - 1), 1e-9);
+  EXPECT_EQ(Cli("analyze shift-share --benchmark cq --from 2020 --to 2025").exit_code, 4);
+  EXPECT_EQ(Cli("analyze complexity b.csv --benchmark cq").exit_code, 3);  // not both
+
   // The chain links beside the benchmark's industries list them by density and outlook gain.
   run = Cli("chain assess --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;

@@ -182,6 +182,11 @@ class Workspace {
   // The clusters against a benchmark (docs/analytics.md): location quotients in `year` and the
   // shift-share between whole years held by both. NotFound without a benchmark.
   Result<analytics::ClusterView> BenchmarkClusters(const BenchmarkOptions& options);
+  // The benchmark's matrix for `options.year` (or `at`) with the region's own row from the
+  // database (a part year annualised, codes the benchmark lacks left out), and the region's
+  // name in it: what `analyze ... --benchmark NAME` computes on.
+  Result<std::pair<analytics::RegionIndustryMatrix, std::string>> RegionAgainstBenchmark(
+      const BenchmarkOptions& options);
   // Adds a project; AlreadyExists if the code is taken; InvalidArgument naming every problem.
   Status AddProject(const model::Project& project);
   // Moves a project to `to` on `date` by the pipeline's rules, keeping the move in its history.
