@@ -30,6 +30,8 @@ export function withPeriod(path) {
 
 // An ECharts instance in `element`, resized with the window and disposed on the next route.
 export function chart(element, option) {
+  // A page left while it loaded draws nothing.
+  if (!element?.isConnected) return { on() {}, dispose() {}, resize() {} };
   const instance = window.echarts.init(element, null, { renderer: 'canvas' });
   // No animation: a wall display redraws often, and a figure should read at once.
   instance.setOption({ animation: false, ...option });
@@ -69,14 +71,19 @@ async function route() {
   const [name, ...rest] = location.hash.slice(2).split('/');
   const view = views[name] ?? cockpit;
   navigation();
-  const main = document.getElementById('main');
-  main.innerHTML = `<p class="muted">${t('loading')}</p>`;
+  // Each route draws into a page of its own: a slower earlier view that answers late writes into
+  // its page, no longer shown, instead of over this one.
+  const page = document.createElement('div');
+  page.innerHTML = `<p class="muted" data-test="loading">${t('loading')}</p>`;
+  document.getElementById('main').replaceChildren(page);
+  const current = () => page.isConnected;
   try {
-    await view(main, rest.map(decodeURIComponent));
+    await view(page, rest.map(decodeURIComponent));
   } catch (error) {
+    if (!current()) return;
     if (error instanceof api.ApiError && error.status === 401) return showSignIn();
     const text = error instanceof api.ApiError && error.status === 403 ? t('forbidden') : '';
-    main.innerHTML = `<div class="card error" data-test="error">${esc(text)} ${esc(error.message)}</div>`;
+    page.innerHTML = `<div class="card error" data-test="error">${esc(text)} ${esc(error.message)}</div>`;
   }
 }
 

@@ -233,7 +233,8 @@ test('a viewer sees withheld cells and no enterprise', async () => {
   const seen = [];
   for (const view of ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects']) {
     await page.click(`[data-test=nav-${view}]`);
-    await page.waitForLoadState('networkidle');
+    // The view has drawn: its route is shown and nothing is loading.
+    await page.waitForFunction((v) => location.hash === `#/${v}` && !document.querySelector('[data-test=loading]'), view);
     seen.push(await page.content());
   }
   for (const name of names) assert.ok(!seen.some((html) => html.includes(name)), `a viewer saw ${name}`);
