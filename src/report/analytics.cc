@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "industry_name.h"
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -72,15 +73,6 @@ const analytics::ClusterShift* ShiftOf(const analytics::ClusterView& view,
 
 }  // namespace
 
-namespace {
-
-std::string IndustryName(const std::string& code) {
-  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
-  return entry != nullptr ? entry->name : std::string();
-}
-
-}  // namespace
-
 std::string AgglomerationJson(const analytics::Agglomeration& result,
                               const AgglomerationContext& context) {
   json industries = json::array(), cells = json::array();
@@ -88,7 +80,7 @@ std::string AgglomerationJson(const analytics::Agglomeration& result,
   for (const auto& a : result.industries) {
     plants += a.plants;
     industries.push_back({{"industry", a.industry},
-                          {"name", IndustryName(a.industry)},
+                          {"name", detail::IndustryName(a.industry)},
                           {"plants", a.plants},
                           {"total", a.total},
                           {"plant_herfindahl", Value(a.plant_herfindahl)},
@@ -117,8 +109,9 @@ std::string AgglomerationJson(const analytics::Agglomeration& result,
 std::string AgglomerationCsv(const analytics::Agglomeration& result) {
   std::string out = "industry,name,plants,total,plant_herfindahl,ellison_glaeser\n";
   for (const auto& a : result.industries) {
-    out += Line({Field(a.industry), Field(IndustryName(a.industry)), std::to_string(a.plants),
-                 Field(a.total), Field(a.plant_herfindahl), Field(a.ellison_glaeser)});
+    out +=
+        Line({Field(a.industry), Field(detail::IndustryName(a.industry)), std::to_string(a.plants),
+              Field(a.total), Field(a.plant_herfindahl), Field(a.ellison_glaeser)});
   }
   return out;
 }

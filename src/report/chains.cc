@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/chains.h"
 
+#include "industry_name.h"
 #include "monthly_parts.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,15 +10,6 @@
 #include "clusterscope/report/targets.h"
 
 namespace clusterscope::report {
-namespace {
-
-std::string IndustryName(const std::string& code) {
-  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
-  return entry != nullptr ? entry->name : std::string();
-}
-
-}  // namespace
-
 namespace {
 
 using nlohmann::json;
@@ -245,10 +237,11 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
       for (std::size_t l = 0; l < a.links.size(); ++l) {
         const auto& la = a.links[l];
         for (const auto& r : report.related[c][l]) {
-          related.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
-                                  fmt::format("{} {}", r.industry, IndustryName(r.industry)),
-                                  fmt::format("{:.3f}", r.density), fmt::format("{:.3f}", r.cog),
-                                  r.pci ? fmt::format("{:.2f}", *r.pci) : ""});
+          related.rows.push_back(
+              {la.link->name_zh, StatusText(la.rating.status, language),
+               fmt::format("{} {}", r.industry, detail::IndustryName(r.industry)),
+               fmt::format("{:.3f}", r.density), fmt::format("{:.3f}", r.cog),
+               r.pci ? fmt::format("{:.2f}", *r.pci) : ""});
         }
       }
       if (!related.rows.empty()) doc.sections.push_back(std::move(related));
@@ -296,7 +289,7 @@ json RelatedJson(const std::vector<analytics::RelatedIndustry>& related, bool pu
   json out = json::array();
   for (const auto& r : related) {
     json row = {{"industry", r.industry},
-                {"name", IndustryName(r.industry)},
+                {"name", detail::IndustryName(r.industry)},
                 {"density", r.density},
                 {"cog", r.cog},
                 {"pci", Optional(r.pci)}};

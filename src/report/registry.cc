@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 
+#include "industry_name.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -52,11 +53,6 @@ std::string TownName(const std::string& county, const std::string& code) {
     if (town->code == code) return town->name;
   }
   return "";
-}
-
-std::string IndustryName(const std::string& code) {
-  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
-  return entry != nullptr ? entry->name : "";
 }
 
 json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& counts) {
@@ -131,7 +127,7 @@ json EnterpriseJsonOf(const model::Enterprise& e, const model::ClusterSystem& sy
   return {{"uscc", e.uscc},
           {"name", e.name},
           {"industry_code", e.industry_code},
-          {"industry_name", IndustryName(e.industry_code)},
+          {"industry_name", detail::IndustryName(e.industry_code)},
           {"cluster", OptionalText(e.cluster)},
           {"cluster_name", OptionalText(ClusterName(system, e.cluster))},
           {"cluster_source", model::ClusterSourceName(e.cluster_source)},
@@ -296,7 +292,7 @@ std::string EnterpriseListText(const std::vector<model::Enterprise>& enterprises
       const auto& [latest, above] = *e.above_scale.rbegin();
       scale = fmt::format("{} ({})", above ? "yes" : "no", latest);
     }
-    table.AddRow({e.uscc, e.name, e.industry_code + " " + IndustryName(e.industry_code),
+    table.AddRow({e.uscc, e.name, e.industry_code + " " + detail::IndustryName(e.industry_code),
                   e.cluster.empty() ? "-" : e.cluster + " " + ClusterName(system, e.cluster),
                   OrDash(e.park), scale});
   }
