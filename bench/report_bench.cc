@@ -22,7 +22,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "clusterscope/app/workspace.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/report/monthly_report.h"
 #include "clusterscope/storage/store.h"

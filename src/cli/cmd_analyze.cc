@@ -12,9 +12,9 @@
 #include "clusterscope/analytics/complexity.h"
 #include "clusterscope/analytics/input_output.h"
 #include "clusterscope/analytics/shift_share.h"
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/analytics_service.h"
+#include "clusterscope/app/files.h"
 #include "clusterscope/core/classification.h"
-#include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/report/analytics.h"
 
 namespace clusterscope::cli {
@@ -54,7 +54,7 @@ Result<analytics::RegionIndustryMatrix> YearOf(std::map<int, analytics::RegionIn
 }
 
 Result<analytics::RegionIndustryMatrix> MatrixOf(const std::string& file, int year) {
-  auto years = ingest::ReadMatrixFile(file);
+  auto years = app::ReadMatrixFile(file);
   if (!years) return Error(years.error());
   return YearOf(std::move(*years), year, file);
 }
@@ -70,12 +70,14 @@ Status OneSource(const AnalyzeArgs& args) {
 
 // The kept benchmark of `year` with the region's row from the database, and the region's name.
 Result<std::pair<analytics::RegionIndustryMatrix, std::string>> FromDatabase(
-    app::Workspace& workspace, const AnalyzeArgs& args, int year) {
-  app::Workspace::BenchmarkOptions options;
+    const Opened& opened, const AnalyzeArgs& args, int year) {
+  auto grant = opened.Grant(app::Subject::kIndicators, "analyze", args.benchmark);
+  if (!grant) return Error(grant.error());
+  app::BenchmarkOptions options;
   options.benchmark = args.benchmark;
   options.year = year;
   options.region = args.region;
-  return workspace.RegionAgainstBenchmark(options);
+  return opened.Service<app::AnalyticsService>().RegionAgainstBenchmark(*grant, options);
 }
 
 int Matrix(
@@ -85,9 +87,9 @@ int Matrix(
   Result<analytics::RegionIndustryMatrix> matrix = Error(Status::Internal("no matrix"));
   if (!args.benchmark.empty()) {
     int code = 0;
-    auto workspace = OpenWorkspace(ctx, code);
-    if (!workspace) return code;
-    auto kept = FromDatabase(*workspace, args, args.year);
+    auto opened = OpenDatabase(ctx, code);
+    if (!opened) return code;
+    auto kept = FromDatabase(*opened, args, args.year);
     if (!kept) return Fail(kept.error());
     matrix = std::move(kept->first);
   } else {
@@ -105,11 +107,11 @@ int ShiftShare(Context& ctx, AnalyzeArgs args) {
   if (!args.benchmark.empty()) {
     // Each year of the span from the kept benchmark, with the region's row from the database.
     int code = 0;
-    auto workspace = OpenWorkspace(ctx, code);
-    if (!workspace) return code;
+    auto opened = OpenDatabase(ctx, code);
+    if (!opened) return code;
     std::map<int, analytics::RegionIndustryMatrix> kept;
     for (int year = args.from; year <= args.to && args.from < args.to; ++year) {
-      auto matrix = FromDatabase(*workspace, args, year);
+      auto matrix = FromDatabase(*opened, args, year);
       if (!matrix) return Fail(matrix.error());
       kept.emplace(year, std::move(matrix->first));
       if (args.region.empty()) args.region = matrix->second;
@@ -117,7 +119,7 @@ int ShiftShare(Context& ctx, AnalyzeArgs args) {
     years = std::move(kept);
     args.file = "benchmark " + args.benchmark;
   } else {
-    years = ingest::ReadMatrixFile(args.file);
+    years = app::ReadMatrixFile(args.file);
   }
   if (!years) return Fail(years.error());
   if (years->size() < 2 || years->begin()->first == 0) {
@@ -154,21 +156,23 @@ int Clusters(Context& ctx, const AnalyzeArgs& args) {
         "give a benchmark file or --benchmark NAME (one kept by `import matrix`), not both"));
   }
   int code = 0;
-  auto workspace = OpenWorkspace(ctx, code);
-  if (!workspace) return code;
-  app::Workspace::BenchmarkOptions options;
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  auto grant = opened->Grant(app::Subject::kIndicators, "analyze clusters", args.benchmark);
+  if (!grant) return Fail(grant.error());
+  app::BenchmarkOptions options;
   options.benchmark = args.benchmark;
   options.year = args.year;
   options.region = args.region;
   std::map<int, analytics::RegionIndustryMatrix> from_file;
   if (!args.file.empty()) {
-    auto years = ingest::ReadMatrixFile(args.file);
+    auto years = app::ReadMatrixFile(args.file);
     if (!years) return Fail(years.error());
     from_file = std::move(*years);
     options.matrices = &from_file;
     options.file = args.file;
   }
-  auto view = workspace->BenchmarkClusters(options);
+  auto view = opened->Service<app::AnalyticsService>().BenchmarkClusters(*grant, options);
   if (!view) return Fail(view.error());
   return PrintOrWrite(
       args.format == "csv" ? report::ClusterViewCsv(*view) : report::ClusterViewJson(*view),
@@ -177,13 +181,17 @@ int Clusters(Context& ctx, const AnalyzeArgs& args) {
 
 int Agglomeration(Context& ctx, const AnalyzeArgs& args) {
   int code = 0;
-  auto workspace = OpenWorkspace(ctx, code);
-  if (!workspace) return code;
-  auto plants = workspace->Plants(args.year, args.digits, args.by == "park");
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  auto grant = opened->Grant(app::Subject::kEnterprises, "analyze agglomeration",
+                             fmt::format("{} by {}", args.year, args.by));
+  if (!grant) return Fail(grant.error());
+  auto plants = opened->Service<app::AnalyticsService>().Plants(*grant, args.year, args.digits,
+                                                                args.by == "park");
   if (!plants) return Fail(plants.error());
   std::optional<std::map<std::string, analytics::AreaFacts>> facts;
   if (!args.areas.empty()) {
-    auto read = ingest::ReadAreaFactsFile(args.areas);
+    auto read = app::ReadAreaFactsFile(args.areas);
     if (!read) return Fail(read.error());
     facts = std::move(*read);
   }
@@ -201,9 +209,9 @@ int Agglomeration(Context& ctx, const AnalyzeArgs& args) {
 
 int LoadPlan(Context& ctx, const std::string& file) {
   int code = 0;
-  auto workspace = OpenWorkspace(ctx, code);
-  if (!workspace) return code;
-  auto plan = workspace->LoadAnalyticsPlan(file);
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  auto plan = opened->Service<app::AnalyticsService>().LoadPlan(file);
   if (!plan) return Fail(plan.error());
   fmt::print("analytics plan {} loaded: region {}, benchmark {}, {} input-output sectors mapped\n",
              file, plan->region, plan->benchmark.empty() ? "(none)" : plan->benchmark,
@@ -212,13 +220,13 @@ int LoadPlan(Context& ctx, const std::string& file) {
 }
 
 int InputOutput(const AnalyzeArgs& args) {
-  auto table = ingest::ReadInputOutputFile(args.file);
+  auto table = app::ReadInputOutputFile(args.file);
   if (!table) return Fail(table.error());
   auto analysis = analytics::AnalyseInputOutput(*table);
   if (!analysis) return Fail(analysis.error().WithContext(args.file));
   std::optional<std::vector<double>> change;
   if (!args.demand_change.empty()) {
-    auto delta = ingest::ReadDemandChangeFile(args.demand_change, *table);
+    auto delta = app::ReadDemandChangeFile(args.demand_change, *table);
     if (!delta) return Fail(delta.error());
     auto output = analytics::OutputChange(*analysis, *delta);
     if (!output) return Fail(output.error());

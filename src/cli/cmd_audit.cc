@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/import_service.h"
 #include "clusterscope/report/monthly.h"
 
 namespace clusterscope::cli {
@@ -28,7 +29,7 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
   AddFormatOption(*list, list_args->format);
   list->callback([&ctx, list_args] {
     ctx.action = [&ctx, list_args] {
-      storage::QualityFilter filter;
+      model::QualityFilter filter;
       auto period = PeriodOption(list_args->period);
       if (!period) return Fail(period.error());
       filter.period = *period;
@@ -36,9 +37,12 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
       filter.rule = list_args->rule;
       filter.uscc = list_args->uscc;
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto warnings = workspace->store().ListQualityWarnings(filter);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kQuality, "audit list",
+                                 period->has_value() ? (*period)->ToString() : "all");
+      if (!grant) return Fail(grant.error());
+      auto warnings = opened->Service<app::ImportService>().QualityWarnings(*grant, filter);
       if (!warnings) return Fail(warnings.error());
       fmt::print("{}", list_args->format == "json" ? report::QualityWarningsJson(*warnings)
                                                    : report::QualityWarningsText(*warnings));
@@ -57,9 +61,10 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
   confirm->callback([&ctx, confirm_args] {
     ctx.action = [&ctx, confirm_args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      const Status status = workspace->ConfirmQualityWarning(confirm_args->id, confirm_args->note);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      const Status status = opened->Service<app::ImportService>().ConfirmQualityWarning(
+          confirm_args->id, confirm_args->note);
       if (!status.ok()) return Fail(status);
       fmt::print("confirmed warning {}\n", confirm_args->id);
       return static_cast<int>(kExitOk);

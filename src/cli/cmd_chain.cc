@@ -5,6 +5,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/chains_service.h"
 #include "clusterscope/report/chains.h"
 
 namespace clusterscope::cli {
@@ -33,9 +34,14 @@ int Show(Context& ctx, const ChainArgs& args, report::ChainView view) {
   auto period = PeriodOption(args.period);
   if (!period) return Fail(period.error());
   int code = 0;
-  auto workspace = OpenWorkspace(ctx, code);
-  if (!workspace) return code;
-  auto chains = workspace->Chains(*period, args.candidates);
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  // The enterprises of each link are an export; the overview names none.
+  auto grant = opened->Grant(view.details ? app::Subject::kChains : app::Subject::kChainOverview,
+                             "chain", view.chain.empty() ? "all" : view.chain);
+  if (!grant) return Fail(grant.error());
+  view.public_view = !grant->full();
+  auto chains = opened->Service<app::ChainsService>().Chains(*grant, *period, args.candidates);
   if (!chains) return Fail(chains.error());
   if (!view.chain.empty() && (*chains)->plan.FindChain(view.chain) == nullptr) {
     std::vector<std::string> codes;
@@ -113,9 +119,9 @@ void RegisterChain(CLI::App& app, Context& ctx) {
   load->callback([&ctx, load_args] {
     ctx.action = [&ctx, load_args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto plan = workspace->LoadChainPlan(load_args->file);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto plan = opened->Service<app::ChainsService>().LoadPlan(load_args->file);
       if (!plan) return Fail(plan.error());
       std::size_t links = 0;
       for (const auto& c : plan->chains) links += c.links.size();

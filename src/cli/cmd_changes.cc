@@ -4,12 +4,13 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
 #include "clusterscope/report/registry.h"
 
 namespace clusterscope::cli {
 
 void RegisterChanges(CLI::App& app, Context& ctx) {
-  auto filter = std::make_shared<storage::AuditFilter>();
+  auto filter = std::make_shared<model::AuditFilter>();
   auto format = std::make_shared<std::string>();
   auto* list =
       AddCommand(app, "changes", "The audit log: every change to registry data, newest first");
@@ -22,9 +23,12 @@ void RegisterChanges(CLI::App& app, Context& ctx) {
   list->callback([&ctx, filter, format] {
     ctx.action = [&ctx, filter, format] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto entries = workspace->store().ListAudit(*filter);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kChanges, "changes",
+                                 filter->entity_key.empty() ? "all" : filter->entity_key);
+      if (!grant) return Fail(grant.error());
+      auto entries = opened->Service<app::RegistryService>().Changes(*grant, *filter);
       if (!entries) return Fail(entries.error());
       fmt::print("{}",
                  *format == "json" ? report::AuditJson(*entries) : report::AuditText(*entries));

@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
 #include "clusterscope/report/registry.h"
 
 namespace clusterscope::cli {
@@ -25,16 +26,17 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
   grant->callback([&ctx, grant_args] {
     ctx.action = [&ctx, grant_args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto result = workspace->GrantDesignation({{"uscc", grant_args->uscc},
-                                                 {"designation", grant_args->type},
-                                                 {"granted", grant_args->date},
-                                                 {"level", grant_args->level},
-                                                 {"note", grant_args->note}});
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto result = opened->Service<app::RegistryService>().GrantDesignation(
+          {{"uscc", grant_args->uscc},
+           {"designation", grant_args->type},
+           {"granted", grant_args->date},
+           {"level", grant_args->level},
+           {"note", grant_args->note}});
       if (!result) return Fail(result.error());
       fmt::print("{} {} {} granted {}\n",
-                 result->change == storage::Change::kInserted ? "recorded" : "updated",
+                 result->change == model::Change::kInserted ? "recorded" : "updated",
                  grant_args->uscc, grant_args->type, grant_args->date);
       return static_cast<int>(kExitOk);
     };
@@ -48,10 +50,10 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
   withdraw->callback([&ctx, withdraw_args] {
     ctx.action = [&ctx, withdraw_args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto result = workspace->WithdrawDesignation(withdraw_args->uscc, withdraw_args->type,
-                                                   withdraw_args->date);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto result = opened->Service<app::RegistryService>().WithdrawDesignation(
+          withdraw_args->uscc, withdraw_args->type, withdraw_args->date);
       if (!result) return Fail(result.error());
       fmt::print("withdrawn {} {} on {}\n", withdraw_args->uscc, withdraw_args->type,
                  withdraw_args->date);
@@ -71,12 +73,12 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
   list->callback([&ctx, list_args] {
     ctx.action = [&ctx, list_args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      storage::DesignationFilter filter;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      model::DesignationFilter filter;
       filter.uscc = list_args->uscc;
       if (!list_args->type.empty()) {
-        const auto* type = workspace->system().FindDesignationType(list_args->type);
+        const auto* type = opened->system().FindDesignationType(list_args->type);
         if (type == nullptr) {
           return Fail(Status::InvalidArgument(
               fmt::format("'{}' is not a designation type", list_args->type)));
@@ -88,11 +90,14 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
         if (!date) return Fail(date.error().WithContext("--active-on"));
         filter.active_on = *date;
       }
-      auto designations = workspace->store().ListDesignations(filter);
+      auto leave = opened->Grant(app::Subject::kEnterprises, "designation list",
+                                 filter.uscc.empty() ? "all" : filter.uscc);
+      if (!leave) return Fail(leave.error());
+      auto designations = opened->Service<app::RegistryService>().Designations(*leave, filter);
       if (!designations) return Fail(designations.error());
       fmt::print("{}", list_args->format == "json"
-                           ? report::DesignationListJson(*designations, workspace->system())
-                           : report::DesignationListText(*designations, workspace->system()));
+                           ? report::DesignationListJson(*designations, opened->system())
+                           : report::DesignationListText(*designations, opened->system()));
       return static_cast<int>(kExitOk);
     };
   });

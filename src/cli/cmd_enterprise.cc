@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
 #include "clusterscope/report/registry.h"
 
 namespace clusterscope::cli {
@@ -45,26 +46,26 @@ struct RecordOptions {
                        "Year the --above-scale value describes (default: this year)");
   }
 
-  ingest::Cells Cells(const std::string& uscc) const {
-    ingest::Cells cells{{"uscc", uscc}};
+  model::Cells Cells(const std::string& uscc) const {
+    model::Cells cells{{"uscc", uscc}};
     for (const auto& [column, value] : given) cells[column] = value;
     return cells;
   }
 };
 
-void PrintWarnings(const std::vector<ingest::CellIssue>& warnings) {
+void PrintWarnings(const std::vector<model::CellIssue>& warnings) {
   for (const auto& warning : warnings) {
     fmt::print(stderr, "warning: {}: {} [{}]\n", warning.column, warning.message, warning.rule);
   }
 }
 
-std::string_view ChangeName(storage::Change change) {
+std::string_view ChangeName(model::Change change) {
   switch (change) {
-    case storage::Change::kInserted:
+    case model::Change::kInserted:
       return "added";
-    case storage::Change::kUpdated:
+    case model::Change::kUpdated:
       return "updated";
-    case storage::Change::kUnchanged:
+    case model::Change::kUnchanged:
       return "unchanged";
   }
   return "";
@@ -87,11 +88,12 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
     command->callback([&ctx, uscc, record, is_add] {
       ctx.action = [&ctx, uscc, record, is_add] {
         int code = 0;
-        auto workspace = OpenWorkspace(ctx, code);
-        if (!workspace) return code;
+        auto opened = OpenDatabase(ctx, code);
+        if (!opened) return code;
         const int year = record->year != 0 ? record->year : app::CurrentYear();
-        auto result = is_add ? workspace->AddEnterprise(record->Cells(*uscc), year)
-                             : workspace->UpdateEnterprise(record->Cells(*uscc), year);
+        auto registry = opened->Service<app::RegistryService>();
+        auto result = is_add ? registry.AddEnterprise(record->Cells(*uscc), year)
+                             : registry.UpdateEnterprise(record->Cells(*uscc), year);
         if (!result) return Fail(result.error());
         PrintWarnings(result->warnings);
         fmt::print("{} {}\n", ChangeName(result->change), *uscc);
@@ -108,22 +110,24 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
   show->callback([&ctx, show_uscc, show_format] {
     ctx.action = [&ctx, show_uscc, show_format] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto enterprise = workspace->GetEnterprise(*show_uscc);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kEnterprises, *show_uscc, "enterprise show");
+      if (!grant) return Fail(grant.error());
+      auto registry = opened->Service<app::RegistryService>();
+      auto enterprise = registry.Enterprise(*grant, *show_uscc);
       if (!enterprise) return Fail(enterprise.error());
-      auto designations = workspace->store().ListDesignations({*show_uscc, "", std::nullopt});
+      auto designations = registry.Designations(*grant, {*show_uscc, "", std::nullopt});
       if (!designations) return Fail(designations.error());
-      fmt::print("{}",
-                 *show_format == "json"
-                     ? report::EnterpriseJson(*enterprise, workspace->system(), *designations)
-                     : report::EnterpriseText(*enterprise, workspace->system(), *designations));
+      fmt::print("{}", *show_format == "json"
+                           ? report::EnterpriseJson(*enterprise, opened->system(), *designations)
+                           : report::EnterpriseText(*enterprise, opened->system(), *designations));
       return static_cast<int>(kExitOk);
     };
   });
 
   auto* list = AddCommand(*group, "list", "List enterprises, filtered");
-  auto filter = std::make_shared<storage::EnterpriseFilter>();
+  auto filter = std::make_shared<model::EnterpriseFilter>();
   auto list_format = std::make_shared<std::string>();
   auto above_scale_in = std::make_shared<int>(0);
   list->add_option("--cluster", filter->cluster, "Cluster code");
@@ -137,15 +141,20 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
   list->callback([&ctx, filter, list_format, above_scale_in] {
     ctx.action = [&ctx, filter, list_format, above_scale_in] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
       if (*above_scale_in != 0) filter->above_scale_in = *above_scale_in;
-      auto enterprises = workspace->store().ListEnterprises(*filter);
+      auto grant = opened->Grant(
+          app::Subject::kEnterprises, "enterprise list",
+          fmt::format("cluster={} park={} town={} industry={} name={}", filter->cluster,
+                      filter->park, filter->town, filter->industry_prefix, filter->name_contains));
+      if (!grant) return Fail(grant.error());
+      auto enterprises = opened->Service<app::RegistryService>().Enterprises(*grant, *filter);
       if (!enterprises) return Fail(enterprises.error());
-      fmt::print("{}", *list_format == "json"
-                           ? report::EnterpriseListJson(*enterprises, workspace->system())
-                           : report::EnterpriseListText(*enterprises, workspace->system(),
-                                                        *above_scale_in));
+      fmt::print("{}",
+                 *list_format == "json"
+                     ? report::EnterpriseListJson(*enterprises, opened->system())
+                     : report::EnterpriseListText(*enterprises, opened->system(), *above_scale_in));
       return static_cast<int>(kExitOk);
     };
   });

@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
 #include "clusterscope/report/monthly.h"
 
 namespace clusterscope::cli {
@@ -24,9 +25,11 @@ void RegisterHistory(CLI::App& app, Context& ctx) {
       if (!option) return Fail(option.error());
       const std::optional<core::Period> period = *option;
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto history = workspace->History(args->uscc, period);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kHistory, args->uscc, "history");
+      if (!grant) return Fail(grant.error());
+      auto history = opened->Service<app::RegistryService>().History(*grant, args->uscc, period);
       if (!history) return Fail(history.error());
       fmt::print("{}",
                  args->format == "json"

@@ -3,6 +3,8 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/analytics_service.h"
+#include "clusterscope/app/import_service.h"
 #include "clusterscope/report/monthly.h"
 #include "clusterscope/report/registry.h"
 
@@ -24,20 +26,11 @@ struct ImportArgs {
   model::QualityRules quality;
 };
 
-// Options only some kinds of file take.
-struct VerbOptions {
-  bool year = false;  // --year: the year above_scale describes (enterprises)
-  bool unit = false;  // --unit: the unit of money cells (monthly)
-  bool name = false;  // --name: the benchmark's name (matrix)
-};
-
-using Importer = Result<ingest::ImportReport> (app::Workspace::*)(const std::string&,
-                                                                  ingest::ImportOptions);
-
-void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
-                   const std::string& description, Importer importer, VerbOptions verb) {
+// One verb per kind of file in the catalogue (app::ImportKinds), with the options it takes.
+void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
   auto args = std::make_shared<ImportArgs>();
-  auto* command = AddCommand(group, kind, description);
+  auto* command = AddCommand(group, std::string(kind.name), std::string(kind.description));
+  const auto& verb = kind.options;
   command->add_option("file", args->file, "UTF-8 CSV file, or .xlsx workbook, with a header row")
       ->required()
       ->check(CLI::ExistingFile);
@@ -89,12 +82,12 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
                    "Print at most this many errors and warnings (0: every error, 20 warnings)")
       ->default_val(0);
   AddFormatOption(*command, args->format);
-  command->callback([&ctx, args, importer] {
-    ctx.action = [&ctx, args, importer] {
+  command->callback([&ctx, args, name = std::string(kind.name)] {
+    ctx.action = [&ctx, args, name] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      ingest::ImportOptions options;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      model::ImportOptions options;
       options.skip_invalid = args->skip_invalid;
       options.rejects_path = args->rejects;
       options.year = args->year;
@@ -106,10 +99,10 @@ void AddImportVerb(CLI::App& group, Context& ctx, const std::string& kind,
         if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
       };
       options.gbk = args->encoding == "gbk";
-      options.unit = args->unit == "yuan" ? ingest::MoneyUnit::kYuan
-                     : args->unit == "yi" ? ingest::MoneyUnit::kYi
-                                          : ingest::MoneyUnit::kWan;
-      auto report = ((*workspace).*importer)(args->file, options);
+      options.unit = args->unit == "yuan" ? model::MoneyUnit::kYuan
+                     : args->unit == "yi" ? model::MoneyUnit::kYi
+                                          : model::MoneyUnit::kWan;
+      auto report = opened->Service<app::ImportService>().Import(name, args->file, options);
       if (!report) return Fail(report.error());
       if (args->format == "json") {
         fmt::print("{}", report::ImportReportJson(*report));
@@ -129,45 +122,7 @@ void RegisterImport(CLI::App& app, Context& ctx) {
   auto* group =
       AddCommand(app, "import", "Import an interchange file; all-or-nothing unless --skip-invalid");
   group->require_subcommand(1);
-  AddImportVerb(*group, ctx, "enterprises",
-                "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, "
-                "founded, listed, land_km2, strategic_emerging)",
-                &app::Workspace::ImportEnterprises, {.year = true});
-  AddImportVerb(*group, ctx, "designations",
-                "Designations (uscc, designation, granted, withdrawn, level, note)",
-                &app::Workspace::ImportDesignations, {});
-  AddImportVerb(*group, ctx, "scale", "The above-scale directory by year (uscc, year, above_scale)",
-                &app::Workspace::ImportScale, {});
-  AddImportVerb(*group, ctx, "monthly",
-                "Monthly statistics, month values (uscc, period, output_value, value_added, "
-                "revenue, profit, rd_expense, new_product_revenue, export_value, energy_tce, "
-                "employees)",
-                &app::Workspace::ImportMonthly, {.unit = true});
-  AddImportVerb(*group, ctx, "prices",
-                "Price indices by industry division (division, period, index; the same month of "
-                "last year = 100), for value-added growth at comparable prices",
-                &app::Workspace::ImportPrices, {});
-  AddImportVerb(*group, ctx, "series",
-                "Values of the external series the target plan declares (series, period YYYY or "
-                "YYYY-MM, value, source): GDP, investment, set rates, milestones",
-                &app::Workspace::ImportSeries, {});
-  AddImportVerb(*group, ctx, "projects",
-                "Investment projects, one row per phase (code, name, investor, cluster, chain, "
-                "link, park, investment, capacity with its unit, sales at full output, stage and "
-                "its dates); a stored project moves by the pipeline's rules",
-                &app::Workspace::ImportProjects, {});
-  AddImportVerb(*group, ctx, "relations",
-                "Supplier relations of local buyers (buyer, supplier, period, value 万元), for "
-                "the chains' local supply share",
-                &app::Workspace::ImportRelations, {});
-  AddImportVerb(*group, ctx, "matrix",
-                "A benchmark region x industry matrix for `analyze` (region, industry, value, "
-                "year): other regions' figures by GB/T 4754 code",
-                &app::Workspace::ImportMatrix, {.name = true});
-  AddImportVerb(*group, ctx, "prospects",
-                "Outside enterprises to attract (uscc, name, industry_code, region, revenue "
-                "万元, products), for the 补链 candidate lists",
-                &app::Workspace::ImportProspects, {});
+  for (const auto& kind : app::ImportKinds()) AddImportVerb(*group, ctx, kind);
 
   auto io_file = std::make_shared<std::string>();
   auto* io = AddCommand(*group, "io",
@@ -178,9 +133,9 @@ void RegisterImport(CLI::App& app, Context& ctx) {
   io->callback([&ctx, io_file] {
     ctx.action = [&ctx, io_file] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto table = workspace->ImportInputOutput(*io_file);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto table = opened->Service<app::AnalyticsService>().ImportInputOutput(*io_file);
       if (!table) return Fail(table.error());
       fmt::print("input-output table {}: {} sectors\n", *io_file, table->sectors.size());
       return static_cast<int>(kExitOk);
@@ -194,9 +149,9 @@ void RegisterImport(CLI::App& app, Context& ctx) {
   undo->callback([&ctx, batch] {
     ctx.action = [&ctx, batch] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto result = workspace->UndoImport(*batch);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto result = opened->Service<app::ImportService>().Undo(*batch);
       if (!result) return Fail(result.error());
       fmt::print("undid batch {}: {} enterprise-months restored, {} removed\n", *batch,
                  result->restored, result->removed);

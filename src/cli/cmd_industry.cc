@@ -26,12 +26,12 @@ void RegisterIndustry(CLI::App& app, Context& ctx) {
         return Fail(Status::NotFound(fmt::format("'{}' is not a GB/T 4754-2017 code", *code)));
       }
       // The system is optional here: without a database the look-up still works.
-      std::optional<app::Workspace> workspace;
-      if (std::filesystem::exists(ctx.global.db)) {
-        auto opened = app::Workspace::Open(ctx.global.db, ctx.global.actor);
-        if (opened) workspace.emplace(std::move(*opened));
+      std::unique_ptr<app::Database> db;
+      std::error_code error;
+      if (std::filesystem::exists(ctx.global.db, error)) {
+        if (auto opened = app::Database::Open(ctx.global.db)) db = std::move(*opened);
       }
-      const model::ClusterSystem* system = workspace ? &workspace->system() : nullptr;
+      const model::ClusterSystem* system = db ? &db->system() : nullptr;
       fmt::print("{}", *format == "json" ? report::IndustryJson(*entry, system)
                                          : report::IndustryText(*entry, system));
       return static_cast<int>(kExitOk);

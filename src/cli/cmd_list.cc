@@ -5,6 +5,8 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
+
 namespace clusterscope::cli {
 
 void RegisterList(CLI::App& app, Context& ctx) {
@@ -24,9 +26,9 @@ void RegisterList(CLI::App& app, Context& ctx) {
   save->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto saved = workspace->SaveList(args->name, args->file);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto saved = opened->Service<app::RegistryService>().SaveList(args->name, args->file);
       if (!saved) return Fail(saved.error());
       fmt::print("saved list '{}': {} enterprises\n", args->name, *saved);
       return static_cast<int>(kExitOk);
@@ -37,9 +39,9 @@ void RegisterList(CLI::App& app, Context& ctx) {
   show->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto lists = workspace->store().ListEnterpriseLists();
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto lists = opened->Service<app::RegistryService>().Lists();
       if (!lists) return Fail(lists.error());
       if (args->name.empty()) {
         for (const auto& [name, members] : *lists) {
@@ -60,9 +62,12 @@ void RegisterList(CLI::App& app, Context& ctx) {
   remove->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      if (auto deleted = workspace->DeleteList(args->name); !deleted.ok()) return Fail(deleted);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      if (auto deleted = opened->Service<app::RegistryService>().DeleteList(args->name);
+          !deleted.ok()) {
+        return Fail(deleted);
+      }
       fmt::print("deleted list '{}'\n", args->name);
       return static_cast<int>(kExitOk);
     };

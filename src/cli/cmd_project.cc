@@ -6,6 +6,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/chains_service.h"
 #include "clusterscope/report/chains.h"
 
 namespace clusterscope::cli {
@@ -104,9 +105,11 @@ void RegisterProject(CLI::App& app, Context& ctx) {
             {1, a->investment, a->capacity, a->capacity_unit, a->sales, std::nullopt});
       }
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      if (const Status added = workspace->AddProject(p); !added.ok()) return Fail(added);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      if (const Status added = opened->Service<app::ChainsService>().AddProject(p); !added.ok()) {
+        return Fail(added);
+      }
       fmt::print("added project {} at {} ({}) on {}\n", p.code, model::InfoOf(p.stage).code,
                  model::InfoOf(p.stage).name_zh, (*date)->ToString());
       return static_cast<int>(kExitOk);
@@ -131,9 +134,10 @@ void RegisterProject(CLI::App& app, Context& ctx) {
       auto date = DateOption(v->date, "--date");
       if (!date) return Fail(date.error());
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto moved = workspace->AdvanceProject(v->code, *stage, **date, v->reason);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto moved =
+          opened->Service<app::ChainsService>().AdvanceProject(v->code, *stage, **date, v->reason);
       if (!moved) return Fail(moved.error());
       fmt::print("project {} is at {} ({}) since {}\n", v->code, model::InfoOf(*stage).code,
                  model::InfoOf(*stage).name_zh, (*date)->ToString());
@@ -167,9 +171,9 @@ void RegisterProject(CLI::App& app, Context& ctx) {
         only = *stage;
       }
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto pipeline = workspace->Projects(as_of->value_or(Today()));
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto pipeline = opened->Service<app::ChainsService>().Projects(as_of->value_or(Today()));
       if (!pipeline) return Fail(pipeline.error());
       if (only) {
         chains::Pipeline kept;
@@ -225,9 +229,13 @@ void RegisterCultivate(CLI::App& app, Context& ctx) {
       auto period = PeriodOption(a->period);
       if (!period) return Fail(period.error());
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto report = workspace->Cultivate(a->ladder, *period);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(
+          app::Subject::kCultivation, "cultivate list",
+          fmt::format("{} {}", a->ladder, period->has_value() ? (*period)->ToString() : "latest"));
+      if (!grant) return Fail(grant.error());
+      auto report = opened->Service<app::ChainsService>().Cultivate(*grant, a->ladder, *period);
       if (!report) return Fail(report.error());
       if (a->format == "json") {
         return PrintOrWrite(report::CultivationJson(**report, a->limit), a->out);

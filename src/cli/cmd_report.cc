@@ -5,6 +5,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/statistics_service.h"
 #include "clusterscope/core/classification.h"
 #include "clusterscope/report/chains.h"
 
@@ -65,20 +66,26 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       auto option = PeriodOption(args->period);
       if (!option) return Fail(option.error());
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
       app::MonthlyReportOptions options;
       options.period = *option;
       options.indicators.top = args->top;
       options.alerts = args->alerts;
       options.trend_months = args->format == "html" ? 12 : 0;  // the page charts 12 months
-      options.is_public = args->is_public;
       options.disclosure = args->disclosure;
-      auto bundle = workspace->MonthlyReport(options);
+      // The full report ranks enterprises: an export; --public is the published form.
+      auto grant = opened->Grant(
+          app::Subject::kMonthlyReport, "report monthly",
+          fmt::format("{} {} with enterprise rankings",
+                      option->has_value() ? (*option)->ToString() : "latest", args->format),
+          args->is_public ? app::Form::kPublished : app::Form::kFull);
+      if (!grant) return Fail(grant.error());
+      auto bundle = opened->Service<app::StatisticsService>().MonthlyReport(*grant, options);
       if (!bundle) return Fail(bundle.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
-      const auto* county = core::FindCounty(workspace->system().region_code);
-      const std::string region = county != nullptr ? county->name : workspace->system().name_zh;
+      const auto* county = core::FindCounty(opened->system().region_code);
+      const std::string region = county != nullptr ? county->name : opened->system().name_zh;
       auto text = report::RenderMonthly(*bundle, args->format, region, language, args->out);
       if (!text) return Fail(text.error());
       if (args->format == "xlsx") {

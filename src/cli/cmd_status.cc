@@ -6,6 +6,8 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
+
 namespace clusterscope::cli {
 
 void RegisterStatus(CLI::App& app, Context& ctx) {
@@ -17,27 +19,19 @@ void RegisterStatus(CLI::App& app, Context& ctx) {
   command->callback([&ctx, verify] {
     ctx.action = [&ctx, verify] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto& store = workspace->store();
-      auto enterprises = store.ListEnterprises({});
-      if (!enterprises) return Fail(enterprises.error());
-      auto coverage = store.MonthlySummary();
-      if (!coverage) return Fail(coverage.error());
-      auto designations = store.ListDesignations({});
-      if (!designations) return Fail(designations.error());
-      auto warnings = store.ListQualityWarnings({std::nullopt, "open", "", ""});
-      if (!warnings) return Fail(warnings.error());
-      std::map<int, int> above;
-      for (const auto& e : *enterprises) {
-        for (const auto& [year, flag] : e.above_scale) above[year] += flag ? 1 : 0;
-      }
-      const auto& system = workspace->system();
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto registry = opened->Service<app::RegistryService>();
+      auto holdings = registry.Summary();
+      if (!holdings) return Fail(holdings.error());
+      const auto& above = holdings->above_scale;
+      const auto* coverage = &holdings->monthly;
+      const auto& system = opened->system();
       fmt::print("{}: {} ({}), {} clusters, {} parks\n", ctx.global.db, system.name_zh, system.code,
                  system.clusters.size(), system.parks.size());
       std::vector<std::string> years;
       for (const auto& [year, count] : above) years.push_back(fmt::format("{} {}", year, count));
-      fmt::print("enterprises: {} registered; above scale: {}\n", enterprises->size(),
+      fmt::print("enterprises: {} registered; above scale: {}\n", holdings->enterprises,
                  years.empty() ? "-" : fmt::format("{}", fmt::join(years, ", ")));
       if (coverage->first) {
         const int months = coverage->last->Index() - coverage->first->Index() + 1;
@@ -48,10 +42,10 @@ void RegisterStatus(CLI::App& app, Context& ctx) {
       } else {
         fmt::print("monthly statistics: none yet (clusterscope import monthly FILE)\n");
       }
-      fmt::print("designations: {}; open data-quality warnings: {}\n", designations->size(),
-                 warnings->size());
+      fmt::print("designations: {}; open data-quality warnings: {}\n", holdings->designations,
+                 holdings->open_warnings);
       if (*verify) {
-        auto checked = store.VerifyMonthly();
+        auto checked = registry.VerifyMonthly();
         if (!checked) return Fail(checked.error());
         fmt::print("verified: {} fact segments, {:.1f} MB, checksums match\n", checked->first,
                    static_cast<double>(checked->second) / 1e6);

@@ -3,6 +3,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/registry_service.h"
 #include "clusterscope/report/registry.h"
 
 namespace clusterscope::cli {
@@ -16,16 +17,12 @@ void RegisterSystem(CLI::App& app, Context& ctx) {
   show->callback([&ctx, format] {
     ctx.action = [&ctx, format] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto enterprises = workspace->store().ListEnterprises({});
-      if (!enterprises) return Fail(enterprises.error());
-      report::ClusterCounts counts;
-      for (const auto& e : *enterprises) {
-        if (!e.cluster.empty()) ++counts[e.cluster];
-      }
-      fmt::print("{}", *format == "json" ? report::SystemJson(workspace->system(), counts)
-                                         : report::SystemText(workspace->system(), counts));
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto counts = opened->Service<app::RegistryService>().CountsByCluster();
+      if (!counts) return Fail(counts.error());
+      fmt::print("{}", *format == "json" ? report::SystemJson(opened->system(), *counts)
+                                         : report::SystemText(opened->system(), *counts));
       return static_cast<int>(kExitOk);
     };
   });

@@ -5,6 +5,7 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/targets_service.h"
 #include "clusterscope/report/targets.h"
 
 namespace clusterscope::cli {
@@ -38,9 +39,9 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
       auto period = PeriodOption(args->period);
       if (!period) return Fail(period.error());
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto report = workspace->Targets(*period, args->history);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto report = opened->Service<app::TargetsService>().Targets(*period, args->history);
       if (!report) return Fail(report.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       if (args->format == "json") return PrintOrWrite(report::TargetsJson(*report), args->out);
@@ -72,9 +73,9 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
   load->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto plan = workspace->LoadTargetPlan(args->file);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto plan = opened->Service<app::TargetsService>().LoadPlan(args->file);
       if (!plan) return Fail(plan.error());
       fmt::print("loaded target plan {}: {} targets, {} external series\n", args->file,
                  plan->targets.size(), plan->series.size());

@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "clusterscope/app/users_service.h"
 #include "clusterscope/report/text_table.h"
 
 namespace clusterscope::cli {
@@ -64,12 +65,12 @@ void RegisterUser(CLI::App& app, Context& ctx) {
   add->callback([&ctx, a] {
     ctx.action = [&ctx, a] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
       auto password = ReadPassword();
       if (!password) return Fail(password.error());
-      const Status added =
-          workspace->AddUser(a->name, *model::ParseRole(a->role), a->park, *password);
+      const Status added = opened->Service<app::UsersService>().AddUser(
+          a->name, *model::ParseRole(a->role), a->park, *password);
       if (!added.ok()) return Fail(added);
       fmt::print("added user {} ({})\n", a->name, a->role);
       return static_cast<int>(kExitOk);
@@ -82,11 +83,14 @@ void RegisterUser(CLI::App& app, Context& ctx) {
   passwd->callback([&ctx, name] {
     ctx.action = [&ctx, name] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
       auto password = ReadPassword();
       if (!password) return Fail(password.error());
-      if (const Status set = workspace->SetPassword(*name, *password); !set.ok()) return Fail(set);
+      if (const Status set = opened->Service<app::UsersService>().SetPassword(*name, *password);
+          !set.ok()) {
+        return Fail(set);
+      }
       fmt::print("password of {} changed\n", *name);
       return static_cast<int>(kExitOk);
     };
@@ -98,9 +102,12 @@ void RegisterUser(CLI::App& app, Context& ctx) {
   remove->callback([&ctx, removed] {
     ctx.action = [&ctx, removed] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      if (const Status gone = workspace->RemoveUser(*removed); !gone.ok()) return Fail(gone);
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      if (const Status gone = opened->Service<app::UsersService>().RemoveUser(*removed);
+          !gone.ok()) {
+        return Fail(gone);
+      }
       fmt::print("removed user {}\n", *removed);
       return static_cast<int>(kExitOk);
     };
@@ -112,9 +119,9 @@ void RegisterUser(CLI::App& app, Context& ctx) {
   list->callback([&ctx, format] {
     ctx.action = [&ctx, format] {
       int code = 0;
-      auto workspace = OpenWorkspace(ctx, code);
-      if (!workspace) return code;
-      auto users = workspace->Users();
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto users = opened->Service<app::UsersService>().Users();
       if (!users) return Fail(users.error());
       if (*format == "json") {
         nlohmann::json out = nlohmann::json::array();

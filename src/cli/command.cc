@@ -89,14 +89,19 @@ void AddFormatOption(CLI::App& command, std::string& format) {
       ->default_val("table");
 }
 
-std::optional<app::Workspace> OpenWorkspace(const Context& ctx, int& exit_code) {
-  auto workspace = app::Workspace::Open(ctx.global.db, ctx.global.actor);
-  if (!workspace) {
-    exit_code = Fail(workspace.error());
+std::optional<Opened> OpenDatabase(const Context& ctx, int& exit_code) {
+  auto db = app::Database::Open(ctx.global.db);
+  if (!db) {
+    exit_code = Fail(db.error());
     return std::nullopt;
   }
   exit_code = kExitOk;
-  return std::move(*workspace);
+  return Opened{std::move(*db), app::Caller::CommandLine(ctx.global.actor)};
+}
+
+Result<app::Grant> Opened::Grant(app::Subject subject, std::string_view what,
+                                 std::string_view detail, app::Form wanted) const {
+  return app::Access(*db, caller).Open(subject, what, detail, wanted);
 }
 
 int PrintOrWrite(const std::string& text, const std::string& out) {

@@ -9,7 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/access.h"
+#include "clusterscope/app/database.h"
+#include "clusterscope/app/init.h"
+#include "clusterscope/app/service.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
 
@@ -48,9 +51,27 @@ CLI::App* AddCommand(CLI::App& parent, const std::string& name, const std::strin
 // Adds --format table|json to a command, defaulting to table.
 void AddFormatOption(CLI::App& command, std::string& format);
 
-// Opens the workspace named by the global options; prints the error and gives its exit code on
+// The database the global options name, opened, and the command line's caller acting on it
+// (app::Caller::CommandLine: an admin recorded under --actor).
+struct Opened {
+  std::unique_ptr<app::Database> db;
+  app::Caller caller;
+
+  // A service of `app` acting for the caller.
+  template <typename ServiceT>
+  ServiceT Service() const {
+    return ServiceT(*db, caller);
+  }
+  const model::ClusterSystem& system() const { return db->system(); }
+  // Leave to read `subject` (app::Access): an `export` row in the audit log when the answer
+  // names enterprises, `what` the command, `detail` which.
+  Result<app::Grant> Grant(app::Subject subject, std::string_view what, std::string_view detail,
+                           app::Form wanted = app::Form::kFull) const;
+};
+
+// Opens the database named by the global options; prints the error and gives its exit code on
 // failure through `exit_code`.
-std::optional<app::Workspace> OpenWorkspace(const Context& ctx, int& exit_code);
+std::optional<Opened> OpenDatabase(const Context& ctx, int& exit_code);
 
 // The shipped Fuling system: installed beside the binary (../share/clusterscope/systems), or in
 // the source tree the binary was built from.

@@ -14,7 +14,7 @@ std::shared_ptr<AnswerCache::Slot> AnswerCache::SlotFor(const std::string& key) 
 }
 
 Result<AnswerCache::Body> AnswerCache::Get(const std::string& key, std::int64_t version,
-                                           const std::function<Result<std::string>()>& compute) {
+                                           const std::function<Result<Answer>()>& compute) {
   auto slot = SlotFor(key);
   {
     std::shared_lock read(slot->mutex);
@@ -32,7 +32,7 @@ Result<AnswerCache::Body> AnswerCache::Get(const std::string& key, std::int64_t 
   ++misses_;
   auto body = compute();
   if (!body) return Error(body.error());
-  slot->body = std::make_shared<const std::string>(std::move(*body));
+  slot->body = std::make_shared<const Answer>(std::move(*body));
   slot->version = version;
   return slot->body;
 }

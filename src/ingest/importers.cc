@@ -18,14 +18,6 @@
 namespace clusterscope::ingest {
 using namespace detail;  // NOLINT: the shared import steps
 
-std::string RowIssue::ToString() const {
-  std::string out = sheet.empty() ? fmt::format("{}:{}: ", file, line)
-                                  : fmt::format("{} [sheet {}] row {}: ", file, sheet, line);
-  if (!column.empty()) out += fmt::format("column '{}' value '{}': ", column, value);
-  out += fmt::format("{} [{}]", message, rule);
-  return out;
-}
-
 namespace {
 // The key column every interchange file shares.
 ColumnSpec UsccColumn() { return {"uscc", {"统一社会信用代码", "社会信用代码", "信用代码"}, true}; }

@@ -21,8 +21,8 @@ struct Version {
 
 // Versions of each period, oldest first, the current one last.
 std::map<core::Period, std::vector<Version>> ByPeriod(
-    const std::vector<storage::MonthlyFact>& current,
-    const std::vector<storage::MonthlyRevision>& revisions) {
+    const std::vector<model::MonthlyFact>& current,
+    const std::vector<model::MonthlyRevision>& revisions) {
   std::map<core::Period, std::vector<Version>> out;
   for (const auto& r : revisions) {
     out[r.record.period].push_back({&r.record, r.batch_id, r.replaced_by});
@@ -31,8 +31,8 @@ std::map<core::Period, std::vector<Version>> ByPeriod(
   return out;
 }
 
-const storage::ImportBatch* FindBatch(const std::vector<storage::ImportBatch>& batches,
-                                      std::int64_t id) {
+const model::ImportBatch* FindBatch(const std::vector<model::ImportBatch>& batches,
+                                    std::int64_t id) {
   for (const auto& batch : batches) {
     if (batch.id == id) return &batch;
   }
@@ -45,9 +45,9 @@ std::string Number(const std::optional<double>& value) {
 
 }  // namespace
 
-std::string HistoryText(const std::vector<storage::MonthlyFact>& current,
-                        const std::vector<storage::MonthlyRevision>& revisions,
-                        const std::vector<storage::ImportBatch>& batches) {
+std::string HistoryText(const std::vector<model::MonthlyFact>& current,
+                        const std::vector<model::MonthlyRevision>& revisions,
+                        const std::vector<model::ImportBatch>& batches) {
   std::vector<std::string> headers = {"period", "version"};
   for (const auto& info : model::Measures()) headers.emplace_back(info.column);
   for (const char* h : {"batch", "file", "imported", "by"}) headers.emplace_back(h);
@@ -71,9 +71,9 @@ std::string HistoryText(const std::vector<storage::MonthlyFact>& current,
   return table.Render() + "money in 万元, energy in tonnes of standard coal\n";
 }
 
-std::string HistoryJson(const std::vector<storage::MonthlyFact>& current,
-                        const std::vector<storage::MonthlyRevision>& revisions,
-                        const std::vector<storage::ImportBatch>& batches) {
+std::string HistoryJson(const std::vector<model::MonthlyFact>& current,
+                        const std::vector<model::MonthlyRevision>& revisions,
+                        const std::vector<model::ImportBatch>& batches) {
   json periods = json::array();
   for (const auto& [period, versions] : ByPeriod(current, revisions)) {
     json list = json::array();

@@ -153,7 +153,7 @@ json DesignationJsonOf(const model::Designation& d, const model::ClusterSystem& 
           {"note", OptionalText(d.note)}};
 }
 
-json IssueJson(const ingest::RowIssue& issue) {
+json IssueJson(const model::RowIssue& issue) {
   return {
       {"file", issue.file},      {"sheet", issue.sheet.empty() ? json(nullptr) : json(issue.sheet)},
       {"line", issue.line},      {"column", issue.column},
@@ -326,7 +326,7 @@ std::string DesignationListJson(const std::vector<model::Designation>& designati
   return Dump({{"designations", out}});
 }
 
-std::string AuditText(const std::vector<storage::AuditEntry>& entries) {
+std::string AuditText(const std::vector<model::AuditEntry>& entries) {
   TextTable table({"at", "actor", "action", "entity", "key", "field", "old", "new", "batch"});
   for (const auto& e : entries) {
     table.AddRow({e.at, e.actor, e.action, e.entity, e.entity_key, e.field,
@@ -336,7 +336,7 @@ std::string AuditText(const std::vector<storage::AuditEntry>& entries) {
   return table.Render();
 }
 
-std::string AuditJson(const std::vector<storage::AuditEntry>& entries) {
+std::string AuditJson(const std::vector<model::AuditEntry>& entries) {
   json out = json::array();
   for (const auto& e : entries) {
     out.push_back({{"id", e.id},
@@ -353,14 +353,14 @@ std::string AuditJson(const std::vector<storage::AuditEntry>& entries) {
   return Dump({{"audit", out}});
 }
 
-std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues) {
+std::string ImportReportText(const model::ImportReport& report, std::size_t max_issues) {
   // Every error by default (each must be fixed); warnings are often many of one kind, so by
   // default a count per rule and the first few.
   const std::size_t max_errors =
       max_issues == 0 ? std::numeric_limits<std::size_t>::max() : max_issues;
   const std::size_t max_warnings = max_issues == 0 ? 20 : max_issues;
   std::string out;
-  const auto list = [&](const std::vector<ingest::RowIssue>& issues, std::string_view label,
+  const auto list = [&](const std::vector<model::RowIssue>& issues, std::string_view label,
                         std::size_t most, std::size_t not_kept) {
     if (issues.empty()) return;
     std::map<std::string, std::size_t> by_rule;
@@ -410,7 +410,7 @@ std::string ImportReportText(const ingest::ImportReport& report, std::size_t max
   return out;
 }
 
-std::string ImportReportJson(const ingest::ImportReport& report) {
+std::string ImportReportJson(const model::ImportReport& report) {
   json errors = json::array();
   for (const auto& issue : report.errors) errors.push_back(IssueJson(issue));
   json warnings = json::array();

@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/init.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope {
@@ -216,9 +216,9 @@ class CrashTest : public ::testing::Test {
     for (int i = 0; i < 5000; ++i)
       second += fmt::format("{},新{},2614\n", testutil::CreditCode(i), i);
     testutil::WriteFile(dir_.Path("second.csv"), second);
-    auto workspace = app::Workspace::Open(db_, "tester");
-    ASSERT_OK(workspace);
-    auto report = workspace->ImportEnterprises(dir_.Path("first.csv"), {});
+    auto opened = testutil::OpenApp(db_, "tester");
+    ASSERT_OK(opened);
+    auto report = opened->Import("enterprises", dir_.Path("first.csv"));
     ASSERT_OK(report);
     ASSERT_TRUE(report->written);
   }

@@ -15,7 +15,9 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/init.h"
+#include "clusterscope/app/users_service.h"
+#include "clusterscope/storage/store.h"
 
 namespace clusterscope::http {
 namespace {
@@ -28,19 +30,23 @@ class ServerTest : public ::testing::Test {
     db_ = dir_.Path("api.db");
     ASSERT_OK(
         app::InitDatabase({db_, testutil::SystemsDir() + "/fuling-2349.toml", "t", "", "", ""}));
-    auto w = app::Workspace::Open(db_, "t");
+    auto w = testutil::OpenApp(db_);
     ASSERT_OK(w);
-    ASSERT_OK(w->AddUser("admin", model::Role::kAdmin, "", "admin-secret-1"));
-    ASSERT_OK(w->AddUser("ana", model::Role::kAnalyst, "", "analyst-secret-1"));
-    ASSERT_OK(w->AddUser("pe", model::Role::kParkEditor, "GXQ", "editor-secret-1"));
-    ASSERT_OK(w->AddUser("vic", model::Role::kViewer, "", "viewer-secret-1"));
+    ASSERT_OK(w->Service<app::UsersService>().AddUser("admin", model::Role::kAdmin, "",
+                                                      "admin-secret-1"));
+    ASSERT_OK(w->Service<app::UsersService>().AddUser("ana", model::Role::kAnalyst, "",
+                                                      "analyst-secret-1"));
+    ASSERT_OK(w->Service<app::UsersService>().AddUser("pe", model::Role::kParkEditor, "GXQ",
+                                                      "editor-secret-1"));
+    ASSERT_OK(w->Service<app::UsersService>().AddUser("vic", model::Role::kViewer, "",
+                                                      "viewer-secret-1"));
     testutil::WriteFile(dir_.Path("e.csv"),
                         fmt::format("uscc,name,industry_code,park\n"
                                     "{},高新区企业,3841,GXQ\n"
                                     "{},临港企业,3611,LG\n",
                                     testutil::CreditCode(1), testutil::CreditCode(2)));
-    ingest::ImportOptions options;
-    ASSERT_OK(w->ImportEnterprises(dir_.Path("e.csv"), options));
+    model::ImportOptions options;
+    ASSERT_OK(w->Import("enterprises", dir_.Path("e.csv"), options));
     ServerOptions server_options;
     server_options.db_path = db_;
     server_options.port = 0;
@@ -322,25 +328,25 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
 // The clusters against the plan's benchmark: figures for the analyst, withheld for a viewer
 // (each cluster has one enterprise), 404 naming the benchmarks held when none fits.
 TEST_F(ServerTest, ClustersAgainstTheBenchmarkAreWithheldInThePublishedForm) {
-  auto w = app::Workspace::Open(db_, "t");
+  auto w = testutil::OpenApp(db_);
   ASSERT_OK(w);
   testutil::WriteFile(dir_.Path("s.csv"),
                       fmt::format("uscc,year,above_scale\n{0},2025,1\n{1},2025,1\n",
                                   testutil::CreditCode(1), testutil::CreditCode(2)));
-  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  ASSERT_OK(w->Import("scale", dir_.Path("s.csv")));
   testutil::WriteFile(dir_.Path("m.csv"),
                       fmt::format("uscc,period,output_value\n{0},2025-12,120\n{1},2025-12,40\n",
                                   testutil::CreditCode(1), testutil::CreditCode(2)));
-  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  ASSERT_OK(w->Import("monthly", dir_.Path("m.csv")));
   const Signed ana = SignIn("ana", "analyst-secret-1");
   std::string body;
   EXPECT_EQ(Get(ana, "/api/v1/analytics/clusters", &body), 404);  // the shipped plan's, not held
   EXPECT_NE(body.find("chongqing-districts"), std::string::npos) << body;
   testutil::WriteFile(dir_.Path("b.csv"),
                       "region,industry,value\n其他区县,3841,100\n其他区县,3611,700\n");
-  ingest::ImportOptions options;
+  model::ImportOptions options;
   options.benchmark = "chongqing-districts";
-  ASSERT_OK(w->ImportMatrix(dir_.Path("b.csv"), options));
+  ASSERT_OK(w->Import("matrix", dir_.Path("b.csv"), options));
   ASSERT_EQ(Get(ana, "/api/v1/analytics/clusters", &body), 200) << body;
   auto doc = json::parse(body);
   std::map<std::string, json> by;
@@ -362,18 +368,18 @@ TEST_F(ServerTest, ClustersAgainstTheBenchmarkAreWithheldInThePublishedForm) {
 }
 
 TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
-  auto w = app::Workspace::Open(db_, "t");
+  auto w = testutil::OpenApp(db_);
   ASSERT_OK(w);
   testutil::WriteFile(dir_.Path("s.csv"),
                       fmt::format("uscc,year,above_scale\n{0},2024,1\n"
                                   "{0},2025,1\n{1},2024,1\n{1},2025,1\n",
                                   testutil::CreditCode(1), testutil::CreditCode(2)));
-  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  ASSERT_OK(w->Import("scale", dir_.Path("s.csv")));
   testutil::WriteFile(dir_.Path("m.csv"),
                       fmt::format("uscc,period,output_value\n{0},2024-12,100\n{0},2025-12,120\n"
                                   "{1},2024-12,50\n{1},2025-12,40\n",
                                   testutil::CreditCode(1), testutil::CreditCode(2)));
-  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  ASSERT_OK(w->Import("monthly", dir_.Path("m.csv")));
   std::string body;
   const Signed ana = SignIn("ana", "analyst-secret-1");
   ASSERT_EQ(Get(ana, "/api/v1/report/monthly", &body), 200);
@@ -396,7 +402,9 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   // Reading enterprise rows is an export in the audit log, also when the answer was kept.
   ASSERT_EQ(Get(ana, "/api/v1/alerts", &body), 200);
   ASSERT_EQ(Get(ana, "/api/v1/alerts", &body), 200);
-  auto audit = w->store().ListAudit({"enterprise", "alerts", 0});
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  auto audit = (*store)->ListAudit({"enterprise", "alerts", 0});
   ASSERT_OK(audit);
   EXPECT_EQ(std::count_if(audit->begin(), audit->end(),
                           [](const auto& a) { return a.action == "export" && a.actor == "ana"; }),
@@ -405,13 +413,13 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   // for the analyst, not for the GXQ park editor.
   testutil::WriteFile(dir_.Path("s2.csv"),
                       fmt::format("uscc,year,above_scale\n{},2025,0\n", testutil::CreditCode(2)));
-  ASSERT_OK(w->ImportScale(dir_.Path("s2.csv"), {}));
+  ASSERT_OK(w->Import("scale", dir_.Path("s2.csv")));
   std::string months = "uscc,period,output_value,revenue\n";
   for (int m = 1; m <= 12; ++m) {
     months += fmt::format("{},2025-{:02},150,160\n", testutil::CreditCode(2), m);
   }
   testutil::WriteFile(dir_.Path("r.csv"), months);
-  ASSERT_OK(w->ImportMonthly(dir_.Path("r.csv"), {}));
+  ASSERT_OK(w->Import("monthly", dir_.Path("r.csv")));
   ASSERT_EQ(Get(ana, "/api/v1/cultivation?ladder=small_to_above", &body), 200);
   EXPECT_NE(body.find(testutil::CreditCode(2)), std::string::npos) << body;
   ASSERT_EQ(Get(pe, "/api/v1/cultivation?ladder=small_to_above", &body), 200);
@@ -426,18 +434,18 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
 // (through the API or another connection, as the command line makes) shows at the next request
 // although answers are kept.
 TEST_F(ServerTest, TheCockpitShowsTheMonthAndFollowsEveryChange) {
-  auto w = app::Workspace::Open(db_, "t");
+  auto w = testutil::OpenApp(db_);
   ASSERT_OK(w);
   const std::string a = testutil::CreditCode(1), b = testutil::CreditCode(2);
   testutil::WriteFile(dir_.Path("s.csv"), fmt::format("uscc,year,above_scale\n{0},2024,1\n"
                                                       "{0},2025,1\n{1},2024,1\n{1},2025,1\n",
                                                       a, b));
-  ASSERT_OK(w->ImportScale(dir_.Path("s.csv"), {}));
+  ASSERT_OK(w->Import("scale", dir_.Path("s.csv")));
   testutil::WriteFile(dir_.Path("m.csv"),
                       fmt::format("uscc,period,output_value\n{0},2024-12,100\n{0},2025-12,120\n"
                                   "{1},2024-12,50\n{1},2025-12,40\n",
                                   a, b));
-  ASSERT_OK(w->ImportMonthly(dir_.Path("m.csv"), {}));
+  ASSERT_OK(w->Import("monthly", dir_.Path("m.csv")));
   const Signed ana = SignIn("ana", "analyst-secret-1");
   std::string body;
   ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
@@ -481,7 +489,7 @@ TEST_F(ServerTest, TheCockpitShowsTheMonthAndFollowsEveryChange) {
   // ... and one made beside the server, as `clusterscope import` would.
   testutil::WriteFile(dir_.Path("m2.csv"),
                       fmt::format("uscc,period,output_value\n{},2025-12,45\n", b));
-  ASSERT_OK(w->ImportMonthly(dir_.Path("m2.csv"), {}));
+  ASSERT_OK(w->Import("monthly", dir_.Path("m2.csv")));
   ASSERT_EQ(Get(ana, "/api/v1/cockpit", &body), 200);
   EXPECT_DOUBLE_EQ(json::parse(body)["total"]["ytd_output"].get<double>(), 175);
 
@@ -575,9 +583,11 @@ TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
   EXPECT_EQ(profile["monthly"]["periods"].size(), 1u) << body;
   // The import batch names the file as the editor sent it.
   EXPECT_EQ(profile["monthly"]["periods"][0]["versions"][0]["file"], "月报.csv") << body;
-  auto w = app::Workspace::Open(db_, "t");
+  auto w = testutil::OpenApp(db_);
   ASSERT_OK(w);
-  auto audit = w->store().ListAudit({"enterprise", gxq, 0});
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  auto audit = (*store)->ListAudit({"enterprise", gxq, 0});
   ASSERT_OK(audit);
   bool exported = false;
   for (const auto& a : *audit) exported = exported || (a.action == "export" && a.actor == "ana");

@@ -46,7 +46,7 @@ TEST(SystemJsonTest, GivesScriptsTiersClustersAndParks) {
 }
 
 TEST(ImportReportTest, SaysWhatHappened) {
-  ingest::ImportReport report;
+  model::ImportReport report;
   report.kind = "enterprises";
   report.file = "e.csv";
   report.rows_read = 2;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "clusterscope/app/config.h"
+#include "clusterscope/app/import_service.h"
 #include "clusterscope/core/credit_code.h"
 
 namespace testutil {
@@ -82,6 +83,18 @@ clusterscope::Result<std::unique_ptr<clusterscope::storage::Store>> OpenFulingSt
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ReplaceSystem(FulingSystem()));
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
   return store;
+}
+
+clusterscope::Result<clusterscope::model::ImportReport> App::Import(
+    std::string_view kind, const std::string& path,
+    clusterscope::model::ImportOptions options) const {
+  return Service<clusterscope::app::ImportService>().Import(kind, path, std::move(options));
+}
+
+clusterscope::Result<App> OpenApp(const std::string& db_path, const std::string& actor) {
+  auto db = clusterscope::app::Database::Open(db_path);
+  if (!db) return clusterscope::Error(db.error());
+  return App{std::move(*db), clusterscope::app::Caller::CommandLine(actor)};
 }
 
 }  // namespace testutil

@@ -10,8 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include "clusterscope/app/database.h"
+#include "clusterscope/app/service.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/import_report.h"
 #include "clusterscope/storage/store.h"
 
 // Streamable: ASSERT_OK(x) << "context";
@@ -61,6 +64,23 @@ std::string SystemsDir();
 // A SQLite store at `path` (":memory:" works) holding the shipped Fuling system.
 clusterscope::Result<std::unique_ptr<clusterscope::storage::Store>> OpenFulingStore(
     const std::string& path);
+
+// An opened database and the command line's caller on it (an admin recorded as `actor`), for
+// tests that call the application services.
+struct App {
+  std::unique_ptr<clusterscope::app::Database> db;
+  clusterscope::app::Caller caller;
+
+  template <typename ServiceT>
+  ServiceT Service() const {
+    return ServiceT(*db, caller);
+  }
+  // app::ImportService::Import.
+  clusterscope::Result<clusterscope::model::ImportReport> Import(
+      std::string_view kind, const std::string& path,
+      clusterscope::model::ImportOptions options = {}) const;
+};
+clusterscope::Result<App> OpenApp(const std::string& db_path, const std::string& actor = "t");
 
 // An environment variable that ctest sets (tests/CMakeLists.txt); a test failure if it is not.
 std::string RequiredEnv(const char* name);

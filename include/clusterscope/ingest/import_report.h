@@ -1,76 +1,16 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// ImportReport is what an import found and did: every rejected row with file, line, column,
-// value and rule, the warnings, and the counts. Bad rows are data, not failures: readers add to
-// the report and carry on, and the caller's policy (all-or-nothing, or --skip-invalid) decides.
+// ImportReport and ImportOptions are plain model values (model/import_report.h); ingest fills
+// the report and reads the options.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
-
-#include "clusterscope/model/quality.h"
+#include "clusterscope/model/import_report.h"
 
 namespace clusterscope::ingest {
 
-struct RowIssue {
-  std::string file;
-  std::string sheet;     // worksheet of an .xlsx file; empty for CSV
-  std::size_t line = 0;  // 1-based line of a CSV file (header: 1), or the sheet's row number
-  std::string column;    // column name as in the file, or empty for the whole row
-  std::string value;     // the offending cell as read
-  std::string rule;      // stable rule id: "credit_code_check", "unknown_industry_class", ...
-  std::string message;   // a sentence for people
-
-  std::string ToString() const;  // "file:line: column 'x' value 'v': message [rule]"
-};
-
-struct ImportReport {
-  std::string kind;  // "enterprises", "designations"
-  std::string file;
-  std::size_t rows_read = 0;
-  std::size_t rows_rejected = 0;  // rows with at least one error
-  std::size_t inserted = 0;
-  std::size_t updated = 0;
-  std::size_t unchanged = 0;
-  std::vector<RowIssue> errors;
-  std::vector<RowIssue> warnings;
-  std::size_t errors_not_kept = 0;  // beyond the first 10,000 of each, issues are only counted
-  std::size_t warnings_not_kept = 0;
-  // The data-quality audit of monthly rows: stored with the batch, listed by `audit list`.
-  std::vector<model::QualityWarning> quality;
-  bool written = false;                  // true once the import committed
-  std::optional<std::int64_t> batch_id;  // set when written
-  std::string rejects_file;              // set when --skip-invalid wrote one
-  // Wall-clock seconds of each step of a monthly import ("read", "sort", "audit", "write"), in
-  // order: what a slow import spent its time on.
-  std::vector<std::pair<std::string, double>> timings;
-
-  bool has_errors() const { return !errors.empty(); }
-};
-
-// The unit of money cells in a monthly file; stored values are always 万元.
-enum class MoneyUnit { kYuan, kWan, kYi };
-
-struct ImportOptions {
-  bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
-  std::string rejects_path;   // default: "<file>.rejects.csv"
-  std::string actor;          // recorded in the audit log and the import batch
-  std::string benchmark;      // import matrix: the benchmark's name (default: the file's stem)
-  std::string source_name;    // the file as the import batch records it (an upload: the name it
-                              // was sent under); default: the file's absolute path
-  std::string sheet;          // worksheet of an .xlsx file (default: the first)
-  bool gbk = false;           // a CSV file is GBK-encoded, not UTF-8
-  int year = 0;               // year the above_scale column describes (enterprises)
-  MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
-  bool cumulative = false;  // monthly cells are year-to-date (累计), not month values (当月)
-  model::QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
-  // Called now and then while rows are written: (rows written, rows to write).
-  std::function<void(std::size_t, std::size_t)> progress;
-};
+using model::ImportOptions;
+using model::ImportReport;
+using model::MoneyUnit;
+using model::RowIssue;
 
 }  // namespace clusterscope::ingest

@@ -17,19 +17,13 @@
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
+#include "clusterscope/model/import_report.h"
 #include "clusterscope/model/monthly.h"
 
 namespace clusterscope::ingest {
 
-// Cells by canonical column name ("uscc", "park", ...). A column that is absent is not in the
-// map; an empty cell is an empty string.
-using Cells = std::map<std::string, std::string, std::less<>>;
-
-struct CellIssue {
-  std::string column;  // canonical column name, or empty for the record as a whole
-  std::string rule;    // stable rule id (see docs/file_formats.md)
-  std::string message;
-};
+using model::CellIssue;
+using model::Cells;
 
 struct ParsedRecord {
   std::vector<CellIssue> errors;    // any error rejects the record

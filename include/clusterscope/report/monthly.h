@@ -7,16 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "clusterscope/storage/store.h"
+#include "clusterscope/model/records.h"
 
 namespace clusterscope::report {
 
-std::string HistoryText(const std::vector<storage::MonthlyFact>& current,
-                        const std::vector<storage::MonthlyRevision>& revisions,
-                        const std::vector<storage::ImportBatch>& batches);
-std::string HistoryJson(const std::vector<storage::MonthlyFact>& current,
-                        const std::vector<storage::MonthlyRevision>& revisions,
-                        const std::vector<storage::ImportBatch>& batches);
+std::string HistoryText(const std::vector<model::MonthlyFact>& current,
+                        const std::vector<model::MonthlyRevision>& revisions,
+                        const std::vector<model::ImportBatch>& batches);
+std::string HistoryJson(const std::vector<model::MonthlyFact>& current,
+                        const std::vector<model::MonthlyRevision>& revisions,
+                        const std::vector<model::ImportBatch>& batches);
 
 std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings);
 std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings);

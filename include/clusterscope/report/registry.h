@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "clusterscope/core/classification.h"
-#include "clusterscope/ingest/import_report.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
-#include "clusterscope/storage/store.h"
+#include "clusterscope/model/import_report.h"
+#include "clusterscope/model/records.h"
 
 namespace clusterscope::report {
 
@@ -39,13 +39,13 @@ std::string DesignationListText(const std::vector<model::Designation>& designati
 std::string DesignationListJson(const std::vector<model::Designation>& designations,
                                 const model::ClusterSystem& system);
 
-std::string AuditText(const std::vector<storage::AuditEntry>& entries);
-std::string AuditJson(const std::vector<storage::AuditEntry>& entries);
+std::string AuditText(const std::vector<model::AuditEntry>& entries);
+std::string AuditJson(const std::vector<model::AuditEntry>& entries);
 
 // The summary of an import with its errors and warnings, at most `max_issues` of each (0: every
 // error and the first 20 warnings), and a count per rule.
-std::string ImportReportText(const ingest::ImportReport& report, std::size_t max_issues);
-std::string ImportReportJson(const ingest::ImportReport& report);
+std::string ImportReportText(const model::ImportReport& report, std::size_t max_issues);
+std::string ImportReportJson(const model::ImportReport& report);
 
 // A GB/T 4754-2017 code with its path (section to class), high-tech category and the system's
 // cluster and categories that cover it.

@@ -26,63 +26,24 @@
 #include "clusterscope/model/monthly_panel.h"
 #include "clusterscope/model/project.h"
 #include "clusterscope/model/quality.h"
+#include "clusterscope/model/records.h"
 #include "clusterscope/model/target.h"
 #include "clusterscope/model/user.h"
 
 namespace clusterscope::storage {
 
-struct AuditEntry {
-  std::int64_t id = 0;
-  std::string at;      // UTC, "2026-11-29T16:20:55Z"
-  std::string actor;   // who made the change
-  std::string action;  // "insert", "update", "delete"
-  std::string entity;  // "enterprise", "enterprise_scale", "designation", "system"
-  std::string entity_key;
-  std::string field;
-  std::optional<std::string> old_value;
-  std::optional<std::string> new_value;
-  std::optional<std::int64_t> batch_id;
-};
-
-struct ImportBatch {
-  std::int64_t id = 0;
-  std::string kind;  // "enterprises", "designations", ...
-  std::string file;
-  std::string at;
-  std::string actor;
-  std::int64_t rows_read = 0;
-  std::int64_t rows_written = 0;
-  std::int64_t rows_rejected = 0;
-  std::optional<std::string> undone_at;  // set once `import undo` reverted the batch
-  std::optional<std::string> undone_by;
-};
-
-// The current value of an enterprise-month and the batch that wrote it.
-struct MonthlyFact {
-  model::MonthlyRecord record;
-  std::int64_t batch_id = 0;
-};
-
-// An earlier value of an enterprise-month: written by `batch_id`, replaced by `replaced_by`.
-struct MonthlyRevision {
-  model::MonthlyRecord record;
-  std::int64_t batch_id = 0;
-  std::int64_t replaced_by = 0;
-};
-
-struct QualityFilter {
-  std::optional<core::Period> period;
-  std::string status;  // "open", "confirmed", "superseded", or empty for any
-  std::string rule;    // or empty
-  std::string uscc;    // or empty
-};
-
-// What the monthly statistics hold.
-struct MonthlyCoverage {
-  std::int64_t rows = 0;
-  std::int64_t enterprises = 0;  // with at least one month
-  std::optional<core::Period> first, last;
-};
+// The records the store keeps are plain model values (model/records.h, model/import_report.h).
+using model::AuditEntry;
+using model::AuditFilter;
+using model::Change;
+using model::DesignationFilter;
+using model::EnterpriseFilter;
+using model::ImportBatch;
+using model::MonthlyCoverage;
+using model::MonthlyFact;
+using model::MonthlyRevision;
+using model::QualityFilter;
+using model::UndoResult;
 
 // What writing a panel of enterprise-months did.
 struct MonthlyWrite {
@@ -91,42 +52,12 @@ struct MonthlyWrite {
   std::size_t unchanged = 0;  // same value as stored: not written again
 };
 
-struct UndoResult {
-  std::int64_t restored = 0;  // enterprise-months given back their earlier values
-  std::int64_t removed = 0;   // enterprise-months the batch had added
-};
-
-struct EnterpriseFilter {
-  std::string cluster;                // cluster code, or empty for any
-  std::string park;                   // park code, or empty
-  std::string town;                   // town code, or empty
-  std::string industry_prefix;        // class or prefix ("38"), or empty
-  std::string name_contains;          // substring of the name, or empty
-  std::optional<int> above_scale_in;  // only enterprises above scale in this year
-  std::size_t limit = 0;              // 0: no limit
-};
-
-struct DesignationFilter {
-  std::string uscc;  // or empty
-  std::string type;  // DesignationType::code, or empty
-  std::optional<core::Date> active_on;
-};
-
-struct AuditFilter {
-  std::string entity;      // or empty
-  std::string entity_key;  // or empty
-  std::size_t limit = 0;   // newest first; 0: all
-};
-
 // A series value a later import replaced.
 struct SeriesRevision {
   model::SeriesValue value;
   std::int64_t batch_id = 0;           // the import that wrote it (0: none)
   std::int64_t replaced_by_batch = 0;  // the import that replaced it
 };
-
-// What a put did.
-enum class Change { kUnchanged = 0, kInserted = 1, kUpdated = 2 };
 
 // The configuration documents kept as loaded (TOML text), newest current.
 // Documents kept whole, one row per load (the newest is current): the target plan, the chain

@@ -1,63 +1,70 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// The Workspace's chain work: chain plans, chain assessments, projects, relations, prospects and
-// cultivation ladders (docs/chains.md, docs/cultivation.md).
+// The chain work: chain plans, chain assessments, projects and cultivation ladders
+// (docs/chains.md, docs/cultivation.md).
+#include "clusterscope/app/chains_service.h"
+
 #include <algorithm>
-#include <ctime>
+#include <set>
 
 #include "cultivation_figures.h"
 #include "read_file.h"
+#include "store_helpers.h"
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "clusterscope/app/analytics_service.h"
 #include "clusterscope/app/chains_config.h"
-#include "clusterscope/app/workspace.h"
-#include "clusterscope/ingest/analytics_files.h"
-#include "clusterscope/ingest/chain_imports.h"
+#include "clusterscope/app/targets_service.h"
+#include "clusterscope/chains/assess.h"
+#include "clusterscope/chains/candidates.h"
 
 namespace clusterscope::app {
 
-Result<model::ChainPlan> Workspace::LoadChainPlan(const std::string& path) {
+Result<model::ChainPlan> ChainsService::LoadPlan(const std::string& path) {
   auto text = ReadWholeFile(path);
   if (!text) return Error(text.error());
-  auto plan = LoadChainPlanText(*text, path, system_);
+  auto plan = LoadChainPlanText(*text, path, system());
   if (!plan) return Error(plan.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(storage::PlanKind::kChains, path, *text));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      StorePlan(store(), actor(), storage::PlanKind::kChains, path, *text));
   return plan;
 }
 
-Result<model::ChainPlan> Workspace::ChainPlan() {
-  auto stored = CurrentPlan(storage::PlanKind::kChains);
+Result<model::ChainPlan> ChainsService::Plan() {
+  auto stored = CurrentPlan(store(), storage::PlanKind::kChains);
   if (!stored) return Error(stored.error());
-  return LoadChainPlanText(stored->second, stored->first, system_);
+  return LoadChainPlanText(stored->second, stored->first, system());
 }
 
-Result<std::unique_ptr<chains::ChainReport>> Workspace::Chains(std::optional<core::Period> period,
-                                                               std::size_t candidates) {
+Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(
+    const Grant& grant, std::optional<core::Period> period, std::size_t candidates) {
+  (void)grant;  // leave is all it asks: the renderers show enterprises in the full form only
   auto report = std::make_unique<chains::ChainReport>();
-  auto plan = ChainPlan();
+  auto plan = Plan();
   if (!plan) return Error(plan.error());
   report->plan = std::move(*plan);
   if (!period) {
-    auto latest = LatestPeriod();
+    auto latest = LatestPeriod(store());
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto registry = store_->ListEnterprises({});
+  auto registry = store().ListEnterprises({});
   if (!registry) return Error(registry.error());
   report->registry = std::move(*registry);
-  auto facts = store_->CurrentMonthly(core::Period{period->year - 1, 1}, *period);
+  auto facts = store().CurrentMonthly(core::Period{period->year - 1, 1}, *period);
   if (!facts) return Error(facts.error());
-  engine::Engine engine(system_, report->registry,
+  engine::Engine engine(system(), report->registry,
                         chains::ChainGroups(report->plan, report->registry));
   engine.Apply(*facts);
   report->indicators = engine.Compute(*period, {.top = 5});
-  auto relations = store_->ListSupplyRelations();
+  auto relations = store().ListSupplyRelations();
   if (!relations) return Error(relations.error());
   report->relations = !relations->empty();
-  auto prospects = store_->ListProspects();
+  auto prospects = store().ListProspects();
   if (!prospects) return Error(prospects.error());
   report->prospects = std::move(*prospects);
-  auto projects = store_->ListProjects();
+  auto projects = store().ListProjects();
   if (!projects) return Error(projects.error());
   report->projects = std::move(*projects);
   report->chains =
@@ -71,42 +78,23 @@ Result<std::unique_ptr<chains::ChainReport>> Workspace::Chains(std::optional<cor
       }
     }
   }
-  CLUSTERSCOPE_RETURN_IF_ERROR(AddRelatedIndustries(*period, *report));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      AnalyticsService(db(), caller()).AddRelatedIndustries(*period, *report));
   return report;
 }
 
-Result<ingest::ImportReport> Workspace::ImportProjects(const std::string& path,
-                                                       ingest::ImportOptions options) {
-  auto plan = ChainPlan();
-  if (!plan && plan.error().code() != Status::Code::kNotFound) return Error(plan.error());
-  options.actor = actor_;
-  return ingest::ImportProjects(*store_, system_, plan ? &*plan : nullptr, path, options);
-}
-
-Result<ingest::ImportReport> Workspace::ImportRelations(const std::string& path,
-                                                        ingest::ImportOptions options) {
-  options.actor = actor_;
-  return ingest::ImportRelations(*store_, path, options);
-}
-
-Result<ingest::ImportReport> Workspace::ImportProspects(const std::string& path,
-                                                        ingest::ImportOptions options) {
-  options.actor = actor_;
-  return ingest::ImportProspects(*store_, path, options);
-}
-
-Status Workspace::AddProject(const model::Project& project) {
+Status ChainsService::AddProject(const model::Project& project) {
   std::vector<std::string> problems;
   for (const auto& p : project.Check()) problems.push_back(fmt::format("{}: {}", p.key, p.message));
-  if (!project.cluster.empty() && system_.FindCluster(project.cluster) == nullptr) {
+  if (!project.cluster.empty() && system().FindCluster(project.cluster) == nullptr) {
     problems.push_back(
         fmt::format("cluster: '{}' is not a cluster of the system", project.cluster));
   }
-  if (!project.park.empty() && system_.FindPark(project.park) == nullptr) {
+  if (!project.park.empty() && system().FindPark(project.park) == nullptr) {
     problems.push_back(fmt::format("park: '{}' is not a park of the system", project.park));
   }
   if (!project.chain.empty()) {
-    auto plan = ChainPlan();
+    auto plan = Plan();
     if (!plan) return plan.error();
     const auto* chain = plan->FindChain(project.chain);
     if (chain == nullptr) {
@@ -120,7 +108,7 @@ Status Workspace::AddProject(const model::Project& project) {
     return Status::InvalidArgument(
         fmt::format("project {}: {}", project.code, fmt::join(problems, "; ")));
   }
-  auto existing = store_->ListProjects();
+  auto existing = store().ListProjects();
   if (!existing) return existing.error();
   for (const auto& p : *existing) {
     if (p.code == project.code) {
@@ -129,17 +117,17 @@ Status Workspace::AddProject(const model::Project& project) {
           project.code, project.code));
     }
   }
-  auto tx = store_->Begin(actor_);
+  auto tx = store().Begin(actor());
   if (!tx) return tx.error();
   auto put = (*tx)->PutProject(project);
   if (!put) return put.error();
   return (*tx)->Commit();
 }
 
-Result<model::Project> Workspace::AdvanceProject(const std::string& code, model::Stage to,
-                                                 const core::Date& date,
-                                                 const std::string& reason) {
-  auto projects = store_->ListProjects();
+Result<model::Project> ChainsService::AdvanceProject(const std::string& code, model::Stage to,
+                                                     const core::Date& date,
+                                                     const std::string& reason) {
+  auto projects = store().ListProjects();
   if (!projects) return Error(projects.error());
   const auto it = std::find_if(projects->begin(), projects->end(),
                                [&](const model::Project& p) { return p.code == code; });
@@ -151,7 +139,7 @@ Result<model::Project> Workspace::AdvanceProject(const std::string& code, model:
   CLUSTERSCOPE_RETURN_IF_ERROR(model::CheckMove(project, to, date, reason));
   const model::StageMove move{project.stage, to, date, reason};
   model::ApplyMove(project, to, date);
-  auto tx = store_->Begin(actor_);
+  auto tx = store().Begin(actor());
   if (!tx) return Error(tx.error());
   auto put = (*tx)->PutProject(project);
   if (!put) return Error(put.error());
@@ -160,82 +148,33 @@ Result<model::Project> Workspace::AdvanceProject(const std::string& code, model:
   return project;
 }
 
-Result<chains::Pipeline> Workspace::Projects(const core::Date& as_of) {
+Result<chains::Pipeline> ChainsService::Projects(const core::Date& as_of) {
   chains::Pipeline out;
   out.as_of = as_of;
-  auto plan = ChainPlan();
+  auto plan = Plan();
   if (plan) {
     out.rules = plan->pipeline;
   } else if (plan.error().code() != Status::Code::kNotFound) {
     return Error(plan.error());
   }
-  auto projects = store_->ListProjects();
+  auto projects = store().ListProjects();
   if (!projects) return Error(projects.error());
   out.projects = std::move(*projects);
   for (const auto& p : out.projects) out.overdue.push_back(model::FindOverdue(p, out.rules, as_of));
-  CLUSTERSCOPE_RETURN_IF_ERROR(AddProjectEffects(plan ? &*plan : nullptr, out));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      AnalyticsService(db(), caller()).AddProjectEffects(plan ? &*plan : nullptr, out));
   return out;
 }
 
-Status Workspace::AddRelatedIndustries(core::Period period, chains::ChainReport& report) {
-  BenchmarkOptions options;
-  options.at = period;
-  auto against = AgainstBenchmark(options);
-  if (!against) {
-    return against.error().code() == Status::Code::kNotFound ? Status::Ok() : against.error();
-  }
-  const auto region = against->matrix.FindRegion(against->view.region);
-  auto complexity = analytics::Complexity(against->matrix);
-  if (!region || !complexity) return Status::Ok();  // nothing present anywhere: nothing to rank
-  const std::size_t limit =
-      against->plan ? static_cast<std::size_t>(against->plan->related_industries) : 5;
-  for (const auto& chain : report.chains) {
-    auto& lists = report.related.emplace_back();
-    for (const auto& link : chain.links) {
-      auto& list = lists.emplace_back();
-      if (link.rating.status != chains::LinkStatus::kStrong) {
-        list = analytics::RelatedIndustries(against->matrix, *complexity, *region,
-                                            link.link->classes, limit);
-      }
-    }
-  }
-  report.relatedness =
-      chains::ChainReport::Relatedness{against->view.benchmark, against->view.benchmark_year,
-                                       against->view.level, against->view.regions};
-  return Status::Ok();
-}
-
-Status Workspace::AddProjectEffects(const model::ChainPlan* chains, chains::Pipeline& pipeline) {
-  // Each needs the other; without both, projects have no total effect (not an error).
-  auto analytics_plan = AnalyticsPlan();
-  auto stored = CurrentPlan(storage::PlanKind::kInputOutput);
-  if (!analytics_plan || !stored) {
-    const auto& error = !analytics_plan ? analytics_plan.error() : stored.error();
-    return error.code() == Status::Code::kNotFound ? Status::Ok() : error;
-  }
-  auto table = ingest::ReadInputOutputText(stored->second, stored->first);
-  if (!table) return table.error();
-  auto analysis = analytics::AnalyseInputOutput(*table);
-  if (!analysis) return analysis.error().WithContext(stored->first);
-  auto registry = store_->ListEnterprises({});
-  if (!registry) return registry.error();
-  std::map<std::string, std::string> class_of;
-  for (const auto& e : *registry) class_of[e.uscc] = e.industry_code;
-  for (const auto& project : pipeline.projects) {
-    const auto it = class_of.find(project.uscc);
-    pipeline.effects.push_back(analytics::EffectOf(
-        project, it == class_of.end() ? std::string() : it->second, chains, *analytics_plan, *table,
-        *analysis, system_, core::IndustryClassification::Gbt4754()));
-  }
-  pipeline.io_table = stored->first;
-  return Status::Ok();
-}
-
-Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(
-    const std::string& ladder, std::optional<core::Period> period,
+Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
+    const Grant& grant, const std::string& ladder, std::optional<core::Period> period,
     const targets::TargetReport* known_targets) {
+  if (!grant.full()) {
+    return Error(
+        Status::PermissionDenied("the cultivation lists name enterprises: not for viewers"));
+  }
   auto report = std::make_unique<chains::CultivationReport>();
-  auto plan = ChainPlan();
+  auto plan = Plan();
   if (!plan) return Error(plan.error());
   report->plan = std::move(*plan);
   std::vector<const model::Ladder*> ladders;
@@ -249,23 +188,23 @@ Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(
                                               ladder, fmt::join(codes, ", "))));
   }
   if (!period) {
-    auto latest = LatestPeriod();
+    auto latest = LatestPeriod(store());
     if (!latest) return Error(latest.error());
     period = *latest;
   }
   report->period = *period;
-  auto registry = store_->ListEnterprises({});
+  auto registry = store().ListEnterprises({});
   if (!registry) return Error(registry.error());
-  auto designations = store_->ListDesignations({});
+  auto designations = store().ListDesignations({});
   if (!designations) return Error(designations.error());
-  auto facts = store_->CurrentMonthly(core::Period{LastFullYear(*period) - 2, 1}, *period);
+  auto facts = store().CurrentMonthly(core::Period{LastFullYear(*period) - 2, 1}, *period);
   if (!facts) return Error(facts.error());
-  report->figures = CultivationFigures(*period, system_, *registry, *designations, *facts);
+  report->figures = CultivationFigures(*period, system(), *registry, *designations, *facts);
   // The targets the ladders serve: the plan's counts of the designation each ladder earns.
   std::optional<targets::TargetReport> computed_targets;
   const targets::TargetReport* targets = known_targets;
   if (targets == nullptr) {
-    if (auto computed = Targets(*period, false)) {
+    if (auto computed = TargetsService(db(), caller()).Targets(*period, false)) {
       computed_targets = std::move(*computed);
       targets = &*computed_targets;
     } else if (computed.error().code() != Status::Code::kNotFound) {
@@ -292,6 +231,16 @@ Result<std::unique_ptr<chains::CultivationReport>> Workspace::Cultivate(
       }
     }
     report->goals.push_back(std::move(goal));
+  }
+  if (!grant.park().empty()) {
+    // A park editor's own park's enterprises on each ladder; the counts stay district-wide.
+    std::set<std::string> own;
+    for (const auto& e : *registry) {
+      if (e.park == grant.park()) own.insert(e.uscc);
+    }
+    for (auto& l : report->ladders) {
+      std::erase_if(l.entries, [&](const auto& e) { return own.count(e.uscc) == 0; });
+    }
   }
   return report;
 }

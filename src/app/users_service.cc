@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// The Workspace's users: adding, changing passwords, removing, signing in.
+// Users: adding, changing passwords, removing, signing in.
+#include "clusterscope/app/users_service.h"
+
 #include "passwords.h"
 #include <fmt/format.h>
 
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/access.h"
+#include "clusterscope/storage/store.h"
 
 namespace clusterscope::app {
 namespace {
@@ -24,42 +27,41 @@ Status StoreUser(storage::Store& store, const std::string& actor, model::User us
 
 }  // namespace
 
-Status Workspace::AddUser(const std::string& name, model::Role role, const std::string& park,
-                          const std::string& password) {
+Status UsersService::AddUser(const std::string& name, model::Role role, const std::string& park,
+                             const std::string& password) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
   model::User user{name, role, park, "", ""};
-  CLUSTERSCOPE_RETURN_IF_ERROR(model::ProblemsToStatus(user.Check(system_)));
-  auto existing = store_->GetUser(name);
+  CLUSTERSCOPE_RETURN_IF_ERROR(model::ProblemsToStatus(user.Check(system())));
+  auto existing = store().GetUser(name);
   if (!existing) return existing.error();
   if (*existing) return Status::AlreadyExists(fmt::format("user '{}' exists", name));
-  return StoreUser(*store_, actor_, std::move(user), password);
+  return StoreUser(store(), actor(), std::move(user), password);
 }
 
-Status Workspace::SetPassword(const std::string& name, const std::string& password) {
-  auto existing = store_->GetUser(name);
+Status UsersService::SetPassword(const std::string& name, const std::string& password) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
+  auto existing = store().GetUser(name);
   if (!existing) return existing.error();
   if (!*existing) return Status::NotFound(fmt::format("no user '{}'", name));
-  return StoreUser(*store_, actor_, **existing, password);
+  return StoreUser(store(), actor(), **existing, password);
 }
 
-Status Workspace::RemoveUser(const std::string& name) {
-  auto tx = store_->Begin(actor_);
+Status UsersService::RemoveUser(const std::string& name) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
+  auto tx = store().Begin(actor());
   if (!tx) return tx.error();
   CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->DeleteUser(name));
   return (*tx)->Commit();
 }
 
-Result<std::vector<model::User>> Workspace::Users() { return store_->ListUsers(); }
-
-Status Workspace::RecordExport(std::string_view entity, std::string_view key,
-                               std::string_view detail) {
-  auto tx = store_->Begin(actor_);
-  if (!tx) return tx.error();
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->RecordExport(entity, key, detail));
-  return (*tx)->Commit();
+Result<std::vector<model::User>> UsersService::Users() {
+  CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
+  return store().ListUsers();
 }
 
-Result<model::User> Workspace::Authenticate(const std::string& name, const std::string& password) {
-  auto user = store_->GetUser(name);
+Result<model::User> UsersService::Authenticate(const std::string& name,
+                                               const std::string& password) {
+  auto user = store().GetUser(name);
   if (!user) return Error(user.error());
   // Verify against a hash even for an unknown name, so that the time taken does not tell.
   static const std::string kDecoy = HashPassword("decoy-password-never-used").value_or("");

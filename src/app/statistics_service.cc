@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// The Workspace's monthly report: the indicators with everything the plans add, for every front
-// end alike.
+// The monthly report: the indicators with everything the plans add, for every front end alike.
+#include "clusterscope/app/statistics_service.h"
+
 #include <set>
 
-#include "clusterscope/app/workspace.h"
+#include "store_helpers.h"
+
+#include "clusterscope/app/analytics_service.h"
+#include "clusterscope/app/chains_service.h"
+#include "clusterscope/app/targets_service.h"
 
 namespace clusterscope::app {
 namespace {
@@ -52,7 +57,8 @@ std::vector<std::string> WithheldClusters(const engine::MonthlyIndicators& indic
   return out;
 }
 
-Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOptions& options) {
+Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
+    const Grant& grant, const MonthlyReportOptions& options) {
   CLUSTERSCOPE_RETURN_IF_ERROR(options.disclosure.Validate());
   if (!(options.alerts.decline_share > 0 && options.alerts.decline_share < 1) ||
       options.alerts.decline_months < 1) {
@@ -60,15 +66,15 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
         "the decline share must be between 0 and 1 and the decline months 1 or more"));
   }
   report::MonthlyBundle bundle;
-  bundle.is_public = options.is_public;
-  auto indicators =
-      MonthlyIndicators(options.period, options.indicators, options.alerts, options.trend_months);
+  bundle.is_public = !grant.full();
+  auto indicators = ComputeIndicators(store(), system(), options.period, options.indicators,
+                                      options.alerts, options.trend_months);
   if (!indicators) return Error(indicators.error());
   bundle.indicators = std::move(*indicators);
   const auto period = bundle.indicators.period;
   auto& alerts = bundle.indicators.alerts;
   // Targets behind time-progress are alerts.
-  if (auto progress = Targets(period, false)) {
+  if (auto progress = TargetsService(db(), caller()).Targets(period, false)) {
     bundle.targets = std::move(*progress);
     for (const auto& row : bundle.targets->rows) {
       const auto& p = row.progress;
@@ -81,9 +87,10 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
     return Error(progress.error());
   }
   // The chain work: a section, and overdue projects as alerts (red from six months late).
-  if (auto chain_work = Chains(period, 5)) {
+  ChainsService chain_service(db(), caller());
+  if (auto chain_work = chain_service.Chains(grant, period, 5)) {
     bundle.chains = std::move(*chain_work);
-    auto projects = Projects(core::Date::LastOfMonth(period.year, period.month));
+    auto projects = chain_service.Projects(core::Date::LastOfMonth(period.year, period.month));
     if (!projects) return Error(projects.error());
     bundle.pipeline = std::move(*projects);
     for (std::size_t i = 0; i < bundle.pipeline->projects.size(); ++i) {
@@ -94,28 +101,67 @@ Result<report::MonthlyBundle> Workspace::MonthlyReport(const MonthlyReportOption
                         project.code, project.name, static_cast<double>(late->months_late),
                         static_cast<double>(late->waiting_for), late->months_late});
     }
-    if (!options.is_public && options.ladders) {
-      auto ladders = Cultivate("", period, bundle.targets ? &*bundle.targets : nullptr);
+    if (grant.full() && options.ladders) {
+      auto ladders =
+          chain_service.Cultivate(grant, "", period, bundle.targets ? &*bundle.targets : nullptr);
       if (!ladders) return Error(ladders.error());
       bundle.cultivation = std::move(*ladders);
     }
   } else if (chain_work.error().code() != Status::Code::kNotFound) {
     return Error(chain_work.error());
   }
-  // The clusters against the analytics plan's benchmark, when one is chosen and held.
+  std::vector<std::string> withheld;
+  if (!grant.full()) {
+    engine::ApplyDisclosureControl(bundle.indicators, options.disclosure);
+    if (bundle.targets) WithholdTargets(bundle.indicators, *bundle.targets);
+    withheld = app::WithheldClusters(bundle.indicators);
+  }
+  // The clusters against the analytics plan's benchmark, when one is chosen and held, withheld
+  // where the report's own disclosure control withholds.
   BenchmarkOptions benchmark;
   benchmark.at = period;
-  if (auto view = BenchmarkClusters(benchmark)) {
+  benchmark.withheld = &withheld;
+  if (auto view = AnalyticsService(db(), caller()).BenchmarkClusters(grant, benchmark)) {
     bundle.benchmark = std::move(*view);
   } else if (view.error().code() != Status::Code::kNotFound) {
     return Error(view.error());
   }
-  if (options.is_public) {
-    engine::ApplyDisclosureControl(bundle.indicators, options.disclosure);
-    if (bundle.targets) WithholdTargets(bundle.indicators, *bundle.targets);
-    if (bundle.benchmark) bundle.benchmark->Withhold(WithheldClusters(bundle.indicators));
-  }
   return bundle;
+}
+
+Result<core::Period> StatisticsService::LatestPeriod() { return app::LatestPeriod(store()); }
+
+Result<std::vector<std::string>> StatisticsService::WithheldClusters(core::Period period) {
+  auto indicators = ComputeIndicators(store(), system(), period, {});
+  if (!indicators) return Error(indicators.error());
+  engine::ApplyDisclosureControl(*indicators, {});
+  return app::WithheldClusters(*indicators);
+}
+
+Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSeries(
+    const Grant& grant, std::optional<core::Period> last, int months,
+    const engine::DisclosureRules& disclosure) {
+  if (months < 1 || months > 120) {
+    return Error(Status::InvalidArgument("months must be between 1 and 120"));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(disclosure.Validate());
+  if (!last) {
+    auto latest = app::LatestPeriod(store());
+    if (!latest) return Error(latest.error());
+    last = *latest;
+  }
+  const core::Period first = core::Period::FromIndex(last->Index() - (months - 1));
+  // Each month compares with the same month of the year before: read from the year before the
+  // first month.
+  auto engine = EngineOver(store(), system(), core::Period{first.year - 1, 1}, *last);
+  if (!engine) return Error(engine.error());
+  std::vector<engine::MonthlyIndicators> series;
+  series.reserve(static_cast<std::size_t>(months));
+  for (int k = 0; k < months; ++k) {
+    series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
+    if (!grant.full()) engine::ApplyDisclosureControl(series.back(), disclosure);
+  }
+  return series;
 }
 
 }  // namespace clusterscope::app

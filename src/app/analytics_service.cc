@@ -1,69 +1,36 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// The Workspace's regional analytics (docs/analytics.md): benchmark matrices, the analytics
-// plan, the input-output table, and the clusters held against a benchmark.
+// Regional analytics on the database (docs/analytics.md): benchmark matrices, the analytics
+// plan, the input-output table, the clusters held against a benchmark, the industries beside a
+// chain link and a project's effect.
+#include "clusterscope/app/analytics_service.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "read_file.h"
+#include "store_helpers.h"
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
-#include "clusterscope/analytics/agglomeration.h"
+#include "clusterscope/analytics/complexity.h"
+#include "clusterscope/analytics/project_effect.h"
 #include "clusterscope/analytics/shift_share.h"
 #include "clusterscope/app/analytics_config.h"
-#include "clusterscope/app/workspace.h"
+#include "clusterscope/app/statistics_service.h"
 #include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/analytics_files.h"
 
 namespace clusterscope::app {
 
-Result<ingest::ImportReport> Workspace::ImportMatrix(const std::string& path,
-                                                     ingest::ImportOptions options) {
-  const std::string name =
-      !options.benchmark.empty() ? options.benchmark : std::filesystem::path(path).stem().string();
-  auto years = ingest::ReadMatrixFile(path);
-  if (!years) return Error(years.error());
-  std::vector<storage::BenchmarkCell> cells;
-  for (const auto& [year, matrix] : *years) {
-    for (const auto& c : matrix.cells()) {
-      cells.push_back({year, matrix.regions()[c.region], matrix.industries()[c.industry], c.value});
-    }
-  }
-  ingest::ImportReport report;
-  report.kind = "matrix";
-  report.file = path;
-  report.rows_read = cells.size();
-  auto tx = store_->Begin(actor_);
-  if (!tx) return Error(tx.error());
-  storage::ImportBatch batch;
-  batch.kind = "matrix";
-  std::error_code ignored;
-  batch.file = std::filesystem::absolute(path, ignored).lexically_normal().string();
-  batch.rows_read = batch.rows_written = static_cast<std::int64_t>(cells.size());
-  auto id = (*tx)->AddImportBatch(batch);
-  if (!id) return Error(id.error());
-  auto write = (*tx)->PutBenchmark(name, cells);
-  if (!write) return Error(write.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
-  report.written = true;
-  report.batch_id = *id;
-  report.inserted = write->inserted;
-  report.updated = write->updated;
-  report.unchanged = write->unchanged;
-  spdlog::info("benchmark '{}': {} cells ({} inserted, {} updated, {} unchanged, {} removed)", name,
-               cells.size(), write->inserted, write->updated, write->unchanged, write->removed);
-  return report;
-}
-
-Result<std::map<int, analytics::RegionIndustryMatrix>> Workspace::Benchmark(
+Result<std::map<int, analytics::RegionIndustryMatrix>> AnalyticsService::Benchmark(
     const std::string& name) {
-  auto cells = store_->LoadBenchmark(name);
+  auto cells = store().LoadBenchmark(name);
   if (!cells) return Error(cells.error());
   if (cells->empty()) {
-    auto held = store_->ListBenchmarks();
+    auto held = store().ListBenchmarks();
     if (!held) return Error(held.error());
     std::vector<std::string> names;
     for (const auto& b : *held) names.push_back(b.name);
@@ -78,8 +45,8 @@ Result<std::map<int, analytics::RegionIndustryMatrix>> Workspace::Benchmark(
   return years;
 }
 
-Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digits) {
-  auto latest = LatestPeriod();
+Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputByIndustry(int year, int digits) {
+  auto latest = LatestPeriod(store());
   if (!latest) return Error(latest.error());
   if (year > latest->year) {
     return Error(Status::NotFound(fmt::format(
@@ -88,18 +55,19 @@ Result<Workspace::IndustryOutput> Workspace::OutputByIndustry(int year, int digi
   return OutputToPeriod(year == latest->year ? *latest : core::Period{year, 12}, digits);
 }
 
-Result<Workspace::IndustryOutput> Workspace::OutputToPeriod(core::Period period, int digits) {
+Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputToPeriod(core::Period period,
+                                                                          int digits) {
   if (digits < 2 || digits > 4) {
     return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
   }
   IndustryOutput out;
   out.period = period;
   const int year = period.year;
-  auto registry = store_->ListEnterprises({});
+  auto registry = store().ListEnterprises({});
   if (!registry) return Error(registry.error());
   std::map<std::string, std::string> industry_of;
   for (const auto& e : *registry) industry_of[e.uscc] = e.industry_code;
-  auto engine = EngineOver(core::Period{year, 1}, out.period);
+  auto engine = EngineOver(store(), system(), core::Period{year, 1}, out.period);
   if (!engine) return Error(engine.error());
   for (const auto& [uscc, value] :
        (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
@@ -110,11 +78,14 @@ Result<Workspace::IndustryOutput> Workspace::OutputToPeriod(core::Period period,
   return out;
 }
 
-Result<Workspace::PlantData> Workspace::Plants(int year, int digits, bool by_park) {
+Result<PlantData> AnalyticsService::Plants(const Grant& grant, int year, int digits, bool by_park) {
+  if (!grant.full() || !grant.park().empty()) {
+    return Error(Status::PermissionDenied("plants are enterprises: for admins and analysts"));
+  }
   if (digits < 2 || digits > 4) {
     return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
   }
-  auto latest = LatestPeriod();
+  auto latest = LatestPeriod(store());
   if (!latest) return Error(latest.error());
   if (year == 0) year = latest->year;
   if (year > latest->year) {
@@ -123,15 +94,15 @@ Result<Workspace::PlantData> Workspace::Plants(int year, int digits, bool by_par
   }
   PlantData out;
   out.period = year == latest->year ? *latest : core::Period{year, 12};
-  auto registry = store_->ListEnterprises({});
+  auto registry = store().ListEnterprises({});
   if (!registry) return Error(registry.error());
   // Areas by name: the county's towns, the system's parks.
   std::map<std::string, std::string> name_of;
-  for (const auto* town : core::TownsOf(system_.region_code)) name_of[town->code] = town->name;
-  for (const auto& park : system_.parks) name_of[park.code] = park.name_zh;
+  for (const auto* town : core::TownsOf(system().region_code)) name_of[town->code] = town->name;
+  for (const auto& park : system().parks) name_of[park.code] = park.name_zh;
   std::map<std::string, const model::Enterprise*> by_uscc;
   for (const auto& e : *registry) by_uscc[e.uscc] = &e;
-  auto engine = EngineOver(core::Period{year, 1}, out.period);
+  auto engine = EngineOver(store(), system(), core::Period{year, 1}, out.period);
   if (!engine) return Error(engine.error());
   for (const auto& [uscc, value] :
        (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
@@ -150,10 +121,10 @@ Result<Workspace::PlantData> Workspace::Plants(int year, int digits, bool by_par
   return out;
 }
 
-Result<model::AnalyticsPlan> Workspace::LoadAnalyticsPlan(const std::string& path) {
+Result<model::AnalyticsPlan> AnalyticsService::LoadPlan(const std::string& path) {
   auto text = ReadWholeFile(path);
   if (!text) return Error(text.error());
-  auto plan = LoadAnalyticsPlanText(*text, path, system_);
+  auto plan = LoadAnalyticsPlanText(*text, path, system());
   if (!plan) return Error(plan.error());
   if (auto table = InputOutput()) {
     for (const auto& sector : plan->sectors) {
@@ -165,24 +136,25 @@ Result<model::AnalyticsPlan> Workspace::LoadAnalyticsPlan(const std::string& pat
       }
     }
   }
-  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(storage::PlanKind::kAnalytics, path, *text));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      StorePlan(store(), actor(), storage::PlanKind::kAnalytics, path, *text));
   return plan;
 }
 
-Result<model::AnalyticsPlan> Workspace::AnalyticsPlan() {
-  auto stored = CurrentPlan(storage::PlanKind::kAnalytics);
+Result<model::AnalyticsPlan> AnalyticsService::Plan() {
+  auto stored = CurrentPlan(store(), storage::PlanKind::kAnalytics);
   if (!stored) return Error(stored.error());
-  return LoadAnalyticsPlanText(stored->second, stored->first, system_);
+  return LoadAnalyticsPlanText(stored->second, stored->first, system());
 }
 
-Result<analytics::InputOutputTable> Workspace::ImportInputOutput(const std::string& path) {
+Result<analytics::InputOutputTable> AnalyticsService::ImportInputOutput(const std::string& path) {
   auto table = ingest::ReadInputOutputFile(path);
   if (!table) return Error(table.error());
   if (auto analysis = analytics::AnalyseInputOutput(*table); !analysis) {
     return Error(analysis.error().WithContext(path));
   }
   // The plan's sectors must stay in the table, or projects would lose their sector unnoticed.
-  if (auto plan = AnalyticsPlan()) {
+  if (auto plan = Plan()) {
     std::vector<std::string> lost;
     for (const auto& sector : plan->sectors) {
       if (std::find(table->sectors.begin(), table->sectors.end(), sector.sector) ==
@@ -199,14 +171,14 @@ Result<analytics::InputOutputTable> Workspace::ImportInputOutput(const std::stri
   }
   std::error_code ignored;
   const std::string file = std::filesystem::absolute(path, ignored).lexically_normal().string();
-  CLUSTERSCOPE_RETURN_IF_ERROR(
-      StorePlan(storage::PlanKind::kInputOutput, file, ingest::InputOutputText(*table)));
+  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(store(), actor(), storage::PlanKind::kInputOutput, file,
+                                         ingest::InputOutputText(*table)));
   spdlog::info("input-output table: {} sectors from {}", table->sectors.size(), path);
   return table;
 }
 
-Result<analytics::InputOutputTable> Workspace::InputOutput() {
-  auto stored = CurrentPlan(storage::PlanKind::kInputOutput);
+Result<analytics::InputOutputTable> AnalyticsService::InputOutput() {
+  auto stored = CurrentPlan(store(), storage::PlanKind::kInputOutput);
   if (!stored) return Error(stored.error());
   return ingest::ReadInputOutputText(stored->second, stored->first);
 }
@@ -247,11 +219,12 @@ Result<int> CodeDigits(const std::map<int, analytics::RegionIndustryMatrix>& yea
 
 }  // namespace
 
-Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOptions& options) {
+Result<AnalyticsService::RegionBenchmark> AnalyticsService::AgainstBenchmark(
+    const BenchmarkOptions& options) {
   RegionBenchmark out;
   auto& view = out.view;
   auto& plan = out.plan;
-  if (auto loaded = AnalyticsPlan()) {
+  if (auto loaded = Plan()) {
     plan = std::move(*loaded);
   } else if (loaded.error().code() != Status::Code::kNotFound) {
     return Error(loaded.error());
@@ -281,12 +254,12 @@ Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOp
   auto digits = CodeDigits(*years, name);
   if (!digits) return Error(digits.error());
   view.level = *digits == 2 ? "division" : *digits == 3 ? "group" : "class";
-  const auto* county = core::FindCounty(system_.region_code);
+  const auto* county = core::FindCounty(system().region_code);
   view.region = !options.region.empty()         ? options.region
                 : plan && !plan->region.empty() ? plan->region
                 : county != nullptr             ? county->name
                                                 : std::string("region");
-  auto latest = LatestPeriod();
+  auto latest = LatestPeriod(store());
   if (!latest) return Error(latest.error());
   view.year = options.at ? options.at->year : options.year != 0 ? options.year : latest->year;
   auto benchmark_year = BenchmarkYear(*years, view.year, name);
@@ -325,8 +298,12 @@ Result<Workspace::RegionBenchmark> Workspace::AgainstBenchmark(const BenchmarkOp
   return out;
 }
 
-Result<std::pair<analytics::RegionIndustryMatrix, std::string>> Workspace::RegionAgainstBenchmark(
-    const BenchmarkOptions& options) {
+Result<std::pair<analytics::RegionIndustryMatrix, std::string>>
+AnalyticsService::RegionAgainstBenchmark(const Grant& grant, const BenchmarkOptions& options) {
+  if (!grant.full()) {
+    return Error(Status::PermissionDenied(
+        "the region's row by industry is not published: it can give an enterprise away"));
+  }
   auto against = AgainstBenchmark(options);
   if (!against) return Error(against.error());
   if (options.year != 0 && against->view.benchmark_year != options.year &&
@@ -337,7 +314,24 @@ Result<std::pair<analytics::RegionIndustryMatrix, std::string>> Workspace::Regio
   return std::make_pair(std::move(against->matrix), against->view.region);
 }
 
-Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptions& options) {
+Result<analytics::ClusterView> AnalyticsService::BenchmarkClusters(
+    const Grant& grant, const BenchmarkOptions& options) {
+  auto view = Clusters(options);
+  if (!view || grant.full()) return view;
+  // The published form: the clusters the indicators withhold have no figures.
+  if (options.withheld != nullptr) {
+    view->Withhold(*options.withheld);
+    return view;
+  }
+  auto period = core::Period::Parse(view->period);  // the month the region's figures reach
+  if (!period) return Error(period.error());
+  auto withheld = StatisticsService(db(), caller()).WithheldClusters(*period);
+  if (!withheld) return Error(withheld.error());
+  view->Withhold(*withheld);
+  return view;
+}
+
+Result<analytics::ClusterView> AnalyticsService::Clusters(const BenchmarkOptions& options) {
   auto against = AgainstBenchmark(options);
   if (!against) return Error(against.error());
   auto& view = against->view;
@@ -345,10 +339,10 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
   const auto& plan = against->plan;
   const auto& industries = core::IndustryClassification::Gbt4754();
   auto quotients =
-      analytics::ClusterLocationQuotients(against->matrix, view.region, system_, industries);
+      analytics::ClusterLocationQuotients(against->matrix, view.region, system(), industries);
   if (!quotients) return Error(quotients.error());
   view.quotients = std::move(*quotients);
-  auto latest = LatestPeriod();
+  auto latest = LatestPeriod(store());
   if (!latest) return Error(latest.error());
   const auto own_year = [&](int year) -> Result<IndustryOutput> {
     auto own = OutputByIndustry(year, against->digits);
@@ -360,7 +354,7 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
 
   // Shift-share between whole years both hold: up to the last whole year, back by the plan's
   // span or as far as both go.
-  const auto summary = store_->MonthlySummary();
+  const auto summary = store().MonthlySummary();
   if (!summary) return Error(summary.error());
   const int span = plan ? plan->shift_share_years : 3;
   view.to = latest->month == 12 ? latest->year : latest->year - 1;
@@ -392,8 +386,63 @@ Result<analytics::ClusterView> Workspace::BenchmarkClusters(const BenchmarkOptio
   auto shift = analytics::ShiftShare(*base, *end, view.region);
   if (!shift) return Error(shift.error());
   view.shift_total = shift->total;
-  view.shifts = analytics::ClusterShiftShares(*shift, *base, system_, industries);
+  view.shifts = analytics::ClusterShiftShares(*shift, *base, system(), industries);
   return std::move(view);
+}
+
+Status AnalyticsService::AddRelatedIndustries(core::Period period, chains::ChainReport& report) {
+  BenchmarkOptions options;
+  options.at = period;
+  auto against = AgainstBenchmark(options);
+  if (!against) {
+    return against.error().code() == Status::Code::kNotFound ? Status::Ok() : against.error();
+  }
+  const auto region = against->matrix.FindRegion(against->view.region);
+  auto complexity = analytics::Complexity(against->matrix);
+  if (!region || !complexity) return Status::Ok();  // nothing present anywhere: nothing to rank
+  const std::size_t limit =
+      against->plan ? static_cast<std::size_t>(against->plan->related_industries) : 5;
+  for (const auto& chain : report.chains) {
+    auto& lists = report.related.emplace_back();
+    for (const auto& link : chain.links) {
+      auto& list = lists.emplace_back();
+      if (link.rating.status != chains::LinkStatus::kStrong) {
+        list = analytics::RelatedIndustries(against->matrix, *complexity, *region,
+                                            link.link->classes, limit);
+      }
+    }
+  }
+  report.relatedness =
+      chains::ChainReport::Relatedness{against->view.benchmark, against->view.benchmark_year,
+                                       against->view.level, against->view.regions};
+  return Status::Ok();
+}
+
+Status AnalyticsService::AddProjectEffects(const model::ChainPlan* chains,
+                                           chains::Pipeline& pipeline) {
+  // Each needs the other; without both, projects have no total effect (not an error).
+  auto analytics_plan = Plan();
+  auto stored = CurrentPlan(store(), storage::PlanKind::kInputOutput);
+  if (!analytics_plan || !stored) {
+    const auto& error = !analytics_plan ? analytics_plan.error() : stored.error();
+    return error.code() == Status::Code::kNotFound ? Status::Ok() : error;
+  }
+  auto table = ingest::ReadInputOutputText(stored->second, stored->first);
+  if (!table) return table.error();
+  auto analysis = analytics::AnalyseInputOutput(*table);
+  if (!analysis) return analysis.error().WithContext(stored->first);
+  auto registry = store().ListEnterprises({});
+  if (!registry) return registry.error();
+  std::map<std::string, std::string> class_of;
+  for (const auto& e : *registry) class_of[e.uscc] = e.industry_code;
+  for (const auto& project : pipeline.projects) {
+    const auto it = class_of.find(project.uscc);
+    pipeline.effects.push_back(analytics::EffectOf(
+        project, it == class_of.end() ? std::string() : it->second, chains, *analytics_plan, *table,
+        *analysis, system(), core::IndustryClassification::Gbt4754()));
+  }
+  pipeline.io_table = stored->first;
+  return Status::Ok();
 }
 
 }  // namespace clusterscope::app

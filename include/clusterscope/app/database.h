@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Database is an opened ClusterScope database: its store and the cluster system it holds. The
+// domain services (registry, imports, statistics, targets, chains, analytics, users) borrow it
+// and act for one caller each (access.h); nothing outside `app` reaches the store. One Database
+// per thread: a store is used from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "clusterscope/core/status.h"
+#include "clusterscope/model/cluster_system.h"
+
+namespace clusterscope::storage {
+class Store;
+}  // namespace clusterscope::storage
+
+namespace clusterscope::app {
+
+class Database {
+ public:
+  // Opens an initialised database. NotFound if the file does not exist (say `init` first);
+  // InvalidArgument if it holds no cluster system.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // As loaded at Open(); constant after.
+  const model::ClusterSystem& system() const { return system_; }
+  const std::string& path() const { return path_; }
+  // A number every committed change of data raises, whoever made it (exports do not): equal
+  // versions mean equal data, for caches of answers.
+  Result<std::int64_t> DataVersion();
+
+ private:
+  friend class Service;  // the services' one way to the store
+  Database(std::string path, std::unique_ptr<storage::Store> store, model::ClusterSystem system);
+
+  std::string path_;
+  std::unique_ptr<storage::Store> store_;
+  model::ClusterSystem system_;
+};
+
+}  // namespace clusterscope::app

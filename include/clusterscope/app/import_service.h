@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Imports: the one catalogue of the kinds of interchange file (name, columns, who may upload)
+// that the command line, the HTTP server and the dashboard all read, and the import of each
+// kind under the access rules (a park editor's file must be about its own park's enterprises).
+// Also undoing a monthly batch and the data-quality warnings an import leaves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterscope/app/access.h"
+#include "clusterscope/app/service.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/model/import_report.h"
+#include "clusterscope/model/quality.h"
+#include "clusterscope/model/records.h"
+#include "clusterscope/model/user.h"
+
+namespace clusterscope::app {
+
+// Who may upload a kind of file.
+enum class Uploaders {
+  kEditors,   // admins, analysts, and park editors for their own park's enterprises
+  kAnalysts,  // admins and analysts
+  kOperator,  // the command line only (files that change the analytics' ground)
+};
+
+// Options of the command line only some kinds take.
+struct ImportKindOptions {
+  bool year = false;  // --year: the year above_scale describes (enterprises)
+  bool unit = false;  // --unit, --cumulative and the audit's thresholds (monthly)
+  bool name = false;  // --name: the benchmark's name (matrix)
+};
+
+struct ImportKind {
+  std::string_view name;         // "enterprises", the command's and the route's word
+  std::string_view label_zh;     // 企业名录
+  std::string_view label_en;     // Enterprises
+  std::string_view description;  // for --help: the columns and what the file is for
+  Uploaders uploaders;
+  ImportKindOptions options;
+  std::vector<std::string> columns;  // canonical column names, required ones first
+  std::vector<std::string> required;
+};
+
+// Every kind of interchange file, in the order the command line lists them.
+const std::vector<ImportKind>& ImportKinds();
+// The kind named `name`, or nullptr.
+const ImportKind* FindImportKind(std::string_view name);
+// Whether `role` may upload `kind` at all (a park editor then only its park's rows).
+bool MayUpload(model::Role role, const ImportKind& kind);
+
+class ImportService : public Service {
+ public:
+  using Service::Service;
+
+  // Imports `path` as a file of `kind` (ImportKinds()): all or nothing unless
+  // options.skip_invalid. PermissionDenied if the caller may not upload it, or (a park editor)
+  // if a row is about an enterprise of another park; NotFound for an unknown kind.
+  Result<model::ImportReport> Import(std::string_view kind, const std::string& path,
+                                     model::ImportOptions options);
+
+  // Reverts a monthly import batch: its values give way to the ones they had replaced.
+  Result<model::UndoResult> Undo(std::int64_t batch_id);
+  // The data-quality warnings matching `filter` (kQuality).
+  Result<std::vector<model::QualityWarning>> QualityWarnings(const Grant& grant,
+                                                             const model::QualityFilter& filter);
+  // Marks a data-quality warning confirmed (the figure is right), with the analyst's note.
+  Status ConfirmQualityWarning(std::int64_t id, const std::string& note);
+
+ private:
+  // PermissionDenied naming the first row of `path` about an enterprise outside the caller's
+  // park (park editors only).
+  Status CheckParkScope(const ImportKind& kind, const std::string& path,
+                        const model::ImportOptions& options);
+  // A benchmark region x industry matrix, kept under options.benchmark (default: the file's
+  // stem). Checked whole: InvalidArgument naming every bad row. A re-import keeps what it
+  // changes as revisions.
+  Result<model::ImportReport> ImportMatrix(const std::string& path,
+                                           const model::ImportOptions& options);
+};
+
+}  // namespace clusterscope::app

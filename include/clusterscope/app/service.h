@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// What every domain service shares: the database it borrows and the caller it acts for. A
+// service is cheap to make: a front end makes one per command or request.
+#pragma once
+
+#include <string>
+
+#include "clusterscope/app/database.h"
+#include "clusterscope/model/user.h"
+
+namespace clusterscope::app {
+
+// The front end a call comes through: recorded nowhere but in how a caller is made.
+enum class Channel { kCommandLine, kHttp };
+
+// Who acts: the user recorded in the audit log, the role the access rules read, the park of a
+// park editor.
+struct Caller {
+  std::string user;
+  model::Role role = model::Role::kViewer;
+  std::string park;
+  Channel channel = Channel::kHttp;
+
+  // The operator of the command line. Whoever can open the database file can read and change
+  // all of it, so the command line acts as an admin; changes and exports are recorded under
+  // `user` ($CLUSTERSCOPE_USER, --actor).
+  static Caller CommandLine(std::string user);
+};
+
+class Service {
+ public:
+  Service(Database& db, Caller caller) : db_(&db), caller_(std::move(caller)) {}
+
+  const model::ClusterSystem& system() const { return db_->system(); }
+  const Caller& caller() const { return caller_; }
+
+ protected:
+  storage::Store& store() const;  // database.cc, where Store is complete
+  Database& db() const { return *db_; }
+  const std::string& actor() const { return caller_.user; }
+
+ private:
+  Database* db_;  // borrowed; outlives the service
+  Caller caller_;
+};
+
+}  // namespace clusterscope::app

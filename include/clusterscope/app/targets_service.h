@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The target plan and where each target stands (docs/targets.md): progress against time,
+// projection with the pipeline's addition, and the odds of meeting it.
+#pragma once
+
+#include <optional>
+
+#include "clusterscope/app/service.h"
+#include "clusterscope/core/period.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/model/target.h"
+#include "clusterscope/targets/progress.h"
+
+namespace clusterscope::app {
+
+class TargetsService : public Service {
+ public:
+  using Service::Service;
+
+  // Checks the target plan in `path` against the system and makes it the current plan.
+  Result<model::TargetPlan> LoadPlan(const std::string& path);
+  // The current target plan; NotFound if none was loaded.
+  Result<model::TargetPlan> Plan();
+  // Every target at `period` (default: the latest month held), with the history of each month
+  // from the base year on when `history` is set. Targets read district-wide figures only.
+  Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
+};
+
+}  // namespace clusterscope::app

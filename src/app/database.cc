@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/app/database.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "clusterscope/app/service.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::app {
+
+Database::Database(std::string path, std::unique_ptr<storage::Store> store,
+                   model::ClusterSystem system)
+    : path_(std::move(path)), store_(std::move(store)), system_(std::move(system)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  // Opening would create an empty file; a mistyped path should say so instead.
+  std::error_code error;
+  if (path != ":memory:" && !std::filesystem::exists(path, error)) {
+    return Error(Status::NotFound(fmt::format(
+        "database '{}' does not exist; create it with: clusterscope init --db {}", path, path)));
+  }
+  auto store = storage::OpenSqliteStore(path);
+  if (!store) return Error(store.error());
+  auto system = (*store)->LoadSystem();
+  if (!system) return Error(system.error());
+  if (!system->has_value()) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "database '{}' has no cluster system; load one with: clusterscope init --db {} --system "
+        "FILE",
+        path, path)));
+  }
+  return std::unique_ptr<Database>(new Database(path, std::move(*store), std::move(**system)));
+}
+
+Result<std::int64_t> Database::DataVersion() { return store_->DataVersion(); }
+
+Caller Caller::CommandLine(std::string user) {
+  return Caller{std::move(user), model::Role::kAdmin, "", Channel::kCommandLine};
+}
+
+storage::Store& Service::store() const { return *db_->store_; }
+
+}  // namespace clusterscope::app

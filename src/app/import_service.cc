@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/app/import_service.h"
+
+#include <filesystem>
+
+#include "store_helpers.h"
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "clusterscope/app/chains_service.h"
+#include "clusterscope/app/init.h"
+#include "clusterscope/app/targets_service.h"
+#include "clusterscope/ingest/analytics_files.h"
+#include "clusterscope/ingest/chain_imports.h"
+#include "clusterscope/ingest/importers.h"
+#include "clusterscope/ingest/table_file.h"
+
+namespace clusterscope::app {
+namespace {
+
+ImportKind Kind(std::string_view name, std::string_view label_zh, std::string_view label_en,
+                std::string_view description, Uploaders uploaders, ImportKindOptions options,
+                const std::vector<ingest::ColumnSpec>& specs) {
+  ImportKind kind{name, label_zh, label_en, description, uploaders, options, {}, {}};
+  for (const auto& spec : specs) {
+    kind.columns.emplace_back(spec.name);
+    if (spec.required) kind.required.emplace_back(spec.name);
+  }
+  return kind;
+}
+
+std::vector<ImportKind> MakeKinds() {
+  // A benchmark matrix is read whole by its own reader; its columns, as docs/file_formats.md.
+  static const std::vector<ingest::ColumnSpec> kMatrix = {
+      {"region", {}, true}, {"industry", {}, true}, {"value", {}, true}, {"year", {}, false}};
+  return {
+      Kind("enterprises", "企业名录", "Enterprises",
+           "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, founded, "
+           "listed, land_km2, strategic_emerging)",
+           Uploaders::kEditors, {.year = true}, ingest::EnterpriseColumns()),
+      Kind("designations", "企业认定", "Designations",
+           "Designations (uscc, designation, granted, withdrawn, level, note)", Uploaders::kEditors,
+           {}, ingest::DesignationColumns()),
+      Kind("scale", "规上名录", "Above-scale directory",
+           "The above-scale directory by year (uscc, year, above_scale)", Uploaders::kEditors, {},
+           ingest::ScaleColumns()),
+      Kind("monthly", "月度统计", "Monthly statistics",
+           "Monthly statistics, month values (uscc, period, output_value, value_added, revenue, "
+           "profit, rd_expense, new_product_revenue, export_value, energy_tce, employees)",
+           Uploaders::kEditors, {.unit = true}, ingest::MonthlyColumns()),
+      Kind("prices", "价格指数", "Price indices",
+           "Price indices by industry division (division, period, index; the same month of last "
+           "year = 100), for value-added growth at comparable prices",
+           Uploaders::kOperator, {}, ingest::PriceColumns()),
+      Kind("series", "外部序列", "External series",
+           "Values of the external series the target plan declares (series, period YYYY or "
+           "YYYY-MM, value, source): GDP, investment, set rates, milestones",
+           Uploaders::kAnalysts, {}, ingest::SeriesColumns()),
+      Kind("projects", "招商项目", "Investment projects",
+           "Investment projects, one row per phase (code, name, investor, cluster, chain, link, "
+           "park, investment, capacity with its unit, sales at full output, stage and its "
+           "dates); a stored project moves by the pipeline's rules",
+           Uploaders::kAnalysts, {}, ingest::ProjectColumns()),
+      Kind("relations", "配套关系", "Supplier relations",
+           "Supplier relations of local buyers (buyer, supplier, period, value 万元), for the "
+           "chains' local supply share",
+           Uploaders::kAnalysts, {}, ingest::RelationColumns()),
+      Kind("matrix", "对标矩阵", "Benchmark matrix",
+           "A benchmark region x industry matrix for `analyze` (region, industry, value, year): "
+           "other regions' figures by GB/T 4754 code",
+           Uploaders::kOperator, {.name = true}, kMatrix),
+      Kind("prospects", "招商对象", "Prospects",
+           "Outside enterprises to attract (uscc, name, industry_code, region, revenue 万元, "
+           "products), for the 补链 candidate lists",
+           Uploaders::kAnalysts, {}, ingest::ProspectColumns()),
+  };
+}
+
+}  // namespace
+
+const std::vector<ImportKind>& ImportKinds() {
+  static const std::vector<ImportKind> kKinds = MakeKinds();
+  return kKinds;
+}
+
+const ImportKind* FindImportKind(std::string_view name) {
+  for (const auto& kind : ImportKinds()) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
+bool MayUpload(model::Role role, const ImportKind& kind) {
+  switch (kind.uploaders) {
+    case Uploaders::kEditors:
+      return model::EditsEnterprises(role);
+    case Uploaders::kAnalysts:
+      return role == model::Role::kAdmin || role == model::Role::kAnalyst;
+    case Uploaders::kOperator:
+      return false;
+  }
+  return false;
+}
+
+Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
+                                                  const std::string& path,
+                                                  model::ImportOptions options) {
+  const ImportKind* kind = FindImportKind(kind_name);
+  if (kind == nullptr) {
+    return Error(Status::NotFound(fmt::format("no kind of import '{}'", kind_name)));
+  }
+  const Caller& who = caller();
+  if (who.channel != Channel::kCommandLine) {
+    if (!model::EditsEnterprises(who.role)) {
+      return Error(Status::PermissionDenied("viewers do not upload"));
+    }
+    if (!MayUpload(who.role, *kind)) {
+      return Error(Status::PermissionDenied(
+          who.role == model::Role::kParkEditor
+              ? fmt::format("a park editor uploads its enterprises' files, not {}", kind->name)
+              : fmt::format("{} files are imported on the command line", kind->name)));
+    }
+  }
+  if (who.role == model::Role::kParkEditor) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(CheckParkScope(*kind, path, options));
+  }
+  options.actor = actor();
+  auto& s = store();
+  if (kind->name == "enterprises") {
+    if (options.year == 0) options.year = CurrentYear();
+    return ingest::ImportEnterprises(s, system(), path, options);
+  }
+  if (kind->name == "designations") return ingest::ImportDesignations(s, system(), path, options);
+  if (kind->name == "scale") return ingest::ImportScale(s, path, options);
+  if (kind->name == "monthly") return ingest::ImportMonthly(s, path, options);
+  if (kind->name == "prices") return ingest::ImportPrices(s, path, options);
+  if (kind->name == "series") {
+    auto plan = TargetsService(db(), caller()).Plan();
+    if (!plan) return Error(plan.error());
+    return ingest::ImportSeries(s, *plan, path, options);
+  }
+  if (kind->name == "projects") {
+    auto plan = ChainsService(db(), caller()).Plan();
+    if (!plan && plan.error().code() != Status::Code::kNotFound) return Error(plan.error());
+    return ingest::ImportProjects(s, system(), plan ? &*plan : nullptr, path, options);
+  }
+  if (kind->name == "relations") return ingest::ImportRelations(s, path, options);
+  if (kind->name == "prospects") return ingest::ImportProspects(s, path, options);
+  return ImportMatrix(path, options);
+}
+
+Status ImportService::CheckParkScope(const ImportKind& kind, const std::string& path,
+                                     const model::ImportOptions& options) {
+  const std::string& park = caller().park;
+  const std::string shown = options.source_name.empty() ? path : options.source_name;
+  auto table = ingest::ReadTableFile(path, options.sheet);
+  if (!table) return table.error().WithContext(shown);
+  const auto& specs = kind.name == "enterprises"    ? ingest::EnterpriseColumns()
+                      : kind.name == "designations" ? ingest::DesignationColumns()
+                      : kind.name == "scale"        ? ingest::ScaleColumns()
+                                                    : ingest::MonthlyColumns();
+  auto columns = ingest::MapColumns(*table, specs);
+  if (!columns) return columns.error().WithContext(shown);
+  // Every row must be about an enterprise of the editor's park.
+  for (const auto& record : table->rows) {
+    const std::string uscc(columns->Cell(record, "uscc"));
+    auto enterprise = store().GetEnterprise(uscc);
+    if (!enterprise) return enterprise.error();
+    const std::string row_park =
+        *enterprise ? (*enterprise)->park : std::string(columns->Cell(record, "park"));
+    if (row_park != park || (columns->Has("park") && columns->Cell(record, "park") != park)) {
+      return Status::PermissionDenied(fmt::format(
+          "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
+          "enterprises only",
+          shown, record.line, uscc, park));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<model::UndoResult> ImportService::Undo(std::int64_t batch_id) {
+  auto tx = store().Begin(actor());
+  if (!tx) return Error(tx.error());
+  auto result = (*tx)->UndoBatch(batch_id);
+  if (!result) return result;
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  return result;
+}
+
+Result<std::vector<model::QualityWarning>> ImportService::QualityWarnings(
+    const Grant& grant, const model::QualityFilter& filter) {
+  if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
+  auto warnings = store().ListQualityWarnings(filter);
+  if (!warnings || grant.park().empty()) return warnings;
+  model::EnterpriseFilter own;
+  own.park = grant.park();
+  auto enterprises = store().ListEnterprises(own);
+  if (!enterprises) return Error(enterprises.error());
+  std::set<std::string> usccs;
+  for (const auto& e : *enterprises) usccs.insert(e.uscc);
+  std::erase_if(*warnings, [&](const auto& w) { return usccs.count(w.uscc) == 0; });
+  return warnings;
+}
+
+Status ImportService::ConfirmQualityWarning(std::int64_t id, const std::string& note) {
+  auto tx = store().Begin(actor());
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->ConfirmQualityWarning(id, note));
+  return (*tx)->Commit();
+}
+
+Result<model::ImportReport> ImportService::ImportMatrix(const std::string& path,
+                                                        const model::ImportOptions& options) {
+  const std::string name =
+      !options.benchmark.empty() ? options.benchmark : std::filesystem::path(path).stem().string();
+  auto years = ingest::ReadMatrixFile(path);
+  if (!years) return Error(years.error());
+  std::vector<storage::BenchmarkCell> cells;
+  for (const auto& [year, matrix] : *years) {
+    for (const auto& c : matrix.cells()) {
+      cells.push_back({year, matrix.regions()[c.region], matrix.industries()[c.industry], c.value});
+    }
+  }
+  model::ImportReport report;
+  report.kind = "matrix";
+  report.file = path;
+  report.rows_read = cells.size();
+  auto tx = store().Begin(actor());
+  if (!tx) return Error(tx.error());
+  model::ImportBatch batch;
+  batch.kind = "matrix";
+  std::error_code ignored;
+  batch.file = options.source_name.empty()
+                   ? std::filesystem::absolute(path, ignored).lexically_normal().string()
+                   : options.source_name;
+  batch.rows_read = batch.rows_written = static_cast<std::int64_t>(cells.size());
+  auto id = (*tx)->AddImportBatch(batch);
+  if (!id) return Error(id.error());
+  auto write = (*tx)->PutBenchmark(name, cells);
+  if (!write) return Error(write.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+  report.written = true;
+  report.batch_id = *id;
+  report.inserted = write->inserted;
+  report.updated = write->updated;
+  report.unchanged = write->unchanged;
+  spdlog::info("benchmark '{}': {} cells ({} inserted, {} updated, {} unchanged, {} removed)", name,
+               cells.size(), write->inserted, write->updated, write->unchanged, write->removed);
+  return report;
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "store_helpers.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace clusterscope::app {
+
+Result<std::pair<std::string, std::string>> CurrentPlan(storage::Store& store,
+                                                        storage::PlanKind kind) {
+  auto stored = store.LoadPlan(kind);
+  if (!stored) return Error(stored.error());
+  if (!stored->has_value()) {
+    switch (kind) {
+      case storage::PlanKind::kTargets:
+        return Error(Status::NotFound(
+            "no target plan is loaded; load one with: clusterscope targets load FILE"));
+      case storage::PlanKind::kChains:
+        return Error(Status::NotFound(
+            "no chain plan is loaded; load one with: clusterscope chain load FILE"));
+      case storage::PlanKind::kAnalytics:
+        return Error(Status::NotFound(
+            "no analytics plan is loaded; load one with: clusterscope analyze load FILE"));
+      case storage::PlanKind::kInputOutput:
+        return Error(Status::NotFound(
+            "no input-output table is held; import one with: clusterscope import io FILE"));
+    }
+  }
+  return std::move(**stored);
+}
+
+Status StorePlan(storage::Store& store, const std::string& actor, storage::PlanKind kind,
+                 const std::string& path, const std::string& text) {
+  auto tx = store.Begin(actor);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->PutPlan(kind, path, text));
+  return (*tx)->Commit();
+}
+
+Status RecordExport(storage::Store& store, const std::string& actor, std::string_view entity,
+                    std::string_view key, std::string_view detail) {
+  auto tx = store.Begin(actor);
+  if (!tx) return tx.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->RecordExport(entity, key, detail));
+  return (*tx)->Commit();
+}
+
+Result<core::Period> LatestPeriod(storage::Store& store) {
+  auto coverage = store.MonthlySummary();
+  if (!coverage) return Error(coverage.error());
+  if (!coverage->last) {
+    return Error(Status::NotFound(
+        "there are no monthly statistics yet; import some with `import monthly FILE`"));
+  }
+  return *coverage->last;
+}
+
+Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
+                                                   const model::ClusterSystem& system,
+                                                   core::Period from, core::Period to) {
+  auto registry = store.ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  auto facts = store.CurrentMonthly(from, to);
+  if (!facts) return Error(facts.error());
+  auto prices = store.ListPriceIndices();
+  if (!prices) return Error(prices.error());
+  auto lists = store.ListEnterpriseLists();
+  if (!lists) return Error(lists.error());
+  auto engine =
+      std::make_unique<engine::Engine>(system, std::move(*registry), engine::ListGroups(*lists));
+  engine->SetPriceIndices(*prices);
+  engine->Apply(*facts);
+  return engine;
+}
+
+Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
+                                                    const model::ClusterSystem& system,
+                                                    std::optional<core::Period> period,
+                                                    const engine::IndicatorOptions& options,
+                                                    const engine::AlertRules& alert_rules,
+                                                    int trend_months) {
+  if (!period) {
+    auto latest = LatestPeriod(store);
+    if (!latest) return Error(latest.error());
+    period = *latest;
+  }
+  // This year's months to the period and the same months of last year (and of the years the
+  // trend reaches back to): nothing else is read.
+  const int first_year =
+      core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
+  auto engine = EngineOver(store, system, core::Period{first_year, 1}, *period);
+  if (!engine) return Error(engine.error());
+  auto indicators = (*engine)->Compute(*period, options);
+  indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
+  if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
+  return indicators;
+}
+
+Status IssuesToStatus(const std::vector<model::CellIssue>& issues) {
+  std::vector<std::string> lines;
+  for (const auto& issue : issues) {
+    lines.push_back(fmt::format("{}{} [{}]", issue.column.empty() ? "" : issue.column + ": ",
+                                issue.message, issue.rule));
+  }
+  return Status::InvalidArgument(fmt::format("{}", fmt::join(lines, "\n")));
+}
+
+}  // namespace clusterscope::app

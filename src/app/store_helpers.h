@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// What several services read from or write to the store alike: the current plan of a kind, the
+// latest month held, an engine over a span of months, an export row. Private to `app`.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "clusterscope/core/period.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/engine/indicators.h"
+#include "clusterscope/model/cluster_system.h"
+#include "clusterscope/model/import_report.h"
+#include "clusterscope/storage/store.h"
+
+namespace clusterscope::app {
+
+// The current plan of a kind as (file, text); NotFound saying how to load one.
+Result<std::pair<std::string, std::string>> CurrentPlan(storage::Store& store,
+                                                        storage::PlanKind kind);
+// Makes `text` (checked by the caller) the current plan of its kind.
+Status StorePlan(storage::Store& store, const std::string& actor, storage::PlanKind kind,
+                 const std::string& path, const std::string& text);
+// Writes an "export" row to the audit log: enterprise-level data left the system.
+Status RecordExport(storage::Store& store, const std::string& actor, std::string_view entity,
+                    std::string_view key, std::string_view detail);
+// The latest month with monthly statistics; NotFound before the first import.
+Result<core::Period> LatestPeriod(storage::Store& store);
+// An engine over the registry, price indices, saved lists and the months from .. to.
+Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
+                                                   const model::ClusterSystem& system,
+                                                   core::Period from, core::Period to);
+// The monthly indicators of `period` (default: the latest month held) with the alerts of the
+// period and the total's trend over `trend_months` months.
+Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
+                                                    const model::ClusterSystem& system,
+                                                    std::optional<core::Period> period,
+                                                    const engine::IndicatorOptions& options,
+                                                    const engine::AlertRules& alert_rules = {},
+                                                    int trend_months = 0);
+// Every problem with a record's cells in one InvalidArgument.
+Status IssuesToStatus(const std::vector<model::CellIssue>& issues);
+
+}  // namespace clusterscope::app

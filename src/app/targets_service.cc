@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/app/targets_service.h"
+
+#include <cmath>
+#include <map>
+
+#include "read_file.h"
+#include "store_helpers.h"
+#include "target_figures.h"
+#include <fmt/format.h>
+
+#include "clusterscope/app/chains_service.h"
+#include "clusterscope/app/targets_config.h"
+#include "clusterscope/chains/pipeline.h"
+
+namespace clusterscope::app {
+
+Result<model::TargetPlan> TargetsService::LoadPlan(const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  auto plan = LoadTargetPlanText(*text, path, system());
+  if (!plan) return Error(plan.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      StorePlan(store(), actor(), storage::PlanKind::kTargets, path, *text));
+  return plan;
+}
+
+Result<model::TargetPlan> TargetsService::Plan() {
+  auto stored = CurrentPlan(store(), storage::PlanKind::kTargets);
+  if (!stored) return Error(stored.error());
+  return LoadTargetPlanText(stored->second, stored->first, system());
+}
+
+namespace {
+// Enough draws for the odds to be good to about half a point; a fixed seed, so that a report
+// says the same thing every time it is run.
+constexpr std::size_t kOddsDraws = 20000;
+constexpr std::uint64_t kOddsSeed = 2027;
+}  // namespace
+
+namespace {
+
+// The targets of the plan, each split target followed by its parts: the goals set for some
+// groups, and the rest of the goal in proportion to the groups' base-year figures, so that the
+// parts add up to the whole. Groups with no base and no goal set get no part.
+std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
+                                       const model::ClusterSystem& system, TargetFigures& figures) {
+  std::vector<model::Target> out;
+  for (const auto& t : plan.targets) {
+    out.push_back(t);
+    if (t.decompose.empty() || !t.target_value) continue;
+    std::vector<std::pair<std::string, std::string>> groups;  // code, name
+    if (t.decompose == "cluster") {
+      for (const auto& c : system.clusters) groups.emplace_back(c.code, c.name_zh);
+    } else if (t.decompose == "park") {
+      for (const auto& p : system.parks) groups.emplace_back(p.code, p.name_zh);
+    } else {
+      for (const auto& tier : system.tiers) groups.emplace_back(tier.code, tier.name_zh);
+    }
+    std::vector<model::Target> parts;
+    double set = 0;
+    double base_of_rest = 0;
+    for (const auto& [code, name] : groups) {
+      model::Target part = t;
+      part.id = t.id + "/" + code;
+      part.name_zh = t.name_zh + "·" + name;
+      part.name_en = t.name_en.empty() ? "" : t.name_en + " / " + code;
+      part.scope = t.decompose == "tier" ? "region" : t.decompose + ":" + code;
+      part.value->group = t.decompose + ":" + code;
+      part.decompose.clear();
+      part.parts.clear();
+      part.parent = t.id;
+      part.base_value = figures.For(part, {t.base_year, 12}).actual;
+      if (const auto given = t.parts.find(code); given != t.parts.end()) {
+        part.target_value = given->second;
+        set += given->second;
+      } else if (part.base_value && *part.base_value > 0) {
+        part.target_value.reset();  // its share of the rest, below
+        base_of_rest += *part.base_value;
+      } else {
+        continue;
+      }
+      parts.push_back(std::move(part));
+    }
+    for (auto& part : parts) {
+      if (!part.target_value && base_of_rest > 0) {
+        part.target_value = (*t.target_value - set) * *part.base_value / base_of_rest;
+      }
+      if (part.target_value) out.push_back(std::move(part));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<targets::TargetReport> TargetsService::Targets(std::optional<core::Period> period,
+                                                      bool history) {
+  auto plan = Plan();
+  if (!plan) return Error(plan.error());
+  if (!period) {
+    auto latest = LatestPeriod(store());
+    if (!latest) return Error(latest.error());
+    period = *latest;
+  }
+  auto registry = store().ListEnterprises({});
+  if (!registry) return Error(registry.error());
+  auto designations = store().ListDesignations({});
+  if (!designations) return Error(designations.error());
+  auto series = store().ListSeriesValues();
+  if (!series) return Error(series.error());
+  // From the year before the earliest base year: base-year figures over 12 months, and rates
+  // compare with a year before.
+  int first_year = period->year - 2;
+  for (const auto& t : plan->targets) first_year = std::min(first_year, t.base_year - 1);
+  auto facts = store().CurrentMonthly(core::Period{first_year, 1}, *period);
+  if (!facts) return Error(facts.error());
+  engine::Engine engine(system(), *registry);
+  engine.Apply(*facts);
+  TargetFigures figures(system(), *plan, engine, *registry, *designations, *series);
+  auto stored_projects = store().ListProjects();
+  if (!stored_projects) return Error(stored_projects.error());
+  const std::vector<model::Project> projects = std::move(*stored_projects);
+  model::PipelineRules pipeline_rules;
+  if (auto chain_plan = ChainsService(db(), caller()).Plan()) {
+    pipeline_rules = chain_plan->pipeline;
+  } else if (chain_plan.error().code() != Status::Code::kNotFound) {
+    return Error(chain_plan.error());
+  }
+
+  targets::TargetReport report;
+  report.period = *period;
+  for (const auto& t : ExpandParts(*plan, system(), figures)) {
+    targets::TargetReport::Row row;
+    row.target = t;
+    const auto now = figures.For(t, *period);
+    row.progress = targets::Evaluate(*plan, t, *period, now);
+    const bool numeric = t.kind == model::TargetKind::kLevel ||
+                         t.kind == model::TargetKind::kRatio || t.kind == model::TargetKind::kCount;
+    if (numeric && now.actual && t.target_value) {
+      // The year-end figures from the base year on and the latest 12 months: every point a
+      // whole year's worth, so the trend has no season in it.
+      // Each year-end figure is obtained once, for both the trend and the odds.
+      std::map<int, std::optional<double>> year_end;
+      for (int year = t.base_year - 1; year < period->year; ++year) {
+        year_end[year] = figures.For(t, {year, 12}).actual;
+      }
+      if (period->month == 12) year_end[period->year] = now.actual;
+      std::vector<targets::Point> points;
+      for (int year = t.base_year; year < period->year; ++year) {
+        const auto at_end = year == t.base_year && t.base_value ? t.base_value : year_end[year];
+        if (at_end) points.push_back({static_cast<double>(year - t.base_year), *at_end});
+      }
+      points.push_back({period->year - t.base_year - 1 + period->month / 12.0, *now.actual});
+      row.progress.projection =
+          targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
+      // Output and revenue grow by what the pipeline's projects still add by the target year.
+      const auto& q = t.value;
+      if (row.progress.projection && t.kind == model::TargetKind::kLevel && q &&
+          q->source == model::Quantity::Source::kMeasure &&
+          (q->name == "output_value" || q->name == "revenue")) {
+        const auto* unit = model::FindUnit(t.unit);
+        const auto addition =
+            chains::AdditionFor(projects, pipeline_rules, q->group.empty() ? "total" : q->group,
+                                core::Date::LastOfMonth(period->year, period->month),
+                                core::Date{t.target_year, 12, 31});
+        if (addition.total > 0 && unit != nullptr) {
+          row.progress.trend = row.progress.projection;
+          row.progress.pipeline = addition.total * unit->factor;
+          row.progress.pipeline_projects = addition.projects.size();
+          *row.progress.projection += *row.progress.pipeline;
+        }
+      }
+      if (row.progress.projection) {
+        row.progress.projection_meets = t.direction == model::Direction::kAtMost
+                                            ? *row.progress.projection <= *t.target_value
+                                            : *row.progress.projection >= *t.target_value;
+      }
+      // The odds draw each remaining year from the figure's yearly changes: every whole year
+      // held from the year before the base on, and this one when the period is a December.
+      const bool additive = t.unit == "%";
+      std::vector<double> changes;
+      std::optional<double> previous;
+      for (const auto& [year, at_end] : year_end) {
+        if (at_end && previous && (additive || (*at_end > 0 && *previous > 0))) {
+          changes.push_back(additive ? *at_end - *previous : std::log(*at_end / *previous));
+        }
+        previous = at_end;
+      }
+      // Centred on the trend the projection follows; spread as the history's years varied.
+      std::optional<double> centre;
+      if (row.progress.projection && row.progress.years_left > 0) {
+        if (additive) {
+          centre = (*row.progress.projection - *now.actual) / row.progress.years_left;
+        } else if (*row.progress.projection > 0 && *now.actual > 0) {
+          centre = std::log(*row.progress.projection / *now.actual) / row.progress.years_left;
+        }
+      }
+      // The projects' addition is certain in the odds (its uncertainty is in its weights): the
+      // trend must only cover the rest of the goal.
+      const double goal = *t.target_value - row.progress.pipeline.value_or(0);
+      row.progress.odds = targets::EstimateOdds(
+          {changes, *now.actual, goal, row.progress.years_left,
+           t.direction == model::Direction::kAtMost, additive, kOddsDraws, kOddsSeed, centre});
+    }
+    if (history) {
+      for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period->Index();
+           ++index) {
+        const auto at = core::Period::FromIndex(index);
+        row.history.emplace_back(at, targets::Evaluate(*plan, t, at, figures.For(t, at)));
+      }
+    }
+    report.rows.push_back(std::move(row));
+  }
+  report.plan = std::move(*plan);
+  return report;
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "request.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+
+namespace clusterscope::http {
+
+using nlohmann::json;
+
+std::string Params::String(const char* name, std::string_view fallback) const {
+  return req_.has_param(name) ? req_.get_param_value(name) : std::string(fallback);
+}
+
+Result<std::optional<core::Period>> Params::Period() const {
+  if (!req_.has_param("period")) return std::optional<core::Period>();
+  auto period = core::Period::Parse(req_.get_param_value("period"));
+  if (!period) return Error(period.error().WithContext("period"));
+  return std::optional<core::Period>(*period);
+}
+
+Result<int> Params::Int(const char* name, int fallback, int low, int high) const {
+  if (!req_.has_param(name)) return fallback;
+  const std::string text = req_.get_param_value(name);
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return Error(Status::InvalidArgument(
+        fmt::format("{} must be a whole number from {} to {}, not '{}'", name, low, high, text)));
+  }
+  return value;
+}
+
+std::vector<std::string> Params::List(const char* name) const {
+  std::vector<std::string> out;
+  const std::string text = req_.get_param_value(name);
+  for (std::size_t at = 0; at < text.size();) {
+    const auto end = std::min(text.find(',', at), text.size());
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+Result<std::string> Params::OneOf(const char* name, const std::vector<std::string>& allowed,
+                                  std::string fallback) const {
+  if (!req_.has_param(name)) return fallback;
+  std::string value = req_.get_param_value(name);
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    return Error(
+        Status::InvalidArgument(fmt::format("{} must be {}", name, fmt::join(allowed, ", "))));
+  }
+  return value;
+}
+
+report::Language Params::Language() const {
+  return req_.get_param_value("lang") == "en" ? report::Language::kEn : report::Language::kZh;
+}
+
+std::string Params::Match(std::size_t n) const {
+  return req_.matches.size() > n ? req_.matches[n].str() : std::string();
+}
+
+Result<json> ParseBody(const httplib::Request& req,
+                       const std::map<std::string, json::value_t>& fields,
+                       const std::set<std::string>& optional) {
+  json body;
+  try {
+    body = json::parse(req.body);
+  } catch (const json::parse_error& error) {
+    return Error(Status::InvalidArgument(fmt::format("malformed JSON: {}", error.what())));
+  }
+  if (!body.is_object()) return Error(Status::InvalidArgument("the body must be a JSON object"));
+  for (const auto& [key, value] : body.items()) {
+    const auto it = fields.find(key);
+    if (it == fields.end()) {
+      return Error(Status::InvalidArgument(fmt::format("unknown field '{}'", key)));
+    }
+    if (value.type() != it->second) {
+      return Error(Status::InvalidArgument(
+          fmt::format("field '{}' must be a {}", key, json(it->second).type_name())));
+    }
+  }
+  for (const auto& [key, type] : fields) {
+    if (!body.contains(key) && optional.count(key) == 0) {
+      return Error(Status::InvalidArgument(fmt::format("missing field '{}'", key)));
+    }
+  }
+  return body;
+}
+
+std::string CookieToken(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string key = std::string(kCookie) + "=";
+  for (std::size_t at = 0; at < cookies.size();) {
+    const auto end = cookies.find(';', at);
+    std::string part = cookies.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    const auto start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(key, 0) == 0) return part.substr(key.size());
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return {};
+}
+
+int HttpStatusOf(Status::Code code) {
+  switch (code) {
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kUnauthenticated:
+      return 401;
+    case Status::Code::kPermissionDenied:
+      return 403;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kAlreadyExists:
+      return 409;
+    case Status::Code::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+void SendError(httplib::Response& res, int http_status, std::string_view code,
+               std::string_view message) {
+  res.status = http_status;
+  res.set_content(json{{"code", code}, {"message", message}}.dump(), "application/json");
+}
+
+void SendStatus(httplib::Response& res, const Status& status) {
+  const int http = HttpStatusOf(status.code());
+  if (http == 500) spdlog::error("internal error: {}", status.ToString());
+  SendError(res, http, Status::CodeName(status.code()),
+            http == 500 ? "internal error; see the server log" : status.message());
+}
+
+void SendJson(httplib::Response& res, std::string body, int http_status) {
+  res.status = http_status;
+  res.set_content(std::move(body), kJson);
+}
+
+}  // namespace clusterscope::http

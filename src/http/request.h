@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Reading a request and writing a response, the same way for every route: the query
+// parameters checked by one helper (Params), a JSON body with exactly the known fields, and the
+// one mapping of Status to HTTP (docs/http_api.md). Private to http.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "clusterscope/core/period.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/report/monthly_report.h"
+
+namespace clusterscope::http {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The query parameters of a request, each checked as it is read.
+class Params {
+ public:
+  explicit Params(const httplib::Request& req) : req_(req) {}
+
+  bool Has(const char* name) const { return req_.has_param(name); }
+  // The value, or `fallback` when absent.
+  std::string String(const char* name, std::string_view fallback = {}) const;
+  // `period` (YYYY-MM), or nullopt when absent; InvalidArgument naming it when malformed.
+  Result<std::optional<core::Period>> Period() const;
+  // A whole number from `low` to `high`, or `fallback` when absent.
+  Result<int> Int(const char* name, int fallback, int low, int high) const;
+  // "L1,L2" -> {"L1", "L2"}
+  std::vector<std::string> List(const char* name) const;
+  // One of `allowed`, or `fallback` when absent.
+  Result<std::string> OneOf(const char* name, const std::vector<std::string>& allowed,
+                            std::string fallback) const;
+  // lang=en gives English; anything else Chinese.
+  report::Language Language() const;
+  // The n-th capture of the route's pattern, or empty.
+  std::string Match(std::size_t n) const;
+
+ private:
+  const httplib::Request& req_;
+};
+
+// A JSON object body with exactly the known fields of the right types; InvalidArgument saying
+// what is wrong otherwise.
+Result<nlohmann::json> ParseBody(const httplib::Request& req,
+                                 const std::map<std::string, nlohmann::json::value_t>& fields,
+                                 const std::set<std::string>& optional = {});
+
+// The session cookie's token, or empty.
+std::string CookieToken(const httplib::Request& req);
+constexpr const char* kCookie = "cs_session";
+
+int HttpStatusOf(Status::Code code);
+void SendError(httplib::Response& res, int http_status, std::string_view code,
+               std::string_view message);
+// A Status as its HTTP status and {"code","message"}; an internal error's details go to the log.
+void SendStatus(httplib::Response& res, const Status& status);
+void SendJson(httplib::Response& res, std::string body, int http_status = 200);
+
+}  // namespace clusterscope::http

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// How routes are added: every route is signed in (except sign-in itself), every change carries
+// the CSRF token, and every read goes through the same guard: its parameters checked, leave from
+// app::Access for its subject (which records exports), and the answer kept per data version and
+// per form of answer (AnswerCache). Route files (routes_*.cc) only parse, call a service and
+// encode. Private to http.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "answer_cache.h"
+#include "request.h"
+#include "sessions.h"
+#include <httplib.h>
+
+#include "clusterscope/app/access.h"
+#include "clusterscope/app/database.h"
+#include "clusterscope/app/service.h"
+
+namespace clusterscope::http {
+
+// One request as a route sees it.
+struct Call {
+  const httplib::Request& req;
+  httplib::Response& res;
+  const Session& session;
+  app::Database& db;
+  app::Caller caller;
+  Params params;
+  std::optional<app::Grant> grant;  // a read's leave
+};
+
+class Router {
+ public:
+  using Compute = std::function<Result<Answer>(Call&)>;
+  using Handle = std::function<Status(Call&)>;
+  using Text = std::function<Result<std::string>(const Call&)>;
+
+  // What a read is about, for the access rules and the audit log.
+  struct Read {
+    app::Subject subject;
+    // The audit log's key when the answer is an export; default: the path under /api/v1/.
+    Text key = {};
+    // Which: default the month asked for, or "latest".
+    Text detail = {};
+    // A value the answer depends on besides the data and the parameters (today, say).
+    Text also = {};
+  };
+
+  Router(httplib::Server& server, Sessions& sessions, AnswerCache& answers, std::string db_path);
+
+  // A read-only route.
+  void Get(const std::string& pattern, Read read, Compute compute);
+  // A signed-in route that changes something (or reads the session only); `handle` answers.
+  void Post(const std::string& pattern, Handle handle);
+  void Delete(const std::string& pattern, Handle handle);
+  void GetSession(const std::string& pattern, Handle handle);
+  // A route open to everyone (sign-in, the API's description).
+  void Open(const std::string& method, const std::string& pattern, httplib::Server::Handler h);
+
+  Sessions& sessions() { return sessions_; }
+  // This worker thread's database (a store is used from one thread at a time).
+  Result<app::Database*> DatabaseForThread();
+
+ private:
+  void Signed(const httplib::Request& req, httplib::Response& res, const Handle& handle);
+  Status Respond(Call& call, const Read& read, const Compute& compute);
+
+  httplib::Server& server_;
+  Sessions& sessions_;
+  AnswerCache& answers_;
+  std::string db_path_;
+};
+
+// Each area's routes.
+void AddSessionRoutes(Router& router, const struct RouteOptions& options);
+void AddStatisticsRoutes(Router& router);
+void AddPlanRoutes(Router& router);
+void AddRegistryRoutes(Router& router);
+void AddImportRoutes(Router& router);
+void AddUserRoutes(Router& router);
+
+// What the session routes need to know of the server's options.
+struct RouteOptions {
+  int session_minutes = 0;
+  bool secure_cookie = false;
+  Throttle* by_name = nullptr;
+  Throttle* by_address = nullptr;
+  int login_window_seconds = 0;
+};
+
+}  // namespace clusterscope::http
