@@ -5,23 +5,32 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
 
-# Modules lowest first; a module may include itself and those before it.
-modules=(core model analytics engine targets chains storage ingest synth report app http cli)
-allowed_for() {
-  local out=()
-  for m in "${modules[@]}"; do
-    out+=("$m")
-    [ "$m" = "$1" ] && break
-  done
-  echo "${out[@]}"
-}
+# Layering: each module may include itself and the modules its row of the table in
+# docs/architecture.md names in the "may use" column ("—": none). The table is the design; a
+# module missing from it, or an include outside its row, fails.
+declare -A may_use
+while IFS='|' read -r _ module _ uses _; do
+  module=$(sed -E 's/[ `]//g' <<<"$module")
+  [[ "$module" =~ ^[a-z_]+$ ]] || continue
+  may_use[$module]=" $module $(tr ',' ' ' <<<"$uses" | sed 's/—//g' | xargs) "
+done < <(grep -E '^\| `[a-z_]+` \|' docs/architecture.md)
+[ ${#may_use[@]} -gt 0 ] || { echo "docs/architecture.md: no module table found"; status=1; }
 
-for module in "${modules[@]}"; do
-  allowed=" $(allowed_for "$module") "
+for dir in src/*/ include/clusterscope/*/; do
+  module=$(basename "$dir")
+  [ -d "src/$module" ] || [ -d "include/clusterscope/$module" ] || continue
+  if [ -z "${may_use[$module]+set}" ]; then
+    echo "$dir: module '$module' is not in the table of docs/architecture.md"
+    status=1
+    continue
+  fi
+done
+for module in "${!may_use[@]}"; do
+  allowed="${may_use[$module]}"
   while IFS=: read -r file line text; do
     used=$(sed -E 's|.*"clusterscope/([a-z_]+)/.*|\1|' <<<"$text")
     if [[ "$allowed" != *" $used "* ]]; then
-      echo "$file:$line: module '$module' may not include '$used' (see docs/architecture.md)"
+      echo "$file:$line: module '$module' may not include '$used' (may use:$allowed; see docs/architecture.md)"
       status=1
     fi
   done < <(grep -rn --include='*.h' --include='*.cc' '#include "clusterscope/' \
@@ -36,9 +45,10 @@ done < <(grep -rn '#include <' include/clusterscope |
            grep -vE '#include <(tl/expected\.hpp|fmt/[a-z]+\.h|[a-z_]+)>')
 
 if command -v clang-format >/dev/null; then
-  if ! git ls-files '*.cc' '*.h' | xargs clang-format --dry-run -Werror 2>&1 | head -20 | grep .; then
-    :
-  else
+  # The output, not the exit status, decides: xargs and pipefail would hide a failure otherwise.
+  unformatted=$(git ls-files '*.cc' '*.h' | xargs clang-format --dry-run -Werror 2>&1 | head -20)
+  if [ -n "$unformatted" ]; then
+    echo "$unformatted"
     echo "clang-format: the files above are not formatted (run: clang-format -i FILE)"
     status=1
   fi

@@ -34,42 +34,42 @@ std::vector<ImportKind> MakeKinds() {
   static const std::vector<ingest::ColumnSpec> kMatrix = {
       {"region", {}, true}, {"industry", {}, true}, {"value", {}, true}, {"year", {}, false}};
   return {
-      Kind("enterprises", "企业名录", "Enterprises",
+      Kind("enterprises", "企业名录", "enterprises",
            "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, founded, "
            "listed, land_km2, strategic_emerging)",
            Uploaders::kEditors, {.year = true}, ingest::EnterpriseColumns()),
-      Kind("designations", "企业认定", "Designations",
+      Kind("designations", "企业认定", "designations",
            "Designations (uscc, designation, granted, withdrawn, level, note)", Uploaders::kEditors,
            {}, ingest::DesignationColumns()),
-      Kind("scale", "规上名录", "Above-scale directory",
+      Kind("scale", "规上企业名单", "above-scale years",
            "The above-scale directory by year (uscc, year, above_scale)", Uploaders::kEditors, {},
            ingest::ScaleColumns()),
-      Kind("monthly", "月度统计", "Monthly statistics",
+      Kind("monthly", "月度统计数据", "monthly figures",
            "Monthly statistics, month values (uscc, period, output_value, value_added, revenue, "
            "profit, rd_expense, new_product_revenue, export_value, energy_tce, employees)",
            Uploaders::kEditors, {.unit = true}, ingest::MonthlyColumns()),
-      Kind("prices", "价格指数", "Price indices",
+      Kind("prices", "价格指数", "price indices",
            "Price indices by industry division (division, period, index; the same month of last "
            "year = 100), for value-added growth at comparable prices",
            Uploaders::kOperator, {}, ingest::PriceColumns()),
-      Kind("series", "外部序列", "External series",
+      Kind("series", "外部指标", "external series",
            "Values of the external series the target plan declares (series, period YYYY or "
            "YYYY-MM, value, source): GDP, investment, set rates, milestones",
            Uploaders::kAnalysts, {}, ingest::SeriesColumns()),
-      Kind("projects", "招商项目", "Investment projects",
+      Kind("projects", "投资项目", "investment projects",
            "Investment projects, one row per phase (code, name, investor, cluster, chain, link, "
            "park, investment, capacity with its unit, sales at full output, stage and its "
            "dates); a stored project moves by the pipeline's rules",
            Uploaders::kAnalysts, {}, ingest::ProjectColumns()),
-      Kind("relations", "配套关系", "Supplier relations",
+      Kind("relations", "供应关系", "supply relations",
            "Supplier relations of local buyers (buyer, supplier, period, value 万元), for the "
            "chains' local supply share",
            Uploaders::kAnalysts, {}, ingest::RelationColumns()),
-      Kind("matrix", "对标矩阵", "Benchmark matrix",
+      Kind("matrix", "对标矩阵", "benchmark matrix",
            "A benchmark region x industry matrix for `analyze` (region, industry, value, year): "
            "other regions' figures by GB/T 4754 code",
            Uploaders::kOperator, {.name = true}, kMatrix),
-      Kind("prospects", "招商对象", "Prospects",
+      Kind("prospects", "招商对象", "prospects",
            "Outside enterprises to attract (uscc, name, industry_code, region, revenue 万元, "
            "products), for the 补链 candidate lists",
            Uploaders::kAnalysts, {}, ingest::ProspectColumns()),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "router.h"
 
+#include <cassert>
 #include <map>
 #include <memory>
 
@@ -80,40 +81,68 @@ Status Router::Respond(Call& call, const Read& read, const Compute& compute) {
   return Status::Ok();
 }
 
-void Router::Get(const std::string& pattern, Read read, Compute compute) {
-  server_.Get(pattern, [this, read = std::move(read), compute = std::move(compute)](
-                           const httplib::Request& req, httplib::Response& res) {
+std::string Router::Pattern(std::string_view path) {
+  static const std::map<std::string, std::string, std::less<>> kParameters = {
+      {"{uscc}", "([0-9A-Z]{18})"},
+      {"{code}", R"(([a-z0-9_\-]+))"},
+      {"{kind}", "([a-z_]+)"},
+      {"{name}", R"(([a-z0-9_.\-]+))"}};
+  std::string out;
+  for (std::size_t at = 0; at < path.size();) {
+    const auto open = path.find('{', at);
+    if (open == std::string_view::npos) {
+      out += path.substr(at);
+      break;
+    }
+    const auto close = path.find('}', open);
+    out += path.substr(at, open - at);
+    const auto it = kParameters.find(path.substr(open, close - open + 1));
+    assert(it != kParameters.end() && "a route parameter without a pattern");
+    out += it->second;
+    at = close + 1;
+  }
+  return out;
+}
+
+void Router::Get(const std::string& path, Read read, Compute compute) {
+  routes_.push_back("GET " + path);
+  server_.Get(Pattern(path), [this, read = std::move(read), compute = std::move(compute)](
+                                 const httplib::Request& req, httplib::Response& res) {
     Signed(req, res, [&](Call& call) { return Respond(call, read, compute); });
   });
 }
 
-void Router::Post(const std::string& pattern, Handle handle) {
-  server_.Post(pattern, [this, handle = std::move(handle)](const httplib::Request& req,
-                                                           httplib::Response& res) {
+void Router::Post(const std::string& path, Handle handle) {
+  routes_.push_back("POST " + path);
+  server_.Post(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
+                                                                 httplib::Response& res) {
     Signed(req, res, handle);
   });
 }
 
-void Router::Delete(const std::string& pattern, Handle handle) {
-  server_.Delete(pattern, [this, handle = std::move(handle)](const httplib::Request& req,
-                                                             httplib::Response& res) {
+void Router::Delete(const std::string& path, Handle handle) {
+  routes_.push_back("DELETE " + path);
+  server_.Delete(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
+                                                                   httplib::Response& res) {
     Signed(req, res, handle);
   });
 }
 
-void Router::GetSession(const std::string& pattern, Handle handle) {
-  server_.Get(pattern, [this, handle = std::move(handle)](const httplib::Request& req,
-                                                          httplib::Response& res) {
+void Router::GetSession(const std::string& path, Handle handle) {
+  routes_.push_back("GET " + path);
+  server_.Get(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
+                                                                httplib::Response& res) {
     Signed(req, res, handle);
   });
 }
 
-void Router::Open(const std::string& method, const std::string& pattern,
+void Router::Open(const std::string& method, const std::string& path,
                   httplib::Server::Handler handler) {
+  routes_.push_back(method + " " + path);
   if (method == "POST") {
-    server_.Post(pattern, std::move(handler));
+    server_.Post(Pattern(path), std::move(handler));
   } else {
-    server_.Get(pattern, std::move(handler));
+    server_.Get(Pattern(path), std::move(handler));
   }
 }
 

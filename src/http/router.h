@@ -10,6 +10,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "answer_cache.h"
 #include "request.h"
@@ -52,16 +54,24 @@ class Router {
 
   Router(httplib::Server& server, Sessions& sessions, AnswerCache& answers, std::string db_path);
 
+  // Routes are named by their path as docs/openapi.json writes it ("/api/v1/chains/{code}");
+  // each {parameter} matches what its name allows (Pattern).
+
   // A read-only route.
-  void Get(const std::string& pattern, Read read, Compute compute);
+  void Get(const std::string& path, Read read, Compute compute);
   // A signed-in route that changes something (or reads the session only); `handle` answers.
-  void Post(const std::string& pattern, Handle handle);
-  void Delete(const std::string& pattern, Handle handle);
-  void GetSession(const std::string& pattern, Handle handle);
+  void Post(const std::string& path, Handle handle);
+  void Delete(const std::string& path, Handle handle);
+  void GetSession(const std::string& path, Handle handle);
   // A route open to everyone (sign-in, the API's description).
-  void Open(const std::string& method, const std::string& pattern, httplib::Server::Handler h);
+  void Open(const std::string& method, const std::string& path, httplib::Server::Handler h);
 
   Sessions& sessions() { return sessions_; }
+  // "METHOD path" of every route added, for the check that the API's description has them all.
+  const std::vector<std::string>& routes() const { return routes_; }
+  // The regular expression of a path: {uscc} an 18-character credit code, {code} a chain code,
+  // {kind} a kind of file, {name} a user name. Unknown parameters are a programming error.
+  static std::string Pattern(std::string_view path);
   // This worker thread's database (a store is used from one thread at a time).
   Result<app::Database*> DatabaseForThread();
 
@@ -73,6 +83,7 @@ class Router {
   Sessions& sessions_;
   AnswerCache& answers_;
   std::string db_path_;
+  std::vector<std::string> routes_;
 };
 
 // Each area's routes.

@@ -129,7 +129,7 @@ Result<Answer> Kinds(Call& call) {
 void AddImportRoutes(Router& router) {
   // The answer is the import's report row by row (written or not). A park editor may upload
   // only its own park's enterprises (app::ImportService).
-  router.Post(R"(/api/v1/uploads/([a-z_]+))", Upload);
+  router.Post("/api/v1/uploads/{kind}", Upload);
   // The answer depends on the caller's role: the cache key has the form, so the role goes in
   // `also`.
   router.Get("/api/v1/imports",

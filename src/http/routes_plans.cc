@@ -77,7 +77,7 @@ Result<Answer> Cultivation(Call& call) {
 void AddPlanRoutes(Router& router) {
   router.Get("/api/v1/targets", {.subject = app::Subject::kTargets}, Targets);
   router.Get("/api/v1/chains", {.subject = app::Subject::kChainOverview}, Chains);
-  router.Get(R"(/api/v1/chains/([a-z0-9_\-]+))", {.subject = app::Subject::kChains}, Chains);
+  router.Get("/api/v1/chains/{code}", {.subject = app::Subject::kChains}, Chains);
   // Overdue depends on the day: today's answer is kept for today only.
   router.Get("/api/v1/projects",
              {.subject = app::Subject::kProjects,

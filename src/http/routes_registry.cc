@@ -53,7 +53,7 @@ void AddRegistryRoutes(Router& router) {
                                    filter.park);
               }},
              Search);
-  router.Get(R"(/api/v1/enterprises/([0-9A-Z]{18}))",
+  router.Get("/api/v1/enterprises/{uscc}",
              {.subject = app::Subject::kEnterprises,
               .key = [](const Call& call) -> Result<std::string> { return call.params.Match(1); },
               .detail = [](const Call&) -> Result<std::string> { return std::string("profile"); }},

@@ -38,7 +38,7 @@ void AddUserRoutes(Router& router) {
              201);
     return Status::Ok();
   });
-  router.Delete(R"(/api/v1/users/([a-z0-9_.\-]+))", [&router](Call& call) -> Status {
+  router.Delete("/api/v1/users/{name}", [&router](Call& call) -> Status {
     const std::string name = call.params.Match(1);
     CLUSTERSCOPE_RETURN_IF_ERROR(app::UsersService(call.db, call.caller).RemoveUser(name));
     router.sessions().CloseUser(name);  // a removed user is signed out now

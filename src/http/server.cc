@@ -163,6 +163,8 @@ Status Server::Listen() {
   return Status::Ok();
 }
 
+std::vector<std::string> Server::Routes() const { return impl_->router.routes(); }
+
 void Server::Stop() {
   if (impl_ && impl_->server.is_running()) impl_->server.stop();
 }

@@ -130,13 +130,15 @@ TEST_F(ServerTest, ServesItsOpenApiDescription) {
   EXPECT_EQ(Get({}, "/api/v1/openapi.json", &body), 200);
   const auto doc = json::parse(body);
   EXPECT_EQ(doc["openapi"], "3.0.3");
-  // Every route the server answers is described.
-  for (const char* path :
-       {"/api/v1/login", "/api/v1/logout", "/api/v1/me", "/api/v1/system", "/api/v1/report/monthly",
-        "/api/v1/targets", "/api/v1/chains", "/api/v1/chains/{code}", "/api/v1/projects",
-        "/api/v1/cultivation", "/api/v1/enterprises", "/api/v1/enterprises/{uscc}", "/api/v1/users",
-        "/api/v1/uploads/{kind}", "/api/v1/cockpit", "/api/v1/indicators", "/api/v1/alerts"}) {
-    EXPECT_TRUE(doc["paths"].contains(path)) << path;
+  // Every route the server answers is described, with its method.
+  const auto routes = server_->Routes();
+  EXPECT_GE(routes.size(), 20u);
+  for (const auto& route : routes) {
+    const auto space = route.find(' ');
+    std::string method = route.substr(0, space);
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    const std::string path = route.substr(space + 1);
+    EXPECT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(method)) << route;
   }
 }
 
@@ -323,6 +325,76 @@ TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {
   }
   const Signed pe = SignIn("pe", "editor-secret-1");
   EXPECT_EQ(Get(pe, "/api/v1/enterprises?park=LG"), 403);
+}
+
+// Every route the server has, as every role and as nobody: never a 500, never an answer without
+// a session (but sign-in and the API's description), never a change without the CSRF token.
+TEST_F(ServerTest, EveryRouteAsEveryRole) {
+  const auto concrete = [](std::string path) {
+    for (const auto& [name, value] :
+         std::vector<std::pair<std::string, std::string>>{{"{uscc}", testutil::CreditCode(2)},
+                                                          {"{code}", "battery"},
+                                                          {"{kind}", "monthly"},
+                                                          {"{name}", "vic"}}) {
+      if (const auto at = path.find(name); at != std::string::npos)
+        path.replace(at, name.size(), value);
+    }
+    return path;
+  };
+  const std::vector<Signed> people = {
+      SignIn("admin", "admin-secret-1"), SignIn("ana", "analyst-secret-1"),
+      SignIn("pe", "editor-secret-1"), SignIn("vic", "viewer-secret-1")};
+  for (const auto& route : server_->Routes()) {
+    const auto space = route.find(' ');
+    const std::string method = route.substr(0, space);
+    const std::string path = concrete(route.substr(space + 1));
+    const bool open = path == "/api/v1/login" || path == "/api/v1/openapi.json";
+    if (method == "GET") {
+      if (!open) {
+        EXPECT_EQ(Get({}, path), 401) << route;
+      }
+      for (const auto& who : people) {
+        const int status = Get(who, path);
+        EXPECT_TRUE(status > 0 && status != 500 && status != 401) << route << " " << status;
+      }
+      continue;
+    }
+    // A change with a session but without its CSRF token is refused, whoever asks.
+    auto client = Client();
+    for (const auto& who : people) {
+      auto res = method == "POST"
+                     ? client.Post(path.c_str(), {{"Cookie", who.cookie}}, "{}", "application/json")
+                     : client.Delete(path.c_str(), {{"Cookie", who.cookie}});
+      ASSERT_TRUE(res) << route;
+      if (!open) {
+        EXPECT_EQ(res->status, 403) << route;
+      }
+    }
+  }
+}
+
+// The catalogue of import kinds says who may upload what, as the uploads then enforce.
+TEST_F(ServerTest, TheImportCatalogueFollowsTheRole) {
+  const auto may = [&](const Signed& who) {
+    std::string body;
+    EXPECT_EQ(Get(who, "/api/v1/imports", &body), 200);
+    std::map<std::string, bool> out;
+    const auto doc = json::parse(body);
+    for (const auto& kind : doc["kinds"]) {
+      EXPECT_FALSE(kind["columns"].empty()) << kind;
+      out[kind["name"].get<std::string>()] = kind["may_upload"].get<bool>();
+    }
+    return out;
+  };
+  const auto ana = may(SignIn("ana", "analyst-secret-1"));
+  EXPECT_TRUE(ana.at("monthly"));
+  EXPECT_TRUE(ana.at("prospects"));
+  EXPECT_FALSE(ana.at("prices"));  // the command line's
+  const auto pe = may(SignIn("pe", "editor-secret-1"));
+  EXPECT_TRUE(pe.at("monthly"));
+  EXPECT_FALSE(pe.at("projects"));
+  const auto vic = may(SignIn("vic", "viewer-secret-1"));
+  for (const auto& [name, allowed] : vic) EXPECT_FALSE(allowed) << name;
 }
 
 // The clusters against the plan's benchmark: figures for the analyst, withheld for a viewer

@@ -40,7 +40,7 @@ struct ImportKindOptions {
 struct ImportKind {
   std::string_view name;         // "enterprises", the command's and the route's word
   std::string_view label_zh;     // 企业名录
-  std::string_view label_en;     // Enterprises
+  std::string_view label_en;     // enterprises
   std::string_view description;  // for --help: the columns and what the file is for
   Uploaders uploaders;
   ImportKindOptions options;

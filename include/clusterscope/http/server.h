@@ -3,12 +3,13 @@
 // The HTTP server (docs/http_api.md): the JSON API under /api/v1/ over a database, sessions in
 // memory with HttpOnly SameSite cookies, CSRF tokens on changes, login rate limiting, role-based
 // access to enterprise data, one access-log line per request. A Server owns its listening socket
-// and worker threads; each worker opens its own Workspace. Start() and Stop() from one thread.
+// and worker threads; each worker opens its own app::Database. Start() and Stop() from one thread.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "clusterscope/core/status.h"
 
@@ -38,6 +39,9 @@ class Server {
   // Serves until Stop(); blocks the calling thread.
   Status Listen();
   void Stop();
+
+  // "METHOD path" of every route, paths as docs/openapi.json writes them.
+  std::vector<std::string> Routes() const;
 
  private:
   struct Impl;

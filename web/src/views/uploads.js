@@ -1,12 +1,9 @@
 // Uploads: a file of enterprises, monthly figures, ... is checked and imported all-or-nothing;
 // the answer lists every error and warning by row and column.
-import { upload } from '../api.js';
-import { user } from '../app.js';
-import { t } from '../i18n.js';
+// The kinds offered are the server's catalogue (GET /api/v1/imports), those this user may upload.
+import { get, upload } from '../api.js';
+import { lang, t } from '../i18n.js';
 import { esc } from '../format.js';
-
-const kinds = ['monthly', 'enterprises', 'designations', 'scale', 'series', 'projects', 'relations', 'prospects'];
-const parkKinds = new Set(['monthly', 'enterprises', 'designations', 'scale']);
 
 function issues(list, kind) {
   if (!list.length) return '';
@@ -23,11 +20,14 @@ function quality(report) {
 }
 
 export default async function uploads(main) {
-  const me = user();
-  const allowed = kinds.filter((k) => me.role !== 'park_editor' || parkKinds.has(k));
+  const { kinds } = await get('imports');
+  const allowed = kinds.filter((k) => k.may_upload);
+  // The monthly figures are what offices send most: first.
+  allowed.sort((a, b) => (b.name === 'monthly') - (a.name === 'monthly'));
+  const label = (k) => (lang() === 'en' ? k.label_en : k.label_zh);
   main.innerHTML = `<h1>${esc(t('uploads'))}</h1>
     <form class="inline card" id="upload" data-test="upload-form">
-      <label>${esc(t('upload_kind'))}<select name="kind">${allowed.map((k) => `<option value="${k}">${esc(t(`kind_${k}`))} (${k})</option>`).join('')}</select></label>
+      <label>${esc(t('upload_kind'))}<select name="kind">${allowed.map((k) => `<option value="${esc(k.name)}" title="${esc(k.columns.join(', '))}">${esc(label(k))} (${esc(k.name)})</option>`).join('')}</select></label>
       <label>${esc(t('upload_file'))}<input type="file" name="file" accept=".csv,.xlsx" required></label>
       <label><span><input type="checkbox" name="skip_invalid"> ${esc(t('skip_invalid'))}</span></label>
       <button type="submit">${esc(t('upload'))}</button></form>
