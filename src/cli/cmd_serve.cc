@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope serve`: the HTTP API (and the dashboard's files) over a database.
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -31,7 +32,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   command->callback([&ctx, options] {
     ctx.action = [&ctx, options] {
       options->db_path = ctx.global.db;
-      if (options->web_root.empty() && std::filesystem::is_directory(CLUSTERSCOPE_BUILT_WEB_ROOT)) {
+      std::error_code error;
+      if (options->web_root.empty() &&
+          std::filesystem::is_directory(CLUSTERSCOPE_BUILT_WEB_ROOT, error)) {
         options->web_root = CLUSTERSCOPE_BUILT_WEB_ROOT;
       }
       auto server = http::Server::Create(*options);
@@ -44,7 +47,19 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       sigaddset(&stop_signals, SIGINT);
       sigaddset(&stop_signals, SIGTERM);
       pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-      std::thread listener([&] { (void)(*server)->Listen(); });
+      // A listener that stops on its own (the socket failed) wakes the main thread with SIGTERM,
+      // and the command ends with its error instead of waiting for a signal forever.
+      const pthread_t main_thread = pthread_self();
+      std::atomic<bool> stopping = false;
+      bool failed = false;  // written by the listener before it signals, read after the join
+      Status listened;
+      std::thread listener([&] {
+        listened = (*server)->Listen();
+        if (!stopping.exchange(true)) {
+          failed = true;
+          pthread_kill(main_thread, SIGTERM);
+        }
+      });
       fmt::print("serving {} on http://{}:{}/ (Ctrl-C stops)\n", options->db_path, options->bind,
                  *port);
       if (options->web_root.empty()) {
@@ -56,8 +71,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       std::fflush(stdout);
       int signal = 0;
       sigwait(&stop_signals, &signal);
-      (*server)->Stop();
+      if (!stopping.exchange(true)) (*server)->Stop();
       listener.join();
+      if (failed) return Fail(listened.ok() ? Status::Unavailable("the server stopped") : listened);
       fmt::print("stopped\n");
       return static_cast<int>(kExitOk);
     };

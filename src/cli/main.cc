@@ -17,7 +17,7 @@ int Run(int argc, char** argv) {
   CLI::App app("ClusterScope: the system of record for a region's manufacturing clusters.",
                "clusterscope");
   app.require_subcommand(1);
-  app.set_version_flag("--version", "clusterscope 0.1.0");
+  app.set_version_flag("--version", "clusterscope " CLUSTERSCOPE_VERSION);
   Context ctx;
   ctx.global.actor = clusterscope::app::DefaultActor();
   app.add_option("--db", ctx.global.db, "Database file")

@@ -466,4 +466,11 @@ TEST_F(CliTest, SplitsATargetAcrossClusters) {
   EXPECT_DOUBLE_EQ(sum, 10);
 }
 
+// The version is the project's (CMakeLists.txt), not a copy in the code.
+TEST_F(CliTest, TellsTheProjectsVersion) {
+  const CliRun run = Cli("--version");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "clusterscope " CLUSTERSCOPE_EXPECTED_VERSION "\n");
+}
+
 }  // namespace

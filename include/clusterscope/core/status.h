@@ -13,7 +13,7 @@
 
 namespace clusterscope {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   // Append-only: front ends map these to exit codes and HTTP statuses by value.
   enum class Code {
@@ -76,8 +76,16 @@ class Status {
   std::string message_;
 };
 
+// A value or a Status; [[nodiscard]] like Status, so that no failure goes unnoticed. A thin
+// class over tl::expected (the same members), ready for std::expected.
 template <typename T>
-using Result = tl::expected<T, Status>;
+class [[nodiscard]] Result : public tl::expected<T, Status> {
+ public:
+  using Base = tl::expected<T, Status>;
+  using Base::Base;
+  Result(const Base& other) : Base(other) {}        // NOLINT(google-explicit-constructor)
+  Result(Base&& other) : Base(std::move(other)) {}  // NOLINT(google-explicit-constructor)
+};
 
 // The error side of a Result, for `return Error(status);` in functions returning Result<T>.
 inline tl::unexpected<Status> Error(Status status) {
