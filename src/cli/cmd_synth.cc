@@ -59,7 +59,12 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
     ctx.action = [args] {
       if (args->matrix) {
         args->matrix_options.seed = args->options.seed;
-        std::filesystem::create_directories(args->options.out_dir);
+        std::error_code error;
+        std::filesystem::create_directories(args->options.out_dir, error);
+        if (error) {
+          return Fail(Status::Unavailable(
+              fmt::format("cannot create {}: {}", args->options.out_dir, error.message())));
+        }
         const std::string path =
             (std::filesystem::path(args->options.out_dir) / "matrix.csv").string();
         auto cells = synth::WriteMatrix(args->matrix_options, path);

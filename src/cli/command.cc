@@ -42,7 +42,7 @@ std::string DefaultSystemFile() {
   std::error_code error;
   const fs::path exe = fs::read_symlink("/proc/self/exe", error);
   const fs::path installed = exe.parent_path() / "../share/clusterscope/systems/fuling-2349.toml";
-  if (!error && fs::exists(installed)) return installed.lexically_normal().string();
+  if (!error && fs::exists(installed, error)) return installed.lexically_normal().string();
   return (fs::path(CLUSTERSCOPE_SOURCE_SYSTEMS_DIR) / "fuling-2349.toml").string();
 }
 

@@ -43,7 +43,8 @@ TEST_F(CliTest, ServeOnATakenPortFailsWithAClearMessage) {
   ASSERT_GT(held.port(), 0);
   // A server that waited instead of failing is killed after 20 s (exit 143), which fails the test.
   const CliRun run = Cli(fmt::format(
-      "serve --port {} 2>&1 & pid=$!; (sleep 20; kill $pid) >/dev/null 2>&1 & wait $pid", held.port()));
+      "serve --port {} 2>&1 & pid=$!; (sleep 20; kill $pid) >/dev/null 2>&1 & wait $pid",
+      held.port()));
   EXPECT_EQ(run.exit_code, 7) << run.out;  // Unavailable
   EXPECT_NE(run.out.find(fmt::format("cannot bind 127.0.0.1:{}", held.port())), std::string::npos)
       << run.out;
