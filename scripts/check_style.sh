@@ -44,6 +44,37 @@ while IFS=: read -r file line text; do
 done < <(grep -rn '#include <' include/clusterscope |
            grep -vE '#include <(tl/expected\.hpp|fmt/[a-z]+\.h|[a-z_]+)>')
 
+# No function longer than 80 lines (universal-ctags gives each function's first and last line),
+# but those scripts/long_functions.txt lists, each with its reason.
+if command -v ctags >/dev/null; then
+  allowed_long=$(grep -vE '^\s*(#|$)' scripts/long_functions.txt | awk '{print $1 " " $2}')
+  long_now=""
+  while read -r length file name; do
+    long_now+="$file $name"$'\n'
+    if ! grep -qxF "$file $name" <<<"$allowed_long"; then
+      echo "$file: function $name is $length lines long (at most 80; split it, or list it with a reason in scripts/long_functions.txt)"
+      status=1
+    fi
+  done < <(ctags -R --languages=C++ --kinds-C++=f --fields=+ne -o - src |
+             awk -F'\t' '{ line = ""; end = ""
+                           for (i = 4; i <= NF; i++) {
+                             if ($i ~ /^line:/) line = substr($i, 6)
+                             if ($i ~ /^end:/) end = substr($i, 5)
+                           }
+                           if (line != "" && end != "" && end - line + 1 > 80) print end - line + 1, $2, $1 }')
+  # An entry for a function no longer long goes, so that the list stays the truth.
+  while read -r entry; do
+    [ -z "$entry" ] && continue
+    if ! grep -qxF "$entry" <<<"$long_now"; then
+      echo "scripts/long_functions.txt: '$entry' is no longer over 80 lines; take it off the list"
+      status=1
+    fi
+  done <<<"$allowed_long"
+else
+  echo "universal-ctags is not installed (scripts/setup.sh installs it)"
+  status=1
+fi
+
 if command -v clang-format >/dev/null; then
   # The output, not the exit status, decides: xargs and pipefail would hide a failure otherwise.
   unformatted=$(git ls-files '*.cc' '*.h' | xargs clang-format --dry-run -Werror 2>&1 | head -20)

@@ -94,6 +94,120 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
 
 }  // namespace
 
+namespace {
+
+// What the projection of one target reads besides its figures: the pipeline's projects.
+struct Pipeline {
+  std::vector<model::Project> projects;
+  model::PipelineRules rules;
+};
+
+// The year-end figures from the year before the base year on, and this period's when it is a
+// December: each obtained once, for both the trend and the odds.
+std::map<int, std::optional<double>> YearEnds(const model::Target& t, core::Period period,
+                                              const std::optional<double>& now,
+                                              TargetFigures& figures) {
+  std::map<int, std::optional<double>> year_end;
+  for (int year = t.base_year - 1; year < period.year; ++year) {
+    year_end[year] = figures.For(t, {year, 12}).actual;
+  }
+  if (period.month == 12) year_end[period.year] = now;
+  return year_end;
+}
+
+// The trend to the target year through the year-end figures from the base year on and the
+// latest 12 months (every point a whole year's worth, so the trend has no season in it); output
+// and revenue grow besides by what the pipeline's projects still add by the target year.
+void ProjectTarget(const model::Target& t, core::Period period, double now,
+                   const std::map<int, std::optional<double>>& year_end, const Pipeline& pipeline,
+                   targets::Progress& progress) {
+  std::vector<targets::Point> points;
+  for (int year = t.base_year; year < period.year; ++year) {
+    const auto at_end = year == t.base_year && t.base_value ? t.base_value : year_end.at(year);
+    if (at_end) points.push_back({static_cast<double>(year - t.base_year), *at_end});
+  }
+  points.push_back({period.year - t.base_year - 1 + period.month / 12.0, now});
+  progress.projection =
+      targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
+  const auto& q = t.value;
+  if (progress.projection && t.kind == model::TargetKind::kLevel && q &&
+      q->source == model::Quantity::Source::kMeasure &&
+      (q->name == "output_value" || q->name == "revenue")) {
+    const auto* unit = model::FindUnit(t.unit);
+    const auto addition = chains::AdditionFor(
+        pipeline.projects, pipeline.rules, q->group.empty() ? "total" : q->group,
+        core::Date::LastOfMonth(period.year, period.month), core::Date{t.target_year, 12, 31});
+    if (addition.total > 0 && unit != nullptr) {
+      progress.trend = progress.projection;
+      progress.pipeline = addition.total * unit->factor;
+      progress.pipeline_projects = addition.projects.size();
+      *progress.projection += *progress.pipeline;
+    }
+  }
+  if (progress.projection) {
+    progress.projection_meets = t.direction == model::Direction::kAtMost
+                                    ? *progress.projection <= *t.target_value
+                                    : *progress.projection >= *t.target_value;
+  }
+}
+
+// The odds draw each remaining year from the figure's yearly changes (every whole year held
+// from the year before the base on, and this one when the period is a December), centred on
+// the trend the projection follows, spread as the history's years varied. The projects'
+// addition is certain in the odds (its uncertainty is in its weights): the trend must only
+// cover the rest of the goal.
+std::optional<targets::Odds> TargetOdds(const model::Target& t, double now,
+                                        const std::map<int, std::optional<double>>& year_end,
+                                        const targets::Progress& progress) {
+  const bool additive = t.unit == "%";
+  std::vector<double> changes;
+  std::optional<double> previous;
+  for (const auto& [year, at_end] : year_end) {
+    if (at_end && previous && (additive || (*at_end > 0 && *previous > 0))) {
+      changes.push_back(additive ? *at_end - *previous : std::log(*at_end / *previous));
+    }
+    previous = at_end;
+  }
+  std::optional<double> centre;
+  if (progress.projection && progress.years_left > 0) {
+    if (additive) {
+      centre = (*progress.projection - now) / progress.years_left;
+    } else if (*progress.projection > 0 && now > 0) {
+      centre = std::log(*progress.projection / now) / progress.years_left;
+    }
+  }
+  const double goal = *t.target_value - progress.pipeline.value_or(0);
+  return targets::EstimateOdds({changes, now, goal, progress.years_left,
+                                t.direction == model::Direction::kAtMost, additive, kOddsDraws,
+                                kOddsSeed, centre});
+}
+
+// One target's row: where it stands, its projection and odds, and its history when asked.
+targets::TargetReport::Row TargetRow(const model::TargetPlan& plan, const model::Target& t,
+                                     core::Period period, bool history, const Pipeline& pipeline,
+                                     TargetFigures& figures) {
+  targets::TargetReport::Row row;
+  row.target = t;
+  const auto now = figures.For(t, period);
+  row.progress = targets::Evaluate(plan, t, period, now);
+  const bool numeric = t.kind == model::TargetKind::kLevel || t.kind == model::TargetKind::kRatio ||
+                       t.kind == model::TargetKind::kCount;
+  if (numeric && now.actual && t.target_value) {
+    const auto year_end = YearEnds(t, period, now.actual, figures);
+    ProjectTarget(t, period, *now.actual, year_end, pipeline, row.progress);
+    row.progress.odds = TargetOdds(t, *now.actual, year_end, row.progress);
+  }
+  if (history) {
+    for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period.Index(); ++index) {
+      const auto at = core::Period::FromIndex(index);
+      row.history.emplace_back(at, targets::Evaluate(plan, t, at, figures.For(t, at)));
+    }
+  }
+  return row;
+}
+
+}  // namespace
+
 Result<targets::TargetReport> TargetsService::Targets(std::optional<core::Period> period,
                                                       bool history) {
   auto plan = Plan();
@@ -118,99 +232,19 @@ Result<targets::TargetReport> TargetsService::Targets(std::optional<core::Period
   engine::Engine engine(system(), *registry);
   engine.Apply(*facts);
   TargetFigures figures(system(), *plan, engine, *registry, *designations, *series);
-  auto stored_projects = store().ListProjects();
-  if (!stored_projects) return Error(stored_projects.error());
-  const std::vector<model::Project> projects = std::move(*stored_projects);
-  model::PipelineRules pipeline_rules;
+  Pipeline pipeline;
+  auto projects = store().ListProjects();
+  if (!projects) return Error(projects.error());
+  pipeline.projects = std::move(*projects);
   if (auto chain_plan = ChainsService(db(), caller()).Plan()) {
-    pipeline_rules = chain_plan->pipeline;
+    pipeline.rules = chain_plan->pipeline;
   } else if (chain_plan.error().code() != Status::Code::kNotFound) {
     return Error(chain_plan.error());
   }
-
   targets::TargetReport report;
   report.period = *period;
   for (const auto& t : ExpandParts(*plan, system(), figures)) {
-    targets::TargetReport::Row row;
-    row.target = t;
-    const auto now = figures.For(t, *period);
-    row.progress = targets::Evaluate(*plan, t, *period, now);
-    const bool numeric = t.kind == model::TargetKind::kLevel ||
-                         t.kind == model::TargetKind::kRatio || t.kind == model::TargetKind::kCount;
-    if (numeric && now.actual && t.target_value) {
-      // The year-end figures from the base year on and the latest 12 months: every point a
-      // whole year's worth, so the trend has no season in it.
-      // Each year-end figure is obtained once, for both the trend and the odds.
-      std::map<int, std::optional<double>> year_end;
-      for (int year = t.base_year - 1; year < period->year; ++year) {
-        year_end[year] = figures.For(t, {year, 12}).actual;
-      }
-      if (period->month == 12) year_end[period->year] = now.actual;
-      std::vector<targets::Point> points;
-      for (int year = t.base_year; year < period->year; ++year) {
-        const auto at_end = year == t.base_year && t.base_value ? t.base_value : year_end[year];
-        if (at_end) points.push_back({static_cast<double>(year - t.base_year), *at_end});
-      }
-      points.push_back({period->year - t.base_year - 1 + period->month / 12.0, *now.actual});
-      row.progress.projection =
-          targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
-      // Output and revenue grow by what the pipeline's projects still add by the target year.
-      const auto& q = t.value;
-      if (row.progress.projection && t.kind == model::TargetKind::kLevel && q &&
-          q->source == model::Quantity::Source::kMeasure &&
-          (q->name == "output_value" || q->name == "revenue")) {
-        const auto* unit = model::FindUnit(t.unit);
-        const auto addition =
-            chains::AdditionFor(projects, pipeline_rules, q->group.empty() ? "total" : q->group,
-                                core::Date::LastOfMonth(period->year, period->month),
-                                core::Date{t.target_year, 12, 31});
-        if (addition.total > 0 && unit != nullptr) {
-          row.progress.trend = row.progress.projection;
-          row.progress.pipeline = addition.total * unit->factor;
-          row.progress.pipeline_projects = addition.projects.size();
-          *row.progress.projection += *row.progress.pipeline;
-        }
-      }
-      if (row.progress.projection) {
-        row.progress.projection_meets = t.direction == model::Direction::kAtMost
-                                            ? *row.progress.projection <= *t.target_value
-                                            : *row.progress.projection >= *t.target_value;
-      }
-      // The odds draw each remaining year from the figure's yearly changes: every whole year
-      // held from the year before the base on, and this one when the period is a December.
-      const bool additive = t.unit == "%";
-      std::vector<double> changes;
-      std::optional<double> previous;
-      for (const auto& [year, at_end] : year_end) {
-        if (at_end && previous && (additive || (*at_end > 0 && *previous > 0))) {
-          changes.push_back(additive ? *at_end - *previous : std::log(*at_end / *previous));
-        }
-        previous = at_end;
-      }
-      // Centred on the trend the projection follows; spread as the history's years varied.
-      std::optional<double> centre;
-      if (row.progress.projection && row.progress.years_left > 0) {
-        if (additive) {
-          centre = (*row.progress.projection - *now.actual) / row.progress.years_left;
-        } else if (*row.progress.projection > 0 && *now.actual > 0) {
-          centre = std::log(*row.progress.projection / *now.actual) / row.progress.years_left;
-        }
-      }
-      // The projects' addition is certain in the odds (its uncertainty is in its weights): the
-      // trend must only cover the rest of the goal.
-      const double goal = *t.target_value - row.progress.pipeline.value_or(0);
-      row.progress.odds = targets::EstimateOdds(
-          {changes, *now.actual, goal, row.progress.years_left,
-           t.direction == model::Direction::kAtMost, additive, kOddsDraws, kOddsSeed, centre});
-    }
-    if (history) {
-      for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period->Index();
-           ++index) {
-        const auto at = core::Period::FromIndex(index);
-        row.history.emplace_back(at, targets::Evaluate(*plan, t, at, figures.For(t, at)));
-      }
-    }
-    report.rows.push_back(std::move(row));
+    report.rows.push_back(TargetRow(*plan, t, *period, history, pipeline, figures));
   }
   report.plan = std::move(*plan);
   return report;
