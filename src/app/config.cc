@@ -37,22 +37,8 @@ Result<model::ClusterSystem> LoadFile(const std::string& path, int depth) {
   return Load(buffer.str(), path, std::filesystem::path(path).parent_path().string(), depth);
 }
 
-Result<model::ClusterSystem> Load(const std::string& text, const std::string& name,
-                                  const std::string& base_dir, int depth) {
-  auto parsed = ParseToml(text, name);
-  if (!parsed) return Error(parsed.error());
-  const toml::table& doc = *parsed;
-
-  Reader reader(name);
-  model::ClusterSystem system;
-  reader.Allow(doc, "",
-               {"code", "name_zh", "name_en", "region_code", "parent", "tiers", "clusters", "parks",
-                "groupings", "designation_types"});
-  system.code = reader.String(doc, "", "code", true);
-  system.name_zh = reader.String(doc, "", "name_zh", true);
-  system.name_en = reader.String(doc, "", "name_en", false);
-  system.region_code = reader.String(doc, "", "region_code", true);
-
+// The tiers, clusters and parks of the file.
+void ReadStructure(Reader& reader, const toml::table& doc, model::ClusterSystem& system) {
   for (const auto& [path, table] : reader.Tables(doc, "", "tiers")) {
     reader.Allow(*table, path,
                  {"code", "name_zh", "name_en", "scale_class", "output_threshold_yuan"});
@@ -80,6 +66,10 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
         {reader.String(*table, path, "code", true), reader.String(*table, path, "name_zh", true),
          reader.String(*table, path, "name_en", false), reader.Number(*table, path, "land_km2")});
   }
+}
+
+// The groupings (categories of classes) of the file.
+void ReadGroupings(Reader& reader, const toml::table& doc, model::ClusterSystem& system) {
   for (const auto& [path, table] : reader.Tables(doc, "", "groupings")) {
     reader.Allow(*table, path, {"code", "name_zh", "name_en", "categories"});
     model::Grouping grouping;
@@ -95,7 +85,10 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
     }
     system.groupings.push_back(std::move(grouping));
   }
-  // The built-in designation types come first; the file adds its own or renames a built-in.
+}
+
+// The built-in designation types come first; the file adds its own or renames a built-in.
+void ReadDesignationTypes(Reader& reader, const toml::table& doc, model::ClusterSystem& system) {
   system.designation_types = model::DefaultDesignationTypes();
   std::set<std::string> file_types;
   for (const auto& [path, table] : reader.Tables(doc, "", "designation_types")) {
@@ -116,7 +109,13 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
       system.designation_types.push_back(std::move(type));
     }
   }
+}
 
+// The parent system the file names (a path relative to it), loaded with its own parent: the
+// problems of the parent's file, if any.
+std::vector<std::string> ReadParent(Reader& reader, const toml::table& doc,
+                                    const std::string& base_dir, int depth,
+                                    model::ClusterSystem& system) {
   const std::string parent_path = reader.String(doc, "", "parent", false);
   std::vector<std::string> parent_problems;
   if (!parent_path.empty()) {
@@ -134,6 +133,30 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
       }
     }
   }
+
+  return parent_problems;
+}
+
+Result<model::ClusterSystem> Load(const std::string& text, const std::string& name,
+                                  const std::string& base_dir, int depth) {
+  auto parsed = ParseToml(text, name);
+  if (!parsed) return Error(parsed.error());
+  const toml::table& doc = *parsed;
+
+  Reader reader(name);
+  model::ClusterSystem system;
+  reader.Allow(doc, "",
+               {"code", "name_zh", "name_en", "region_code", "parent", "tiers", "clusters", "parks",
+                "groupings", "designation_types"});
+  system.code = reader.String(doc, "", "code", true);
+  system.name_zh = reader.String(doc, "", "name_zh", true);
+  system.name_en = reader.String(doc, "", "name_en", false);
+  system.region_code = reader.String(doc, "", "region_code", true);
+
+  ReadStructure(reader, doc, system);
+  ReadGroupings(reader, doc, system);
+  ReadDesignationTypes(reader, doc, system);
+  const std::vector<std::string> parent_problems = ReadParent(reader, doc, base_dir, depth, system);
 
   // Rules of the model are checked only on a well-shaped file, so that one typo does not
   // cascade into a screen of follow-on problems.

@@ -8,8 +8,8 @@ namespace {
 
 // sodium_init() is idempotent and thread-safe; main() calls it too, this covers tests and tools.
 bool Ready() {
-  static const bool ready = sodium_init() >= 0;
-  return ready;
+  static const bool kReady = sodium_init() >= 0;
+  return kReady;
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ std::optional<model::Quantity> ReadQuantity(Reader& reader, const toml::table& p
                 "threshold", "above_scale_only", "new_since_base"});
   model::Quantity q;
   int sources = 0;
-  const std::pair<const char*, model::Quantity::Source> kSources[] = {
+  static constexpr std::pair<const char*, model::Quantity::Source> kSources[] = {
       {"measure", model::Quantity::Source::kMeasure},
       {"indicator", model::Quantity::Source::kIndicator},
       {"designation", model::Quantity::Source::kDesignation},

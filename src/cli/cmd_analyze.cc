@@ -238,51 +238,51 @@ int InputOutput(const AnalyzeArgs& args) {
                       args.out);
 }
 
-}  // namespace
+using Render =
+    std::function<Result<std::string>(const AnalyzeArgs&, const analytics::RegionIndustryMatrix&)>;
 
-void RegisterAnalyze(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "analyze",
-                           "Regional analytics on files: location quotients, concentration, "
-                           "shift-share, complexity, input-output (docs/analytics.md)");
-  group->require_subcommand(1);
-  constexpr const char* kMatrixHelp =
-      "Long CSV or .xlsx: region,industry,value[,year] (docs/file_formats.md)";
+constexpr const char* kMatrixHelp =
+    "Long CSV or .xlsx: region,industry,value[,year] (docs/file_formats.md)";
 
-  using Render = std::function<Result<std::string>(const AnalyzeArgs&,
-                                                   const analytics::RegionIndustryMatrix&)>;
-  // A subcommand over one year's matrix; returns its arguments for further options.
-  const auto matrix_command = [&](const char* name, const char* help, Render render) {
-    auto args = std::make_shared<AnalyzeArgs>();
-    auto* command = AddCommand(*group, name, help);
-    AddCommon(*command, *args, kMatrixHelp);
-    AddYear(*command, *args);
-    command->add_option("--benchmark", args->benchmark,
-                        "A benchmark kept by `import matrix`, the region's row from --db");
-    command->callback([&ctx, args, render] {
-      ctx.action = [&ctx, args, render] {
-        return Matrix(ctx, *args,
-                      [&](const analytics::RegionIndustryMatrix& m) { return render(*args, m); });
-      };
-    });
-    return std::make_pair(command, args);
-  };
-  matrix_command(
-      "location-quotient", "(x_rj/x_r.)/(x_.j/x..) for every region and industry",
+// A subcommand over one year's matrix; returns its arguments for further options.
+std::pair<CLI::App*, std::shared_ptr<AnalyzeArgs>> MatrixCommand(CLI::App& group, Context& ctx,
+                                                                 const char* name, const char* help,
+                                                                 Render render) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  auto* command = AddCommand(group, name, help);
+  AddCommon(*command, *args, kMatrixHelp);
+  AddYear(*command, *args);
+  command->add_option("--benchmark", args->benchmark,
+                      "A benchmark kept by `import matrix`, the region's row from --db");
+  command->callback([&ctx, args, render] {
+    ctx.action = [&ctx, args, render] {
+      return Matrix(ctx, *args,
+                    [&](const analytics::RegionIndustryMatrix& m) { return render(*args, m); });
+    };
+  });
+  return std::make_pair(command, args);
+}
+
+void AddMatrixMeasures(CLI::App& group, Context& ctx) {
+  MatrixCommand(
+      group, ctx, "location-quotient", "(x_rj/x_r.)/(x_.j/x..) for every region and industry",
       [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
         return args.format == "csv" ? report::LocationQuotientCsv(m)
                                     : report::LocationQuotientJson(m);
       });
-  matrix_command(
-      "concentration",
+  MatrixCommand(
+      group, ctx, "concentration",
       "Each region's Krugman specialisation; each industry's Hoover, Herfindahl, "
       "Gini and Theil across the regions",
       [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
         return args.format == "csv" ? report::ConcentrationCsv(m) : report::ConcentrationJson(m);
       });
+}
 
+void AddShiftShare(CLI::App& group, Context& ctx) {
   auto shift = std::make_shared<AnalyzeArgs>();
   auto* shift_command =
-      AddCommand(*group, "shift-share",
+      AddCommand(group, "shift-share",
                  "A region's growth between two years: national share, industry mix, regional "
                  "share; Esteban-Marquillas and Gerfin; --dynamic sums the years between");
   AddCommon(*shift_command, *shift, kMatrixHelp);
@@ -295,9 +295,12 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
                             "A benchmark kept by `import matrix`, the region's row from --db");
   shift_command->callback(
       [&ctx, shift] { ctx.action = [&ctx, shift] { return ShiftShare(ctx, *shift); }; });
+}
 
-  auto [complexity_command, complexity] = matrix_command(
-      "complexity", "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG",
+void AddComplexity(CLI::App& group, Context& ctx) {
+  auto [complexity_command, complexity] = MatrixCommand(
+      group, ctx, "complexity",
+      "RCA, presence, diversity, ubiquity, proximity, density, ECI, PCI, COI, COG",
       [](const AnalyzeArgs& args, const analytics::RegionIndustryMatrix& m) -> Result<std::string> {
         analytics::ComplexityOptions options;
         options.rca_threshold = args.threshold;
@@ -316,10 +319,12 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       ->default_val("rca");
   complexity_command->add_option("--threshold", complexity->threshold, "RCA threshold")
       ->default_val(1.0);
+}
 
+void AddClusters(CLI::App& group, Context& ctx) {
   auto clusters = std::make_shared<AnalyzeArgs>();
   auto* clusters_command = AddCommand(
-      *group, "clusters",
+      group, "clusters",
       "Each cluster's location quotient: the region's output by industry (from --db) against a "
       "benchmark matrix of GB/T 4754 codes (e.g. every district of the city)");
   clusters_command->add_option("file", clusters->file, kMatrixHelp);
@@ -337,10 +342,12 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
       "The region's row in the benchmark (default: the plan's, else the county's name)");
   clusters_command->callback(
       [&ctx, clusters] { ctx.action = [&ctx, clusters] { return Clusters(ctx, *clusters); }; });
+}
 
+void AddAgglomeration(CLI::App& group, Context& ctx) {
   auto agglomeration = std::make_shared<AnalyzeArgs>();
   auto* agglomeration_command = AddCommand(
-      *group, "agglomeration",
+      group, "agglomeration",
       "From the database's enterprises as plants in towns or parks: each industry's "
       "Ellison-Glaeser index, and with --areas each area's Litzenberger-Sternberg cluster index");
   agglomeration_command->add_option("--by", agglomeration->by, "town or park")
@@ -360,18 +367,22 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
   agglomeration_command->callback([&ctx, agglomeration] {
     ctx.action = [&ctx, agglomeration] { return Agglomeration(ctx, *agglomeration); };
   });
+}
 
+void AddPlanLoad(CLI::App& group, Context& ctx) {
   auto plan_file = std::make_shared<std::string>();
   auto* load_command =
-      AddCommand(*group, "load",
+      AddCommand(group, "load",
                  "Check an analytics plan (default benchmark, the region's row, input-output "
                  "sectors mapped to clusters) and make it current");
   load_command->add_option("file", *plan_file, "TOML file")->required();
   load_command->callback(
       [&ctx, plan_file] { ctx.action = [&ctx, plan_file] { return LoadPlan(ctx, *plan_file); }; });
+}
 
+void AddInputOutput(CLI::App& group, Context& ctx) {
   auto io = std::make_shared<AnalyzeArgs>();
-  auto* io_command = AddCommand(*group, "io",
+  auto* io_command = AddCommand(group, "io",
                                 "Input-output: Leontief inverse, multipliers, linkages, key "
                                 "sectors, and the output a final-demand change brings");
   AddCommon(*io_command, *io,
@@ -379,6 +390,22 @@ void RegisterAnalyze(CLI::App& app, Context& ctx) {
   io_command->add_option("--demand-change", io->demand_change, "CSV sector,delta");
   io_command->add_flag("--ghosh", io->ghosh, "Also the Ghosh-based forward linkage");
   io_command->callback([&ctx, io] { ctx.action = [io] { return InputOutput(*io); }; });
+}
+
+}  // namespace
+
+void RegisterAnalyze(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "analyze",
+                           "Regional analytics on files: location quotients, concentration, "
+                           "shift-share, complexity, input-output (docs/analytics.md)");
+  group->require_subcommand(1);
+  AddMatrixMeasures(*group, ctx);
+  AddShiftShare(*group, ctx);
+  AddComplexity(*group, ctx);
+  AddClusters(*group, ctx);
+  AddAgglomeration(*group, ctx);
+  AddPlanLoad(*group, ctx);
+  AddInputOutput(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

@@ -31,6 +31,7 @@ void AddOutputOptions(CLI::App& command, ChainArgs& args) {
 
 // Renders the chain report in the chosen format.
 int Show(Context& ctx, const ChainArgs& args, report::ChainView view) {
+  if (const Status checked = CheckOut(args.format, args.out); !checked.ok()) return Fail(checked);
   auto period = PeriodOption(args.period);
   if (!period) return Fail(period.error());
   int code = 0;
@@ -51,14 +52,8 @@ int Show(Context& ctx, const ChainArgs& args, report::ChainView view) {
   }
   if (args.format == "json") return PrintOrWrite(report::ChainsJson(**chains, view), args.out);
   const auto language = args.lang == "en" ? report::Language::kEn : report::Language::kZh;
-  auto text = report::RenderDocument(report::ChainsDocument(**chains, view, language), args.format,
-                                     args.out);
-  if (!text) return Fail(text.error());
-  if (args.format == "xlsx") {
-    fmt::print("wrote {}\n", args.out);
-    return static_cast<int>(kExitOk);
-  }
-  return PrintOrWrite(*text, args.out);
+  return Emit(report::RenderDocument(report::ChainsDocument(**chains, view, language), args.format),
+              args.format, args.out);
 }
 
 }  // namespace

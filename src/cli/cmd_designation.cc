@@ -8,16 +8,16 @@
 
 namespace clusterscope::cli {
 
-void RegisterDesignation(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "designation",
-                           "Designations: smart factory, high-tech enterprise, little giant, ...");
-  group->require_subcommand(1);
+namespace {
 
-  struct GrantArgs {
-    std::string uscc, type, date, level, note;
-  };
+// The arguments of grant and withdraw.
+struct GrantArgs {
+  std::string uscc, type, date, level, note;
+};
+
+void AddDesignationGrant(CLI::App& group, Context& ctx) {
   auto grant_args = std::make_shared<GrantArgs>();
-  auto* grant = AddCommand(*group, "grant", "Record that an enterprise was granted a designation");
+  auto* grant = AddCommand(group, "grant", "Record that an enterprise was granted a designation");
   grant->add_option("uscc", grant_args->uscc, "Unified social credit code")->required();
   grant->add_option("type", grant_args->type, "Designation type code or Chinese name")->required();
   grant->add_option("--date", grant_args->date, "Date granted, YYYY-MM-DD")->required();
@@ -41,9 +41,11 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddDesignationWithdraw(CLI::App& group, Context& ctx) {
   auto withdraw_args = std::make_shared<GrantArgs>();
-  auto* withdraw = AddCommand(*group, "withdraw", "Record that a designation was withdrawn");
+  auto* withdraw = AddCommand(group, "withdraw", "Record that a designation was withdrawn");
   withdraw->add_option("uscc", withdraw_args->uscc, "Unified social credit code")->required();
   withdraw->add_option("type", withdraw_args->type, "Designation type code or name")->required();
   withdraw->add_option("--date", withdraw_args->date, "Date withdrawn, YYYY-MM-DD")->required();
@@ -60,12 +62,14 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddDesignationList(CLI::App& group, Context& ctx) {
   struct ListArgs {
     std::string uscc, type, active_on, format;
   };
   auto list_args = std::make_shared<ListArgs>();
-  auto* list = AddCommand(*group, "list", "List designations, filtered");
+  auto* list = AddCommand(group, "list", "List designations, filtered");
   list->add_option("--uscc", list_args->uscc, "Only this enterprise");
   list->add_option("--type", list_args->type, "Only this designation type (code or name)");
   list->add_option("--active-on", list_args->active_on, "Only those held on this date");
@@ -101,6 +105,17 @@ void RegisterDesignation(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
+
+}  // namespace
+
+void RegisterDesignation(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "designation",
+                           "Designations: smart factory, high-tech enterprise, little giant, ...");
+  group->require_subcommand(1);
+  AddDesignationGrant(*group, ctx);
+  AddDesignationWithdraw(*group, ctx);
+  AddDesignationList(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

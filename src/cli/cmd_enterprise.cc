@@ -71,15 +71,10 @@ std::string_view ChangeName(model::Change change) {
   return "";
 }
 
-}  // namespace
-
-void RegisterEnterprise(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "enterprise", "The enterprise registry");
-  group->require_subcommand(1);
-
+void AddEnterpriseWrites(CLI::App& group, Context& ctx) {
   for (const bool is_add : {true, false}) {
     auto* command = AddCommand(
-        *group, is_add ? "add" : "update",
+        group, is_add ? "add" : "update",
         is_add ? "Register an enterprise" : "Change fields of a registered enterprise (audited)");
     auto uscc = std::make_shared<std::string>();
     auto record = std::make_shared<RecordOptions>();
@@ -101,8 +96,10 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
       };
     });
   }
+}
 
-  auto* show = AddCommand(*group, "show", "Show one enterprise with its designations");
+void AddEnterpriseShow(CLI::App& group, Context& ctx) {
+  auto* show = AddCommand(group, "show", "Show one enterprise with its designations");
   auto show_uscc = std::make_shared<std::string>();
   auto show_format = std::make_shared<std::string>();
   show->add_option("uscc", *show_uscc, "Unified social credit code")->required();
@@ -125,8 +122,10 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
-  auto* list = AddCommand(*group, "list", "List enterprises, filtered");
+void AddEnterpriseList(CLI::App& group, Context& ctx) {
+  auto* list = AddCommand(group, "list", "List enterprises, filtered");
   auto filter = std::make_shared<model::EnterpriseFilter>();
   auto list_format = std::make_shared<std::string>();
   auto above_scale_in = std::make_shared<int>(0);
@@ -158,6 +157,16 @@ void RegisterEnterprise(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
+
+}  // namespace
+
+void RegisterEnterprise(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "enterprise", "The enterprise registry");
+  group->require_subcommand(1);
+  AddEnterpriseWrites(*group, ctx);
+  AddEnterpriseShow(*group, ctx);
+  AddEnterpriseList(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

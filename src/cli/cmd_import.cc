@@ -26,6 +26,38 @@ struct ImportArgs {
   model::QualityRules quality;
 };
 
+// Imports the file as the verb's kind of file and prints the import's report.
+int RunImport(const Context& ctx, const std::string& name, const ImportArgs& args) {
+  int code = 0;
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  model::ImportOptions options;
+  options.skip_invalid = args.skip_invalid;
+  options.rejects_path = args.rejects;
+  options.year = args.year;
+  options.cumulative = args.cumulative;
+  options.quality_rules = args.quality;
+  options.sheet = args.sheet;
+  options.benchmark = args.benchmark;
+  options.progress = [](std::size_t done, std::size_t total) {
+    if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
+  };
+  options.gbk = args.encoding == "gbk";
+  options.unit = args.unit == "yuan" ? model::MoneyUnit::kYuan
+                 : args.unit == "yi" ? model::MoneyUnit::kYi
+                                     : model::MoneyUnit::kWan;
+  auto report = opened->Service<app::ImportService>().Import(name, args.file, options);
+  if (!report) return Fail(report.error());
+  if (args.format == "json") {
+    fmt::print("{}", report::ImportReportJson(*report));
+  } else {
+    fmt::print(report->written ? stdout : stderr, "{}{}",
+               report::ImportReportText(*report, args.max_issues),
+               report->written ? report::QualitySummaryText(report->quality) : "");
+  }
+  return report->written ? static_cast<int>(kExitOk) : static_cast<int>(kExitInvalidArgument);
+}
+
 // One verb per kind of file in the catalogue (app::ImportKinds), with the options it takes.
 void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
   auto args = std::make_shared<ImportArgs>();
@@ -83,36 +115,7 @@ void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
       ->default_val(0);
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args, name = std::string(kind.name)] {
-    ctx.action = [&ctx, args, name] {
-      int code = 0;
-      auto opened = OpenDatabase(ctx, code);
-      if (!opened) return code;
-      model::ImportOptions options;
-      options.skip_invalid = args->skip_invalid;
-      options.rejects_path = args->rejects;
-      options.year = args->year;
-      options.cumulative = args->cumulative;
-      options.quality_rules = args->quality;
-      options.sheet = args->sheet;
-      options.benchmark = args->benchmark;
-      options.progress = [](std::size_t done, std::size_t total) {
-        if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
-      };
-      options.gbk = args->encoding == "gbk";
-      options.unit = args->unit == "yuan" ? model::MoneyUnit::kYuan
-                     : args->unit == "yi" ? model::MoneyUnit::kYi
-                                          : model::MoneyUnit::kWan;
-      auto report = opened->Service<app::ImportService>().Import(name, args->file, options);
-      if (!report) return Fail(report.error());
-      if (args->format == "json") {
-        fmt::print("{}", report::ImportReportJson(*report));
-      } else {
-        fmt::print(report->written ? stdout : stderr, "{}{}",
-                   report::ImportReportText(*report, args->max_issues),
-                   report->written ? report::QualitySummaryText(report->quality) : "");
-      }
-      return report->written ? static_cast<int>(kExitOk) : static_cast<int>(kExitInvalidArgument);
-    };
+    ctx.action = [&ctx, args, name] { return RunImport(ctx, name, *args); };
   });
 }
 

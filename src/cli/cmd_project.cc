@@ -42,20 +42,14 @@ std::string StagesHelp() {
   return out;
 }
 
-}  // namespace
-
-void RegisterProject(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "project",
-                           "Investment projects from lead to full production (docs/chains.md)");
-  group->require_subcommand(1);
-
+void AddProjectAdd(CLI::App& group, Context& ctx) {
   struct AddArgs {
     model::Project project;
     std::optional<double> investment, capacity, sales;
     std::string capacity_unit, stage = "lead", date, production, curve = "linear";
   };
   auto a = std::make_shared<AddArgs>();
-  auto* add = AddCommand(*group, "add",
+  auto* add = AddCommand(group, "add",
                          "Add a project at its stage (one phase; import a file for "
                          "several)");
   add->add_option("--code", a->project.code, "Project code, unique")->required();
@@ -115,12 +109,14 @@ void RegisterProject(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddProjectAdvance(CLI::App& group, Context& ctx) {
   struct AdvanceArgs {
     std::string code, to, date, reason;
   };
   auto v = std::make_shared<AdvanceArgs>();
-  auto* advance = AddCommand(*group, "advance",
+  auto* advance = AddCommand(group, "advance",
                              "Move a project to its next stage; skipping a stage or moving back "
                              "needs --reason");
   advance->add_option("code", v->code, "Project code")->required();
@@ -144,12 +140,14 @@ void RegisterProject(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddProjectList(CLI::App& group, Context& ctx) {
   struct ListArgs {
     std::string stage, as_of, format = "table", out, lang = "zh";
   };
   auto l = std::make_shared<ListArgs>();
-  auto* list = AddCommand(*group, "list", "The pipeline by stage, every project, what is overdue");
+  auto* list = AddCommand(group, "list", "The pipeline by stage, every project, what is overdue");
   list->add_option("--stage", l->stage, "Only projects at this stage");
   list->add_option("--as-of", l->as_of, "Day overdue stages are judged on (default: today)");
   list->add_option("--format", l->format,
@@ -188,16 +186,21 @@ void RegisterProject(CLI::App& app, Context& ctx) {
       }
       if (l->format == "json") return PrintOrWrite(report::PipelineJson(*pipeline), l->out);
       const auto language = l->lang == "en" ? report::Language::kEn : report::Language::kZh;
-      auto text =
-          report::RenderDocument(report::PipelineDocument(*pipeline, language), l->format, l->out);
-      if (!text) return Fail(text.error());
-      if (l->format == "xlsx") {
-        fmt::print("wrote {}\n", l->out);
-        return static_cast<int>(kExitOk);
-      }
-      return PrintOrWrite(*text, l->out);
+      return Emit(report::RenderDocument(report::PipelineDocument(*pipeline, language), l->format),
+                  l->format, l->out);
     };
   });
+}
+
+}  // namespace
+
+void RegisterProject(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "project",
+                           "Investment projects from lead to full production (docs/chains.md)");
+  group->require_subcommand(1);
+  AddProjectAdd(*group, ctx);
+  AddProjectAdvance(*group, ctx);
+  AddProjectList(*group, ctx);
 }
 
 void RegisterCultivate(CLI::App& app, Context& ctx) {
@@ -241,14 +244,9 @@ void RegisterCultivate(CLI::App& app, Context& ctx) {
         return PrintOrWrite(report::CultivationJson(**report, a->limit), a->out);
       }
       const auto language = a->lang == "en" ? report::Language::kEn : report::Language::kZh;
-      auto text = report::RenderDocument(report::CultivationDocument(**report, a->limit, language),
-                                         a->format, a->out);
-      if (!text) return Fail(text.error());
-      if (a->format == "xlsx") {
-        fmt::print("wrote {}\n", a->out);
-        return static_cast<int>(kExitOk);
-      }
-      return PrintOrWrite(*text, a->out);
+      return Emit(report::RenderDocument(report::CultivationDocument(**report, a->limit, language),
+                                         a->format),
+                  a->format, a->out);
     };
   });
 }

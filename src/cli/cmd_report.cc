@@ -11,15 +11,48 @@
 
 namespace clusterscope::cli {
 
+namespace {
+
+struct ReportArgs {
+  std::string period, format = "md", out, lang = "zh";
+  std::size_t top = 10;
+  bool is_public = false;
+  engine::DisclosureRules disclosure;
+  engine::AlertRules alerts;
+};
+
+int RunMonthlyReport(const Context& ctx, const ReportArgs& args) {
+  if (const Status checked = CheckOut(args.format, args.out); !checked.ok()) return Fail(checked);
+  auto option = PeriodOption(args.period);
+  if (!option) return Fail(option.error());
+  int code = 0;
+  auto opened = OpenDatabase(ctx, code);
+  if (!opened) return code;
+  app::MonthlyReportOptions options;
+  options.period = *option;
+  options.indicators.top = args.top;
+  options.alerts = args.alerts;
+  options.trend_months = args.format == "html" ? 12 : 0;  // the page charts 12 months
+  options.disclosure = args.disclosure;
+  // The full report ranks enterprises: an export; --public is the published form.
+  auto grant = opened->Grant(
+      app::Subject::kMonthlyReport, "report monthly",
+      fmt::format("{} {} with enterprise rankings",
+                  option->has_value() ? (*option)->ToString() : "latest", args.format),
+      args.is_public ? app::Form::kPublished : app::Form::kFull);
+  if (!grant) return Fail(grant.error());
+  auto bundle = opened->Service<app::StatisticsService>().MonthlyReport(*grant, options);
+  if (!bundle) return Fail(bundle.error());
+  const auto language = args.lang == "en" ? report::Language::kEn : report::Language::kZh;
+  const auto* county = core::FindCounty(opened->system().region_code);
+  const std::string region = county != nullptr ? county->name : opened->system().name_zh;
+  return Emit(report::RenderMonthly(*bundle, args.format, region, language), args.format, args.out);
+}
+
+}  // namespace
+
 void RegisterReport(CLI::App& app, Context& ctx) {
-  struct Args {
-    std::string period, format = "md", out, lang = "zh";
-    std::size_t top = 10;
-    bool is_public = false;
-    engine::DisclosureRules disclosure;
-    engine::AlertRules alerts;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<ReportArgs>();
   auto* group = AddCommand(app, "report", "Reports computed from the monthly statistics");
   group->require_subcommand(1);
   auto* command = AddCommand(
@@ -61,40 +94,8 @@ void RegisterReport(CLI::App& app, Context& ctx) {
   command
       ->add_option("--p-percent", args->disclosure.p_percent, "--public: the p % rule's p (0: off)")
       ->default_val(args->disclosure.p_percent);
-  command->callback([&ctx, args] {
-    ctx.action = [&ctx, args] {
-      auto option = PeriodOption(args->period);
-      if (!option) return Fail(option.error());
-      int code = 0;
-      auto opened = OpenDatabase(ctx, code);
-      if (!opened) return code;
-      app::MonthlyReportOptions options;
-      options.period = *option;
-      options.indicators.top = args->top;
-      options.alerts = args->alerts;
-      options.trend_months = args->format == "html" ? 12 : 0;  // the page charts 12 months
-      options.disclosure = args->disclosure;
-      // The full report ranks enterprises: an export; --public is the published form.
-      auto grant = opened->Grant(
-          app::Subject::kMonthlyReport, "report monthly",
-          fmt::format("{} {} with enterprise rankings",
-                      option->has_value() ? (*option)->ToString() : "latest", args->format),
-          args->is_public ? app::Form::kPublished : app::Form::kFull);
-      if (!grant) return Fail(grant.error());
-      auto bundle = opened->Service<app::StatisticsService>().MonthlyReport(*grant, options);
-      if (!bundle) return Fail(bundle.error());
-      const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
-      const auto* county = core::FindCounty(opened->system().region_code);
-      const std::string region = county != nullptr ? county->name : opened->system().name_zh;
-      auto text = report::RenderMonthly(*bundle, args->format, region, language, args->out);
-      if (!text) return Fail(text.error());
-      if (args->format == "xlsx") {
-        fmt::print("wrote {}\n", args->out);
-        return static_cast<int>(kExitOk);
-      }
-      return PrintOrWrite(*text, args->out);
-    };
-  });
+  command->callback(
+      [&ctx, args] { ctx.action = [&ctx, args] { return RunMonthlyReport(ctx, *args); }; });
 }
 
 }  // namespace clusterscope::cli

@@ -46,8 +46,9 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       sigemptyset(&stop_signals);
       sigaddset(&stop_signals, SIGINT);
       sigaddset(&stop_signals, SIGTERM);
+      sigaddset(&stop_signals, SIGUSR1);  // the listener ending on its own
       pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-      // A listener that stops on its own (the socket failed) wakes the main thread with SIGTERM,
+      // A listener that stops on its own (the socket failed) wakes the main thread with SIGUSR1,
       // and the command ends with its error instead of waiting for a signal forever.
       const pthread_t main_thread = pthread_self();
       std::atomic<bool> stopping = false;
@@ -57,7 +58,7 @@ void RegisterServe(CLI::App& app, Context& ctx) {
         listened = (*server)->Listen();
         if (!stopping.exchange(true)) {
           failed = true;
-          pthread_kill(main_thread, SIGTERM);
+          pthread_kill(main_thread, SIGUSR1);
         }
       });
       fmt::print("serving {} on http://{}:{}/ (Ctrl-C stops)\n", options->db_path, options->bind,

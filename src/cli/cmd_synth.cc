@@ -9,15 +9,53 @@
 
 namespace clusterscope::cli {
 
+namespace {
+
+struct SynthArgs {
+  synth::Options options;
+  std::string start = "2021-01";
+  std::string system;
+  bool matrix = false;
+  synth::MatrixOptions matrix_options;
+};
+
+// Writes the files; a copy of the options, which it completes.
+int RunSynth(SynthArgs args) {
+  if (args.matrix) {
+    args.matrix_options.seed = args.options.seed;
+    std::error_code error;
+    std::filesystem::create_directories(args.options.out_dir, error);
+    if (error) {
+      return Fail(Status::Unavailable(
+          fmt::format("cannot create {}: {}", args.options.out_dir, error.message())));
+    }
+    const std::string path = (std::filesystem::path(args.options.out_dir) / "matrix.csv").string();
+    auto cells = synth::WriteMatrix(args.matrix_options, path);
+    if (!cells) return Fail(cells.error());
+    fmt::print("wrote {} cells of {} regions x {} industries to {}\n", *cells,
+               args.matrix_options.regions, args.matrix_options.industries, path);
+    return static_cast<int>(kExitOk);
+  }
+  auto start = core::Period::Parse(args.start);
+  if (!start) return Fail(start.error().WithContext("--start"));
+  args.options.start = *start;
+  auto system = app::LoadSystemFile(args.system.empty() ? DefaultSystemFile() : args.system);
+  if (!system) return Fail(system.error());
+  auto summary = synth::Generate(*system, args.options, [](std::size_t done, std::size_t total) {
+    PrintProgress("synth: enterprises", done, total);
+  });
+  if (!summary) return Fail(summary.error());
+  fmt::print("wrote {} enterprises and {} monthly rows ({}..{}) to {}\n", summary->enterprises,
+             summary->monthly_rows, summary->first.ToString(), summary->last.ToString(),
+             args.options.out_dir);
+  for (const auto& file : summary->files) fmt::print("  {}\n", file);
+  return static_cast<int>(kExitOk);
+}
+
+}  // namespace
+
 void RegisterSynth(CLI::App& app, Context& ctx) {
-  struct Args {
-    synth::Options options;
-    std::string start = "2021-01";
-    std::string system;
-    bool matrix = false;
-    synth::MatrixOptions matrix_options;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<SynthArgs>();
   auto* command =
       AddCommand(app, "synth", "Generate a registry and monthly statistics (interchange files)");
   command->add_option("--out", args->options.out_dir, "Directory for the files")->required();
@@ -55,41 +93,7 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
       ->add_option("--years", args->matrix_options.years,
                    "--matrix: years (more than 1 adds a year column)")
       ->default_val(1);
-  command->callback([&ctx, args] {
-    ctx.action = [args] {
-      if (args->matrix) {
-        args->matrix_options.seed = args->options.seed;
-        std::error_code error;
-        std::filesystem::create_directories(args->options.out_dir, error);
-        if (error) {
-          return Fail(Status::Unavailable(
-              fmt::format("cannot create {}: {}", args->options.out_dir, error.message())));
-        }
-        const std::string path =
-            (std::filesystem::path(args->options.out_dir) / "matrix.csv").string();
-        auto cells = synth::WriteMatrix(args->matrix_options, path);
-        if (!cells) return Fail(cells.error());
-        fmt::print("wrote {} cells of {} regions x {} industries to {}\n", *cells,
-                   args->matrix_options.regions, args->matrix_options.industries, path);
-        return static_cast<int>(kExitOk);
-      }
-      auto start = core::Period::Parse(args->start);
-      if (!start) return Fail(start.error().WithContext("--start"));
-      args->options.start = *start;
-      auto system = app::LoadSystemFile(args->system.empty() ? DefaultSystemFile() : args->system);
-      if (!system) return Fail(system.error());
-      auto summary =
-          synth::Generate(*system, args->options, [](std::size_t done, std::size_t total) {
-            PrintProgress("synth: enterprises", done, total);
-          });
-      if (!summary) return Fail(summary.error());
-      fmt::print("wrote {} enterprises and {} monthly rows ({}..{}) to {}\n", summary->enterprises,
-                 summary->monthly_rows, summary->first.ToString(), summary->last.ToString(),
-                 args->options.out_dir);
-      for (const auto& file : summary->files) fmt::print("  {}\n", file);
-      return static_cast<int>(kExitOk);
-    };
-  });
+  command->callback([&ctx, args] { ctx.action = [args] { return RunSynth(*args); }; });
 }
 
 }  // namespace clusterscope::cli

@@ -49,14 +49,10 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
         return PrintOrWrite(report::TargetsHtml(*report, language), args->out);
       }
       if (args->format == "xlsx") {
-        if (args->out.empty()) {
-          return Fail(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
-        }
-        if (auto written = report::TargetsXlsx(*report, language, args->out); !written.ok()) {
-          return Fail(written);
-        }
-        fmt::print("wrote {}\n", args->out);
-        return static_cast<int>(kExitOk);
+        return Emit(report::WorkbookBytes([&](const std::string& path) {
+                      return report::TargetsXlsx(*report, language, path);
+                    }),
+                    args->format, args->out);
       }
       if (args->format == "md") {
         return PrintOrWrite(report::TargetsMarkdown(*report, language), args->out);

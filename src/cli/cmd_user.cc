@@ -42,19 +42,12 @@ Result<std::string> ReadPassword() {
   return first;
 }
 
-}  // namespace
-
-void RegisterUser(CLI::App& app, Context& ctx) {
-  auto* group = AddCommand(app, "user",
-                           "Users of the HTTP server and their roles: admin, analyst, "
-                           "park_editor (one park), viewer (docs/http_api.md)");
-  group->require_subcommand(1);
-
+void AddUserAdd(CLI::App& group, Context& ctx) {
   struct AddArgs {
     std::string name, role, park;
   };
   auto a = std::make_shared<AddArgs>();
-  auto* add = AddCommand(*group, "add",
+  auto* add = AddCommand(group, "add",
                          "Add a user; the password is read from the terminal (or one line of "
                          "standard input)");
   add->add_option("name", a->name, "Login name: a-z, 0-9, _ . -")->required();
@@ -76,9 +69,11 @@ void RegisterUser(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddUserPassword(CLI::App& group, Context& ctx) {
   auto name = std::make_shared<std::string>();
-  auto* passwd = AddCommand(*group, "passwd", "Set a user's password (read like `user add`)");
+  auto* passwd = AddCommand(group, "passwd", "Set a user's password (read like `user add`)");
   passwd->add_option("name", *name, "Login name")->required();
   passwd->callback([&ctx, name] {
     ctx.action = [&ctx, name] {
@@ -95,9 +90,11 @@ void RegisterUser(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddUserRemove(CLI::App& group, Context& ctx) {
   auto removed = std::make_shared<std::string>();
-  auto* remove = AddCommand(*group, "remove", "Remove a user");
+  auto* remove = AddCommand(group, "remove", "Remove a user");
   remove->add_option("name", *removed, "Login name")->required();
   remove->callback([&ctx, removed] {
     ctx.action = [&ctx, removed] {
@@ -112,9 +109,11 @@ void RegisterUser(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
 
+void AddUserList(CLI::App& group, Context& ctx) {
   auto format = std::make_shared<std::string>("table");
-  auto* list = AddCommand(*group, "list", "Every user with role, park and creation time");
+  auto* list = AddCommand(group, "list", "Every user with role, park and creation time");
   AddFormatOption(*list, *format);
   list->callback([&ctx, format] {
     ctx.action = [&ctx, format] {
@@ -142,6 +141,19 @@ void RegisterUser(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+}
+
+}  // namespace
+
+void RegisterUser(CLI::App& app, Context& ctx) {
+  auto* group = AddCommand(app, "user",
+                           "Users of the HTTP server and their roles: admin, analyst, "
+                           "park_editor (one park), viewer (docs/http_api.md)");
+  group->require_subcommand(1);
+  AddUserAdd(*group, ctx);
+  AddUserPassword(*group, ctx);
+  AddUserRemove(*group, ctx);
+  AddUserList(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

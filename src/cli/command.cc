@@ -47,8 +47,8 @@ std::string DefaultSystemFile() {
 }
 
 void PrintProgress(std::string_view what, std::size_t done, std::size_t total) {
-  static const bool tty = isatty(fileno(stderr)) != 0;
-  if (tty) {
+  static const bool kTerminal = isatty(fileno(stderr)) != 0;
+  if (kTerminal) {
     const std::size_t width = 30;
     const std::size_t filled = total == 0 ? width : done * width / total;
     fmt::print(stderr, "\r{} [{}{}] {}/{}", what, std::string(filled, '#'),
@@ -102,6 +102,19 @@ std::optional<Opened> OpenDatabase(const Context& ctx, int& exit_code) {
 Result<app::Grant> Opened::Grant(app::Subject subject, std::string_view what,
                                  std::string_view detail, app::Form wanted) const {
   return app::Access(*db, caller).Open(subject, what, detail, wanted);
+}
+
+Status CheckOut(std::string_view format, const std::string& out) {
+  if (format == "xlsx" && out.empty()) {
+    return Status::InvalidArgument("--format xlsx writes a workbook: give it --out FILE");
+  }
+  return Status::Ok();
+}
+
+int Emit(const Result<std::string>& rendered, std::string_view format, const std::string& out) {
+  if (!rendered) return Fail(rendered.error());
+  if (const Status checked = CheckOut(format, out); !checked.ok()) return Fail(checked);
+  return PrintOrWrite(*rendered, out);
 }
 
 int PrintOrWrite(const std::string& text, const std::string& out) {

@@ -88,6 +88,10 @@ Result<std::optional<core::Period>> PeriodOption(const std::string& text);
 
 // Prints `text`, or writes it to the file `out` (saying so) when one is given.
 int PrintOrWrite(const std::string& text, const std::string& out);
+// A rendered output in `format`: printed or written to `out`; a workbook (xlsx) needs `out`.
+int Emit(const Result<std::string>& rendered, std::string_view format, const std::string& out);
+// InvalidArgument for a workbook without --out: checked before the work (and its export row).
+Status CheckOut(std::string_view format, const std::string& out);
 
 void RegisterInit(CLI::App& app, Context& ctx);
 void RegisterAnalyze(CLI::App& app, Context& ctx);

@@ -52,7 +52,7 @@ struct HighTechTable {
 };
 
 const HighTechTable& HighTech() {
-  static const HighTechTable table = [] {
+  static const HighTechTable kTable = [] {
     HighTechTable t;
     // category_code,category_name,gbt4754_code,gbt4754_name
     for (auto& r : ParseEmbedded(embedded::kHighTechCsv, "hightech_manufacturing_2017.csv", 4)) {
@@ -61,7 +61,7 @@ const HighTechTable& HighTech() {
     }
     return t;
   }();
-  return table;
+  return kTable;
 }
 
 struct DivisionTable {
@@ -70,7 +70,7 @@ struct DivisionTable {
 };
 
 const DivisionTable& Divisions() {
-  static const DivisionTable table = [] {
+  static const DivisionTable kTable = [] {
     DivisionTable t;
     // code,name,cityCode,provinceCode
     for (auto& r : ParseEmbedded(embedded::kAreasCsv, "gbt2260_areas_2022.csv", 4)) {
@@ -82,7 +82,7 @@ const DivisionTable& Divisions() {
     }
     return t;
   }();
-  return table;
+  return kTable;
 }
 
 }  // namespace
@@ -93,7 +93,7 @@ IndustryClassification::IndustryClassification(std::vector<IndustryEntry> entrie
 }
 
 const IndustryClassification& IndustryClassification::Gbt4754() {
-  static const IndustryClassification classification = [] {
+  static const IndustryClassification kClassification = [] {
     std::vector<IndustryEntry> entries;
     // code,full_code,name,level,level_name,parent_code,section
     for (auto& r : ParseEmbedded(embedded::kGbt4754Csv, "gbt4754_2017.csv", 7)) {
@@ -102,7 +102,7 @@ const IndustryClassification& IndustryClassification::Gbt4754() {
     }
     return IndustryClassification(std::move(entries));
   }();
-  return classification;
+  return kClassification;
 }
 
 const IndustryEntry* IndustryClassification::Find(std::string_view code) const {
@@ -164,7 +164,7 @@ std::optional<HighTechCategory> HighTechCategoryOf(std::string_view class_code) 
 std::vector<std::pair<HighTechCategory, std::string>> HighTechClasses() { return HighTech().rows; }
 
 const std::vector<StrategicEmergingEntry>& StrategicEmergingIndustries() {
-  static const std::vector<StrategicEmergingEntry> entries = [] {
+  static const std::vector<StrategicEmergingEntry> kEntries = [] {
     std::vector<StrategicEmergingEntry> out;
     // code,name,level,parent_code
     for (auto& r : ParseEmbedded(embedded::kSeiCsv, "sei_2018_levels1_2.csv", 4)) {
@@ -172,7 +172,7 @@ const std::vector<StrategicEmergingEntry>& StrategicEmergingIndustries() {
     }
     return out;
   }();
-  return entries;
+  return kEntries;
 }
 
 const StrategicEmergingEntry* FindStrategicEmerging(std::string_view code) {

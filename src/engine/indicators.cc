@@ -348,7 +348,7 @@ MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& o
   }
   // Deflators 100 / index by division and month of W; 0 where no index was given.
   const bool with_prices = !prices_.empty();
-  const auto months_in_w = static_cast<std::size_t>(last - first + 1);
+  const auto months_in_w = static_cast<std::size_t>(last - first) + 1;
   std::vector<double> deflator(100 * months_in_w, 0.0);
   if (with_prices) {
     for (int d = 0; d < 100; ++d) {

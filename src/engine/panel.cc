@@ -52,7 +52,7 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
   // down the fact columns and each (month, measure) column is written in slot order, so the
   // writes are a few hundred sequential streams rather than a cache miss per value.
   const auto [low, high] = std::minmax_element(facts.periods().begin(), facts.periods().end());
-  const auto span = static_cast<std::size_t>(*high - *low + 1);
+  const auto span = static_cast<std::size_t>(*high - *low) + 1;
   std::vector<std::array<double*, model::kMeasureCount>> to(span);
   std::vector<std::uint16_t*> valid_to(span);
   std::vector<bool> present(span, false);

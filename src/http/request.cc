@@ -140,9 +140,9 @@ void SendStatus(httplib::Response& res, const Status& status) {
             http == 500 ? "internal error; see the server log" : status.message());
 }
 
-void SendJson(httplib::Response& res, std::string body, int http_status) {
+void SendJson(httplib::Response& res, const std::string& body, int http_status) {
   res.status = http_status;
-  res.set_content(std::move(body), kJson);
+  res.set_content(body, kJson);
 }
 
 }  // namespace clusterscope::http

@@ -66,6 +66,6 @@ void SendError(httplib::Response& res, int http_status, std::string_view code,
                std::string_view message);
 // A Status as its HTTP status and {"code","message"}; an internal error's details go to the log.
 void SendStatus(httplib::Response& res, const Status& status);
-void SendJson(httplib::Response& res, std::string body, int http_status = 200);
+void SendJson(httplib::Response& res, const std::string& body, int http_status = 200);
 
 }  // namespace clusterscope::http

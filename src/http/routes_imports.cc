@@ -47,26 +47,6 @@ class KeptUpload {
   std::string path_;
 };
 
-// The import's report row by row, with the data-quality audit of a monthly file row by row (the
-// first 1,000), so that a park office sees at once which figures to check.
-std::string UploadAnswer(const model::ImportReport& report) {
-  json answer = json::parse(report::ImportReportJson(report));
-  constexpr std::size_t kQualityShown = 1000;
-  answer["quality"] = json::array();
-  for (std::size_t i = 0; i < report.quality.size() && i < kQualityShown; ++i) {
-    const auto& q = report.quality[i];
-    answer["quality"].push_back({{"uscc", q.uscc},
-                                 {"period", q.period.ToString()},
-                                 {"rule", q.rule},
-                                 {"measure", q.measure},
-                                 {"value", q.value ? json(*q.value) : json(nullptr)},
-                                 {"message", q.message}});
-  }
-  answer["quality_not_shown"] =
-      report.quality.size() > kQualityShown ? report.quality.size() - kQualityShown : 0;
-  return answer.dump();
-}
-
 Status Upload(Call& call) {
   if (!call.req.has_file("file")) {
     return Status::InvalidArgument("send the file as multipart/form-data in the field \"file\"");
@@ -87,12 +67,14 @@ Status Upload(Call& call) {
     report->rejects_file.clear();
   }
   // Messages name the file the user sent, not our copy.
-  std::string body = UploadAnswer(*report);
+  // The data-quality audit of a monthly file row by row (the first 1,000), so that a park office
+  // sees at once which figures to check.
+  std::string body = report::UploadReportJson(*report, 1000);
   const std::string& path = kept.path();
   for (std::size_t at = body.find(path); at != std::string::npos; at = body.find(path, at)) {
     body.replace(at, path.size(), file.filename);
   }
-  SendJson(call.res, std::move(body));
+  SendJson(call.res, body);
   return Status::Ok();
 }
 

@@ -2,8 +2,6 @@
 //
 // The district's figures: the cluster system, the monthly report, the cockpit, any grouping's
 // series, the alerts, the clusters against a benchmark.
-#include <filesystem>
-#include <fstream>
 
 #include "router.h"
 #include <fmt/format.h>
@@ -50,23 +48,10 @@ Result<Answer> MonthlyReport(Call& call) {
   if (!bundle) return Error(bundle.error());
   const std::string region = RegionName(call.db);
   const auto language = call.params.Language();
-  if (*format != "xlsx") {
-    auto text = report::RenderMonthly(*bundle, *format, region, language, "");
-    if (!text) return Error(text.error());
-    return Answer{std::move(*text), *format == "html" ? kHtml : kJson, ""};
-  }
-  // The workbook is written to a file of ours and sent as bytes.
-  std::error_code error;
-  const auto dir = std::filesystem::temp_directory_path(error);
-  if (error) return Error(Status::Unavailable("no directory for temporary files"));
-  const std::string out =
-      (dir / fmt::format("clusterscope-report-{}.xlsx", RandomToken().substr(0, 16))).string();
-  auto written = report::RenderMonthly(*bundle, *format, region, language, out);
-  if (!written) return Error(written.error());
-  std::ifstream in(out, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(out, error);
-  return Answer{std::move(bytes), kXlsx,
+  auto bytes = report::RenderMonthly(*bundle, *format, region, language);
+  if (!bytes) return Error(bytes.error());
+  if (*format != "xlsx") return Answer{std::move(*bytes), *format == "html" ? kHtml : kJson, ""};
+  return Answer{std::move(*bytes), kXlsx,
                 fmt::format("report-{}.xlsx", bundle->indicators.period.ToString())};
 }
 
@@ -105,9 +90,7 @@ Result<Answer> Alerts(Call& call) {
   auto bundle =
       app::StatisticsService(call.db, call.caller).MonthlyReport(*call.grant, Overview(*period));
   if (!bundle) return Error(bundle.error());
-  const json report =
-      json::parse(report::MonthlyReportJson(bundle->indicators, call.params.Language()));
-  return Answer{json{{"period", report["period"]}, {"alerts", report["alerts"]}}.dump(), kJson, ""};
+  return Answer{report::AlertsJson(bundle->indicators, call.params.Language()), kJson, ""};
 }
 
 Result<Answer> BenchmarkClusters(Call& call) {

@@ -37,7 +37,7 @@ void SecurityHeaders(const httplib::Request&, httplib::Response& res) {
 }
 
 // The last-resort catch of a handler: logged, answered 500.
-void OnException(const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+void OnException(const httplib::Request&, httplib::Response& res, const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
   } catch (const std::exception& e) {

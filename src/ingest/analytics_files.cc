@@ -38,13 +38,13 @@ class Problems {
 };
 
 const std::vector<ColumnSpec>& MatrixColumns() {
-  static const std::vector<ColumnSpec> specs = {
+  static const std::vector<ColumnSpec> kSpecs = {
       {"region", {"地区", "区县"}, true},
       {"industry", {"行业", "行业代码"}, true},
       {"value", {"数值", "产值", "值"}, true},
       {"year", {"年份", "年"}, false},
   };
-  return specs;
+  return kSpecs;
 }
 
 }  // namespace

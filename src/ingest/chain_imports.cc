@@ -18,7 +18,7 @@ using detail::Accepted;
 using detail::RowIssues;
 
 const std::vector<ColumnSpec>& ProjectColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       {"code", {"项目编号", "编号"}, true},
       {"name", {"项目名称"}, true},
       {"investor", {"投资方", "投资主体"}, false},
@@ -51,21 +51,21 @@ const std::vector<ColumnSpec>& ProjectColumns() {
       {"reason", {"说明", "变更原因"}, false},
       {"note", {"备注"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ColumnSpec>& RelationColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       {"buyer", {"采购方", "采购方信用代码"}, true},
       {"supplier", {"供应方", "供应方信用代码"}, true},
       {"period", {"期别", "年份"}, true},
       {"value", {"采购额", "金额", "金额（万元）"}, true},
   };
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ColumnSpec>& ProspectColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       {"uscc", {"统一社会信用代码", "信用代码"}, true},
       {"name", {"企业名称"}, true},
       {"industry_code", {"行业代码", "国民经济行业代码"}, true},
@@ -73,7 +73,7 @@ const std::vector<ColumnSpec>& ProspectColumns() {
       {"revenue", {"营业收入", "营业收入（万元）"}, false},
       {"products", {"主要产品", "产品"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 namespace {

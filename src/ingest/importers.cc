@@ -24,7 +24,7 @@ ColumnSpec UsccColumn() { return {"uscc", {"统一社会信用代码", "社会�
 }  // namespace
 
 const std::vector<ColumnSpec>& EnterpriseColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       UsccColumn(),
       {"name", {"企业名称", "单位名称", "单位详细名称"}, true},
       {"industry_code", {"行业代码", "国民经济行业代码"}, true},
@@ -37,11 +37,11 @@ const std::vector<ColumnSpec>& EnterpriseColumns() {
       {"land_km2", {"用地面积", "用地面积（平方公里）", "用地面积(平方公里)"}, false},
       {"strategic_emerging", {"战略性新兴产业", "战略性新兴产业分类"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ColumnSpec>& DesignationColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       UsccColumn(),
       {"designation", {"认定类型", "称号", "资质"}, true},
       {"granted", {"认定日期", "授予日期"}, true},
@@ -49,20 +49,20 @@ const std::vector<ColumnSpec>& DesignationColumns() {
       {"level", {"级别", "认定级别"}, false},
       {"note", {"备注"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ColumnSpec>& ScaleColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       UsccColumn(),
       {"year", {"年度", "统计年度"}, true},
       {"above_scale", {"是否规上", "规上企业"}, true},
   };
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ColumnSpec>& MonthlyColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       UsccColumn(),
       {"period", {"报告期", "统计期", "年月"}, true},
       {"output_value", {"工业总产值", "工业总产值（当年价格）", "工业总产值(当年价格)"}, true},
@@ -75,7 +75,7 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
       {"energy_tce", {"综合能源消费量"}, false},
       {"employees", {"期末从业人员", "从业人员期末人数"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 Result<ImportReport> ImportEnterprises(storage::Store& store, const model::ClusterSystem& system,
@@ -201,12 +201,12 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
 }
 
 const std::vector<ColumnSpec>& PriceColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       {"division", {"行业代码", "行业大类", "行业大类代码"}, true},
       {"period", {"报告期", "统计期", "年月"}, true},
       {"index", {"价格指数", "工业生产者出厂价格指数", "出厂价格指数", "ppi"}, true},
   };
-  return columns;
+  return kColumns;
 }
 
 Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path,
@@ -251,13 +251,13 @@ Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path
 }
 
 const std::vector<ColumnSpec>& SeriesColumns() {
-  static const std::vector<ColumnSpec> columns = {
+  static const std::vector<ColumnSpec> kColumns = {
       {"series", {"序列", "指标代码", "指标"}, true},
       {"period", {"期别", "年份", "报告期"}, true},
       {"value", {"数值", "值"}, true},
       {"source", {"来源", "数据来源"}, false},
   };
-  return columns;
+  return kColumns;
 }
 
 Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan& plan,

@@ -82,7 +82,8 @@ namespace {
 Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes,
                               std::size_t first_line) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
+  // iconv's error value is (iconv_t)-1 by its specification.
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
     return Error(Status::Internal("this system's iconv cannot convert GB18030"));
   }
   std::string out(bytes.size() * 3 / 2 + 16, '\0');

@@ -289,7 +289,10 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
         break;
       case TargetKind::kRatio:
       case TargetKind::kRate: {
-        const bool both = needs(t.numerator, "numerator") & needs(t.denominator, "denominator");
+        // Both are checked, so that a plan missing both hears of both.
+        const bool has_numerator = needs(t.numerator, "numerator");
+        const bool has_denominator = needs(t.denominator, "denominator");
+        const bool both = has_numerator && has_denominator;
         if (both) {
           const auto n = check_quantity(*t.numerator, key + ".numerator");
           const auto d = check_quantity(*t.denominator, key + ".denominator");

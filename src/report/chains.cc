@@ -811,8 +811,7 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
 }
 
 Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
-                                  const std::string& region_name, Language language,
-                                  const std::string& out) {
+                                  const std::string& region_name, Language language) {
   std::vector<Document> appendix;
   if (bundle.benchmark) {
     appendix.push_back(ClusterViewDocument(*bundle.benchmark, language));
@@ -824,12 +823,9 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
   }
   const auto& indicators = bundle.indicators;
   if (format == "xlsx") {
-    if (out.empty()) {
-      return Error(Status::InvalidArgument("--format xlsx writes a file: give --out FILE.xlsx"));
-    }
-    CLUSTERSCOPE_RETURN_IF_ERROR(
-        MonthlyReportXlsx(indicators, region_name, language, out, appendix));
-    return std::string();
+    return WorkbookBytes([&](const std::string& path) {
+      return MonthlyReportXlsx(indicators, region_name, language, path, appendix);
+    });
   }
   if (format == "json") {
     std::vector<std::pair<std::string, std::string>> members;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "json_values.h"
+#include "monthly_parts.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -161,7 +163,7 @@ std::string CockpitJson(const MonthlyBundle& bundle,
   json key = json::array();
   std::map<std::string, int> statuses = {{"green", 0}, {"amber", 0}, {"red", 0}, {"no_data", 0}};
   if (bundle.targets) {
-    const json all = json::parse(TargetsJson(*bundle.targets));
+    const json all = detail::TargetsValue(*bundle.targets);
     out["plan"] = all.value("plan", "");
     std::size_t automatic = 0;
     for (const auto& row : all["targets"]) {
@@ -253,6 +255,21 @@ Result<std::string> IndicatorSeriesJson(const std::vector<engine::MonthlyIndicat
     out["groups"].push_back(std::move(group));
   }
   return out.dump();
+}
+
+std::string AlertsJson(const engine::MonthlyIndicators& indicators, Language language) {
+  json alerts = json::array();
+  for (const auto& a : indicators.alerts) {
+    alerts.push_back(
+        {{"level", a.level},
+         {"rule", a.rule},
+         {"kind", a.kind},
+         {"code", a.code},
+         {"name", a.name},
+         {"value", a.value && std::isfinite(*a.value) ? json(*a.value) : json(nullptr)},
+         {"message", detail::AlertMessage(a, indicators.period, language)}});
+  }
+  return json{{"period", indicators.period.ToString()}, {"alerts", alerts}}.dump();
 }
 
 }  // namespace clusterscope::report

@@ -2,10 +2,15 @@
 #include "clusterscope/report/document.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "monthly_parts.h"
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "clusterscope/core/text.h"
 #include "clusterscope/report/text_table.h"
@@ -17,7 +22,7 @@ bool Numeric(const Section& s, std::size_t column) {
   return std::find(s.numeric.begin(), s.numeric.end(), column) != s.numeric.end();
 }
 
-std::string MarkdownCell(std::string text) {
+std::string MarkdownCell(const std::string& text) {
   std::string out;
   for (const char c : text) {
     if (c == '|') {
@@ -187,17 +192,32 @@ Status WriteXlsx(const Document& document, const std::string& path) {
   return detail::CloseWorkbook(std::move(*book), path);
 }
 
-Result<std::string> RenderDocument(const Document& document, std::string_view format,
-                                   const std::string& out) {
+Result<std::string> WorkbookBytes(const std::function<Status(const std::string& path)>& write) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path dir = fs::temp_directory_path(error);
+  if (error) return Error(Status::Unavailable("no directory for temporary files"));
+  static std::atomic<unsigned> counter = 0;
+  const std::string path =
+      (dir / fmt::format("clusterscope-{}-{}.xlsx", ::getpid(), counter++)).string();
+  Status written = write(path);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) written = Status::Unavailable("cannot read the workbook back");
+  }
+  fs::remove(path, error);  // a temporary file: nothing to do if it is gone
+  if (!written.ok()) return Error(written);
+  return bytes;
+}
+
+Result<std::string> RenderDocument(const Document& document, std::string_view format) {
   if (format == "table") return RenderText(document);
   if (format == "md") return RenderMarkdown(document);
   if (format == "html") return RenderHtml(document);
   if (format == "xlsx") {
-    if (out.empty()) {
-      return Error(Status::InvalidArgument("--format xlsx writes a workbook: give it --out FILE"));
-    }
-    CLUSTERSCOPE_RETURN_IF_ERROR(WriteXlsx(document, out));
-    return std::string();
+    return WorkbookBytes([&](const std::string& path) { return WriteXlsx(document, path); });
   }
   return Error(Status::InvalidArgument(
       fmt::format("unknown format '{}' (table, json, md, html, xlsx)", format)));

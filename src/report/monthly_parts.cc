@@ -11,7 +11,7 @@
 namespace clusterscope::report::detail {
 
 std::string KindTitle(const std::string& kind, Language language) {
-  static const std::map<std::string, std::pair<const char*, const char*>> titles = {
+  static const std::map<std::string, std::pair<const char*, const char*>> kTitles = {
       {"total", {"总体", "Total"}},
       {"tier", {"按集群层级", "By tier"}},
       {"cluster", {"按产业集群", "By cluster"}},
@@ -23,8 +23,8 @@ std::string KindTitle(const std::string& kind, Language language) {
       {"high_tech", {"高技术制造业", "High-tech manufacturing"}},
       {"strategic_emerging", {"战略性新兴产业", "Strategic emerging industries"}},
       {"list", {"重点企业名单", "Saved lists"}}};
-  const auto it = titles.find(kind);
-  if (it == titles.end()) return kind;
+  const auto it = kTitles.find(kind);
+  if (it == kTitles.end()) return kind;
   return language == Language::kZh ? it->second.first : it->second.second;
 }
 

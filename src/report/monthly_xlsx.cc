@@ -26,7 +26,7 @@ struct Column {
 
 // The columns of every group table, in order.
 const std::vector<Column>& GroupColumns() {
-  static const std::vector<Column> columns = {
+  static const std::vector<Column> kColumns = {
       {"代码", "code", nullptr, 10},
       {"名称", "name", nullptr, 28},
       {"企业数", "enterprises", "0", 8},
@@ -45,7 +45,7 @@ const std::vector<Column>& GroupColumns() {
       {"下降企业", "declining", "0", 8},
       {"亏损企业", "loss-making", "0", 8},
   };
-  return columns;
+  return kColumns;
 }
 
 }  // namespace
@@ -99,8 +99,8 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
     worksheet_write_string(sheet, row, 1, g.name.c_str(), nullptr);
     worksheet_write_number(sheet, row, 2, static_cast<double>(g.enterprises), formats[2]);
     if (!g.suppressed.empty()) {
-      for (lxw_col_t c = 3; c < GroupColumns().size(); ++c) {
-        worksheet_write_string(sheet, row, c, withheld, nullptr);
+      for (std::size_t c = 3; c < GroupColumns().size(); ++c) {
+        worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), withheld, nullptr);
       }
       continue;
     }

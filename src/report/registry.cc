@@ -5,6 +5,7 @@
 #include <map>
 
 #include "industry_name.h"
+#include "json_values.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -410,12 +411,14 @@ std::string ImportReportText(const model::ImportReport& report, std::size_t max_
   return out;
 }
 
-std::string ImportReportJson(const model::ImportReport& report) {
+namespace detail {
+
+json ImportReportValue(const model::ImportReport& report) {
   json errors = json::array();
   for (const auto& issue : report.errors) errors.push_back(IssueJson(issue));
   json warnings = json::array();
   for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue));
-  return Dump({{"kind", report.kind},
+  return json({{"kind", report.kind},
                {"file", report.file},
                {"written", report.written},
                {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
@@ -443,6 +446,29 @@ std::string ImportReportJson(const model::ImportReport& report) {
                   return timings;
                 }()},
                {"warnings_not_kept", report.warnings_not_kept}});
+}
+
+}  // namespace detail
+
+std::string ImportReportJson(const model::ImportReport& report) {
+  return Dump(detail::ImportReportValue(report));
+}
+
+std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown) {
+  json answer = detail::ImportReportValue(report);
+  answer["quality"] = json::array();
+  for (std::size_t i = 0; i < report.quality.size() && i < quality_shown; ++i) {
+    const auto& q = report.quality[i];
+    answer["quality"].push_back({{"uscc", q.uscc},
+                                 {"period", q.period.ToString()},
+                                 {"rule", q.rule},
+                                 {"measure", q.measure},
+                                 {"value", q.value ? json(*q.value) : json(nullptr)},
+                                 {"message", q.message}});
+  }
+  answer["quality_not_shown"] =
+      report.quality.size() > quality_shown ? report.quality.size() - quality_shown : 0;
+  return answer.dump();
 }
 
 std::string IndustryText(const core::IndustryEntry& entry, const model::ClusterSystem* system) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "json_values.h"
 #include "monthly_parts.h"
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -138,7 +139,9 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
   return out;
 }
 
-std::string TargetsJson(const targets::TargetReport& report) {
+namespace detail {
+
+json TargetsValue(const targets::TargetReport& report) {
   const auto progress = [](const targets::Progress& p) {
     return json{
         {"status", p.status},
@@ -197,7 +200,13 @@ std::string TargetsJson(const targets::TargetReport& report) {
               {"plan", report.plan.name_zh},
               {"status_gaps", {{"amber", report.plan.amber_gap}, {"red", report.plan.red_gap}}},
               {"targets", rows}};
-  return out.dump(2) + "\n";
+  return out;
+}
+
+}  // namespace detail
+
+std::string TargetsJson(const targets::TargetReport& report) {
+  return detail::TargetsValue(report).dump(2) + "\n";
 }
 
 std::string TargetsHtml(const targets::TargetReport& report, Language language) {

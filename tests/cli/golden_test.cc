@@ -143,7 +143,10 @@ class GoldenTest : public CliTest {
     static const std::regex kTime(R"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?Z?)");
     text = std::regex_replace(text, kTime, "<time>");
     // A table whose column held the directory was as wide as its name: the widths go too.
-    if (had_dir) text = std::regex_replace(text, std::regex("  +"), "  ");
+    if (had_dir) {
+      text = std::regex_replace(text, std::regex("  +"), "  ");
+      text = std::regex_replace(text, std::regex("---+"), "---");
+    }
     return text;
   }
 

@@ -18,13 +18,13 @@ namespace clusterscope::http {
 struct ServerOptions {
   std::string db_path;
   std::string bind = "127.0.0.1";
-  int port = 8080;                          // 0: any free port (tests)
-  std::string web_root;                     // static files of the dashboard; empty: none
-  std::size_t max_body = 32 * 1024 * 1024;  // bytes; larger requests get 413
-  int session_minutes = 8 * 60;             // a session expires this long after sign-in
-  int login_failures = 5;                   // failed sign-ins allowed per name or address ...
-  int login_window_seconds = 300;           // ... within this window, then 429
-  bool secure_cookie = false;               // add Secure (behind TLS)
+  int port = 8080;       // 0: any free port (tests)
+  std::string web_root;  // static files of the dashboard; empty: none
+  std::size_t max_body = std::size_t{32} * 1024 * 1024;  // bytes; larger requests get 413
+  int session_minutes = 8 * 60;    // a session expires this long after sign-in
+  int login_failures = 5;          // failed sign-ins allowed per name or address ...
+  int login_window_seconds = 300;  // ... within this window, then 429
+  bool secure_cookie = false;      // add Secure (behind TLS)
 };
 
 class Server {

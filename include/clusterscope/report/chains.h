@@ -56,11 +56,10 @@ struct MonthlyBundle {
   bool is_public = false;
 };
 
-// The report in `format`: md, html, json or headline as text; xlsx written to `out` (the text is
-// then empty). InvalidArgument for another format or an xlsx without a file.
+// The report in `format`: md, html, json or headline as text, xlsx as the workbook's bytes.
+// InvalidArgument for another format.
 Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
-                                  const std::string& region_name, Language language,
-                                  const std::string& out);
+                                  const std::string& region_name, Language language);
 
 // What a link's rating rests on, in words: "本地企业 0 家（至少 1 家）".
 std::string ReasonText(const chains::Reason& reason, Language language);

@@ -26,6 +26,10 @@ struct CockpitOptions {
 // with growth, contribution and pull, the key targets with progress, projection and odds, the
 // status of every target and the alerts of the month. Withheld groups keep `suppressed` and
 // have null figures, as in the report; a public bundle lists no enterprise alert.
+// The month's alerts in words (compact): {"alerts": [{"code", "kind", "level", "message", "name",
+// "rule", "value"}], "period"}.
+std::string AlertsJson(const engine::MonthlyIndicators& indicators, Language language);
+
 std::string CockpitJson(const MonthlyBundle& bundle,
                         const std::vector<engine::MonthlyIndicators>& series,
                         const model::ClusterSystem& system, const CockpitOptions& options);

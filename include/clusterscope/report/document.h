@@ -5,6 +5,7 @@
 // cultivation) offers the same formats as the monthly report without a renderer of its own.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,10 +38,13 @@ std::string RenderHtmlSection(const Document& document);
 // One worksheet per section (names cut to Excel's 31 characters and made unique).
 Status WriteXlsx(const Document& document, const std::string& path);
 
-// The document in `format` ("table", "md", "html"); for "xlsx" it is written to `out` (required)
-// and the result is empty. InvalidArgument for another format or an xlsx without a file.
-Result<std::string> RenderDocument(const Document& document, std::string_view format,
-                                   const std::string& out);
+// The bytes of the workbook `write` makes at a path it is given (libxlsxwriter writes files
+// only): written to a temporary file of our own, read back, removed.
+Result<std::string> WorkbookBytes(const std::function<Status(const std::string& path)>& write);
+
+// The document in `format` ("table", "md", "html", or "xlsx": the workbook's bytes); the front
+// end writes them where it wants. InvalidArgument for another format.
+Result<std::string> RenderDocument(const Document& document, std::string_view format);
 
 // `page` with the document placed before its closing </body>.
 std::string AppendHtml(std::string page, const Document& document);

@@ -46,6 +46,9 @@ std::string AuditJson(const std::vector<model::AuditEntry>& entries);
 // error and the first 20 warnings), and a count per rule.
 std::string ImportReportText(const model::ImportReport& report, std::size_t max_issues);
 std::string ImportReportJson(const model::ImportReport& report);
+// An upload's answer (compact): the import's report with its data-quality audit row by row, the
+// first `quality_shown` rows, the rest counted in "quality_not_shown".
+std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown);
 
 // A GB/T 4754-2017 code with its path (section to class), high-tech category and the system's
 // cluster and categories that cover it.

@@ -262,7 +262,7 @@ Status Segment::Verify() const {
   return Status::Ok();
 }
 
-SegmentDirectory::SegmentDirectory(std::string database_path) {
+SegmentDirectory::SegmentDirectory(const std::string& database_path) {
   if (database_path != ":memory:" && !database_path.empty()) path_ = database_path + ".facts";
 }
 

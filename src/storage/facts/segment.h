@@ -85,7 +85,7 @@ struct SegmentInfo {
 // The segment files of one database: "<database>.facts/" beside it, or memory for ":memory:".
 class SegmentDirectory {
  public:
-  explicit SegmentDirectory(std::string database_path);
+  explicit SegmentDirectory(const std::string& database_path);
 
   // Writes a sorted panel (MonthlyPanel::Sort) durably as batch `batch_id`'s segment.
   Result<SegmentInfo> Write(const model::MonthlyPanel& panel, std::int64_t batch_id);
