@@ -424,12 +424,8 @@ double FullSales(const model::Project& p) {
   return total;
 }
 
-}  // namespace
-
-Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
-  Document doc;
-  doc.title = fmt::format("{} {}", L(language, "招商项目推进", "Investment pipeline"),
-                          pipeline.as_of.ToString());
+// The pipeline's projects counted by stage, with investment, sales and what is overdue.
+Section StagesSection(const chains::Pipeline& pipeline, Language language) {
   Section stages;
   stages.title = L(language, "按阶段", "By stage");
   stages.headers = {L(language, "阶段", "stage"), L(language, "项目数", "projects"),
@@ -451,7 +447,16 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
     stages.rows.push_back({fmt::format("{} {}", info.name_zh, info.code), std::to_string(count),
                            detail::Yi(investment), detail::Yi(sales), std::to_string(overdue)});
   }
-  doc.sections.push_back(std::move(stages));
+  return stages;
+}
+
+}  // namespace
+
+Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
+  Document doc;
+  doc.title = fmt::format("{} {}", L(language, "招商项目推进", "Investment pipeline"),
+                          pipeline.as_of.ToString());
+  doc.sections.push_back(StagesSection(pipeline, language));
   Section list;
   list.title = L(language, "项目清单", "Projects");
   list.headers = {L(language, "编号", "code"),

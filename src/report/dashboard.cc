@@ -110,18 +110,10 @@ json Group(const engine::GroupIndicators& g, const model::ClusterSystem& system,
   return out;
 }
 
-}  // namespace
-
-std::string CockpitJson(const MonthlyBundle& bundle,
-                        const std::vector<engine::MonthlyIndicators>& series,
-                        const model::ClusterSystem& system, const CockpitOptions& options) {
-  const auto& indicators = bundle.indicators;
-  json out = {{"period", indicators.period.ToString()},
-              {"region", options.region},
-              {"system", system.name_zh},
-              {"system_en", system.name_en},
-              {"money_unit", "万元"},
-              {"public", bundle.is_public}};
+// The tiers, clusters and parks of the month, in the system's order (leading tier first), not
+// the codes' alphabet; the total as well.
+void AddGroups(const engine::MonthlyIndicators& indicators, const model::ClusterSystem& system,
+               json& out) {
   json tiers = json::array(), clusters = json::array(), parks = json::array();
   for (const auto& g : indicators.groups) {
     if (g.kind == "total") out["total"] = Group(g, system, indicators.period, false);
@@ -150,15 +142,11 @@ std::string CockpitJson(const MonthlyBundle& bundle,
   out["tiers"] = std::move(tiers);
   out["clusters"] = std::move(clusters);
   out["parks"] = std::move(parks);
-  // The total month by month.
-  json trend = json::array();
-  for (const auto& month : series) {
-    const auto total = std::find_if(month.groups.begin(), month.groups.end(),
-                                    [](const auto& g) { return g.kind == "total"; });
-    trend.push_back(total != month.groups.end() ? Figures(*total, true, month.period, true)
-                                                : NoFigures(month.period, true));
-  }
-  out["trend"] = std::move(trend);
+}
+
+// The targets: every status counted, the key ones (asked for, else the first six region-wide
+// numeric ones) in full.
+void AddKeyTargets(const MonthlyBundle& bundle, const CockpitOptions& options, json& out) {
   // Targets: every status counted, the key ones in full.
   json key = json::array();
   std::map<std::string, int> statuses = {{"green", 0}, {"amber", 0}, {"red", 0}, {"no_data", 0}};
@@ -191,6 +179,31 @@ std::string CockpitJson(const MonthlyBundle& bundle,
   }
   out["targets"] = std::move(key);
   out["target_status"] = statuses;
+}
+
+}  // namespace
+
+std::string CockpitJson(const MonthlyBundle& bundle,
+                        const std::vector<engine::MonthlyIndicators>& series,
+                        const model::ClusterSystem& system, const CockpitOptions& options) {
+  const auto& indicators = bundle.indicators;
+  json out = {{"period", indicators.period.ToString()},
+              {"region", options.region},
+              {"system", system.name_zh},
+              {"system_en", system.name_en},
+              {"money_unit", "万元"},
+              {"public", bundle.is_public}};
+  AddGroups(indicators, system, out);
+  // The total month by month.
+  json trend = json::array();
+  for (const auto& month : series) {
+    const auto total = std::find_if(month.groups.begin(), month.groups.end(),
+                                    [](const auto& g) { return g.kind == "total"; });
+    trend.push_back(total != month.groups.end() ? Figures(*total, true, month.period, true)
+                                                : NoFigures(month.period, true));
+  }
+  out["trend"] = std::move(trend);
+  AddKeyTargets(bundle, options, out);
   // Alerts of the month by level; a public cockpit counts no enterprise's.
   std::map<std::string, int> alerts = {{"red", 0}, {"amber", 0}};
   for (const auto& alert : indicators.alerts) {
