@@ -191,14 +191,8 @@ Result<std::vector<model::QualityWarning>> ImportService::QualityWarnings(
     const Grant& grant, const model::QualityFilter& filter) {
   if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
   auto warnings = store().ListQualityWarnings(filter);
-  if (!warnings || grant.park().empty()) return warnings;
-  model::EnterpriseFilter own;
-  own.park = grant.park();
-  auto enterprises = store().ListEnterprises(own);
-  if (!enterprises) return Error(enterprises.error());
-  std::set<std::string> usccs;
-  for (const auto& e : *enterprises) usccs.insert(e.uscc);
-  std::erase_if(*warnings, [&](const auto& w) { return usccs.count(w.uscc) == 0; });
+  if (!warnings) return warnings;
+  CLUSTERSCOPE_RETURN_IF_ERROR(KeepPark(store(), grant.park(), *warnings));
   return warnings;
 }
 

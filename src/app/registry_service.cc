@@ -147,14 +147,8 @@ Result<std::vector<model::Designation>> RegistryService::Designations(
     const Grant& grant, const model::DesignationFilter& filter) {
   if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
   auto designations = store().ListDesignations(filter);
-  if (!designations || grant.park().empty()) return designations;
-  model::EnterpriseFilter own;
-  own.park = grant.park();
-  auto enterprises = store().ListEnterprises(own);
-  if (!enterprises) return Error(enterprises.error());
-  std::set<std::string> usccs;
-  for (const auto& e : *enterprises) usccs.insert(e.uscc);
-  std::erase_if(*designations, [&](const auto& d) { return usccs.count(d.uscc) == 0; });
+  if (!designations) return designations;
+  CLUSTERSCOPE_RETURN_IF_ERROR(KeepPark(store(), grant.park(), *designations));
   return designations;
 }
 

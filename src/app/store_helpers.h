@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,20 @@ Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
                                                     const engine::IndicatorOptions& options,
                                                     const engine::AlertRules& alert_rules = {},
                                                     int trend_months = 0);
+// Keeps the rows (anything with a `uscc`) about enterprises of `park`; all when `park` is empty.
+template <typename Row>
+Status KeepPark(storage::Store& store, const std::string& park, std::vector<Row>& rows) {
+  if (park.empty()) return Status::Ok();
+  model::EnterpriseFilter own;
+  own.park = park;
+  auto enterprises = store.ListEnterprises(own);
+  if (!enterprises) return enterprises.error();
+  std::set<std::string> usccs;
+  for (const auto& e : *enterprises) usccs.insert(e.uscc);
+  std::erase_if(rows, [&](const Row& row) { return usccs.count(row.uscc) == 0; });
+  return Status::Ok();
+}
+
 // Every problem with a record's cells in one InvalidArgument.
 Status IssuesToStatus(const std::vector<model::CellIssue>& issues);
 
