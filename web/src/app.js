@@ -4,6 +4,8 @@
 import * as api from './api.js';
 import { t, lang, setLang } from './i18n.js';
 import { esc } from './format.js';
+import { disposeCharts } from './charts.js';
+import { chosenPeriod, seesEnterprises, setPeriod, setSystem, setUser, system, user } from './state.js';
 import cockpit from './views/cockpit.js';
 import clusters from './views/clusters.js';
 import parks from './views/parks.js';
@@ -17,33 +19,6 @@ const views = { cockpit, clusters, parks, targets, chains, projects, enterprises
 // Views that show enterprise rows or change data: not for viewers.
 const enterpriseViews = new Set(['enterprises', 'uploads']);
 
-// period: the month every view shows ('' = the latest held), chosen in the header.
-const state = { user: null, system: null, charts: [], period: sessionStorage.getItem('cs-period') ?? '' };
-
-export const chosenPeriod = () => state.period;
-
-// `path` asking for the chosen month.
-export function withPeriod(path) {
-  if (!state.period) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}period=${state.period}`;
-}
-
-// An ECharts instance in `element`, resized with the window and disposed on the next route.
-export function chart(element, option) {
-  // A page left while it loaded draws nothing.
-  if (!element?.isConnected) return { on() {}, dispose() {}, resize() {} };
-  const instance = window.echarts.init(element, null, { renderer: 'canvas' });
-  // No animation: a wall display redraws often, and a figure should read at once.
-  instance.setOption({ animation: false, ...option });
-  state.charts.push(instance);
-  return instance;
-}
-window.addEventListener('resize', () => state.charts.forEach((c) => c.resize()));
-
-export const user = () => state.user;
-export const system = () => state.system;
-export const seesEnterprises = () => state.user && state.user.role !== 'viewer';
-
 function navigation() {
   const names = ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects', 'enterprises', 'uploads'];
   const route = location.hash.slice(2).split('/')[0] || 'cockpit';
@@ -54,20 +29,18 @@ function navigation() {
       .join('') +
     `<a href="/api/v1/report/monthly?format=html&lang=${lang()}" target="_blank" rel="noopener">${t('report_html')}</a>` +
     `<a href="/api/v1/report/monthly?format=xlsx&lang=${lang()}">${t('report_xlsx')}</a>`;
-  const role = t(`role_${state.user.role}`);
-  document.getElementById('who').textContent =
-    `${state.user.user} · ${role}${state.user.park ? ` · ${state.user.park}` : ''}`;
+  const role = t(`role_${user().role}`);
+  document.getElementById('who').textContent = `${user().user} · ${role}${user().park ? ` · ${user().park}` : ''}`;
   document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';
   document.getElementById('sign-out').textContent = t('sign_out');
   document.getElementById('period-label').textContent = t('period');
-  document.getElementById('period').value = state.period;
+  document.getElementById('period').value = chosenPeriod();
   document.getElementById('system-name').textContent =
-    lang() === 'zh' ? state.system?.name_zh ?? '' : state.system?.name_en ?? '';
+    lang() === 'zh' ? (system()?.name_zh ?? '') : (system()?.name_en ?? '');
 }
 
 async function route() {
-  state.charts.forEach((c) => c.dispose());
-  state.charts = [];
+  disposeCharts();
   const [name, ...rest] = location.hash.slice(2).split('/');
   const view = views[name] ?? cockpit;
   navigation();
@@ -105,17 +78,16 @@ function showSignIn() {
     event.preventDefault();
     const data = new FormData(form);
     try {
-      state.user = await api.signIn(data.get('name'), data.get('password'));
+      setUser(await api.signIn(data.get('name'), data.get('password')));
       await start();
     } catch (error) {
-      document.getElementById('sign-in-error').textContent =
-        error.status === 401 ? t('bad_sign_in') : error.message;
+      document.getElementById('sign-in-error').textContent = error.status === 401 ? t('bad_sign_in') : error.message;
     }
   };
 }
 
 async function start() {
-  state.system = await api.get('system');
+  setSystem(await api.get('system'));
   document.getElementById('top').hidden = false;
   if (!location.hash) location.hash = '#/cockpit';
   await route();
@@ -129,18 +101,17 @@ async function boot() {
   };
   document.getElementById('sign-out').onclick = async () => {
     await api.signOut().catch(() => {});
-    state.user = null;
+    setUser(null);
     location.hash = '';
     showSignIn();
   };
-  window.addEventListener('hashchange', () => state.user && route());
+  window.addEventListener('hashchange', () => user() && route());
   document.getElementById('period').onchange = (event) => {
-    state.period = /^\d{4}-\d{2}$/.test(event.target.value) ? event.target.value : '';
-    sessionStorage.setItem('cs-period', state.period);
+    setPeriod(event.target.value);
     route();
   };
   try {
-    state.user = await api.me();
+    setUser(await api.me());
   } catch {
     return showSignIn();
   }

@@ -50,8 +50,13 @@ export function count(n) {
 
 // The plans' units in English.
 const unitsEn = {
-  亿元: '× 100 M yuan', 万元: '× 10k yuan', '万元/人': '× 10k yuan a person', 个: '', 家: '',
-  '吨标准煤/万元': 'tce per 10k yuan', '亿元/平方公里': '× 100 M yuan per km²',
+  亿元: '× 100 M yuan',
+  万元: '× 10k yuan',
+  '万元/人': '× 10k yuan a person',
+  个: '',
+  家: '',
+  '吨标准煤/万元': 'tce per 10k yuan',
+  '亿元/平方公里': '× 100 M yuan per km²',
 };
 
 // A target's figure in its own unit: "960.3 亿元", "1.05 %", "26 个".
@@ -73,5 +78,8 @@ export function yearToDate(period) {
 
 // Escapes text for innerHTML: every value from the server goes through it.
 export function esc(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }

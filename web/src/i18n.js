@@ -47,7 +47,10 @@ const words = {
   amber: ['黄色', 'amber'],
   suppressed: ['已抑制', 'withheld'],
   suppressed_note: ['按统计保密规则不予公布', 'withheld under the disclosure rules'],
-  public_note: ['公开口径：企业数据按统计法保密，少于3家或一家独大的分组不予公布。', 'Published view: groups of fewer than 3 enterprises, or dominated by one, are withheld.'],
+  public_note: [
+    '公开口径：企业数据按统计法保密，少于3家或一家独大的分组不予公布。',
+    'Published view: groups of fewer than 3 enterprises, or dominated by one, are withheld.',
+  ],
   tier: ['层级', 'tier'],
   cluster: ['集群', 'cluster'],
   park: ['园区', 'park'],
@@ -139,13 +142,13 @@ const words = {
   source_text: ['规划原文', 'plan text'],
 };
 
-let current = localStorage.getItem('cs-lang') === 'en' ? 'en' : 'zh';
+let current = globalThis.localStorage?.getItem('cs-lang') === 'en' ? 'en' : 'zh';
 
 export const lang = () => current;
 export function setLang(value) {
   current = value === 'en' ? 'en' : 'zh';
-  localStorage.setItem('cs-lang', current);
-  document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+  globalThis.localStorage?.setItem('cs-lang', current);
+  if (globalThis.document) document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
 }
 export function t(key) {
   const entry = words[key];

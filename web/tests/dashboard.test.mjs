@@ -22,13 +22,18 @@ let base;
 let browser;
 
 const run = (args, input) =>
-  execFileSync(bin, ['--db', db, ...args], { input, encoding: 'utf8', env: { ...process.env, CLUSTERSCOPE_USER: 'e2e' } });
+  execFileSync(bin, ['--db', db, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, CLUSTERSCOPE_USER: 'e2e' },
+  });
 
 // The engine's figures for the latest month, as the command line computes them.
 const engine = (extra = []) => JSON.parse(run(['report', 'monthly', '--format', 'json', ...extra]));
 const groupOf = (report, kind, code) => report.groups.find((g) => g.kind === kind && g.code === code);
 // 万元 -> the dashboard's "1,234.5 亿元" (web/src/format.js).
-const yiText = (wan) => `${(wan / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亿元`;
+const yiText = (wan) =>
+  `${(wan / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亿元`;
 const growthText = (rate) => `${rate > 0 ? '+' : ''}${(rate * 100).toFixed(1)}%`;
 
 before(async () => {
@@ -59,8 +64,16 @@ before(async () => {
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -76,7 +89,9 @@ async function signedIn(name, password) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(`${base}/`);
   await page.fill('input[name=name]', name);
   await page.fill('input[name=password]', password);
@@ -106,13 +121,19 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
   await page.waitForSelector('[data-test=gauge-T01] canvas');
   assert.equal(await page.textContent('[data-test=kpi-output-value]'), yiText(total.ytd_output));
-  assert.match(await page.textContent('[data-test=kpi-output]'), new RegExp(`同比增长 \\${growthText(total.growth_same_basis)}`));
+  assert.match(
+    await page.textContent('[data-test=kpi-output]'),
+    new RegExp(`同比增长 \\${growthText(total.growth_same_basis)}`),
+  );
   assert.match(await page.textContent('[data-test=cockpit-title]'), /涪陵区 · \d{4}年1—\d+月/);
   // The contribution chart and the trend are drawn.
   assert.ok(await page.locator('#pull canvas').count());
   await shot(page, 'cockpit-analyst');
   // A laptop and a wall display: nothing runs off the side.
-  for (const [name, width, height] of [['laptop', 1366, 768], ['wall', 2560, 1440]]) {
+  for (const [name, width, height] of [
+    ['laptop', 1366, 768],
+    ['wall', 2560, 1440],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -132,7 +153,10 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   await page.click('[data-test=cluster-L1]');
   await page.waitForSelector('[data-test=cluster-title]');
   assert.match(await page.textContent('[data-test=cluster-title]'), /^L1 先进材料/);
-  assert.equal(await page.textContent('[data-test=cluster-output]'), yiText(groupOf(report, 'cluster', 'L1').ytd_output));
+  assert.equal(
+    await page.textContent('[data-test=cluster-output]'),
+    yiText(groupOf(report, 'cluster', 'L1').ytd_output),
+  );
   assert.equal(await page.textContent('[data-test=cluster-lq]'), lqOf('L1'));
   await page.waitForSelector('[data-test=cluster-shift] canvas');
   await shot(page, 'cluster-L1');
@@ -149,7 +173,10 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   const firstToFill = withRelated.links.find((l) => l.status !== 'strong');
   if (firstToFill.related_industries?.length) {
     await page.waitForSelector('[data-test=link-related] tbody tr');
-    assert.match(await page.textContent('[data-test=link-related]'), new RegExp(firstToFill.related_industries[0].industry));
+    assert.match(
+      await page.textContent('[data-test=link-related]'),
+      new RegExp(firstToFill.related_industries[0].industry),
+    );
   }
   await shot(page, 'chains');
   await page.click('[data-test=nav-projects]');
@@ -157,7 +184,10 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   const pipeline = JSON.parse(run(['project', 'list', '--format', 'json']));
   const effective = pipeline.projects.find((p) => p.effect?.total != null);
   assert.ok(effective, 'a demo project has a total effect');
-  assert.match(await page.textContent(`[data-test=effect-${effective.code}]`), new RegExp(yiText(effective.effect.total).replace(/[.+]/g, '\\$&')));
+  assert.match(
+    await page.textContent(`[data-test=effect-${effective.code}]`),
+    new RegExp(yiText(effective.effect.total).replace(/[.+]/g, '\\$&')),
+  );
   await shot(page, 'projects');
 
   // Another month from the header: the published half-year of 2023.
@@ -165,12 +195,16 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   await page.click('[data-test=nav-cockpit]');
   await page.fill('[data-test=period]', '2023-06');
   await page.dispatchEvent('[data-test=period]', 'change');
-  await page.waitForFunction(() => document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'),
+  );
   assert.equal(await page.textContent('[data-test=kpi-output-value]'), yiText(june.ytd_output));
   await shot(page, 'cockpit-2023-06');
   await page.fill('[data-test=period]', '');
   await page.dispatchEvent('[data-test=period]', 'change');
-  await page.waitForFunction(() => !document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'));
+  await page.waitForFunction(
+    () => !document.querySelector('[data-test=cockpit-title]')?.textContent.includes('2023年1—6月'),
+  );
 
   // In English at the switch.
   await page.click('[data-test=lang-switch]');
@@ -234,7 +268,10 @@ test('a viewer sees withheld cells and no enterprise', async () => {
   for (const view of ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects']) {
     await page.click(`[data-test=nav-${view}]`);
     // The view has drawn: its route is shown and nothing is loading.
-    await page.waitForFunction((v) => location.hash === `#/${v}` && !document.querySelector('[data-test=loading]'), view);
+    await page.waitForFunction(
+      (v) => location.hash === `#/${v}` && !document.querySelector('[data-test=loading]'),
+      view,
+    );
     seen.push(await page.content());
   }
   for (const name of names) assert.ok(!seen.some((html) => html.includes(name)), `a viewer saw ${name}`);
@@ -243,6 +280,9 @@ test('a viewer sees withheld cells and no enterprise', async () => {
   assert.equal(status, 403);
   await page.goto(`${base}/#/enterprises`);
   await page.waitForSelector('[data-test=error]');
-  assert.deepEqual(errors.filter((e) => !e.includes('403')), []);
+  assert.deepEqual(
+    errors.filter((e) => !e.includes('403')),
+    [],
+  );
   await context.close();
 });

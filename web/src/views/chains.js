@@ -2,7 +2,8 @@
 // link's rating; a link opens to its enterprises, the reasons for its rating and the candidates
 // to attract (analysts).
 import { get } from '../api.js';
-import { chart, withPeriod } from '../app.js';
+import { withPeriod } from '../state.js';
+import { chart } from '../charts.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, esc } from '../format.js';
 
@@ -22,11 +23,13 @@ function layout(links) {
   };
   links.forEach((l) => visit(l.code));
   const rows = {};
-  return Object.fromEntries(links.map((l) => {
-    const d = depth[l.code];
-    rows[d] = (rows[d] ?? 0) + 1;
-    return [l.code, { x: d * 220, y: rows[d] * 90 }];
-  }));
+  return Object.fromEntries(
+    links.map((l) => {
+      const d = depth[l.code];
+      rows[d] = (rows[d] ?? 0) + 1;
+      return [l.code, { x: d * 220, y: rows[d] * 90 }];
+    }),
+  );
 }
 
 function details(link) {
@@ -51,25 +54,49 @@ export default async function chains(main, [code]) {
   const chain = report.chains[0];
   main.innerHTML = `<h1>${esc(t('chains'))}</h1>
     <div class="tabs">${overview.chains.map((c) => `<button type="button" data-chain="${esc(c.code)}" class="${c.code === chosen ? 'active' : ''}">${esc(nameOf(c))} · ${c.completeness.toFixed(0)}</button>`).join('')}</div>
-    ${chain ? `<div class="grid two"><div class="card"><h2>${esc(nameOf(chain))} · ${esc(t('completeness'))} <span data-test="completeness">${chain.completeness.toFixed(1)}</span>
-      · ${Object.entries(chain.counts).map(([s, n]) => `<span class="tag ${s}">${esc(t(s))} ${n}</span>`).join(' ')}</h2>
+    ${
+      chain
+        ? `<div class="grid two"><div class="card"><h2>${esc(nameOf(chain))} · ${esc(t('completeness'))} <span data-test="completeness">${chain.completeness.toFixed(1)}</span>
+      · ${Object.entries(chain.counts)
+        .map(([s, n]) => `<span class="tag ${s}">${esc(t(s))} ${n}</span>`)
+        .join(' ')}</h2>
       <div class="chart tall" id="chain-graph" data-test="chain-graph"></div>
       <p class="muted">${esc(chain.chief ?? '')}</p></div>
-      <div class="card" id="link-details"><p class="muted">${esc(t('link'))} →</p></div></div>` : ''}`;
-  main.querySelectorAll('[data-chain]').forEach((b) => (b.onclick = () => (location.hash = `#/chains/${b.dataset.chain}`)));
+      <div class="card" id="link-details"><p class="muted">${esc(t('link'))} →</p></div></div>`
+        : ''
+    }`;
+  main
+    .querySelectorAll('[data-chain]')
+    .forEach((b) => (b.onclick = () => (location.hash = `#/chains/${b.dataset.chain}`)));
   if (!chain) return;
   const at = layout(chain.links);
   const graph = chart(main.querySelector('#chain-graph'), {
     tooltip: { formatter: (p) => (p.dataType === 'node' ? `${esc(p.data.name)}<br>${esc(t(p.data.status))}` : '') },
-    series: [{
-      type: 'graph', layout: 'none', roam: true, label: { show: true, position: 'bottom', fontSize: 12 },
-      edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8, lineStyle: { color: '#8896a8', width: 1.5, curveness: 0.1 },
-      data: chain.links.map((l) => ({ id: l.code, name: nameOf(l), status: l.status, x: at[l.code].x, y: at[l.code].y,
-        symbolSize: 26 + Math.min(30, Math.sqrt(l.annual_output ?? 0) / 20), itemStyle: { color: colours[l.status] } })),
-      links: chain.links.flatMap((l) => (l.upstream ?? []).map((u) => ({ source: u, target: l.code }))),
-    }],
+    series: [
+      {
+        type: 'graph',
+        layout: 'none',
+        roam: true,
+        label: { show: true, position: 'bottom', fontSize: 12 },
+        edgeSymbol: ['none', 'arrow'],
+        edgeSymbolSize: 8,
+        lineStyle: { color: '#8896a8', width: 1.5, curveness: 0.1 },
+        data: chain.links.map((l) => ({
+          id: l.code,
+          name: nameOf(l),
+          status: l.status,
+          x: at[l.code].x,
+          y: at[l.code].y,
+          symbolSize: 26 + Math.min(30, Math.sqrt(l.annual_output ?? 0) / 20),
+          itemStyle: { color: colours[l.status] },
+        })),
+        links: chain.links.flatMap((l) => (l.upstream ?? []).map((u) => ({ source: u, target: l.code }))),
+      },
+    ],
   });
-  const show = (link) => { main.querySelector('#link-details').innerHTML = details(link); };
+  const show = (link) => {
+    main.querySelector('#link-details').innerHTML = details(link);
+  };
   graph.on('click', (p) => {
     if (p.dataType === 'node') show(chain.links.find((l) => l.code === p.data.id));
   });

@@ -1,10 +1,11 @@
 // The cluster system as a tree (tiers, then their clusters) with each group's last 12 months as
 // a sparkline and its contribution as a bar; a cluster opens to its months, targets and chains.
 import { get } from '../api.js';
-import { chart, seesEnterprises, system, withPeriod } from '../app.js';
+import { seesEnterprises, system, withPeriod } from '../state.js';
+import { chart, barsWithGrowth, colors, yiAxisName } from '../charts.js';
+import { odds, publicNote, statusLight, suppressedTag } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
 import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
-import { statusLight } from './cockpit.js';
 
 // The series come as columns ({period: [...], month_output: [...]}); one month as an object.
 const monthOf = (g, i) => Object.fromEntries(Object.entries(g.series).map(([k, v]) => [k, v[i]]));
@@ -17,7 +18,7 @@ function pullBar(pp, largest) {
 
 function figures(group) {
   if (group.suppressed) {
-    return `<td colspan="5" class="muted"><span class="tag suppressed">${esc(t('suppressed'))}</span> ${esc(t('suppressed_note'))}</td>`;
+    return `<td colspan="5" class="muted">${suppressedTag()} ${esc(t('suppressed_note'))}</td>`;
   }
   return `<td class="num">${esc(money(group.ytd_output))}</td>
     <td class="num ${group.growth_same_basis >= 0 ? 'up' : 'down'}">${esc(growth(group.growth_same_basis))}</td>
@@ -39,7 +40,8 @@ function benchmarkNote(b) {
 // The cluster against the benchmark: its quotient and shares, and its growth between two whole
 // years split into the nation's growth, its industries' mix and the district's own share.
 function benchmarkCard(benchmark, code) {
-  if (!benchmark) return `<div class="card"><h2>${esc(t('lq_title'))}</h2><p class="muted">${esc(t('no_benchmark'))}</p></div>`;
+  if (!benchmark)
+    return `<div class="card"><h2>${esc(t('lq_title'))}</h2><p class="muted">${esc(t('no_benchmark'))}</p></div>`;
   const c = benchmark.clusters.find((x) => x.code === code);
   const s = benchmark.shift_share.clusters.find((x) => x.code === code);
   const years = benchmark.shift_share.from ? `${benchmark.shift_share.from}–${benchmark.shift_share.to}` : '';
@@ -54,8 +56,11 @@ function benchmarkCard(benchmark, code) {
 export default async function clusters(main, [code]) {
   if (code) return cluster(main, code);
   const [tiers, clustersSeries, cockpit, benchmark] = await Promise.all([
-    get(withPeriod('indicators?kind=tier&months=12')), get(withPeriod('indicators?kind=cluster&months=12')), get(withPeriod('cockpit')),
-    get(withPeriod('analytics/clusters')).catch(() => null)]);
+    get(withPeriod('indicators?kind=tier&months=12')),
+    get(withPeriod('indicators?kind=cluster&months=12')),
+    get(withPeriod('cockpit')),
+    get(withPeriod('analytics/clusters')).catch(() => null),
+  ]);
   const lqOf = (code) => benchmark?.clusters.find((c) => c.code === code);
   const latest = (g) => monthOf(g, g.series.period.length - 1);
   const largest = Math.max(...[...tiers.groups, ...clustersSeries.groups].map((g) => Math.abs(latest(g).pull_pp ?? 0)));
@@ -79,12 +84,14 @@ export default async function clusters(main, [code]) {
     }
   }
   main.innerHTML = `<h1>${esc(t('clusters'))} · ${esc(lang() === 'zh' ? sys.name_zh : sys.name_en)} · ${esc(yearToDate(cockpit.period))}</h1>
-    ${cockpit.public ? `<div class="notice">${esc(t('public_note'))}</div>` : ''}
+    ${publicNote(cockpit)}
     <div class="card"><table data-test="cluster-tree"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('enterprises_count'))}</th>
       <th class="num">${esc(t('ytd_output'))}</th><th class="num">${esc(t('growth'))}</th><th class="num">${esc(t('contribution'))}</th>
       <th class="num">${esc(t('pull_pp'))}</th><th></th>${benchmark ? `<th class="num" title="${esc(benchmarkNote(benchmark))}">${esc(t('lq'))}</th>` : ''}<th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table>
       ${benchmark ? `<p class="muted">${esc(t('lq'))}: ${esc(benchmarkNote(benchmark))}</p>` : ''}</div>`;
-  main.querySelectorAll('tr.cluster').forEach((tr) => (tr.onclick = () => (location.hash = `#/clusters/${tr.dataset.code}`)));
+  main
+    .querySelectorAll('tr.cluster')
+    .forEach((tr) => (tr.onclick = () => (location.hash = `#/clusters/${tr.dataset.code}`)));
   for (const [key, group] of sparks) {
     const element = main.querySelector(`[data-spark="${key}"]`);
     if (!element) continue;
@@ -92,16 +99,30 @@ export default async function clusters(main, [code]) {
       grid: { left: 2, right: 2, top: 4, bottom: 4 },
       xAxis: { type: 'category', show: false, data: group.series.period },
       yAxis: { type: 'value', show: false, scale: true },
-      tooltip: { trigger: 'axis', formatter: (p) => `${p[0].name}: ${money(group.series.month_output[p[0].dataIndex])}` },
-      series: [{ type: 'line', data: group.series.month_output.map(yi), symbol: 'none', lineStyle: { width: 1.5, color: '#1f5fbf' }, areaStyle: { color: 'rgba(31,95,191,0.12)' } }],
+      tooltip: {
+        trigger: 'axis',
+        formatter: (p) => `${p[0].name}: ${money(group.series.month_output[p[0].dataIndex])}`,
+      },
+      series: [
+        {
+          type: 'line',
+          data: group.series.month_output.map(yi),
+          symbol: 'none',
+          lineStyle: { width: 1.5, color: colors.blue },
+          areaStyle: { color: 'rgba(31,95,191,0.12)' },
+        },
+      ],
     });
   }
 }
 
 async function cluster(main, code) {
   const [series, targetReport, chainReport, benchmark] = await Promise.all([
-    get(withPeriod(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`)), get(withPeriod('targets')), get(withPeriod('chains')).catch(() => ({ chains: [] })),
-    get(withPeriod('analytics/clusters')).catch(() => null)]);
+    get(withPeriod(`indicators?kind=cluster&code=${encodeURIComponent(code)}&months=24`)),
+    get(withPeriod('targets')),
+    get(withPeriod('chains')).catch(() => ({ chains: [] })),
+    get(withPeriod('analytics/clusters')).catch(() => null),
+  ]);
   const g = series.groups[0];
   const now = monthOf(g, g.series.period.length - 1);
   const targets = targetReport.targets.filter((x) => x.scope === `cluster:${code}`);
@@ -117,8 +138,12 @@ async function cluster(main, code) {
     </div>
     <div class="grid two">
       <div class="card"><h2>${esc(t('trend'))}</h2><div class="chart" id="months"></div></div>
-      <div class="card"><h2>${esc(t('targets'))}</h2>${targets.length ? `<table><thead><tr><th></th><th class="num">${esc(t('actual'))}</th><th class="num">${esc(t('target'))}</th><th class="num">${esc(t('projection'))}</th><th class="num">${esc(t('odds'))}</th></tr></thead><tbody>
-        ${targets.map((x) => `<tr><td>${statusLight(x.status)} ${esc(x.id)}</td><td class="num">${esc(inUnit(x.actual, x.unit))}</td><td class="num">${esc(inUnit(x.target, x.unit))} (${x.target_year})</td><td class="num">${esc(inUnit(x.projection, x.unit))}</td><td class="num">${isNumber(x.odds) ? Math.round(x.odds * 100) + '%' : '—'}</td></tr>`).join('')}</tbody></table>` : `<p class="muted">${esc(t('no_targets'))}</p>`}
+      <div class="card"><h2>${esc(t('targets'))}</h2>${
+        targets.length
+          ? `<table><thead><tr><th></th><th class="num">${esc(t('actual'))}</th><th class="num">${esc(t('target'))}</th><th class="num">${esc(t('projection'))}</th><th class="num">${esc(t('odds'))}</th></tr></thead><tbody>
+        ${targets.map((x) => `<tr><td>${statusLight(x.status)} ${esc(x.id)}</td><td class="num">${esc(inUnit(x.actual, x.unit))}</td><td class="num">${esc(inUnit(x.target, x.unit))} (${x.target_year})</td><td class="num">${esc(inUnit(x.projection, x.unit))}</td><td class="num">${odds(x.odds)}</td></tr>`).join('')}</tbody></table>`
+          : `<p class="muted">${esc(t('no_targets'))}</p>`
+      }
         ${chains.length ? `<h2>${esc(t('chains'))}</h2><ul>${chains.map((c) => `<li><a href="#/chains/${esc(c.code)}">${esc(nameOf(c))}</a> · ${esc(t('completeness'))} ${c.completeness.toFixed(0)}</li>`).join('')}</ul>` : ''}
         <p class="muted">${esc((info.classes ?? []).join(' '))}</p>
         ${seesEnterprises() ? `<p><a href="#/enterprises/cluster/${esc(code)}">${esc(t('enterprises'))} →</a></p>` : ''}
@@ -130,20 +155,24 @@ async function cluster(main, code) {
   if (shiftChart && shift) {
     const parts = ['national_share', 'industry_mix', 'regional_share', 'growth'];
     chart(shiftChart, {
-      grid: { left: 8, right: 8, top: 10, bottom: 20, containLabel: true }, tooltip: { trigger: 'axis', valueFormatter: (v) => `${v} ${lang() === 'zh' ? '亿元' : '100 M yuan'}` },
+      grid: { left: 8, right: 8, top: 10, bottom: 20, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${v} ${yiAxisName()}` },
       xAxis: { type: 'category', data: parts.map((p) => t(p === 'growth' ? 'shift_growth' : p)) },
-      yAxis: { type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' },
-      series: [{ type: 'bar', data: parts.map((p) => ({ value: yi(shift[p]), itemStyle: { color: p === 'growth' ? '#1f5fbf' : shift[p] < 0 ? '#d33a2c' : '#1e9e5a' } })) }],
+      yAxis: { type: 'value', name: yiAxisName() },
+      series: [
+        {
+          type: 'bar',
+          data: parts.map((p) => ({
+            value: yi(shift[p]),
+            itemStyle: { color: p === 'growth' ? colors.blue : shift[p] < 0 ? colors.red : colors.green },
+          })),
+        },
+      ],
     });
   }
-  chart(main.querySelector('#months'), {
-    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
-    legend: { top: 0 }, tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: g.series.period },
-    yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
-    series: [
-      { name: t('month_output'), type: 'bar', data: g.series.month_output.map(yi), itemStyle: { color: '#1f5fbf' } },
-      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: g.series.growth_same_basis.map((v) => (isNumber(v) ? +(v * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
-    ],
+  barsWithGrowth(main.querySelector('#months'), {
+    categories: g.series.period,
+    amounts: g.series.month_output,
+    rates: g.series.growth_same_basis,
   });
 }

@@ -1,21 +1,11 @@
 // The cockpit: the month's headline, a gauge per key target, the trend, and which clusters
 // pulled growth up.
 import { get } from '../api.js';
-import { chart, withPeriod } from '../app.js';
+import { withPeriod } from '../state.js';
+import { chart, barsWithGrowth, colors } from '../charts.js';
+import { kpi, odds, publicNote, statusLight } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
-
-const arrow = (rate) => (isNumber(rate) ? (rate >= 0 ? 'up' : 'down') : '');
-
-function kpi(test, label, value, sub, rate) {
-  return `<div class="card kpi" data-test="kpi-${test}"><div class="label">${esc(label)}</div>
-    <div class="value" data-test="kpi-${test}-value">${esc(value)}</div>
-    <div class="sub ${arrow(rate)}">${esc(sub)}</div></div>`;
-}
-
-export function statusLight(status) {
-  return `<span class="light ${esc(status)}" title="${esc(t(`status_${status}`))}"></span>${esc(t(`status_${status}`))}`;
-}
+import { money, growth, share, points, count, inUnit, yearToDate, esc, isNumber } from '../format.js';
 
 export default async function cockpit(main) {
   const data = await get(withPeriod('cockpit'));
@@ -23,7 +13,7 @@ export default async function cockpit(main) {
   const withheld = total.suppressed ? ` (${t('suppressed')})` : '';
   main.innerHTML = `
     <h1 data-test="cockpit-title">${esc(data.region)} · ${esc(yearToDate(data.period))}</h1>
-    ${data.public ? `<div class="notice" data-test="public-note">${esc(t('public_note'))}</div>` : ''}
+    ${publicNote(data, 'public-note')}
     <div class="grid kpis">
       ${kpi('output', t('output'), money(total.ytd_output) + withheld, `${t('growth')} ${growth(total.growth_same_basis)}`, total.growth_same_basis)}
       ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
@@ -52,19 +42,41 @@ export default async function cockpit(main) {
     card.innerHTML = `<div><b>${esc(lang() === 'zh' ? target.name_zh : target.name_en)}</b></div>
       <div class="chart"></div>
       <div class="sub">${statusLight(target.status)} · ${esc(t('actual'))} ${esc(inUnit(target.actual, target.unit))} / ${esc(t('target'))} ${esc(inUnit(target.target, target.unit))}</div>
-      <div class="sub muted">${esc(t('projection'))} ${esc(inUnit(target.projection, target.unit))} · ${esc(t('odds'))} ${isNumber(target.odds) ? `${Math.round(target.odds * 100)}%` : '—'}</div>`;
+      <div class="sub muted">${esc(t('projection'))} ${esc(inUnit(target.projection, target.unit))} · ${esc(t('odds'))} ${odds(target.odds)}</div>`;
     gauges.append(card);
-    const color = { green: '#1e9e5a', amber: '#e0a100', red: '#d33a2c' }[target.status] ?? '#9aa5b1';
+    const color = colors[target.status] ?? colors.grey;
     chart(card.querySelector('.chart'), {
-      series: [{
-        type: 'gauge', min: 0, max: 100, radius: '95%', center: ['50%', '60%'], startAngle: 200, endAngle: -20,
-        progress: { show: true, width: 12, itemStyle: { color } },
-        axisLine: { lineStyle: { width: 12 } }, axisTick: { show: false }, splitLine: { show: false },
-        axisLabel: { show: false }, pointer: { show: false },
-        anchor: { show: false }, title: { show: true, offsetCenter: [0, '35%'], fontSize: 11, color: '#667385' },
-        detail: { valueAnimation: false, offsetCenter: [0, '-5%'], fontSize: 22, formatter: (v) => `${v.toFixed(1)}%` },
-        data: [{ value: Math.min(completion, 100), name: `${t('completion')} · ${t('time_progress')} ${Math.round(target.time_progress * 100)}%` }],
-      }],
+      series: [
+        {
+          type: 'gauge',
+          min: 0,
+          max: 100,
+          radius: '95%',
+          center: ['50%', '60%'],
+          startAngle: 200,
+          endAngle: -20,
+          progress: { show: true, width: 12, itemStyle: { color } },
+          axisLine: { lineStyle: { width: 12 } },
+          axisTick: { show: false },
+          splitLine: { show: false },
+          axisLabel: { show: false },
+          pointer: { show: false },
+          anchor: { show: false },
+          title: { show: true, offsetCenter: [0, '35%'], fontSize: 11, color: '#667385' },
+          detail: {
+            valueAnimation: false,
+            offsetCenter: [0, '-5%'],
+            fontSize: 22,
+            formatter: (v) => `${v.toFixed(1)}%`,
+          },
+          data: [
+            {
+              value: Math.min(completion, 100),
+              name: `${t('completion')} · ${t('time_progress')} ${Math.round(target.time_progress * 100)}%`,
+            },
+          ],
+        },
+      ],
     });
   }
 
@@ -72,25 +84,38 @@ export default async function cockpit(main) {
   const clusters = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
   const pull = chart(main.querySelector('#pull'), {
     grid: { left: 8, right: 60, top: 10, bottom: 30, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-      formatter: (items) => { const c = clusters[items[0].dataIndex];
-        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`; } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (items) => {
+        const c = clusters[items[0].dataIndex];
+        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
+      },
+    },
     xAxis: { type: 'value', name: t('pull_pp'), nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'category', data: clusters.map((c) => `${c.code} ${nameOf(c)}`), axisLabel: { width: 190, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: clusters.map((c) => ({ value: Number(c.pull_pp.toFixed(2)), itemStyle: { color: c.pull_pp >= 0 ? '#d33a2c' : '#1e9e5a' } })),
-      label: { show: true, position: 'right', formatter: (p) => p.value.toFixed(2) } }],
-  });
-  pull.on('click', (p) => { location.hash = `#/clusters/${clusters[p.dataIndex].code}`; });
-
-  chart(main.querySelector('#trend'), {
-    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: data.trend.map((p) => p.period) },
-    yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
+    yAxis: {
+      type: 'category',
+      data: clusters.map((c) => `${c.code} ${nameOf(c)}`),
+      axisLabel: { width: 190, overflow: 'truncate' },
+    },
     series: [
-      { name: t('month_output'), type: 'bar', data: data.trend.map((p) => yi(p.month_output)), itemStyle: { color: '#1f5fbf' } },
-      { name: t('ytd_growth'), type: 'line', yAxisIndex: 1, data: data.trend.map((p) => (isNumber(p.growth_same_basis) ? +(p.growth_same_basis * 100).toFixed(2) : null)), itemStyle: { color: '#d33a2c' } },
+      {
+        type: 'bar',
+        data: clusters.map((c) => ({
+          value: Number(c.pull_pp.toFixed(2)),
+          itemStyle: { color: c.pull_pp >= 0 ? '#d33a2c' : '#1e9e5a' },
+        })),
+        label: { show: true, position: 'right', formatter: (p) => p.value.toFixed(2) },
+      },
     ],
+  });
+  pull.on('click', (p) => {
+    location.hash = `#/clusters/${clusters[p.dataIndex].code}`;
+  });
+
+  barsWithGrowth(main.querySelector('#trend'), {
+    categories: data.trend.map((p) => p.period),
+    amounts: data.trend.map((p) => p.month_output),
+    rates: data.trend.map((p) => p.growth_same_basis),
   });
 }

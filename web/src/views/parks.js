@@ -1,31 +1,33 @@
 // Parks: each park's output, growth and pull this year, and the park targets.
 import { get } from '../api.js';
-import { chart, system, withPeriod } from '../app.js';
+import { system, withPeriod } from '../state.js';
+import { barsWithGrowth } from '../charts.js';
+import { publicNote, statusLight, suppressedTag } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
-import { statusLight } from './cockpit.js';
+import { money, growth, share, points, count, inUnit, yearToDate, esc } from '../format.js';
 
 export default async function parks(main) {
   const [cockpit, report] = await Promise.all([get(withPeriod('cockpit')), get(withPeriod('targets'))]);
   const info = Object.fromEntries((system().parks ?? []).map((p) => [p.code, p]));
-  const rows = cockpit.parks.map((p) => {
-    const targets = report.targets.filter((x) => x.scope === `park:${p.code}`);
-    return `<tr data-test="park-${esc(p.code)}"><td>${esc(p.code)} ${esc(nameOf(info[p.code] ?? p))}</td><td class="num">${count(p.enterprises)}</td>
-      ${p.suppressed ? `<td colspan="4" class="muted"><span class="tag suppressed">${esc(t('suppressed'))}</span></td>` : `<td class="num">${esc(money(p.ytd_output))}</td><td class="num">${esc(growth(p.growth_same_basis))}</td><td class="num">${esc(share(p.contribution_rate))}</td><td class="num">${esc(points(p.pull_pp))}</td>`}
+  const rows = cockpit.parks
+    .map((p) => {
+      const targets = report.targets.filter((x) => x.scope === `park:${p.code}`);
+      return `<tr data-test="park-${esc(p.code)}"><td>${esc(p.code)} ${esc(nameOf(info[p.code] ?? p))}</td><td class="num">${count(p.enterprises)}</td>
+      ${p.suppressed ? `<td colspan="4" class="muted">${suppressedTag()}</td>` : `<td class="num">${esc(money(p.ytd_output))}</td><td class="num">${esc(growth(p.growth_same_basis))}</td><td class="num">${esc(share(p.contribution_rate))}</td><td class="num">${esc(points(p.pull_pp))}</td>`}
       <td>${targets.map((x) => `<div>${statusLight(x.status)} ${esc(lang() === 'zh' ? x.name_zh : x.name_en)}${x.kind !== 'milestone' ? `: ${esc(inUnit(x.actual, x.unit))} / ${esc(inUnit(x.target, x.unit))} (${x.target_year})` : ''}</div>`).join('')}</td></tr>`;
-  }).join('');
+    })
+    .join('');
   main.innerHTML = `<h1>${esc(t('parks'))} · ${esc(yearToDate(cockpit.period))}</h1>
-    ${cockpit.public ? `<div class="notice">${esc(t('public_note'))}</div>` : ''}
+    ${publicNote(cockpit)}
     <div class="grid two"><div class="card"><table><thead><tr><th>${esc(t('park'))}</th><th class="num">${esc(t('enterprises_count'))}</th><th class="num">${esc(t('ytd_output'))}</th><th class="num">${esc(t('growth'))}</th><th class="num">${esc(t('contribution'))}</th><th class="num">${esc(t('pull_pp'))}</th><th>${esc(t('targets'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
     <div class="card"><div class="chart" id="park-chart"></div></div></div>`;
   const shown = cockpit.parks.filter((p) => !p.suppressed);
-  chart(main.querySelector('#park-chart'), {
-    grid: { left: 8, right: 8, top: 30, bottom: 20, containLabel: true }, tooltip: { trigger: 'axis' }, legend: { top: 0 },
-    xAxis: { type: 'category', data: shown.map((p) => nameOf(info[p.code] ?? p)) },
-    yAxis: [{ type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan' }, { type: 'value', name: '%', splitLine: { show: false } }],
-    series: [
-      { name: t('ytd_output'), type: 'bar', data: shown.map((p) => yi(p.ytd_output)), itemStyle: { color: '#1f5fbf' } },
-      { name: t('growth'), type: 'line', yAxisIndex: 1, data: shown.map((p) => (isNumber(p.growth_same_basis) ? +(p.growth_same_basis * 100).toFixed(1) : null)), itemStyle: { color: '#d33a2c' } },
-    ],
+  barsWithGrowth(main.querySelector('#park-chart'), {
+    categories: shown.map((p) => nameOf(info[p.code] ?? p)),
+    amounts: shown.map((p) => p.ytd_output),
+    rates: shown.map((p) => p.growth_same_basis),
+    amountName: t('ytd_output'),
+    rateName: t('growth'),
+    digits: 1,
   });
 }

@@ -1,13 +1,28 @@
 // The project pipeline: how many projects and how much investment at each stage, and every
 // project with its stage dates and what is overdue.
 import { get } from '../api.js';
-import { chart, chosenPeriod } from '../app.js';
+import { chosenPeriod } from '../state.js';
+import { chart, yiAxisName } from '../charts.js';
 import { t, lang } from '../i18n.js';
-import { money, esc, yi } from '../format.js';
+import { money, esc, yi, isNumber } from '../format.js';
 
 const stages = ['lead', 'signed', 'registered', 'construction', 'production', 'full_production'];
-const stageZh = { lead: '线索', signed: '签约', registered: '落地', construction: '开工', production: '投产', full_production: '达产' };
-const stageEn = { lead: 'lead', signed: 'signed', registered: 'registered', construction: 'construction', production: 'production', full_production: 'full production' };
+const stageZh = {
+  lead: '线索',
+  signed: '签约',
+  registered: '落地',
+  construction: '开工',
+  production: '投产',
+  full_production: '达产',
+};
+const stageEn = {
+  lead: 'lead',
+  signed: 'signed',
+  registered: 'registered',
+  construction: 'construction',
+  production: 'production',
+  full_production: 'full production',
+};
 const stageName = (s) => (lang() === 'zh' ? stageZh[s] : stageEn[s]) ?? s;
 
 export default async function projects(main) {
@@ -20,16 +35,29 @@ export default async function projects(main) {
   main.innerHTML = `<h1>${esc(t('projects'))} · ${esc(pipeline.as_of)}</h1>
     <div class="grid two"><div class="card"><h2>${esc(t('projects_by_stage'))}</h2><div class="chart" id="stages" data-test="stage-chart"></div></div>
     <div class="card"><table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
-    <tbody>${list.map((p) => `<tr class="${p.overdue ? 'row-warning' : ''}"><td>${esc(p.name)}<div class="muted">${esc(p.investor)} · ${esc(p.cluster)} · ${esc(p.park)}</div></td>
+    <tbody>${list
+      .map(
+        (
+          p,
+        ) => `<tr class="${p.overdue ? 'row-warning' : ''}"><td>${esc(p.name)}<div class="muted">${esc(p.investor)} · ${esc(p.cluster)} · ${esc(p.park)}</div></td>
       <td>${esc(stageName(p.stage))}</td><td class="num">${esc(money(p.sales_at_full_output))}</td>
-      ${effects ? `<td class="num" data-test="effect-${esc(p.code)}">${p.effect?.total != null ? `${esc(money(p.effect.total))}<div class="muted">${esc(p.effect.sector)} · ${esc(t('multiplier'))} ${p.effect.multiplier.toFixed(2)}</div>` : '—'}</td>` : ''}
-      <td>${p.overdue ? `${esc(stageName(p.overdue.waiting_for ?? ''))} ${p.overdue.months_late} ${esc(t('months_late'))}` : ''}</td></tr>`).join('')}</tbody></table></div></div>`;
+      ${effects ? `<td class="num" data-test="effect-${esc(p.code)}">${isNumber(p.effect?.total) ? `${esc(money(p.effect.total))}<div class="muted">${esc(p.effect.sector)} · ${esc(t('multiplier'))} ${p.effect.multiplier.toFixed(2)}</div>` : '—'}</td>` : ''}
+      <td>${p.overdue ? `${esc(stageName(p.overdue.waiting_for ?? ''))} ${p.overdue.months_late} ${esc(t('months_late'))}` : ''}</td></tr>`,
+      )
+      .join('')}</tbody></table></div></div>`;
   const counts = stages.map((s) => list.filter((p) => p.stage === s).length);
-  const sales = stages.map((s) => list.filter((p) => p.stage === s).reduce((a, p) => a + (p.sales_at_full_output ?? 0), 0));
+  const sales = stages.map((s) =>
+    list.filter((p) => p.stage === s).reduce((a, p) => a + (p.sales_at_full_output ?? 0), 0),
+  );
   chart(main.querySelector('#stages'), {
-    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true }, legend: { top: 0 }, tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: stages.map(stageName) },
-    yAxis: [{ type: 'value', name: t('project'), minInterval: 1 }, { type: 'value', name: lang() === 'zh' ? '亿元' : '100 M yuan', splitLine: { show: false } }],
+    yAxis: [
+      { type: 'value', name: t('project'), minInterval: 1 },
+      { type: 'value', name: yiAxisName(), splitLine: { show: false } },
+    ],
     series: [
       { name: t('project'), type: 'bar', data: counts, itemStyle: { color: '#1f5fbf' } },
       { name: t('sales_full'), type: 'line', yAxisIndex: 1, data: sales.map(yi), itemStyle: { color: '#e0a100' } },
