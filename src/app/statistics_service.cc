@@ -79,7 +79,8 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
     for (const auto& row : bundle.targets->rows) {
       const auto& p = row.progress;
       if (p.status != "red" && p.status != "amber") continue;
-      if (row.target.kind == model::TargetKind::kMilestone && p.note == "pending") continue;
+      // A milestone not yet due (amber) is pending, not behind.
+      if (row.target.kind == model::TargetKind::kMilestone && p.status == "amber") continue;
       alerts.push_back({p.status, "target_behind", "target", row.target.id, row.target.name_zh,
                         p.path_progress ? p.path_progress : p.completion, p.time_progress, 0});
     }

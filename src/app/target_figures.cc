@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/targets.h"
+
 namespace clusterscope::app {
 namespace {
 
@@ -45,10 +47,10 @@ const engine::MonthlyIndicators& TargetFigures::Indicators(core::Period period) 
 }
 
 std::optional<double> TargetFigures::YearToDate(const std::string& group, Measure m,
-                                                core::Period period, std::string* missing) {
+                                                core::Period period, core::Text* missing) {
   const auto& indicators = Indicators(period);
   if (indicators.groups.empty()) {
-    *missing = fmt::format("no monthly statistics for {}", period.ToString());
+    *missing = core::Say(text::kNoMonthlyStatistics, period.ToString());
     return std::nullopt;
   }
   const auto index = static_cast<std::size_t>(m);
@@ -64,7 +66,7 @@ std::optional<double> TargetFigures::YearToDate(const std::string& group, Measur
 }
 
 std::optional<double> TargetFigures::Trailing(const std::string& group, Measure m,
-                                              core::Period period, std::string* missing) {
+                                              core::Period period, core::Text* missing) {
   // This year's months with this year's frame, and last year's later months with last year's:
   // each month counted as its own report counted it. December is the year itself.
   const auto now = YearToDate(group, m, period, missing);
@@ -72,8 +74,7 @@ std::optional<double> TargetFigures::Trailing(const std::string& group, Measure 
   const auto last_year = YearToDate(group, m, {period.year - 1, 12}, missing);
   const auto last_ytd = YearToDate(group, m, {period.year - 1, period.month}, missing);
   if (!last_year || !last_ytd) {
-    *missing = fmt::format("a 12-month figure to {} needs the months of {}", period.ToString(),
-                           period.year - 1);
+    *missing = core::Say(text::kTrailingNeedsMonths, period.ToString(), period.year - 1);
     return std::nullopt;
   }
   return *now + *last_year - *last_ytd;
@@ -95,7 +96,7 @@ std::map<std::string, double> TargetFigures::TrailingByEnterprise(Measure m, cor
 }
 
 std::optional<double> TargetFigures::Series(const std::string& code, core::Period period,
-                                            std::string* missing) const {
+                                            core::Text* missing) const {
   const auto found = series_.find(code);
   const auto unit = series_units_.find(code);
   if (found != series_.end() && unit != series_units_.end()) {
@@ -110,13 +111,12 @@ std::optional<double> TargetFigures::Series(const std::string& code, core::Perio
       }
     }
   }
-  *missing = fmt::format("series {} has no value for {} or {} (`import series`)", code, period.year,
-                         period.year - 1);
+  *missing = core::Say(text::kSeriesHasNoValue, code, period.year, period.year - 1);
   return std::nullopt;
 }
 
 std::optional<double> TargetFigures::Value(const Quantity& q, core::Period period, int base_year,
-                                           std::string* missing) {
+                                           core::Text* missing) {
   switch (q.source) {
     case Quantity::Source::kMeasure: {
       const auto m = *MeasureNamed(q.name);
@@ -131,7 +131,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
         const auto employee_months = Trailing(q.group, Measure::kEmployees, period, missing);
         if (!va || !employee_months) return std::nullopt;
         if (*employee_months <= 0) {
-          *missing = "no employees reported";
+          *missing = core::Say(text::kNoEmployeesReported);
           return std::nullopt;
         }
         return *va / (*employee_months / 12);
@@ -142,7 +142,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
         const bool in = q.group == "total" || q.group == "park:*" || q.group == "park:" + park.code;
         if (!in) continue;
         if (!park.land_km2) {
-          *missing = fmt::format("park {} has no industrial land area in the system", park.code);
+          *missing = core::Say(text::kParkHasNoLandArea, park.code);
           return std::nullopt;
         }
         land += *park.land_km2;
@@ -177,7 +177,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
       }
       const Measure m = q.name == "revenue_over" ? Measure::kRevenue : Measure::kRdExpense;
       if (Indicators(period).groups.empty()) {
-        *missing = fmt::format("no monthly statistics for {}", period.ToString());
+        *missing = core::Say(text::kNoMonthlyStatistics, period.ToString());
         return std::nullopt;
       }
       double count = 0;
@@ -193,7 +193,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
 }
 
 std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period period,
-                                            std::string* missing) {
+                                            core::Text* missing) {
   const auto* unit = model::FindUnit(t.unit);
   const double factor = unit != nullptr ? unit->factor : 1;
   switch (t.kind) {
@@ -209,7 +209,7 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
       const auto d = Value(*t.denominator, period, t.base_year, missing);
       if (!n || !d) return std::nullopt;
       if (*d == 0) {
-        *missing = fmt::format("the denominator is zero at {}", period.ToString());
+        *missing = core::Say(text::kDenominatorIsZero, period.ToString());
         return std::nullopt;
       }
       return *n / *d * factor;
@@ -223,7 +223,7 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
       const auto d0 = Value(*t.denominator, before, t.base_year, missing);
       if (!n || !d || !n0 || !d0) return std::nullopt;
       if (*d == 0 || *d0 == 0 || *n0 == 0) {
-        *missing = "the ratio is undefined in one of the two years";
+        *missing = core::Say(text::kRatioUndefined);
         return std::nullopt;
       }
       return ((*n / *d) / (*n0 / *d0) - 1) * 100;
@@ -248,9 +248,9 @@ targets::Figures TargetFigures::For(const model::Target& t, core::Period period)
   if (t.base_value) {
     f.base = t.base_value;
   } else if (t.kind != model::TargetKind::kRate && t.kind != model::TargetKind::kCompare) {
-    std::string why;
+    core::Text why;
     f.base = Figure(t, {t.base_year, 12}, &why);
-    if (!f.base && f.missing.empty()) f.missing = "base year: " + why;
+    if (!f.base && f.missing.empty()) f.missing = core::Say(text::kBaseYearMissing, why);
   }
   if (t.reference) {
     // A set rate or an external change: a percentage, whatever the target's own unit.

@@ -30,18 +30,18 @@ class TargetFigures {
   // A quantity at `period` in base units (万元, tce, persons, km², counts; series as stored
   // converted to base units), or nullopt with the reason in `missing`.
   std::optional<double> Value(const model::Quantity& q, core::Period period, int base_year,
-                              std::string* missing);
+                              core::Text* missing);
   // The figure of the target's kind at `period`, in the target's unit.
   std::optional<double> Figure(const model::Target& target, core::Period period,
-                               std::string* missing);
+                               core::Text* missing);
   std::optional<double> Series(const std::string& code, core::Period period,
-                               std::string* missing) const;
+                               core::Text* missing) const;
   const engine::MonthlyIndicators& Indicators(core::Period period);
   // Σ over the group's frame of measure `m` over the 12 months to `period`.
   std::optional<double> Trailing(const std::string& group, model::Measure m, core::Period period,
-                                 std::string* missing);
+                                 core::Text* missing);
   std::optional<double> YearToDate(const std::string& group, model::Measure m, core::Period period,
-                                   std::string* missing);
+                                   core::Text* missing);
   // Per enterprise of the frame: the trailing 12 months of `m`.
   std::map<std::string, double> TrailingByEnterprise(model::Measure m, core::Period period);
 

@@ -44,7 +44,8 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
       auto report = opened->Service<app::TargetsService>().Targets(*period, args->history);
       if (!report) return Fail(report.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
-      if (args->format == "json") return PrintOrWrite(report::TargetsJson(*report), args->out);
+      if (args->format == "json")
+        return PrintOrWrite(report::TargetsJson(*report, language), args->out);
       if (args->format == "html") {
         return PrintOrWrite(report::TargetsHtml(*report, language), args->out);
       }

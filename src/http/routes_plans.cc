@@ -21,7 +21,7 @@ Result<Answer> Targets(Call& call) {
   auto targets =
       app::TargetsService(call.db, call.caller).Targets(*period, call.params.Has("history"));
   if (!targets) return Error(targets.error());
-  return Answer{report::TargetsJson(*targets), kJson, ""};
+  return Answer{report::TargetsJson(*targets, call.params.Language()), kJson, ""};
 }
 
 // The published form has the links' statuses only, not who serves them.

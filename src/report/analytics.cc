@@ -10,6 +10,7 @@
 
 #include "clusterscope/analytics/concentration.h"
 #include "clusterscope/core/classification.h"
+#include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
 namespace {
@@ -188,39 +189,27 @@ std::string ClusterViewCsv(const analytics::ClusterView& view) {
 Document ClusterViewDocument(const analytics::ClusterView& view, Language language) {
   const bool zh = language == Language::kZh;
   Document doc;
-  doc.title = zh ? "集群区位商与偏离—份额分析" : "Clusters against the benchmark";
-  doc.notes.push_back(
-      zh ? fmt::format(
-               "基准：{}（{} 个地区，{}年，{}级）；本地数据至 {}{}。区位商 > 1 表示该集群在本地的"
-               "产值占比高于基准整体。",
-               view.benchmark, view.regions,
-               view.benchmark_year != 0 ? std::to_string(view.benchmark_year) : "不分",
-               view.level == "division" ? "大类"
-               : view.level == "group"  ? "中类"
-                                        : "小类",
-               view.period, view.annualised ? "（年化）" : "")
-         : fmt::format("Benchmark: {} ({} regions, year {}, by {}); the region's figures to {}{}. "
-                       "A location quotient above 1: the cluster weighs more here than in the "
-                       "benchmark as a whole.",
-                       view.benchmark, view.regions, view.benchmark_year, view.level, view.period,
-                       view.annualised ? " (annualised)" : ""));
+  doc.title = text::kClustersAgainstTheBenchmark.In(language);
+  const char* level = view.level == "division" ? text::kLevelDivision.In(language)
+                      : view.level == "group"  ? text::kLevelGroup.In(language)
+                                               : text::kLevelClass.In(language);
+  doc.notes.push_back(core::Say(
+      language, text::kBenchmarkNote, view.benchmark, view.regions,
+      view.benchmark_year != 0 ? std::to_string(view.benchmark_year) : text::kAnyYear.In(language),
+      level, view.period, view.annualised ? text::kAnnualisedNote.In(language) : ""));
+  const char* separator = text::kListSeparator.In(language);
   if (!view.quotients.split_industries.empty()) {
-    doc.notes.push_back(zh ? fmt::format("跨集群的行业代码不计入任何集群：{}。",
-                                         fmt::join(view.quotients.split_industries, "、"))
-                           : fmt::format("Codes split between clusters count for none: {}.",
-                                         fmt::join(view.quotients.split_industries, ", ")));
+    doc.notes.push_back(core::Say(language, text::kSplitIndustries,
+                                  fmt::join(view.quotients.split_industries, separator)));
   }
   if (!view.outside_benchmark.empty()) {
     doc.notes.push_back(
-        zh ? fmt::format("基准未覆盖的本地行业代码不参与计算：{}。",
-                         fmt::join(view.outside_benchmark, "、"))
-           : fmt::format("The region's codes the benchmark does not cover are left out: {}.",
-                         fmt::join(view.outside_benchmark, ", ")));
+        core::Say(language, text::kOutsideBenchmark, fmt::join(view.outside_benchmark, separator)));
   }
   Section lq;
-  lq.title = zh ? "区位商" : "Location quotients";
-  lq.headers = zh ? std::vector<std::string>{"集群", "区位商", "本地占比", "基准占比"}
-                  : std::vector<std::string>{"Cluster", "LQ", "Share here", "Benchmark share"};
+  lq.title = text::kLocationQuotients.In(language);
+  lq.headers = {text::kClusterColumn.In(language), text::kLqColumn.In(language),
+                text::kShareHere.In(language), text::kBenchmarkShare.In(language)};
   lq.numeric = {1, 2, 3};
   const auto percent = [](double v) { return fmt::format("{:.1f}%", v * 100); };
   const auto name_of = [&](const std::string& code) {
@@ -232,7 +221,7 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
   for (const auto& c : view.quotients.clusters) {
     const std::string name = name_of(c.cluster);
     if (Withheld(view, c.cluster)) {
-      lq.rows.push_back({name, zh ? "不公开" : "withheld", "", percent(c.benchmark_share)});
+      lq.rows.push_back({name, text::kWithheld.In(language), "", percent(c.benchmark_share)});
     } else {
       lq.rows.push_back({name, c.lq ? fmt::format("{:.2f}", *c.lq) : "—", percent(c.region_share),
                          percent(c.benchmark_share)});
@@ -240,21 +229,19 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
   }
   doc.sections.push_back(std::move(lq));
   Section shift;
-  shift.title = zh ? fmt::format("偏离—份额分解（{}—{}年，万元）", view.from, view.to)
-                   : fmt::format("Shift-share, {} to {} (万元)", view.from, view.to);
+  shift.title = core::Say(language, text::kShiftShareTo, view.from, view.to);
   if (view.shifts.empty()) {
-    shift.title = zh ? "偏离—份额分解" : "Shift-share";
+    shift.title = text::kShiftShare.In(language);
     shift.notes.push_back(view.shift_note);
   }
-  shift.headers = zh ? std::vector<std::string>{"集群",     "增量",     "全国（基准）份额",
-                                                "产业结构", "区域竞争", "增速"}
-                     : std::vector<std::string>{"Cluster",      "Growth",         "National share",
-                                                "Industry mix", "Regional share", "Rate"};
+  shift.headers = {text::kClusterColumn.In(language), text::kShiftGrowth.In(language),
+                   text::kNationalShare.In(language), text::kIndustryMix.In(language),
+                   text::kRegionalShare.In(language), text::kGrowthRate.In(language)};
   shift.numeric = {1, 2, 3, 4, 5};
   for (const auto& s : view.shifts) {
     const std::string name = name_of(s.cluster);
     if (Withheld(view, s.cluster)) {
-      shift.rows.push_back({name, zh ? "不公开" : "withheld", "", "", "", ""});
+      shift.rows.push_back({name, text::kWithheld.In(language), "", "", "", ""});
       continue;
     }
     const auto& c = s.components;
@@ -265,7 +252,7 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
   }
   if (!view.shifts.empty()) {
     const auto& c = view.shift_total;
-    shift.rows.push_back({zh ? "全部行业" : "All industries", fmt::format("{:.0f}", c.growth),
+    shift.rows.push_back({text::kAllIndustries.In(language), fmt::format("{:.0f}", c.growth),
                           fmt::format("{:.0f}", c.national_share),
                           fmt::format("{:.0f}", c.industry_mix),
                           fmt::format("{:.0f}", c.regional_share), ""});

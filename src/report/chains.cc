@@ -8,26 +8,24 @@
 
 #include "clusterscope/report/analytics.h"
 #include "clusterscope/report/targets.h"
+#include "clusterscope/text/report.h"
+#include "clusterscope/text/units.h"
 
 namespace clusterscope::report {
 namespace {
 
 using nlohmann::json;
 
-const char* L(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::string StatusText(chains::LinkStatus status, Language language) {
   switch (status) {
     case chains::LinkStatus::kStrong:
-      return L(language, "强", "strong");
+      return text::kStrong.In(language);
     case chains::LinkStatus::kWeak:
-      return L(language, "弱", "weak");
+      return text::kWeak.In(language);
     case chains::LinkStatus::kAtRisk:
-      return L(language, "风险", "at risk");
+      return text::kAtRisk.In(language);
     case chains::LinkStatus::kMissing:
-      return L(language, "缺失", "missing");
+      return text::kMissing.In(language);
   }
   return "";
 }
@@ -44,12 +42,12 @@ std::string NameOf(const chains::ChainReport& report, const std::string& uscc) {
 }
 
 std::string Names(const chains::ChainReport& report, const std::vector<std::string>& usccs,
-                  std::size_t limit) {
+                  std::size_t limit, Language language) {
   std::string out;
   for (std::size_t i = 0; i < usccs.size() && i < limit; ++i) {
-    out += (out.empty() ? "" : "、") + NameOf(report, usccs[i]);
+    out += (out.empty() ? "" : text::kListSeparator.In(language)) + NameOf(report, usccs[i]);
   }
-  if (usccs.size() > limit) out += fmt::format(" 等 {} 家", usccs.size());
+  if (usccs.size() > limit) out += core::Say(language, text::kAndOthers, usccs.size());
   return out;
 }
 
@@ -68,69 +66,50 @@ bool Selected(const ChainView& view, const chains::ChainAssessment& a) {
 }  // namespace
 
 std::string ReasonText(const chains::Reason& r, Language language) {
-  const bool zh = language == Language::kZh;
   if (r.rule == "few_enterprises") {
-    return zh ? fmt::format("本地规上企业 {:.0f} 家（至少 {:.0f} 家）", r.value, r.bar)
-              : fmt::format("{:.0f} local enterprises (at least {:.0f})", r.value, r.bar);
+    return core::Say(language, text::kLocalEnterprisesAtLeast, r.value, r.bar);
   }
   if (r.rule == "shrinking") {
-    return zh ? fmt::format("产值增速 {:+.1f}%（≤ {:+.1f}% 为风险）", r.value * 100, r.bar * 100)
-              : fmt::format("output {:+.1f}% (at risk from {:+.1f}%)", r.value * 100, r.bar * 100);
+    return core::Say(language, text::kOutputAtRiskFrom, r.value * 100, r.bar * 100);
   }
   if (r.rule == "one_enterprise") {
-    return zh ? fmt::format("单一企业占产值 {:.0f}%（≥ {:.0f}% 为风险）", r.value * 100,
-                            r.bar * 100)
-              : fmt::format("one enterprise makes {:.0f}% of output (at risk from {:.0f}%)",
-                            r.value * 100, r.bar * 100);
+    return core::Say(language, text::kOneEnterpriseMakesOfOutputAt, r.value * 100, r.bar * 100);
   }
   if (r.rule == "below_strong_count") {
-    return zh ? fmt::format("企业 {:.0f} 家，强环节需 {:.0f} 家", r.value, r.bar)
-              : fmt::format("{:.0f} enterprises, strong needs {:.0f}", r.value, r.bar);
+    return core::Say(language, text::kEnterprisesStrongNeeds, r.value, r.bar);
   }
   if (r.rule == "below_strong_output") {
-    return zh ? fmt::format("年化产值 {} 亿元，强环节需 {} 亿元", detail::Yi(r.value),
-                            detail::Yi(r.bar))
-              : fmt::format("annualised output {} x 100 M yuan, strong needs {}",
-                            detail::Yi(r.value), detail::Yi(r.bar));
+    return core::Say(language, text::kAnnualisedOutputX100MYuan, detail::Yi(r.value),
+                     detail::Yi(r.bar));
   }
   if (r.rule == "below_strong_growth") {
-    return zh ? fmt::format("产值增速 {:+.1f}%，强环节需 ≥ {:+.1f}%", r.value * 100, r.bar * 100)
-              : fmt::format("output {:+.1f}%, strong needs {:+.1f}%", r.value * 100, r.bar * 100);
+    return core::Say(language, text::kOutputStrongNeeds, r.value * 100, r.bar * 100);
   }
   if (r.rule == "meets_strong") {
-    return zh ? "企业数、产值、增速均达到强环节标准"
-              : "enterprises, output and growth all meet the strong bars";
+    return text::kEnterprisesOutputAndGrowthAllMeet.In(language);
   }
   return r.rule;
 }
 
 std::string CandidateText(const chains::Candidate& c, Language language) {
-  const bool zh = language == Language::kZh;
   std::string why;
   if (c.match == "class") {
-    why = zh ? fmt::format("行业小类 {} 与环节一致", c.matched)
-             : fmt::format("class {} is the link's", c.matched);
+    why = core::Say(language, text::kClassIsTheLinkS, c.matched);
   } else if (c.match == "group") {
-    why = zh ? fmt::format("属于环节的行业中类 {}", c.matched)
-             : fmt::format("in the link's group {}", c.matched);
+    why = core::Say(language, text::kInTheLinkSGroup, c.matched);
   } else if (c.match == "division") {
-    why = zh ? fmt::format("属于环节的行业大类 {}", c.matched)
-             : fmt::format("in the link's division {}", c.matched);
+    why = core::Say(language, text::kInTheLinkSDivision, c.matched);
   } else if (c.match == "product") {
-    why = zh ? fmt::format("主要产品含“{}”", c.matched) : fmt::format("makes \"{}\"", c.matched);
+    why = core::Say(language, text::kMakes, c.matched);
   } else if (c.match == "neighbour") {
-    why = zh ? fmt::format("行业小类与环节的 {} 同属一个中类", c.matched)
-             : fmt::format("a class beside the link's {}", c.matched);
+    why = core::Say(language, text::kAClassBesideTheLinkS, c.matched);
   }
   if (!c.product.empty()) {
-    why +=
-        zh ? fmt::format("，主要产品含“{}”", c.product) : fmt::format(", makes \"{}\"", c.product);
+    why += core::Say(language, text::kAlsoMakes, c.product);
   }
   if (c.size_rank > 0) {
-    why += zh ? fmt::format("；营业收入 {} 亿元（候选中第 {} 大）",
-                            detail::Yi(*c.prospect->revenue), c.size_rank)
-              : fmt::format("; revenue {} x 100 M yuan (number {} by size)",
-                            detail::Yi(*c.prospect->revenue), c.size_rank);
+    why += core::Say(language, text::kRevenueX100MYuanNumber, detail::Yi(*c.prospect->revenue),
+                     c.size_rank);
   }
   return why;
 }
@@ -138,19 +117,15 @@ std::string CandidateText(const chains::Candidate& c, Language language) {
 Document ChainsDocument(const chains::ChainReport& report, const ChainView& view,
                         Language language) {
   Document doc;
-  doc.title = fmt::format("{} {}", L(language, "产业链图谱与补链清单", "Industry chains"),
-                          report.indicators.period.ToString());
+  doc.title =
+      fmt::format("{} {}", text::kIndustryChains.In(language), report.indicators.period.ToString());
   Section overview;
-  overview.title = L(language, "产业链概览", "Chains");
-  overview.headers = {L(language, "产业链", "chain"),
-                      L(language, "链长", "chief"),
-                      L(language, "完整度", "completeness"),
-                      L(language, "强/弱/风险/缺失", "strong/weak/risk/missing"),
-                      L(language, "企业数", "enterprises"),
-                      L(language, "累计产值(亿元)", "output ytd (100 M)"),
-                      L(language, "增速", "growth"),
-                      L(language, "贡献率", "contribution"),
-                      L(language, "本地配套率", "local supply")};
+  overview.title = text::kChainsOverview.In(language);
+  overview.headers = {text::kChain.In(language),        text::kChief.In(language),
+                      text::kCompleteness.In(language), text::kStrongWeakRiskMissing.In(language),
+                      text::kEnterprises.In(language),  text::kOutputYtd100M.In(language),
+                      text::kGrowth.In(language),       text::kContribution.In(language),
+                      text::kLocalSupply.In(language)};
   overview.numeric = {2, 4, 5, 6, 7, 8};
   for (const auto& a : report.chains) {
     if (!Selected(view, a)) continue;
@@ -171,37 +146,38 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
     const auto& a = report.chains[c];
     if (!Selected(view, a) || !view.links) continue;
     Section links;
-    links.title = fmt::format("{}{}", a.chain->name_zh, L(language, "：环节", ": links"));
+    links.title = fmt::format("{}{}", a.chain->name_zh, text::kLinksSuffix.In(language));
     if (!a.masters.empty() && !view.public_view) {
-      links.notes.push_back(fmt::format("{}{}", L(language, "链主企业：", "Chain masters: "),
-                                        Names(report, a.masters, 10)));
+      links.notes.push_back(fmt::format("{}{}", text::kChainMasters.In(language),
+                                        Names(report, a.masters, 10, language)));
     }
     if (!a.unknown.empty()) {
-      links.notes.push_back(fmt::format("{}{}",
-                                        L(language, "未在名录中找到：", "Not in the registry: "),
-                                        fmt::format("{}", fmt::join(a.unknown, "、"))));
+      links.notes.push_back(
+          fmt::format("{}{}", text::kNotInTheRegistry.In(language),
+                      fmt::format("{}", fmt::join(a.unknown, text::kListSeparator.In(language)))));
     }
-    links.headers = {L(language, "环节", "link"),
-                     L(language, "上游", "upstream"),
-                     L(language, "状态", "status"),
-                     L(language, "企业数", "enterprises"),
-                     L(language, "年化产值(亿元)", "annual output (100 M)"),
-                     L(language, "增速", "growth"),
-                     L(language, "依据", "why")};
+    links.headers = {text::kLink.In(language),
+                     text::kUpstream.In(language),
+                     text::kStatus.In(language),
+                     text::kEnterprises.In(language),
+                     text::kAnnualOutput100M.In(language),
+                     text::kGrowth.In(language),
+                     text::kWhy.In(language)};
     links.numeric = {3, 4, 5};
     if (view.details && !view.public_view) {
-      links.headers.push_back(L(language, "企业", "enterprises"));
+      links.headers.push_back(text::kEnterpriseNames.In(language));
     }
-    if (report.relations) links.headers.push_back(L(language, "本地配套率", "local supply"));
+    if (report.relations) links.headers.push_back(text::kLocalSupply.In(language));
     for (const auto& la : a.links) {
       std::string upstream;
       for (const auto& u : la.link->upstream) {
         const auto* up = a.chain->FindLink(u);
-        upstream += (upstream.empty() ? "" : "、") + (up != nullptr ? up->name_zh : u);
+        upstream += (upstream.empty() ? "" : text::kListSeparator.In(language)) +
+                    (up != nullptr ? up->name_zh : u);
       }
       std::string why;
       for (const auto& r : la.rating.reasons) {
-        why += (why.empty() ? "" : "；") + ReasonText(r, language);
+        why += (why.empty() ? "" : text::kClauseSeparator.In(language)) + ReasonText(r, language);
       }
       const bool figures = !view.public_view && la.figures.enterprises > 0;
       std::vector<std::string> row = {
@@ -212,7 +188,7 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
           figures ? detail::Yi(la.figures.annual_output) : "",
           figures ? detail::SignedPercent(la.figures.growth) : "",
           view.public_view ? "" : why};
-      if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5));
+      if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5, language));
       if (report.relations)
         row.push_back(la.supply.year != 0 ? Percent(la.supply.local_share) : "");
       links.rows.push_back(std::move(row));
@@ -221,18 +197,13 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
     if (view.details && c < report.related.size() && report.relatedness) {
       Section related;
       related.title =
-          fmt::format("{}{}", a.chain->name_zh,
-                      L(language, "：补链方向（相关行业，按密度与机会增益）",
-                        ": industries to fill the links (by density and outlook gain)"));
+          fmt::format("{}{}", a.chain->name_zh, text::kIndustriesToFillTheLinksBy.In(language));
       related.notes.push_back(fmt::format(
-          "{}{} {}", L(language, "基准：", "Benchmark: "), report.relatedness->benchmark,
+          "{}{} {}", text::kBenchmark.In(language), report.relatedness->benchmark,
           report.relatedness->year != 0 ? std::to_string(report.relatedness->year) : ""));
-      related.headers = {L(language, "环节", "link"),
-                         L(language, "状态", "status"),
-                         L(language, "行业", "industry"),
-                         L(language, "密度", "density"),
-                         L(language, "机会增益", "outlook gain"),
-                         L(language, "复杂度", "PCI")};
+      related.headers = {text::kLink.In(language),        text::kStatus.In(language),
+                         text::kIndustry.In(language),    text::kDensity.In(language),
+                         text::kOutlookGain.In(language), text::kPCI.In(language)};
       related.numeric = {3, 4, 5};
       for (std::size_t l = 0; l < a.links.size(); ++l) {
         const auto& la = a.links[l];
@@ -248,15 +219,12 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
     }
     if (!view.details || view.public_view) continue;
     Section candidates;
-    candidates.title = fmt::format("{}{}", a.chain->name_zh,
-                                   L(language, "：补链招商候选", ": candidates to attract"));
-    candidates.headers = {L(language, "环节", "link"),
-                          L(language, "状态", "status"),
-                          L(language, "候选企业", "candidate"),
-                          L(language, "地区", "region"),
-                          L(language, "营业收入(亿元)", "revenue (100 M)"),
-                          L(language, "匹配度", "score"),
-                          L(language, "理由", "why")};
+    candidates.title =
+        fmt::format("{}{}", a.chain->name_zh, text::kCandidatesToAttract.In(language));
+    candidates.headers = {text::kLink.In(language),        text::kStatus.In(language),
+                          text::kCandidate.In(language),   text::kRegion.In(language),
+                          text::kRevenue100M.In(language), text::kScore.In(language),
+                          text::kWhyCandidate.In(language)};
     candidates.numeric = {4, 5};
     for (std::size_t l = 0; l < a.links.size(); ++l) {
       const auto& la = a.links[l];
@@ -264,9 +232,8 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
       const auto& list = report.candidates[c][l];
       if (list.empty()) {
         candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
-                                   L(language, "（招商对象库中无匹配企业）",
-                                     "(no matching enterprise in the prospect list)"),
-                                   "", "", "", ""});
+                                   text::kNoMatchingEnterpriseInTheProspect.In(language), "", "",
+                                   "", ""});
       }
       for (const auto& cand : list) {
         candidates.rows.push_back(
@@ -376,7 +343,8 @@ std::string ChainsJson(const chains::ChainReport& report, const ChainView& view)
                                           {"size", cand.size},
                                           {"score", cand.score},
                                           {"size_rank", cand.size_rank},
-                                          {"why", CandidateText(cand, Language::kZh)}});
+                                          {"why", CandidateText(cand, Language::kZh)},
+                                          {"why_en", CandidateText(cand, Language::kEn)}});
           }
         }
       }
@@ -412,10 +380,8 @@ std::string Capacity(const model::Project& p) {
 
 std::string OverdueText(const model::Overdue& late, Language language) {
   const auto& next = model::InfoOf(late.waiting_for);
-  return language == Language::kZh ? fmt::format("逾期 {} 个月未{}（应于 {}）", late.months_late,
-                                                 next.name_zh, late.due.ToString())
-                                   : fmt::format("{} months late for {} (due {})", late.months_late,
-                                                 next.name_en, late.due.ToString());
+  return core::Say(language, text::kMonthsLateFor, late.months_late,
+                   language == Language::kZh ? next.name_zh : next.name_en, late.due.ToString());
 }
 
 double FullSales(const model::Project& p) {
@@ -427,11 +393,10 @@ double FullSales(const model::Project& p) {
 // The pipeline's projects counted by stage, with investment, sales and what is overdue.
 Section StagesSection(const chains::Pipeline& pipeline, Language language) {
   Section stages;
-  stages.title = L(language, "按阶段", "By stage");
-  stages.headers = {L(language, "阶段", "stage"), L(language, "项目数", "projects"),
-                    L(language, "总投资(亿元)", "investment (100 M)"),
-                    L(language, "达产销售(亿元/年)", "sales at full output (100 M/yr)"),
-                    L(language, "逾期", "overdue")};
+  stages.title = text::kByStage.In(language);
+  stages.headers = {text::kStage.In(language), text::kProjects.In(language),
+                    text::kInvestment100M.In(language), text::kSalesAtFullOutput100M.In(language),
+                    text::kOverdue.In(language)};
   stages.numeric = {1, 2, 3, 4};
   for (const auto& info : model::Stages()) {
     std::size_t count = 0, overdue = 0;
@@ -444,8 +409,10 @@ Section StagesSection(const chains::Pipeline& pipeline, Language language) {
       sales += FullSales(p);
       if (pipeline.overdue[i]) ++overdue;
     }
-    stages.rows.push_back({fmt::format("{} {}", info.name_zh, info.code), std::to_string(count),
-                           detail::Yi(investment), detail::Yi(sales), std::to_string(overdue)});
+    stages.rows.push_back(
+        {language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
+         std::to_string(count), detail::Yi(investment), detail::Yi(sales),
+         std::to_string(overdue)});
   }
   return stages;
 }
@@ -454,31 +421,30 @@ Section StagesSection(const chains::Pipeline& pipeline, Language language) {
 
 Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
   Document doc;
-  doc.title = fmt::format("{} {}", L(language, "招商项目推进", "Investment pipeline"),
-                          pipeline.as_of.ToString());
+  doc.title =
+      fmt::format("{} {}", text::kInvestmentPipeline.In(language), pipeline.as_of.ToString());
   doc.sections.push_back(StagesSection(pipeline, language));
   Section list;
-  list.title = L(language, "项目清单", "Projects");
-  list.headers = {L(language, "编号", "code"),
-                  L(language, "项目", "project"),
-                  L(language, "投资方", "investor"),
-                  L(language, "集群", "cluster"),
-                  L(language, "产业链/环节", "chain/link"),
-                  L(language, "园区", "park"),
-                  L(language, "总投资(亿元)", "investment (100 M)"),
-                  L(language, "产能", "capacity"),
-                  L(language, "达产销售(亿元/年)", "sales at full (100 M/yr)"),
-                  L(language, "阶段", "stage"),
-                  L(language, "阶段日期", "since"),
-                  L(language, "计划投产", "production"),
-                  L(language, "预警", "alert")};
+  list.title = text::kProjectList.In(language);
+  list.headers = {text::kCode.In(language),
+                  text::kProject.In(language),
+                  text::kInvestor.In(language),
+                  text::kCluster.In(language),
+                  text::kChainLink.In(language),
+                  text::kPark.In(language),
+                  text::kInvestment100M.In(language),
+                  text::kCapacity.In(language),
+                  text::kSalesAtFull100MYr.In(language),
+                  text::kStage.In(language),
+                  text::kSince.In(language),
+                  text::kProduction.In(language),
+                  text::kAlert.In(language)};
   list.numeric = {6, 8};
   const bool effects = !pipeline.effects.empty();
   if (effects) {
     list.headers.insert(list.headers.begin() + 9,
-                        {L(language, "投入产出部门", "IO sector"),
-                         L(language, "总效应(亿元/年)", "total effect (100 M/yr)"),
-                         L(language, "乘数", "multiplier")});
+                        {text::kIOSector.In(language), text::kTotalEffect100MYr.In(language),
+                         text::kMultiplier.In(language)});
     list.numeric = {6, 8, 10, 11};
   }
   for (std::size_t i = 0; i < pipeline.projects.size(); ++i) {
@@ -503,12 +469,7 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
     list.rows.back().insert(list.rows.back().begin() + 9, effect_cells.begin(), effect_cells.end());
   }
   if (effects) {
-    list.notes.push_back(L(language,
-                           "总效应：达产销售作为所在投入产出部门的最终需求变化，ΔX = LΔf，"
-                           "含项目自身产出（直接）与对各部门的带动（间接）。",
-                           "Total effect: sales at full output as a change of final demand in "
-                           "the project's input-output sector, ΔX = LΔf: its own output (direct) "
-                           "and what it sets off in every sector (indirect)."));
+    list.notes.push_back(text::kTotalEffectSalesAtFullOutput.In(language));
   }
   doc.sections.push_back(std::move(list));
   return doc;
@@ -594,14 +555,15 @@ std::string PipelineJson(const chains::Pipeline& pipeline) {
 
 namespace {
 
-std::string FigureValue(const std::string& figure, double value) {
+std::string FigureValue(const std::string& figure, double value, Language language) {
   const auto* info = model::FindFigure(figure);
   const std::string unit = info != nullptr ? std::string(info->unit) : "";
   if (unit == "%") return fmt::format("{:.2f}%", value * 100);
-  if (unit == "万元") return fmt::format("{:.0f} 万元", value);
-  if (unit == "年") return fmt::format("{:.1f} 年", value);
-  if (unit == "人") return fmt::format("{:.0f} 人", value);
-  return value != 0 ? "是" : "否";
+  if (unit == "万元" || unit == "人") {
+    return fmt::format("{:.0f} {}", value, text::UnitIn(language, unit));
+  }
+  if (unit == "年") return fmt::format("{:.1f} {}", value, text::UnitIn(language, unit));
+  return value != 0 ? text::kYes.In(language) : text::kNo.In(language);
 }
 
 std::string CriterionLabel(const model::Criterion& c) {
@@ -616,14 +578,15 @@ std::string ResultText(const chains::CriterionResult& r, Language language) {
   const auto& c = *r.criterion;
   std::string bar;
   if (r.min && r.max) {
-    bar = fmt::format("{}–{}", FigureValue(c.figure, *r.min), FigureValue(c.figure, *r.max));
+    bar = fmt::format("{}–{}", FigureValue(c.figure, *r.min, language),
+                      FigureValue(c.figure, *r.max, language));
   } else if (r.min) {
-    bar = "≥ " + FigureValue(c.figure, *r.min);
+    bar = "≥ " + FigureValue(c.figure, *r.min, language);
   } else if (r.max) {
-    bar = "≤ " + FigureValue(c.figure, *r.max);
+    bar = "≤ " + FigureValue(c.figure, *r.max, language);
   }
-  const std::string value =
-      r.value ? FigureValue(c.figure, *r.value) : std::string(L(language, "无数据", "no data"));
+  const std::string value = r.value ? FigureValue(c.figure, *r.value, language)
+                                    : std::string(text::kNoDataWord.In(language));
   return fmt::format("{} {}: {} ({})", r.met ? "✓" : "✗", CriterionLabel(c), value, bar);
 }
 
@@ -632,54 +595,39 @@ std::string ResultText(const chains::CriterionResult& r, Language language) {
 Document CultivationDocument(const chains::CultivationReport& report, std::size_t limit,
                              Language language) {
   Document doc;
-  doc.title = fmt::format("{} {}", L(language, "企业梯度培育", "Enterprise cultivation"),
-                          report.period.ToString());
+  doc.title =
+      fmt::format("{} {}", text::kEnterpriseCultivation.In(language), report.period.ToString());
   for (std::size_t i = 0; i < report.ladders.size(); ++i) {
     const auto& result = report.ladders[i];
     const auto& ladder = *result.ladder;
     Section s;
     s.title = ladder.name_zh;
-    s.notes.push_back(
-        language == Language::kZh
-            ? fmt::format("在梯队上 {} 家，全部达标 {} 家，列出完成度 ≥ {:.0f}% 的 {} 家。",
-                          result.population, result.ready, ladder.list_from * 100,
-                          result.entries.size())
-            : fmt::format("{} on the ladder, {} meet every criterion, {} listed "
-                          "(readiness from {:.0f}%).",
-                          result.population, result.ready, result.entries.size(),
-                          ladder.list_from * 100));
+    s.notes.push_back(core::Say(language, text::kLadderSummary, result.population, result.ready,
+                                result.entries.size(), ladder.list_from * 100));
     const auto& goal = report.goals[i];
     if (!ladder.goal_designation.empty()) {
-      std::string line = language == Language::kZh
-                             ? fmt::format("现有 {} 家；若达标企业全部认定，可达 {} 家", goal.held,
-                                           goal.held + result.ready)
-                             : fmt::format(
-                                   "{} hold it now; {} if every ready enterprise is "
-                                   "recognised",
-                                   goal.held, goal.held + result.ready);
+      std::string line =
+          core::Say(language, text::kHoldItNowIfEveryReady, goal.held, goal.held + result.ready);
       if (goal.target && goal.target->target.target_value) {
         const auto& t = goal.target->target;
-        line += language == Language::kZh
-                    ? fmt::format("；{} 目标 {} 年 {:g} 家（{}）", t.id, t.target_year,
-                                  *t.target_value, goal.target->progress.status)
-                    : fmt::format("; target {} is {:g} by {} ({})", t.id, *t.target_value,
-                                  t.target_year, goal.target->progress.status);
+        line += core::Say(language, text::kLadderTarget, t.id, *t.target_value, t.target_year,
+                          TargetStatusText(goal.target->progress.status, language));
       }
       s.notes.push_back(line);
     }
-    s.headers = {L(language, "企业", "enterprise"),  L(language, "信用代码", "credit code"),
-                 L(language, "完成度", "readiness"), L(language, "达标", "ready"),
-                 L(language, "已满足", "met"),       L(language, "未满足", "missed")};
+    s.headers = {text::kEnterprise.In(language), text::kCreditCode.In(language),
+                 text::kReadiness.In(language),  text::kReady.In(language),
+                 text::kMet.In(language),        text::kMissed.In(language)};
     s.numeric = {2};
     for (std::size_t e = 0; e < result.entries.size() && (limit == 0 || e < limit); ++e) {
       const auto& entry = result.entries[e];
       std::string met, missed;
       for (const auto& r : entry.criteria) {
         auto& into = r.met ? met : missed;
-        into += (into.empty() ? "" : "；") + ResultText(r, language);
+        into += (into.empty() ? "" : text::kClauseSeparator.In(language)) + ResultText(r, language);
       }
       s.rows.push_back({entry.name, entry.uscc, fmt::format("{:.0f}%", entry.readiness * 100),
-                        entry.ready ? L(language, "是", "yes") : L(language, "否", "no"), met,
+                        entry.ready ? text::kYes.In(language) : text::kNo.In(language), met,
                         missed});
     }
     doc.sections.push_back(std::move(s));
@@ -743,17 +691,16 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
                           const chains::CultivationReport* cultivation, Language language,
                           bool public_view) {
   Document doc;
-  doc.title = L(language, "产业链、招商项目与企业培育", "Chains, projects and cultivation");
+  doc.title = text::kChainsProjectsAndCultivation.In(language);
   if (chains != nullptr) {
     auto overview = ChainsDocument(
         *chains, {.chain = "", .links = false, .details = false, .public_view = public_view},
         language);
     doc.sections.push_back(std::move(overview.sections.front()));
     Section weak;
-    weak.title = L(language, "薄弱与缺失环节", "Weak and missing links");
-    weak.headers = {L(language, "产业链", "chain"), L(language, "环节", "link"),
-                    L(language, "状态", "status"), L(language, "依据", "why"),
-                    L(language, "招商候选", "candidates")};
+    weak.title = text::kWeakAndMissingLinks.In(language);
+    weak.headers = {text::kChain.In(language), text::kLink.In(language), text::kStatus.In(language),
+                    text::kWhy.In(language), text::kCandidates.In(language)};
     weak.numeric = {4};
     for (std::size_t c = 0; c < chains->chains.size(); ++c) {
       const auto& a = chains->chains[c];
@@ -762,7 +709,7 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
         if (la.rating.status == chains::LinkStatus::kStrong) continue;
         std::string why;
         for (const auto& r : la.rating.reasons) {
-          why += (why.empty() ? "" : "；") + ReasonText(r, language);
+          why += (why.empty() ? "" : text::kClauseSeparator.In(language)) + ReasonText(r, language);
         }
         weak.rows.push_back({a.chain->name_zh, la.link->name_zh,
                              StatusText(la.rating.status, language), public_view ? "" : why,
@@ -775,9 +722,9 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
     auto stages = PipelineDocument(*pipeline, language);
     doc.sections.push_back(std::move(stages.sections.front()));
     Section overdue;
-    overdue.title = L(language, "逾期项目", "Overdue projects");
-    overdue.headers = {L(language, "编号", "code"), L(language, "项目", "project"),
-                       L(language, "阶段", "stage"), L(language, "预警", "alert")};
+    overdue.title = text::kOverdueProjects.In(language);
+    overdue.headers = {text::kCode.In(language), text::kProject.In(language),
+                       text::kStage.In(language), text::kAlert.In(language)};
     for (std::size_t i = 0; i < pipeline->projects.size(); ++i) {
       const auto& late = pipeline->overdue[i];
       if (!late) continue;
@@ -792,18 +739,19 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
   }
   if (cultivation != nullptr && !public_view) {
     Section ladders;
-    ladders.title = L(language, "企业梯度培育", "Cultivation ladders");
-    ladders.headers = {L(language, "梯队", "ladder"),      L(language, "在梯队上", "on the ladder"),
-                       L(language, "全部达标", "ready"),   L(language, "接近达标", "listed"),
-                       L(language, "现有认定", "holding"), L(language, "目标", "target")};
+    ladders.title = text::kCultivationLadders.In(language);
+    ladders.headers = {text::kLadder.In(language),   text::kOnTheLadder.In(language),
+                       text::kAllReady.In(language), text::kListed.In(language),
+                       text::kHolding.In(language),  text::kTarget.In(language)};
     ladders.numeric = {1, 2, 3, 4};
     for (std::size_t i = 0; i < cultivation->ladders.size(); ++i) {
       const auto& r = cultivation->ladders[i];
       const auto& goal = cultivation->goals[i];
       std::string target;
       if (goal.target && goal.target->target.target_value) {
-        target = fmt::format("{} {:g}（{}）", goal.target->target.id,
-                             *goal.target->target.target_value, goal.target->progress.status);
+        target = core::Say(language, text::kTargetWithStatus, goal.target->target.id,
+                           *goal.target->target.target_value,
+                           TargetStatusText(goal.target->progress.status, language));
       }
       ladders.rows.push_back({r.ladder->name_zh, std::to_string(r.population),
                               std::to_string(r.ready), std::to_string(r.entries.size()),

@@ -151,7 +151,7 @@ void AddKeyTargets(const MonthlyBundle& bundle, const CockpitOptions& options, j
   json key = json::array();
   std::map<std::string, int> statuses = {{"green", 0}, {"amber", 0}, {"red", 0}, {"no_data", 0}};
   if (bundle.targets) {
-    const json all = detail::TargetsValue(*bundle.targets);
+    const json all = detail::TargetsValue(*bundle.targets, options.language);
     out["plan"] = all.value("plan", "");
     std::size_t automatic = 0;
     for (const auto& row : all["targets"]) {

@@ -7,12 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/model/import_report.h"
+#include "clusterscope/report/monthly_report.h"
 #include "clusterscope/targets/progress.h"
 
 namespace clusterscope::report::detail {
 
 // The document TargetsJson writes (its keys in the order written).
-nlohmann::ordered_json TargetsValue(const targets::TargetReport& report);
+nlohmann::ordered_json TargetsValue(const targets::TargetReport& report, Language language);
 // The document ImportReportJson writes.
 nlohmann::json ImportReportValue(const model::ImportReport& report);
 

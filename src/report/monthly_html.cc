@@ -11,12 +11,13 @@
 #include <fmt/format.h>
 
 #include "clusterscope/report/monthly_report.h"
+#include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
 namespace {
 
 // Month output as bars (亿元) and year-to-date growth as a line (%, right-hand scale).
-std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
+std::string TrendChart(const std::vector<engine::TrendPoint>& trend, Language language) {
   if (trend.empty()) return "";
   const double width = 680;
   const double height = 240;
@@ -36,7 +37,7 @@ std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
   const double slot = plot_w / static_cast<double>(trend.size());
   std::string svg =
       fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
-                  width, height, zh ? "月度产值与累计增速" : "monthly output and growth");
+                  width, height, text::kMonthlyOutputAndGrowth.In(language));
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>", left,
                      top + plot_h, left + plot_w, top + plot_h);
   svg +=
@@ -53,7 +54,7 @@ std::string TrendChart(const std::vector<engine::TrendPoint>& trend, bool zh) {
         "class=\"bar\"><title>{} "
         "{} {}</title></rect>",
         x + slot * 0.15, top + plot_h - h, slot * 0.7, h, p.period.ToString(),
-        detail::Yi(p.month_output), zh ? "亿元" : "x100M yuan");
+        detail::Yi(p.month_output), text::kYiUnit.In(language));
     svg += fmt::format(
         "<text x=\"{:.1f}\" y=\"{}\" class=\"label\" text-anchor=\"middle\">{:02}</text>",
         x + slot / 2, top + plot_h + 16, p.period.month);
@@ -114,45 +115,42 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {} "
       "{}</title>{}</head><body>\n",
-      zh ? "zh-CN" : "en", detail::Escape(region_name), zh ? "工业经济运行月报" : "monthly report",
+      zh ? "zh-CN" : "en", detail::Escape(region_name), text::kMonthlyReportShort.In(language),
       indicators.period.ToString(), detail::kHtmlStyle);
-  out += fmt::format("<h1>{} {} ({})</h1>\n", detail::Escape(region_name),
-                     zh ? "工业经济运行月报" : "Monthly industrial-economy report",
-                     indicators.period.ToString());
+  out +=
+      fmt::format("<h1>{} {} ({})</h1>\n", detail::Escape(region_name),
+                  text::kMonthlyIndustrialEconomyReport.In(language), indicators.period.ToString());
   out += fmt::format("<p class=\"headline\">{}</p>\n",
                      detail::Escape(MonthlyReportHeadline(indicators, language)));
   const bool real =
       !indicators.groups.empty() && indicators.groups.front().value_added_growth_real.has_value();
   out += fmt::format("<p class=\"note\">{}</p>\n",
-                     real ? (zh ? "增加值增速为可比价口径；金额单位：亿元。"
-                                : "Value-added growth at comparable prices; money in 100 M yuan.")
-                          : (zh ? "增加值增速为现价（名义）口径：未导入价格指数；金额单位：亿元。"
-                                : "Value-added growth is nominal (no price index); money in 100 M "
-                                  "yuan."));
+                     real ? (text::kValueAddedGrowthAtComparablePrices.In(language))
+                          : (text::kValueAddedGrowthIsNominalNo.In(language)));
   if (!indicators.trend.empty()) {
-    out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "月度产值与累计增速" : "Monthly output and growth",
-                       TrendChart(indicators.trend, zh));
+    out += fmt::format("<h2>{}</h2>\n{}\n", text::kMonthlyOutputAndGrowthTitle.In(language),
+                       TrendChart(indicators.trend, language));
   }
 
   const auto tables = detail::ReportTables(indicators);
   for (const auto& [kind, groups] : tables) {
     if (kind != "cluster") continue;
-    out += fmt::format("<h2>{}</h2>\n{}\n", zh ? "各集群拉动（百分点）" : "Pull by cluster (pp)",
-                       PullChart(groups));
+    out += fmt::format("<h2>{}</h2>\n{}\n", text::kPullByClusterPp.In(language), PullChart(groups));
   }
   for (const auto& [kind, groups] : tables) {
     out += fmt::format(
         "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
         "</tr>\n",
-        detail::Escape(detail::KindTitle(kind, language)), zh ? "分组" : "group",
-        zh ? "企业数" : "enterprises", zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth",
-        zh ? "贡献率" : "contribution", zh ? "拉动" : "pull (pp)");
+        detail::Escape(detail::KindTitle(kind, language)), text::kGroup.In(language),
+        text::kEnterprises.In(language), text::kOutputYTD.In(language),
+        text::kGrowthSameBasis.In(language), text::kContribution.In(language),
+        text::kPullPp.In(language));
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
         out += fmt::format(
             "<tr><td>{} {}</td><td>{}</td><td class=\"withheld\" colspan=\"4\">{}</td></tr>\n",
             detail::Escape(g->code), detail::Escape(g->name), g->enterprises,
-            zh ? "保密" : "suppressed");
+            text::kSuppressed.In(language));
         continue;
       }
       out += fmt::format(
@@ -167,8 +165,8 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   for (const auto& g : indicators.groups) {
     if (g.kind != "total" || g.top_by_output.empty()) continue;
     out += fmt::format("<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-                       zh ? "产值前列企业" : "Largest enterprises", zh ? "企业" : "enterprise",
-                       zh ? "累计产值" : "output YTD", zh ? "同比增速" : "growth");
+                       text::kLargestEnterprises.In(language), text::kEnterprise.In(language),
+                       text::kOutputYTD.In(language), text::kGrowthSameBasis.In(language));
     for (const auto& r : g.top_by_output) {
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", detail::Escape(r.name),
                          detail::Yi(r.ytd_output), detail::SignedPercent(r.growth));
@@ -176,7 +174,7 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
     out += "</table>\n";
   }
   if (!indicators.alerts.empty()) {
-    out += fmt::format("<h2>{}</h2>\n<ul>\n", zh ? "预警" : "Alerts");
+    out += fmt::format("<h2>{}</h2>\n<ul>\n", text::kAlerts.In(language));
     for (const auto& a : indicators.alerts) {
       out += fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
                          detail::Escape(a.code), detail::Escape(a.name),

@@ -7,25 +7,53 @@
 #include <fmt/format.h>
 
 #include "clusterscope/model/project.h"
+#include "clusterscope/text/report.h"
 
 namespace clusterscope::report::detail {
 
 std::string KindTitle(const std::string& kind, Language language) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kTitles = {
-      {"total", {"总体", "Total"}},
-      {"tier", {"按集群层级", "By tier"}},
-      {"cluster", {"按产业集群", "By cluster"}},
-      {"park", {"按园区", "By park"}},
-      {"town", {"按乡镇街道", "By town"}},
-      {"division", {"按行业大类", "By industry division"}},
-      {"class", {"按行业小类", "By industry class"}},
-      {"sector", {"按工业门类", "By sector category"}},
-      {"high_tech", {"高技术制造业", "High-tech manufacturing"}},
-      {"strategic_emerging", {"战略性新兴产业", "Strategic emerging industries"}},
-      {"list", {"重点企业名单", "Saved lists"}}};
+  static const std::map<std::string, core::Message, std::less<>> kTitles = {
+      {"total", text::kKindTitleTotal},
+      {"tier", text::kKindTitleTier},
+      {"cluster", text::kKindTitleCluster},
+      {"park", text::kKindTitlePark},
+      {"town", text::kKindTitleTown},
+      {"division", text::kKindTitleDivision},
+      {"class", text::kKindTitleClass},
+      {"sector", text::kKindTitleSector},
+      {"high_tech", text::kKindTitleHighTech},
+      {"strategic_emerging", text::kKindTitleStrategicEmerging},
+      {"list", text::kKindTitleList},
+  };
   const auto it = kTitles.find(kind);
   if (it == kTitles.end()) return kind;
-  return language == Language::kZh ? it->second.first : it->second.second;
+  return it->second.In(language);
+}
+
+std::string SubjectWord(const std::string& kind, Language language) {
+  static const std::map<std::string, core::Message, std::less<>> kWords = {
+      {"total", text::kSubjectTotal},
+      {"tier", text::kSubjectTier},
+      {"cluster", text::kSubjectCluster},
+      {"park", text::kSubjectPark},
+      {"town", text::kSubjectTown},
+      {"division", text::kSubjectDivision},
+      {"class", text::kSubjectClass},
+      {"sector", text::kSubjectSector},
+      {"high_tech", text::kSubjectHighTech},
+      {"strategic_emerging", text::kSubjectStrategicEmerging},
+      {"list", text::kSubjectList},
+      {"enterprise", text::kSubjectEnterprise},
+      {"target", text::kSubjectTarget},
+      {"project", text::kSubjectProject}};
+  const auto it = kWords.find(kind);
+  return it == kWords.end() ? kind : std::string(it->second.In(language));
+}
+
+std::string LevelWord(const std::string& level, Language language) {
+  if (level == "red") return text::kRed.In(language);
+  if (level == "amber") return text::kAmber.In(language);
+  return level;
 }
 
 std::string SignedPercent(const std::optional<double>& fraction) {
@@ -97,49 +125,34 @@ Status CloseWorkbook(Workbook book, const std::string& path) {
 }
 
 std::string AlertMessage(const engine::Alert& a, core::Period period, Language language) {
-  const bool zh = language == Language::kZh;
   const double v = a.value.value_or(0) * 100;
   const double reference = a.reference.value_or(0);
   if (a.rule == "group_declining") {
-    return zh ? fmt::format("产值同比 {:+.1f}%", v)
-              : fmt::format("output {:+.1f}% on last year", v);
+    return core::Say(language, text::kOutputOnLastYear, v);
   }
   if (a.rule == "group_below_total") {
-    return zh ? fmt::format("产值增速 {:+.1f}%，低于全部规上工业的 {:+.1f}%", v, reference * 100)
-              : fmt::format("output {:+.1f}%, below the total's {:+.1f}%", v, reference * 100);
+    return core::Say(language, text::kOutputBelowTheTotalS, v, reference * 100);
   }
   if (a.rule == "enterprise_declining") {
-    return zh ? fmt::format("产值连续 {} 个月同比下降 {:.0f}% 以上（最低 {:+.1f}%）", a.months,
-                            reference * 100, v)
-              : fmt::format(
-                    "output down {:.0f}% or more on last year for {} months running "
-                    "(worst {:+.1f}%)",
-                    reference * 100, a.months, v);
+    return core::Say(language, text::kEnterpriseDeclining, a.months, reference * 100, v);
   }
   if (a.rule == "leaving_frame") {
     const double revenue = a.value.value_or(0);
-    return zh ? fmt::format("近12个月营业收入 {:.0f} 万元，低于规上标准 {:.0f} 万元", revenue,
-                            reference)
-              : fmt::format(
-                    "revenue of the last 12 months {:.0f} 万元, under the above-scale "
-                    "line of {:.0f} 万元",
-                    revenue, reference);
+    return core::Say(language, text::kRevenueOfTheLast12Months, revenue, reference);
   }
   if (a.rule == "target_behind") {
     const double time = reference * 100;
-    return zh ? fmt::format("目标进度 {:.1f}%，落后于时间进度 {:.1f}%", v, time)
-              : fmt::format("progress {:.1f}% behind time-progress {:.1f}%", v, time);
+    return core::Say(language, text::kProgressBehindTimeProgress, v, time);
   }
   if (a.rule == "project_overdue") {  // reference: the stage it waits for; months: how late
     const auto stage = static_cast<std::size_t>(a.reference.value_or(0));
     const auto& next = model::Stages()[std::min(stage, model::kStageCount - 1)];
-    return zh ? fmt::format("项目逾期 {} 个月未{}", a.months, next.name_zh)
-              : fmt::format("project {} months late for {}", a.months, next.name_en);
+    return core::Say(language, text::kProjectOverdue, a.months,
+                     language == Language::kZh ? next.name_zh : next.name_en);
   }
   if (a.rule == "not_reported") {
     const auto before = core::Period::FromIndex(period.Index() - 1).ToString();
-    return zh ? fmt::format("{} 已报、{} 未报", before, period.ToString())
-              : fmt::format("reported {} but not {}", before, period.ToString());
+    return core::Say(language, text::kReportedButNot, before, period.ToString());
   }
   return a.rule;
 }

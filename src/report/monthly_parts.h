@@ -20,6 +20,10 @@ namespace clusterscope::report::detail {
 
 // "按产业集群" / "By cluster" for a group kind; the kind itself if unknown.
 std::string KindTitle(const std::string& kind, Language language);
+// What an alert is about ("cluster", "enterprise", ...) as a word of `language`.
+std::string SubjectWord(const std::string& kind, Language language);
+// An alert's level ("red", "amber") as a word of `language`.
+std::string LevelWord(const std::string& level, Language language);
 // "+5.9%", or "—" when undefined.
 std::string SignedPercent(const std::optional<double>& fraction);
 // 万元 as 亿元 with one decimal.

@@ -12,6 +12,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "clusterscope/text/report.h"
+
 namespace clusterscope::report {
 namespace {
 
@@ -93,59 +95,37 @@ struct Labels {
 };
 
 const Labels& LabelsFor(Language language) {
-  static const Labels kZh{"工业经济运行月报",
-                          "规上工业产值",
-                          "利润总额",
-                          "规上工业企业",
-                          "增加值增速为现价（名义）口径：尚未导入价格指数（`import prices`）。",
-                          "分组",
-                          "企业数",
-                          "累计产值（亿元）",
-                          "同比增速",
-                          "贡献率",
-                          "拉动（百分点）",
-                          "效益与效率",
-                          "增加值率",
-                          "营业收入利润率",
-                          "研发投入强度",
-                          "单位增加值能耗（吨标煤/万元）",
-                          "全员劳动生产率（万元/人·年）",
-                          "企业情况",
-                          "产值下降企业",
-                          "亏损企业",
-                          "亏损额（亿元）",
-                          "本月未报企业",
-                          "产值前列企业",
-                          "增速前列企业",
-                          "位次",
-                          "企业"};
-  static const Labels kEn{"Monthly industrial-economy report",
-                          "above-scale output",
-                          "profit",
-                          "above-scale enterprises",
-                          "Value-added growth is nominal: no price index has been imported "
-                          "(`import prices`).",
-                          "group",
-                          "enterprises",
-                          "output YTD (100 M yuan)",
-                          "growth",
-                          "contribution",
-                          "pull (pp)",
-                          "Efficiency",
-                          "value-added rate",
-                          "profit margin",
-                          "R&D intensity",
-                          "energy per value added (tce per 10k yuan)",
-                          "labour productivity (10k yuan a person a year)",
-                          "Enterprises",
-                          "with output down",
-                          "loss-making",
-                          "losses (100 M yuan)",
-                          "not reported this month",
-                          "Largest enterprises",
-                          "Fastest-growing enterprises",
-                          "rank",
-                          "enterprise"};
+  // Filled from the catalogue once per language.
+  const auto fill = [](Language l) {
+    return Labels{text::kMonthlyTitle.In(l),
+                  text::kMonthlyHeadlineOutput.In(l),
+                  text::kMonthlyHeadlineProfit.In(l),
+                  text::kMonthlyHeadlineFrame.In(l),
+                  text::kMonthlyNominalNote.In(l),
+                  text::kMonthlyGroup.In(l),
+                  text::kMonthlyEnterprises.In(l),
+                  text::kMonthlyYtdOutput.In(l),
+                  text::kMonthlyGrowth.In(l),
+                  text::kMonthlyContribution.In(l),
+                  text::kMonthlyPull.In(l),
+                  text::kMonthlyRatios.In(l),
+                  text::kMonthlyVaRate.In(l),
+                  text::kMonthlyProfitMargin.In(l),
+                  text::kMonthlyRdIntensity.In(l),
+                  text::kMonthlyEnergyPerVa.In(l),
+                  text::kMonthlyProductivity.In(l),
+                  text::kMonthlyCounts.In(l),
+                  text::kMonthlyDeclining.In(l),
+                  text::kMonthlyLosses.In(l),
+                  text::kMonthlyLossAmount.In(l),
+                  text::kMonthlyNonReporting.In(l),
+                  text::kMonthlyTop.In(l),
+                  text::kMonthlyTopGrowth.In(l),
+                  text::kMonthlyRank.In(l),
+                  text::kMonthlyName.In(l)};
+  };
+  static const Labels kZh = fill(Language::kZh);
+  static const Labels kEn = fill(Language::kEn);
   return language == Language::kZh ? kZh : kEn;
 }
 
@@ -272,26 +252,23 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
   const Labels& l = LabelsFor(language);
   if (total == nullptr) {
     return fmt::format("{}: {}", indicators.period.ToString(),
-                       language == Language::kZh ? "无规上工业企业数据" : "no above-scale data");
+                       text::kNoAboveScaleData.In(language));
   }
   if (!total->suppressed.empty()) {
     return fmt::format("{} {}: {}", indicators.period.ToString(), l.title,
-                       language == Language::kZh
-                           ? "数据保密（企业过少或集中度过高）"
-                           : "withheld (too few or too dominant enterprises)");
+                       text::kWithheldTooFewOrTooDominant.In(language));
   }
-  const char* yi = language == Language::kZh ? "亿元" : "x100 M yuan";
+  const char* yi = text::kYiUnitSpaced.In(language);
   const auto real = RealGrowth(indicators);
   const auto value_added = real ? real : total->Growth(Measure::kValueAdded);
-  const bool zh = language == Language::kZh;
   return fmt::format(
       "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
       l.title, l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
-      SignedPercent(total->growth_same_basis), zh ? "增加值增速" : "value-added growth",
+      SignedPercent(total->growth_same_basis), text::kValueAddedGrowth.In(language),
       SignedPercent(value_added),
-      real ? (zh ? "可比价" : "comparable prices") : (zh ? "现价" : "nominal"), l.headline_profit,
-      Yi(total->ytd[Idx(Measure::kProfit)]), yi, SignedPercent(total->Growth(Measure::kProfit)),
-      total->enterprises, l.headline_frame);
+      real ? (text::kComparablePrices.In(language)) : (text::kNominal.In(language)),
+      l.headline_profit, Yi(total->ytd[Idx(Measure::kProfit)]), yi,
+      SignedPercent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
 }
 
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
@@ -301,10 +278,8 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
       fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
   out += MonthlyReportHeadline(indicators, language) + "\n\n";
   if (const auto real = RealGrowth(indicators)) {
-    out += fmt::format("> {} {:+.1f}%\n\n",
-                       language == Language::kZh ? "规上工业增加值增速（可比价）："
-                                                 : "Value-added growth at comparable prices:",
-                       *real * 100);
+    out +=
+        fmt::format("> {} {:+.1f}%\n\n", text::kValueAddedGrowthHeadline.In(language), *real * 100);
   } else {
     out += fmt::format("> {}\n\n", l.nominal_note);
   }
@@ -317,7 +292,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                        l.contribution, l.pull);
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
-        const char* withheld = language == Language::kZh ? "保密" : "suppressed";
+        const char* withheld = text::kSuppressed.In(language);
         out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
                            withheld, withheld, withheld, withheld);
         continue;
@@ -361,15 +336,14 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   if (!indicators.alerts.empty()) {
     std::size_t red = 0;
     for (const auto& a : indicators.alerts) red += a.level == "red" ? 1U : 0U;
-    out +=
-        fmt::format("## {} ({} {}, {} {})\n\n", language == Language::kZh ? "预警" : "Alerts", red,
-                    language == Language::kZh ? "红色" : "red", indicators.alerts.size() - red,
-                    language == Language::kZh ? "黄色" : "amber");
+    out += fmt::format("## {} ({} {}, {} {})\n\n", text::kAlerts.In(language), red,
+                       text::kRed.In(language), indicators.alerts.size() - red,
+                       text::kAmber.In(language));
     std::size_t shown = 0;
     for (const auto& a : indicators.alerts) {
       if (shown++ == 30) {
         out += fmt::format("- … {} {}\n", indicators.alerts.size() - 30,
-                           language == Language::kZh ? "条未列出（见 JSON）" : "more (see JSON)");
+                           text::kMoreSeeJSON.In(language));
         break;
       }
       out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,

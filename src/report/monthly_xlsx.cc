@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "clusterscope/report/monthly_report.h"
+#include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
 namespace {
@@ -18,8 +19,7 @@ using model::Measure;
 constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
 struct Column {
-  const char* zh;
-  const char* en;
+  core::Message title;
   const char* format;  // Excel number format
   double width;
 };
@@ -27,23 +27,23 @@ struct Column {
 // The columns of every group table, in order.
 const std::vector<Column>& GroupColumns() {
   static const std::vector<Column> kColumns = {
-      {"代码", "code", nullptr, 10},
-      {"名称", "name", nullptr, 28},
-      {"企业数", "enterprises", "0", 8},
+      {text::kColumnCode, nullptr, 10},
+      {text::kColumnName, nullptr, 28},
+      {text::kColumnEnterprises, "0", 8},
       {"本月产值（万元）", "month output (10k yuan)", "#,##0.0", 16},
       {"累计产值（万元）", "output YTD (10k yuan)", "#,##0.0", 16},
       {"上年同期（万元）", "same months last year", "#,##0.0", 16},
-      {"同比增速", "growth", "0.0%", 10},
-      {"贡献率", "contribution", "0.0%", 10},
-      {"拉动（百分点）", "pull (pp)", "0.00", 12},
+      {text::kColumnGrowth, "0.0%", 10},
+      {text::kColumnContribution, "0.0%", 10},
+      {text::kColumnPullPp, "0.00", 12},
       {"增加值（万元）", "value added", "#,##0.0", 14},
       {"营业收入（万元）", "revenue", "#,##0.0", 14},
       {"利润总额（万元）", "profit", "#,##0.0", 14},
-      {"研发投入强度", "R&D intensity", "0.00%", 12},
-      {"单位增加值能耗", "energy per value added", "0.000", 12},
-      {"劳动生产率（万元/人·年）", "labour productivity", "0.0", 14},
-      {"下降企业", "declining", "0", 8},
-      {"亏损企业", "loss-making", "0", 8},
+      {text::kColumnRDIntensity, "0.00%", 12},
+      {text::kColumnEnergyPerValueAdded, "0.000", 12},
+      {text::kColumnLabourProductivity, "0.0", 14},
+      {text::kColumnDeclining, "0", 8},
+      {text::kColumnLossMaking, "0", 8},
   };
   return kColumns;
 }
@@ -68,8 +68,7 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
     }
     formats.push_back(format);
   }
-  const bool zh = language == Language::kZh;
-  const char* withheld = zh ? "保密" : "suppressed";
+  const char* withheld = text::kSuppressed.In(language);
 
   // One sheet per kind of group, in the report's order.
   std::map<std::string, lxw_worksheet*> sheets;
@@ -79,12 +78,12 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
       lxw_worksheet* sheet = workbook_add_worksheet(
           book.get(), detail::KindTitle(g.kind, language).substr(0, 31).c_str());
       const std::string title =
-          fmt::format("{} {} {}", region_name, zh ? "工业经济运行月报" : "monthly report",
+          fmt::format("{} {} {}", region_name, text::kMonthlyReportShort.In(language),
                       indicators.period.ToString());
       worksheet_write_string(sheet, 0, 0, title.c_str(), bold);
       for (std::size_t c = 0; c < GroupColumns().size(); ++c) {
         const auto& column = GroupColumns()[c];
-        worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), zh ? column.zh : column.en,
+        worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), column.title.In(language),
                                bold);
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                              column.width, nullptr);
@@ -128,17 +127,18 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
 
   // Alerts.
   if (!indicators.alerts.empty()) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), zh ? "预警" : "Alerts");
-    const char* headers[] = {zh ? "级别" : "level", zh ? "规则" : "rule", zh ? "类别" : "kind",
-                             zh ? "代码" : "code",  zh ? "名称" : "name", zh ? "说明" : "message"};
+    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kAlerts.In(language));
+    const char* headers[] = {text::kLevel.In(language), text::kRule.In(language),
+                             text::kKind.In(language),  text::kGroupCode.In(language),
+                             text::kName.In(language),  text::kMessage.In(language)};
     for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
     worksheet_set_column(sheet, 3, 4, 24, nullptr);
     worksheet_set_column(sheet, 5, 5, 60, nullptr);
     lxw_row_t row = 1;
     for (const auto& a : indicators.alerts) {
-      worksheet_write_string(sheet, row, 0, a.level.c_str(), nullptr);
+      worksheet_write_string(sheet, row, 0, detail::LevelWord(a.level, language).c_str(), nullptr);
       worksheet_write_string(sheet, row, 1, a.rule.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 2, a.kind.c_str(), nullptr);
+      worksheet_write_string(sheet, row, 2, detail::SubjectWord(a.kind, language).c_str(), nullptr);
       worksheet_write_string(sheet, row, 3, a.code.c_str(), nullptr);
       worksheet_write_string(sheet, row, 4, a.name.c_str(), nullptr);
       const std::string message = detail::AlertMessage(a, indicators.period, language);
@@ -150,11 +150,10 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
   // Largest enterprises of the total (absent from a public report).
   for (const auto& g : indicators.groups) {
     if (g.kind != "total" || g.top_by_output.empty()) continue;
-    lxw_worksheet* sheet =
-        workbook_add_worksheet(book.get(), zh ? "产值前列企业" : "Top enterprises");
-    const char* headers[] = {zh ? "位次" : "rank", zh ? "统一社会信用代码" : "credit code",
-                             zh ? "企业" : "enterprise", zh ? "累计产值（万元）" : "output YTD",
-                             zh ? "同比增速" : "growth"};
+    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kTopEnterprises.In(language));
+    const char* headers[] = {text::kRank.In(language), text::kCreditCodeFull.In(language),
+                             text::kEnterprise.In(language), text::kOutputYtdWan.In(language),
+                             text::kGrowthSameBasis.In(language)};
     for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
     worksheet_set_column(sheet, 1, 2, 30, nullptr);
     for (std::size_t i = 0; i < g.top_by_output.size(); ++i) {

@@ -10,6 +10,8 @@
 #include <xlsxwriter.h>
 
 #include "clusterscope/report/text_table.h"
+#include "clusterscope/text/report.h"
+#include "clusterscope/text/units.h"
 
 namespace clusterscope::report {
 namespace {
@@ -22,91 +24,100 @@ std::string Percent(const std::optional<double>& fraction) {
   return fraction ? fmt::format("{:.1f}%", *fraction * 100) : "—";
 }
 
-std::string StatusText(const std::string& status, Language language) {
-  const bool zh = language == Language::kZh;
-  if (status == "green") return zh ? "🟢 正常" : "🟢 on track";
-  if (status == "amber") return zh ? "🟠 滞后" : "🟠 behind";
-  if (status == "red") return zh ? "🔴 严重滞后" : "🔴 well behind";
-  return zh ? "⚪ 无数据" : "⚪ no data";
-}
-
 std::string KindText(model::TargetKind kind, Language language) {
-  if (language == Language::kEn) return std::string(model::TargetKindName(kind));
   switch (kind) {
     case model::TargetKind::kLevel:
-      return "总量";
+      return text::kKindLevel.In(language);
     case model::TargetKind::kRatio:
-      return "比率";
+      return text::kKindRatio.In(language);
     case model::TargetKind::kCount:
-      return "数量";
+      return text::kKindCount.In(language);
     case model::TargetKind::kRate:
-      return "降幅";
+      return text::kKindRate.In(language);
     case model::TargetKind::kCompare:
-      return "比较";
+      return text::kKindCompare.In(language);
     case model::TargetKind::kMilestone:
-      return "里程碑";
+      return text::kKindMilestone.In(language);
   }
   return "";
 }
 
 // The growth (or points) the target still needs each year.
-std::string Required(const model::Target& t, const targets::Progress& p) {
-  if (p.required_annual_growth) return fmt::format("{:+.1f}%/年", *p.required_annual_growth * 100);
-  if (p.required_points_per_year) {
-    return fmt::format("{:+.2f} 个百分点/年", *p.required_points_per_year);
+std::string Required(const model::Target& t, const targets::Progress& p, Language language) {
+  if (p.required_annual_growth) {
+    return core::Say(language, text::kPerYearGrowth, *p.required_annual_growth * 100);
   }
-  if (p.required_per_year) return fmt::format("+{:.1f} {}/年", *p.required_per_year, t.unit);
+  if (p.required_points_per_year) {
+    return core::Say(language, text::kPointsPerYear, *p.required_points_per_year);
+  }
+  if (p.required_per_year) {
+    const std::string unit = text::UnitIn(language, t.unit);
+    if (unit.empty()) return core::Say(language, text::kCountPerYear, *p.required_per_year);
+    return core::Say(language, text::kUnitsPerYear, *p.required_per_year, unit);
+  }
   return "—";
 }
 
-std::string Projection(const model::Target& t, const targets::Progress& p) {
+std::string Projection(const model::Target& t, const targets::Progress& p, Language language) {
   if (!p.projection) return "—";
-  return fmt::format("{}{}", TargetValue(p.projection, t.unit), *p.projection_meets ? " ✓" : " ✗");
+  return fmt::format("{}{}", TargetValue(p.projection, t.unit, language),
+                     *p.projection_meets ? " ✓" : " ✗");
 }
 
 std::string Odds(const targets::Progress& p) {
   return p.odds ? fmt::format("{:.0f}%", p.odds->probability * 100) : "—";
 }
 
-std::string TargetText(const model::Target& t) {
+std::string TargetText(const model::Target& t, Language language) {
   if (t.kind == model::TargetKind::kMilestone) return "—";
-  if (t.kind == model::TargetKind::kRate) return "≥ 市下达降幅";
-  if (t.kind == model::TargetKind::kCompare) return "降幅 > 对照";
+  if (t.kind == model::TargetKind::kRate) return text::kAtLeastTheCitysRate.In(language);
+  if (t.kind == model::TargetKind::kCompare) return text::kFallsFasterThanReference.In(language);
   return fmt::format("{}{}", t.direction == model::Direction::kAtMost ? "≤ " : "",
-                     TargetValue(t.target_value, t.unit));
+                     TargetValue(t.target_value, t.unit, language));
 }
 
-std::string ActualText(const model::Target& t, const targets::Progress& p) {
+std::string ActualText(const model::Target& t, const targets::Progress& p, Language language) {
   if (t.kind == model::TargetKind::kRate || t.kind == model::TargetKind::kCompare) {
     return p.actual ? fmt::format("{:+.2f}%", *p.actual) : "—";
   }
-  if (t.kind == model::TargetKind::kMilestone) return p.note;
-  return TargetValue(p.actual, t.unit);
+  if (t.kind == model::TargetKind::kMilestone) return p.note.In(language);
+  return TargetValue(p.actual, t.unit, language);
 }
 
 }  // namespace
 
-std::string TargetValue(const std::optional<double>& value, const std::string& unit) {
+std::string TargetStatusText(const std::string& status, Language language) {
+  if (status == "green") return text::kStatusOnTrack.In(language);
+  if (status == "amber") return text::kStatusBehind.In(language);
+  if (status == "red") return text::kStatusWellBehind.In(language);
+  return text::kStatusNoData.In(language);
+}
+
+std::string TargetValue(const std::optional<double>& value, const std::string& unit,
+                        Language language) {
   if (!value) return "—";
   if (unit == "%") return fmt::format("{:.1f}%", *value);
-  if (unit == "家" || unit == "个" || unit == "人") return fmt::format("{:.0f} {}", *value, unit);
-  return fmt::format("{:.1f} {}", *value, unit);
+  const std::string shown = text::UnitIn(language, unit);
+  const bool count = unit == "家" || unit == "个" || unit == "人";
+  std::string out = count ? fmt::format("{:.0f}", *value) : fmt::format("{:.1f}", *value);
+  return shown.empty() ? out : out + " " + shown;
 }
 
 std::string TargetsTable(const targets::TargetReport& report, Language language) {
   const bool zh = language == Language::kZh;
-  TextTable table({"id", zh ? "目标" : "target", zh ? "类型" : "kind", zh ? "现值" : "actual",
-                   zh ? "目标值" : "goal", zh ? "完成率" : "completion", zh ? "时间进度" : "time",
-                   zh ? "所需年均" : "required", zh ? "趋势预测" : "projection",
-                   zh ? "达成概率" : "odds", zh ? "状态" : "status"});
+  TextTable table(
+      {text::kId.In(language), text::kTarget.In(language), text::kTargetKind.In(language),
+       text::kActual.In(language), text::kGoal.In(language), text::kCompletion.In(language),
+       text::kTime.In(language), text::kRequired.In(language), text::kProjection.In(language),
+       text::kOdds.In(language), text::kStatus.In(language)});
   for (std::size_t c : {3u, 4u, 5u, 6u, 7u, 8u, 9u}) table.AlignRight(c);
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
     table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
-                  KindText(t.kind, language), ActualText(t, p), TargetText(t),
-                  Percent(p.completion), Percent(p.time_progress), Required(t, p), Projection(t, p),
-                  Odds(p), StatusText(p.status, language)});
+                  KindText(t.kind, language), ActualText(t, p, language), TargetText(t, language),
+                  Percent(p.completion), Percent(p.time_progress), Required(t, p, language),
+                  Projection(t, p, language), Odds(p), TargetStatusText(p.status, language)});
   }
   return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
 }
@@ -116,33 +127,27 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
   std::string out =
       fmt::format("{} {} ({})\n\n", std::string(static_cast<std::size_t>(heading), '#'),
                   report.plan.name_zh, report.period.ToString());
-  out +=
-      zh ? "| # | 目标 | 类型 | 现值 | 目标值 | 完成率 | 路径进度 | 时间进度 | 所需年均 | 趋势预测 "
-           "| 达成概率 | 状态 | 说明 |\n"
-         : "| # | target | kind | actual | goal | completion | path | time | required | "
-           "projection | odds | status | note |\n";
+  out += text::kTargetsMarkdownHeader.In(language);
   out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n";
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
                        zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
-                       KindText(t.kind, language), ActualText(t, p), TargetText(t),
-                       Percent(p.completion), Percent(p.path_progress), Percent(p.time_progress),
-                       Required(t, p), Projection(t, p), Odds(p), StatusText(p.status, language),
-                       t.kind == model::TargetKind::kMilestone ? "" : p.note);
+                       KindText(t.kind, language), ActualText(t, p, language),
+                       TargetText(t, language), Percent(p.completion), Percent(p.path_progress),
+                       Percent(p.time_progress), Required(t, p, language),
+                       Projection(t, p, language), Odds(p), TargetStatusText(p.status, language),
+                       t.kind == model::TargetKind::kMilestone ? "" : p.note.In(language));
   }
-  out += zh ? "\n流量指标取截至本月的近12个月（滚动）值，与年度目标可比；达成概率为按历年变化抽样的"
-              "蒙特卡洛估计（20000 次，固定种子）；方法见 docs/targets.md。\n"
-            : "\nFlows are the trailing 12 months to the period, comparable with an annual goal; "
-              "methods in docs/targets.md.\n";
+  out += text::kTargetsMarkdownFootnote.In(language);
   return out;
 }
 
 namespace detail {
 
-json TargetsValue(const targets::TargetReport& report) {
-  const auto progress = [](const targets::Progress& p) {
+json TargetsValue(const targets::TargetReport& report, Language language) {
+  const auto progress = [language](const targets::Progress& p) {
     return json{
         {"status", p.status},
         {"actual", Number(p.actual)},
@@ -155,7 +160,7 @@ json TargetsValue(const targets::TargetReport& report) {
         {"required_points_per_year", Number(p.required_points_per_year)},
         {"required_per_year", Number(p.required_per_year)},
         {"years_left", p.years_left},
-        {"note", p.note},
+        {"note", p.note.In(language)},
         {"projection", Number(p.projection)},
         {"projection_meets", p.projection_meets ? json(*p.projection_meets) : json(nullptr)},
         {"trend", Number(p.trend)},
@@ -205,8 +210,8 @@ json TargetsValue(const targets::TargetReport& report) {
 
 }  // namespace detail
 
-std::string TargetsJson(const targets::TargetReport& report) {
-  return detail::TargetsValue(report).dump(2) + "\n";
+std::string TargetsJson(const targets::TargetReport& report, Language language) {
+  return detail::TargetsValue(report, language).dump(2) + "\n";
 }
 
 std::string TargetsHtml(const targets::TargetReport& report, Language language) {
@@ -216,14 +221,14 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
       "{}\n<style>.green {{ color: #2a7a3f; }} td.status {{ text-align: left; }}</style>"
       "</head><body>\n<h1>{}</h1>\n<p class=\"note\">{} {}</p>\n<table>\n",
       zh ? "zh-CN" : "en", report.period.ToString(), detail::Escape(report.plan.name_zh),
-      detail::kHtmlStyle, detail::Escape(report.plan.name_zh), zh ? "报告期" : "period",
+      detail::kHtmlStyle, detail::Escape(report.plan.name_zh), text::kPeriod.In(language),
       report.period.ToString());
   out += fmt::format(
       "<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
       "<th>{}</th><th>{}</th><th>{}</th></tr>\n",
-      zh ? "目标" : "target", zh ? "现值" : "actual", zh ? "目标值" : "goal",
-      zh ? "完成率" : "completion", zh ? "时间进度" : "time", zh ? "所需年均" : "required",
-      zh ? "趋势预测" : "projection", zh ? "达成概率" : "odds", zh ? "状态" : "status");
+      text::kTarget.In(language), text::kActual.In(language), text::kGoal.In(language),
+      text::kCompletion.In(language), text::kTime.In(language), text::kRequired.In(language),
+      text::kProjection.In(language), text::kOdds.In(language), text::kStatus.In(language));
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
@@ -233,17 +238,13 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
         "</td></tr>\n",
         detail::Escape(t.id),
         detail::Escape(zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en)),
-        detail::Escape(ActualText(t, p)), detail::Escape(TargetText(t)), Percent(p.completion),
-        Percent(p.time_progress), detail::Escape(Required(t, p)), detail::Escape(Projection(t, p)),
-        Odds(p), p.status, detail::Escape(p.note), detail::Escape(StatusText(p.status, language)));
+        detail::Escape(ActualText(t, p, language)), detail::Escape(TargetText(t, language)),
+        Percent(p.completion), Percent(p.time_progress), detail::Escape(Required(t, p, language)),
+        detail::Escape(Projection(t, p, language)), Odds(p), p.status,
+        detail::Escape(p.note.In(language)), detail::Escape(TargetStatusText(p.status, language)));
   }
-  out +=
-      zh ? "</table>\n<p "
-           "class=\"note\">流量指标取截至本月的近12个月（滚动）值；达成概率为蒙特卡洛估计"
-           "（20000 次，固定种子）；方法见 docs/targets.md。</p>\n</body></html>\n"
-         : "</table>\n<p class=\"note\">Flows are the trailing 12 months; odds are a Monte Carlo "
-           "estimate (20,000 draws, fixed seed); methods in docs/targets.md.</p>\n"
-           "</body></html>\n";
+  out += fmt::format("</table>\n<p class=\"note\">{}</p>\n</body></html>\n",
+                     text::kTargetsHtmlFootnote.In(language));
   return out;
 }
 
@@ -265,23 +266,23 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
     if (v) worksheet_write_number(sheet, r, c, *v, f);  // undefined stays empty, never 0
   };
 
-  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), zh ? "目标进度" : "targets");
-  const char* headers[] = {"id",
-                           zh ? "目标" : "target",
-                           zh ? "类型" : "kind",
-                           zh ? "单位" : "unit",
-                           zh ? "基期值" : "base",
-                           zh ? "现值" : "actual",
-                           zh ? "目标值" : "goal",
-                           zh ? "完成率" : "completion",
-                           zh ? "路径进度" : "path progress",
-                           zh ? "时间进度" : "time-progress",
-                           zh ? "所需年均增速" : "required growth",
-                           zh ? "所需年均（百分点）" : "required points",
-                           zh ? "趋势预测" : "projection",
-                           zh ? "达成概率" : "odds",
-                           zh ? "状态" : "status",
-                           zh ? "说明" : "note"};
+  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kTargetsSheet.In(language));
+  const char* headers[] = {text::kId.In(language),
+                           text::kTarget.In(language),
+                           text::kTargetKind.In(language),
+                           text::kUnit.In(language),
+                           text::kBase.In(language),
+                           text::kActual.In(language),
+                           text::kGoal.In(language),
+                           text::kCompletion.In(language),
+                           text::kPathProgress.In(language),
+                           text::kTimeProgress.In(language),
+                           text::kRequiredGrowth.In(language),
+                           text::kRequiredPoints.In(language),
+                           text::kProjection.In(language),
+                           text::kOdds.In(language),
+                           text::kStatus.In(language),
+                           text::kNote.In(language)};
   for (lxw_col_t c = 0; c < 16; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
   worksheet_set_column(sheet, 1, 1, 36, nullptr);
   worksheet_set_column(sheet, 4, 13, 12, nullptr);
@@ -293,7 +294,7 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
     worksheet_write_string(sheet, r, 0, t.id.c_str(), nullptr);
     worksheet_write_string(sheet, r, 1, (zh ? t.name_zh : t.name_en).c_str(), nullptr);
     worksheet_write_string(sheet, r, 2, KindText(t.kind, language).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 3, t.unit.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 3, text::UnitIn(language, t.unit).c_str(), nullptr);
     put(sheet, r, 4, p.base, number);
     put(sheet, r, 5, p.actual, number);
     put(sheet, r, 6, t.target_value, number);
@@ -304,22 +305,19 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
     put(sheet, r, 11, p.required_points_per_year, number);
     put(sheet, r, 12, p.projection, number);
     put(sheet, r, 13, p.odds ? std::optional<double>(p.odds->probability) : std::nullopt, percent);
-    worksheet_write_string(sheet, r, 14, StatusText(p.status, language).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 15, p.note.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 14, TargetStatusText(p.status, language).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 15, p.note.In(language).c_str(), nullptr);
     ++r;
   }
   // Month by month, when the report has the history.
   bool any_history = false;
   for (const auto& row : report.rows) any_history = any_history || !row.history.empty();
   if (any_history) {
-    lxw_worksheet* history = workbook_add_worksheet(book.get(), zh ? "逐月进度" : "history");
-    const char* columns[] = {"id",
-                             zh ? "报告期" : "period",
-                             zh ? "现值" : "actual",
-                             zh ? "完成率" : "completion",
-                             zh ? "路径进度" : "path progress",
-                             zh ? "时间进度" : "time-progress",
-                             zh ? "状态" : "status"};
+    lxw_worksheet* history = workbook_add_worksheet(book.get(), text::kHistorySheet.In(language));
+    const char* columns[] = {text::kId.In(language),           text::kPeriod.In(language),
+                             text::kActual.In(language),       text::kCompletion.In(language),
+                             text::kPathProgress.In(language), text::kTimeProgress.In(language),
+                             text::kStatus.In(language)};
     for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(history, 0, c, columns[c], bold);
     lxw_row_t h = 1;
     for (const auto& row : report.rows) {

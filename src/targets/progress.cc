@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/targets.h"
+
 namespace clusterscope::targets {
 
 double TimeProgress(int base_year, int target_year, core::Period period) {
@@ -72,9 +74,9 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
   p.time_progress = TimeProgress(target.base_year, target.target_year, period);
   p.years_left = YearsLeft(target.target_year, period);
   const bool at_most = target.direction == model::Direction::kAtMost;
-  const auto no_data = [&](std::string why) {
+  const auto no_data = [&](core::Text why) {
     p.status = "no_data";
-    p.note = why.empty() ? "no data" : std::move(why);
+    p.note = why.empty() ? core::Say(text::kNoData) : std::move(why);
     return p;
   };
 
@@ -83,10 +85,11 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
       if (figures.reached && *figures.reached <= period) {
         p.status = "green";
         p.completion = 1;
-        p.note = fmt::format("reached {}", figures.reached->ToString());
+        p.note = core::Say(text::kMilestoneReached, figures.reached->ToString());
       } else {
         p.status = period.year > target.target_year ? "red" : "amber";
-        p.note = period.year > target.target_year ? "overdue" : "pending";
+        p.note = core::Say(period.year > target.target_year ? text::kMilestoneOverdue
+                                                            : text::kMilestonePending);
       }
       return p;
 
@@ -101,7 +104,7 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
       const bool met = at_most ? *figures.actual <= limit : *figures.actual >= limit;
       const double shortfall = std::abs(*figures.actual - limit);
       p.status = met ? "green" : (shortfall <= 0.5 ? "amber" : "red");  // within half a point
-      p.note = fmt::format("{:+.2f}% against {:+.2f}%", *figures.actual, limit);
+      p.note = core::Say(text::kRateAgainstLimit, *figures.actual, limit);
       return p;
     }
 
@@ -139,8 +142,7 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
   } else {
     // No base to measure the path from: the completion ratio stands in for it.
     p.status = Light(plan, p.completion.value_or(0), p.time_progress);
-    p.note = figures.missing.empty() ? "no base value: completion compared with time-progress"
-                                     : figures.missing;
+    p.note = figures.missing.empty() ? core::Say(text::kNoBaseValue) : figures.missing;
   }
   if (p.years_left == 0 && !met) p.status = "red";
   return p;

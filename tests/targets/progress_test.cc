@@ -48,18 +48,18 @@ TEST(ProgressTest, ALevelBehindTimeIsAmberThenRed) {
   model::TargetPlan plan;  // amber within 10 points of time-progress
   const auto t = Level(1000);
   // 2025-06: time 30/60 = 0.5. Base 600, actual 760: path (760−600)/(1000−600) = 0.4.
-  auto p = Evaluate(plan, t, {2025, 6}, {760.0, 600.0, {}, {}, ""});
+  auto p = Evaluate(plan, t, {2025, 6}, {760.0, 600.0, {}, {}, {}});
   EXPECT_EQ(p.status, "amber");
   EXPECT_NEAR(*p.completion, 0.76, 1e-12);
   EXPECT_NEAR(*p.path_progress, 0.4, 1e-12);
   EXPECT_NEAR(*p.required_annual_growth, std::pow(1000.0 / 760, 1 / 2.5) - 1, 1e-12);
   EXPECT_FALSE(p.required_points_per_year);
   // Actual 700: path 0.25, 25 points behind: red.
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, ""}).status, "red");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, {}}).status, "red");
   // Actual 820: path 0.55, ahead: green.
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, ""}).status, "green");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, {}}).status, "green");
   // Met: green with nothing required.
-  const auto met = Evaluate(plan, t, {2025, 6}, {1010.0, 600.0, {}, {}, ""});
+  const auto met = Evaluate(plan, t, {2025, 6}, {1010.0, 600.0, {}, {}, {}});
   EXPECT_EQ(met.status, "green");
   EXPECT_FALSE(met.required_annual_growth);
 }
@@ -70,7 +70,7 @@ TEST(ProgressTest, ASharesRequirementIsInPointsAYear) {
   t.kind = model::TargetKind::kRatio;
   t.unit = "%";
   // 29.5 % at 2025-12 with two years left: (40 − 29.5) / 2 = 5.25 points a year.
-  const auto p = Evaluate(plan, t, {2025, 12}, {29.5, 25.0, {}, {}, ""});
+  const auto p = Evaluate(plan, t, {2025, 12}, {29.5, 25.0, {}, {}, {}});
   EXPECT_NEAR(*p.required_points_per_year, 5.25, 1e-12);
   EXPECT_FALSE(p.required_annual_growth);
   EXPECT_NEAR(*p.path_progress, 4.5 / 15, 1e-12);  // against time 0.6: red
@@ -83,7 +83,7 @@ TEST(ProgressTest, AnAtMostTargetCompletesAsTheFigureFalls) {
   t.unit = "吨标准煤/万元";
   t.direction = model::Direction::kAtMost;
   // From 0.8 to 0.62 of a path to 0.5: path (0.62 − 0.8) / (0.5 − 0.8) = 0.6; time 0.6: green.
-  const auto p = Evaluate(plan, t, {2025, 12}, {0.62, 0.8, {}, {}, ""});
+  const auto p = Evaluate(plan, t, {2025, 12}, {0.62, 0.8, {}, {}, {}});
   EXPECT_NEAR(*p.path_progress, 0.6, 1e-12);
   EXPECT_NEAR(*p.completion, 0.5 / 0.62, 1e-12);
   EXPECT_EQ(p.status, "green");
@@ -95,7 +95,7 @@ TEST(ProgressTest, ACountFromZeroNeedsUnitsAYear) {
   t.kind = model::TargetKind::kCount;
   t.unit = "家";
   // None yet at 2025-12, two years left: 2 a year; no growth rate gets there from zero.
-  const auto p = Evaluate(plan, t, {2025, 12}, {0.0, 0.0, {}, {}, ""});
+  const auto p = Evaluate(plan, t, {2025, 12}, {0.0, 0.0, {}, {}, {}});
   EXPECT_FALSE(p.required_annual_growth);
   EXPECT_DOUBLE_EQ(*p.required_per_year, 2.0);
   EXPECT_EQ(p.status, "red");
@@ -119,10 +119,11 @@ TEST(ProgressTest, ProjectsTheTrendToTheTargetYear) {
 
 TEST(ProgressTest, NoDataIsSaidWithItsReasonNeverZero) {
   model::TargetPlan plan;
-  const auto p = Evaluate(plan, Level(1000), {2025, 6},
-                          {std::nullopt, std::nullopt, {}, {}, "series gdp has no value for 2025"});
+  const auto p = Evaluate(
+      plan, Level(1000), {2025, 6},
+      {std::nullopt, std::nullopt, {}, {}, core::Verbatim("series gdp has no value for 2025")});
   EXPECT_EQ(p.status, "no_data");
-  EXPECT_EQ(p.note, "series gdp has no value for 2025");
+  EXPECT_EQ(p.note.en, "series gdp has no value for 2025");
   EXPECT_FALSE(p.actual);
   EXPECT_FALSE(p.completion);
 }
@@ -134,28 +135,30 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
   rate.target_value.reset();
   rate.direction = model::Direction::kAtMost;
   // Energy intensity −3.5 % against a set fall of 3.2 %: met. −2.9 %: within half a point.
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-3.5, {}, 3.2, {}, ""}).status, "green");
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-2.9, {}, 3.2, {}, ""}).status, "amber");
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-1.0, {}, 3.2, {}, ""}).status, "red");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-3.5, {}, 3.2, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-2.9, {}, 3.2, {}, {}}).status, "amber");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-1.0, {}, 3.2, {}, {}}).status, "red");
   model::Target compare = rate;
   compare.kind = model::TargetKind::kCompare;
   // CO2 −4 % against society's −3 %: falls faster, met.
-  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-4.0, {}, -3.0, {}, ""}).status, "green");
-  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-2.0, {}, -3.0, {}, ""}).status, "red");
+  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-4.0, {}, -3.0, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-2.0, {}, -3.0, {}, {}}).status, "red");
 
   model::Target milestone = Level(0);
   milestone.kind = model::TargetKind::kMilestone;
   const auto pending = Evaluate(plan, milestone, {2025, 12}, {});
   EXPECT_EQ(pending.status, "amber");
-  EXPECT_EQ(pending.note, "pending");
+  EXPECT_EQ(pending.note.en, "pending");
+  EXPECT_EQ(pending.note.zh, "尚未实现");
   const auto reached =
-      Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, ""});
+      Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, {}});
   EXPECT_EQ(reached.status, "green");
-  EXPECT_EQ(reached.note, "reached 2025-03");
+  EXPECT_EQ(reached.note.en, "reached 2025-03");
+  EXPECT_EQ(reached.note.zh, "2025-03 已实现");
   EXPECT_FALSE(pending.completion);  // pending is not "0 % done"
   EXPECT_EQ(Evaluate(plan, milestone, {2028, 1}, {}).status, "red");
   // Reached only after the period asked about: still pending then.
-  EXPECT_EQ(Evaluate(plan, milestone, {2025, 1}, {{}, {}, {}, core::Period{2025, 3}, ""}).status,
+  EXPECT_EQ(Evaluate(plan, milestone, {2025, 1}, {{}, {}, {}, core::Period{2025, 3}, {}}).status,
             "amber");
 }
 

@@ -1,5 +1,7 @@
 // The JSON API under /api/v1/ (docs/http_api.md). The session is an HttpOnly cookie; changes
 // carry the CSRF token the server gave at sign-in (also returned by /me after a reload).
+import { lang } from './i18n.js';
+
 let csrf = '';
 
 export class ApiError extends Error {
@@ -33,7 +35,10 @@ async function call(method, path, body, isForm) {
   return data;
 }
 
-export const get = (path) => call('GET', path);
+// Every read asks for the reader's language: notes, alerts and messages come in it.
+const inLanguage = (path) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang()}`;
+
+export const get = (path) => call('GET', inLanguage(path));
 export const post = (path, body) => call('POST', path, body);
 export const upload = (path, form) => call('POST', path, form, true);
 

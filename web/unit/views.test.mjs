@@ -63,7 +63,7 @@ test('the targets view draws every region target with its light, actual and odds
   });
   const main = page();
   await targets(main, []);
-  assert.deepEqual(asked, ['/api/v1/targets']);
+  assert.deepEqual(asked, ['/api/v1/targets?lang=zh']);
   assert.match(main.innerHTML, /data-test="target-T01"/);
   assert.doesNotMatch(main.innerHTML, /data-test="target-T09"/, 'a cluster target is not a region target');
   assert.match(main.innerHTML, /class="light amber"/);

@@ -7,13 +7,15 @@
 
 #include <string>
 
+#include "clusterscope/core/message.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/report/document.h"
 
 namespace clusterscope::report {
 
-enum class Language { kZh, kEn };
+// The reader's language (core/message.h), for every renderer.
+using Language = core::Language;
 
 // Alert messages in `language`; everything else is language-neutral.
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators,

@@ -17,7 +17,7 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
 // `heading`: the level of its title (1 alone, 2 as a section of the monthly report).
 std::string TargetsMarkdown(const targets::TargetReport& report, Language language,
                             int heading = 1);
-std::string TargetsJson(const targets::TargetReport& report);
+std::string TargetsJson(const targets::TargetReport& report, Language language = Language::kZh);
 // A self-contained page (no scripts) that reads well printed.
 std::string TargetsHtml(const targets::TargetReport& report, Language language);
 // A workbook: the targets with number formats, and the month-by-month history when present.
@@ -25,6 +25,10 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language);
 Status TargetsXlsx(const targets::TargetReport& report, Language language, const std::string& path);
 
 // "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
-std::string TargetValue(const std::optional<double>& value, const std::string& unit);
+// "🟢 正常" / "🟢 on track" for a target status ("green", "amber", "red", "no_data").
+std::string TargetStatusText(const std::string& status, Language language);
+
+std::string TargetValue(const std::optional<double>& value, const std::string& unit,
+                        Language language);
 
 }  // namespace clusterscope::report

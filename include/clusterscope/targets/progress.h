@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "clusterscope/core/message.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/model/target.h"
 #include "clusterscope/targets/odds.h"
@@ -23,7 +24,7 @@ struct Figures {
   std::optional<double> base;           // the plan's base value, or the figure for the base year
   std::optional<double> reference;      // rate: the set rate (%); compare: the external change (%)
   std::optional<core::Period> reached;  // milestone: when it was reached
-  std::string missing;                  // why a figure needed is missing
+  core::Text missing;                   // why a figure needed is missing
 };
 
 struct Progress {
@@ -44,7 +45,7 @@ struct Progress {
   // Counts and levels starting from zero, where no rate gets there: units a year.
   std::optional<double> required_per_year;
   double years_left = 0;
-  std::string note;  // why no data; when a milestone was reached
+  core::Text note;  // why no data; when a milestone was reached
   // The trend carried to the end of the target year (see Project()), and whether it gets there.
   // For output and revenue targets the projection includes `pipeline`: what the investment
   // projects still add by the target year, weighted by their stage (docs/chains.md).

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The catalogue's sentences about targets: why a figure is missing, a milestone's state, a rate
+// against its limit (targets/, app's target figures). Part of the one catalogue of user-facing
+// text (text/README.md).
+#pragma once
+
+#include "clusterscope/core/message.h"
+
+namespace clusterscope::text {
+
+inline constexpr core::Message kNoData{"无数据", "no data"};
+inline constexpr core::Message kMilestoneReached{"{} 已实现", "reached {}"};
+inline constexpr core::Message kMilestoneOverdue{"逾期未实现", "overdue"};
+inline constexpr core::Message kMilestonePending{"尚未实现", "pending"};
+inline constexpr core::Message kRateAgainstLimit{"{:+.2f}%（对照 {:+.2f}%）",
+                                                 "{:+.2f}% against {:+.2f}%"};
+inline constexpr core::Message kNoBaseValue{
+    "无基期值：以完成率对照时间进度", "no base value: completion compared with time-progress"};
+inline constexpr core::Message kNoMonthlyStatistics{"无 {} 的月度统计数据",
+                                                    "no monthly statistics for {}"};
+inline constexpr core::Message kTrailingNeedsMonths{
+    "截至 {} 的近12个月数据需要 {} 各月的数据", "a 12-month figure to {} needs the months of {}"};
+inline constexpr core::Message kSeriesHasNoValue{
+    "指标序列 {} 缺少 {} 年或 {} 年的值（用 `import series` 导入）",
+    "series {} has no value for {} or {} (`import series`)"};
+inline constexpr core::Message kNoEmployeesReported{"无从业人员数据", "no employees reported"};
+inline constexpr core::Message kParkHasNoLandArea{
+    "园区 {} 在集群体系中没有工业用地面积", "park {} has no industrial land area in the system"};
+inline constexpr core::Message kDenominatorIsZero{"{} 的分母为零", "the denominator is zero at {}"};
+inline constexpr core::Message kRatioUndefined{"两个年份之一的比值无定义",
+                                               "the ratio is undefined in one of the two years"};
+inline constexpr core::Message kBaseYearMissing{"基期：{}", "base year: {}"};
+
+}  // namespace clusterscope::text
