@@ -14,7 +14,7 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
 
   struct ListArgs {
-    std::string period, status, rule, uscc, format;
+    std::string period, status, rule, uscc, format, lang = "zh";
   };
   auto list_args = std::make_shared<ListArgs>();
   auto* list = AddCommand(*group, "list", "List warnings to confirm or correct");
@@ -27,6 +27,8 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
                    "below_scale_threshold");
   list->add_option("--uscc", list_args->uscc, "Only this enterprise");
   AddFormatOption(*list, list_args->format);
+  list->add_option("--lang", list_args->lang, "zh or en: the language of the messages")
+      ->check(CLI::IsMember({"zh", "en"}));
   list->callback([&ctx, list_args] {
     ctx.action = [&ctx, list_args] {
       model::QualityFilter filter;
@@ -44,8 +46,10 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
       if (!grant) return Fail(grant.error());
       auto warnings = opened->Service<app::ImportService>().QualityWarnings(*grant, filter);
       if (!warnings) return Fail(warnings.error());
-      fmt::print("{}", list_args->format == "json" ? report::QualityWarningsJson(*warnings)
-                                                   : report::QualityWarningsText(*warnings));
+      const auto language = list_args->lang == "en" ? core::Language::kEn : core::Language::kZh;
+      fmt::print("{}", list_args->format == "json"
+                           ? report::QualityWarningsJson(*warnings, language)
+                           : report::QualityWarningsText(*warnings, language));
       return static_cast<int>(kExitOk);
     };
   });

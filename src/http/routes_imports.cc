@@ -69,7 +69,7 @@ Status Upload(Call& call) {
   // Messages name the file the user sent, not our copy.
   // The data-quality audit of a monthly file row by row (the first 1,000), so that a park office
   // sees at once which figures to check.
-  std::string body = report::UploadReportJson(*report, 1000);
+  std::string body = report::UploadReportJson(*report, 1000, call.params.Language());
   const std::string& path = kept.path();
   for (std::size_t at = body.find(path); at != std::string::npos; at = body.find(path, at)) {
     body.replace(at, path.size(), file.filename);

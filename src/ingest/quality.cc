@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/quality.h"
+
 namespace clusterscope::ingest {
 namespace {
 
@@ -124,15 +126,15 @@ class Checker {
       const double rate = *value_added / *output;
       if (rate < rules_.va_rate_min || rate > rules_.va_rate_max) {
         Add(r, "va_rate_band", "value_added", rate,
-            fmt::format("value-added rate {:.1f}% is outside {:.0f}%-{:.0f}%", rate * 100,
-                        rules_.va_rate_min * 100, rules_.va_rate_max * 100));
+            core::Say(text::kVaRateBand, rate * 100, rules_.va_rate_min * 100,
+                      rules_.va_rate_max * 100));
       }
     }
     const auto rd = months_.Get(r, Measure::kRdExpense);
     const auto revenue = months_.Get(r, Measure::kRevenue);
     if (rd && revenue && *rd > *revenue) {
       Add(r, "rd_above_revenue", "rd_expense", *rd,
-          fmt::format("R&D expense {} is above revenue {}", *rd, *revenue));
+          core::Say(text::kRdAboveRevenue, *rd, *revenue));
     }
     EnergyIntensity(slot, r);
     BelowThreshold(slot, first, r);
@@ -148,14 +150,14 @@ class Checker {
       w.uscc = months_.uscc(slot);
       w.period = core::Period::FromIndex(next);
       w.rule = "not_reported";
-      w.message = fmt::format("reported {} but not {} (未报)",
-                              core::Period::FromIndex(next - 1).ToString(), w.period.ToString());
+      w.message = core::Say(text::kNotReported, core::Period::FromIndex(next - 1).ToString(),
+                            w.period.ToString());
       out_.push_back(std::move(w));
     }
   }
 
   void Add(std::size_t r, std::string rule, std::string_view measure, std::optional<double> value,
-           std::string message) {
+           core::Text message) {
     model::QualityWarning w;
     w.uscc = months_.uscc(months_.slot(r));
     w.period = core::Period::FromIndex(months_.period_index(r));
@@ -192,8 +194,7 @@ class Checker {
     if (value > median * rules_.jump_factor || value < median / rules_.jump_factor) {
       const auto& info = model::InfoOf(m);
       Add(r, "jump", info.column, value,
-          fmt::format("{} {} is {:.1f} times the median {} of the {} earlier months", info.column,
-                      value, value / median, median, count));
+          core::Say(text::kJump, info.column, value, value / median, median, count, info.name_zh));
     }
   }
 
@@ -209,9 +210,7 @@ class Checker {
     if (intensity > median->median * rules_.energy_factor ||
         intensity < median->median / rules_.energy_factor) {
       Add(r, "energy_intensity", "energy_tce", intensity,
-          fmt::format("energy {:.3f} tce per 万元 of output is far from the median {:.3f} of "
-                      "{} enterprises in division {:02}",
-                      intensity, median->median, median->peers, division));
+          core::Say(text::kEnergyIntensity, intensity, median->median, median->peers, division));
     }
   }
 
@@ -228,10 +227,8 @@ class Checker {
     }
     if (total < rules_.above_scale_revenue_wan) {
       Add(r, "below_scale_threshold", "revenue", total,
-          fmt::format("revenue of the 12 months to {} is {:.1f} 万元, below the above-scale "
-                      "threshold of {:.0f} 万元",
-                      core::Period::FromIndex(p).ToString(), total,
-                      rules_.above_scale_revenue_wan));
+          core::Say(text::kBelowScaleThreshold, core::Period::FromIndex(p).ToString(), total,
+                    rules_.above_scale_revenue_wan));
     }
   }
 

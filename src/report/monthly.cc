@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/report/text_table.h"
+#include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
 namespace {
@@ -98,17 +99,26 @@ std::string HistoryJson(const std::vector<model::MonthlyFact>& current,
   return json({{"periods", periods}}).dump(2) + "\n";
 }
 
-std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings) {
-  TextTable table({"id", "period", "uscc", "rule", "measure", "message", "status", "note"});
+std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings,
+                                core::Language language) {
+  const auto in = [language](const core::Message& m) { return std::string(m.In(language)); };
+  TextTable table({in(text::kId), in(text::kPeriod), in(text::kCreditCode), in(text::kRule),
+                   in(text::kWarningMeasure), in(text::kMessage), in(text::kStatus),
+                   in(text::kConfirmNote)});
   for (const auto& w : warnings) {
-    table.AddRow({std::to_string(w.id), w.period.ToString(), w.uscc, w.rule, w.measure, w.message,
-                  w.status, w.note});
+    const auto* status = w.status == "open"        ? &text::kWarningOpen
+                         : w.status == "confirmed" ? &text::kWarningConfirmed
+                                                   : &text::kWarningSuperseded;
+    table.AddRow({std::to_string(w.id), w.period.ToString(), w.uscc, w.rule, w.measure,
+                  w.message.In(language), in(*status), w.note});
   }
-  return table.Render() +
-         fmt::format("{} warning{}\n", warnings.size(), warnings.size() == 1 ? "" : "s");
+  return table.Render() + core::Say(language,
+                                    warnings.size() == 1 ? text::kOneWarning : text::kWarnings,
+                                    warnings.size());
 }
 
-std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings) {
+std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings,
+                                core::Language language) {
   json out = json::array();
   for (const auto& w : warnings) {
     out.push_back({{"id", w.id},
@@ -118,7 +128,7 @@ std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnin
                    {"rule", w.rule},
                    {"measure", w.measure.empty() ? json(nullptr) : json(w.measure)},
                    {"value", w.value ? json(*w.value) : json(nullptr)},
-                   {"message", w.message},
+                   {"message", w.message.In(language)},
                    {"status", w.status},
                    {"note", w.note},
                    {"resolved_by", w.resolved_by.empty() ? json(nullptr) : json(w.resolved_by)},

@@ -454,7 +454,8 @@ std::string ImportReportJson(const model::ImportReport& report) {
   return Dump(detail::ImportReportValue(report));
 }
 
-std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown) {
+std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown,
+                             core::Language language) {
   json answer = detail::ImportReportValue(report);
   answer["quality"] = json::array();
   for (std::size_t i = 0; i < report.quality.size() && i < quality_shown; ++i) {
@@ -464,7 +465,7 @@ std::string UploadReportJson(const model::ImportReport& report, std::size_t qual
                                  {"rule", q.rule},
                                  {"measure", q.measure},
                                  {"value", q.value ? json(*q.value) : json(nullptr)},
-                                 {"message", q.message}});
+                                 {"message", q.message.In(language)}});
   }
   answer["quality_not_shown"] =
       report.quality.size() > quality_shown ? report.quality.size() - quality_shown : 0;

@@ -163,7 +163,7 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
   const CliRun confirm =
       Cli(fmt::format("audit confirm {} --note 'checked'", warnings[0]["id"].get<int>()));
   ASSERT_EQ(confirm.exit_code, 0) << confirm.out;
-  EXPECT_NE(Cli("audit list --period 2023-02").out.find("0 warnings"), std::string::npos);
+  EXPECT_NE(Cli("audit list --period 2023-02").out.find("共 0 条审核提示"), std::string::npos);
 
   const CliRun nonsense = Cli("import monthly m1.csv --va-rate-min 0.7 --va-rate-max 0.2");
   EXPECT_EQ(nonsense.exit_code, 3) << nonsense.out;

@@ -166,6 +166,8 @@ TEST_F(LanguageTest, EachLanguagesOutputsSayNothingInTheOther) {
       {"projects.json", "project list --as-of 2025-12-31 --format json"},
       {"cultivate.md", "cultivate list --format md"},
       {"cultivate.json", "cultivate list --format json"},
+      {"audit.txt", "audit list --status all"},
+      {"audit.json", "audit list --status all --format json"},
   };
   for (const auto& [name, args] : outputs) {
     for (const char* language : {"zh", "en"}) {

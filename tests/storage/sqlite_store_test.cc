@@ -516,7 +516,7 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE app_user; DROP TABLE "
        "series_value; DROP TABLE "
        "series_revision; DROP TABLE data_version; DROP TABLE benchmark_revision; DROP TABLE "
-       "benchmark_cell; DELETE FROM "
+       "benchmark_cell; ALTER TABLE quality_warning DROP COLUMN message_zh; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

@@ -40,7 +40,7 @@ const inLanguage = (path) => `${path}${path.includes('?') ? '&' : '?'}lang=${lan
 
 export const get = (path) => call('GET', inLanguage(path));
 export const post = (path, body) => call('POST', path, body);
-export const upload = (path, form) => call('POST', path, form, true);
+export const upload = (path, form) => call('POST', inLanguage(path), form, true);
 
 export async function me() {
   const who = await get('me');

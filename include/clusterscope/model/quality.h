@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "clusterscope/core/message.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
 
@@ -37,7 +38,7 @@ struct QualityWarning {
                         // "not_reported", "below_scale_threshold"
   std::string measure;  // column the warning is about, or empty
   std::optional<double> value;
-  std::string message;
+  core::Text message;           // stored in both languages; shown in the reader's
   std::string status = "open";  // "open", "confirmed", "superseded" (a later import re-checked)
   std::string note;             // the analyst's, when confirming
   std::string resolved_by;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/core/message.h"
 #include "clusterscope/model/records.h"
 
 namespace clusterscope::report {
@@ -18,8 +19,11 @@ std::string HistoryJson(const std::vector<model::MonthlyFact>& current,
                         const std::vector<model::MonthlyRevision>& revisions,
                         const std::vector<model::ImportBatch>& batches);
 
-std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings);
-std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings);
+// The messages in `language`.
+std::string QualityWarningsText(const std::vector<model::QualityWarning>& warnings,
+                                core::Language language);
+std::string QualityWarningsJson(const std::vector<model::QualityWarning>& warnings,
+                                core::Language language);
 // One line per rule with its count, for the end of an import.
 std::string QualitySummaryText(const std::vector<model::QualityWarning>& warnings);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "clusterscope/core/classification.h"
+#include "clusterscope/core/message.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
@@ -48,7 +49,8 @@ std::string ImportReportText(const model::ImportReport& report, std::size_t max_
 std::string ImportReportJson(const model::ImportReport& report);
 // An upload's answer (compact): the import's report with its data-quality audit row by row, the
 // first `quality_shown` rows, the rest counted in "quality_not_shown".
-std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown);
+std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown,
+                             core::Language language);
 
 // A GB/T 4754-2017 code with its path (section to class), high-tech category and the system's
 // cluster and categories that cover it.

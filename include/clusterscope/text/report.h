@@ -371,4 +371,13 @@ inline constexpr core::Message kSubjectProject{"项目", "project"};
 
 inline constexpr core::Message kId{"编号", "id"};
 
+// monthly.cc: the data-quality warnings (audit list)
+inline constexpr core::Message kWarningMeasure{"指标", "measure"};
+inline constexpr core::Message kConfirmNote{"确认说明", "note"};
+inline constexpr core::Message kWarningOpen{"待核实", "open"};
+inline constexpr core::Message kWarningConfirmed{"已确认", "confirmed"};
+inline constexpr core::Message kWarningSuperseded{"已被新数据取代", "superseded"};
+inline constexpr core::Message kOneWarning{"共 {} 条审核提示\n", "{} warning\n"};
+inline constexpr core::Message kWarnings{"共 {} 条审核提示\n", "{} warnings\n"};
+
 }  // namespace clusterscope::text

@@ -298,11 +298,16 @@ Status PutQualityWarnings(Connection& db, const std::vector<model::QualityWarnin
     (*supersede)->Bind(4, w.measure);
     CLUSTERSCOPE_RETURN_IF_ERROR((*supersede)->Run());
     auto insert = db.Cached(
-        "INSERT INTO quality_warning (batch_id, uscc, period, rule, measure, value, message) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO quality_warning (batch_id, uscc, period, rule, measure, value, message, "
+        "message_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.error();
     (*insert)->Bind(1, batch_id).Bind(2, w.uscc).Bind(3, std::int64_t{w.period.Code()});
-    (*insert)->Bind(4, w.rule).Bind(5, w.measure).Bind(6, w.value).Bind(7, w.message);
+    (*insert)
+        ->Bind(4, w.rule)
+        .Bind(5, w.measure)
+        .Bind(6, w.value)
+        .Bind(7, w.message.en)
+        .Bind(8, w.message.zh);
     CLUSTERSCOPE_RETURN_IF_ERROR((*insert)->Run());
   }
   return Status::Ok();
@@ -326,7 +331,8 @@ Result<std::vector<model::QualityWarning>> ListQualityWarnings(Connection& db,
                                                                const QualityFilter& filter) {
   auto stmt = db.Prepare(
       "SELECT id, batch_id, uscc, period, rule, measure, value, message, status, note, "
-      "resolved_by, resolved_at FROM quality_warning WHERE (?1 IS NULL OR period = ?1) AND (?2 = "
+      "resolved_by, resolved_at, message_zh FROM quality_warning WHERE (?1 IS NULL OR period = ?1) "
+      "AND (?2 = "
       "'' OR status = ?2) AND (?3 = '' OR rule = ?3) AND (?4 = '' OR uscc = ?4) ORDER BY period, "
       "uscc, rule, measure, id");
   if (!stmt) return Error(stmt.error());
@@ -342,11 +348,13 @@ Result<std::vector<model::QualityWarning>> ListQualityWarnings(Connection& db,
     w.rule = stmt->Text(4);
     w.measure = stmt->Text(5);
     w.value = stmt->OptionalReal(6);
-    w.message = stmt->Text(7);
+    w.message.en = stmt->Text(7);
     w.status = stmt->Text(8);
     w.note = stmt->Text(9);
     w.resolved_by = stmt->Text(10);
     w.resolved_at = stmt->Text(11);
+    // A warning stored before the Chinese text was kept shows its English in both.
+    w.message.zh = stmt->Text(12).empty() ? w.message.en : stmt->Text(12);
     out.push_back(std::move(w));
   }));
   return out;

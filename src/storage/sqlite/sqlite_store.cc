@@ -29,6 +29,7 @@ extern const std::string_view kMigration0009;
 extern const std::string_view kMigration0010;
 extern const std::string_view kMigration0011;
 extern const std::string_view kMigration0012;
+extern const std::string_view kMigration0013;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -52,6 +53,7 @@ const Migration kMigrations[] = {
     {7, embedded::kMigration0007},  {8, embedded::kMigration0008},
     {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
+    {13, embedded::kMigration0013},
 };
 
 std::string NowUtc() {
