@@ -62,6 +62,33 @@ std::string Light(const model::TargetPlan& plan, double path, double time) {
   return "red";
 }
 
+// A milestone: green once reached; before that amber, and red after its year.
+void Milestone(const model::Target& target, core::Period period, const Figures& figures,
+               Progress& p) {
+  if (figures.reached && *figures.reached <= period) {
+    p.status = "green";
+    p.completion = 1;
+    p.note = core::Say(text::kMilestoneReached, figures.reached->ToString());
+    return;
+  }
+  const bool overdue = period.year > target.target_year;
+  p.status = overdue ? "red" : "amber";
+  p.note = core::Say(overdue ? text::kMilestoneOverdue : text::kMilestonePending);
+}
+
+// Rate: the figure's change on a year before (%) against the set rate of fall (a positive %
+// for a fall); compare: the external change against the reference change. Both figures given.
+void AgainstLimit(const model::Target& target, const Figures& figures, Progress& p) {
+  const bool at_most = target.direction == model::Direction::kAtMost;
+  const double limit = target.kind == model::TargetKind::kRate
+                           ? (at_most ? -*figures.reference : *figures.reference)
+                           : *figures.reference;
+  const bool met = at_most ? *figures.actual <= limit : *figures.actual >= limit;
+  const double shortfall = std::abs(*figures.actual - limit);
+  p.status = met ? "green" : (shortfall <= 0.5 ? "amber" : "red");  // within half a point
+  p.note = core::Say(text::kRateAgainstLimit, *figures.actual, limit);
+}
+
 }  // namespace
 
 Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
@@ -82,31 +109,14 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
 
   switch (target.kind) {
     case model::TargetKind::kMilestone:
-      if (figures.reached && *figures.reached <= period) {
-        p.status = "green";
-        p.completion = 1;
-        p.note = core::Say(text::kMilestoneReached, figures.reached->ToString());
-      } else {
-        p.status = period.year > target.target_year ? "red" : "amber";
-        p.note = core::Say(period.year > target.target_year ? text::kMilestoneOverdue
-                                                            : text::kMilestonePending);
-      }
+      Milestone(target, period, figures, p);
       return p;
 
     case model::TargetKind::kRate:
-    case model::TargetKind::kCompare: {
-      // Rate: the figure's change on a year before (%) against the set rate of fall (a
-      // positive % for a fall); compare: the external change against the reference change.
+    case model::TargetKind::kCompare:
       if (!figures.actual || !figures.reference) return no_data(figures.missing);
-      const double limit = target.kind == model::TargetKind::kRate
-                               ? (at_most ? -*figures.reference : *figures.reference)
-                               : *figures.reference;
-      const bool met = at_most ? *figures.actual <= limit : *figures.actual >= limit;
-      const double shortfall = std::abs(*figures.actual - limit);
-      p.status = met ? "green" : (shortfall <= 0.5 ? "amber" : "red");  // within half a point
-      p.note = core::Say(text::kRateAgainstLimit, *figures.actual, limit);
+      AgainstLimit(target, figures, p);
       return p;
-    }
 
     case model::TargetKind::kLevel:
     case model::TargetKind::kRatio:
