@@ -338,6 +338,13 @@ inline constexpr core::Message kKindTitleStrategicEmerging{"战略性新兴产�
 inline constexpr core::Message kKindTitleList{"重点企业名单", "Saved lists"};
 
 // monthly_xlsx.cc: the columns of the group tables
+inline constexpr core::Message kColumnMonthOutput{"本月产值（万元）", "month output (10k yuan)"};
+inline constexpr core::Message kColumnOutputYtd{"累计产值（万元）", "output YTD (10k yuan)"};
+inline constexpr core::Message kColumnSameMonthsLastYear{"上年同期（万元）",
+                                                         "same months last year"};
+inline constexpr core::Message kColumnValueAdded{"增加值（万元）", "value added"};
+inline constexpr core::Message kColumnRevenue{"营业收入（万元）", "revenue"};
+inline constexpr core::Message kColumnProfit{"利润总额（万元）", "profit"};
 inline constexpr core::Message kColumnCode{"代码", "code"};
 inline constexpr core::Message kColumnName{"名称", "name"};
 inline constexpr core::Message kColumnEnterprises{"企业数", "enterprises"};
