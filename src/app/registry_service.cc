@@ -7,6 +7,7 @@
 
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::app {
 namespace {
@@ -91,8 +92,7 @@ Result<WriteResult> RegistryService::GrantDesignation(const model::Cells& cells)
     if (!enterprise) return Error(enterprise.error());
     if (!enterprise->has_value()) {
       parsed.errors.push_back(
-          {"uscc", "unknown_enterprise",
-           fmt::format("enterprise {} is not in the registry", parsed.designation.uscc)});
+          {"uscc", "unknown_enterprise", core::Say(text::kNotInRegistry, parsed.designation.uscc)});
     }
   }
   if (!parsed.errors.empty()) return Error(IssuesToStatus(parsed.errors));

@@ -102,7 +102,7 @@ Status IssuesToStatus(const std::vector<model::CellIssue>& issues) {
   std::vector<std::string> lines;
   for (const auto& issue : issues) {
     lines.push_back(fmt::format("{}{} [{}]", issue.column.empty() ? "" : issue.column + ": ",
-                                issue.message, issue.rule));
+                                issue.message.en, issue.rule));
   }
   return Status::InvalidArgument(fmt::format("{}", fmt::join(lines, "\n")));
 }

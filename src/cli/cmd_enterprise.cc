@@ -55,7 +55,7 @@ struct RecordOptions {
 
 void PrintWarnings(const std::vector<model::CellIssue>& warnings) {
   for (const auto& warning : warnings) {
-    fmt::print(stderr, "warning: {}: {} [{}]\n", warning.column, warning.message, warning.rule);
+    fmt::print(stderr, "warning: {}: {} [{}]\n", warning.column, warning.message.en, warning.rule);
   }
 }
 

@@ -49,7 +49,7 @@ int RunImport(const Context& ctx, const std::string& name, const ImportArgs& arg
   auto report = opened->Service<app::ImportService>().Import(name, args.file, options);
   if (!report) return Fail(report.error());
   if (args.format == "json") {
-    fmt::print("{}", report::ImportReportJson(*report));
+    fmt::print("{}", report::ImportReportJson(*report, core::Language::kEn));
   } else {
     fmt::print(report->written ? stdout : stderr, "{}{}",
                report::ImportReportText(*report, args.max_issues),

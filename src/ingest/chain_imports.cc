@@ -11,6 +11,7 @@
 #include "clusterscope/core/credit_code.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/text.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 
@@ -84,11 +85,12 @@ std::optional<double> Number(const ColumnMap& columns, const core::CsvRecord& re
   if (cell.empty()) return std::nullopt;
   auto value = core::ParseDecimal(cell);
   if (!value) {
-    parsed.errors.push_back({std::string(column), "malformed_number", value.error().message()});
+    parsed.errors.push_back({std::string(column), "malformed_number",
+                             text::Refused(text::kNotANumber, cell, value.error().message())});
     return std::nullopt;
   }
   if (!negative_ok && *value < 0) {
-    parsed.errors.push_back({std::string(column), "negative_value", "must not be negative"});
+    parsed.errors.push_back({std::string(column), "negative_value", core::Say(text::kNegative)});
     return std::nullopt;
   }
   return *value;
@@ -100,7 +102,8 @@ std::optional<core::Date> DateCell(const ColumnMap& columns, const core::CsvReco
   if (cell.empty()) return std::nullopt;
   auto date = core::Date::Parse(cell);
   if (!date) {
-    parsed.errors.push_back({std::string(column), "malformed_date", date.error().message()});
+    parsed.errors.push_back({std::string(column), "malformed_date",
+                             text::Refused(text::kNotADate, cell, date.error().message())});
     return std::nullopt;
   }
   return *date;
@@ -127,24 +130,20 @@ Result<ImportReport> ImportRelations(storage::Store& store, const std::string& p
         CheckCode("buyer", r.buyer, parsed);
         CheckCode("supplier", r.supplier, parsed);
         if (parsed.errors.empty() && local.count(r.buyer) == 0) {
-          parsed.errors.push_back({"buyer", "unknown_enterprise",
-                                   fmt::format("buyer {} is not in the registry; relations are "
-                                               "purchases of local enterprises",
-                                               r.buyer)});
+          parsed.errors.push_back(
+              {"buyer", "unknown_enterprise", core::Say(text::kBuyerNotLocal, r.buyer)});
         }
         if (r.buyer == r.supplier && !r.buyer.empty()) {
-          parsed.errors.push_back(
-              {"supplier", "self_supply", "an enterprise cannot supply itself"});
+          parsed.errors.push_back({"supplier", "self_supply", core::Say(text::kSelfSupply)});
         }
         const std::string period(columns.Cell(record, "period"));
         if (!detail::ParseYearOrMonth(period, r.year, r.month)) {
           parsed.errors.push_back(
-              {"period", "malformed_period",
-               fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});
+              {"period", "malformed_period", core::Say(text::kNotYearOrMonth, period)});
         }
         const auto value = Number(columns, record, "value", parsed, false);
         if (!value && parsed.errors.empty()) {
-          parsed.errors.push_back({"value", "missing_value", "a purchase needs its value"});
+          parsed.errors.push_back({"value", "missing_value", core::Say(text::kPurchaseNeedsValue)});
         }
         r.value = value.value_or(0);
       },
@@ -171,17 +170,19 @@ Result<ImportReport> ImportProspects(storage::Store& store, const std::string& p
         p.uscc = std::string(columns.Cell(record, "uscc"));
         CheckCode("uscc", p.uscc, parsed);
         p.name = std::string(columns.Cell(record, "name"));
-        if (p.name.empty()) parsed.errors.push_back({"name", "missing_name", "a name is required"});
+        if (p.name.empty())
+          parsed.errors.push_back({"name", "missing_name", core::Say(text::kNameRequired)});
         p.industry_code = std::string(columns.Cell(record, "industry_code"));
         if (const Status status = industries.CheckClass(p.industry_code); !status.ok()) {
-          parsed.errors.push_back({"industry_code", "unknown_industry_class", status.message()});
+          parsed.errors.push_back(
+              {"industry_code", "unknown_industry_class",
+               text::Refused(text::kUnknownIndustryClass, p.industry_code, status.message())});
         }
         p.region = std::string(columns.Cell(record, "region"));
         p.revenue = Number(columns, record, "revenue", parsed, false);
         p.products = std::string(columns.Cell(record, "products"));
         if (local.count(p.uscc) != 0) {
-          parsed.warnings.push_back(
-              {"uscc", "already_local", "the enterprise is in the registry already: it is local"});
+          parsed.warnings.push_back({"uscc", "already_local", core::Say(text::kAlreadyLocal)});
         }
       },
       [](const model::Prospect& p) { return p.uscc; },
@@ -227,29 +228,28 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
   p.uscc = cell("uscc");
   p.note = cell("note");
   row.reason = cell("reason");
-  if (p.code.empty()) parsed.errors.push_back({"code", "missing_code", "a project needs a code"});
-  if (p.name.empty()) parsed.errors.push_back({"name", "missing_name", "a project needs a name"});
+  if (p.code.empty())
+    parsed.errors.push_back({"code", "missing_code", core::Say(text::kProjectNeedsCode)});
+  if (p.name.empty())
+    parsed.errors.push_back({"name", "missing_name", core::Say(text::kProjectNeedsName)});
   if (!p.cluster.empty() && system.FindCluster(p.cluster) == nullptr) {
-    parsed.errors.push_back({"cluster", "unknown_cluster",
-                             fmt::format("'{}' is not a cluster of the system", p.cluster)});
+    parsed.errors.push_back(
+        {"cluster", "unknown_cluster", core::Say(text::kNotAClusterOfSystem, p.cluster)});
   }
   if (!p.park.empty() && system.FindPark(p.park) == nullptr) {
-    parsed.errors.push_back(
-        {"park", "unknown_park", fmt::format("'{}' is not a park of the system", p.park)});
+    parsed.errors.push_back({"park", "unknown_park", core::Say(text::kNotAParkOfSystem, p.park)});
   }
   if (!p.uscc.empty()) CheckCode("uscc", p.uscc, parsed);
   if (!p.chain.empty()) {
     const model::Chain* chain = chains != nullptr ? chains->FindChain(p.chain) : nullptr;
     if (chain == nullptr) {
-      parsed.errors.push_back(
-          {"chain", "unknown_chain",
-           fmt::format("'{}' is not a chain of the loaded chain plan", p.chain)});
+      parsed.errors.push_back({"chain", "unknown_chain", core::Say(text::kNotAChain, p.chain)});
     } else if (!p.link.empty() && chain->FindLink(p.link) == nullptr) {
-      parsed.errors.push_back({"link", "unknown_link",
-                               fmt::format("'{}' is not a link of chain '{}'", p.link, p.chain)});
+      parsed.errors.push_back(
+          {"link", "unknown_link", core::Say(text::kNotALink, p.link, p.chain)});
     }
   } else if (!p.link.empty()) {
-    parsed.errors.push_back({"link", "link_without_chain", "a link needs its chain"});
+    parsed.errors.push_back({"link", "link_without_chain", core::Say(text::kLinkNeedsChain)});
   }
   p.total_investment = Number(columns, record, "total_investment", parsed, false);
   model::ProjectPhase phase;
@@ -260,8 +260,8 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
   phase.capacity = Number(columns, record, "capacity", parsed, false);
   phase.capacity_unit = cell("capacity_unit");
   if (phase.capacity && phase.capacity_unit.empty()) {
-    parsed.errors.push_back({"capacity_unit", "capacity_without_unit",
-                             "a capacity needs its unit, e.g. GWh/年, km/年, 吨/年"});
+    parsed.errors.push_back(
+        {"capacity_unit", "capacity_without_unit", core::Say(text::kCapacityNeedsUnit)});
   }
   phase.annual_sales = Number(columns, record, "annual_sales", parsed, false);
   phase.production = DateCell(columns, record, "phase_production", parsed);
@@ -273,8 +273,7 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
     if (const auto parsed_curve = model::ParseRampCurve(curve)) {
       p.curve = *parsed_curve;
     } else {
-      parsed.errors.push_back(
-          {"curve", "unknown_curve", fmt::format("'{}' is not linear, s_curve or step", curve)});
+      parsed.errors.push_back({"curve", "unknown_curve", core::Say(text::kNotACurve, curve)});
     }
   }
   for (const auto& info : model::Stages()) {
@@ -290,11 +289,7 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
       p.stage = *parsed_stage;
       row.has_stage = true;
     } else {
-      parsed.errors.push_back(
-          {"stage", "unknown_stage",
-           fmt::format("'{}' is not a stage (lead 线索, signed 签约, registered 落地, construction "
-                       "开工, production 投产, full_production 达产)",
-                       stage)});
+      parsed.errors.push_back({"stage", "unknown_stage", core::Say(text::kNotAStage, stage)});
     }
   } else {
     for (const auto& info : model::Stages()) {
@@ -347,8 +342,7 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
       if (const auto [it, added] = phase_lines.emplace(key, std::make_pair(code, record.line));
           !added) {
         parsed.errors.push_back(
-            {"phase", "duplicate_key",
-             fmt::format("{} already appears on line {}", key, it->second.second)});
+            {"phase", "duplicate_key", core::Say(text::kKeyRepeated, key, it->second.second)});
       }
       auto [g, added] = projects.try_emplace(code);
       if (added) {
@@ -358,9 +352,9 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
       } else {
         for (const auto& column : level_columns) {
           if (columns.Cell(record, column) != columns.Cell(*g->second.first, column)) {
-            parsed.errors.push_back({column, "project_mismatch",
-                                     fmt::format("differs from line {} of the same project ({})",
-                                                 g->second.first->line, code)});
+            parsed.errors.push_back(
+                {column, "project_mismatch",
+                 core::Say(text::kDiffersFromLine, g->second.first->line, code)});
           }
         }
         if (parsed.errors.empty()) g->second.row.project.phases.push_back(row.project.phases[0]);
@@ -393,7 +387,9 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
     std::vector<CellIssue> errors;
     if (failed.count(code) == 0) {
       for (const auto& problem : p.Check()) {
-        errors.push_back({"", "project_rule", fmt::format("{}: {}", problem.key, problem.message)});
+        // The model's rule speaks English only; the Chinese names it.
+        errors.push_back(
+            {"", "project_rule", core::Say(text::kProjectRule, problem.key, problem.message)});
       }
       const auto it = stored.find(code);
       if (it != stored.end() && it->second->stage != p.stage) {
@@ -401,7 +397,9 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
         const auto date = p.reached[static_cast<std::size_t>(p.stage)];
         const Status move = model::CheckMove(
             *it->second, p.stage, date.value_or(since.value_or(core::Date{})), g.row.reason);
-        if (!move.ok()) errors.push_back({"stage", "stage_order", move.message()});
+        if (!move.ok()) {
+          errors.push_back({"stage", "stage_order", core::Say(text::kStageOrder, move.message())});
+        }
       } else if (it == stored.end() && g.row.reason.empty()) {
         // A new project's history: from its first dated stage on, no stage may be undated.
         bool dated = false;
@@ -409,11 +407,9 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
           if (info.stage > p.stage) break;
           const bool has = p.reached[static_cast<std::size_t>(info.stage)].has_value();
           if (dated && !has) {
-            errors.push_back(
-                {std::string(info.code) + "_date", "stage_skipped",
-                 fmt::format("project {} reached {} without a date for {} ({}): "
-                             "give the date or the reason in the reason column",
-                             code, model::InfoOf(p.stage).code, info.code, info.name_zh)});
+            errors.push_back({std::string(info.code) + "_date", "stage_skipped",
+                              core::Say(text::kStageSkipped, code, model::InfoOf(p.stage).code,
+                                        info.code, info.name_zh)});
             break;
           }
           dated = dated || has;
@@ -430,8 +426,8 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
       std::string reasons = row_reasons[record];
       if (issues.failed()) reasons += (reasons.empty() ? "" : "; ") + issues.Reasons();
       if (reasons.empty()) {  // a good row of a bad project: say why it is not written
-        issues.Fail({"", "project_rejected",
-                     fmt::format("project {} has errors (line {})", code, g.first->line)});
+        issues.Fail(
+            {"", "project_rejected", core::Say(text::kProjectHasErrors, code, g.first->line)});
         reasons = issues.Reasons();
       }
       ++report.rows_rejected;

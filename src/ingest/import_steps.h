@@ -17,6 +17,7 @@
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
 #include "clusterscope/storage/store.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest::detail {
 
@@ -54,7 +55,7 @@ class RowIssues {
   void Fail(const CellIssue& issue) {
     KeepIssue(report_, Locate(issue), true);
     reasons_.push_back(fmt::format("{}: {} [{}]", issue.column.empty() ? "row" : issue.column,
-                                   issue.message, issue.rule));
+                                   issue.message.en, issue.rule));
   }
   void Warn(const CellIssue& issue) { KeepIssue(report_, Locate(issue), false); }
   void Add(const ParsedRecord& parsed) {
@@ -68,8 +69,7 @@ class RowIssues {
   bool FieldCountOk() {
     if (record_.fields.size() == table_.header.fields.size()) return true;
     Fail({"", "field_count",
-          fmt::format("the row has {} fields but the header has {}", record_.fields.size(),
-                      table_.header.fields.size())});
+          core::Say(text::kFieldCount, record_.fields.size(), table_.header.fields.size())});
     return false;
   }
 
@@ -245,8 +245,7 @@ Result<ImportReport> ImportRows(storage::Store& store, const std::string& path,
         const auto [it, inserted] = first_line.emplace(key(value), record.line);
         if (!inserted) {
           parsed.errors.push_back(
-              {"", "duplicate_key",
-               fmt::format("{} already appears on line {}", it->first, it->second)});
+              {"", "duplicate_key", core::Say(text::kKeyRepeated, it->first, it->second)});
         }
       }
       issues.Add(parsed);

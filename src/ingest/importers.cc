@@ -14,6 +14,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/record_parser.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 using namespace detail;  // NOLINT: the shared import steps
@@ -111,8 +112,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
         const auto [it, inserted] = first_line.emplace(uscc, record.line);
         if (!inserted) {
           parsed.errors.push_back(
-              {"uscc", "duplicate_key",
-               fmt::format("credit code {} already appears on line {}", uscc, it->second)});
+              {"uscc", "duplicate_key", core::Say(text::kCreditCodeRepeated, uscc, it->second)});
         }
       }
       issues.Add(parsed);
@@ -160,22 +160,23 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
       const bool year_ok = year >= 1990 && year <= 2100;
       auto above = core::ParseYesNo(columns->Cell(record, "above_scale"));
       if (!year_ok) {
-        parsed.errors.push_back(
-            {"year", "malformed_year", fmt::format("'{}' is not a year (1990-2100)", year_cell)});
+        parsed.errors.push_back({"year", "malformed_year", core::Say(text::kNotAYear, year_cell)});
       }
       if (!above)
-        parsed.errors.push_back({"above_scale", "malformed_boolean", above.error().message()});
+        parsed.errors.push_back(
+            {"above_scale", "malformed_boolean",
+             text::Refused(text::kNotYesNo, columns->Cell(record, "above_scale"),
+                           above.error().message())});
       const auto e = enterprises.find(uscc);
       if (e == enterprises.end()) {
-        parsed.errors.push_back({"uscc", "unknown_enterprise",
-                                 fmt::format("enterprise {} is not in the registry", uscc)});
+        parsed.errors.push_back(
+            {"uscc", "unknown_enterprise", core::Say(text::kNotInRegistry, uscc)});
       }
       if (parsed.errors.empty()) {
         const auto [it, inserted] = first_line.emplace(std::make_pair(uscc, year), record.line);
         if (!inserted) {
           parsed.errors.push_back(
-              {"", "duplicate_key",
-               fmt::format("{} {} already appears on line {}", uscc, year, it->second)});
+              {"", "duplicate_key", core::Say(text::kPairRepeated, uscc, year, it->second)});
         }
       }
       issues.Add(parsed);
@@ -220,24 +221,23 @@ Result<ImportReport> ImportPrices(storage::Store& store, const std::string& path
         const auto* entry = industries.Find(index.division);
         if (entry == nullptr || entry->level != 2) {
           parsed.errors.push_back(
-              {"division", "unknown_division",
-               fmt::format("'{}' is not a GB/T 4754-2017 division (two digits, 06..46)",
-                           index.division)});
+              {"division", "unknown_division", core::Say(text::kNotADivision, index.division)});
         }
         auto period = core::Period::Parse(columns.Cell(record, "period"));
         if (period) {
           index.period = *period;
         } else {
-          parsed.errors.push_back({"period", "malformed_period", period.error().message()});
+          parsed.errors.push_back({"period", "malformed_period",
+                                   text::Refused(text::kNotAMonth, columns.Cell(record, "period"),
+                                                 period.error().message())});
         }
         auto value = core::ParseDecimal(columns.Cell(record, "index"));
         if (!value) {
-          parsed.errors.push_back({"index", "malformed_number", value.error().message()});
+          parsed.errors.push_back({"index", "malformed_number",
+                                   text::Refused(text::kNotANumber, columns.Cell(record, "index"),
+                                                 value.error().message())});
         } else if (*value <= 0 || *value > 1000) {
-          parsed.errors.push_back(
-              {"index", "index_range",
-               "a price index with the same month of last year = 100 lies above 0 (and is "
-               "rarely above 200)"});
+          parsed.errors.push_back({"index", "index_range", core::Say(text::kIndexRange)});
         } else {
           index.index = *value;
         }
@@ -271,25 +271,24 @@ Result<ImportReport> ImportSeries(storage::Store& store, const model::TargetPlan
         if (definition == nullptr) {
           std::vector<std::string> known;
           for (const auto& s : plan.series) known.push_back(s.code);
-          parsed.errors.push_back({"series", "unknown_series",
-                                   fmt::format("'{}' is not a series of the target plan ({})",
-                                               value.series, fmt::join(known, ", "))});
+          parsed.errors.push_back(
+              {"series", "unknown_series",
+               core::Say(text::kNotASeries, value.series, fmt::join(known, ", "))});
         }
         const std::string period(columns.Cell(record, "period"));
         if (!detail::ParseYearOrMonth(period, value.year, value.month)) {
           parsed.errors.push_back(
-              {"period", "malformed_period",
-               fmt::format("'{}' is neither a year (2024) nor a month (2024-06)", period)});
+              {"period", "malformed_period", core::Say(text::kNotYearOrMonth, period)});
         }
         auto number = core::ParseDecimal(columns.Cell(record, "value"));
         if (!number) {
-          parsed.errors.push_back({"value", "malformed_number", number.error().message()});
+          parsed.errors.push_back({"value", "malformed_number",
+                                   text::Refused(text::kNotANumber, columns.Cell(record, "value"),
+                                                 number.error().message())});
         } else {
           value.value = *number;
           if (definition != nullptr && definition->unit == "date" && *number != 1) {
-            parsed.errors.push_back({"value", "milestone_value",
-                                     "a milestone's series takes the value 1 in the period it "
-                                     "was reached"});
+            parsed.errors.push_back({"value", "milestone_value", core::Say(text::kMilestoneValue)});
           }
         }
         if (columns.Has("source")) value.source = std::string(columns.Cell(record, "source"));
@@ -341,19 +340,16 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
           ParseDesignationCells(CellsOf(*columns, DesignationColumns(), record), system, find);
       const model::Designation& d = parsed.designation;
       if (parsed.errors.empty() && known.count(d.uscc) == 0) {
-        parsed.errors.push_back({"uscc", "unknown_enterprise",
-                                 fmt::format("enterprise {} is not in the registry; import it "
-                                             "first",
-                                             d.uscc)});
+        parsed.errors.push_back(
+            {"uscc", "unknown_enterprise", core::Say(text::kNotInRegistryImportFirst, d.uscc)});
       }
       if (parsed.errors.empty()) {
         const auto [it, inserted] =
             first_line.emplace(key_of(d.uscc, d.type, d.granted), record.line);
         if (!inserted) {
-          parsed.errors.push_back(
-              {"", "duplicate_key",
-               fmt::format("designation {} of {} granted {} already appears on line {}", d.type,
-                           d.uscc, d.granted.ToString(), it->second)});
+          parsed.errors.push_back({"", "duplicate_key",
+                                   core::Say(text::kDesignationRepeated, d.type, d.uscc,
+                                             d.granted.ToString(), it->second)});
         }
       }
       issues.Add(parsed);

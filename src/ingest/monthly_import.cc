@@ -17,6 +17,7 @@
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/quality.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -51,7 +52,7 @@ class MonthlyFile {
 
   // An issue found after reading, on `line`, about `column` (canonical name, or empty).
   void LateIssue(ImportReport& report, std::size_t line, std::string_view column, std::string value,
-                 std::string rule, std::string message, bool error) {
+                 std::string rule, core::Text message, bool error) {
     RowIssue issue;
     issue.file = source_.file;
     issue.sheet = source_.sheet;
@@ -66,7 +67,7 @@ class MonthlyFile {
     if (!error) return;
     std::string& reasons = late_rejects_[line];
     if (!reasons.empty()) reasons += "; ";
-    reasons += fmt::format("{}: {} [{}]", column.empty() ? "row" : column, message, rule);
+    reasons += fmt::format("{}: {} [{}]", column.empty() ? "row" : column, message.en, rule);
   }
   bool has_late_rejects() const { return !late_rejects_.empty(); }
 
@@ -134,9 +135,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         ParseMonthlyCells(cells, factor, known_code, parsed);
         if (parsed.errors.empty() && !known_code && registry.find(parsed.uscc) == registry.end()) {
           parsed.errors.push_back({"uscc", "unknown_enterprise",
-                                   fmt::format("enterprise {} is not in the registry; import it "
-                                               "first",
-                                               parsed.uscc)});
+                                   core::Say(text::kNotInRegistryImportFirst, parsed.uscc)});
         }
         issues.Add(parsed);
         if (!issues.failed()) {
@@ -181,8 +180,8 @@ void FindDuplicates(const model::MonthlyPanel& panel, const std::vector<std::uin
     ++report.rows_rejected;
     file.LateIssue(
         report, lines[r], "", "", "duplicate_key",
-        fmt::format("{} {} already appears on line {}", panel.uscc(panel.slot(r)),
-                    core::Period::FromIndex(panel.period_index(r)).ToString(), lines[first]),
+        core::Say(text::kPairRepeated, panel.uscc(panel.slot(r)),
+                  core::Period::FromIndex(panel.period_index(r)).ToString(), lines[first]),
         true);
   }
 }
@@ -235,10 +234,8 @@ Status DeriveMonthValues(storage::Store& store, model::MonthlyPanel& panel,
       const bool combined_jan_feb = period.month == 2 && missing_months == std::vector<int>{1};
       if (!missing_months.empty() && !combined_jan_feb) {
         file.LateIssue(report, lines[r], "period", period.ToString(), "cumulative_gap",
-                       fmt::format("no value for {}-{:02}..{:02}; the month value of {} covers "
-                                   "them",
-                                   period.year, missing_months.front(), missing_months.back(),
-                                   period.ToString()),
+                       core::Say(text::kCumulativeGap, period.year, missing_months.front(),
+                                 missing_months.back(), period.ToString()),
                        false);
       }
       std::array<std::optional<double>, model::kMeasureCount> out;
@@ -260,22 +257,16 @@ Status DeriveMonthValues(storage::Store& store, model::MonthlyPanel& panel,
           before = value ? std::optional<double>(*before + *value) : std::nullopt;
         }
         if (!before) {
-          file.LateIssue(report, lines[r], info.column, fmt::format("{}", *ytd),
-                         "cumulative_underivable",
-                         fmt::format("{} of {} cannot be derived: an earlier year-to-date value "
-                                     "is missing; left empty",
-                                     info.column, period.ToString()),
-                         false);
+          file.LateIssue(
+              report, lines[r], info.column, fmt::format("{}", *ytd), "cumulative_underivable",
+              core::Say(text::kCumulativeUnderivable, info.column, period.ToString()), false);
           continue;
         }
         out[m] = *ytd - *before;
         if (*out[m] < 0 && !info.may_be_negative) {
           failed = true;
           file.LateIssue(report, lines[r], info.column, fmt::format("{}", *ytd), "negative_value",
-                         fmt::format("the month value derived from the year-to-date, {} - {} = "
-                                     "{}, is negative",
-                                     *ytd, *before, *out[m]),
-                         true);
+                         core::Say(text::kDerivedNegative, *ytd, *before, *out[m]), true);
         }
       }
       const auto& output = out[static_cast<std::size_t>(Measure::kOutputValue)];
@@ -284,9 +275,7 @@ Status DeriveMonthValues(storage::Store& store, model::MonthlyPanel& panel,
         failed = true;
         file.LateIssue(report, lines[r], "value_added", fmt::format("{}", *value_added),
                        "va_above_output",
-                       fmt::format("the derived month value added {} is above output {}",
-                                   *value_added, *output),
-                       true);
+                       core::Say(text::kDerivedVaAboveOutput, *value_added, *output), true);
       }
       if (failed && keep[r] != 0) {
         keep[r] = 0;

@@ -6,6 +6,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/credit_code.h"
 #include "clusterscope/core/text.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_view code) {
@@ -15,7 +16,8 @@ std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_vi
   const bool well_formed =
       code.size() == 18 && code.find_first_not_of(core::kCreditCodeAlphabet) == std::string::npos;
   return CellIssue{std::string(column), well_formed ? "credit_code_check" : "credit_code_format",
-                   status.message()};
+                   text::Refused(well_formed ? text::kCreditCodeCheck : text::kCreditCodeFormat,
+                                 code, status.message())};
 }
 
 namespace {
@@ -30,17 +32,17 @@ class CellReader {
     const auto it = cells_.find(column);
     return it == cells_.end() ? std::string() : std::string(core::Trim(it->second));
   }
-  void Fail(std::string_view column, std::string_view rule, std::string message) {
+  void Fail(std::string_view column, std::string_view rule, core::Text message) {
     out_.errors.push_back({std::string(column), std::string(rule), std::move(message)});
   }
-  void Warn(std::string_view column, std::string_view rule, std::string message) {
+  void Warn(std::string_view column, std::string_view rule, core::Text message) {
     out_.warnings.push_back({std::string(column), std::string(rule), std::move(message)});
   }
   bool failed() const { return !out_.errors.empty(); }
 
   std::string Required(std::string_view column) {
     std::string cell = Cell(column);
-    if (cell.empty()) Fail(column, "missing_required", fmt::format("{} is required", column));
+    if (cell.empty()) Fail(column, "missing_required", core::Say(text::kRequired, column));
     return cell;
   }
 
@@ -56,7 +58,8 @@ class CellReader {
     if (cell.empty()) return std::nullopt;
     auto value = core::ParseYesNo(cell);
     if (!value) {
-      Fail(column, "malformed_boolean", value.error().message());
+      Fail(column, "malformed_boolean",
+           text::Refused(text::kNotYesNo, cell, value.error().message()));
       return std::nullopt;
     }
     return *value;
@@ -67,7 +70,7 @@ class CellReader {
     if (cell.empty()) return std::nullopt;
     auto value = core::Date::Parse(cell);
     if (!value) {
-      Fail(column, "malformed_date", value.error().message());
+      Fail(column, "malformed_date", text::Refused(text::kNotADate, cell, value.error().message()));
       return std::nullopt;
     }
     return *value;
@@ -78,11 +81,12 @@ class CellReader {
     if (cell.empty()) return std::nullopt;
     auto value = core::ParseDecimal(cell);
     if (!value) {
-      Fail(column, "malformed_number", value.error().message());
+      Fail(column, "malformed_number",
+           text::Refused(text::kNotANumber, cell, value.error().message()));
       return std::nullopt;
     }
     if (*value < 0) {
-      Fail(column, "negative_value", fmt::format("{} must not be negative", column));
+      Fail(column, "negative_value", core::Say(text::kMustNotBeNegative, column));
       return std::nullopt;
     }
     return *value;
@@ -121,7 +125,8 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
         const bool digits = e.industry_code.size() == 4 &&
                             e.industry_code.find_first_not_of("0123456789") == std::string::npos;
         in.Fail("industry_code", digits ? "unknown_industry_class" : "malformed_industry_code",
-                status.message());
+                text::Refused(digits ? text::kUnknownIndustryClass : text::kMalformedIndustryCode,
+                              e.industry_code, status.message()));
       }
     }
   }
@@ -132,8 +137,7 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
     if (!cell.empty()) {
       explicit_cluster = CodeOrName(system.clusters, cell);
       if (explicit_cluster.empty()) {
-        in.Fail("cluster", "unknown_cluster",
-                fmt::format("'{}' is not a cluster code or name of {}", cell, system.code));
+        in.Fail("cluster", "unknown_cluster", core::Say(text::kNotAClusterOf, cell, system.code));
       }
     }
   } else if (e.cluster_source == model::ClusterSource::kExplicit) {
@@ -144,8 +148,7 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
     const std::string cell = in.Cell("park");
     e.park = cell.empty() ? std::string() : CodeOrName(system.parks, cell);
     if (!cell.empty() && e.park.empty()) {
-      in.Fail("park", "unknown_park",
-              fmt::format("'{}' is not a park code or name of {}", cell, system.code));
+      in.Fail("park", "unknown_park", core::Say(text::kNotAParkOf, cell, system.code));
     }
   }
 
@@ -159,9 +162,7 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
         if (town->code == cell || town->name == cell) e.town = town->code;
       }
       if (e.town.empty()) {
-        in.Fail("town", "unknown_town",
-                fmt::format("'{}' is not a town (乡镇街道) code or name of region {}", cell,
-                            system.region_code));
+        in.Fail("town", "unknown_town", core::Say(text::kNotATownOf, cell, system.region_code));
       }
     }
   }
@@ -181,9 +182,7 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
     if (!e.strategic_emerging.empty() &&
         core::FindStrategicEmerging(e.strategic_emerging) == nullptr) {
       in.Fail("strategic_emerging", "unknown_sei_category",
-              fmt::format("'{}' is not a category of the 2018 strategic emerging industries "
-                          "classification (1..9, 1.1..9.2)",
-                          e.strategic_emerging));
+              core::Say(text::kNotASeiCategory, e.strategic_emerging));
     }
   }
 
@@ -212,8 +211,7 @@ ParsedDesignation ParseDesignationCells(const Cells& cells, const model::Cluster
     std::vector<std::string> codes;
     for (const auto& t : system.designation_types) codes.push_back(t.code);
     in.Fail("designation", "unknown_designation",
-            fmt::format("'{}' is not a designation type; known: {}", type_cell,
-                        fmt::join(codes, ", ")));
+            core::Say(text::kNotADesignationType, type_cell, fmt::join(codes, ", ")));
   }
   const std::string granted_cell = in.Required("granted");
   const auto granted = in.Date("granted");
@@ -227,9 +225,9 @@ ParsedDesignation ParseDesignationCells(const Cells& cells, const model::Cluster
   if (in.Has("level")) d.level = in.Cell("level");
   if (in.Has("note")) d.note = in.Cell("note");
   if (d.withdrawn && *d.withdrawn < d.granted) {
-    in.Fail("withdrawn", "withdrawn_before_granted",
-            fmt::format("withdrawn {} is before granted {}", d.withdrawn->ToString(),
-                        d.granted.ToString()));
+    in.Fail(
+        "withdrawn", "withdrawn_before_granted",
+        core::Say(text::kWithdrawnBeforeGranted, d.withdrawn->ToString(), d.granted.ToString()));
   }
   return out;
 }
@@ -238,25 +236,26 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
                        ParsedMonthly& out) {
   out.errors.clear();
   out.warnings.clear();
-  const auto fail = [&](std::string_view column, std::string_view rule, std::string message) {
+  const auto fail = [&](std::string_view column, std::string_view rule, core::Text message) {
     out.errors.push_back({std::string(column), std::string(rule), std::move(message)});
   };
   out.uscc = cells.uscc;
   if (cells.uscc.empty()) {
-    fail("uscc", "missing_required", "uscc is required");
+    fail("uscc", "missing_required", core::Say(text::kUsccRequired));
   } else if (!uscc_checked) {
     if (auto issue = CheckCreditCode("uscc", cells.uscc)) out.errors.push_back(std::move(*issue));
   }
   if (cells.period.empty()) {
-    fail("period", "missing_required", "period is required");
+    fail("period", "missing_required", core::Say(text::kPeriodRequired));
   } else if (auto parsed = core::Period::Parse(cells.period)) {
     out.period = *parsed;
   } else {
-    fail("period", "malformed_period", parsed.error().message());
+    fail("period", "malformed_period",
+         text::Refused(text::kNotAMonth, cells.period, parsed.error().message()));
   }
   const auto& output_cell = cells.measures[static_cast<std::size_t>(model::Measure::kOutputValue)];
   if (!output_cell || output_cell->empty()) {
-    fail("output_value", "missing_required", "output_value is required");
+    fail("output_value", "missing_required", core::Say(text::kOutputRequired));
   }
   for (const auto& info : model::Measures()) {
     const auto m = static_cast<std::size_t>(info.measure);
@@ -265,12 +264,13 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
     if (!cell || cell->empty()) continue;  // missing, not zero
     auto value = core::ParseDecimal(*cell);
     if (!value) {
-      fail(info.column, "malformed_number", value.error().message());
+      fail(info.column, "malformed_number",
+           text::Refused(text::kNotANumber, *cell, value.error().message()));
       continue;
     }
     if (*value < 0 && !info.may_be_negative) {
       fail(info.column, "negative_value",
-           fmt::format("{} ({}) must not be negative", info.column, info.name_zh));
+           core::Say(text::kMeasureMustNotBeNegative, info.column, info.name_zh));
       continue;
     }
     out.values[m] = info.money ? *value * money_factor : *value;
@@ -279,9 +279,9 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
   const auto& value_added = out.values[static_cast<std::size_t>(model::Measure::kValueAdded)];
   if (output && value_added && *value_added > *output) {
     fail("value_added", "va_above_output",
-         fmt::format("value added {} is above output {}",
-                     *cells.measures[static_cast<std::size_t>(model::Measure::kValueAdded)],
-                     *output_cell));
+         core::Say(text::kValueAddedAboveOutput,
+                   *cells.measures[static_cast<std::size_t>(model::Measure::kValueAdded)],
+                   *output_cell));
   }
 }
 

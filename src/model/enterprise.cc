@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "clusterscope/core/credit_code.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::model {
 
@@ -77,11 +78,10 @@ ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view in
     out.cluster = std::string(explicit_cluster);
     out.source = ClusterSource::kExplicit;
     if (mapped == nullptr) {
-      out.warning = fmt::format("class {} maps to no cluster; kept the given cluster {}",
-                                industry_code, explicit_cluster);
+      out.warning = core::Say(text::kClassMapsToNoCluster, industry_code, explicit_cluster);
     } else if (mapped->code != explicit_cluster) {
-      out.warning = fmt::format("class {} maps to cluster {} but {} was given; kept {}",
-                                industry_code, mapped->code, explicit_cluster, explicit_cluster);
+      out.warning = core::Say(text::kClassMapsToOtherCluster, industry_code, mapped->code,
+                              explicit_cluster, explicit_cluster);
     }
     return out;
   }
@@ -90,8 +90,7 @@ ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view in
     out.source = ClusterSource::kDerived;
     return out;
   }
-  out.warning = fmt::format("class {} maps to no cluster of {}; the enterprise has no cluster",
-                            industry_code, system.code);
+  out.warning = core::Say(text::kClassInNoCluster, industry_code, system.code);
   return out;
 }
 

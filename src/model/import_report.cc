@@ -9,7 +9,7 @@ std::string RowIssue::ToString() const {
   std::string out = sheet.empty() ? fmt::format("{}:{}: ", file, line)
                                   : fmt::format("{} [sheet {}] row {}: ", file, sheet, line);
   if (!column.empty()) out += fmt::format("column '{}' value '{}': ", column, value);
-  out += fmt::format("{} [{}]", message, rule);
+  out += fmt::format("{} [{}]", message.en, rule);
   return out;
 }
 

@@ -15,6 +15,6 @@ namespace clusterscope::report::detail {
 // The document TargetsJson writes (its keys in the order written).
 nlohmann::ordered_json TargetsValue(const targets::TargetReport& report, Language language);
 // The document ImportReportJson writes.
-nlohmann::json ImportReportValue(const model::ImportReport& report);
+nlohmann::json ImportReportValue(const model::ImportReport& report, core::Language language);
 
 }  // namespace clusterscope::report::detail

@@ -154,12 +154,14 @@ json DesignationJsonOf(const model::Designation& d, const model::ClusterSystem& 
           {"note", OptionalText(d.note)}};
 }
 
-json IssueJson(const model::RowIssue& issue) {
-  return {
-      {"file", issue.file},      {"sheet", issue.sheet.empty() ? json(nullptr) : json(issue.sheet)},
-      {"line", issue.line},      {"column", issue.column},
-      {"value", issue.value},    {"rule", issue.rule},
-      {"message", issue.message}};
+json IssueJson(const model::RowIssue& issue, core::Language language) {
+  return {{"file", issue.file},
+          {"sheet", issue.sheet.empty() ? json(nullptr) : json(issue.sheet)},
+          {"line", issue.line},
+          {"column", issue.column},
+          {"value", issue.value},
+          {"rule", issue.rule},
+          {"message", issue.message.In(language)}};
 }
 
 }  // namespace
@@ -413,11 +415,11 @@ std::string ImportReportText(const model::ImportReport& report, std::size_t max_
 
 namespace detail {
 
-json ImportReportValue(const model::ImportReport& report) {
+json ImportReportValue(const model::ImportReport& report, core::Language language) {
   json errors = json::array();
-  for (const auto& issue : report.errors) errors.push_back(IssueJson(issue));
+  for (const auto& issue : report.errors) errors.push_back(IssueJson(issue, language));
   json warnings = json::array();
-  for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue));
+  for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue, language));
   return json({{"kind", report.kind},
                {"file", report.file},
                {"written", report.written},
@@ -450,13 +452,13 @@ json ImportReportValue(const model::ImportReport& report) {
 
 }  // namespace detail
 
-std::string ImportReportJson(const model::ImportReport& report) {
-  return Dump(detail::ImportReportValue(report));
+std::string ImportReportJson(const model::ImportReport& report, core::Language language) {
+  return Dump(detail::ImportReportValue(report, language));
 }
 
 std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown,
                              core::Language language) {
-  json answer = detail::ImportReportValue(report);
+  json answer = detail::ImportReportValue(report, language);
   answer["quality"] = json::array();
   for (std::size_t i = 0; i < report.quality.size() && i < quality_shown; ++i) {
     const auto& q = report.quality[i];

@@ -113,7 +113,7 @@ TEST_F(EnterpriseImportTest, ReportsDuplicateKeysWithTheFirstLine) {
   ASSERT_EQ(report->errors.size(), 1u);
   EXPECT_EQ(report->errors[0].rule, "duplicate_key");
   EXPECT_EQ(report->errors[0].line, 4u);
-  EXPECT_NE(report->errors[0].message.find("line 2"), std::string::npos);
+  EXPECT_NE(report->errors[0].message.en.find("line 2"), std::string::npos);
 }
 
 TEST_F(EnterpriseImportTest, TenThousandRowsWithThreePercentBad) {

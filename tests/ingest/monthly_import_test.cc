@@ -300,8 +300,8 @@ TEST_F(MonthlyImportTest, CumulativeWarnsOfGapsAndRejectsNegativeMonths) {
   EXPECT_TRUE(gap->written);
   ASSERT_EQ(gap->warnings.size(), 1u);
   EXPECT_EQ(gap->warnings[0].rule, "cumulative_gap");
-  EXPECT_NE(gap->warnings[0].message.find("2023-02..03"), std::string::npos)
-      << gap->warnings[0].message;
+  EXPECT_NE(gap->warnings[0].message.en.find("2023-02..03"), std::string::npos)
+      << gap->warnings[0].message.en;
 
   auto negative = ImportCumulative(fmt::format("uscc,period,output_value\n{},2023-05,350\n", a));
   ASSERT_OK(negative);

@@ -59,12 +59,12 @@ TEST(AssignClusterTest, DerivesReportsAndNeverGuesses) {
   const auto conflict = AssignCluster(system, "3841", "P3");
   EXPECT_EQ(conflict.cluster, "P3");  // the user's word stands, but it is reported
   EXPECT_EQ(conflict.source, ClusterSource::kExplicit);
-  EXPECT_NE(conflict.warning.find("maps to cluster L2"), std::string::npos);
+  EXPECT_NE(conflict.warning.en.find("maps to cluster L2"), std::string::npos);
 
   const auto unmapped = AssignCluster(system, "3311", "");  // metal structures: no cluster
   EXPECT_EQ(unmapped.cluster, "");
   EXPECT_EQ(unmapped.source, ClusterSource::kNone);
-  EXPECT_NE(unmapped.warning.find("maps to no cluster"), std::string::npos);
+  EXPECT_NE(unmapped.warning.en.find("maps to no cluster"), std::string::npos);
 }
 
 }  // namespace

@@ -51,13 +51,14 @@ TEST(ImportReportTest, SaysWhatHappened) {
   report.file = "e.csv";
   report.rows_read = 2;
   report.rows_rejected = 1;
-  report.errors.push_back({"e.csv", "", 3, "park", "XYZ", "unknown_park", "'XYZ' is not a park"});
+  report.errors.push_back(
+      {"e.csv", "", 3, "park", "XYZ", "unknown_park", core::Verbatim("'XYZ' is not a park")});
   const std::string text = ImportReportText(report, 10);
   EXPECT_NE(text.find("e.csv:3: column 'park' value 'XYZ': 'XYZ' is not a park [unknown_park]"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("nothing imported"), std::string::npos);
-  const auto json = nlohmann::json::parse(ImportReportJson(report));
+  const auto json = nlohmann::json::parse(ImportReportJson(report, core::Language::kEn));
   EXPECT_EQ(json["written"], false);
   EXPECT_EQ(json["errors"][0]["rule"], "unknown_park");
   EXPECT_EQ(json["errors"][0]["line"], 3);

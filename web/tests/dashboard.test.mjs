@@ -231,6 +231,8 @@ test('an upload with a bad row shows its error by line and column, and writes no
   const cells = await page.locator('[data-test=upload-errors] tbody tr').first().locator('td').allTextContents();
   assert.equal(cells[0], '3');
   assert.equal(cells[1], 'period');
+  // The rule's message in the page's language, from the server's catalogue.
+  assert.match(cells.join(' '), /'2025-13' 不是月份/);
   await shot(page, 'upload-error');
   // Nothing was written: the engine's total is what it was.
   assert.equal(groupOf(engine(), 'total', 'total').ytd_output, groupOf(report, 'total', 'total').ytd_output);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "clusterscope/core/date.h"
+#include "clusterscope/core/message.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/problem.h"
 
@@ -52,7 +53,7 @@ struct Enterprise {
 struct ClusterAssignment {
   std::string cluster;
   ClusterSource source = ClusterSource::kNone;
-  std::string warning;  // set when the explicit cluster disagrees with the mapping, or unmapped
+  core::Text warning;  // set when the explicit cluster disagrees with the mapping, or unmapped
 };
 ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view industry_code,
                                 std::string_view explicit_cluster);

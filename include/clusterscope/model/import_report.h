@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "clusterscope/core/message.h"
 #include "clusterscope/model/quality.h"
 
 namespace clusterscope::model {
@@ -27,7 +28,7 @@ using Cells = std::map<std::string, std::string, std::less<>>;
 struct CellIssue {
   std::string column;  // canonical column name, or empty for the record as a whole
   std::string rule;    // stable rule id (see docs/file_formats.md)
-  std::string message;
+  core::Text message;  // for people, in both languages (text/imports.h)
 };
 
 struct RowIssue {
@@ -37,9 +38,9 @@ struct RowIssue {
   std::string column;    // column name as in the file, or empty for the whole row
   std::string value;     // the offending cell as read
   std::string rule;      // stable rule id: "credit_code_check", "unknown_industry_class", ...
-  std::string message;   // a sentence for people
+  core::Text message;    // a sentence for people, in both languages
 
-  std::string ToString() const;  // "file:line: column 'x' value 'v': message [rule]"
+  std::string ToString() const;  // "file:line: column 'x' value 'v': message [rule]", in English
 };
 
 struct ImportReport {

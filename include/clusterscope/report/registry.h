@@ -46,7 +46,8 @@ std::string AuditJson(const std::vector<model::AuditEntry>& entries);
 // The summary of an import with its errors and warnings, at most `max_issues` of each (0: every
 // error and the first 20 warnings), and a count per rule.
 std::string ImportReportText(const model::ImportReport& report, std::size_t max_issues);
-std::string ImportReportJson(const model::ImportReport& report);
+// The rows' messages in `language` (the command line gives English, as its text lines).
+std::string ImportReportJson(const model::ImportReport& report, core::Language language);
 // An upload's answer (compact): the import's report with its data-quality audit row by row, the
 // first `quality_shown` rows, the rest counted in "quality_not_shown".
 std::string UploadReportJson(const model::ImportReport& report, std::size_t quality_shown,

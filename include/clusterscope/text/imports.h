@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The catalogue's messages about the rows of an imported file (ingest/): why a row is rejected
+// or warned about, by rule (docs/file_formats.md). Each is written in both languages when the
+// file is read; the command line prints the English, the upload's answer and the dashboard the
+// reader's language. Part of the one catalogue of user-facing text (text/README.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "clusterscope/core/message.h"
+
+namespace clusterscope::text {
+
+// Cells that do not parse. The English is the parser's own, more precise message; the Chinese
+// names the rule and the cell.
+inline constexpr core::Message kNotANumber{"'{}' 不是数字", "'{}' is not a number"};
+inline constexpr core::Message kNotYesNo{"'{}' 不是“是/否”", "'{}' is not yes or no"};
+inline constexpr core::Message kNotADate{"'{}' 不是日期（如 2024-06-30）", "'{}' is not a date"};
+inline constexpr core::Message kNotAMonth{"'{}' 不是月份（如 2024-06）", "'{}' is not a month"};
+inline constexpr core::Message kCreditCodeCheck{"统一社会信用代码 {} 的校验位不对",
+                                                "the check character of credit code {} is wrong"};
+inline constexpr core::Message kCreditCodeFormat{"'{}' 不是 18 位统一社会信用代码",
+                                                 "'{}' is not an 18-character credit code"};
+inline constexpr core::Message kUnknownIndustryClass{"'{}' 不是 GB/T 4754-2017 的行业小类",
+                                                     "'{}' is not a GB/T 4754-2017 class"};
+inline constexpr core::Message kMalformedIndustryCode{"'{}' 不是四位行业代码",
+                                                      "'{}' is not a four-digit industry code"};
+
+// A cell a parser refused: the catalogue's Chinese naming the cell, the parser's own English.
+inline core::Text Refused(const core::Message& message, std::string_view cell,
+                          const std::string& english) {
+  return {core::Say(core::Language::kZh, message, cell), english};
+}
+
+// Rows that break a rule.
+inline constexpr core::Message kNotAStage{
+    "'{}' 不是项目阶段（lead 线索、signed 签约、registered 落地、construction 开工、production "
+    "投产、"
+    "full_production 达产）",
+    "'{}' is not a stage (lead, signed, registered, construction, production, full_production)"};
+inline constexpr core::Message kIndexRange{
+    "价格指数（上年同月 = 100）应大于 0（且很少超过 200）",
+    "a price index with the same month of last year = 100 lies above 0 (and is rarely above 200)"};
+inline constexpr core::Message kMilestoneValue{
+    "里程碑序列在实现当期取值 1",
+    "a milestone's series takes the value 1 in the period it was reached"};
+inline constexpr core::Message kProjectRule{"项目规则 {}：{}", "{}: {}"};
+inline constexpr core::Message kStageOrder{"阶段变更不合规则：{}", "{}"};
+inline constexpr core::Message kRequired{"{} 为必填项", "{} is required"};
+inline constexpr core::Message kMustNotBeNegative{"{} 不能为负数", "{} must not be negative"};
+inline constexpr core::Message kNotAClusterOf{"'{}' 不是 {} 的集群代码或名称",
+                                              "'{}' is not a cluster code or name of {}"};
+inline constexpr core::Message kNotAParkOf{"'{}' 不是 {} 的园区代码或名称",
+                                           "'{}' is not a park code or name of {}"};
+inline constexpr core::Message kNotATownOf{"'{}' 不是地区 {} 的乡镇街道代码或名称",
+                                           "'{}' is not a town code or name of region {}"};
+inline constexpr core::Message kNotASeiCategory{
+    "'{}' 不是 2018 年战略性新兴产业分类的类别（1..9, 1.1..9.2）",
+    "'{}' is not a category of the 2018 strategic emerging industries classification (1..9, "
+    "1.1..9.2)"};
+inline constexpr core::Message kNotADesignationType{"'{}' 不是认定类型；可选：{}",
+                                                    "'{}' is not a designation type; known: {}"};
+inline constexpr core::Message kWithdrawnBeforeGranted{"撤销日期 {} 早于认定日期 {}",
+                                                       "withdrawn {} is before granted {}"};
+inline constexpr core::Message kUsccRequired{"uscc（统一社会信用代码）为必填项",
+                                             "uscc is required"};
+inline constexpr core::Message kPeriodRequired{"period（月份）为必填项", "period is required"};
+inline constexpr core::Message kOutputRequired{"output_value（工业总产值）为必填项",
+                                               "output_value is required"};
+inline constexpr core::Message kMeasureMustNotBeNegative{"{0}（{1}）不能为负数",
+                                                         "{0} must not be negative"};
+inline constexpr core::Message kValueAddedAboveOutput{"增加值 {} 高于产值 {}",
+                                                      "value added {} is above output {}"};
+inline constexpr core::Message kCreditCodeRepeated{"统一社会信用代码 {} 已在第 {} 行出现",
+                                                   "credit code {} already appears on line {}"};
+inline constexpr core::Message kNotAYear{"'{}' 不是年份（1990—2100）",
+                                         "'{}' is not a year (1990-2100)"};
+inline constexpr core::Message kNotInRegistry{"企业 {} 不在企业名录中",
+                                              "enterprise {} is not in the registry"};
+inline constexpr core::Message kPairRepeated{"{} {} 已在第 {} 行出现",
+                                             "{} {} already appears on line {}"};
+inline constexpr core::Message kNotADivision{
+    "'{}' 不是 GB/T 4754-2017 的行业大类（两位数字，06..46）",
+    "'{}' is not a GB/T 4754-2017 division (two digits, 06..46)"};
+inline constexpr core::Message kNotASeries{"'{}' 不是目标方案中的指标序列（{}）",
+                                           "'{}' is not a series of the target plan ({})"};
+inline constexpr core::Message kNotYearOrMonth{
+    "'{}' 既不是年份（2024）也不是月份（2024-06）",
+    "'{}' is neither a year (2024) nor a month (2024-06)"};
+inline constexpr core::Message kNotInRegistryImportFirst{
+    "企业 {} 不在企业名录中；请先导入企业",
+    "enterprise {} is not in the registry; import it first"};
+inline constexpr core::Message kDesignationRepeated{
+    "企业 {1} 于 {2} 获得的认定 {0} 已在第 {3} 行出现",
+    "designation {0} of {1} granted {2} already appears on line {3}"};
+inline constexpr core::Message kNegative{"不能为负数", "must not be negative"};
+inline constexpr core::Message kBuyerNotLocal{
+    "采购方 {} 不在企业名录中；供应关系指本地企业的采购",
+    "buyer {} is not in the registry; relations are purchases of local enterprises"};
+inline constexpr core::Message kSelfSupply{"企业不能自己供应自己",
+                                           "an enterprise cannot supply itself"};
+inline constexpr core::Message kPurchaseNeedsValue{"采购记录需要金额",
+                                                   "a purchase needs its value"};
+inline constexpr core::Message kNameRequired{"名称为必填项", "a name is required"};
+inline constexpr core::Message kAlreadyLocal{
+    "该企业已在企业名录中，属于本地企业", "the enterprise is in the registry already: it is local"};
+inline constexpr core::Message kProjectNeedsCode{"项目需要编号", "a project needs a code"};
+inline constexpr core::Message kProjectNeedsName{"项目需要名称", "a project needs a name"};
+inline constexpr core::Message kNotAClusterOfSystem{"'{}' 不是集群体系中的集群",
+                                                    "'{}' is not a cluster of the system"};
+inline constexpr core::Message kNotAParkOfSystem{"'{}' 不是集群体系中的园区",
+                                                 "'{}' is not a park of the system"};
+inline constexpr core::Message kNotAChain{"'{}' 不是已载入的产业链方案中的产业链",
+                                          "'{}' is not a chain of the loaded chain plan"};
+inline constexpr core::Message kNotALink{"'{}' 不是产业链 '{}' 的环节",
+                                         "'{}' is not a link of chain '{}'"};
+inline constexpr core::Message kLinkNeedsChain{"填写环节时须同时填写产业链",
+                                               "a link needs its chain"};
+inline constexpr core::Message kCapacityNeedsUnit{
+    "产能须注明单位，如 GWh/年、km/年、吨/年",
+    "a capacity needs its unit, e.g. GWh/yr, km/yr, t/yr"};
+inline constexpr core::Message kNotACurve{"'{}' 不是 linear、s_curve 或 step",
+                                          "'{}' is not linear, s_curve or step"};
+inline constexpr core::Message kKeyRepeated{"{} 已在第 {} 行出现", "{} already appears on line {}"};
+inline constexpr core::Message kDiffersFromLine{"与同一项目（{1}）第 {0} 行不一致",
+                                                "differs from line {0} of the same project ({1})"};
+inline constexpr core::Message kStageSkipped{
+    "项目 {0} 已到 {1} 阶段，但缺少 {2}（{3}）的日期：请填写日期，或在 reason 列说明原因",
+    "project {0} reached {1} without a date for {2} ({3}): give the date or the reason in the "
+    "reason column"};
+inline constexpr core::Message kProjectHasErrors{"项目 {} 有错误（第 {} 行）",
+                                                 "project {} has errors (line {})"};
+inline constexpr core::Message kCumulativeGap{
+    "{0}-{1:02}..{2:02} 无数据；{3} 的当月值包含这些月份",
+    "no value for {0}-{1:02}..{2:02}; the month value of {3} covers them"};
+inline constexpr core::Message kCumulativeUnderivable{
+    "{1} 的 {0} 无法推算：缺少此前的累计值；留空",
+    "{0} of {1} cannot be derived: an earlier year-to-date value is missing; left empty"};
+inline constexpr core::Message kDerivedNegative{
+    "由累计值推算的当月值 {} − {} = {} 为负数",
+    "the month value derived from the year-to-date, {} - {} = {}, is negative"};
+inline constexpr core::Message kDerivedVaAboveOutput{
+    "推算的当月增加值 {} 高于产值 {}", "the derived month value added {} is above output {}"};
+inline constexpr core::Message kFieldCount{"该行有 {} 个字段，表头有 {} 个",
+                                           "the row has {} fields but the header has {}"};
+inline constexpr core::Message kClassMapsToNoCluster{
+    "行业小类 {} 不属于任何集群；保留填写的集群 {}",
+    "class {} maps to no cluster; kept the given cluster {}"};
+inline constexpr core::Message kClassMapsToOtherCluster{
+    "行业小类 {} 属于集群 {}，但填写的是 {}；保留 {}",
+    "class {} maps to cluster {} but {} was given; kept {}"};
+inline constexpr core::Message kClassInNoCluster{
+    "行业小类 {} 不属于 {} 的任何集群；该企业无所属集群",
+    "class {} maps to no cluster of {}; the enterprise has no cluster"};
+
+}  // namespace clusterscope::text
