@@ -7,6 +7,8 @@
 #include "store_helpers.h"
 #include <fmt/format.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::app {
 namespace {
 
@@ -24,14 +26,17 @@ bool IsEnterpriseList(Subject subject) {
   }
 }
 
-std::string_view Words(Subject subject) {
+// Why `subject` is refused.
+Status Refusal(Subject subject) {
   switch (subject) {
     case Subject::kCultivation:
-      return "the cultivation lists name enterprises: not for viewers";
+      return Status::Of(Status::Code::kPermissionDenied,
+                        core::Say(text::kCultivationNotForViewers));
     case Subject::kChanges:
-      return "the audit log is for admins and analysts";
+      return Status::Of(Status::Code::kPermissionDenied, core::Say(text::kAuditLogForAnalysts));
     default:
-      return "enterprise data is for analysts and park editors";
+      return Status::Of(Status::Code::kPermissionDenied,
+                        core::Say(text::kEnterpriseDataForAnalysts));
   }
 }
 
@@ -60,12 +65,12 @@ Result<Grant> Access::Open(Subject subject, std::string_view what, std::string_v
   std::string park;
   if (IsEnterpriseList(subject)) {
     if (!model::SeesEnterprises(who.role)) {
-      return Error(Status::PermissionDenied(std::string(Words(subject))));
+      return Error(Refusal(subject));
     }
     form = Form::kFull;
     if (who.role == model::Role::kParkEditor) park = who.park;
   } else if (subject == Subject::kChanges && FormFor(who) != Form::kFull) {
-    return Error(Status::PermissionDenied(std::string(Words(subject))));
+    return Error(Refusal(subject));
   }
   if (NamesEnterprises(subject, form)) {
     CLUSTERSCOPE_RETURN_IF_ERROR(RecordExport(store(), actor(), "enterprise", what, detail));
@@ -76,7 +81,7 @@ Result<Grant> Access::Open(Subject subject, std::string_view what, std::string_v
 Status Access::CheckEdits(std::string_view park) const {
   const Caller& who = caller();
   if (!model::EditsEnterprises(who.role)) {
-    return Status::PermissionDenied("viewers do not change enterprise data");
+    return Status::Of(Status::Code::kPermissionDenied, core::Say(text::kViewersDoNotChange));
   }
   if (who.role == model::Role::kParkEditor && park != who.park) {
     return Status::PermissionDenied(
@@ -86,7 +91,8 @@ Status Access::CheckEdits(std::string_view park) const {
 }
 
 Status Access::CheckManagesUsers() const {
-  if (!model::ManagesUsers(caller().role)) return Status::PermissionDenied("admins only");
+  if (!model::ManagesUsers(caller().role))
+    return Status::Of(Status::Code::kPermissionDenied, core::Say(text::kAdminsOnly));
   return Status::Ok();
 }
 

@@ -22,6 +22,7 @@
 #include "clusterscope/app/statistics_service.h"
 #include "clusterscope/core/classification.h"
 #include "clusterscope/ingest/analytics_files.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
 
@@ -49,8 +50,8 @@ Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputByIndustry(int 
   auto latest = LatestPeriod(store());
   if (!latest) return Error(latest.error());
   if (year > latest->year) {
-    return Error(Status::NotFound(fmt::format(
-        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
+    return Error(Status::Of(Status::Code::kNotFound,
+                            core::Say(text::kNoStatisticsForYear, year, latest->ToString())));
   }
   return OutputToPeriod(year == latest->year ? *latest : core::Period{year, 12}, digits);
 }
@@ -80,7 +81,8 @@ Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputToPeriod(core::
 
 Result<PlantData> AnalyticsService::Plants(const Grant& grant, int year, int digits, bool by_park) {
   if (!grant.full() || !grant.park().empty()) {
-    return Error(Status::PermissionDenied("plants are enterprises: for admins and analysts"));
+    return Error(
+        Status::Of(Status::Code::kPermissionDenied, core::Say(text::kPlantsAreEnterprises)));
   }
   if (digits < 2 || digits > 4) {
     return Error(Status::InvalidArgument("industry codes have 2, 3 or 4 digits"));
@@ -89,8 +91,8 @@ Result<PlantData> AnalyticsService::Plants(const Grant& grant, int year, int dig
   if (!latest) return Error(latest.error());
   if (year == 0) year = latest->year;
   if (year > latest->year) {
-    return Error(Status::NotFound(fmt::format(
-        "no monthly statistics for {}: the latest month is {}", year, latest->ToString())));
+    return Error(Status::Of(Status::Code::kNotFound,
+                            core::Say(text::kNoStatisticsForYear, year, latest->ToString())));
   }
   PlantData out;
   out.period = year == latest->year ? *latest : core::Period{year, 12};

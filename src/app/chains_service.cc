@@ -18,6 +18,7 @@
 #include "clusterscope/app/targets_service.h"
 #include "clusterscope/chains/assess.h"
 #include "clusterscope/chains/candidates.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
 
@@ -171,7 +172,7 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     const targets::TargetReport* known_targets) {
   if (!grant.full()) {
     return Error(
-        Status::PermissionDenied("the cultivation lists name enterprises: not for viewers"));
+        Status::Of(Status::Code::kPermissionDenied, core::Say(text::kCultivationNotForViewers)));
   }
   auto report = std::make_unique<chains::CultivationReport>();
   auto plan = Plan();

@@ -14,6 +14,7 @@
 #include "clusterscope/ingest/chain_imports.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
 namespace {
@@ -112,7 +113,8 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
   const Caller& who = caller();
   if (who.channel != Channel::kCommandLine) {
     if (!model::EditsEnterprises(who.role)) {
-      return Error(Status::PermissionDenied("viewers do not upload"));
+      return Error(
+          Status::Of(Status::Code::kPermissionDenied, core::Say(text::kViewersDoNotUpload)));
     }
     if (!MayUpload(who.role, *kind)) {
       return Error(Status::PermissionDenied(
@@ -189,7 +191,8 @@ Result<model::UndoResult> ImportService::Undo(std::int64_t batch_id) {
 
 Result<std::vector<model::QualityWarning>> ImportService::QualityWarnings(
     const Grant& grant, const model::QualityFilter& filter) {
-  if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
+  if (!grant.full())
+    return Error(Status::Of(Status::Code::kPermissionDenied, core::Say(text::kNotPublished)));
   auto warnings = store().ListQualityWarnings(filter);
   if (!warnings) return warnings;
   CLUSTERSCOPE_RETURN_IF_ERROR(KeepPark(store(), grant.park(), *warnings));

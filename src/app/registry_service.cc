@@ -7,6 +7,7 @@
 
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/text/errors.h"
 #include "clusterscope/text/imports.h"
 
 namespace clusterscope::app {
@@ -121,7 +122,8 @@ Result<WriteResult> RegistryService::WithdrawDesignation(const std::string& uscc
 }
 
 Result<model::Enterprise> RegistryService::Enterprise(const Grant& grant, const std::string& uscc) {
-  if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
+  if (!grant.full())
+    return Error(Status::Of(Status::Code::kPermissionDenied, core::Say(text::kNotPublished)));
   auto enterprise = store().GetEnterprise(uscc);
   if (!enterprise) return Error(enterprise.error());
   if (!enterprise->has_value()) {
@@ -135,7 +137,8 @@ Result<model::Enterprise> RegistryService::Enterprise(const Grant& grant, const 
 
 Result<std::vector<model::Enterprise>> RegistryService::Enterprises(
     const Grant& grant, model::EnterpriseFilter filter) {
-  if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
+  if (!grant.full())
+    return Error(Status::Of(Status::Code::kPermissionDenied, core::Say(text::kNotPublished)));
   if (!grant.park().empty()) {
     if (!filter.park.empty() && filter.park != grant.park()) return Error(OutsidePark(grant));
     filter.park = grant.park();
@@ -145,7 +148,8 @@ Result<std::vector<model::Enterprise>> RegistryService::Enterprises(
 
 Result<std::vector<model::Designation>> RegistryService::Designations(
     const Grant& grant, const model::DesignationFilter& filter) {
-  if (!grant.full()) return Error(Status::PermissionDenied("enterprise data is not published"));
+  if (!grant.full())
+    return Error(Status::Of(Status::Code::kPermissionDenied, core::Say(text::kNotPublished)));
   auto designations = store().ListDesignations(filter);
   if (!designations) return designations;
   CLUSTERSCOPE_RETURN_IF_ERROR(KeepPark(store(), grant.park(), *designations));
@@ -232,7 +236,8 @@ Result<std::map<std::string, std::vector<std::string>>> RegistryService::Lists()
 Result<std::vector<model::AuditEntry>> RegistryService::Changes(const Grant& grant,
                                                                 const model::AuditFilter& filter) {
   if (!grant.full() || !grant.park().empty()) {
-    return Error(Status::PermissionDenied("the audit log is for admins and analysts"));
+    return Error(
+        Status::Of(Status::Code::kPermissionDenied, core::Say(text::kAuditLogForAnalysts)));
   }
   return store().ListAudit(filter);
 }

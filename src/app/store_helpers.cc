@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::app {
 
 Result<std::pair<std::string, std::string>> CurrentPlan(storage::Store& store,
@@ -15,17 +17,13 @@ Result<std::pair<std::string, std::string>> CurrentPlan(storage::Store& store,
   if (!stored->has_value()) {
     switch (kind) {
       case storage::PlanKind::kTargets:
-        return Error(Status::NotFound(
-            "no target plan is loaded; load one with: clusterscope targets load FILE"));
+        return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoTargetPlan)));
       case storage::PlanKind::kChains:
-        return Error(Status::NotFound(
-            "no chain plan is loaded; load one with: clusterscope chain load FILE"));
+        return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoChainPlan)));
       case storage::PlanKind::kAnalytics:
-        return Error(Status::NotFound(
-            "no analytics plan is loaded; load one with: clusterscope analyze load FILE"));
+        return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoAnalyticsPlan)));
       case storage::PlanKind::kInputOutput:
-        return Error(Status::NotFound(
-            "no input-output table is held; import one with: clusterscope import io FILE"));
+        return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoInputOutputTable)));
     }
   }
   return std::move(**stored);
@@ -51,8 +49,7 @@ Result<core::Period> LatestPeriod(storage::Store& store) {
   auto coverage = store.MonthlySummary();
   if (!coverage) return Error(coverage.error());
   if (!coverage->last) {
-    return Error(Status::NotFound(
-        "there are no monthly statistics yet; import some with `import monthly FILE`"));
+    return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoStatisticsYet)));
   }
   return *coverage->last;
 }

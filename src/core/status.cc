@@ -40,7 +40,9 @@ Status Status::WithContext(std::string_view context) const {
   std::string message(context);
   message += ": ";
   message += message_;
-  return Status(code_, std::move(message));
+  Status out(code_, std::move(message));
+  if (!message_zh_.empty()) out.message_zh_ = std::string(context) + "：" + message_zh_;
+  return out;
 }
 
 }  // namespace clusterscope

@@ -133,11 +133,11 @@ void SendError(httplib::Response& res, int http_status, std::string_view code,
   res.set_content(json{{"code", code}, {"message", message}}.dump(), "application/json");
 }
 
-void SendStatus(httplib::Response& res, const Status& status) {
+void SendStatus(httplib::Response& res, const Status& status, core::Language language) {
   const int http = HttpStatusOf(status.code());
   if (http == 500) spdlog::error("internal error: {}", status.ToString());
   SendError(res, http, Status::CodeName(status.code()),
-            http == 500 ? "internal error; see the server log" : status.message());
+            http == 500 ? "internal error; see the server log" : status.message(language));
 }
 
 void SendJson(httplib::Response& res, const std::string& body, int http_status) {

@@ -65,7 +65,9 @@ int HttpStatusOf(Status::Code code);
 void SendError(httplib::Response& res, int http_status, std::string_view code,
                std::string_view message);
 // A Status as its HTTP status and {"code","message"}; an internal error's details go to the log.
-void SendStatus(httplib::Response& res, const Status& status);
+// The status as a JSON error, its message in `language` when it has one there.
+void SendStatus(httplib::Response& res, const Status& status,
+                core::Language language = core::Language::kEn);
 void SendJson(httplib::Response& res, const std::string& body, int http_status = 200);
 
 }  // namespace clusterscope::http

@@ -44,7 +44,9 @@ void Router::Signed(const httplib::Request& req, httplib::Response& res, const H
             app::Caller{session->user, session->role, session->park, app::Channel::kHttp},
             Params(req),
             std::nullopt};
-  if (const Status status = handle(call); !status.ok()) SendStatus(res, status);
+  if (const Status status = handle(call); !status.ok()) {
+    SendStatus(res, status, call.params.Language());
+  }
 }
 
 Status Router::Respond(Call& call, const Read& read, const Compute& compute) {

@@ -104,6 +104,17 @@ class ServerTest : public ::testing::Test {
   int port_ = 0;
 };
 
+// A refusal the dashboard shows says why in the language the page asks for.
+TEST_F(ServerTest, RefusalsSpeakTheRequestsLanguage) {
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  std::string zh, en;
+  EXPECT_EQ(Get(vic, "/api/v1/enterprises?lang=zh", &zh), 403);
+  EXPECT_EQ(Get(vic, "/api/v1/enterprises?lang=en", &en), 403);
+  EXPECT_EQ(json::parse(zh)["message"], "企业数据仅供分析人员和园区编辑查看");
+  EXPECT_EQ(json::parse(en)["message"], "enterprise data is for analysts and park editors");
+  EXPECT_EQ(json::parse(zh)["code"], "PermissionDenied");
+}
+
 TEST_F(ServerTest, SignInSessionsAndCsrf) {
   EXPECT_EQ(Get({}, "/api/v1/me"), 401);
   EXPECT_EQ(Get({"cs_session=" + std::string(64, 'a'), ""}, "/api/v1/me"), 401);  // forged

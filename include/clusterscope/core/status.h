@@ -11,6 +11,8 @@
 
 #include <tl/expected.hpp>
 
+#include "clusterscope/core/message.h"
+
 namespace clusterscope {
 
 class [[nodiscard]] Status {
@@ -56,10 +58,20 @@ class [[nodiscard]] Status {
   static Status PermissionDenied(std::string message) {
     return Status(Code::kPermissionDenied, std::move(message));
   }
+  // A status whose message a person may read in either language (text/errors.h): message()
+  // is the English, message(language) the reader's.
+  static Status Of(Code code, core::Text message) {
+    Status status(code, std::move(message.en));
+    status.message_zh_ = std::move(message.zh);
+    return status;
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  const std::string& message(core::Language language) const {
+    return language == core::Language::kZh && !message_zh_.empty() ? message_zh_ : message_;
+  }
 
   // "InvalidArgument", "NotFound", ...: the names used in JSON error bodies.
   static std::string_view CodeName(Code code);
@@ -74,6 +86,7 @@ class [[nodiscard]] Status {
 
   Code code_ = Code::kOk;
   std::string message_;
+  std::string message_zh_;  // empty: the English serves both
 };
 
 // A value or a Status; [[nodiscard]] like Status, so that no failure goes unnoticed. A thin
