@@ -98,8 +98,7 @@ class RowIssues {
 // A header with no rows is almost always the wrong export; say so rather than "0 imported".
 inline Status CheckHasRows(const CsvTable& table) {
   if (!table.rows.empty()) return Status::Ok();
-  return Status::InvalidArgument(
-      fmt::format("{}: the file has a header but no data rows", table.file));
+  return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kNoDataRows, table.file));
 }
 
 struct OpenedFile {

@@ -15,6 +15,7 @@
 #include <iconv.h>
 
 #include "clusterscope/core/text.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -136,8 +137,7 @@ class CsvFileReader final : public TableReader {
       CLUSTERSCOPE_RETURN_IF_ERROR(reader->ReadBlock(reader->pending_));
     }
     if (reader->pending_.size == 0) {
-      return Error(Status::InvalidArgument(
-          fmt::format("{}: the file is empty; expected a header row and data rows", path)));
+      return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kEmptyFile, path)));
     }
     reader->header_ = reader->pending_.records[0];
     reader->skip_ = 1;
@@ -194,14 +194,11 @@ class CsvFileReader final : public TableReader {
     } else if (const auto bad = core::FindInvalidUtf8(text)) {
       const std::size_t line = line_ + LineOfOffset(text, *bad) - 1;
       if (LooksLikeGbk(text)) {
-        return Status::InvalidArgument(fmt::format(
-            "{}:{}: the file is not UTF-8; it looks like GBK (Excel's plain \"CSV\" on Chinese "
-            "Windows). Import it with --encoding gbk, or save it as \"CSV UTF-8\"",
-            file_, line));
+        return Status::Of(Status::Code::kInvalidArgument,
+                          core::Say(text::kLooksLikeGbk, file_, line));
       }
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: the file is not valid UTF-8 (byte {} of the file)", file_, line,
-                      offset_ + *bad + 1));
+      return Status::Of(Status::Code::kInvalidArgument,
+                        core::Say(text::kNotUtf8, file_, line, offset_ + *bad + 1));
     }
     line_ += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     offset_ += cut;
@@ -347,7 +344,7 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
                             const std::vector<ColumnSpec>& specs) {
   std::vector<std::optional<std::size_t>> positions(specs.size());
   std::vector<std::string> headers;
-  std::vector<std::string> problems;
+  std::vector<core::Text> problems;
   for (std::size_t col = 0; col < header.fields.size(); ++col) {
     const std::string name(core::Trim(header.fields[col]));
     headers.push_back(name);
@@ -360,19 +357,19 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
       }
     }
     if (!match) {
-      problems.push_back(fmt::format("column {} '{}' is not a known column", col + 1, name));
+      problems.push_back(core::Say(text::kUnknownColumn, col + 1, name));
       continue;
     }
     if (positions[*match]) {
-      problems.push_back(fmt::format("column {} '{}' repeats column {} ('{}')", col + 1, name,
-                                     *positions[*match] + 1, specs[*match].name));
+      problems.push_back(core::Say(text::kRepeatedColumn, col + 1, name, *positions[*match] + 1,
+                                   specs[*match].name));
       continue;
     }
     positions[*match] = col;
   }
   for (std::size_t s = 0; s < specs.size(); ++s) {
     if (specs[s].required && !positions[s]) {
-      problems.push_back(fmt::format("required column '{}' is missing", specs[s].name));
+      problems.push_back(core::Say(text::kMissingColumn, specs[s].name));
     }
   }
   if (!problems.empty()) {
@@ -382,9 +379,16 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
                              ? std::string(spec.name)
                              : fmt::format("{} ({})", spec.name, fmt::join(spec.aliases, "/")));
     }
-    return Error(Status::InvalidArgument(fmt::format("{}:{}: bad header: {}. Accepted columns: {}",
-                                                     file, header.line, fmt::join(problems, "; "),
-                                                     fmt::join(accepted, ", "))));
+    const auto joined = [&](core::Language language) {
+      std::vector<std::string> in;
+      for (const auto& p : problems) in.push_back(p.In(language));
+      return fmt::format("{}", fmt::join(in, text::kClauses.In(language)));
+    };
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            {core::Say(core::Language::kZh, text::kBadHeader, file, header.line,
+                                       joined(core::Language::kZh), fmt::join(accepted, ", ")),
+                             core::Say(core::Language::kEn, text::kBadHeader, file, header.line,
+                                       joined(core::Language::kEn), fmt::join(accepted, ", "))}));
   }
   return ColumnMap(std::move(positions), std::move(headers), specs);
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "clusterscope/core/message.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::text {
 
@@ -154,5 +155,29 @@ inline constexpr core::Message kClassMapsToOtherCluster{
 inline constexpr core::Message kClassInNoCluster{
     "行业小类 {} 不属于 {} 的任何集群；该企业无所属集群",
     "class {} maps to no cluster of {}; the enterprise has no cluster"};
+
+// Files that cannot be read row by row.
+inline constexpr core::Message kUnknownColumn{"第 {} 列 '{}' 不是可识别的列",
+                                              "column {} '{}' is not a known column"};
+inline constexpr core::Message kRepeatedColumn{"第 {} 列 '{}' 与第 {} 列（'{}'）重复",
+                                               "column {} '{}' repeats column {} ('{}')"};
+inline constexpr core::Message kMissingColumn{"缺少必需的列 '{}'",
+                                              "required column '{}' is missing"};
+inline constexpr core::Message kClauses{"；", "; "};
+inline constexpr core::Message kBadHeader{"{}:{}：表头有误：{}。可用的列：{}",
+                                          "{}:{}: bad header: {}. Accepted columns: {}"};
+inline constexpr core::Message kEmptyFile{
+    "{}：文件为空；应有一行表头和若干数据行",
+    "{}: the file is empty; expected a header row and data rows"};
+inline constexpr core::Message kNotUtf8{"{}:{}：文件不是有效的 UTF-8 编码（第 {} 个字节）",
+                                        "{}:{}: the file is not valid UTF-8 (byte {} of the file)"};
+inline constexpr core::Message kLooksLikeGbk{
+    "{}:{}：文件不是 UTF-8 编码，看来是 GBK（中文 Windows 上 Excel 的普通“CSV”）。请用 --encoding "
+    "gbk "
+    "导入，或另存为“CSV UTF-8”",
+    "{}:{}: the file is not UTF-8; it looks like GBK (Excel's plain \"CSV\" on Chinese Windows). "
+    "Import it with --encoding gbk, or save it as \"CSV UTF-8\""};
+inline constexpr core::Message kNoDataRows{"{}：文件只有表头，没有数据行",
+                                           "{}: the file has a header but no data rows"};
 
 }  // namespace clusterscope::text
