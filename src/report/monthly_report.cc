@@ -271,21 +271,12 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
       SignedPercent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
 }
 
-std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
-                                  const std::string& region_name, Language language) {
-  const Labels& l = LabelsFor(language);
-  std::string out =
-      fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
-  out += MonthlyReportHeadline(indicators, language) + "\n\n";
-  if (const auto real = RealGrowth(indicators)) {
-    out +=
-        fmt::format("> {} {:+.1f}%\n\n", text::kValueAddedGrowthHeadline.In(language), *real * 100);
-  } else {
-    out += fmt::format("> {}\n\n", l.nominal_note);
-  }
-  const auto* total = TotalOf(indicators);
-  if (total == nullptr) return out;
+namespace {
 
+// A table per kind of group: output, growth, contribution and pull; withheld groups marked.
+std::string GroupTablesMarkdown(const engine::MonthlyIndicators& indicators, const Labels& l,
+                                Language language) {
+  std::string out;
   for (const auto& [kind, groups] : detail::ReportTables(indicators)) {
     out += fmt::format("## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|--:|--:|--:|--:|--:|\n",
                        KindTitle(kind, language), l.group, l.enterprises, l.ytd_output, l.growth,
@@ -304,7 +295,12 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
     out += "\n";
   }
 
-  if (!total->suppressed.empty()) return out;  // the whole region is too small to publish
+  return out;
+}
+
+// The total's ratios and counts.
+std::string TotalFiguresMarkdown(const engine::GroupIndicators* total, const Labels& l) {
+  std::string out;
   out += fmt::format("## {}\n\n| | |\n|---|--:|\n", l.ratios);
   out += fmt::format("| {} | {} |\n", l.va_rate, PlainPercent(total->va_rate));
   out += fmt::format("| {} | {} |\n", l.profit_margin, PlainPercent(total->profit_margin));
@@ -320,6 +316,54 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   out += fmt::format("| {} | {} |\n", l.loss_amount, Yi(total->loss_amount));
   out += fmt::format("| {} | {} |\n\n", l.non_reporting, total->non_reporting_count);
 
+  return out;
+}
+
+// The alerts, the first 30 of them (the JSON has all).
+std::string AlertsMarkdown(const engine::MonthlyIndicators& indicators, Language language) {
+  std::string out;
+  if (indicators.alerts.empty()) return out;
+  std::size_t red = 0;
+  for (const auto& a : indicators.alerts) red += a.level == "red" ? 1U : 0U;
+  out += fmt::format("## {} ({} {}, {} {})\n\n", text::kAlerts.In(language), red,
+                     text::kRed.In(language), indicators.alerts.size() - red,
+                     text::kAmber.In(language));
+  std::size_t shown = 0;
+  for (const auto& a : indicators.alerts) {
+    if (shown++ == 30) {
+      out += fmt::format("- … {} {}\n", indicators.alerts.size() - 30,
+                         text::kMoreSeeJSON.In(language));
+      break;
+    }
+    out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,
+                       AlertMessage(a, indicators.period, language), a.rule);
+  }
+  out += "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
+                                  const std::string& region_name, Language language) {
+  const Labels& l = LabelsFor(language);
+  std::string out =
+      fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
+  out += MonthlyReportHeadline(indicators, language) + "\n\n";
+  if (const auto real = RealGrowth(indicators)) {
+    out +=
+        fmt::format("> {} {:+.1f}%\n\n", text::kValueAddedGrowthHeadline.In(language), *real * 100);
+  } else {
+    out += fmt::format("> {}\n\n", l.nominal_note);
+  }
+  const auto* total = TotalOf(indicators);
+  if (total == nullptr) return out;
+
+  out += GroupTablesMarkdown(indicators, l, language);
+
+  if (!total->suppressed.empty()) return out;  // the whole region is too small to publish
+  out += TotalFiguresMarkdown(total, l);
+
   const auto ranking = [&](const char* title, const std::vector<engine::Ranked>& list) {
     if (list.empty()) return;  // none, or withheld from a public report
     out += fmt::format("## {}\n\n| {} | {} | {} | {} |\n|--:|---|--:|--:|\n", title, l.rank, l.name,
@@ -333,24 +377,7 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
   ranking(l.top, total->top_by_output);
   ranking(l.top_growth, total->top_by_growth);
 
-  if (!indicators.alerts.empty()) {
-    std::size_t red = 0;
-    for (const auto& a : indicators.alerts) red += a.level == "red" ? 1U : 0U;
-    out += fmt::format("## {} ({} {}, {} {})\n\n", text::kAlerts.In(language), red,
-                       text::kRed.In(language), indicators.alerts.size() - red,
-                       text::kAmber.In(language));
-    std::size_t shown = 0;
-    for (const auto& a : indicators.alerts) {
-      if (shown++ == 30) {
-        out += fmt::format("- … {} {}\n", indicators.alerts.size() - 30,
-                           text::kMoreSeeJSON.In(language));
-        break;
-      }
-      out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,
-                         AlertMessage(a, indicators.period, language), a.rule);
-    }
-    out += "\n";
-  }
+  out += AlertsMarkdown(indicators, language);
   return out;
 }
 

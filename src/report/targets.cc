@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/report/targets.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "json_values.h"
@@ -248,25 +249,25 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
   return out;
 }
 
-Status TargetsXlsx(const targets::TargetReport& report, Language language,
-                   const std::string& path) {
-  auto opened = detail::OpenWorkbook(path);
-  if (!opened) return opened.error();
-  detail::Workbook book = std::move(*opened);
-  const bool zh = language == Language::kZh;
-  lxw_format* bold = workbook_add_format(book.get());
-  format_set_bold(bold);
-  format_set_text_wrap(bold);
-  lxw_format* percent = workbook_add_format(book.get());
-  format_set_num_format(percent, "0.0%");
-  lxw_format* number = workbook_add_format(book.get());
-  format_set_num_format(number, "#,##0.00");
-  const auto put = [](lxw_worksheet* sheet, lxw_row_t r, lxw_col_t c,
-                      const std::optional<double>& v, lxw_format* f) {
-    if (v) worksheet_write_number(sheet, r, c, *v, f);  // undefined stays empty, never 0
-  };
+namespace {
 
-  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kTargetsSheet.In(language));
+struct TargetFormats {
+  lxw_format* bold;
+  lxw_format* percent;
+  lxw_format* number;
+};
+
+// A figure in a cell; an undefined one stays empty, never 0.
+void PutFigure(lxw_worksheet* sheet, lxw_row_t r, lxw_col_t c, const std::optional<double>& v,
+               lxw_format* format) {
+  if (v) worksheet_write_number(sheet, r, c, *v, format);
+}
+
+// Every target with its progress, a row each.
+void AddTargetsSheet(lxw_workbook* book, const targets::TargetReport& report, Language language,
+                     const TargetFormats& f) {
+  const bool zh = language == Language::kZh;
+  lxw_worksheet* sheet = workbook_add_worksheet(book, text::kTargetsSheet.In(language));
   const char* headers[] = {text::kId.In(language),
                            text::kTarget.In(language),
                            text::kTargetKind.In(language),
@@ -283,7 +284,7 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
                            text::kOdds.In(language),
                            text::kStatus.In(language),
                            text::kNote.In(language)};
-  for (lxw_col_t c = 0; c < 16; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
+  for (lxw_col_t c = 0; c < 16; ++c) worksheet_write_string(sheet, 0, c, headers[c], f.bold);
   worksheet_set_column(sheet, 1, 1, 36, nullptr);
   worksheet_set_column(sheet, 4, 13, 12, nullptr);
   worksheet_freeze_panes(sheet, 1, 2);
@@ -295,44 +296,64 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
     worksheet_write_string(sheet, r, 1, (zh ? t.name_zh : t.name_en).c_str(), nullptr);
     worksheet_write_string(sheet, r, 2, KindText(t.kind, language).c_str(), nullptr);
     worksheet_write_string(sheet, r, 3, text::UnitIn(language, t.unit).c_str(), nullptr);
-    put(sheet, r, 4, p.base, number);
-    put(sheet, r, 5, p.actual, number);
-    put(sheet, r, 6, t.target_value, number);
-    put(sheet, r, 7, p.completion, percent);
-    put(sheet, r, 8, p.path_progress, percent);
-    put(sheet, r, 9, p.time_progress, percent);
-    put(sheet, r, 10, p.required_annual_growth, percent);
-    put(sheet, r, 11, p.required_points_per_year, number);
-    put(sheet, r, 12, p.projection, number);
-    put(sheet, r, 13, p.odds ? std::optional<double>(p.odds->probability) : std::nullopt, percent);
+    PutFigure(sheet, r, 4, p.base, f.number);
+    PutFigure(sheet, r, 5, p.actual, f.number);
+    PutFigure(sheet, r, 6, t.target_value, f.number);
+    PutFigure(sheet, r, 7, p.completion, f.percent);
+    PutFigure(sheet, r, 8, p.path_progress, f.percent);
+    PutFigure(sheet, r, 9, p.time_progress, f.percent);
+    PutFigure(sheet, r, 10, p.required_annual_growth, f.percent);
+    PutFigure(sheet, r, 11, p.required_points_per_year, f.number);
+    PutFigure(sheet, r, 12, p.projection, f.number);
+    PutFigure(sheet, r, 13, p.odds ? std::optional<double>(p.odds->probability) : std::nullopt,
+              f.percent);
     worksheet_write_string(sheet, r, 14, TargetStatusText(p.status, language).c_str(), nullptr);
     worksheet_write_string(sheet, r, 15, p.note.In(language).c_str(), nullptr);
     ++r;
   }
-  // Month by month, when the report has the history.
-  bool any_history = false;
-  for (const auto& row : report.rows) any_history = any_history || !row.history.empty();
-  if (any_history) {
-    lxw_worksheet* history = workbook_add_worksheet(book.get(), text::kHistorySheet.In(language));
-    const char* columns[] = {text::kId.In(language),           text::kPeriod.In(language),
-                             text::kActual.In(language),       text::kCompletion.In(language),
-                             text::kPathProgress.In(language), text::kTimeProgress.In(language),
-                             text::kStatus.In(language)};
-    for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(history, 0, c, columns[c], bold);
-    lxw_row_t h = 1;
-    for (const auto& row : report.rows) {
-      for (const auto& [period, p] : row.history) {
-        worksheet_write_string(history, h, 0, row.target.id.c_str(), nullptr);
-        worksheet_write_string(history, h, 1, period.ToString().c_str(), nullptr);
-        put(history, h, 2, p.actual, number);
-        put(history, h, 3, p.completion, percent);
-        put(history, h, 4, p.path_progress, percent);
-        put(history, h, 5, p.time_progress, percent);
-        worksheet_write_string(history, h, 6, p.status.c_str(), nullptr);
-        ++h;
-      }
+}
+
+// Month by month, a row per target and month.
+void AddHistorySheet(lxw_workbook* book, const targets::TargetReport& report, Language language,
+                     const TargetFormats& f) {
+  lxw_worksheet* history = workbook_add_worksheet(book, text::kHistorySheet.In(language));
+  const char* columns[] = {text::kId.In(language),           text::kPeriod.In(language),
+                           text::kActual.In(language),       text::kCompletion.In(language),
+                           text::kPathProgress.In(language), text::kTimeProgress.In(language),
+                           text::kStatus.In(language)};
+  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(history, 0, c, columns[c], f.bold);
+  lxw_row_t h = 1;
+  for (const auto& row : report.rows) {
+    for (const auto& [period, p] : row.history) {
+      worksheet_write_string(history, h, 0, row.target.id.c_str(), nullptr);
+      worksheet_write_string(history, h, 1, period.ToString().c_str(), nullptr);
+      PutFigure(history, h, 2, p.actual, f.number);
+      PutFigure(history, h, 3, p.completion, f.percent);
+      PutFigure(history, h, 4, p.path_progress, f.percent);
+      PutFigure(history, h, 5, p.time_progress, f.percent);
+      worksheet_write_string(history, h, 6, p.status.c_str(), nullptr);
+      ++h;
     }
   }
+}
+
+}  // namespace
+
+Status TargetsXlsx(const targets::TargetReport& report, Language language,
+                   const std::string& path) {
+  auto opened = detail::OpenWorkbook(path);
+  if (!opened) return opened.error();
+  detail::Workbook book = std::move(*opened);
+  TargetFormats formats{workbook_add_format(book.get()), workbook_add_format(book.get()),
+                        workbook_add_format(book.get())};
+  format_set_bold(formats.bold);
+  format_set_text_wrap(formats.bold);
+  format_set_num_format(formats.percent, "0.0%");
+  format_set_num_format(formats.number, "#,##0.00");
+  AddTargetsSheet(book.get(), report, language, formats);
+  const bool any_history = std::any_of(report.rows.begin(), report.rows.end(),
+                                       [](const auto& row) { return !row.history.empty(); });
+  if (any_history) AddHistorySheet(book.get(), report, language, formats);
   return detail::CloseWorkbook(std::move(book), path);
 }
 
