@@ -271,6 +271,94 @@ json RelatedJson(const std::vector<analytics::RelatedIndustry>& related, bool pu
 
 }  // namespace
 
+namespace {
+
+// A link as the chain JSON gives it: its rating, and in full its figures, reasons, members and
+// candidates.
+json LinkJson(const chains::ChainReport& report, const ChainView& view, std::size_t c,
+              std::size_t l) {
+  const auto& la = report.chains[c].links[l];
+  json link = {
+      {"code", la.link->code},         {"name", la.link->name_zh},
+      {"upstream", la.link->upstream}, {"classes", la.link->classes},
+      {"products", la.link->products}, {"status", chains::LinkStatusName(la.rating.status)}};
+  if (!view.public_view) {
+    link["reasons"] = json::array();
+    for (const auto& r : la.rating.reasons) {
+      link["reasons"].push_back({{"rule", r.rule},
+                                 {"value", r.value},
+                                 {"bar", r.bar},
+                                 {"text_zh", ReasonText(r, Language::kZh)},
+                                 {"text_en", ReasonText(r, Language::kEn)}});
+    }
+    link["enterprises"] = la.figures.enterprises;
+    link["registered"] = la.figures.registered;
+    link["annual_output"] = la.figures.annual_output;
+    link["growth"] = Optional(la.figures.growth);
+    link["top_share"] = la.figures.top_share;
+    link["supply"] = SupplyJson(la.supply);
+    if (view.details) {
+      link["members"] = json::array();
+      for (const auto& m : la.members) {
+        link["members"].push_back({{"uscc", m}, {"name", NameOf(report, m)}});
+      }
+      link["candidates"] = json::array();
+      for (const auto& cand : report.candidates[c][l]) {
+        link["candidates"].push_back({{"uscc", cand.prospect->uscc},
+                                      {"name", cand.prospect->name},
+                                      {"industry_code", cand.prospect->industry_code},
+                                      {"region", cand.prospect->region},
+                                      {"revenue", Optional(cand.prospect->revenue)},
+                                      {"match", cand.match},
+                                      {"matched", cand.matched},
+                                      {"product", cand.product},
+                                      {"fit", cand.fit},
+                                      {"size", cand.size},
+                                      {"score", cand.score},
+                                      {"size_rank", cand.size_rank},
+                                      {"why", CandidateText(cand, Language::kZh)},
+                                      {"why_en", CandidateText(cand, Language::kEn)}});
+      }
+    }
+  }
+  if (c < report.related.size() && !report.related[c][l].empty()) {
+    link["related_industries"] = RelatedJson(report.related[c][l], view.public_view);
+  }
+  return link;
+}
+
+// A chain's head: names, counts of links by rating, supply, and in full its figures.
+json ChainHeadJson(const chains::ChainReport& report, const ChainView& view,
+                   const chains::ChainAssessment& a) {
+  json chain = {
+      {"code", a.chain->code},
+      {"name", a.chain->name_zh},
+      {"name_en", a.chain->name_en},
+      {"cluster", a.chain->cluster},
+      {"chief", a.chain->chief},
+      {"completeness", a.completeness},
+      {"counts",
+       {{"strong", a.strong}, {"weak", a.weak}, {"at_risk", a.at_risk}, {"missing", a.missing}}},
+      {"supply", SupplyJson(a.supply)}};
+  if (!view.public_view) {
+    chain["masters"] = json::array();
+    for (const auto& m : a.masters) {
+      chain["masters"].push_back({{"uscc", m}, {"name", NameOf(report, m)}});
+    }
+    chain["unknown"] = a.unknown;
+    const auto* g = a.group;
+    const auto output = static_cast<std::size_t>(model::Measure::kOutputValue);
+    chain["enterprises"] = g != nullptr ? g->enterprises : 0;
+    chain["output_ytd"] = g != nullptr ? json(g->ytd[output]) : json(nullptr);
+    chain["growth"] = g != nullptr ? Optional(g->growth_same_basis) : json(nullptr);
+    chain["contribution_rate"] = g != nullptr ? Optional(g->contribution_rate) : json(nullptr);
+    chain["pull_pp"] = g != nullptr ? Optional(g->pull_pp) : json(nullptr);
+  }
+  return chain;
+}
+
+}  // namespace
+
 std::string ChainsJson(const chains::ChainReport& report, const ChainView& view) {
   json out;
   out["period"] = report.indicators.period.ToString();
@@ -278,80 +366,10 @@ std::string ChainsJson(const chains::ChainReport& report, const ChainView& view)
   for (std::size_t c = 0; c < report.chains.size(); ++c) {
     const auto& a = report.chains[c];
     if (!Selected(view, a)) continue;
-    json chain = {
-        {"code", a.chain->code},
-        {"name", a.chain->name_zh},
-        {"name_en", a.chain->name_en},
-        {"cluster", a.chain->cluster},
-        {"chief", a.chain->chief},
-        {"completeness", a.completeness},
-        {"counts",
-         {{"strong", a.strong}, {"weak", a.weak}, {"at_risk", a.at_risk}, {"missing", a.missing}}},
-        {"supply", SupplyJson(a.supply)}};
-    if (!view.public_view) {
-      chain["masters"] = json::array();
-      for (const auto& m : a.masters) {
-        chain["masters"].push_back({{"uscc", m}, {"name", NameOf(report, m)}});
-      }
-      chain["unknown"] = a.unknown;
-      const auto* g = a.group;
-      const auto output = static_cast<std::size_t>(model::Measure::kOutputValue);
-      chain["enterprises"] = g != nullptr ? g->enterprises : 0;
-      chain["output_ytd"] = g != nullptr ? json(g->ytd[output]) : json(nullptr);
-      chain["growth"] = g != nullptr ? Optional(g->growth_same_basis) : json(nullptr);
-      chain["contribution_rate"] = g != nullptr ? Optional(g->contribution_rate) : json(nullptr);
-      chain["pull_pp"] = g != nullptr ? Optional(g->pull_pp) : json(nullptr);
-    }
+    json chain = ChainHeadJson(report, view, a);
     chain["links"] = json::array();
     for (std::size_t l = 0; l < a.links.size(); ++l) {
-      const auto& la = a.links[l];
-      json link = {
-          {"code", la.link->code},         {"name", la.link->name_zh},
-          {"upstream", la.link->upstream}, {"classes", la.link->classes},
-          {"products", la.link->products}, {"status", chains::LinkStatusName(la.rating.status)}};
-      if (!view.public_view) {
-        link["reasons"] = json::array();
-        for (const auto& r : la.rating.reasons) {
-          link["reasons"].push_back({{"rule", r.rule},
-                                     {"value", r.value},
-                                     {"bar", r.bar},
-                                     {"text_zh", ReasonText(r, Language::kZh)},
-                                     {"text_en", ReasonText(r, Language::kEn)}});
-        }
-        link["enterprises"] = la.figures.enterprises;
-        link["registered"] = la.figures.registered;
-        link["annual_output"] = la.figures.annual_output;
-        link["growth"] = Optional(la.figures.growth);
-        link["top_share"] = la.figures.top_share;
-        link["supply"] = SupplyJson(la.supply);
-        if (view.details) {
-          link["members"] = json::array();
-          for (const auto& m : la.members) {
-            link["members"].push_back({{"uscc", m}, {"name", NameOf(report, m)}});
-          }
-          link["candidates"] = json::array();
-          for (const auto& cand : report.candidates[c][l]) {
-            link["candidates"].push_back({{"uscc", cand.prospect->uscc},
-                                          {"name", cand.prospect->name},
-                                          {"industry_code", cand.prospect->industry_code},
-                                          {"region", cand.prospect->region},
-                                          {"revenue", Optional(cand.prospect->revenue)},
-                                          {"match", cand.match},
-                                          {"matched", cand.matched},
-                                          {"product", cand.product},
-                                          {"fit", cand.fit},
-                                          {"size", cand.size},
-                                          {"score", cand.score},
-                                          {"size_rank", cand.size_rank},
-                                          {"why", CandidateText(cand, Language::kZh)},
-                                          {"why_en", CandidateText(cand, Language::kEn)}});
-          }
-        }
-      }
-      if (c < report.related.size() && !report.related[c][l].empty()) {
-        link["related_industries"] = RelatedJson(report.related[c][l], view.public_view);
-      }
-      chain["links"].push_back(std::move(link));
+      chain["links"].push_back(LinkJson(report, view, c, l));
     }
     out["chains"].push_back(std::move(chain));
   }
