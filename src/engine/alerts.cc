@@ -6,15 +6,16 @@
 
 namespace clusterscope::engine {
 
-std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
-                                  const AlertRules& rules) const {
+namespace {
+
+// Groups: shrinking is red; growing slower than the whole is amber. Classes and towns are too
+// many and too small to watch this way.
+std::vector<Alert> GroupAlerts(const MonthlyIndicators& indicators) {
   std::vector<Alert> out;
   const GroupIndicators* total = nullptr;
   for (const auto& g : indicators.groups) {
     if (g.kind == "total") total = &g;
   }
-  // Groups: shrinking is red; growing slower than the whole is amber. Classes and towns are
-  // too many and too small to watch this way.
   for (const auto& g : indicators.groups) {
     if (g.kind == "total" || g.kind == "class" || g.kind == "town" || !g.suppressed.empty() ||
         !g.growth_same_basis) {
@@ -32,6 +33,15 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
     out.push_back(
         {"red", "group_declining", "total", "total", total->name, total->growth_same_basis, {}});
   }
+
+  return out;
+}
+
+}  // namespace
+
+std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
+                                  const AlertRules& rules) const {
+  std::vector<Alert> out = GroupAlerts(indicators);
 
   // Enterprises of the frame.
   const core::Period period = indicators.period;
