@@ -65,6 +65,75 @@ std::optional<int> Year(Reader& reader, const toml::table& table, const std::str
 
 }  // namespace
 
+namespace {
+
+// One [[targets]] table; the plan's base and target years stand in where it gives none.
+model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std::string& path,
+                         std::optional<int> base_year, std::optional<int> target_year) {
+  const toml::table* table = &table_ref;
+  reader.Allow(*table, path, {"id",          "row",       "name_zh",     "name_en",   "kind",
+                              "scope",       "unit",      "direction",   "value",     "numerator",
+                              "denominator", "reference", "series",      "base_year", "base",
+                              "target_year", "target",    "source_text", "decompose", "parts"});
+  model::Target t;
+  t.id = reader.String(*table, path, "id", true);
+  t.row = static_cast<int>(reader.Number(*table, path, "row").value_or(0));
+  t.name_zh = reader.String(*table, path, "name_zh", true);
+  t.name_en = reader.String(*table, path, "name_en", false);
+  const std::string kind = reader.String(*table, path, "kind", true);
+  bool known_kind = false;
+  for (const auto k :
+       {model::TargetKind::kLevel, model::TargetKind::kRatio, model::TargetKind::kCount,
+        model::TargetKind::kRate, model::TargetKind::kCompare, model::TargetKind::kMilestone}) {
+    if (model::TargetKindName(k) == kind) {
+      t.kind = k;
+      known_kind = true;
+    }
+  }
+  if (!known_kind && !kind.empty()) {
+    reader.Problem(path + ".kind", table->get("kind"),
+                   fmt::format("unknown kind '{}' (level, ratio, count, rate, compare, "
+                               "milestone)",
+                               kind));
+  }
+  if (table->get("scope") != nullptr) t.scope = reader.String(*table, path, "scope", true);
+  t.unit = reader.String(*table, path, "unit", t.kind != model::TargetKind::kMilestone);
+  const std::string direction = reader.String(*table, path, "direction", false);
+  if (direction == "at_most") {
+    t.direction = model::Direction::kAtMost;
+  } else if (!direction.empty() && direction != "at_least") {
+    reader.Problem(path + ".direction", table->get("direction"),
+                   "must be \"at_least\" or \"at_most\"");
+  }
+  t.value = ReadQuantity(reader, *table, path, "value");
+  t.numerator = ReadQuantity(reader, *table, path, "numerator");
+  t.denominator = ReadQuantity(reader, *table, path, "denominator");
+  t.reference = ReadQuantity(reader, *table, path, "reference");
+  t.milestone_series = reader.String(*table, path, "series", false);
+  const auto own_base = Year(reader, *table, path, "base_year", base_year);
+  const auto own_target = Year(reader, *table, path, "target_year", target_year);
+  if (!own_base) reader.Problem(path + ".base_year", table, "required (or set it at the top)");
+  if (!own_target) {
+    reader.Problem(path + ".target_year", table, "required (or set it at the top)");
+  }
+  t.base_year = own_base.value_or(0);
+  t.target_year = own_target.value_or(0);
+  t.base_value = reader.Number(*table, path, "base");
+  t.target_value = reader.Number(*table, path, "target");
+  t.source_text = reader.String(*table, path, "source_text", false);
+  t.decompose = reader.String(*table, path, "decompose", false);
+  if (const auto* parts = reader.Table(*table, path, "parts")) {
+    for (const auto& [code, node] : *parts) {
+      if (const auto value = reader.Number(*parts, path + ".parts", code.str())) {
+        t.parts[std::string(code.str())] = *value;
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
 Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std::string& name,
                                              const model::ClusterSystem& system) {
   auto parsed = ParseToml(text, name);
@@ -92,65 +161,7 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
          reader.String(*table, path, "name_en", false), reader.String(*table, path, "unit", true)});
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "targets")) {
-    reader.Allow(*table, path, {"id",          "row",       "name_zh",     "name_en",   "kind",
-                                "scope",       "unit",      "direction",   "value",     "numerator",
-                                "denominator", "reference", "series",      "base_year", "base",
-                                "target_year", "target",    "source_text", "decompose", "parts"});
-    model::Target t;
-    t.id = reader.String(*table, path, "id", true);
-    t.row = static_cast<int>(reader.Number(*table, path, "row").value_or(0));
-    t.name_zh = reader.String(*table, path, "name_zh", true);
-    t.name_en = reader.String(*table, path, "name_en", false);
-    const std::string kind = reader.String(*table, path, "kind", true);
-    bool known_kind = false;
-    for (const auto k :
-         {model::TargetKind::kLevel, model::TargetKind::kRatio, model::TargetKind::kCount,
-          model::TargetKind::kRate, model::TargetKind::kCompare, model::TargetKind::kMilestone}) {
-      if (model::TargetKindName(k) == kind) {
-        t.kind = k;
-        known_kind = true;
-      }
-    }
-    if (!known_kind && !kind.empty()) {
-      reader.Problem(path + ".kind", table->get("kind"),
-                     fmt::format("unknown kind '{}' (level, ratio, count, rate, compare, "
-                                 "milestone)",
-                                 kind));
-    }
-    if (table->get("scope") != nullptr) t.scope = reader.String(*table, path, "scope", true);
-    t.unit = reader.String(*table, path, "unit", t.kind != model::TargetKind::kMilestone);
-    const std::string direction = reader.String(*table, path, "direction", false);
-    if (direction == "at_most") {
-      t.direction = model::Direction::kAtMost;
-    } else if (!direction.empty() && direction != "at_least") {
-      reader.Problem(path + ".direction", table->get("direction"),
-                     "must be \"at_least\" or \"at_most\"");
-    }
-    t.value = ReadQuantity(reader, *table, path, "value");
-    t.numerator = ReadQuantity(reader, *table, path, "numerator");
-    t.denominator = ReadQuantity(reader, *table, path, "denominator");
-    t.reference = ReadQuantity(reader, *table, path, "reference");
-    t.milestone_series = reader.String(*table, path, "series", false);
-    const auto own_base = Year(reader, *table, path, "base_year", base_year);
-    const auto own_target = Year(reader, *table, path, "target_year", target_year);
-    if (!own_base) reader.Problem(path + ".base_year", table, "required (or set it at the top)");
-    if (!own_target) {
-      reader.Problem(path + ".target_year", table, "required (or set it at the top)");
-    }
-    t.base_year = own_base.value_or(0);
-    t.target_year = own_target.value_or(0);
-    t.base_value = reader.Number(*table, path, "base");
-    t.target_value = reader.Number(*table, path, "target");
-    t.source_text = reader.String(*table, path, "source_text", false);
-    t.decompose = reader.String(*table, path, "decompose", false);
-    if (const auto* parts = reader.Table(*table, path, "parts")) {
-      for (const auto& [code, node] : *parts) {
-        if (const auto value = reader.Number(*parts, path + ".parts", code.str())) {
-          t.parts[std::string(code.str())] = *value;
-        }
-      }
-    }
-    plan.targets.push_back(std::move(t));
+    plan.targets.push_back(ReadTarget(reader, *table, path, base_year, target_year));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(reader.Finish([&] { return plan.Check(system); }));
   return plan;
