@@ -124,6 +124,52 @@ const Chain* ChainPlan::FindChain(std::string_view code) const {
   return nullptr;
 }
 
+namespace {
+
+// One link of `chain`: its code (unique among `seen`), name, industries and upstream links.
+void CheckLink(const Chain& chain, std::size_t l, const std::string& key,
+               const core::IndustryClassification& industries, std::set<std::string>& seen,
+               std::vector<Problem>& problems) {
+  const ChainLink& link = chain.links[l];
+  const std::string link_key = fmt::format("{}.links[{}]", key, l);
+  if (!IsCode(link.code)) {
+    problems.push_back(
+        {link_key + ".code", fmt::format("'{}' is not a code: use a-z, 0-9, _ or -", link.code)});
+  } else if (!seen.insert(link.code).second) {
+    problems.push_back({link_key + ".code", fmt::format("duplicate link '{}'", link.code)});
+  }
+  if (link.name_zh.empty()) problems.push_back({link_key + ".name_zh", "a link needs a name"});
+  if (link.classes.empty() && link.products.empty()) {
+    problems.push_back({link_key, "map the link to classes or name its products"});
+  }
+  for (std::size_t i = 0; i < link.classes.size(); ++i) {
+    const auto* entry = industries.Find(link.classes[i]);
+    if (entry == nullptr || entry->level < 2 || entry->code != link.classes[i]) {
+      problems.push_back(
+          {fmt::format("{}.classes[{}]", link_key, i),
+           fmt::format("'{}' is not a GB/T 4754-2017 division, group or class", link.classes[i])});
+    }
+  }
+  for (std::size_t i = 0; i < link.upstream.size(); ++i) {
+    if (chain.FindLink(link.upstream[i]) == nullptr) {
+      problems.push_back(
+          {fmt::format("{}.upstream[{}]", link_key, i),
+           fmt::format("unknown link '{}' in chain '{}'", link.upstream[i], chain.code)});
+    } else if (link.upstream[i] == link.code) {
+      problems.push_back(
+          {fmt::format("{}.upstream[{}]", link_key, i), "a link cannot feed itself"});
+    }
+  }
+  if (link.strong_output && *link.strong_output < 0) {
+    problems.push_back({link_key + ".strong_output", "must not be negative"});
+  }
+  if (link.strong_enterprises && *link.strong_enterprises < 1) {
+    problems.push_back({link_key + ".strong_enterprises", "must be at least 1"});
+  }
+}
+
+}  // namespace
+
 std::vector<Problem> ChainPlan::Check(const ClusterSystem& system,
                                       const core::IndustryClassification& industries) const {
   std::vector<Problem> problems;
@@ -151,42 +197,7 @@ std::vector<Problem> ChainPlan::Check(const ClusterSystem& system,
     if (chain.links.empty()) problems.push_back({key + ".links", "a chain needs links"});
     std::set<std::string> link_codes;
     for (std::size_t l = 0; l < chain.links.size(); ++l) {
-      const ChainLink& link = chain.links[l];
-      const std::string link_key = fmt::format("{}.links[{}]", key, l);
-      if (!IsCode(link.code)) {
-        problems.push_back({link_key + ".code",
-                            fmt::format("'{}' is not a code: use a-z, 0-9, _ or -", link.code)});
-      } else if (!link_codes.insert(link.code).second) {
-        problems.push_back({link_key + ".code", fmt::format("duplicate link '{}'", link.code)});
-      }
-      if (link.name_zh.empty()) problems.push_back({link_key + ".name_zh", "a link needs a name"});
-      if (link.classes.empty() && link.products.empty()) {
-        problems.push_back({link_key, "map the link to classes or name its products"});
-      }
-      for (std::size_t i = 0; i < link.classes.size(); ++i) {
-        const auto* entry = industries.Find(link.classes[i]);
-        if (entry == nullptr || entry->level < 2 || entry->code != link.classes[i]) {
-          problems.push_back({fmt::format("{}.classes[{}]", link_key, i),
-                              fmt::format("'{}' is not a GB/T 4754-2017 division, group or class",
-                                          link.classes[i])});
-        }
-      }
-      for (std::size_t i = 0; i < link.upstream.size(); ++i) {
-        if (chain.FindLink(link.upstream[i]) == nullptr) {
-          problems.push_back(
-              {fmt::format("{}.upstream[{}]", link_key, i),
-               fmt::format("unknown link '{}' in chain '{}'", link.upstream[i], chain.code)});
-        } else if (link.upstream[i] == link.code) {
-          problems.push_back(
-              {fmt::format("{}.upstream[{}]", link_key, i), "a link cannot feed itself"});
-        }
-      }
-      if (link.strong_output && *link.strong_output < 0) {
-        problems.push_back({link_key + ".strong_output", "must not be negative"});
-      }
-      if (link.strong_enterprises && *link.strong_enterprises < 1) {
-        problems.push_back({link_key + ".strong_enterprises", "must be at least 1"});
-      }
+      CheckLink(chain, l, key, industries, link_codes, problems);
     }
     if (const auto cycle = chain.FindCycle(); cycle.size() > 2) {
       std::string text;
