@@ -64,16 +64,11 @@ Result<std::size_t> WriteMatrix(const MatrixOptions& options, const std::string&
   return cells;
 }
 
-Result<std::size_t> WriteProvinceBenchmark(const std::string& path, const std::string& county,
-                                           int first_year, int last_year, std::uint64_t seed) {
-  const auto counties = core::CountiesUnder(county.substr(0, 2));
-  if (counties.size() < 2) {
-    return Error(Status::InvalidArgument(fmt::format("no other counties beside {}", county)));
-  }
-  std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(path.c_str(), "w"), &std::fclose);
-  if (!out) return Error(Status::Unavailable(fmt::format("cannot write {}", path)));
-  // Shares of manufacturing output by division (Chongqing's mix, roughly): cars 36 and
-  // electronics 39 lead; the rest by weight, 1 for a small division.
+namespace {
+
+// Shares of manufacturing output by division (Chongqing's mix, roughly): cars 36 and
+// electronics 39 lead; the rest by weight, 1 for a small division.
+std::map<int, double> DivisionWeights() {
   std::map<int, double> weight;
   for (int d = 13; d <= 43; ++d) weight[d] = 1;
   for (const auto& [d, w] :
@@ -82,6 +77,40 @@ Result<std::size_t> WriteProvinceBenchmark(const std::string& path, const std::s
         {37, 2.0},           {29, 2.0},  {17, 1.5}, {22, 1.5}, {25, 1.5}, {28, 0.8}}) {
     weight[d] = w;
   }
+  return weight;
+}
+
+// Within a division, its classes share the output unevenly (the same split everywhere, as a
+// class's technology is): each class's share of its division. Draws from `random` in the
+// order of the divisions and their classes.
+std::map<int, std::vector<std::pair<std::string, double>>> ClassShares(
+    const std::map<int, double>& weight, std::mt19937_64& random,
+    std::lognormal_distribution<double>& size) {
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  std::map<int, std::vector<std::pair<std::string, double>>> classes_of;
+  for (const auto& [d, w] : weight) {
+    double sum = 0;
+    for (const auto* entry : industries.ClassesUnder(fmt::format("{:02d}", d))) {
+      const double part = std::exp(size(random));
+      classes_of[d].emplace_back(entry->code, part);
+      sum += part;
+    }
+    for (auto& [code, part] : classes_of[d]) part /= sum;
+  }
+  return classes_of;
+}
+
+}  // namespace
+
+Result<std::size_t> WriteProvinceBenchmark(const std::string& path, const std::string& county,
+                                           int first_year, int last_year, std::uint64_t seed) {
+  const auto counties = core::CountiesUnder(county.substr(0, 2));
+  if (counties.size() < 2) {
+    return Error(Status::InvalidArgument(fmt::format("no other counties beside {}", county)));
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(path.c_str(), "w"), &std::fclose);
+  if (!out) return Error(Status::Unavailable(fmt::format("cannot write {}", path)));
+  const std::map<int, double> weight = DivisionWeights();
   double weights = 0;
   for (const auto& [d, w] : weight) weights += w;
   std::mt19937_64 random(seed);
@@ -114,19 +143,8 @@ Result<std::size_t> WriteProvinceBenchmark(const std::string& path, const std::s
   for (const auto& [d, w] : weight) trend[d] = 0.06 + noise(random);
   trend[36] = 0.04;
   trend[39] = 0.08;
-  // Within a division, its classes share the output unevenly (the same split everywhere, as
-  // a class's technology is), and a county makes some of them.
-  const auto& industries = core::IndustryClassification::Gbt4754();
-  std::map<int, std::vector<std::pair<std::string, double>>> classes_of;
-  for (const auto& [d, w] : weight) {
-    double sum = 0;
-    for (const auto* entry : industries.ClassesUnder(fmt::format("{:02d}", d))) {
-      const double part = std::exp(size(random));
-      classes_of[d].emplace_back(entry->code, part);
-      sum += part;
-    }
-    for (auto& [code, part] : classes_of[d]) part /= sum;
-  }
+  // Each division's classes and their shares; a county makes some of them.
+  auto classes_of = ClassShares(weight, random, size);
   std::fputs("region,industry,value,year\n", out.get());
   std::size_t cells = 0;
   for (const auto& h : holders) {
