@@ -108,6 +108,36 @@ std::string CodeOrName(const std::vector<T>& items, std::string_view cell) {
 
 }  // namespace
 
+namespace {
+
+// The park and the town of an enterprise row, by code or name.
+void ReadParkAndTown(CellReader& in, const model::ClusterSystem& system, model::Enterprise& e) {
+  if (in.Has("park")) {
+    const std::string cell = in.Cell("park");
+    e.park = cell.empty() ? std::string() : CodeOrName(system.parks, cell);
+    if (!cell.empty() && e.park.empty()) {
+      in.Fail("park", "unknown_park", core::Say(text::kNotAParkOf, cell, system.code));
+    }
+  }
+
+  if (in.Has("town")) {
+    const std::string cell = in.Cell("town");
+    e.town = cell;
+    const auto towns = core::TownsOf(system.region_code);
+    if (!cell.empty() && !towns.empty()) {  // no list shipped for the region: keep as given
+      e.town.clear();
+      for (const auto* town : towns) {
+        if (town->code == cell || town->name == cell) e.town = town->code;
+      }
+      if (e.town.empty()) {
+        in.Fail("town", "unknown_town", core::Say(text::kNotATownOf, cell, system.region_code));
+      }
+    }
+  }
+}
+
+}  // namespace
+
 ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterprise* existing,
                                       const model::ClusterSystem& system, int year) {
   ParsedEnterprise out;
@@ -144,28 +174,7 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
     explicit_cluster = e.cluster;  // nothing said of the cluster: keep the one chosen before
   }
 
-  if (in.Has("park")) {
-    const std::string cell = in.Cell("park");
-    e.park = cell.empty() ? std::string() : CodeOrName(system.parks, cell);
-    if (!cell.empty() && e.park.empty()) {
-      in.Fail("park", "unknown_park", core::Say(text::kNotAParkOf, cell, system.code));
-    }
-  }
-
-  if (in.Has("town")) {
-    const std::string cell = in.Cell("town");
-    e.town = cell;
-    const auto towns = core::TownsOf(system.region_code);
-    if (!cell.empty() && !towns.empty()) {  // no list shipped for the region: keep as given
-      e.town.clear();
-      for (const auto* town : towns) {
-        if (town->code == cell || town->name == cell) e.town = town->code;
-      }
-      if (e.town.empty()) {
-        in.Fail("town", "unknown_town", core::Say(text::kNotATownOf, cell, system.region_code));
-      }
-    }
-  }
+  ReadParkAndTown(in, system, e);
 
   if (in.Has("above_scale")) {
     if (const auto above = in.YesNo("above_scale")) {
