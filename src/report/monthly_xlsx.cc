@@ -50,6 +50,72 @@ const std::vector<Column>& GroupColumns() {
 
 }  // namespace
 
+namespace {
+
+// The number format of each group column (nullptr: text), in the workbook.
+std::vector<lxw_format*> ColumnFormats(lxw_workbook* book) {
+  std::vector<lxw_format*> formats;
+  for (const auto& column : GroupColumns()) {
+    lxw_format* format = nullptr;
+    if (column.format != nullptr) {
+      format = workbook_add_format(book);
+      format_set_num_format(format, column.format);
+    }
+    formats.push_back(format);
+  }
+  return formats;
+}
+
+// The alerts, a row each: level, rule, what about, and the message in `language`.
+void AddAlertsSheet(lxw_workbook* book, const engine::MonthlyIndicators& indicators,
+                    Language language, lxw_format* bold) {
+  if (indicators.alerts.empty()) return;
+  lxw_worksheet* sheet = workbook_add_worksheet(book, text::kAlerts.In(language));
+  const char* headers[] = {text::kLevel.In(language), text::kRule.In(language),
+                           text::kKind.In(language),  text::kGroupCode.In(language),
+                           text::kName.In(language),  text::kMessage.In(language)};
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
+  worksheet_set_column(sheet, 3, 4, 24, nullptr);
+  worksheet_set_column(sheet, 5, 5, 60, nullptr);
+  lxw_row_t row = 1;
+  for (const auto& a : indicators.alerts) {
+    worksheet_write_string(sheet, row, 0, detail::LevelWord(a.level, language).c_str(), nullptr);
+    worksheet_write_string(sheet, row, 1, a.rule.c_str(), nullptr);
+    worksheet_write_string(sheet, row, 2, detail::SubjectWord(a.kind, language).c_str(), nullptr);
+    worksheet_write_string(sheet, row, 3, a.code.c_str(), nullptr);
+    worksheet_write_string(sheet, row, 4, a.name.c_str(), nullptr);
+    const std::string message = detail::AlertMessage(a, indicators.period, language);
+    worksheet_write_string(sheet, row, 5, message.c_str(), nullptr);
+    ++row;
+  }
+}
+
+// The total's largest enterprises (absent from a public report), with the group tables'
+// formats of output and growth.
+void AddTopSheet(lxw_workbook* book, const engine::MonthlyIndicators& indicators, Language language,
+                 lxw_format* bold, const std::vector<lxw_format*>& formats) {
+  for (const auto& g : indicators.groups) {
+    if (g.kind != "total" || g.top_by_output.empty()) continue;
+    lxw_worksheet* sheet = workbook_add_worksheet(book, text::kTopEnterprises.In(language));
+    const char* headers[] = {text::kRank.In(language), text::kCreditCodeFull.In(language),
+                             text::kEnterprise.In(language), text::kOutputYtdWan.In(language),
+                             text::kGrowthSameBasis.In(language)};
+    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
+    worksheet_set_column(sheet, 1, 2, 30, nullptr);
+    for (std::size_t i = 0; i < g.top_by_output.size(); ++i) {
+      const auto& r = g.top_by_output[i];
+      const auto row = static_cast<lxw_row_t>(i + 1);
+      worksheet_write_number(sheet, row, 0, static_cast<double>(i + 1), nullptr);
+      worksheet_write_string(sheet, row, 1, r.uscc.c_str(), nullptr);
+      worksheet_write_string(sheet, row, 2, r.name.c_str(), nullptr);
+      worksheet_write_number(sheet, row, 3, r.ytd_output, formats[4]);
+      if (r.growth) worksheet_write_number(sheet, row, 4, *r.growth, formats[6]);
+    }
+  }
+}
+
+}  // namespace
+
 Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
                          const std::string& region_name, Language language, const std::string& path,
                          const std::vector<Document>& appendix) {
@@ -59,15 +125,7 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
   lxw_format* bold = workbook_add_format(book.get());
   format_set_bold(bold);
   format_set_text_wrap(bold);
-  std::vector<lxw_format*> formats;
-  for (const auto& column : GroupColumns()) {
-    lxw_format* format = nullptr;
-    if (column.format != nullptr) {
-      format = workbook_add_format(book.get());
-      format_set_num_format(format, column.format);
-    }
-    formats.push_back(format);
-  }
+  const std::vector<lxw_format*> formats = ColumnFormats(book.get());
   const char* withheld = text::kSuppressed.In(language);
 
   // One sheet per kind of group, in the report's order.
@@ -125,47 +183,8 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
     }
   }
 
-  // Alerts.
-  if (!indicators.alerts.empty()) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kAlerts.In(language));
-    const char* headers[] = {text::kLevel.In(language), text::kRule.In(language),
-                             text::kKind.In(language),  text::kGroupCode.In(language),
-                             text::kName.In(language),  text::kMessage.In(language)};
-    for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
-    worksheet_set_column(sheet, 3, 4, 24, nullptr);
-    worksheet_set_column(sheet, 5, 5, 60, nullptr);
-    lxw_row_t row = 1;
-    for (const auto& a : indicators.alerts) {
-      worksheet_write_string(sheet, row, 0, detail::LevelWord(a.level, language).c_str(), nullptr);
-      worksheet_write_string(sheet, row, 1, a.rule.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 2, detail::SubjectWord(a.kind, language).c_str(), nullptr);
-      worksheet_write_string(sheet, row, 3, a.code.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 4, a.name.c_str(), nullptr);
-      const std::string message = detail::AlertMessage(a, indicators.period, language);
-      worksheet_write_string(sheet, row, 5, message.c_str(), nullptr);
-      ++row;
-    }
-  }
-
-  // Largest enterprises of the total (absent from a public report).
-  for (const auto& g : indicators.groups) {
-    if (g.kind != "total" || g.top_by_output.empty()) continue;
-    lxw_worksheet* sheet = workbook_add_worksheet(book.get(), text::kTopEnterprises.In(language));
-    const char* headers[] = {text::kRank.In(language), text::kCreditCodeFull.In(language),
-                             text::kEnterprise.In(language), text::kOutputYtdWan.In(language),
-                             text::kGrowthSameBasis.In(language)};
-    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(sheet, 0, c, headers[c], bold);
-    worksheet_set_column(sheet, 1, 2, 30, nullptr);
-    for (std::size_t i = 0; i < g.top_by_output.size(); ++i) {
-      const auto& r = g.top_by_output[i];
-      const auto row = static_cast<lxw_row_t>(i + 1);
-      worksheet_write_number(sheet, row, 0, static_cast<double>(i + 1), nullptr);
-      worksheet_write_string(sheet, row, 1, r.uscc.c_str(), nullptr);
-      worksheet_write_string(sheet, row, 2, r.name.c_str(), nullptr);
-      worksheet_write_number(sheet, row, 3, r.ytd_output, formats[4]);
-      if (r.growth) worksheet_write_number(sheet, row, 4, *r.growth, formats[6]);
-    }
-  }
+  AddAlertsSheet(book.get(), indicators, language, bold);
+  AddTopSheet(book.get(), indicators, language, bold, formats);
 
   for (const auto& document : appendix) detail::AddSheets(book.get(), document);
   return detail::CloseWorkbook(std::move(book), path);
