@@ -144,6 +144,66 @@ std::optional<double> RealGrowth(const engine::MonthlyIndicators& indicators) {
 
 }  // namespace
 
+namespace {
+
+// A published group's figures, every field of docs/indicators.md in order.
+void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
+  w.Field("month_output", g.month_output);
+  w.Field("month_output_base", g.month_output_base);
+  w.Field("month_growth", g.month_growth);
+  w.Field("ytd_output", g.ytd[Idx(Measure::kOutputValue)]);
+  w.Field("ytd_output_base", g.ytd_base[Idx(Measure::kOutputValue)]);
+  w.Field("growth_same_basis", g.growth_same_basis);
+  w.Field("contribution_rate", g.contribution_rate);
+  w.Field("pull_pp", g.pull_pp);
+  w.Field("ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]);
+  w.Field("ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]);
+  w.Field("value_added_growth_nominal", g.Growth(Measure::kValueAdded));
+  w.Field("value_added_growth_real", g.value_added_growth_real);
+  w.Field("ytd_revenue", g.ytd[Idx(Measure::kRevenue)]);
+  w.Field("ytd_profit", g.ytd[Idx(Measure::kProfit)]);
+  w.Field("profit_growth", g.Growth(Measure::kProfit));
+  w.Field("ytd_rd_expense", g.ytd[Idx(Measure::kRdExpense)]);
+  w.Field("ytd_new_product_revenue", g.ytd[Idx(Measure::kNewProductRevenue)]);
+  w.Field("ytd_export_value", g.ytd[Idx(Measure::kExportValue)]);
+  w.Field("ytd_energy_tce", g.ytd[Idx(Measure::kEnergyTce)]);
+  w.Field("va_rate", g.va_rate);
+  w.Field("profit_margin", g.profit_margin);
+  w.Field("rd_intensity", g.rd_intensity);
+  w.Field("new_product_share", g.new_product_share);
+  w.Field("export_share", g.export_share);
+  w.Field("energy_per_va", g.energy_per_va);
+  w.Field("energy_per_va_change", g.energy_per_va_change);
+  w.Field("labor_productivity", g.labor_productivity);
+  w.Field("output_per_km2", g.output_per_km2);
+  w.Field("declining_count", g.declining_count);
+  w.Field("loss_count", g.loss_count);
+  w.Field("loss_amount", g.loss_amount);
+  w.Field("non_reporting_count", g.non_reporting_count);
+}
+
+// A group's rankings: by output, and by growth with each one's growth.
+void WriteRankings(JsonWriter& w, const engine::GroupIndicators& g) {
+  const auto ranking = [&w](const char* key, const std::vector<engine::Ranked>& list,
+                            bool with_growth) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& r : list) {
+      w.StartObject();
+      w.Field("uscc", r.uscc);
+      w.Field("name", r.name);
+      w.Field("ytd_output", r.ytd_output);
+      if (with_growth) w.Field("growth_same_basis", r.growth);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  ranking("top", g.top_by_output, false);
+  ranking("top_by_growth", g.top_by_growth, true);
+}
+
+}  // namespace
+
 std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators, Language language) {
   // Written as a stream: at national scale the report has hundreds of groups with their
   // rankings, and building a document tree first took longer than computing the indicators.
@@ -177,54 +237,8 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators, Langu
       w.EndObject();
       continue;
     }
-    w.Field("month_output", g.month_output);
-    w.Field("month_output_base", g.month_output_base);
-    w.Field("month_growth", g.month_growth);
-    w.Field("ytd_output", g.ytd[Idx(Measure::kOutputValue)]);
-    w.Field("ytd_output_base", g.ytd_base[Idx(Measure::kOutputValue)]);
-    w.Field("growth_same_basis", g.growth_same_basis);
-    w.Field("contribution_rate", g.contribution_rate);
-    w.Field("pull_pp", g.pull_pp);
-    w.Field("ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]);
-    w.Field("ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]);
-    w.Field("value_added_growth_nominal", g.Growth(Measure::kValueAdded));
-    w.Field("value_added_growth_real", g.value_added_growth_real);
-    w.Field("ytd_revenue", g.ytd[Idx(Measure::kRevenue)]);
-    w.Field("ytd_profit", g.ytd[Idx(Measure::kProfit)]);
-    w.Field("profit_growth", g.Growth(Measure::kProfit));
-    w.Field("ytd_rd_expense", g.ytd[Idx(Measure::kRdExpense)]);
-    w.Field("ytd_new_product_revenue", g.ytd[Idx(Measure::kNewProductRevenue)]);
-    w.Field("ytd_export_value", g.ytd[Idx(Measure::kExportValue)]);
-    w.Field("ytd_energy_tce", g.ytd[Idx(Measure::kEnergyTce)]);
-    w.Field("va_rate", g.va_rate);
-    w.Field("profit_margin", g.profit_margin);
-    w.Field("rd_intensity", g.rd_intensity);
-    w.Field("new_product_share", g.new_product_share);
-    w.Field("export_share", g.export_share);
-    w.Field("energy_per_va", g.energy_per_va);
-    w.Field("energy_per_va_change", g.energy_per_va_change);
-    w.Field("labor_productivity", g.labor_productivity);
-    w.Field("output_per_km2", g.output_per_km2);
-    w.Field("declining_count", g.declining_count);
-    w.Field("loss_count", g.loss_count);
-    w.Field("loss_amount", g.loss_amount);
-    w.Field("non_reporting_count", g.non_reporting_count);
-    const auto ranking = [&w](const char* key, const std::vector<engine::Ranked>& list,
-                              bool with_growth) {
-      w.Key(key);
-      w.StartArray();
-      for (const auto& r : list) {
-        w.StartObject();
-        w.Field("uscc", r.uscc);
-        w.Field("name", r.name);
-        w.Field("ytd_output", r.ytd_output);
-        if (with_growth) w.Field("growth_same_basis", r.growth);
-        w.EndObject();
-      }
-      w.EndArray();
-    };
-    ranking("top", g.top_by_output, false);
-    ranking("top_by_growth", g.top_by_growth, true);
+    WriteGroupFigures(w, g);
+    WriteRankings(w, g);
     w.Field("suppressed", std::nullopt);
     w.EndObject();
   }
