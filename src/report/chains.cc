@@ -114,11 +114,11 @@ std::string CandidateText(const chains::Candidate& c, Language language) {
   return why;
 }
 
-Document ChainsDocument(const chains::ChainReport& report, const ChainView& view,
+namespace {
+
+// Every chain selected: completeness, counts of links by rating, and the chain's figures.
+Section OverviewSection(const chains::ChainReport& report, const ChainView& view,
                         Language language) {
-  Document doc;
-  doc.title =
-      fmt::format("{} {}", text::kIndustryChains.In(language), report.indicators.period.ToString());
   Section overview;
   overview.title = text::kChainsOverview.In(language);
   overview.headers = {text::kChain.In(language),        text::kChief.In(language),
@@ -140,110 +140,133 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
          figures ? Percent(g->contribution_rate) : "",
          a.supply.year != 0 ? Percent(a.supply.local_share) : ""});
   }
-  doc.sections.push_back(std::move(overview));
+  return overview;
+}
 
+// Chain `c` link by link: upstream, rating and why, figures, members, local supply.
+Section LinksSection(const chains::ChainReport& report, const ChainView& view, std::size_t c,
+                     Language language) {
+  const auto& a = report.chains[c];
+  Section links;
+  links.title = fmt::format("{}{}", a.chain->name_zh, text::kLinksSuffix.In(language));
+  if (!a.masters.empty() && !view.public_view) {
+    links.notes.push_back(fmt::format("{}{}", text::kChainMasters.In(language),
+                                      Names(report, a.masters, 10, language)));
+  }
+  if (!a.unknown.empty()) {
+    links.notes.push_back(
+        fmt::format("{}{}", text::kNotInTheRegistry.In(language),
+                    fmt::format("{}", fmt::join(a.unknown, text::kListSeparator.In(language)))));
+  }
+  links.headers = {text::kLink.In(language),
+                   text::kUpstream.In(language),
+                   text::kStatus.In(language),
+                   text::kEnterprises.In(language),
+                   text::kAnnualOutput100M.In(language),
+                   text::kGrowth.In(language),
+                   text::kWhy.In(language)};
+  links.numeric = {3, 4, 5};
+  if (view.details && !view.public_view) {
+    links.headers.push_back(text::kEnterpriseNames.In(language));
+  }
+  if (report.relations) links.headers.push_back(text::kLocalSupply.In(language));
+  for (const auto& la : a.links) {
+    std::string upstream;
+    for (const auto& u : la.link->upstream) {
+      const auto* up = a.chain->FindLink(u);
+      upstream += (upstream.empty() ? "" : text::kListSeparator.In(language)) +
+                  (up != nullptr ? up->name_zh : u);
+    }
+    std::string why;
+    for (const auto& r : la.rating.reasons) {
+      why += (why.empty() ? "" : text::kClauseSeparator.In(language)) + ReasonText(r, language);
+    }
+    const bool figures = !view.public_view && la.figures.enterprises > 0;
+    std::vector<std::string> row = {la.link->name_zh,
+                                    upstream,
+                                    StatusText(la.rating.status, language),
+                                    view.public_view ? "" : std::to_string(la.figures.enterprises),
+                                    figures ? detail::Yi(la.figures.annual_output) : "",
+                                    figures ? detail::SignedPercent(la.figures.growth) : "",
+                                    view.public_view ? "" : why};
+    if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5, language));
+    if (report.relations) row.push_back(la.supply.year != 0 ? Percent(la.supply.local_share) : "");
+    links.rows.push_back(std::move(row));
+  }
+  return links;
+}
+
+// The industries beside chain `c`'s links, to fill them by.
+Section RelatedSection(const chains::ChainReport& report, std::size_t c, Language language) {
+  const auto& a = report.chains[c];
+  Section related;
+  related.title =
+      fmt::format("{}{}", a.chain->name_zh, text::kIndustriesToFillTheLinksBy.In(language));
+  related.notes.push_back(
+      fmt::format("{}{} {}", text::kBenchmark.In(language), report.relatedness->benchmark,
+                  report.relatedness->year != 0 ? std::to_string(report.relatedness->year) : ""));
+  related.headers = {text::kLink.In(language),        text::kStatus.In(language),
+                     text::kIndustry.In(language),    text::kDensity.In(language),
+                     text::kOutlookGain.In(language), text::kPCI.In(language)};
+  related.numeric = {3, 4, 5};
+  for (std::size_t l = 0; l < a.links.size(); ++l) {
+    const auto& la = a.links[l];
+    for (const auto& r : report.related[c][l]) {
+      related.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
+                              fmt::format("{} {}", r.industry, detail::IndustryName(r.industry)),
+                              fmt::format("{:.3f}", r.density), fmt::format("{:.3f}", r.cog),
+                              r.pci ? fmt::format("{:.2f}", *r.pci) : ""});
+    }
+  }
+  return related;
+}
+
+// The prospects that could fill chain `c`'s weak and missing links.
+Section CandidatesSection(const chains::ChainReport& report, std::size_t c, Language language) {
+  const auto& a = report.chains[c];
+  Section candidates;
+  candidates.title = fmt::format("{}{}", a.chain->name_zh, text::kCandidatesToAttract.In(language));
+  candidates.headers = {text::kLink.In(language),        text::kStatus.In(language),
+                        text::kCandidate.In(language),   text::kRegion.In(language),
+                        text::kRevenue100M.In(language), text::kScore.In(language),
+                        text::kWhyCandidate.In(language)};
+  candidates.numeric = {4, 5};
+  for (std::size_t l = 0; l < a.links.size(); ++l) {
+    const auto& la = a.links[l];
+    if (la.rating.status == chains::LinkStatus::kStrong) continue;
+    const auto& list = report.candidates[c][l];
+    if (list.empty()) {
+      candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
+                                 text::kNoMatchingEnterpriseInTheProspect.In(language), "", "", "",
+                                 ""});
+    }
+    for (const auto& cand : list) {
+      candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
+                                 cand.prospect->name, cand.prospect->region,
+                                 cand.prospect->revenue ? detail::Yi(*cand.prospect->revenue) : "",
+                                 fmt::format("{:.2f}", cand.score), CandidateText(cand, language)});
+    }
+  }
+  return candidates;
+}
+
+}  // namespace
+
+Document ChainsDocument(const chains::ChainReport& report, const ChainView& view,
+                        Language language) {
+  Document doc;
+  doc.title =
+      fmt::format("{} {}", text::kIndustryChains.In(language), report.indicators.period.ToString());
+  doc.sections.push_back(OverviewSection(report, view, language));
   for (std::size_t c = 0; c < report.chains.size(); ++c) {
-    const auto& a = report.chains[c];
-    if (!Selected(view, a) || !view.links) continue;
-    Section links;
-    links.title = fmt::format("{}{}", a.chain->name_zh, text::kLinksSuffix.In(language));
-    if (!a.masters.empty() && !view.public_view) {
-      links.notes.push_back(fmt::format("{}{}", text::kChainMasters.In(language),
-                                        Names(report, a.masters, 10, language)));
-    }
-    if (!a.unknown.empty()) {
-      links.notes.push_back(
-          fmt::format("{}{}", text::kNotInTheRegistry.In(language),
-                      fmt::format("{}", fmt::join(a.unknown, text::kListSeparator.In(language)))));
-    }
-    links.headers = {text::kLink.In(language),
-                     text::kUpstream.In(language),
-                     text::kStatus.In(language),
-                     text::kEnterprises.In(language),
-                     text::kAnnualOutput100M.In(language),
-                     text::kGrowth.In(language),
-                     text::kWhy.In(language)};
-    links.numeric = {3, 4, 5};
-    if (view.details && !view.public_view) {
-      links.headers.push_back(text::kEnterpriseNames.In(language));
-    }
-    if (report.relations) links.headers.push_back(text::kLocalSupply.In(language));
-    for (const auto& la : a.links) {
-      std::string upstream;
-      for (const auto& u : la.link->upstream) {
-        const auto* up = a.chain->FindLink(u);
-        upstream += (upstream.empty() ? "" : text::kListSeparator.In(language)) +
-                    (up != nullptr ? up->name_zh : u);
-      }
-      std::string why;
-      for (const auto& r : la.rating.reasons) {
-        why += (why.empty() ? "" : text::kClauseSeparator.In(language)) + ReasonText(r, language);
-      }
-      const bool figures = !view.public_view && la.figures.enterprises > 0;
-      std::vector<std::string> row = {
-          la.link->name_zh,
-          upstream,
-          StatusText(la.rating.status, language),
-          view.public_view ? "" : std::to_string(la.figures.enterprises),
-          figures ? detail::Yi(la.figures.annual_output) : "",
-          figures ? detail::SignedPercent(la.figures.growth) : "",
-          view.public_view ? "" : why};
-      if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5, language));
-      if (report.relations)
-        row.push_back(la.supply.year != 0 ? Percent(la.supply.local_share) : "");
-      links.rows.push_back(std::move(row));
-    }
-    doc.sections.push_back(std::move(links));
+    if (!Selected(view, report.chains[c]) || !view.links) continue;
+    doc.sections.push_back(LinksSection(report, view, c, language));
     if (view.details && c < report.related.size() && report.relatedness) {
-      Section related;
-      related.title =
-          fmt::format("{}{}", a.chain->name_zh, text::kIndustriesToFillTheLinksBy.In(language));
-      related.notes.push_back(fmt::format(
-          "{}{} {}", text::kBenchmark.In(language), report.relatedness->benchmark,
-          report.relatedness->year != 0 ? std::to_string(report.relatedness->year) : ""));
-      related.headers = {text::kLink.In(language),        text::kStatus.In(language),
-                         text::kIndustry.In(language),    text::kDensity.In(language),
-                         text::kOutlookGain.In(language), text::kPCI.In(language)};
-      related.numeric = {3, 4, 5};
-      for (std::size_t l = 0; l < a.links.size(); ++l) {
-        const auto& la = a.links[l];
-        for (const auto& r : report.related[c][l]) {
-          related.rows.push_back(
-              {la.link->name_zh, StatusText(la.rating.status, language),
-               fmt::format("{} {}", r.industry, detail::IndustryName(r.industry)),
-               fmt::format("{:.3f}", r.density), fmt::format("{:.3f}", r.cog),
-               r.pci ? fmt::format("{:.2f}", *r.pci) : ""});
-        }
-      }
+      Section related = RelatedSection(report, c, language);
       if (!related.rows.empty()) doc.sections.push_back(std::move(related));
     }
     if (!view.details || view.public_view) continue;
-    Section candidates;
-    candidates.title =
-        fmt::format("{}{}", a.chain->name_zh, text::kCandidatesToAttract.In(language));
-    candidates.headers = {text::kLink.In(language),        text::kStatus.In(language),
-                          text::kCandidate.In(language),   text::kRegion.In(language),
-                          text::kRevenue100M.In(language), text::kScore.In(language),
-                          text::kWhyCandidate.In(language)};
-    candidates.numeric = {4, 5};
-    for (std::size_t l = 0; l < a.links.size(); ++l) {
-      const auto& la = a.links[l];
-      if (la.rating.status == chains::LinkStatus::kStrong) continue;
-      const auto& list = report.candidates[c][l];
-      if (list.empty()) {
-        candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
-                                   text::kNoMatchingEnterpriseInTheProspect.In(language), "", "",
-                                   "", ""});
-      }
-      for (const auto& cand : list) {
-        candidates.rows.push_back(
-            {la.link->name_zh, StatusText(la.rating.status, language), cand.prospect->name,
-             cand.prospect->region,
-             cand.prospect->revenue ? detail::Yi(*cand.prospect->revenue) : "",
-             fmt::format("{:.2f}", cand.score), CandidateText(cand, language)});
-      }
-    }
-    doc.sections.push_back(std::move(candidates));
+    doc.sections.push_back(CandidatesSection(report, c, language));
   }
   return doc;
 }
