@@ -212,6 +212,25 @@ struct ProjectRow {
   bool has_stage = false;
 };
 
+// The phase a project row describes: its number, investment, capacity, sales, production.
+model::ProjectPhase ReadPhase(const core::CsvRecord& record, const ColumnMap& columns,
+                              ParsedRecord& parsed) {
+  model::ProjectPhase phase;
+  if (const auto number = Number(columns, record, "phase", parsed, false)) {
+    phase.number = static_cast<int>(*number);
+  }
+  phase.investment = Number(columns, record, "phase_investment", parsed, false);
+  phase.capacity = Number(columns, record, "capacity", parsed, false);
+  phase.capacity_unit = std::string(columns.Cell(record, "capacity_unit"));
+  if (phase.capacity && phase.capacity_unit.empty()) {
+    parsed.errors.push_back(
+        {"capacity_unit", "capacity_without_unit", core::Say(text::kCapacityNeedsUnit)});
+  }
+  phase.annual_sales = Number(columns, record, "annual_sales", parsed, false);
+  phase.production = DateCell(columns, record, "phase_production", parsed);
+  return phase;
+}
+
 ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& columns,
                            const model::ClusterSystem& system, const model::ChainPlan* chains,
                            ParsedRecord& parsed) {
@@ -252,20 +271,7 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
     parsed.errors.push_back({"link", "link_without_chain", core::Say(text::kLinkNeedsChain)});
   }
   p.total_investment = Number(columns, record, "total_investment", parsed, false);
-  model::ProjectPhase phase;
-  if (const auto number = Number(columns, record, "phase", parsed, false)) {
-    phase.number = static_cast<int>(*number);
-  }
-  phase.investment = Number(columns, record, "phase_investment", parsed, false);
-  phase.capacity = Number(columns, record, "capacity", parsed, false);
-  phase.capacity_unit = cell("capacity_unit");
-  if (phase.capacity && phase.capacity_unit.empty()) {
-    parsed.errors.push_back(
-        {"capacity_unit", "capacity_without_unit", core::Say(text::kCapacityNeedsUnit)});
-  }
-  phase.annual_sales = Number(columns, record, "annual_sales", parsed, false);
-  phase.production = DateCell(columns, record, "phase_production", parsed);
-  p.phases.push_back(phase);
+  p.phases.push_back(ReadPhase(record, columns, parsed));
   if (const auto months = Number(columns, record, "ramp_months", parsed, false)) {
     p.ramp_months = static_cast<int>(*months);
   }
