@@ -84,6 +84,20 @@ void Engine::Apply(const model::MonthlyPanel& facts) {
   IndexNewSlots();
 }
 
+namespace {
+
+// The GB/T 4754 division of an enterprise (its code's first two digits), or -1.
+std::int16_t DivisionCode(const model::Enterprise* e) {
+  if (e == nullptr || e->industry_code.size() < 2 ||
+      std::isdigit(static_cast<unsigned char>(e->industry_code[0])) == 0 ||
+      std::isdigit(static_cast<unsigned char>(e->industry_code[1])) == 0) {
+    return -1;
+  }
+  return static_cast<std::int16_t>((e->industry_code[0] - '0') * 10 + (e->industry_code[1] - '0'));
+}
+
+}  // namespace
+
 void Engine::IndexNewSlots() {
   if (enterprise_of_.size() == panel_.enterprises()) return;  // a new month of known enterprises
   std::unordered_map<std::string_view, const model::Enterprise*> by_code;
@@ -107,14 +121,7 @@ void Engine::IndexNewSlots() {
     const auto found = by_code.find(panel_.uscc(slot));
     const model::Enterprise* e = found == by_code.end() ? nullptr : found->second;
     enterprise_of_.push_back(e);
-    std::int16_t division_code = -1;
-    if (e != nullptr && e->industry_code.size() >= 2 &&
-        std::isdigit(static_cast<unsigned char>(e->industry_code[0])) != 0 &&
-        std::isdigit(static_cast<unsigned char>(e->industry_code[1])) != 0) {
-      division_code =
-          static_cast<std::int16_t>((e->industry_code[0] - '0') * 10 + (e->industry_code[1] - '0'));
-    }
-    division_of_.push_back(division_code);
+    division_of_.push_back(DivisionCode(e));
     for (std::size_t k = 0; k < kinds_.size(); ++k) {
       Kind& kind = kinds_[k];
       std::int32_t group = -1;
