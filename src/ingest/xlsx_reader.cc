@@ -190,14 +190,14 @@ std::string NumberText(std::string_view raw) {
 
 }  // namespace
 
-Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
-                              std::uint64_t max_part_bytes) {
-  auto book = Workbook::Open(path);
-  if (!book) return Error(book.error());
-  book->set_max_part_bytes(max_part_bytes);
-  auto workbook = book->Xml("xl/workbook.xml", true);
+namespace {
+
+// The worksheet to read: its name and its part, `sheet` by name or else the first.
+Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const std::string& path,
+                                                        const std::string& sheet) {
+  auto workbook = book.Xml("xl/workbook.xml", true);
   if (!workbook) return Error(workbook.error());
-  auto rels = book->Xml("xl/_rels/workbook.xml.rels", true);
+  auto rels = book.Xml("xl/_rels/workbook.xml.rels", true);
   if (!rels) return Error(rels.error());
 
   std::map<std::string, std::string> targets;  // relationship id -> part
@@ -215,18 +215,50 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
     }
     sheets.emplace_back(s.attribute("name").as_string(), targets[id]);
   }
-  if (sheets.empty()) return Error(book->Corrupt("the workbook has no worksheets"));
-  auto chosen = sheets.begin();
-  if (!sheet.empty()) {
-    chosen =
-        std::find_if(sheets.begin(), sheets.end(), [&](const auto& s) { return s.first == sheet; });
-    if (chosen == sheets.end()) {
-      std::vector<std::string> names;
-      for (const auto& s : sheets) names.push_back(s.first);
-      return Error(Status::InvalidArgument(fmt::format(
-          "{}: no sheet named '{}'; the workbook has {}", path, sheet, fmt::join(names, ", "))));
-    }
+  if (sheets.empty()) return Error(book.Corrupt("the workbook has no worksheets"));
+  if (sheet.empty()) return sheets.front();
+  const auto chosen =
+      std::find_if(sheets.begin(), sheets.end(), [&](const auto& s) { return s.first == sheet; });
+  if (chosen == sheets.end()) {
+    std::vector<std::string> names;
+    for (const auto& s : sheets) names.push_back(s.first);
+    return Error(Status::InvalidArgument(fmt::format("{}: no sheet named '{}'; the workbook has {}",
+                                                     path, sheet, fmt::join(names, ", "))));
   }
+  return *chosen;
+}
+
+// A cell's text as a CSV cell would have it: shared and inline strings, booleans as 1 or 0,
+// dates (by style) as YYYY-MM-DD, numbers without float noise; nullopt for a shared-string
+// index past the table.
+std::optional<std::string> CellText(const pugi::xml_node& cell,
+                                    const std::vector<std::string>& strings,
+                                    const std::set<int>& date_styles) {
+  const std::string_view type = cell.attribute("t").as_string();
+  const std::string raw = Child(cell, "v").text().get();
+  if (type == "s") {
+    const auto index = static_cast<std::size_t>(std::strtoull(raw.c_str(), nullptr, 10));
+    if (index >= strings.size()) return std::nullopt;
+    return strings[index];
+  }
+  if (type == "inlineStr") return ItemText(Child(cell, "is"));
+  if (type == "str" || type == "e") return raw;
+  if (type == "b") return std::string(raw == "1" ? "1" : "0");
+  if (!raw.empty() && date_styles.count(cell.attribute("s").as_int(-1)) != 0) {
+    return SerialToDate(std::strtod(raw.c_str(), nullptr));
+  }
+  return NumberText(raw);
+}
+
+}  // namespace
+
+Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
+                              std::uint64_t max_part_bytes) {
+  auto book = Workbook::Open(path);
+  if (!book) return Error(book.error());
+  book->set_max_part_bytes(max_part_bytes);
+  auto chosen = ChooseSheet(*book, path, sheet);
+  if (!chosen) return Error(chosen.error());
 
   auto shared = book->Xml("xl/sharedStrings.xml", false);
   if (!shared) return Error(shared.error());
@@ -262,31 +294,15 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
             fmt::format("sheet {} has a malformed cell reference '{}'", table.sheet, ref)));
       }
       next_column = column + 1;
-      const std::string_view type = cell.attribute("t").as_string();
-      const std::string raw = Child(cell, "v").text().get();
-      std::string text;
-      if (type == "s") {
-        const auto index = static_cast<std::size_t>(std::strtoull(raw.c_str(), nullptr, 10));
-        if (index >= strings.size()) {
-          return Error(book->Corrupt(
-              fmt::format("cell {}!{} points past the shared strings", table.sheet, ref)));
-        }
-        text = strings[index];
-      } else if (type == "inlineStr") {
-        text = ItemText(Child(cell, "is"));
-      } else if (type == "str" || type == "e") {
-        text = raw;
-      } else if (type == "b") {
-        text = raw == "1" ? "1" : "0";
-      } else if (!raw.empty() && date_styles.count(cell.attribute("s").as_int(-1)) != 0) {
-        text = SerialToDate(std::strtod(raw.c_str(), nullptr));
-      } else {
-        text = NumberText(raw);
+      auto text = CellText(cell, strings, date_styles);
+      if (!text) {
+        return Error(book->Corrupt(
+            fmt::format("cell {}!{} points past the shared strings", table.sheet, ref)));
       }
       if (record.fields.size() <= static_cast<std::size_t>(column)) {
         record.fields.resize(static_cast<std::size_t>(column) + 1);
       }
-      record.fields[static_cast<std::size_t>(column)] = std::move(text);
+      record.fields[static_cast<std::size_t>(column)] = std::move(*text);
     }
     bool blank = true;
     for (const auto& field : record.fields) blank = blank && core::Trim(field).empty();
