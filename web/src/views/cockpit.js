@@ -38,12 +38,17 @@ export default async function cockpit(main) {
     const card = document.createElement('div');
     card.className = 'card gauge';
     card.dataset.test = `gauge-${target.id}`;
-    const completion = isNumber(target.completion) ? Math.min(target.completion * 100, 150) : 0;
     card.innerHTML = `<div><b>${esc(lang() === 'zh' ? target.name_zh : target.name_en)}</b></div>
       <div class="chart"></div>
       <div class="sub">${statusLight(target.status)} · ${esc(t('actual'))} ${esc(inUnit(target.actual, target.unit))} / ${esc(t('target'))} ${esc(inUnit(target.target, target.unit))}</div>
       <div class="sub muted">${esc(t('projection'))} ${esc(inUnit(target.projection, target.unit))} · ${esc(t('odds'))} ${odds(target.odds)}</div>`;
     gauges.append(card);
+  }
+  // Drawn once every card is in the grid: a gauge sized while its row was still filling
+  // would be as wide as the first card and spill into its neighbours.
+  for (const [i, target] of data.targets.entries()) {
+    const card = gauges.children[i];
+    const completion = isNumber(target.completion) ? Math.min(target.completion * 100, 150) : 0;
     const color = colors[target.status] ?? colors.grey;
     chart(card.querySelector('.chart'), {
       series: [
