@@ -403,6 +403,372 @@ Status WriteRelations(const std::vector<Plan>& plans, std::size_t above_count, i
   return (*out)->Close();
 }
 
+// What a run covers: the profile, its months and frame sizes, and the sector grouping that the
+// fuling profile calibrates on.
+struct Frame {
+  bool fuling = false;
+  core::Period first, last;
+  const model::Grouping* sectors = nullptr;
+  std::size_t above_count = 0;  // enterprises in the above-scale frame some year
+  std::size_t below_count = 0;  // registered, never above scale
+  std::string region;           // six-digit code the credit codes carry
+};
+
+// The random draws of the plans in one place: their order fixes the output for a seed, and the
+// lognormal draw keeps state between calls (it makes normal deviates in pairs).
+struct Draws {
+  Draws(std::uint64_t seed, const std::vector<double>& cluster_weights)
+      : rng(seed), pick_cluster(cluster_weights.begin(), cluster_weights.end()) {}
+  double Unit() { return unit(rng); }
+
+  std::mt19937_64 rng;
+  std::uniform_real_distribution<double> unit{0, 1};
+  std::lognormal_distribution<double> size{0, 1.3};
+  std::discrete_distribution<std::size_t> pick_cluster;
+};
+
+void DrawNamed(Plan& plan, const Named& n, const std::vector<const core::Division*>& towns,
+               double total_2023) {
+  plan.name = n.name;
+  plan.industry = n.industry;
+  plan.cluster = n.cluster;
+  plan.park = n.park;
+  for (const auto* town : towns) {
+    if (town->name == n.town) plan.town = town->code;
+  }
+  plan.annual_2023 = total_2023 * n.share;
+  plan.first_year = n.first_year;
+}
+
+void DrawUnnamed(Plan& plan, std::size_t i, const Frame& frame,
+                 const std::map<std::string, std::vector<std::string>>& classes,
+                 const std::vector<const core::Division*>& towns, Draws& draws) {
+  const std::string& cluster = kClusterMix[draws.pick_cluster(draws.rng)].first;
+  const auto& pool = classes.at(cluster);
+  plan.industry = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(draws.rng)];
+  plan.park = frame.fuling ? ParkFor(cluster, draws.rng) : "";
+  if (!towns.empty()) {
+    plan.town =
+        towns[std::uniform_int_distribution<std::size_t>(0, towns.size() - 1)(draws.rng)]->code;
+  }
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(plan.industry);
+  plan.name =
+      fmt::format("重庆涪陵{}{}有限公司", entry != nullptr ? entry->name.substr(0, 12) : "", i + 1);
+  plan.annual_2023 = draws.size(draws.rng);  // relative, scaled to the remainder later
+  plan.first_year = frame.first.year;
+  if (frame.fuling && i >= std::size(kNamed) + 330 && i < frame.above_count) {
+    plan.first_year = 2022 + static_cast<int>((i - std::size(kNamed) - 330) % 4);  // entrants
+  }
+}
+
+// The years in the frame, the growth path, the registry facts and the ratios of plan i.
+void DrawLife(Plan& plan, std::size_t i, bool named, const Frame& frame, Draws& draws) {
+  const core::Period first = frame.first, last = frame.last;
+  plan.last_year = last.year;
+  if (frame.fuling && !named && i < frame.above_count && draws.Unit() < 0.08) {
+    plan.last_year = 2021 + static_cast<int>(draws.Unit() * 4);  // exits, 2021..2024
+    if (plan.last_year == 2023) plan.last_year = 2024;           // keep the 2023 frame near 350-400
+  }
+  if (!frame.fuling && draws.Unit() < 0.05 && last.year > first.year) {
+    // Exits (closures, falling below scale): the audit's 未报 at national scale.
+    plan.last_year = first.year + static_cast<int>(draws.Unit() * (last.year - first.year));
+  }
+  if (i >= frame.above_count) {  // below scale: in the registry, never in the frame
+    plan.first_year = last.year + 1;
+    plan.last_year = last.year;
+  }
+  if (frame.sectors != nullptr) {
+    const auto* category = frame.sectors->CategoryOf(plan.industry);
+    plan.category = category != nullptr ? category->code : "";
+  }
+  // Levels are anchored on 2023, so the path must reach it from either side.
+  for (int y = std::min(first.year, 2023); y <= std::max(last.year, 2023) + 1; ++y) {
+    plan.growth[y] = FulingSectorGrowth(plan.category) + 0.06 * (draws.Unit() - 0.5);
+  }
+  plan.founded = fmt::format(
+      "{}-{:02}-{:02}", std::min(plan.first_year, 2020) - static_cast<int>(draws.Unit() * 20),
+      1 + static_cast<int>(draws.Unit() * 12), 1 + static_cast<int>(draws.Unit() * 28));
+  plan.listed = named && (plan.industry == "2621" || plan.industry == "1371");
+  plan.land_km2 = std::round((0.01 + 0.3 * draws.Unit()) * 100) / 100;
+  FillRatios(plan, draws.rng);
+}
+
+// The plans: the named enterprises, then the others; then enterprises below scale throughout.
+// Output levels of 2023 are set, before the fuling profile's calibration.
+std::vector<Plan> MakePlans(const model::ClusterSystem& system, const Frame& frame,
+                            std::uint64_t seed) {
+  const auto classes = ClassesByCluster(system);
+  std::vector<double> weights;
+  for (const auto& [cluster, weight] : kClusterMix) {
+    weights.push_back(classes.count(cluster) != 0 && system.FindCluster(cluster) != nullptr
+                          ? weight
+                          : (cluster.empty() ? weight : 0));
+  }
+  Draws draws(seed, weights);
+  const auto towns = core::TownsOf(system.region_code);
+  const double total_2023 = FulingTargets::kOutputH1 * 2;  // a first guess; calibrated later
+  const std::size_t count = frame.above_count + frame.below_count;
+  std::vector<Plan> plans;
+  plans.reserve(count);
+  double named_share = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    Plan plan;
+    plan.uscc = CreditCodeFor(i + 1, frame.region);
+    plan.noise_seed = seed * 1'000'003 + i;
+    const bool named = frame.fuling && i < std::size(kNamed);
+    if (named) {
+      DrawNamed(plan, kNamed[i], towns, total_2023);
+      named_share += kNamed[i].share;
+    } else {
+      DrawUnnamed(plan, i, frame, classes, towns, draws);
+    }
+    DrawLife(plan, i, named, frame, draws);
+    plans.push_back(std::move(plan));
+  }
+  // Unnamed enterprises share what the named ones leave.
+  const std::size_t unnamed = frame.fuling ? std::size(kNamed) : 0;
+  double random_total = 0;
+  for (std::size_t i = unnamed; i < plans.size(); ++i) random_total += plans[i].annual_2023;
+  const double remainder =
+      frame.fuling ? total_2023 * (1 - named_share) : 1e4 * static_cast<double>(plans.size());
+  for (std::size_t i = unnamed; i < plans.size(); ++i) {
+    plans[i].annual_2023 *= remainder / random_total;
+    // Above-scale enterprises sell at least 20 M yuan a year, in every year of the series;
+    // those below scale stay under the line or near it, and some cross it by the last year:
+    // the 小升规 candidates of the cultivation ladder.
+    plans[i].annual_2023 = i < frame.above_count
+                               ? std::max(plans[i].annual_2023, 3500.0)
+                               : 400 + 1100 * Uniform(plans[i].noise_seed * 29 + 3);
+  }
+  return plans;
+}
+
+// Sets each fuling plan's factors so that the first half of 2023 reproduces the published
+// output, automobile output and same-enterprise growth by sector; returns the profit factor
+// that reproduces the published profit.
+double CalibrateFuling(std::vector<Plan>& plans, const model::Grouping& sectors) {
+  const auto all = [](const Plan&) { return true; };
+  const auto auto36 = [](const Plan& p) { return p.industry.starts_with("36"); };
+  const auto not36 = [](const Plan& p) { return !p.industry.starts_with("36"); };
+  // 1. Output of the first half of 2023, and of automobile manufacturing within it.
+  const double s = Sum(plans, 2023, all);
+  for (auto& p : plans) p.scale = FulingTargets::kOutputH1 / s;
+  const double s36 = Sum(plans, 2023, auto36);
+  const double rest = Sum(plans, 2023, not36);
+  for (auto& p : plans) {
+    p.scale *= auto36(p) ? FulingTargets::kAutomobileH1 / s36
+                         : (FulingTargets::kOutputH1 - FulingTargets::kAutomobileH1) / rest;
+  }
+  // 2. Same-enterprise growth: the 2022 level of each group of the 2023 frame.
+  const auto calibrate_base = [&](const std::function<bool(const Plan&)>& in, double target) {
+    const auto member = [&](const Plan& p) { return InFrame(p, 2023) && in(p); };
+    const double base = Sum(plans, 2022, member);
+    if (base <= 0) return;
+    for (auto& p : plans) {
+      if (member(p)) p.pre_2023 *= target / base;
+    }
+  };
+  const double h1_36 = Sum(plans, 2023, auto36);
+  calibrate_base(auto36, h1_36 / (1 + FulingTargets::kAutomobileGrowth));
+  for (const auto& category : sectors.categories) {
+    const std::string code = category.code;
+    const auto in_category = [code](const Plan& p) { return p.category == code; };
+    const double h1 = Sum(plans, 2023, in_category);
+    double target = h1 / (1 + FulingSectorGrowth(code));
+    if (code == "AUTO") {  // division 36 is set already: the rest of the category makes up
+      target -= h1_36 / (1 + FulingTargets::kAutomobileGrowth);
+      calibrate_base(
+          [code](const Plan& p) { return p.category == code && !p.industry.starts_with("36"); },
+          target);
+    } else {
+      calibrate_base(in_category, target);
+    }
+  }
+  // 3. Profit of the first half of 2023.
+  double profit = 0;
+  for (const auto& p : plans) {
+    if (!InFrame(p, 2023)) continue;
+    for (int m = 1; m <= 6; ++m) profit += *Month(p, {2023, m}, 1)[Measure::kProfit];
+  }
+  return FulingTargets::kProfitH1 / profit;
+}
+
+// Price indices by division and month (same month of last year = 100): a spread around a level
+// that, for the fuling profile, makes the first half of 2023's value-added growth at comparable
+// prices the published 8.8 % (producer prices fell in 2023: the level is below 100).
+class PriceIndices {
+ public:
+  PriceIndices(const std::vector<Plan>& plans, bool fuling, std::uint64_t seed) : seed_(seed) {
+    for (const auto& p : plans) divisions_.insert(p.industry.substr(0, 2));
+    if (fuling) level_2023_ = Level2023(plans);
+  }
+  const std::set<std::string>& divisions() const { return divisions_; }
+  // The index of `division` for the month of `index`, as written.
+  double Index(const std::string& division, int index, bool fuling) const {
+    const core::Period period = core::Period::FromIndex(index);
+    const double level = period.year == 2023 && fuling ? level_2023_ : 1.0;
+    return 100 * level * Spread(division, index);
+  }
+
+ private:
+  double Spread(const std::string& division, int index) const {
+    return 1 + 0.04 * (Uniform(seed_ * 7919 + std::hash<std::string>{}(division) +
+                               static_cast<std::uint64_t>(index)) -
+                       0.5);
+  }
+  double Level2023(const std::vector<Plan>& plans) const {
+    double deflated = 0;  // Σ over the 2023 frame of H1 value added / the division's spread
+    double base = 0;      // the same frame's value added in H1 2022
+    for (const auto& p : plans) {
+      if (!InFrame(p, 2023)) continue;
+      for (int m = 1; m <= 6; ++m) {
+        const core::Period now{2023, m};
+        deflated +=
+            *Month(p, now, 1)[Measure::kValueAdded] / Spread(p.industry.substr(0, 2), now.Index());
+        if (InFrame(p, 2022)) base += *Month(p, {2022, m}, 1)[Measure::kValueAdded];
+      }
+    }
+    return deflated / ((1 + FulingTargets::kValueAddedGrowthReal) * base);
+  }
+
+  std::uint64_t seed_;
+  std::set<std::string> divisions_;
+  double level_2023_ = 1;
+};
+
+// The five interchange tables of a run, open for writing.
+class Tables {
+ public:
+  static Result<Tables> Open(const Options& options) {
+    std::error_code error;
+    std::filesystem::create_directories(options.out_dir, error);
+    if (error) {
+      return Error(Status::Unavailable(
+          fmt::format("{}: cannot create the directory: {}", options.out_dir, error.message())));
+    }
+    Tables t(options);
+    std::string monthly_header = "uscc,period";
+    for (const auto& info : model::Measures()) monthly_header += fmt::format(",{}", info.column);
+    std::vector<bool> monthly_numeric(2 + model::kMeasureCount, true);
+    monthly_numeric[0] = monthly_numeric[1] = false;
+    t.enterprises = t.OpenOne(
+        "enterprises",
+        "uscc,name,industry_code,cluster,park,town,founded,listed,land_km2,strategic_emerging",
+        {false, false, false, false, false, false, false, true, true, false});
+    t.scale = t.OpenOne("scale", "uscc,year,above_scale", {false, true, true});
+    t.designations = t.OpenOne("designations", "uscc,designation,granted,level", {});
+    t.monthly = t.OpenOne("monthly", monthly_header, monthly_numeric);
+    t.prices = t.OpenOne("prices", "division,period,index", {false, false, true});
+    for (auto* w : t.All()) {
+      if (!*w) return Error(w->error());
+    }
+    return t;
+  }
+  std::string Path(const std::string& name) const {
+    return (std::filesystem::path(options_->out_dir) / name).string();
+  }
+  // Closes every table; returns their paths in import order.
+  Result<std::vector<std::string>> Close() {
+    for (auto* w : All()) CLUSTERSCOPE_RETURN_IF_ERROR((**w)->Close());
+    std::vector<std::string> files;
+    for (const char* name : {"enterprises", "scale", "designations", "monthly", "prices"}) {
+      files.push_back(Path(name + ext_));
+    }
+    return files;
+  }
+
+  using Table = Result<std::unique_ptr<Writer>>;
+  Table enterprises{nullptr}, scale{nullptr}, designations{nullptr}, monthly{nullptr},
+      prices{nullptr};
+
+ private:
+  explicit Tables(const Options& options)
+      : options_(&options), ext_(options.xlsx ? ".xlsx" : ".csv") {}
+  // Opens table `name`; `numeric` marks the columns an Excel file holds as numbers.
+  Table OpenOne(const std::string& name, const std::string& header,
+                std::vector<bool> numeric) const {
+    return options_->xlsx ? XlsxWriter::Open(Path(name + ext_), header, std::move(numeric))
+                          : CsvWriter::Open(Path(name + ext_), header);
+  }
+  std::vector<Table*> All() { return {&enterprises, &scale, &designations, &monthly, &prices}; }
+
+  const Options* options_;
+  std::string ext_;
+};
+
+// The designations a fuling plan holds: each kind drawn from the plan's own seed, the larger
+// enterprises more likely.
+void WriteDesignations(const Plan& p, Writer& out) {
+  struct Award {
+    const char* type;
+    double share;  // of enterprises, the larger more likely
+  };
+  constexpr Award kAwards[] = {{"high_tech", 0.35},       {"sci_tech", 0.5},
+                               {"rd_institution", 0.4},   {"on_cloud", 0.6},
+                               {"digital_workshop", 0.2}, {"smart_factory", 0.05},
+                               {"green_factory", 0.04},   {"srdi_sme", 0.1},
+                               {"little_giant", 0.02},    {"intelligent_mfg", 0.1}};
+  for (const auto& award : kAwards) {
+    const double boost = std::min(3.0, std::sqrt(p.annual_2023 * p.scale / 50'000));
+    if (Uniform(p.noise_seed * 7 + static_cast<std::uint64_t>(award.share * 1000)) <
+        award.share * boost) {
+      const int year = 2018 + static_cast<int>(Uniform(p.noise_seed + 11) * 7);
+      out.Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year,
+                           1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12),
+                           award.share < 0.1 ? "市级" : "区级"));
+    }
+  }
+}
+
+// Writes plan i's registry row, frame years, designations and months; returns the month rows.
+std::size_t WritePlan(const Plan& p, std::size_t i, const Frame& frame, double profit_factor,
+                      Tables& tables) {
+  (*tables.enterprises)
+      ->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f},{}", p.uscc, p.name, p.industry, p.cluster,
+                         p.park, p.town, p.founded, p.listed ? 1 : 0, p.land_km2,
+                         StrategicEmergingOf(p)));
+  for (int y = frame.first.year; y <= frame.last.year; ++y) {
+    (*tables.scale)->Line(fmt::format("{},{},{}", p.uscc, y, InFrame(p, y) ? 1 : 0));
+  }
+  if (frame.fuling) WriteDesignations(p, **tables.designations);
+  // Below-scale enterprises of the district report their last two years too (the
+  // commission's watch list of 小微企业), outside the above-scale frame.
+  const bool watched = frame.fuling && i >= frame.above_count;
+  std::size_t rows = 0;
+  std::string line;
+  for (int index = frame.first.Index(); index <= frame.last.Index(); ++index) {
+    const core::Period period = core::Period::FromIndex(index);
+    if (!InFrame(p, period.year) && !(watched && period.year >= frame.last.year - 1)) continue;
+    auto r = Month(p, period, profit_factor);
+    if (!frame.fuling && Uniform(p.noise_seed * 131 + static_cast<std::uint64_t>(index)) < 0.001) {
+      // A reporting slip of the kind the audit exists for: output entered in yuan.
+      r[Measure::kOutputValue] = *r[Measure::kOutputValue] * 1e4;
+    }
+    line = fmt::format("{},{}", p.uscc, period.ToString());
+    for (const auto& value : r.values) line += "," + Cell(value);
+    (*tables.monthly)->Line(line);
+    ++rows;
+  }
+  return rows;
+}
+
+Result<Frame> FrameOf(const model::ClusterSystem& system, const Options& options) {
+  Frame frame;
+  frame.fuling = options.profile == "fuling";
+  frame.sectors = system.FindGrouping("sector");
+  if (frame.fuling && frame.sectors == nullptr) {
+    return Error(Status::InvalidArgument(
+        "the fuling profile needs the system's 'sector' grouping (systems/fuling-2349.toml)"));
+  }
+  frame.first = frame.fuling ? core::Period{2021, 1} : options.start;
+  frame.last = frame.fuling ? core::Period{2025, 12}
+                            : core::Period::FromIndex(frame.first.Index() + options.months - 1);
+  frame.above_count = frame.fuling ? 420 : options.enterprises;
+  frame.below_count = frame.fuling ? 60 : 0;
+  frame.region = system.region_code.size() == 6 ? system.region_code : "500102";
+  return frame;
+}
+
 }  // namespace
 
 double FulingSectorGrowth(std::string_view category) {
@@ -435,299 +801,41 @@ Status Options::Validate() const {
 Result<Summary> Generate(const model::ClusterSystem& system, const Options& options,
                          const Progress& progress) {
   CLUSTERSCOPE_RETURN_IF_ERROR(options.Validate());
-  const bool fuling = options.profile == "fuling";
-  const model::Grouping* sectors = system.FindGrouping("sector");
-  if (fuling && sectors == nullptr) {
-    return Error(Status::InvalidArgument(
-        "the fuling profile needs the system's 'sector' grouping (systems/fuling-2349.toml)"));
-  }
-  const core::Period first = fuling ? core::Period{2021, 1} : options.start;
-  const core::Period last =
-      fuling ? core::Period{2025, 12} : core::Period::FromIndex(first.Index() + options.months - 1);
+  auto frame = FrameOf(system, options);
+  if (!frame) return Error(frame.error());
+  std::vector<Plan> plans = MakePlans(system, *frame, options.seed);
+  const double profit_factor = frame->fuling ? CalibrateFuling(plans, *frame->sectors) : 1;
+  const PriceIndices prices(plans, frame->fuling, options.seed);
 
-  std::mt19937_64 rng(options.seed);
-  std::uniform_real_distribution<double> unit(0, 1);
-  const auto classes = ClassesByCluster(system);
-  std::vector<double> weights;
-  for (const auto& [cluster, weight] : kClusterMix) {
-    weights.push_back(classes.count(cluster) != 0 && system.FindCluster(cluster) != nullptr
-                          ? weight
-                          : (cluster.empty() ? weight : 0));
-  }
-  std::discrete_distribution<std::size_t> pick_cluster(weights.begin(), weights.end());
-  const auto towns = core::TownsOf(system.region_code);
-  const std::string region = system.region_code.size() == 6 ? system.region_code : "500102";
-
-  // Plans: the named enterprises, then the others; then enterprises below scale throughout.
-  const std::size_t above_count = fuling ? 420 : options.enterprises;
-  const std::size_t below_count = fuling ? 60 : 0;
-  const double total_2023 = FulingTargets::kOutputH1 * 2;  // a first guess; calibrated below
-  std::vector<Plan> plans;
-  plans.reserve(above_count + below_count);
-  std::lognormal_distribution<double> size(0, 1.3);
-  double named_share = 0;
-  for (std::size_t i = 0; i < above_count + below_count; ++i) {
-    Plan plan;
-    plan.uscc = CreditCodeFor(i + 1, region);
-    plan.noise_seed = options.seed * 1'000'003 + i;
-    const bool named = fuling && i < std::size(kNamed);
-    if (named) {
-      const auto& n = kNamed[i];
-      plan.name = n.name;
-      plan.industry = n.industry;
-      plan.cluster = n.cluster;
-      plan.park = n.park;
-      for (const auto* town : towns) {
-        if (town->name == n.town) plan.town = town->code;
-      }
-      plan.annual_2023 = total_2023 * n.share;
-      named_share += n.share;
-      plan.first_year = n.first_year;
-    } else {
-      const std::string& cluster = kClusterMix[pick_cluster(rng)].first;
-      const auto& pool = classes.at(cluster);
-      plan.industry = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(rng)];
-      plan.park = fuling ? ParkFor(cluster, rng) : "";
-      if (!towns.empty()) {
-        plan.town =
-            towns[std::uniform_int_distribution<std::size_t>(0, towns.size() - 1)(rng)]->code;
-      }
-      const auto* entry = core::IndustryClassification::Gbt4754().Find(plan.industry);
-      plan.name = fmt::format("重庆涪陵{}{}有限公司",
-                              entry != nullptr ? entry->name.substr(0, 12) : "", i + 1);
-      plan.annual_2023 = size(rng);  // relative, scaled to the remainder below
-      plan.first_year = first.year;
-      if (fuling && i >= std::size(kNamed) + 330 && i < above_count) {
-        plan.first_year = 2022 + static_cast<int>((i - std::size(kNamed) - 330) % 4);  // entrants
-      }
-    }
-    plan.last_year = last.year;
-    if (fuling && !named && i < above_count && unit(rng) < 0.08) {
-      plan.last_year = 2021 + static_cast<int>(unit(rng) * 4);  // exits, 2021..2024
-      if (plan.last_year == 2023) plan.last_year = 2024;        // keep the 2023 frame near 350-400
-    }
-    if (!fuling && unit(rng) < 0.05 && last.year > first.year) {
-      // Exits (closures, falling below scale): the audit's 未报 at national scale.
-      plan.last_year = first.year + static_cast<int>(unit(rng) * (last.year - first.year));
-    }
-    if (i >= above_count) {  // below scale: in the registry, never in the frame
-      plan.first_year = last.year + 1;
-      plan.last_year = last.year;
-    }
-    if (sectors != nullptr) {
-      const auto* category = sectors->CategoryOf(plan.industry);
-      plan.category = category != nullptr ? category->code : "";
-    }
-    // Levels are anchored on 2023, so the path must reach it from either side.
-    for (int y = std::min(first.year, 2023); y <= std::max(last.year, 2023) + 1; ++y) {
-      plan.growth[y] = FulingSectorGrowth(plan.category) + 0.06 * (unit(rng) - 0.5);
-    }
-    plan.founded = fmt::format(
-        "{}-{:02}-{:02}", std::min(plan.first_year, 2020) - static_cast<int>(unit(rng) * 20),
-        1 + static_cast<int>(unit(rng) * 12), 1 + static_cast<int>(unit(rng) * 28));
-    plan.listed = named && (plan.industry == "2621" || plan.industry == "1371");
-    plan.land_km2 = std::round((0.01 + 0.3 * unit(rng)) * 100) / 100;
-    FillRatios(plan, rng);
-    plans.push_back(std::move(plan));
-  }
-  // Unnamed enterprises share what the named ones leave.
-  double random_total = 0;
-  for (std::size_t i = fuling ? std::size(kNamed) : 0; i < plans.size(); ++i) {
-    random_total += plans[i].annual_2023;
-  }
-  const double remainder =
-      fuling ? total_2023 * (1 - named_share) : 1e4 * static_cast<double>(plans.size());
-  for (std::size_t i = fuling ? std::size(kNamed) : 0; i < plans.size(); ++i) {
-    plans[i].annual_2023 *= remainder / random_total;
-    // Above-scale enterprises sell at least 20 M yuan a year, in every year of the series;
-    // those below scale stay under the line or near it, and some cross it by the last year:
-    // the 小升规 candidates of the cultivation ladder.
-    plans[i].annual_2023 = i < above_count ? std::max(plans[i].annual_2023, 3500.0)
-                                           : 400 + 1100 * Uniform(plans[i].noise_seed * 29 + 3);
-  }
-
-  double profit_factor = 1;
-  if (fuling) {
-    const auto all = [](const Plan&) { return true; };
-    const auto auto36 = [](const Plan& p) { return p.industry.starts_with("36"); };
-    const auto not36 = [](const Plan& p) { return !p.industry.starts_with("36"); };
-    // 1. Output of the first half of 2023, and of automobile manufacturing within it.
-    const double s = Sum(plans, 2023, all);
-    for (auto& p : plans) p.scale = FulingTargets::kOutputH1 / s;
-    const double s36 = Sum(plans, 2023, auto36);
-    const double rest = Sum(plans, 2023, not36);
-    for (auto& p : plans) {
-      p.scale *= auto36(p) ? FulingTargets::kAutomobileH1 / s36
-                           : (FulingTargets::kOutputH1 - FulingTargets::kAutomobileH1) / rest;
-    }
-    // 2. Same-enterprise growth: the 2022 level of each group of the 2023 frame.
-    const auto calibrate_base = [&](const std::function<bool(const Plan&)>& in, double target) {
-      const auto member = [&](const Plan& p) { return InFrame(p, 2023) && in(p); };
-      const double base = Sum(plans, 2022, member);
-      if (base <= 0) return;
-      for (auto& p : plans) {
-        if (member(p)) p.pre_2023 *= target / base;
-      }
-    };
-    const double h1_36 = Sum(plans, 2023, auto36);
-    calibrate_base(auto36, h1_36 / (1 + FulingTargets::kAutomobileGrowth));
-    for (const auto& category : sectors->categories) {
-      const std::string code = category.code;
-      const auto in_category = [code](const Plan& p) { return p.category == code; };
-      const double h1 = Sum(plans, 2023, in_category);
-      double target = h1 / (1 + FulingSectorGrowth(code));
-      if (code == "AUTO") {  // division 36 is set already: the rest of the category makes up
-        target -= h1_36 / (1 + FulingTargets::kAutomobileGrowth);
-        calibrate_base(
-            [code](const Plan& p) { return p.category == code && !p.industry.starts_with("36"); },
-            target);
-      } else {
-        calibrate_base(in_category, target);
-      }
-    }
-    // 3. Profit of the first half of 2023.
-    double profit = 0;
-    for (const auto& p : plans) {
-      if (!InFrame(p, 2023)) continue;
-      for (int m = 1; m <= 6; ++m) profit += *Month(p, {2023, m}, 1)[Measure::kProfit];
-    }
-    profit_factor = FulingTargets::kProfitH1 / profit;
-  }
-
-  // Price indices by division and month (same month of last year = 100): a spread around a
-  // level that, for the fuling profile, makes the first half of 2023's value-added growth at
-  // comparable prices the published 8.8 % (producer prices fell in 2023: the level is below 100).
-  std::set<std::string> divisions;
-  for (const auto& p : plans) divisions.insert(p.industry.substr(0, 2));
-  const auto spread = [&](const std::string& division, int index) {
-    return 1 + 0.04 * (Uniform(options.seed * 7919 + std::hash<std::string>{}(division) +
-                               static_cast<std::uint64_t>(index)) -
-                       0.5);
-  };
-  double price_level_2023 = 1;
-  if (fuling) {
-    double deflated = 0;  // Σ over the 2023 frame of H1 value added / the division's spread
-    double base = 0;      // the same frame's value added in H1 2022
-    for (const auto& p : plans) {
-      if (!InFrame(p, 2023)) continue;
-      for (int m = 1; m <= 6; ++m) {
-        const core::Period now{2023, m};
-        deflated +=
-            *Month(p, now, 1)[Measure::kValueAdded] / spread(p.industry.substr(0, 2), now.Index());
-        if (InFrame(p, 2022)) base += *Month(p, {2022, m}, 1)[Measure::kValueAdded];
-      }
-    }
-    price_level_2023 = deflated / ((1 + FulingTargets::kValueAddedGrowthReal) * base);
-  }
-
-  // Files.
-  std::error_code error;
-  std::filesystem::create_directories(options.out_dir, error);
-  if (error) {
-    return Error(Status::Unavailable(
-        fmt::format("{}: cannot create the directory: {}", options.out_dir, error.message())));
-  }
-  const auto path = [&](const std::string& name) {
-    return (std::filesystem::path(options.out_dir) / name).string();
-  };
+  auto tables = Tables::Open(options);
+  if (!tables) return Error(tables.error());
   Summary summary;
-  summary.first = first;
-  summary.last = last;
+  summary.first = frame->first;
+  summary.last = frame->last;
   summary.enterprises = plans.size();
-
-  const std::string ext = options.xlsx ? ".xlsx" : ".csv";
-  // Opens table `name`; `numeric` marks the columns an Excel file holds as numbers.
-  const auto open = [&](const std::string& name, const std::string& header,
-                        std::vector<bool> numeric) {
-    return options.xlsx ? XlsxWriter::Open(path(name + ext), header, std::move(numeric))
-                        : CsvWriter::Open(path(name + ext), header);
-  };
-  auto enterprises =
-      open("enterprises",
-           "uscc,name,industry_code,cluster,park,town,founded,listed,land_km2,strategic_emerging",
-           {false, false, false, false, false, false, false, true, true, false});
-  auto scale = open("scale", "uscc,year,above_scale", {false, true, true});
-  auto designations = open("designations", "uscc,designation,granted,level", {});
-  std::string monthly_header = "uscc,period";
-  for (const auto& info : model::Measures()) monthly_header += fmt::format(",{}", info.column);
-  std::vector<bool> monthly_numeric(2 + model::kMeasureCount, true);
-  monthly_numeric[0] = monthly_numeric[1] = false;
-  auto monthly = open("monthly", monthly_header, monthly_numeric);
-  auto prices = open("prices", "division,period,index", {false, false, true});
-  for (auto* w : {&enterprises, &scale, &designations, &monthly, &prices}) {
-    if (!*w) return Error(w->error());
-  }
-  for (const auto& division : divisions) {
-    for (int index = first.Index() + 12; index <= last.Index(); ++index) {
-      const core::Period period = core::Period::FromIndex(index);
-      const double level = period.year == 2023 && fuling ? price_level_2023 : 1.0;
-      (*prices)->Line(fmt::format("{},{},{:.4f}", division, period.ToString(),
-                                  100 * level * spread(division, index)));
+  for (const auto& division : prices.divisions()) {
+    for (int index = frame->first.Index() + 12; index <= frame->last.Index(); ++index) {
+      (*tables->prices)
+          ->Line(fmt::format("{},{},{:.4f}", division, core::Period::FromIndex(index).ToString(),
+                             prices.Index(division, index, frame->fuling)));
     }
   }
-  struct Award {
-    const char* type;
-    double share;  // of enterprises, the larger more likely
-  };
-  constexpr Award kAwards[] = {{"high_tech", 0.35},       {"sci_tech", 0.5},
-                               {"rd_institution", 0.4},   {"on_cloud", 0.6},
-                               {"digital_workshop", 0.2}, {"smart_factory", 0.05},
-                               {"green_factory", 0.04},   {"srdi_sme", 0.1},
-                               {"little_giant", 0.02},    {"intelligent_mfg", 0.1}};
-  std::string line;
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    const Plan& p = plans[i];
-    (*enterprises)
-        ->Line(fmt::format("{},{},{},{},{},{},{},{},{:.2f},{}", p.uscc, p.name, p.industry,
-                           p.cluster, p.park, p.town, p.founded, p.listed ? 1 : 0, p.land_km2,
-                           StrategicEmergingOf(p)));
-    for (int y = first.year; y <= last.year; ++y) {
-      (*scale)->Line(fmt::format("{},{},{}", p.uscc, y, InFrame(p, y) ? 1 : 0));
-    }
-    if (fuling) {
-      for (const auto& award : kAwards) {
-        const double boost = std::min(3.0, std::sqrt(p.annual_2023 * p.scale / 50'000));
-        if (Uniform(p.noise_seed * 7 + static_cast<std::uint64_t>(award.share * 1000)) <
-            award.share * boost) {
-          const int year = 2018 + static_cast<int>(Uniform(p.noise_seed + 11) * 7);
-          (*designations)
-              ->Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year,
-                                 1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12),
-                                 award.share < 0.1 ? "市级" : "区级"));
-        }
-      }
-    }
-    // Below-scale enterprises of the district report their last two years too (the
-    // commission's watch list of 小微企业), outside the above-scale frame.
-    const bool watched = fuling && i >= above_count;
-    for (int index = first.Index(); index <= last.Index(); ++index) {
-      const core::Period period = core::Period::FromIndex(index);
-      if (!InFrame(p, period.year) && !(watched && period.year >= last.year - 1)) continue;
-      auto r = Month(p, period, profit_factor);
-      if (!fuling && Uniform(p.noise_seed * 131 + static_cast<std::uint64_t>(index)) < 0.001) {
-        // A reporting slip of the kind the audit exists for: output entered in yuan.
-        r[Measure::kOutputValue] = *r[Measure::kOutputValue] * 1e4;
-      }
-      line = fmt::format("{},{}", p.uscc, period.ToString());
-      for (const auto& value : r.values) line += "," + Cell(value);
-      (*monthly)->Line(line);
-      ++summary.monthly_rows;
-    }
+    summary.monthly_rows += WritePlan(plans[i], i, *frame, profit_factor, *tables);
     if (progress && (i % 1024 == 0 || i + 1 == plans.size())) progress(i + 1, plans.size());
   }
-  for (auto* w : {&enterprises, &scale, &designations, &monthly, &prices}) {
-    CLUSTERSCOPE_RETURN_IF_ERROR((**w)->Close());
-  }
-  summary.files = {path("enterprises" + ext), path("scale" + ext), path("designations" + ext),
-                   path("monthly" + ext), path("prices" + ext)};
-  if (fuling) {
-    auto relations = WriteRelations(plans, above_count, last.year, path("relations.csv"));
+  auto files = tables->Close();
+  if (!files) return Error(files.error());
+  summary.files = std::move(*files);
+  if (frame->fuling) {
+    auto relations =
+        WriteRelations(plans, frame->above_count, frame->last.year, tables->Path("relations.csv"));
     if (!relations.ok()) return Error(relations);
-    summary.files.push_back(path("relations.csv"));
-    auto benchmark = WriteProvinceBenchmark(path("benchmark.csv"), system.region_code, first.year,
-                                            last.year, options.seed);
+    summary.files.push_back(tables->Path("relations.csv"));
+    auto benchmark = WriteProvinceBenchmark(tables->Path("benchmark.csv"), system.region_code,
+                                            frame->first.year, frame->last.year, options.seed);
     if (!benchmark) return Error(benchmark.error());
-    summary.files.push_back(path("benchmark.csv"));
+    summary.files.push_back(tables->Path("benchmark.csv"));
   }
   return summary;
 }
