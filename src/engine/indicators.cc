@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <thread>
 #include <tuple>
 
@@ -332,247 +333,334 @@ void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t co
   }
 }
 
-MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {
-  const std::size_t n = panel_.enterprises();
-  const std::int32_t last = period.Index();
-  const std::int32_t first = core::Period{period.year, 1}.Index();
-  const auto output = Idx(Measure::kOutputValue);
-  const auto profit = Idx(Measure::kProfit);
+// One Compute() call. Each thread takes a range of enterprises and sums it in blocks small
+// enough to stay in cache while every month of both windows is added in, then adds each
+// enterprise of the frame into its group of every kind (threads keep their own group sums);
+// then the rankings; then each group's indicators.
+class Engine::Pass {
+ public:
+  Pass(const Engine& engine, core::Period period, const IndicatorOptions& options)
+      : engine_(engine),
+        period_(period),
+        options_(options),
+        n_(engine.panel_.enterprises()),
+        last_(period.Index()),
+        first_(core::Period{period.year, 1}.Index()),
+        months_in_w_(static_cast<std::size_t>(last_ - first_) + 1),
+        threads_(Threads(n_)),
+        ytd_output_(n_, 0.0),
+        base_output_(n_, 0.0),
+        in_frame_(n_, 0) {}
 
-  // What the rankings need of each enterprise; the rest stays in the blocks below.
-  std::vector<double> ytd_output(n, 0.0);
-  std::vector<double> base_output(n, 0.0);
-  std::vector<std::uint8_t> in_frame(n, 0);
-
-  // Each thread takes a range of enterprises and sums it in blocks small enough to stay in
-  // cache while every month of both windows is added in; then adds each enterprise of the
-  // frame into its group of every kind. Threads keep their own group sums.
-  const std::size_t threads = Threads(n);
-  std::vector<std::vector<std::vector<GroupSums>>> sums(
-      threads, std::vector<std::vector<GroupSums>>(kinds_.size()));
-  for (auto& per_thread : sums) {
-    for (std::size_t k = 0; k < kinds_.size(); ++k) per_thread[k].resize(kinds_[k].groups.size());
+  MonthlyIndicators Run() {
+    SumGroups();
+    Rank();
+    MonthlyIndicators out;
+    out.period = period_;
+    for (std::size_t k = 0; k < kinds().size(); ++k) {
+      for (std::size_t g = 0; g < kinds()[k].groups.size(); ++g) {
+        if (sums_[0][k][g].enterprises == 0) continue;
+        out.groups.push_back(GroupOf(k, g));
+      }
+    }
+    FillRatios(out.groups);
+    // Total first, then by kind in the engine's order and by code.
+    std::vector<std::string> kind_order;
+    for (const auto& kind : kinds()) kind_order.push_back(kind.code);
+    std::stable_sort(out.groups.begin(), out.groups.end(),
+                     [&](const GroupIndicators& a, const GroupIndicators& b) {
+                       const auto ka = std::find(kind_order.begin(), kind_order.end(), a.kind);
+                       const auto kb = std::find(kind_order.begin(), kind_order.end(), b.kind);
+                       return std::tie(ka, a.code) < std::tie(kb, b.code);
+                     });
+    return out;
   }
+
+ private:
+  using Block = std::array<std::array<double, kBlock>, model::kMeasureCount>;
+  static constexpr auto kOutput = Idx(Measure::kOutputValue);
+  static constexpr auto kProfit = Idx(Measure::kProfit);
+
+  // Ranking orders over panel slots; ties go by credit code.
+  struct ByOutput {
+    const Pass* pass;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      if (pass->ytd_output_[a] != pass->ytd_output_[b]) {
+        return pass->ytd_output_[a] > pass->ytd_output_[b];
+      }
+      return pass->engine_.panel_.uscc(a) < pass->engine_.panel_.uscc(b);
+    }
+  };
+  struct ByGrowth {
+    const Pass* pass;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const double ga = pass->ytd_output_[a] / pass->base_output_[a];
+      const double gb = pass->ytd_output_[b] / pass->base_output_[b];
+      if (ga != gb) return ga > gb;
+      return pass->engine_.panel_.uscc(a) < pass->engine_.panel_.uscc(b);
+    }
+  };
+
+  const std::vector<Kind>& kinds() const { return engine_.kinds_; }
+
   // Deflators 100 / index by division and month of W; 0 where no index was given.
-  const bool with_prices = !prices_.empty();
-  const auto months_in_w = static_cast<std::size_t>(last - first) + 1;
-  std::vector<double> deflator(100 * months_in_w, 0.0);
-  if (with_prices) {
+  void BuildDeflators() {
+    deflator_.assign(100 * months_in_w_, 0.0);
     for (int d = 0; d < 100; ++d) {
-      for (std::int32_t p = first; p <= last; ++p) {
-        const auto it = prices_.find(std::int64_t{d} << 32 | static_cast<std::uint32_t>(p));
-        if (it != prices_.end() && it->second > 0) {
-          deflator[static_cast<std::size_t>(d) * months_in_w +
-                   static_cast<std::size_t>(p - first)] = 100 / it->second;
+      for (std::int32_t p = first_; p <= last_; ++p) {
+        const auto it = engine_.prices_.find(std::int64_t{d} << 32 | static_cast<std::uint32_t>(p));
+        if (it != engine_.prices_.end() && it->second > 0) {
+          deflator_[static_cast<std::size_t>(d) * months_in_w_ +
+                    static_cast<std::size_t>(p - first_)] = 100 / it->second;
         }
       }
     }
   }
-  Parallel(threads, [&](std::size_t t) {
+
+  void SumGroups() {
+    with_prices_ = !engine_.prices_.empty();
+    if (with_prices_) BuildDeflators();
+    sums_.assign(threads_, std::vector<std::vector<GroupSums>>(kinds().size()));
+    for (auto& per_thread : sums_) {
+      for (std::size_t k = 0; k < kinds().size(); ++k) {
+        per_thread[k].resize(kinds()[k].groups.size());
+      }
+    }
+    Parallel(threads_, [&](std::size_t t) { SumRange(t); });
+    for (std::size_t t = 1; t < threads_; ++t) {
+      for (std::size_t k = 0; k < kinds().size(); ++k) {
+        for (std::size_t g = 0; g < kinds()[k].groups.size(); ++g) {
+          sums_[0][k][g].Add(sums_[t][k][g]);
+        }
+      }
+    }
+  }
+
+  // The blocks' working sums of one thread.
+  struct Work {
     std::array<double, kBlock> real_va{};
     std::array<std::uint16_t, kBlock> gaps{};
-    std::array<std::array<double, kBlock>, model::kMeasureCount> ytd{};
-    std::array<std::array<double, kBlock>, model::kMeasureCount> base{};
+    Block ytd{};
+    Block base{};
     std::array<std::uint8_t, kBlock> reported{};
-    const std::size_t begin = n * t / threads;
-    const std::size_t end = n * (t + 1) / threads;
+  };
+
+  void SumRange(std::size_t t) {
+    const auto work = std::make_unique<Work>();
+    const std::size_t begin = n_ * t / threads_;
+    const std::size_t end = n_ * (t + 1) / threads_;
     for (std::size_t from = begin; from < end; from += kBlock) {
       const std::size_t count = std::min(kBlock, end - from);
-      SumYearToDate(last, from, count, ytd, &reported);
-      SumYearToDate(last - 12, from, count, base, nullptr);
-      std::fill_n(real_va.begin(), count, 0.0);
-      std::fill_n(gaps.begin(), count, 0);
-      for (std::int32_t p = first; with_prices && p <= last; ++p) {
-        if (!panel_.HasMonth(p)) continue;
-        const double* va = panel_.Column(p, Measure::kValueAdded) + from;
-        for (std::size_t i = 0; i < count; ++i) {
-          if (va[i] == 0) continue;
-          const std::int16_t d = division_of_[from + i];
-          const double factor = d < 0 ? 0.0
-                                      : deflator[static_cast<std::size_t>(d) * months_in_w +
-                                                 static_cast<std::size_t>(p - first)];
-          if (factor == 0) {
-            ++gaps[i];
-          } else {
-            real_va[i] += va[i] * factor;
-          }
-        }
-      }
-      const double* month = panel_.Column(last, Measure::kOutputValue);
-      const double* month_base = panel_.Column(last - 12, Measure::kOutputValue);
-      const std::uint16_t* valid_now = panel_.Valid(last);
+      engine_.SumYearToDate(last_, from, count, work->ytd, &work->reported);
+      engine_.SumYearToDate(last_ - 12, from, count, work->base, nullptr);
+      DeflateValueAdded(from, count, *work);
+      AddToGroups(sums_[t], from, count, *work);
+    }
+  }
+
+  // Value added of W at last year's prices, and the enterprise-months without an index.
+  void DeflateValueAdded(std::size_t from, std::size_t count, Work& work) const {
+    std::fill_n(work.real_va.begin(), count, 0.0);
+    std::fill_n(work.gaps.begin(), count, 0);
+    const Panel& panel = engine_.panel_;
+    for (std::int32_t p = first_; with_prices_ && p <= last_; ++p) {
+      if (!panel.HasMonth(p)) continue;
+      const double* va = panel.Column(p, Measure::kValueAdded) + from;
       for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t e = from + i;
-        const model::Enterprise* enterprise = enterprise_of_[e];
-        if (enterprise == nullptr || reported[i] == 0 ||
-            enterprise->AboveScaleIn(period.year) != true) {
-          continue;
-        }
-        in_frame[e] = 1;
-        ytd_output[e] = ytd[output][i];
-        base_output[e] = base[output][i];
-        for (std::size_t k = 0; k < kinds_.size(); ++k) {
-          const std::int32_t g = kinds_[k].member[e];
-          if (g < 0) continue;
-          GroupSums& acc = sums[t][k][static_cast<std::size_t>(g)];
-          ++acc.enterprises;
-          for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-            acc.ytd[m] += ytd[m][i];
-            acc.base[m] += base[m][i];
-          }
-          if (month != nullptr) acc.month += month[e];
-          if (month_base != nullptr) acc.month_base += month_base[e];
-          if (base[output][i] > 0 && ytd[output][i] < base[output][i]) ++acc.declining;
-          if (ytd[profit][i] < 0) {
-            ++acc.losses;
-            acc.loss_amount += ytd[profit][i];
-          }
-          if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting;
-          acc.real_va += real_va[i];
-          acc.price_gaps += gaps[i];
+        if (va[i] == 0) continue;
+        const std::int16_t d = engine_.division_of_[from + i];
+        const double factor = d < 0 ? 0.0
+                                    : deflator_[static_cast<std::size_t>(d) * months_in_w_ +
+                                                static_cast<std::size_t>(p - first_)];
+        if (factor == 0) {
+          ++work.gaps[i];
+        } else {
+          work.real_va[i] += va[i] * factor;
         }
       }
-    }
-  });
-  for (std::size_t t = 1; t < threads; ++t) {
-    for (std::size_t k = 0; k < kinds_.size(); ++k) {
-      for (std::size_t g = 0; g < kinds_[k].groups.size(); ++g) sums[0][k][g].Add(sums[t][k][g]);
     }
   }
 
-  // Rankings, a kind per thread: the best N of each group by output, and by growth among
-  // those with a base. Ties go by credit code.
-  const auto by_output = [&](std::uint32_t a, std::uint32_t b) {
-    if (ytd_output[a] != ytd_output[b]) return ytd_output[a] > ytd_output[b];
-    return panel_.uscc(a) < panel_.uscc(b);
-  };
-  const auto by_growth = [&](std::uint32_t a, std::uint32_t b) {
-    const double ga = ytd_output[a] / base_output[a];
-    const double gb = ytd_output[b] / base_output[b];
-    if (ga != gb) return ga > gb;
-    return panel_.uscc(a) < panel_.uscc(b);
-  };
-  // At least two by output: disclosure control needs the two largest contributions.
-  const std::size_t ranked_by_output = std::max<std::size_t>(options.top, 2);
-  using OutputTop = TopN<decltype(by_output)>;
-  using GrowthTop = TopN<decltype(by_growth)>;
-  std::vector<std::vector<OutputTop>> top_output(kinds_.size());
-  std::vector<std::vector<GrowthTop>> top_growth(kinds_.size());
-  const std::size_t ranking_threads = std::min(Threads(n), kinds_.size());
-  Parallel(ranking_threads, [&](std::size_t t) {
-    for (std::size_t k = t; k < kinds_.size(); k += ranking_threads) {
-      top_output[k].assign(kinds_[k].groups.size(), OutputTop(ranked_by_output, &by_output));
-      top_growth[k].assign(kinds_[k].groups.size(), GrowthTop(options.top, &by_growth));
-      for (std::size_t e = 0; e < n; ++e) {
-        const std::int32_t g = kinds_[k].member[e];
-        if (in_frame[e] == 0 || g < 0) continue;
-        top_output[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
-        if (base_output[e] > 0) {
-          top_growth[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
+  // Adds each enterprise of the block that is in the frame into its group of every kind.
+  void AddToGroups(std::vector<std::vector<GroupSums>>& sums, std::size_t from, std::size_t count,
+                   const Work& work) {
+    const Panel& panel = engine_.panel_;
+    const double* month = panel.Column(last_, Measure::kOutputValue);
+    const double* month_base = panel.Column(last_ - 12, Measure::kOutputValue);
+    const std::uint16_t* valid_now = panel.Valid(last_);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t e = from + i;
+      const model::Enterprise* enterprise = engine_.enterprise_of_[e];
+      if (enterprise == nullptr || work.reported[i] == 0 ||
+          enterprise->AboveScaleIn(period_.year) != true) {
+        continue;
+      }
+      in_frame_[e] = 1;
+      ytd_output_[e] = work.ytd[kOutput][i];
+      base_output_[e] = work.base[kOutput][i];
+      for (std::size_t k = 0; k < kinds().size(); ++k) {
+        const std::int32_t g = kinds()[k].member[e];
+        if (g < 0) continue;
+        GroupSums& acc = sums[k][static_cast<std::size_t>(g)];
+        ++acc.enterprises;
+        for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+          acc.ytd[m] += work.ytd[m][i];
+          acc.base[m] += work.base[m][i];
         }
+        if (month != nullptr) acc.month += month[e];
+        if (month_base != nullptr) acc.month_base += month_base[e];
+        if (work.base[kOutput][i] > 0 && work.ytd[kOutput][i] < work.base[kOutput][i]) {
+          ++acc.declining;
+        }
+        if (work.ytd[kProfit][i] < 0) {
+          ++acc.losses;
+          acc.loss_amount += work.ytd[kProfit][i];
+        }
+        if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting;
+        acc.real_va += work.real_va[i];
+        acc.price_gaps += work.gaps[i];
       }
     }
-  });
+  }
 
-  MonthlyIndicators out;
-  out.period = period;
-  const auto ranked = [&](std::uint32_t e) {
+  // Rankings, a kind per thread: the best N of each group by output (at least two: disclosure
+  // control needs the two largest contributions), and by growth among those with a base.
+  void Rank() {
+    const std::size_t ranked_by_output = std::max<std::size_t>(options_.top, 2);
+    top_output_.resize(kinds().size());
+    top_growth_.resize(kinds().size());
+    const std::size_t ranking_threads = std::min(Threads(n_), kinds().size());
+    Parallel(ranking_threads, [&](std::size_t t) {
+      for (std::size_t k = t; k < kinds().size(); k += ranking_threads) {
+        top_output_[k].assign(kinds()[k].groups.size(), OutputTop(ranked_by_output, &by_output_));
+        top_growth_[k].assign(kinds()[k].groups.size(), GrowthTop(options_.top, &by_growth_));
+        for (std::size_t e = 0; e < n_; ++e) {
+          const std::int32_t g = kinds()[k].member[e];
+          if (in_frame_[e] == 0 || g < 0) continue;
+          top_output_[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
+          if (base_output_[e] > 0) {
+            top_growth_[k][static_cast<std::size_t>(g)].Offer(static_cast<std::uint32_t>(e));
+          }
+        }
+      }
+    });
+  }
+
+  Ranked RankedOf(std::uint32_t e) const {
     Ranked r;
-    r.uscc = panel_.uscc(e);
-    r.name = enterprise_of_[e]->name;
-    r.ytd_output = ytd_output[e];
-    r.growth = GrowthOf(ytd_output[e], base_output[e]);
+    r.uscc = engine_.panel_.uscc(e);
+    r.name = engine_.enterprise_of_[e]->name;
+    r.ytd_output = ytd_output_[e];
+    r.growth = GrowthOf(ytd_output_[e], base_output_[e]);
     return r;
-  };
-  double total_change = 0;
-  double total_base = 0;
-  for (std::size_t k = 0; k < kinds_.size(); ++k) {
-    for (std::size_t g = 0; g < kinds_[k].groups.size(); ++g) {
-      const GroupSums& s = sums[0][k][g];
-      if (s.enterprises == 0) continue;
-      GroupIndicators acc;
-      acc.kind = kinds_[k].code;
-      acc.code = kinds_[k].groups[g].first;
-      acc.name = kinds_[k].groups[g].second;
-      acc.enterprises = s.enterprises;
-      acc.ytd = s.ytd;
-      acc.ytd_base = s.base;
-      acc.month_output = s.month;
-      acc.month_output_base = s.month_base;
-      acc.employee_months = s.ytd[Idx(Measure::kEmployees)];
-      acc.declining_count = s.declining;
-      acc.loss_count = s.losses;
-      acc.loss_amount = s.loss_amount;
-      acc.non_reporting_count = s.non_reporting;
-      acc.price_gaps = s.price_gaps;
-      if (with_prices && s.price_gaps == 0) {
-        acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
+  }
+
+  // Group g of kind k: its sums, largest contributions, rankings and parent.
+  GroupIndicators GroupOf(std::size_t k, std::size_t g) {
+    const GroupSums& s = sums_[0][k][g];
+    GroupIndicators acc;
+    acc.kind = kinds()[k].code;
+    acc.code = kinds()[k].groups[g].first;
+    acc.name = kinds()[k].groups[g].second;
+    acc.enterprises = s.enterprises;
+    acc.ytd = s.ytd;
+    acc.ytd_base = s.base;
+    acc.month_output = s.month;
+    acc.month_output_base = s.month_base;
+    acc.employee_months = s.ytd[Idx(Measure::kEmployees)];
+    acc.declining_count = s.declining;
+    acc.loss_count = s.losses;
+    acc.loss_amount = s.loss_amount;
+    acc.non_reporting_count = s.non_reporting;
+    acc.price_gaps = s.price_gaps;
+    if (with_prices_ && s.price_gaps == 0) {
+      acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
+    }
+    const auto& best = top_output_[k][g].items();
+    for (std::size_t i = 0; i < best.size() && i < 2; ++i) acc.largest[i] = ytd_output_[best[i]];
+    for (std::size_t i = 0; i < best.size() && i < options_.top; ++i) {
+      acc.top_by_output.push_back(RankedOf(best[i]));
+    }
+    if (acc.kind == "cluster") {
+      const auto* cluster = engine_.system_.FindCluster(acc.code);
+      acc.parent_kind = "tier";
+      acc.parent_code = cluster != nullptr ? cluster->tier : "";
+    } else if (acc.kind == "class") {
+      acc.parent_kind = "division";
+      acc.parent_code = acc.code.substr(0, 2);
+    } else if (acc.kind != "total" && !kinds()[k].named_members) {  // these overlap
+      acc.parent_kind = "total";
+      acc.parent_code = "total";
+    }
+    for (const auto e : top_growth_[k][g].items()) acc.top_by_growth.push_back(RankedOf(e));
+    if (acc.kind == "total") {
+      total_change_ = acc.ytd[kOutput] - acc.ytd_base[kOutput];
+      total_base_ = acc.ytd_base[kOutput];
+    }
+    return acc;
+  }
+
+  // The ratios of every group, from its sums and the total's change.
+  void FillRatios(std::vector<GroupIndicators>& groups) const {
+    const int months = period_.month;
+    for (auto& g : groups) {
+      const auto& y = g.ytd;
+      const auto& b = g.ytd_base;
+      g.growth_same_basis = GrowthOf(y[kOutput], b[kOutput]);
+      g.month_growth = GrowthOf(g.month_output, g.month_output_base);
+      g.contribution_rate = Ratio(y[kOutput] - b[kOutput], total_change_);
+      if (total_base_ != 0) g.pull_pp = (y[kOutput] - b[kOutput]) / total_base_ * 100;
+      g.va_rate = Ratio(y[Idx(Measure::kValueAdded)], y[kOutput]);
+      g.profit_margin = Ratio(y[Idx(Measure::kProfit)], y[Idx(Measure::kRevenue)]);
+      g.rd_intensity = Ratio(y[Idx(Measure::kRdExpense)], y[Idx(Measure::kRevenue)]);
+      g.new_product_share = Ratio(y[Idx(Measure::kNewProductRevenue)], y[Idx(Measure::kRevenue)]);
+      g.export_share = Ratio(y[Idx(Measure::kExportValue)], y[kOutput]);
+      g.energy_per_va = Ratio(y[Idx(Measure::kEnergyTce)], y[Idx(Measure::kValueAdded)]);
+      const auto energy_base = Ratio(b[Idx(Measure::kEnergyTce)], b[Idx(Measure::kValueAdded)]);
+      if (g.energy_per_va && energy_base && *energy_base != 0) {
+        g.energy_per_va_change = *g.energy_per_va / *energy_base - 1;
       }
-      const auto& best = top_output[k][g].items();
-      for (std::size_t i = 0; i < best.size() && i < 2; ++i) acc.largest[i] = ytd_output[best[i]];
-      for (std::size_t i = 0; i < best.size() && i < options.top; ++i) {
-        acc.top_by_output.push_back(ranked(best[i]));
+      // Average employees = Σ headcount over F and W / m, so productivity = VA x 12 / m / average.
+      const double average_employees = g.employee_months / months;
+      if (average_employees > 0) {
+        g.labor_productivity = y[Idx(Measure::kValueAdded)] * 12 / months / average_employees;
       }
-      if (acc.kind == "cluster") {
-        const auto* cluster = system_.FindCluster(acc.code);
-        acc.parent_kind = "tier";
-        acc.parent_code = cluster != nullptr ? cluster->tier : "";
-      } else if (acc.kind == "class") {
-        acc.parent_kind = "division";
-        acc.parent_code = acc.code.substr(0, 2);
-      } else if (acc.kind != "total" && !kinds_[k].named_members) {  // these overlap
-        acc.parent_kind = "total";
-        acc.parent_code = "total";
+      if (g.kind == "park") {
+        if (const auto* park = engine_.system_.FindPark(g.code);
+            park != nullptr && park->land_km2 && *park->land_km2 > 0) {
+          g.output_per_km2 = y[kOutput] / *park->land_km2;
+        }
       }
-      for (const auto e : top_growth[k][g].items()) acc.top_by_growth.push_back(ranked(e));
-      if (acc.kind == "total") {
-        total_change = acc.ytd[output] - acc.ytd_base[output];
-        total_base = acc.ytd_base[output];
-      }
-      out.groups.push_back(std::move(acc));
     }
   }
 
-  const int months = period.month;
-  for (auto& g : out.groups) {
-    const auto& y = g.ytd;
-    const auto& b = g.ytd_base;
-    g.growth_same_basis = GrowthOf(y[output], b[output]);
-    g.month_growth = GrowthOf(g.month_output, g.month_output_base);
-    g.contribution_rate = Ratio(y[output] - b[output], total_change);
-    if (total_base != 0) g.pull_pp = (y[output] - b[output]) / total_base * 100;
-    g.va_rate = Ratio(y[Idx(Measure::kValueAdded)], y[output]);
-    g.profit_margin = Ratio(y[Idx(Measure::kProfit)], y[Idx(Measure::kRevenue)]);
-    g.rd_intensity = Ratio(y[Idx(Measure::kRdExpense)], y[Idx(Measure::kRevenue)]);
-    g.new_product_share = Ratio(y[Idx(Measure::kNewProductRevenue)], y[Idx(Measure::kRevenue)]);
-    g.export_share = Ratio(y[Idx(Measure::kExportValue)], y[output]);
-    g.energy_per_va = Ratio(y[Idx(Measure::kEnergyTce)], y[Idx(Measure::kValueAdded)]);
-    const auto energy_base = Ratio(b[Idx(Measure::kEnergyTce)], b[Idx(Measure::kValueAdded)]);
-    if (g.energy_per_va && energy_base && *energy_base != 0) {
-      g.energy_per_va_change = *g.energy_per_va / *energy_base - 1;
-    }
-    // Average employees = Σ headcount over F and W / m, so productivity = VA x 12 / m / average.
-    const double average_employees = g.employee_months / months;
-    if (average_employees > 0) {
-      g.labor_productivity = y[Idx(Measure::kValueAdded)] * 12 / months / average_employees;
-    }
-    if (g.kind == "park") {
-      if (const auto* park = system_.FindPark(g.code);
-          park != nullptr && park->land_km2 && *park->land_km2 > 0) {
-        g.output_per_km2 = y[output] / *park->land_km2;
-      }
-    }
-  }
-  // Total first, then by kind in the engine's order and by code.
-  std::vector<std::string> kind_order;
-  for (const auto& kind : kinds_) kind_order.push_back(kind.code);
-  std::stable_sort(out.groups.begin(), out.groups.end(),
-                   [&](const GroupIndicators& a, const GroupIndicators& b) {
-                     const auto ka = std::find(kind_order.begin(), kind_order.end(), a.kind);
-                     const auto kb = std::find(kind_order.begin(), kind_order.end(), b.kind);
-                     return std::tie(ka, a.code) < std::tie(kb, b.code);
-                   });
-  return out;
+  using OutputTop = TopN<ByOutput>;
+  using GrowthTop = TopN<ByGrowth>;
+
+  const Engine& engine_;
+  const core::Period period_;
+  const IndicatorOptions& options_;
+  const std::size_t n_;
+  const std::int32_t last_, first_;
+  const std::size_t months_in_w_;
+  const std::size_t threads_;
+  bool with_prices_ = false;
+  std::vector<double> deflator_;
+  // What the rankings need of each enterprise; the rest stays in the blocks.
+  std::vector<double> ytd_output_;
+  std::vector<double> base_output_;
+  std::vector<std::uint8_t> in_frame_;
+  std::vector<std::vector<std::vector<GroupSums>>> sums_;  // thread, kind, group
+  const ByOutput by_output_{this};
+  const ByGrowth by_growth_{this};
+  std::vector<std::vector<OutputTop>> top_output_;
+  std::vector<std::vector<GrowthTop>> top_growth_;
+  double total_change_ = 0;
+  double total_base_ = 0;
+};
+
+MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {
+  return Pass(*this, period, options).Run();
 }
 
 }  // namespace clusterscope::engine

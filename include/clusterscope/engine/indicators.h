@@ -181,6 +181,7 @@ class Engine {
     std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };
+  class Pass;  // one Compute() call's working state, in indicators.cc
   void IndexNewSlots();
   // Compute() works on blocks of this many enterprises, small enough to stay in cache.
   static constexpr std::size_t kBlock = 1024;
