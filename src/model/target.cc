@@ -114,77 +114,107 @@ const Target* TargetPlan::FindTarget(std::string_view id) const {
   return nullptr;
 }
 
-std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
-  std::vector<Problem> problems;
-  const auto problem = [&](std::string key, std::string message) {
-    problems.push_back({std::move(key), std::move(message)});
-  };
-  if (system.code != system_code) {
-    problem("system", fmt::format("the plan is for system '{}', the database holds '{}'",
-                                  system_code, system.code));
-  }
-  if (amber_gap < 0 || red_gap < amber_gap || red_gap > 1) {
-    problem("status", "gaps must satisfy 0 <= amber_gap <= red_gap <= 1");
-  }
-  std::set<std::string> series_codes;
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    const auto& s = series[i];
-    const std::string key = fmt::format("series[{}]", i);
-    if (s.code.empty()) problem(key + ".code", "a series needs a code");
-    if (!series_codes.insert(s.code).second) {
-      problem(key + ".code", fmt::format("duplicate series '{}'", s.code));
+namespace {
+
+using Dims = std::pair<D, D>;  // numerator and denominator dimensions
+
+// Checks a plan's rules against a system, collecting every problem (a plan with many faults
+// hears of all of them at once).
+class PlanChecker {
+ public:
+  PlanChecker(const TargetPlan& plan, const ClusterSystem& system) : plan_(plan), system_(system) {}
+
+  std::vector<Problem> Run() && {
+    if (system_.code != plan_.system_code) {
+      Add("system", fmt::format("the plan is for system '{}', the database holds '{}'",
+                                plan_.system_code, system_.code));
     }
-    if (s.unit != "date" && FindUnit(s.unit) == nullptr) {
-      problem(key + ".unit", fmt::format("unknown unit '{}'", s.unit));
+    if (plan_.amber_gap < 0 || plan_.red_gap < plan_.amber_gap || plan_.red_gap > 1) {
+      Add("status", "gaps must satisfy 0 <= amber_gap <= red_gap <= 1");
+    }
+    CheckSeries();
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < plan_.targets.size(); ++i) {
+      const Target& t = plan_.targets[i];
+      const std::string key = fmt::format("targets[{}]", i);
+      if (t.id.empty()) Add(key + ".id", "a target needs an id");
+      if (!ids.insert(t.id).second) Add(key + ".id", fmt::format("duplicate id '{}'", t.id));
+      CheckTarget(t, key);
+    }
+    return std::move(problems_);
+  }
+
+ private:
+  void Add(std::string key, std::string message) {
+    problems_.push_back({std::move(key), std::move(message)});
+  }
+
+  void CheckSeries() {
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < plan_.series.size(); ++i) {
+      const auto& s = plan_.series[i];
+      const std::string key = fmt::format("series[{}]", i);
+      if (s.code.empty()) Add(key + ".code", "a series needs a code");
+      if (!codes.insert(s.code).second) {
+        Add(key + ".code", fmt::format("duplicate series '{}'", s.code));
+      }
+      if (s.unit != "date" && FindUnit(s.unit) == nullptr) {
+        Add(key + ".unit", fmt::format("unknown unit '{}'", s.unit));
+      }
     }
   }
 
+  // Whether "kind:code" names groups of the system (code * for all of a kind).
+  bool KnownGroup(const std::string& group) const {
+    const auto colon = group.find(':');
+    const std::string kind = group.substr(0, colon);
+    const std::string code = colon == std::string::npos ? "" : group.substr(colon + 1);
+    const bool known_kind = kind == "tier" || kind == "cluster" || kind == "park" ||
+                            kind == "division" || kind == "high_tech" ||
+                            kind == "strategic_emerging" || system_.FindGrouping(kind);
+    bool known_code = code == "*" || kind == "high_tech" || kind == "strategic_emerging";
+    if (kind == "tier") known_code = known_code || system_.FindTier(code) != nullptr;
+    if (kind == "cluster") known_code = known_code || system_.FindCluster(code) != nullptr;
+    if (kind == "park") known_code = known_code || system_.FindPark(code) != nullptr;
+    if (kind == "division") known_code = known_code || code.size() == 2;
+    if (const auto* grouping = system_.FindGrouping(kind)) {
+      for (const auto& c : grouping->categories) known_code = known_code || c.code == code;
+    }
+    return known_kind && known_code;
+  }
+
+  // The dimensions of a measure or an engine indicator of a group, or a problem and nullopt.
+  std::optional<Dims> EngineQuantity(const Quantity& q, const std::string& key) {
+    if (q.source == Quantity::Source::kMeasure && !MeasureNamed(q.name)) {
+      Add(key + ".measure", fmt::format("unknown measure '{}'", q.name));
+      return std::nullopt;
+    }
+    if (q.group != "total" && !KnownGroup(q.group)) {
+      Add(key + ".group", fmt::format("unknown group '{}' (total, tier:T, cluster:C, park:P, "
+                                      "division:DD, high_tech, strategic_emerging or a grouping; "
+                                      "code * for all groups of a kind)",
+                                      q.group));
+      return std::nullopt;
+    }
+    if (q.source == Quantity::Source::kIndicator) {
+      for (const auto& info : kIndicators) {
+        if (info.name == q.name) return std::make_pair(info.numerator, info.denominator);
+      }
+      Add(key + ".indicator", fmt::format("unknown indicator '{}'", q.name));
+      return std::nullopt;
+    }
+    return std::make_pair(q.dimension(), D::kNone);
+  }
+
   // The dimensions of a quantity, or a problem and nullopt.
-  const auto check_quantity = [&](const Quantity& q,
-                                  const std::string& key) -> std::optional<std::pair<D, D>> {
+  std::optional<Dims> CheckQuantity(const Quantity& q, const std::string& key) {
     switch (q.source) {
       case Quantity::Source::kMeasure:
-      case Quantity::Source::kIndicator: {
-        if (q.source == Quantity::Source::kMeasure && !MeasureNamed(q.name)) {
-          problem(key + ".measure", fmt::format("unknown measure '{}'", q.name));
-          return std::nullopt;
-        }
-        if (q.group != "total") {
-          const auto colon = q.group.find(':');
-          const std::string kind = q.group.substr(0, colon);
-          const std::string code = colon == std::string::npos ? "" : q.group.substr(colon + 1);
-          const bool known_kind = kind == "tier" || kind == "cluster" || kind == "park" ||
-                                  kind == "division" || kind == "high_tech" ||
-                                  kind == "strategic_emerging" || system.FindGrouping(kind);
-          bool known_code = code == "*" || kind == "high_tech" || kind == "strategic_emerging";
-          if (kind == "tier") known_code = known_code || system.FindTier(code) != nullptr;
-          if (kind == "cluster") known_code = known_code || system.FindCluster(code) != nullptr;
-          if (kind == "park") known_code = known_code || system.FindPark(code) != nullptr;
-          if (kind == "division") known_code = known_code || code.size() == 2;
-          if (const auto* grouping = system.FindGrouping(kind)) {
-            for (const auto& c : grouping->categories) known_code = known_code || c.code == code;
-          }
-          if (!known_kind || !known_code) {
-            problem(key + ".group",
-                    fmt::format("unknown group '{}' (total, tier:T, cluster:C, park:P, "
-                                "division:DD, high_tech, strategic_emerging or a grouping; "
-                                "code * for all groups of a kind)",
-                                q.group));
-            return std::nullopt;
-          }
-        }
-        if (q.source == Quantity::Source::kIndicator) {
-          for (const auto& info : kIndicators) {
-            if (info.name == q.name) return std::make_pair(info.numerator, info.denominator);
-          }
-          problem(key + ".indicator", fmt::format("unknown indicator '{}'", q.name));
-          return std::nullopt;
-        }
-        return std::make_pair(q.dimension(), D::kNone);
-      }
+      case Quantity::Source::kIndicator:
+        return EngineQuantity(q, key);
       case Quantity::Source::kDesignation:
-        if (system.FindDesignationType(q.name) == nullptr) {
-          problem(key + ".designation", fmt::format("unknown designation type '{}'", q.name));
+        if (system_.FindDesignationType(q.name) == nullptr) {
+          Add(key + ".designation", fmt::format("unknown designation type '{}'", q.name));
           return std::nullopt;
         }
         return std::make_pair(D::kCount, D::kNone);
@@ -192,22 +222,22 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
         bool known = false;
         for (const auto test : kEnterpriseTests) known = known || test == q.name;
         if (!known) {
-          problem(key + ".enterprises",
-                  fmt::format("unknown test '{}' (above_scale, revenue_over, rd_active, listed)",
-                              q.name));
+          Add(key + ".enterprises",
+              fmt::format("unknown test '{}' (above_scale, revenue_over, rd_active, listed)",
+                          q.name));
           return std::nullopt;
         }
         if (q.name == "revenue_over" && (!q.threshold || *q.threshold <= 0)) {
-          problem(key + ".threshold", "revenue_over needs a threshold in 万元 above zero");
+          Add(key + ".threshold", "revenue_over needs a threshold in 万元 above zero");
           return std::nullopt;
         }
         return std::make_pair(D::kCount, D::kNone);
       }
       case Quantity::Source::kSeries: {
-        const auto* s = FindSeries(q.name);
+        const auto* s = plan_.FindSeries(q.name);
         if (s == nullptr) {
-          problem(key + ".series",
-                  fmt::format("unknown series '{}' (declare it under [[series]])", q.name));
+          Add(key + ".series",
+              fmt::format("unknown series '{}' (declare it under [[series]])", q.name));
           return std::nullopt;
         }
         const auto* unit = FindUnit(s->unit);
@@ -216,132 +246,155 @@ std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
       }
     }
     return std::nullopt;
+  }
+
+  // The target's state: its key and unit, for the checks of its parts.
+  struct At {
+    const Target& t;
+    const std::string& key;
+    const Unit* unit;  // null for a milestone or an unknown unit
   };
 
-  std::set<std::string> ids;
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    const Target& t = targets[i];
-    const std::string key = fmt::format("targets[{}]", i);
-    if (t.id.empty()) problem(key + ".id", "a target needs an id");
-    if (!ids.insert(t.id).second) problem(key + ".id", fmt::format("duplicate id '{}'", t.id));
+  void CheckTarget(const Target& t, const std::string& key) {
     if (t.target_year < t.base_year) {
-      problem(key + ".target_year",
-              fmt::format("target year {} is before the base year {}", t.target_year, t.base_year));
+      Add(key + ".target_year",
+          fmt::format("target year {} is before the base year {}", t.target_year, t.base_year));
     }
     if (t.scope != "region") {
       const auto colon = t.scope.find(':');
       const std::string kind = t.scope.substr(0, colon);
       const std::string code = colon == std::string::npos ? "" : t.scope.substr(colon + 1);
-      if (!((kind == "cluster" && system.FindCluster(code)) ||
-            (kind == "park" && system.FindPark(code)))) {
-        problem(key + ".scope",
-                fmt::format("unknown scope '{}' (region, cluster:C or park:P)", t.scope));
+      if (!((kind == "cluster" && system_.FindCluster(code)) ||
+            (kind == "park" && system_.FindPark(code)))) {
+        Add(key + ".scope",
+            fmt::format("unknown scope '{}' (region, cluster:C or park:P)", t.scope));
       }
     }
     const Unit* unit = t.kind == TargetKind::kMilestone ? nullptr : FindUnit(t.unit);
     if (t.kind != TargetKind::kMilestone && unit == nullptr) {
-      problem(key + ".unit", fmt::format("unknown unit '{}'", t.unit));
+      Add(key + ".unit", fmt::format("unknown unit '{}'", t.unit));
     }
-    const auto needs = [&](const std::optional<Quantity>& q, const char* name) {
-      if (!q) problem(key, fmt::format("a {} target needs '{}'", TargetKindName(t.kind), name));
-      return q.has_value();
-    };
-    const auto mixes = [&](std::pair<D, D> got, D numerator, D denominator) {
-      if (unit == nullptr) return;
-      if (got.first != numerator || got.second != denominator) {
-        problem(key + ".unit", fmt::format("unit '{}' does not fit what the target reads", t.unit));
-      }
-    };
-    if (!t.decompose.empty()) {
-      if (t.kind != TargetKind::kLevel || !t.value ||
-          t.value->source != Quantity::Source::kMeasure || t.value->group != "total") {
-        problem(key + ".decompose",
-                "only a level target of a measure over the whole region can be split");
-      } else if (t.decompose != "cluster" && t.decompose != "park" && t.decompose != "tier") {
-        problem(key + ".decompose",
-                fmt::format("cannot split by '{}' (cluster, park or tier)", t.decompose));
-      }
-      double set = 0;
-      for (const auto& [code, goal] : t.parts) {
-        const bool known = (t.decompose == "cluster" && system.FindCluster(code)) ||
-                           (t.decompose == "park" && system.FindPark(code)) ||
-                           (t.decompose == "tier" && system.FindTier(code));
-        if (!known) {
-          problem(key + ".parts." + code, fmt::format("unknown {} '{}'", t.decompose, code));
-        }
-        set += goal;
-      }
-      if (t.target_value && set > *t.target_value) {
-        problem(key + ".parts", "the parts set add up to more than the target");
-      }
-    } else if (!t.parts.empty()) {
-      problem(key + ".parts", "parts need decompose = \"cluster\", \"park\" or \"tier\"");
-    }
+    const At at{t, key, unit};
+    CheckDecomposition(at);
     switch (t.kind) {
       case TargetKind::kLevel:
       case TargetKind::kCount:
-        if (needs(t.value, "value")) {
-          if (const auto d = check_quantity(*t.value, key + ".value"); d && unit != nullptr) {
-            mixes(*d, unit->numerator, unit->denominator);
+        if (Needs(at, t.value, "value")) {
+          if (const auto d = CheckQuantity(*t.value, key + ".value"); d && unit != nullptr) {
+            Fits(at, *d, unit->numerator, unit->denominator);
           }
         }
-        if (!t.target_value) problem(key + ".target", "a level or count target needs a target");
+        if (!t.target_value) Add(key + ".target", "a level or count target needs a target");
         break;
       case TargetKind::kRatio:
-      case TargetKind::kRate: {
-        // Both are checked, so that a plan missing both hears of both.
-        const bool has_numerator = needs(t.numerator, "numerator");
-        const bool has_denominator = needs(t.denominator, "denominator");
-        const bool both = has_numerator && has_denominator;
-        if (both) {
-          const auto n = check_quantity(*t.numerator, key + ".numerator");
-          const auto d = check_quantity(*t.denominator, key + ".denominator");
-          if (n && d && unit != nullptr) {
-            if (n->second != D::kNone || d->second != D::kNone) {
-              problem(key, "a ratio's numerator and denominator must be plain quantities");
-            } else if (unit->numerator == D::kNone && unit->denominator == D::kNone) {
-              if (n->first != d->first) {
-                problem(key + ".unit", fmt::format("a share in '{}' needs numerator and "
-                                                   "denominator of the same kind",
-                                                   t.unit));
-              }
-            } else {
-              mixes({n->first, d->first}, unit->numerator, unit->denominator);
-            }
-          }
-        }
-        if (t.kind == TargetKind::kRatio && !t.target_value) {
-          problem(key + ".target", "a ratio target needs a target");
-        }
-        if (t.kind == TargetKind::kRate && needs(t.reference, "reference")) {
-          if (const auto d = check_quantity(*t.reference, key + ".reference");
-              d && (d->first != D::kNone || d->second != D::kNone)) {
-            problem(key + ".reference", "the set rate must be a series in %");
-          }
-        }
+      case TargetKind::kRate:
+        CheckRatio(at);
         break;
-      }
       case TargetKind::kCompare:
-        if (needs(t.value, "value")) check_quantity(*t.value, key + ".value");
-        if (needs(t.reference, "reference")) {
-          if (const auto d = check_quantity(*t.reference, key + ".reference");
-              d && (d->first != D::kNone || d->second != D::kNone)) {
-            problem(key + ".reference", "the compared change must be a series in %");
-          }
-        }
+        if (Needs(at, t.value, "value")) static_cast<void>(CheckQuantity(*t.value, key + ".value"));
+        if (Needs(at, t.reference, "reference")) CheckPercentSeries(at, "compared change");
         break;
       case TargetKind::kMilestone: {
-        const auto* s = FindSeries(t.milestone_series);
+        const auto* s = plan_.FindSeries(t.milestone_series);
         if (s == nullptr || s->unit != "date") {
-          problem(key + ".series", fmt::format("a milestone needs a declared series of unit "
-                                               "\"date\"; '{}' is not one",
-                                               t.milestone_series));
+          Add(key + ".series", fmt::format("a milestone needs a declared series of unit "
+                                           "\"date\"; '{}' is not one",
+                                           t.milestone_series));
         }
         break;
       }
     }
   }
-  return problems;
+
+  bool Needs(const At& at, const std::optional<Quantity>& q, const char* name) {
+    if (!q) Add(at.key, fmt::format("a {} target needs '{}'", TargetKindName(at.t.kind), name));
+    return q.has_value();
+  }
+
+  // A problem when the dimensions read do not fit the target's unit.
+  void Fits(const At& at, Dims got, D numerator, D denominator) {
+    if (at.unit == nullptr) return;
+    if (got.first != numerator || got.second != denominator) {
+      Add(at.key + ".unit", fmt::format("unit '{}' does not fit what the target reads", at.t.unit));
+    }
+  }
+
+  // The reference of a rate or compare target: a series in %.
+  void CheckPercentSeries(const At& at, std::string_view what) {
+    if (const auto d = CheckQuantity(*at.t.reference, at.key + ".reference");
+        d && (d->first != D::kNone || d->second != D::kNone)) {
+      Add(at.key + ".reference", fmt::format("the {} must be a series in %", what));
+    }
+  }
+
+  void CheckDecomposition(const At& at) {
+    const Target& t = at.t;
+    if (t.decompose.empty()) {
+      if (!t.parts.empty()) {
+        Add(at.key + ".parts", "parts need decompose = \"cluster\", \"park\" or \"tier\"");
+      }
+      return;
+    }
+    if (t.kind != TargetKind::kLevel || !t.value || t.value->source != Quantity::Source::kMeasure ||
+        t.value->group != "total") {
+      Add(at.key + ".decompose",
+          "only a level target of a measure over the whole region can be split");
+    } else if (t.decompose != "cluster" && t.decompose != "park" && t.decompose != "tier") {
+      Add(at.key + ".decompose",
+          fmt::format("cannot split by '{}' (cluster, park or tier)", t.decompose));
+    }
+    double set = 0;
+    for (const auto& [code, goal] : t.parts) {
+      const bool known = (t.decompose == "cluster" && system_.FindCluster(code)) ||
+                         (t.decompose == "park" && system_.FindPark(code)) ||
+                         (t.decompose == "tier" && system_.FindTier(code));
+      if (!known) Add(at.key + ".parts." + code, fmt::format("unknown {} '{}'", t.decompose, code));
+      set += goal;
+    }
+    if (t.target_value && set > *t.target_value) {
+      Add(at.key + ".parts", "the parts set add up to more than the target");
+    }
+  }
+
+  void CheckRatio(const At& at) {
+    const Target& t = at.t;
+    // Both are checked, so that a plan missing both hears of both.
+    const bool has_numerator = Needs(at, t.numerator, "numerator");
+    const bool has_denominator = Needs(at, t.denominator, "denominator");
+    if (has_numerator && has_denominator) {
+      const auto n = CheckQuantity(*t.numerator, at.key + ".numerator");
+      const auto d = CheckQuantity(*t.denominator, at.key + ".denominator");
+      if (n && d && at.unit != nullptr) {
+        if (n->second != D::kNone || d->second != D::kNone) {
+          Add(at.key, "a ratio's numerator and denominator must be plain quantities");
+        } else if (at.unit->numerator == D::kNone && at.unit->denominator == D::kNone) {
+          if (n->first != d->first) {
+            Add(at.key + ".unit", fmt::format("a share in '{}' needs numerator and "
+                                              "denominator of the same kind",
+                                              t.unit));
+          }
+        } else {
+          Fits(at, {n->first, d->first}, at.unit->numerator, at.unit->denominator);
+        }
+      }
+    }
+    if (t.kind == TargetKind::kRatio && !t.target_value) {
+      Add(at.key + ".target", "a ratio target needs a target");
+    }
+    if (t.kind == TargetKind::kRate && Needs(at, t.reference, "reference")) {
+      CheckPercentSeries(at, "set rate");
+    }
+  }
+
+  const TargetPlan& plan_;
+  const ClusterSystem& system_;
+  std::vector<Problem> problems_;
+};
+
+}  // namespace
+
+std::vector<Problem> TargetPlan::Check(const ClusterSystem& system) const {
+  return PlanChecker(*this, system).Run();
 }
 
 }  // namespace clusterscope::model
