@@ -129,14 +129,14 @@ Result<SecondEigen> SecondEigenvector(const std::vector<std::vector<std::size_t>
 
 }  // namespace detail
 
-Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
-                                    const ComplexityOptions& options) {
-  if (!(options.rca_threshold > 0) || !std::isfinite(options.rca_threshold)) {
-    return Error(Status::InvalidArgument("the RCA threshold must be above 0"));
-  }
+namespace {
+
+// Presence of each industry in each region (by RCA or by any activity), and the diversity and
+// ubiquity counts.
+void FindPresence(const RegionIndustryMatrix& matrix, const ComplexityOptions& options,
+                  ComplexityResult& out) {
   const std::size_t regions = matrix.regions().size();
   const std::size_t industries = matrix.industries().size();
-  ComplexityResult out;
   out.presence.assign(regions * industries, 0);
   out.rca.assign(regions * industries, std::nullopt);
   if (options.presence == ComplexityOptions::Presence::kRca) {
@@ -145,8 +145,9 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
       out.presence[i] = out.rca[i] && *out.rca[i] >= options.rca_threshold ? 1 : 0;
     }
   } else {
-    for (const auto& c : matrix.cells())
+    for (const auto& c : matrix.cells()) {
       out.presence[c.region * industries + c.industry] = c.value > 0;
+    }
   }
   out.diversity.assign(regions, 0);
   out.ubiquity.assign(industries, 0);
@@ -157,36 +158,51 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
       out.ubiquity[p] += 1;
     }
   }
-  // The regions and industries with something present take part; the rest stay undefined.
-  std::vector<std::size_t> active_regions, active_industries, industry_slot(industries, 0);
+}
+
+// The regions and industries with something present: they take part, the rest stay undefined.
+struct Active {
+  std::vector<std::size_t> regions, industries;
+  std::vector<std::vector<std::size_t>> rows;  // per active region: its industries' slots
+};
+
+Active ActiveOf(const ComplexityResult& out, std::size_t regions, std::size_t industries) {
+  Active active;
+  std::vector<std::size_t> industry_slot(industries, 0);
   for (std::size_t r = 0; r < regions; ++r) {
-    if (out.diversity[r] > 0) active_regions.push_back(r);
+    if (out.diversity[r] > 0) active.regions.push_back(r);
   }
   for (std::size_t p = 0; p < industries; ++p) {
     if (out.ubiquity[p] > 0) {
-      industry_slot[p] = active_industries.size();
-      active_industries.push_back(p);
+      industry_slot[p] = active.industries.size();
+      active.industries.push_back(p);
     }
   }
-  if (active_regions.empty()) {
-    return Error(Status::InvalidArgument("no industry is present in any region"));
-  }
-  std::vector<std::vector<std::size_t>> rows(active_regions.size());
-  for (std::size_t i = 0; i < active_regions.size(); ++i) {
+  active.rows.resize(active.regions.size());
+  for (std::size_t i = 0; i < active.regions.size(); ++i) {
     for (std::size_t p = 0; p < industries; ++p) {
-      if (out.presence[active_regions[i] * industries + p]) rows[i].push_back(industry_slot[p]);
+      if (out.presence[active.regions[i] * industries + p]) {
+        active.rows[i].push_back(industry_slot[p]);
+      }
     }
   }
+  return active;
+}
+
+// ECI and PCI from the second eigenvector.
+Status ComplexityIndices(const Active& active, std::size_t regions, std::size_t industries,
+                         ComplexityResult& out) {
   out.eci.assign(regions, std::nullopt);
   out.pci.assign(industries, std::nullopt);
-  auto eigen = detail::SecondEigenvector(rows, active_industries.size(), false);
-  if (!eigen) return Error(eigen.error());
+  auto eigen = detail::SecondEigenvector(active.rows, active.industries.size(), false);
+  if (!eigen) return eigen.error();
   out.eigenvalue = eigen->value;
   std::vector<double> kc = eigen->vector;
   // The sign that makes ECI rise with diversity.
-  std::vector<double> diversity(active_regions.size());
-  for (std::size_t i = 0; i < active_regions.size(); ++i)
-    diversity[i] = out.diversity[active_regions[i]];
+  std::vector<double> diversity(active.regions.size());
+  for (std::size_t i = 0; i < active.regions.size(); ++i) {
+    diversity[i] = out.diversity[active.regions[i]];
+  }
   if (Correlation(kc, diversity) < 0) {
     for (double& x : kc) x = -x;
   }
@@ -194,51 +210,65 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
   const double sd = PopulationSd(kc, mean);
   // PCI from the same eigenvector: kp = U^-1 Mᵀ kc / λ, the industry matrix's eigenvector with
   // its sign and scale tied to kc, so that a region's ECI is the mean PCI of its industries.
-  std::vector<double> kp(active_industries.size(), 0.0);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    for (std::size_t slot : rows[i]) kp[slot] += kc[i];
+  std::vector<double> kp(active.industries.size(), 0.0);
+  for (std::size_t i = 0; i < active.rows.size(); ++i) {
+    for (std::size_t slot : active.rows[i]) kp[slot] += kc[i];
   }
   if (sd > 0) {
-    for (std::size_t i = 0; i < active_regions.size(); ++i) {
-      out.eci[active_regions[i]] = (kc[i] - mean) / sd;
+    for (std::size_t i = 0; i < active.regions.size(); ++i) {
+      out.eci[active.regions[i]] = (kc[i] - mean) / sd;
     }
     if (eigen->value > 1e-12) {
-      for (std::size_t s = 0; s < active_industries.size(); ++s) {
-        const std::size_t p = active_industries[s];
+      for (std::size_t s = 0; s < active.industries.size(); ++s) {
+        const std::size_t p = active.industries[s];
         out.pci[p] = (kp[s] / out.ubiquity[p] / eigen->value - mean) / sd;
       }
     }
   }
-  // Proximity: co-occurrence over the larger ubiquity, diagonal 1.
-  const Sparse m = Build(rows, active_industries.size());
+  return Status::Ok();
+}
+
+// Proximity of the active industries: co-occurrence over the larger ubiquity, diagonal 1. Also
+// lists the pairs in the result.
+Eigen::MatrixXd Proximity(const Active& active, ComplexityResult& out) {
+  const Sparse m = Build(active.rows, active.industries.size());
   const Eigen::SparseMatrix<double> co = (m.transpose() * m).pruned();
-  const auto k = static_cast<Index>(active_industries.size());
+  const auto k = static_cast<Index>(active.industries.size());
   Eigen::MatrixXd phi = Eigen::MatrixXd::Zero(k, k);
   for (Index outer = 0; outer < co.outerSize(); ++outer) {
     for (Eigen::SparseMatrix<double>::InnerIterator it(co, outer); it; ++it) {
       const auto a = static_cast<std::size_t>(it.row()), b = static_cast<std::size_t>(it.col());
       const double larger =
-          std::max(out.ubiquity[active_industries[a]], out.ubiquity[active_industries[b]]);
+          std::max(out.ubiquity[active.industries[a]], out.ubiquity[active.industries[b]]);
       phi(it.row(), it.col()) = a == b ? 1.0 : it.value() / larger;
-      if (a < b)
+      if (a < b) {
         out.proximity.push_back(
-            {active_industries[a], active_industries[b], phi(it.row(), it.col())});
+            {active.industries[a], active.industries[b], phi(it.row(), it.col())});
+      }
     }
   }
   std::sort(out.proximity.begin(), out.proximity.end(),
             [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
-  // Density, COI and COG over the active industries (an industry present nowhere has density 0
-  // and no PCI: it adds nothing), as sparse x dense products over every region.
+  return phi;
+}
+
+// Density, COI and COG over the active industries (an industry present nowhere has density 0
+// and no PCI: it adds nothing), as sparse x dense products over every region.
+void DensityAndGain(const Active& active, const Eigen::MatrixXd& phi, std::size_t regions,
+                    std::size_t industries, ComplexityResult& out) {
+  const auto k = static_cast<Index>(active.industries.size());
   const VectorXd phi_sums = phi.colwise().sum().transpose();
   VectorXd pci_active(k);
   for (Index s = 0; s < k; ++s) {
-    pci_active(s) = out.pci[active_industries[static_cast<std::size_t>(s)]].value_or(0);
+    pci_active(s) = out.pci[active.industries[static_cast<std::size_t>(s)]].value_or(0);
   }
   // w[p][p'] = φ_pp' PCI_p / Σ φ_p·: what p, if absent, adds to the gain of p'.
   const RowMatrix weighted = phi.array().colwise() * (pci_active.array() / phi_sums.array());
   std::vector<std::vector<std::size_t>> all_rows(regions);
-  for (std::size_t i = 0; i < active_regions.size(); ++i) all_rows[active_regions[i]] = rows[i];
-  const Sparse presence = Build(all_rows, active_industries.size());
+  for (std::size_t i = 0; i < active.regions.size(); ++i) {
+    all_rows[active.regions[i]] = active.rows[i];
+  }
+  const Sparse presence = Build(all_rows, active.industries.size());
   // Written straight into the result (the active industries' columns first, spread out below):
   // fresh pages are the dearest part of this on a virtual machine.
   out.density.assign(regions * industries, 0.0);
@@ -268,7 +298,7 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
     std::fill(g, g + industries, 0.0);
     double coi = 0;
     for (Index s = 0; s < k; ++s) {
-      const std::size_t p = active_industries[static_cast<std::size_t>(s)];
+      const std::size_t p = active.industries[static_cast<std::size_t>(s)];
       d[p] = density_row[static_cast<std::size_t>(s)];
       if (out.presence[r * industries + p] != 0) continue;
       g[p] = gain_row[static_cast<std::size_t>(s)];
@@ -276,6 +306,26 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
     }
     out.coi[r] = coi;
   }
+}
+
+}  // namespace
+
+Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
+                                    const ComplexityOptions& options) {
+  if (!(options.rca_threshold > 0) || !std::isfinite(options.rca_threshold)) {
+    return Error(Status::InvalidArgument("the RCA threshold must be above 0"));
+  }
+  const std::size_t regions = matrix.regions().size();
+  const std::size_t industries = matrix.industries().size();
+  ComplexityResult out;
+  FindPresence(matrix, options, out);
+  const Active active = ActiveOf(out, regions, industries);
+  if (active.regions.empty()) {
+    return Error(Status::InvalidArgument("no industry is present in any region"));
+  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(ComplexityIndices(active, regions, industries, out));
+  const Eigen::MatrixXd phi = Proximity(active, out);
+  DensityAndGain(active, phi, regions, industries, out);
   return out;
 }
 
