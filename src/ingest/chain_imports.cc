@@ -305,6 +305,173 @@ ProjectRow ParseProjectRow(const core::CsvRecord& record, const ColumnMap& colum
   return row;
 }
 
+// A project file's rows gathered by project: rows are checked one by one, then each project as
+// a whole; a project is written only if all of its rows passed.
+class ProjectImport {
+ public:
+  ProjectImport(const detail::OpenedFile& file, const std::vector<model::Project>& stored,
+                const model::ClusterSystem& system, const model::ChainPlan* chains,
+                ImportReport& report)
+      : table_(file.table),
+        columns_(file.columns),
+        system_(system),
+        chains_(chains),
+        report_(report) {
+    for (const auto& p : stored) stored_[p.code] = &p;
+  }
+
+  void Run() {
+    for (const auto& record : table_.rows) Gather(record);
+    for (const auto& code : order_) Judge(code);
+  }
+  const std::vector<Accepted<ProjectRow>>& accepted() const { return accepted_; }
+  const std::vector<RejectedRow>& rejected() const { return rejected_; }
+  const model::Project* Stored(const std::string& code) const {
+    const auto it = stored_.find(code);
+    return it == stored_.end() ? nullptr : it->second;
+  }
+
+ private:
+  struct Gathered {
+    const core::CsvRecord* first = nullptr;
+    ProjectRow row;
+    std::vector<const core::CsvRecord*> records;
+  };
+
+  // Checks one row and adds it to its project: its phase, or a mismatch with the first row.
+  void Gather(const core::CsvRecord& record) {
+    ++report_.rows_read;
+    RowIssues issues(table_, columns_, record, report_);
+    std::string code(columns_.Cell(record, "code"));
+    if (!issues.FieldCountOk()) {  // unreadable: belongs to no project
+      ++report_.rows_rejected;
+      rejected_.push_back({record, issues.Reasons()});
+      return;
+    }
+    ParsedRecord parsed;
+    auto row = ParseProjectRow(record, columns_, system_, chains_, parsed);
+    const std::string key = fmt::format("{} phase {}", code, row.project.phases[0].number);
+    if (const auto [it, added] = phase_lines_.emplace(key, record.line); !added) {
+      parsed.errors.push_back(
+          {"phase", "duplicate_key", core::Say(text::kKeyRepeated, key, it->second)});
+    }
+    auto [g, added] = projects_.try_emplace(code);
+    if (added) {
+      order_.push_back(code);
+      g->second.first = &record;
+      g->second.row = row;
+    } else {
+      for (const auto& column : level_columns_) {
+        if (columns_.Cell(record, column) != columns_.Cell(*g->second.first, column)) {
+          parsed.errors.push_back({column, "project_mismatch",
+                                   core::Say(text::kDiffersFromLine, g->second.first->line, code)});
+        }
+      }
+      if (parsed.errors.empty()) g->second.row.project.phases.push_back(row.project.phases[0]);
+    }
+    g->second.records.push_back(&record);
+    issues.Add(parsed);
+    if (issues.failed()) {
+      failed_.insert(code);
+      row_reasons_[&record] = issues.Reasons();
+    }
+  }
+
+  // Whole-project checks of a project whose rows all passed: the model's rules, and the move
+  // from the stored stage or a new project's history.
+  std::vector<CellIssue> ProjectErrors(const std::string& code, const Gathered& g) const {
+    const auto& p = g.row.project;
+    std::vector<CellIssue> errors;
+    for (const auto& problem : p.Check()) {
+      // The model's rule speaks English only; the Chinese names it.
+      errors.push_back(
+          {"", "project_rule", core::Say(text::kProjectRule, problem.key, problem.message)});
+    }
+    const model::Project* stored = Stored(code);
+    if (stored != nullptr && stored->stage != p.stage) {
+      const auto since = stored->reached[static_cast<std::size_t>(stored->stage)];
+      const auto date = p.reached[static_cast<std::size_t>(p.stage)];
+      const Status move = model::CheckMove(
+          *stored, p.stage, date.value_or(since.value_or(core::Date{})), g.row.reason);
+      if (!move.ok()) {
+        errors.push_back({"stage", "stage_order", core::Say(text::kStageOrder, move.message())});
+      }
+    } else if (stored == nullptr && g.row.reason.empty()) {
+      // A new project's history: from its first dated stage on, no stage may be undated.
+      bool dated = false;
+      for (const auto& info : model::Stages()) {
+        if (info.stage > p.stage) break;
+        const bool has = p.reached[static_cast<std::size_t>(info.stage)].has_value();
+        if (dated && !has) {
+          errors.push_back({std::string(info.code) + "_date", "stage_skipped",
+                            core::Say(text::kStageSkipped, code, model::InfoOf(p.stage).code,
+                                      info.code, info.name_zh)});
+          break;
+        }
+        dated = dated || has;
+      }
+    }
+    return errors;
+  }
+
+  void Judge(const std::string& code) {
+    auto& g = projects_[code];
+    auto& p = g.row.project;
+    std::sort(p.phases.begin(), p.phases.end(),
+              [](const auto& a, const auto& b) { return a.number < b.number; });
+    // A stored project keeps the dates of the stages up to its new one that the file leaves
+    // empty: a file that gives only the latest stage does not erase the history.
+    if (const model::Project* stored = Stored(code)) {
+      for (std::size_t s = 0; s <= static_cast<std::size_t>(p.stage); ++s) {
+        if (!p.reached[s]) p.reached[s] = stored->reached[s];
+      }
+    }
+    const bool rows_failed = failed_.count(code) != 0;
+    const std::vector<CellIssue> errors =
+        rows_failed ? std::vector<CellIssue>{} : ProjectErrors(code, g);
+    if (errors.empty() && !rows_failed) {
+      accepted_.push_back({g.first, g.row});
+    } else {
+      Reject(code, g, errors);
+    }
+  }
+
+  // Rejects every row of a project: the project's errors on its first row, and a good row told
+  // why it is not written.
+  void Reject(const std::string& code, const Gathered& g, const std::vector<CellIssue>& errors) {
+    for (const auto* record : g.records) {
+      RowIssues issues(table_, columns_, *record, report_);
+      if (record == g.first) {
+        for (const auto& e : errors) issues.Fail(e);
+      }
+      std::string reasons = row_reasons_[record];
+      if (issues.failed()) reasons += (reasons.empty() ? "" : "; ") + issues.Reasons();
+      if (reasons.empty()) {
+        issues.Fail(
+            {"", "project_rejected", core::Say(text::kProjectHasErrors, code, g.first->line)});
+        reasons = issues.Reasons();
+      }
+      ++report_.rows_rejected;
+      rejected_.push_back({*record, reasons});
+    }
+  }
+
+  const CsvTable& table_;
+  const ColumnMap& columns_;
+  const model::ClusterSystem& system_;
+  const model::ChainPlan* chains_;
+  ImportReport& report_;
+  std::map<std::string, const model::Project*> stored_;
+  const std::vector<std::string> level_columns_ = ProjectLevelColumns();
+  std::map<std::string, Gathered> projects_;
+  std::vector<std::string> order_;
+  std::set<std::string> failed_;                               // projects with a bad row
+  std::map<std::string, std::size_t> phase_lines_;             // "code phase n" -> its line
+  std::map<const core::CsvRecord*, std::string> row_reasons_;  // of rows that failed alone
+  std::vector<Accepted<ProjectRow>> accepted_;
+  std::vector<RejectedRow> rejected_;
+};
+
 }  // namespace
 
 Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterSystem& system,
@@ -312,144 +479,22 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
                                     const ImportOptions& options) {
   auto file = detail::OpenFile(path, ProjectColumns(), options);
   if (!file) return Error(file.error());
-  const auto& table = file->table;
-  const auto& columns = file->columns;
   auto stored_projects = store.ListProjects();
   if (!stored_projects) return Error(stored_projects.error());
-  std::map<std::string, const model::Project*> stored;
-  for (const auto& p : *stored_projects) stored[p.code] = &p;
-
   ImportReport report;
   report.kind = "projects";
   report.file = path;
-  // Rows are checked one by one, then gathered by project: a project is written only if all of
-  // its rows passed.
-  struct Gathered {
-    const core::CsvRecord* first = nullptr;
-    ProjectRow row;
-    std::vector<const core::CsvRecord*> records;
-    std::vector<std::string> errors;  // problems of the whole project
-  };
-  std::map<std::string, Gathered> projects;
-  std::vector<std::string> order;
-  std::set<std::string> failed;  // projects with a bad row
-  std::map<std::string, std::pair<std::string, std::size_t>> phase_lines;
-  std::vector<RejectedRow> rejected;
-  const auto level_columns = ProjectLevelColumns();
-  std::map<const core::CsvRecord*, std::string> row_reasons;  // of rows that failed alone
-  for (const auto& record : table.rows) {
-    ++report.rows_read;
-    RowIssues issues(table, columns, record, report);
-    std::string code(columns.Cell(record, "code"));
-    if (issues.FieldCountOk()) {
-      ParsedRecord parsed;
-      auto row = ParseProjectRow(record, columns, system, chains, parsed);
-      const std::string key = fmt::format("{} phase {}", code, row.project.phases[0].number);
-      if (const auto [it, added] = phase_lines.emplace(key, std::make_pair(code, record.line));
-          !added) {
-        parsed.errors.push_back(
-            {"phase", "duplicate_key", core::Say(text::kKeyRepeated, key, it->second.second)});
-      }
-      auto [g, added] = projects.try_emplace(code);
-      if (added) {
-        order.push_back(code);
-        g->second.first = &record;
-        g->second.row = row;
-      } else {
-        for (const auto& column : level_columns) {
-          if (columns.Cell(record, column) != columns.Cell(*g->second.first, column)) {
-            parsed.errors.push_back(
-                {column, "project_mismatch",
-                 core::Say(text::kDiffersFromLine, g->second.first->line, code)});
-          }
-        }
-        if (parsed.errors.empty()) g->second.row.project.phases.push_back(row.project.phases[0]);
-      }
-      g->second.records.push_back(&record);
-      issues.Add(parsed);
-      if (issues.failed()) {
-        failed.insert(code);
-        row_reasons[&record] = issues.Reasons();
-      }
-    } else {  // unreadable: belongs to no project
-      ++report.rows_rejected;
-      rejected.push_back({record, issues.Reasons()});
-    }
-  }
-  // Whole-project checks: phases, the model's rules, and the move from the stored stage.
-  std::vector<Accepted<ProjectRow>> accepted;
-  for (const auto& code : order) {
-    auto& g = projects[code];
-    auto& p = g.row.project;
-    std::sort(p.phases.begin(), p.phases.end(),
-              [](const auto& a, const auto& b) { return a.number < b.number; });
-    // A stored project keeps the dates of the stages up to its new one that the file leaves
-    // empty: a file that gives only the latest stage does not erase the history.
-    if (const auto it = stored.find(code); it != stored.end()) {
-      for (std::size_t s = 0; s <= static_cast<std::size_t>(p.stage); ++s) {
-        if (!p.reached[s]) p.reached[s] = it->second->reached[s];
-      }
-    }
-    std::vector<CellIssue> errors;
-    if (failed.count(code) == 0) {
-      for (const auto& problem : p.Check()) {
-        // The model's rule speaks English only; the Chinese names it.
-        errors.push_back(
-            {"", "project_rule", core::Say(text::kProjectRule, problem.key, problem.message)});
-      }
-      const auto it = stored.find(code);
-      if (it != stored.end() && it->second->stage != p.stage) {
-        const auto since = it->second->reached[static_cast<std::size_t>(it->second->stage)];
-        const auto date = p.reached[static_cast<std::size_t>(p.stage)];
-        const Status move = model::CheckMove(
-            *it->second, p.stage, date.value_or(since.value_or(core::Date{})), g.row.reason);
-        if (!move.ok()) {
-          errors.push_back({"stage", "stage_order", core::Say(text::kStageOrder, move.message())});
-        }
-      } else if (it == stored.end() && g.row.reason.empty()) {
-        // A new project's history: from its first dated stage on, no stage may be undated.
-        bool dated = false;
-        for (const auto& info : model::Stages()) {
-          if (info.stage > p.stage) break;
-          const bool has = p.reached[static_cast<std::size_t>(info.stage)].has_value();
-          if (dated && !has) {
-            errors.push_back({std::string(info.code) + "_date", "stage_skipped",
-                              core::Say(text::kStageSkipped, code, model::InfoOf(p.stage).code,
-                                        info.code, info.name_zh)});
-            break;
-          }
-          dated = dated || has;
-        }
-      }
-    }
-    const bool rejected_project = !errors.empty() || failed.count(code) != 0;
-    for (const auto* record : g.records) {
-      if (!rejected_project) continue;
-      RowIssues issues(table, columns, *record, report);
-      if (record == g.first) {
-        for (const auto& e : errors) issues.Fail(e);
-      }
-      std::string reasons = row_reasons[record];
-      if (issues.failed()) reasons += (reasons.empty() ? "" : "; ") + issues.Reasons();
-      if (reasons.empty()) {  // a good row of a bad project: say why it is not written
-        issues.Fail(
-            {"", "project_rejected", core::Say(text::kProjectHasErrors, code, g.first->line)});
-        reasons = issues.Reasons();
-      }
-      ++report.rows_rejected;
-      rejected.push_back({*record, reasons});
-    }
-    if (errors.empty() && failed.count(code) == 0) accepted.push_back({g.first, g.row});
-  }
+  ProjectImport projects(*file, *stored_projects, system, chains, report);
+  projects.Run();
   return detail::Write(
-      store, table, accepted, rejected, options, std::move(report),
+      store, file->table, projects.accepted(), projects.rejected(), options, std::move(report),
       [&](storage::Transaction& tx, const Accepted<ProjectRow>& a) -> Result<storage::Change> {
         const auto& p = a.value.project;
-        if (const auto it = stored.find(p.code);
-            it != stored.end() && it->second->stage != p.stage) {
+        if (const auto* stored = projects.Stored(p.code);
+            stored != nullptr && stored->stage != p.stage) {
           const auto date = p.reached[static_cast<std::size_t>(p.stage)];
           CLUSTERSCOPE_RETURN_IF_ERROR(
-              tx.AddProjectMove(p.code, {it->second->stage, p.stage, date.value_or(core::Date{}),
+              tx.AddProjectMove(p.code, {stored->stage, p.stage, date.value_or(core::Date{}),
                                          a.value.reason.empty() ? "import" : a.value.reason}));
         }
         return tx.PutProject(p);
