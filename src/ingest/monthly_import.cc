@@ -186,6 +186,139 @@ void FindDuplicates(const model::MonthlyPanel& panel, const std::vector<std::uin
   }
 }
 
+class MonthValueDeriver {
+ public:
+  using Values = std::array<std::optional<double>, model::kMeasureCount>;
+
+  MonthValueDeriver(const model::MonthlyPanel& panel, const model::MonthlyPanel& stored,
+                    const std::vector<std::uint32_t>& lines, MonthlyFile& file,
+                    ImportReport& report, std::vector<std::uint8_t>& keep)
+      : panel_(panel), stored_(stored), lines_(lines), file_(file), report_(report), keep_(keep) {}
+
+  model::MonthlyPanel Run() {
+    model::MonthlyPanel derived;
+    derived.Reserve(panel_.rows());
+    for (std::uint32_t slot = 0; slot < panel_.enterprises(); ++slot) Enterprise(slot, derived);
+    derived.Sort();  // same order as the panel: this only indexes the slots
+    return derived;
+  }
+
+ private:
+  static constexpr std::size_t kNone = SIZE_MAX;
+
+  void Enterprise(std::uint32_t slot, model::MonthlyPanel& derived) {
+    const auto [begin, end] = panel_.RowsOf(slot);
+    // This enterprise's stored months, by period index.
+    stored_row_.clear();
+    if (const std::int64_t s = stored_.FindSlot(panel_.uscc(slot)); s >= 0) {
+      const auto [sb, se] = stored_.RowsOf(static_cast<std::uint32_t>(s));
+      for (std::size_t r = sb; r < se; ++r) stored_row_[stored_.period_index(r)] = r;
+    }
+    std::size_t previous = kNone;  // the file's previous row of the same year
+    for (std::size_t r = begin; r < end; ++r) {
+      const core::Period period = core::Period::FromIndex(panel_.period_index(r));
+      if (previous != kNone &&
+          core::Period::FromIndex(panel_.period_index(previous)).year != period.year) {
+        previous = kNone;
+      }
+      const int from =
+          previous != kNone ? core::Period::FromIndex(panel_.period_index(previous)).month + 1 : 1;
+      NoteGap(r, period, from);
+      bool failed = false;
+      const Values out = Derive(r, previous, period, from, failed);
+      failed = !CheckDerived(r, out) || failed;
+      if (failed && keep_[r] != 0) {
+        keep_[r] = 0;
+        ++report_.rows_rejected;
+      }
+      derived.Add(derived.Slot(panel_.uscc(slot)), panel_.period_index(r), out);
+      previous = r;
+    }
+  }
+
+  // Warns of months between the previous year-to-date and this one that no one reported (not
+  // the combined January-February report).
+  void NoteGap(std::size_t r, core::Period period, int from) {
+    std::vector<int> missing_months;
+    for (int m = from; m < period.month; ++m) {
+      if (stored_row_.count(core::Period{period.year, m}.Index()) == 0) {
+        missing_months.push_back(m);
+      }
+    }
+    const bool combined_jan_feb = period.month == 2 && missing_months == std::vector<int>{1};
+    if (!missing_months.empty() && !combined_jan_feb) {
+      file_.LateIssue(report_, lines_[r], "period", period.ToString(), "cumulative_gap",
+                      core::Say(text::kCumulativeGap, period.year, missing_months.front(),
+                                missing_months.back(), period.ToString()),
+                      false);
+    }
+  }
+
+  // The month values of row r; `failed` when one is negative where it may not be.
+  Values Derive(std::size_t r, std::size_t previous, core::Period period, int from, bool& failed) {
+    Values out;
+    for (const auto& info : model::Measures()) {
+      const auto ytd = panel_.Get(r, info.measure);
+      if (!ytd) continue;
+      const auto m = static_cast<std::size_t>(info.measure);
+      if (info.measure == Measure::kEmployees) {  // a stock, reported at month end
+        out[m] = ytd;
+        continue;
+      }
+      const std::optional<double> before = YearToDateBefore(previous, period, from, info.measure);
+      if (!before) {
+        file_.LateIssue(
+            report_, lines_[r], info.column, fmt::format("{}", *ytd), "cumulative_underivable",
+            core::Say(text::kCumulativeUnderivable, info.column, period.ToString()), false);
+        continue;
+      }
+      out[m] = *ytd - *before;
+      if (*out[m] < 0 && !info.may_be_negative) {
+        failed = true;
+        file_.LateIssue(report_, lines_[r], info.column, fmt::format("{}", *ytd), "negative_value",
+                        core::Say(text::kDerivedNegative, *ytd, *before, *out[m]), true);
+      }
+    }
+    return out;
+  }
+
+  // The year-to-date just before the month: the file's previous row of the year plus the stored
+  // months after it (or the stored months from January); missing if a needed value is.
+  std::optional<double> YearToDateBefore(std::size_t previous, core::Period period, int from,
+                                         Measure measure) const {
+    std::optional<double> before = 0.0;
+    if (previous != kNone) before = panel_.Get(previous, measure);
+    for (int month = from; month < period.month && before; ++month) {
+      const auto it = stored_row_.find(core::Period{period.year, month}.Index());
+      if (it == stored_row_.end()) continue;
+      const auto value = stored_.Get(it->second, measure);
+      before = value ? std::optional<double>(*before + *value) : std::nullopt;
+    }
+    return before;
+  }
+
+  // The rules that only derived values can break; false when one is.
+  bool CheckDerived(std::size_t r, const Values& out) {
+    const auto& output = out[static_cast<std::size_t>(Measure::kOutputValue)];
+    const auto& value_added = out[static_cast<std::size_t>(Measure::kValueAdded)];
+    if (output && value_added && *value_added > *output) {
+      file_.LateIssue(report_, lines_[r], "value_added", fmt::format("{}", *value_added),
+                      "va_above_output",
+                      core::Say(text::kDerivedVaAboveOutput, *value_added, *output), true);
+      return false;
+    }
+    return true;
+  }
+
+  const model::MonthlyPanel& panel_;
+  const model::MonthlyPanel& stored_;
+  const std::vector<std::uint32_t>& lines_;
+  MonthlyFile& file_;
+  ImportReport& report_;
+  std::vector<std::uint8_t>& keep_;
+  std::unordered_map<std::int32_t, std::size_t> stored_row_;  // of the enterprise at hand
+};
+
 // Turns the year-to-date values (累计) into month values (当月): a month's value is its
 // year-to-date less the year-to-date just before it, which is the file's previous row of the
 // same enterprise and year plus the stored months in between (or the stored months from
@@ -205,88 +338,7 @@ Status DeriveMonthValues(storage::Store& store, model::MonthlyPanel& panel,
   auto stored = store.CurrentMonthly(core::Period{core::Period::FromIndex(first).year, 1},
                                      core::Period::FromIndex(last));
   if (!stored) return stored.error();
-
-  model::MonthlyPanel derived;
-  derived.Reserve(panel.rows());
-  for (std::uint32_t slot = 0; slot < panel.enterprises(); ++slot) {
-    const auto [begin, end] = panel.RowsOf(slot);
-    // This enterprise's stored months, by period index.
-    std::unordered_map<std::int32_t, std::size_t> stored_row;
-    if (const std::int64_t s = stored->FindSlot(panel.uscc(slot)); s >= 0) {
-      const auto [sb, se] = stored->RowsOf(static_cast<std::uint32_t>(s));
-      for (std::size_t r = sb; r < se; ++r) stored_row[stored->period_index(r)] = r;
-    }
-    constexpr std::size_t kNone = SIZE_MAX;
-    std::size_t previous = kNone;  // the file's previous row of the same year
-    for (std::size_t r = begin; r < end; ++r) {
-      const core::Period period = core::Period::FromIndex(panel.period_index(r));
-      if (previous != kNone &&
-          core::Period::FromIndex(panel.period_index(previous)).year != period.year) {
-        previous = kNone;
-      }
-      const int from =
-          previous != kNone ? core::Period::FromIndex(panel.period_index(previous)).month + 1 : 1;
-      std::vector<int> missing_months;
-      for (int m = from; m < period.month; ++m) {
-        if (stored_row.count(core::Period{period.year, m}.Index()) == 0)
-          missing_months.push_back(m);
-      }
-      const bool combined_jan_feb = period.month == 2 && missing_months == std::vector<int>{1};
-      if (!missing_months.empty() && !combined_jan_feb) {
-        file.LateIssue(report, lines[r], "period", period.ToString(), "cumulative_gap",
-                       core::Say(text::kCumulativeGap, period.year, missing_months.front(),
-                                 missing_months.back(), period.ToString()),
-                       false);
-      }
-      std::array<std::optional<double>, model::kMeasureCount> out;
-      bool failed = false;
-      for (const auto& info : model::Measures()) {
-        const auto ytd = panel.Get(r, info.measure);
-        if (!ytd) continue;
-        const auto m = static_cast<std::size_t>(info.measure);
-        if (info.measure == Measure::kEmployees) {  // a stock, reported at month end
-          out[m] = ytd;
-          continue;
-        }
-        std::optional<double> before = 0.0;
-        if (previous != kNone) before = panel.Get(previous, info.measure);
-        for (int month = from; month < period.month && before; ++month) {
-          const auto it = stored_row.find(core::Period{period.year, month}.Index());
-          if (it == stored_row.end()) continue;
-          const auto value = stored->Get(it->second, info.measure);
-          before = value ? std::optional<double>(*before + *value) : std::nullopt;
-        }
-        if (!before) {
-          file.LateIssue(
-              report, lines[r], info.column, fmt::format("{}", *ytd), "cumulative_underivable",
-              core::Say(text::kCumulativeUnderivable, info.column, period.ToString()), false);
-          continue;
-        }
-        out[m] = *ytd - *before;
-        if (*out[m] < 0 && !info.may_be_negative) {
-          failed = true;
-          file.LateIssue(report, lines[r], info.column, fmt::format("{}", *ytd), "negative_value",
-                         core::Say(text::kDerivedNegative, *ytd, *before, *out[m]), true);
-        }
-      }
-      const auto& output = out[static_cast<std::size_t>(Measure::kOutputValue)];
-      const auto& value_added = out[static_cast<std::size_t>(Measure::kValueAdded)];
-      if (output && value_added && *value_added > *output) {
-        failed = true;
-        file.LateIssue(report, lines[r], "value_added", fmt::format("{}", *value_added),
-                       "va_above_output",
-                       core::Say(text::kDerivedVaAboveOutput, *value_added, *output), true);
-      }
-      if (failed && keep[r] != 0) {
-        keep[r] = 0;
-        ++report.rows_rejected;
-      }
-      derived.Add(derived.Slot(panel.uscc(slot)), panel.period_index(r), out);
-      previous = r;
-    }
-  }
-  derived.Sort();  // same order as `panel`: this only indexes the slots
-  panel = std::move(derived);
+  panel = MonthValueDeriver(panel, *stored, lines, file, report, keep).Run();
   return Status::Ok();
 }
 
