@@ -100,6 +100,12 @@ Status ForEachRow(Statement& stmt, OnRow on_row) {
   }
 }
 
+// An empty text as NULL, for optional columns.
+inline std::optional<std::string> NonEmpty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
 // The Status for an SQLite result code, with context and SQLite's own message.
 Status SqliteError(sqlite3* db, int rc, std::string_view context);
 

@@ -11,6 +11,7 @@
 #include "chain_work.h"
 #include "connection.h"
 #include "monthly.h"
+#include "system.h"
 #include "users.h"
 #include <fmt/format.h>
 
@@ -36,6 +37,7 @@ namespace clusterscope::storage {
 namespace {
 
 using sqlite::Connection;
+using sqlite::NonEmpty;
 using sqlite::Statement;
 
 struct Migration {
@@ -62,11 +64,6 @@ std::string NowUtc() {
   gmtime_r(&now, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-std::optional<std::string> NonEmpty(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return text;
 }
 
 std::string FormatNumber(double value) { return fmt::format("{}", value); }
@@ -375,8 +372,6 @@ class SqliteTransaction final : public Transaction {
       return Audit(action, entity, key, field, old_value, new_value);
     };
   }
-  Status InsertSystem(const model::ClusterSystem& system, bool primary);
-  Status CheckDanglingReferences();
 
   Connection& db_;                // borrowed from the store, which outlives the transaction
   facts::SegmentDirectory& dir_;  // likewise
@@ -407,162 +402,11 @@ Status SqliteTransaction::Audit(std::string_view action, std::string_view entity
   return audit_stmt_->Run();
 }
 
-Status SqliteTransaction::InsertSystem(const model::ClusterSystem& system, bool primary) {
-  auto sys = db_.Prepare(
-      "INSERT INTO cluster_system (code, name_zh, name_en, region_code, parent_code, is_primary) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  if (!sys) return sys.error();
-  sys->Bind(1, system.code).Bind(2, system.name_zh).Bind(3, system.name_en);
-  sys->Bind(4, system.region_code);
-  sys->Bind(5, system.parent ? std::optional<std::string>(system.parent->code) : std::nullopt);
-  sys->Bind(6, std::int64_t{primary ? 1 : 0});
-  CLUSTERSCOPE_RETURN_IF_ERROR(sys->Run());
-
-  auto tier = db_.Prepare(
-      "INSERT INTO tier (system_code, code, ordinal, name_zh, name_en, scale_class, "
-      "output_threshold_yuan) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  if (!tier) return tier.error();
-  for (std::size_t i = 0; i < system.tiers.size(); ++i) {
-    const auto& t = system.tiers[i];
-    tier->Reset();
-    tier->Bind(1, system.code).Bind(2, t.code).Bind(3, static_cast<std::int64_t>(i));
-    tier->Bind(4, t.name_zh).Bind(5, t.name_en).Bind(6, t.scale_class);
-    tier->Bind(7, t.output_threshold_yuan);
-    CLUSTERSCOPE_RETURN_IF_ERROR(tier->Run());
-  }
-
-  auto mapping = db_.Prepare(
-      "INSERT INTO class_mapping (owner_kind, owner, ordinal, code, exclude) "
-      "VALUES (?, ?, ?, ?, ?)");
-  if (!mapping) return mapping.error();
-  const auto insert_mapping = [&](std::string_view kind, const std::string& owner,
-                                  const model::ClassMapping& classes) -> Status {
-    for (int exclude = 0; exclude < 2; ++exclude) {
-      const auto& codes = exclude != 0 ? classes.exclude : classes.include;
-      for (std::size_t i = 0; i < codes.size(); ++i) {
-        mapping->Reset();
-        mapping->Bind(1, kind).Bind(2, owner).Bind(3, static_cast<std::int64_t>(i));
-        mapping->Bind(4, codes[i]).Bind(5, std::int64_t{exclude});
-        CLUSTERSCOPE_RETURN_IF_ERROR(mapping->Run());
-      }
-    }
-    return Status::Ok();
-  };
-
-  auto cluster = db_.Prepare(
-      "INSERT INTO cluster (code, system_code, ordinal, name_zh, name_en, tier_code, "
-      "parent_cluster) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  if (!cluster) return cluster.error();
-  for (std::size_t i = 0; i < system.clusters.size(); ++i) {
-    const auto& c = system.clusters[i];
-    cluster->Reset();
-    cluster->Bind(1, c.code).Bind(2, system.code).Bind(3, static_cast<std::int64_t>(i));
-    cluster->Bind(4, c.name_zh).Bind(5, c.name_en).Bind(6, c.tier);
-    cluster->Bind(7, NonEmpty(c.parent_cluster));
-    CLUSTERSCOPE_RETURN_IF_ERROR(cluster->Run());
-    CLUSTERSCOPE_RETURN_IF_ERROR(insert_mapping("cluster", c.code, c.classes));
-  }
-  if (!primary) return Status::Ok();
-
-  auto park = db_.Prepare(
-      "INSERT INTO park (code, ordinal, name_zh, name_en, land_km2) VALUES (?, ?, ?, ?, ?)");
-  if (!park) return park.error();
-  for (std::size_t i = 0; i < system.parks.size(); ++i) {
-    const auto& p = system.parks[i];
-    park->Reset();
-    park->Bind(1, p.code).Bind(2, static_cast<std::int64_t>(i)).Bind(3, p.name_zh);
-    park->Bind(4, p.name_en).Bind(5, p.land_km2);
-    CLUSTERSCOPE_RETURN_IF_ERROR(park->Run());
-  }
-
-  auto grouping =
-      db_.Prepare("INSERT INTO grouping (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
-  auto category = db_.Prepare(
-      "INSERT INTO grouping_category (grouping_code, code, ordinal, name_zh, name_en) "
-      "VALUES (?, ?, ?, ?, ?)");
-  if (!grouping) return grouping.error();
-  if (!category) return category.error();
-  for (std::size_t g = 0; g < system.groupings.size(); ++g) {
-    const auto& gr = system.groupings[g];
-    grouping->Reset();
-    grouping->Bind(1, gr.code).Bind(2, static_cast<std::int64_t>(g)).Bind(3, gr.name_zh);
-    grouping->Bind(4, gr.name_en);
-    CLUSTERSCOPE_RETURN_IF_ERROR(grouping->Run());
-    for (std::size_t c = 0; c < gr.categories.size(); ++c) {
-      const auto& cat = gr.categories[c];
-      category->Reset();
-      category->Bind(1, gr.code).Bind(2, cat.code).Bind(3, static_cast<std::int64_t>(c));
-      category->Bind(4, cat.name_zh).Bind(5, cat.name_en);
-      CLUSTERSCOPE_RETURN_IF_ERROR(category->Run());
-      CLUSTERSCOPE_RETURN_IF_ERROR(
-          insert_mapping("category", gr.code + "/" + cat.code, cat.classes));
-    }
-  }
-
-  auto type = db_.Prepare(
-      "INSERT INTO designation_type (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)");
-  if (!type) return type.error();
-  for (std::size_t i = 0; i < system.designation_types.size(); ++i) {
-    const auto& t = system.designation_types[i];
-    type->Reset();
-    type->Bind(1, t.code).Bind(2, static_cast<std::int64_t>(i)).Bind(3, t.name_zh);
-    type->Bind(4, t.name_en);
-    CLUSTERSCOPE_RETURN_IF_ERROR(type->Run());
-  }
-  return Status::Ok();
-}
-
-Status SqliteTransaction::CheckDanglingReferences() {
-  // Foreign keys are deferred; name the dangling references ourselves so the message says what
-  // to do rather than SQLite's bare "FOREIGN KEY constraint failed".
-  struct Check {
-    std::string_view sql;
-    std::string_view what;
-  };
-  static constexpr Check kChecks[] = {
-      {"SELECT cluster_code, count(*) FROM enterprise WHERE cluster_code IS NOT NULL AND "
-       "cluster_code NOT IN (SELECT code FROM cluster) GROUP BY cluster_code",
-       "cluster"},
-      {"SELECT park_code, count(*) FROM enterprise WHERE park_code IS NOT NULL AND park_code NOT "
-       "IN (SELECT code FROM park) GROUP BY park_code",
-       "park"},
-      {"SELECT type_code, count(*) FROM designation WHERE type_code NOT IN "
-       "(SELECT code FROM designation_type) GROUP BY type_code",
-       "designation type"},
-  };
-  std::vector<std::string> problems;
-  for (const auto& check : kChecks) {
-    auto stmt = db_.Prepare(check.sql);
-    if (!stmt) return stmt.error();
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-      problems.push_back(fmt::format("{} '{}' is still used by {} record(s)", check.what,
-                                     stmt->Text(0), stmt->Int(1)));
-    }));
-  }
-  if (problems.empty()) return Status::Ok();
-  return Status::InvalidArgument(fmt::format(
-      "records refer to codes the cluster system does not have: {}; keep the codes in the "
-      "system or reassign the records first",
-      fmt::join(problems, "; ")));
-}
-
 Status SqliteTransaction::ReplaceSystem(const model::ClusterSystem& system) {
-  std::optional<std::string> old_code;
-  {
-    auto stmt = db_.Prepare("SELECT code FROM cluster_system WHERE is_primary = 1");
-    if (!stmt) return stmt.error();
-    auto row = stmt->Step();
-    if (!row) return row.error();
-    if (*row) old_code = stmt->Text(0);
-  }
-  CLUSTERSCOPE_RETURN_IF_ERROR(db_.Exec(
-      "DELETE FROM class_mapping; DELETE FROM grouping_category; DELETE FROM grouping; "
-      "DELETE FROM park; DELETE FROM designation_type; DELETE FROM cluster; DELETE FROM tier; "
-      "DELETE FROM cluster_system;"));
-  if (system.parent) CLUSTERSCOPE_RETURN_IF_ERROR(InsertSystem(*system.parent, false));
-  CLUSTERSCOPE_RETURN_IF_ERROR(InsertSystem(system, true));
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckDanglingReferences());
-  return Audit(old_code ? "update" : "insert", "system", system.code, "", old_code, system.code);
+  auto old_code = PrimarySystemCode(db_);
+  if (!old_code) return old_code.error();
+  CLUSTERSCOPE_RETURN_IF_ERROR(ReplaceSystemRows(db_, system));
+  return Audit(*old_code ? "update" : "insert", "system", system.code, "", *old_code, system.code);
 }
 
 Result<std::int64_t> SqliteTransaction::AddImportBatch(const ImportBatch& batch) {
@@ -696,7 +540,7 @@ Result<Change> SqliteTransaction::PutDesignation(const model::Designation& d) {
 }
 
 Status SqliteTransaction::Commit() {
-  CLUSTERSCOPE_RETURN_IF_ERROR(CheckDanglingReferences());
+  CLUSTERSCOPE_RETURN_IF_ERROR(sqlite::CheckDanglingReferences(db_));
   // Rows written besides the export records: the data changed, so move its version.
   if (sqlite3_total_changes64(db_.handle()) - changes_at_begin_ > exports_) {
     CLUSTERSCOPE_RETURN_IF_ERROR(
@@ -720,7 +564,9 @@ class SqliteStore final : public Store {
         std::make_unique<SqliteTransaction>(db_, dir_, std::move(actor)));
   }
 
-  Result<std::optional<model::ClusterSystem>> LoadSystem() override;
+  Result<std::optional<model::ClusterSystem>> LoadSystem() override {
+    return sqlite::LoadSystem(db_);
+  }
   Result<std::optional<model::Enterprise>> GetEnterprise(std::string_view uscc) override {
     return GetEnterpriseFrom(db_, uscc);
   }
@@ -840,131 +686,9 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Result<model::ClusterSystem> LoadOneSystem(const std::string& code);
-  Result<model::ClassMapping> LoadMapping(std::string_view kind, const std::string& owner);
-
   Connection db_;
   facts::SegmentDirectory dir_;
 };
-
-Result<model::ClassMapping> SqliteStore::LoadMapping(std::string_view kind,
-                                                     const std::string& owner) {
-  auto stmt = db_.Prepare(
-      "SELECT code, exclude FROM class_mapping WHERE owner_kind = ? AND owner = ? "
-      "ORDER BY exclude, ordinal");
-  if (!stmt) return Error(stmt.error());
-  stmt->Bind(1, kind).Bind(2, owner);
-  model::ClassMapping mapping;
-  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-    (stmt->Int(1) != 0 ? mapping.exclude : mapping.include).push_back(stmt->Text(0));
-  }));
-  return mapping;
-}
-
-Result<model::ClusterSystem> SqliteStore::LoadOneSystem(const std::string& code) {
-  model::ClusterSystem system;
-  {
-    auto stmt = db_.Prepare(
-        "SELECT code, name_zh, name_en, region_code, is_primary FROM cluster_system WHERE code = "
-        "?");
-    if (!stmt) return Error(stmt.error());
-    stmt->Bind(1, code);
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) return Error(Status::DataLoss("cluster system " + code + " is missing"));
-    system.code = stmt->Text(0);
-    system.name_zh = stmt->Text(1);
-    system.name_en = stmt->Text(2);
-    system.region_code = stmt->Text(3);
-  }
-  {
-    auto stmt = db_.Prepare(
-        "SELECT code, name_zh, name_en, scale_class, output_threshold_yuan FROM tier "
-        "WHERE system_code = ? ORDER BY ordinal");
-    if (!stmt) return Error(stmt.error());
-    stmt->Bind(1, code);
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-      system.tiers.push_back(
-          {stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->OptionalReal(4)});
-    }));
-  }
-  {
-    auto stmt = db_.Prepare(
-        "SELECT code, name_zh, name_en, tier_code, parent_cluster FROM cluster "
-        "WHERE system_code = ? ORDER BY ordinal");
-    if (!stmt) return Error(stmt.error());
-    stmt->Bind(1, code);
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
-      model::Cluster cluster{stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), {},
-                             stmt->Text(4)};
-      auto mapping = LoadMapping("cluster", cluster.code);
-      if (!mapping) return mapping.error();
-      cluster.classes = std::move(*mapping);
-      system.clusters.push_back(std::move(cluster));
-      return Status::Ok();
-    }));
-  }
-  return system;
-}
-
-Result<std::optional<model::ClusterSystem>> SqliteStore::LoadSystem() {
-  std::string code;
-  std::optional<std::string> parent_code;
-  {
-    auto stmt = db_.Prepare("SELECT code, parent_code FROM cluster_system WHERE is_primary = 1");
-    if (!stmt) return Error(stmt.error());
-    auto row = stmt->Step();
-    if (!row) return Error(row.error());
-    if (!*row) return std::optional<model::ClusterSystem>();
-    code = stmt->Text(0);
-    parent_code = stmt->OptionalText(1);
-  }
-  auto system = LoadOneSystem(code);
-  if (!system) return Error(system.error());
-  if (parent_code) {
-    auto parent = LoadOneSystem(*parent_code);
-    if (!parent) return Error(parent.error());
-    system->parent = std::make_shared<const model::ClusterSystem>(std::move(*parent));
-  }
-  {
-    auto stmt = db_.Prepare("SELECT code, name_zh, name_en, land_km2 FROM park ORDER BY ordinal");
-    if (!stmt) return Error(stmt.error());
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-      system->parks.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->OptionalReal(3)});
-    }));
-  }
-  {
-    auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM grouping ORDER BY ordinal");
-    auto cats = db_.Prepare(
-        "SELECT code, name_zh, name_en FROM grouping_category WHERE grouping_code = ? "
-        "ORDER BY ordinal");
-    if (!stmt) return Error(stmt.error());
-    if (!cats) return Error(cats.error());
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
-      model::Grouping grouping{stmt->Text(0), stmt->Text(1), stmt->Text(2), {}};
-      cats->Reset();
-      cats->Bind(1, grouping.code);
-      CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*cats, [&]() -> Status {
-        model::Category category{cats->Text(0), cats->Text(1), cats->Text(2), {}};
-        auto mapping = LoadMapping("category", grouping.code + "/" + category.code);
-        if (!mapping) return mapping.error();
-        category.classes = std::move(*mapping);
-        grouping.categories.push_back(std::move(category));
-        return Status::Ok();
-      }));
-      system->groupings.push_back(std::move(grouping));
-      return Status::Ok();
-    }));
-  }
-  {
-    auto stmt = db_.Prepare("SELECT code, name_zh, name_en FROM designation_type ORDER BY ordinal");
-    if (!stmt) return Error(stmt.error());
-    CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&] {
-      system->designation_types.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2)});
-    }));
-  }
-  return std::optional<model::ClusterSystem>(std::move(*system));
-}
 
 Result<std::vector<model::Enterprise>> SqliteStore::ListEnterprises(
     const EnterpriseFilter& filter) {

@@ -16,11 +16,6 @@ model::User Row(const Statement& stmt) {
   return u;
 }
 
-std::optional<std::string> NonEmpty(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return text;
-}
-
 }  // namespace
 
 Result<std::optional<model::User>> GetUser(Connection& db, std::string_view name) {
