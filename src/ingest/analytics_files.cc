@@ -9,33 +9,45 @@
 #include "clusterscope/core/csv.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 namespace {
 
-// Every problem of a file, reported together (the first 20 in the message).
+// Every problem of a file, reported together (the first 20 in the message), in both languages.
 class Problems {
  public:
   explicit Problems(std::string file) : file_(std::move(file)) {}
   void Add(std::size_t line, std::string_view column, std::string_view rule,
-           std::string_view message) {
+           const core::Text& message) {
     ++count_;
-    if (count_ <= 20) {
-      text_ += fmt::format("\n  {}:{}: {}: {} ({})", file_, line, column, message, rule);
-    }
+    if (count_ > kListed) return;
+    zh_ += fmt::format("\n  {}:{}：{}：{}（{}）", file_, line, column, message.zh, rule);
+    en_ += fmt::format("\n  {}:{}: {}: {} ({})", file_, line, column, message.en, rule);
   }
   Status ToStatus() const {
     if (count_ == 0) return Status::Ok();
-    return Status::InvalidArgument(
-        fmt::format("{}: {} problem{}, nothing read:{}{}", file_, count_, count_ == 1 ? "" : "s",
-                    text_, count_ > 20 ? fmt::format("\n  ... and {} more", count_ - 20) : ""));
+    const auto more = [&](core::Language language) {
+      return count_ > kListed ? core::Say(language, text::kMoreProblems, count_ - kListed)
+                              : std::string();
+    };
+    return Status::Of(Status::Code::kInvalidArgument,
+                      core::Text{core::Say(core::Language::kZh, text::kTableProblems, file_, count_,
+                                           zh_, more(core::Language::kZh)),
+                                 core::Say(core::Language::kEn, text::kTableProblems, file_, count_,
+                                           en_, more(core::Language::kEn))});
   }
 
  private:
+  static constexpr std::size_t kListed = 20;
   std::string file_;
   std::size_t count_ = 0;
-  std::string text_;
+  std::string zh_, en_;
 };
+
+Status Refuse(const core::Message& message, const auto&... args) {
+  return Status::Of(Status::Code::kInvalidArgument, core::Say(message, args...));
+}
 
 const std::vector<ColumnSpec>& MatrixColumns() {
   static const std::vector<ColumnSpec> kSpecs = {
@@ -61,7 +73,8 @@ Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std:
     if (columns->Has("year")) {
       const auto parsed = core::ParseInteger(columns->Cell(record, "year"));
       if (!parsed || *parsed < 1900 || *parsed > 2200) {
-        problems.Add(record.line, "year", "year", "not a year (YYYY)");
+        problems.Add(record.line, "year", "year",
+                     core::Say(text::kNotAYearYyyy, columns->Cell(record, "year")));
         continue;
       }
       year = *parsed;
@@ -69,30 +82,33 @@ Result<std::map<int, analytics::RegionIndustryMatrix>> ReadMatrixFile(const std:
     const std::string_view region = columns->Cell(record, "region");
     const std::string_view industry = columns->Cell(record, "industry");
     const std::string_view text = columns->Cell(record, "value");
-    if (region.empty()) problems.Add(record.line, "region", "required", "empty");
-    if (industry.empty()) problems.Add(record.line, "industry", "required", "empty");
+    if (region.empty())
+      problems.Add(record.line, "region", "required", core::Say(text::kEmptyCell));
+    if (industry.empty())
+      problems.Add(record.line, "industry", "required", core::Say(text::kEmptyCell));
     const auto value = core::ParseDecimal(text);
     if (!value) {
-      problems.Add(record.line, "value", "number", fmt::format("'{}' is not a number", text));
+      problems.Add(record.line, "value", "number", core::Say(text::kNotANumber, text));
       continue;
     }
     if (*value < 0) {
-      problems.Add(record.line, "value", "non_negative", fmt::format("{} is negative", *value));
+      problems.Add(record.line, "value", "non_negative", core::Say(text::kIsNegative, *value));
       continue;
     }
     if (region.empty() || industry.empty()) continue;
     const Status added = years[year].Add(region, industry, *value);
     if (added.code() == Status::Code::kAlreadyExists) {
+      const core::Text in_year = year != 0 ? core::Say(text::kInYear, year) : core::Text{};
       problems.Add(record.line, "industry", "duplicate",
-                   fmt::format("{} / {}{} is given twice", region, industry,
-                               year != 0 ? fmt::format(" in {}", year) : ""));
+                   core::Say(text::kGivenTwice, region, industry, in_year));
     } else if (!added.ok()) {
-      problems.Add(record.line, "value", "value", added.message());
+      problems.Add(record.line, "value", "value",
+                   {added.message(core::Language::kZh), added.message(core::Language::kEn)});
     }
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());
   if (years.empty()) {
-    return Error(Status::InvalidArgument(fmt::format("{}: no data rows", path)));
+    return Error(Refuse(text::kNoRows, path));
   }
   return years;
 }
@@ -104,43 +120,39 @@ Result<analytics::InputOutputTable> InputOutputOf(const CsvTable* table, const s
   const auto& header = table->header.fields;
   Problems problems(path);
   if (header.size() < 3 || header.front() != "sector" || header.back() != "final_demand") {
-    return Error(Status::InvalidArgument(fmt::format(
-        "{}:1: the header must be sector,<sector 1>,...,<sector n>,final_demand", path)));
+    return Error(Refuse(text::kInputOutputHeader, path));
   }
   analytics::InputOutputTable io;
   io.sectors.assign(header.begin() + 1, header.end() - 1);
   const std::size_t n = io.sectors.size();
   std::set<std::string> seen;
   for (const auto& s : io.sectors) {
-    if (!seen.insert(s).second) problems.Add(1, s, "duplicate", "sector named twice in the header");
+    if (!seen.insert(s).second) problems.Add(1, s, "duplicate", core::Say(text::kSectorTwice));
   }
   if (table->rows.size() != n) {
     problems.Add(table->rows.empty() ? 1 : table->rows.back().line, "sector", "square",
-                 fmt::format("{} rows for {} sector columns: the table is not square",
-                             table->rows.size(), n));
+                 core::Say(text::kNotSquare, table->rows.size(), n));
   }
   for (std::size_t i = 0; i < table->rows.size(); ++i) {
     const auto& record = table->rows[i];
     const auto& fields = record.fields;
     if (fields.size() != n + 2) {
       problems.Add(record.line, "sector", "columns",
-                   fmt::format("{} cells, the header has {}", fields.size(), n + 2));
+                   core::Say(text::kCellCount, fields.size(), n + 2));
       continue;
     }
     if (i < n && fields[0] != io.sectors[i]) {
       problems.Add(record.line, "sector", "order",
-                   fmt::format("row '{}' where the header's sector {} is '{}'", fields[0], i + 1,
-                               io.sectors[i]));
+                   core::Say(text::kSectorOrder, fields[0], i + 1, io.sectors[i]));
     }
     std::vector<double> row;
     for (std::size_t j = 1; j < fields.size(); ++j) {
       auto value = core::ParseDecimal(fields[j]);
       if (!value) {
-        problems.Add(record.line, header[j], "number",
-                     fmt::format("'{}' is not a number", fields[j]));
+        problems.Add(record.line, header[j], "number", core::Say(text::kNotANumber, fields[j]));
         value = 0.0;
       } else if (*value < 0 && j + 1 < fields.size()) {
-        problems.Add(record.line, header[j], "non_negative", fmt::format("{} is negative", *value));
+        problems.Add(record.line, header[j], "non_negative", core::Say(text::kIsNegative, *value));
       }
       row.push_back(*value);
     }
@@ -167,7 +179,7 @@ Result<analytics::InputOutputTable> ReadInputOutputText(std::string_view text,
   Status parsed = parser.Feed(text, batch);
   if (parsed.ok()) parsed = parser.Finish(batch);
   if (!parsed.ok()) return Error(parsed.WithContext(name));
-  if (batch.size == 0) return Error(Status::InvalidArgument(fmt::format("{}: empty table", name)));
+  if (batch.size == 0) return Error(Refuse(text::kEmptyTable, name));
   CsvTable table;
   table.file = name;
   table.header = batch.records[0];
@@ -207,17 +219,17 @@ Result<std::vector<double>> ReadDemandChangeFile(const std::string& path,
     const std::string sector(columns->Cell(record, "sector"));
     const auto at = std::find(table.sectors.begin(), table.sectors.end(), sector);
     if (at == table.sectors.end()) {
-      problems.Add(record.line, "sector", "known",
-                   fmt::format("no sector '{}' in the table", sector));
+      problems.Add(record.line, "sector", "known", core::Say(text::kNoSuchSector, sector));
       continue;
     }
     if (!given.insert(sector).second) {
-      problems.Add(record.line, "sector", "duplicate", fmt::format("'{}' is given twice", sector));
+      problems.Add(record.line, "sector", "duplicate", core::Say(text::kNamedTwice, sector));
       continue;
     }
     const auto value = core::ParseDecimal(columns->Cell(record, "delta"));
     if (!value) {
-      problems.Add(record.line, "delta", "number", "not a number");
+      problems.Add(record.line, "delta", "number",
+                   core::Say(text::kNotANumber, columns->Cell(record, "delta")));
       continue;
     }
     delta[static_cast<std::size_t>(at - table.sectors.begin())] = *value;
@@ -238,7 +250,7 @@ Result<std::map<std::string, analytics::AreaFacts>> ReadAreaFactsFile(const std:
   for (const auto& record : file->rows) {
     const std::string area(columns->Cell(record, "area"));
     if (area.empty()) {
-      problems.Add(record.line, "area", "required", "empty");
+      problems.Add(record.line, "area", "required", core::Say(text::kEmptyCell));
       continue;
     }
     analytics::AreaFacts f;
@@ -247,15 +259,15 @@ Result<std::map<std::string, analytics::AreaFacts>> ReadAreaFactsFile(const std:
       const auto value = core::ParseDecimal(columns->Cell(record, column));
       if (!value) {
         problems.Add(record.line, column, "number",
-                     fmt::format("'{}' is not a number", columns->Cell(record, column)));
+                     core::Say(text::kNotANumber, columns->Cell(record, column)));
       } else if (*value <= 0) {
-        problems.Add(record.line, column, "positive", fmt::format("{} is not above 0", *value));
+        problems.Add(record.line, column, "positive", core::Say(text::kNotAboveZero, *value));
       } else {
         *field = *value;
       }
     }
     if (!facts.emplace(area, f).second) {
-      problems.Add(record.line, "area", "duplicate", fmt::format("'{}' is given twice", area));
+      problems.Add(record.line, "area", "duplicate", core::Say(text::kNamedTwice, area));
     }
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(problems.ToStatus());

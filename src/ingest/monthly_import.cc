@@ -450,8 +450,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   reader->reset();
   stopwatch.Lap("read");
   if (report.rows_read == 0) {
-    return Error(
-        Status::InvalidArgument(fmt::format("{}: the file has a header but no data rows", path)));
+    return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kNoDataRows, path)));
   }
 
   const auto order = panel.Sort();

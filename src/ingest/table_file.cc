@@ -105,8 +105,9 @@ Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes,
     }
     const std::size_t offset = bytes.size() - in_left;
     iconv_close(cd);
-    return Error(Status::InvalidArgument(fmt::format(
-        "{}:{}: not GBK text either", path, first_line + LineOfOffset(bytes, offset) - 1)));
+    return Error(Status::Of(
+        Status::Code::kInvalidArgument,
+        core::Say(text::kNotGbkEither, path, first_line + LineOfOffset(bytes, offset) - 1)));
   }
   iconv_close(cd);
   out.resize(out.size() - out_left);
@@ -301,8 +302,8 @@ Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const st
     return std::unique_ptr<TableReader>(std::make_unique<XlsxTableReader>(std::move(*table)));
   }
   if (!sheet.empty()) {
-    return Error(Status::InvalidArgument(
-        fmt::format("{}: --sheet applies to .xlsx workbooks, not CSV files", path)));
+    return Error(
+        Status::Of(Status::Code::kInvalidArgument, core::Say(text::kSheetOnlyForXlsx, path)));
   }
   auto reader = CsvFileReader::Open(path, encoding);
   if (!reader) return reader;

@@ -16,6 +16,7 @@
 
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
 namespace {
@@ -58,12 +59,11 @@ class Workbook {
       const std::string message = zip_error_strerror(&zip_error);
       zip_error_fini(&zip_error);
       if (error == ZIP_ER_NOENT || error == ZIP_ER_OPEN) {
-        return Error(Status::NotFound(fmt::format("{}: cannot open the file ({})", path, message)));
+        return Error(
+            Status::Of(Status::Code::kNotFound, core::Say(text::kCannotOpen, path, message)));
       }
-      return Error(Status::InvalidArgument(fmt::format(
-          "{}: not a readable .xlsx workbook ({}); is it truncated, or an old .xls? Save it as "
-          ".xlsx or CSV UTF-8",
-          path, message)));
+      return Error(Status::Of(Status::Code::kInvalidArgument,
+                              core::Say(text::kUnreadableXlsx, path, message)));
     }
     return Workbook(path, archive);
   }
@@ -76,11 +76,10 @@ class Workbook {
     if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > max_part_bytes_) {
       // A sheet is parsed whole; past this it would take gigabytes, and a full Excel sheet
       // (1,048,576 rows of monthly figures) is far smaller.
-      return Error(Status::InvalidArgument(fmt::format(
-          "{}: part {} is {:.0f} MB of XML, more than the {:.0f} MB an .xlsx sheet may have "
-          "here; save the data as CSV UTF-8, which is read as a stream at any size",
-          path_, name, static_cast<double>(stat.size) / 1e6,
-          static_cast<double>(max_part_bytes_) / 1e6)));
+      return Error(Status::Of(
+          Status::Code::kInvalidArgument,
+          core::Say(text::kXlsxPartTooLarge, path_, name, static_cast<double>(stat.size) / 1e6,
+                    static_cast<double>(max_part_bytes_) / 1e6)));
     }
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
         zip_fopen(archive_.get(), name.c_str(), 0), &zip_fclose);
@@ -112,7 +111,7 @@ class Workbook {
   void set_max_part_bytes(std::uint64_t bytes) { max_part_bytes_ = bytes; }
 
   Status Corrupt(const std::string& what) const {
-    return Status::InvalidArgument(fmt::format("{}: not a valid .xlsx workbook: {}", path_, what));
+    return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kCorruptXlsx, path_, what));
   }
 
  private:
@@ -222,8 +221,8 @@ Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const st
   if (chosen == sheets.end()) {
     std::vector<std::string> names;
     for (const auto& s : sheets) names.push_back(s.first);
-    return Error(Status::InvalidArgument(fmt::format("{}: no sheet named '{}'; the workbook has {}",
-                                                     path, sheet, fmt::join(names, ", "))));
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kNoSuchSheet, path, sheet, fmt::join(names, ", "))));
   }
   return *chosen;
 }
@@ -315,8 +314,8 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
     }
   }
   if (!have_header) {
-    return Error(Status::InvalidArgument(fmt::format(
-        "{}: sheet '{}' is empty; expected a header row and data rows", path, table.sheet)));
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kEmptySheet, path, table.sheet)));
   }
   // Trailing empty cells are not stored in xlsx: pad every row to the header's width, and
   // trim empty trailing header cells (formatting beyond the table).

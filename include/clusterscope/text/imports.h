@@ -179,5 +179,54 @@ inline constexpr core::Message kLooksLikeGbk{
     "Import it with --encoding gbk, or save it as \"CSV UTF-8\""};
 inline constexpr core::Message kNoDataRows{"{}：文件只有表头，没有数据行",
                                            "{}: the file has a header but no data rows"};
+inline constexpr core::Message kNotGbkEither{"{}:{}：也不是 GBK 编码的文本",
+                                             "{}:{}: not GBK text either"};
+inline constexpr core::Message kSheetOnlyForXlsx{
+    "{}：--sheet 只适用于 .xlsx 工作簿，不适用于 CSV 文件",
+    "{}: --sheet applies to .xlsx workbooks, not CSV files"};
+inline constexpr core::Message kCannotOpen{"{}：无法打开文件（{}）",
+                                           "{}: cannot open the file ({})"};
+inline constexpr core::Message kUnreadableXlsx{
+    "{}：不是可读的 .xlsx 工作簿（{}）；文件是否不完整，或是旧的 .xls？请另存为 .xlsx 或“CSV "
+    "UTF-8”",
+    "{}: not a readable .xlsx workbook ({}); is it truncated, or an old .xls? Save it as .xlsx or "
+    "CSV UTF-8"};
+inline constexpr core::Message kXlsxPartTooLarge{
+    "{}：部件 {} 有 {:.0f} MB 的 XML，超过这里允许的 {:.0f} MB；请另存为“CSV "
+    "UTF-8”，CSV 按流读取，不限大小",
+    "{}: part {} is {:.0f} MB of XML, more than the {:.0f} MB an .xlsx sheet may have here; save "
+    "the data as CSV UTF-8, which is read as a stream at any size"};
+inline constexpr core::Message kCorruptXlsx{"{}：不是有效的 .xlsx 工作簿：{}",
+                                            "{}: not a valid .xlsx workbook: {}"};
+inline constexpr core::Message kNoSuchSheet{"{}：没有名为 '{}' 的工作表；工作簿中有：{}",
+                                            "{}: no sheet named '{}'; the workbook has {}"};
+inline constexpr core::Message kEmptySheet{
+    "{}：工作表 '{}' 为空；应有一行表头和若干数据行",
+    "{}: sheet '{}' is empty; expected a header row and data rows"};
+
+// Benchmark matrices and input-output tables (read whole: the first problems are listed).
+inline constexpr core::Message kTableProblems{"{}：{} 处问题，未读入任何数据：{}{}",
+                                              "{}: {} problem(s), nothing read:{}{}"};
+inline constexpr core::Message kMoreProblems{"\n  ……另有 {} 处", "\n  ... and {} more"};
+inline constexpr core::Message kNotAYearYyyy{"'{}' 不是年份（YYYY）", "'{}' is not a year (YYYY)"};
+inline constexpr core::Message kEmptyCell{"为空", "empty"};
+inline constexpr core::Message kIsNegative{"{} 是负数", "{} is negative"};
+inline constexpr core::Message kGivenTwice{"{} / {}{} 出现了两次", "{} / {}{} is given twice"};
+inline constexpr core::Message kInYear{"（{} 年）", " in {}"};
+inline constexpr core::Message kNoRows{"{}：没有数据行", "{}: no data rows"};
+inline constexpr core::Message kEmptyTable{"{}：表为空", "{}: empty table"};
+inline constexpr core::Message kInputOutputHeader{
+    "{}:1：表头应为 sector,<部门 1>,...,<部门 n>,final_demand",
+    "{}:1: the header must be sector,<sector 1>,...,<sector n>,final_demand"};
+inline constexpr core::Message kNoSuchSector{"表中没有部门 '{}'", "no sector '{}' in the table"};
+inline constexpr core::Message kNamedTwice{"'{}' 出现了两次", "'{}' is given twice"};
+inline constexpr core::Message kNotAboveZero{"{} 不大于 0", "{} is not above 0"};
+inline constexpr core::Message kSectorTwice{"表头中部门重复", "sector named twice in the header"};
+inline constexpr core::Message kNotSquare{"{} 行对 {} 个部门列：表不是方阵",
+                                          "{} rows for {} sector columns: the table is not square"};
+inline constexpr core::Message kCellCount{"{} 个单元格，表头有 {} 个",
+                                          "{} cells, the header has {}"};
+inline constexpr core::Message kSectorOrder{"此行为 '{}'，而表头第 {} 个部门是 '{}'",
+                                            "row '{}' where the header's sector {} is '{}'"};
 
 }  // namespace clusterscope::text
