@@ -84,8 +84,8 @@ Status Access::CheckEdits(std::string_view park) const {
     return Status::Of(Status::Code::kPermissionDenied, core::Say(text::kViewersDoNotChange));
   }
   if (who.role == model::Role::kParkEditor && park != who.park) {
-    return Status::PermissionDenied(
-        fmt::format("a park editor of {} changes only that park's enterprises", who.park));
+    return Status::Of(Status::Code::kPermissionDenied,
+                      core::Say(text::kParkEditorChangesOwnPark, who.park));
   }
   return Status::Ok();
 }

@@ -58,13 +58,14 @@ std::vector<model::Criterion> ReadCriteria(Reader& reader, const toml::table& pa
                                            const std::string& path, std::string_view key) {
   std::vector<model::Criterion> out;
   for (const auto& [at, table] : reader.Tables(parent, path, key)) {
-    reader.Allow(*table, at, {"figure", "min", "max", "band_by", "bands", "label"});
+    reader.Allow(*table, at, {"figure", "min", "max", "band_by", "bands", "label", "label_en"});
     model::Criterion c;
     c.figure = reader.String(*table, at, "figure", true);
     c.min = reader.Number(*table, at, "min");
     c.max = reader.Number(*table, at, "max");
     c.band_by = reader.String(*table, at, "band_by", false);
     c.label = reader.String(*table, at, "label", false);
+    c.label_en = reader.String(*table, at, "label_en", false);
     for (const auto& [band_at, band] : reader.Tables(*table, at, "bands")) {
       reader.Allow(*band, band_at, {"up_to", "min"});
       const auto min = reader.Number(*band, band_at, "min");

@@ -108,7 +108,8 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
                                                   model::ImportOptions options) {
   const ImportKind* kind = FindImportKind(kind_name);
   if (kind == nullptr) {
-    return Error(Status::NotFound(fmt::format("no kind of import '{}'", kind_name)));
+    return Error(
+        Status::Of(Status::Code::kNotFound, core::Say(text::kNoSuchImportKind, kind_name)));
   }
   const Caller& who = caller();
   if (who.channel != Channel::kCommandLine) {
@@ -117,10 +118,11 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
           Status::Of(Status::Code::kPermissionDenied, core::Say(text::kViewersDoNotUpload)));
     }
     if (!MayUpload(who.role, *kind)) {
-      return Error(Status::PermissionDenied(
-          who.role == model::Role::kParkEditor
-              ? fmt::format("a park editor uploads its enterprises' files, not {}", kind->name)
-              : fmt::format("{} files are imported on the command line", kind->name)));
+      const core::Text what{std::string(kind->label_zh), std::string(kind->name)};
+      return Error(Status::Of(Status::Code::kPermissionDenied,
+                              who.role == model::Role::kParkEditor
+                                  ? core::Say(text::kParkEditorUploadsOwnFiles, what)
+                                  : core::Say(text::kImportedOnCommandLine, what)));
     }
   }
   if (who.role == model::Role::kParkEditor) {
@@ -171,10 +173,8 @@ Status ImportService::CheckParkScope(const ImportKind& kind, const std::string& 
     const std::string row_park =
         *enterprise ? (*enterprise)->park : std::string(columns->Cell(record, "park"));
     if (row_park != park || (columns->Has("park") && columns->Cell(record, "park") != park)) {
-      return Status::PermissionDenied(fmt::format(
-          "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
-          "enterprises only",
-          shown, record.line, uscc, park));
+      return Status::Of(Status::Code::kPermissionDenied,
+                        core::Say(text::kNotOfYourPark, shown, record.line, uscc, park));
     }
   }
   return Status::Ok();

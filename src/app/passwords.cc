@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::app {
 namespace {
 
@@ -16,7 +18,7 @@ bool Ready() {
 
 Result<std::string> HashPassword(std::string_view password) {
   if (password.size() < 10) {
-    return Error(Status::InvalidArgument("a password needs at least 10 characters"));
+    return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kShortPassword)));
   }
   if (!Ready()) return Error(Status::Internal("libsodium could not start"));
   char hash[crypto_pwhash_STRBYTES];

@@ -19,8 +19,8 @@ std::string CellOf(const model::Cells& cells, const char* name) {
 }
 
 Status OutsidePark(const Grant& grant) {
-  return Status::PermissionDenied(
-      fmt::format("a park editor of {} sees only that park's enterprises", grant.park()));
+  return Status::Of(Status::Code::kPermissionDenied,
+                    core::Say(text::kParkEditorSeesOwnPark, grant.park()));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "clusterscope/app/access.h"
 #include "clusterscope/storage/store.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
 namespace {
@@ -34,7 +35,8 @@ Status UsersService::AddUser(const std::string& name, model::Role role, const st
   CLUSTERSCOPE_RETURN_IF_ERROR(model::ProblemsToStatus(user.Check(system())));
   auto existing = store().GetUser(name);
   if (!existing) return existing.error();
-  if (*existing) return Status::AlreadyExists(fmt::format("user '{}' exists", name));
+  if (*existing)
+    return Status::Of(Status::Code::kAlreadyExists, core::Say(text::kUserExists, name));
   return StoreUser(store(), actor(), std::move(user), password);
 }
 
@@ -42,7 +44,7 @@ Status UsersService::SetPassword(const std::string& name, const std::string& pas
   CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
   auto existing = store().GetUser(name);
   if (!existing) return existing.error();
-  if (!*existing) return Status::NotFound(fmt::format("no user '{}'", name));
+  if (!*existing) return Status::Of(Status::Code::kNotFound, core::Say(text::kNoSuchUser, name));
   return StoreUser(store(), actor(), **existing, password);
 }
 
@@ -67,7 +69,7 @@ Result<model::User> UsersService::Authenticate(const std::string& name,
   static const std::string kDecoy = HashPassword("decoy-password-never-used").value_or("");
   const std::string& hash = *user ? (*user)->password_hash : kDecoy;
   if (!VerifyPassword(password, hash) || !*user) {
-    return Error(Status::Unauthenticated("wrong user name or password"));
+    return Error(Status::Of(Status::Code::kUnauthenticated, core::Say(text::kWrongSignIn)));
   }
   return **user;
 }

@@ -8,7 +8,18 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::http {
+namespace {
+
+// A request the API cannot read, said in both languages.
+template <typename... Args>
+Status Refuse(const core::Message& message, const Args&... args) {
+  return Status::Of(Status::Code::kInvalidArgument, core::Say(message, args...));
+}
+
+}  // namespace
 
 using nlohmann::json;
 
@@ -29,8 +40,7 @@ Result<int> Params::Int(const char* name, int fallback, int low, int high) const
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
-    return Error(Status::InvalidArgument(
-        fmt::format("{} must be a whole number from {} to {}, not '{}'", name, low, high, text)));
+    return Error(Refuse(text::kWholeNumberRange, name, low, high, text));
   }
   return value;
 }
@@ -51,14 +61,15 @@ Result<std::string> Params::OneOf(const char* name, const std::vector<std::strin
   if (!req_.has_param(name)) return fallback;
   std::string value = req_.get_param_value(name);
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-    return Error(
-        Status::InvalidArgument(fmt::format("{} must be {}", name, fmt::join(allowed, ", "))));
+    return Error(Refuse(text::kOneOf, name, fmt::join(allowed, ", ")));
   }
   return value;
 }
 
-report::Language Params::Language() const {
-  return req_.get_param_value("lang") == "en" ? report::Language::kEn : report::Language::kZh;
+report::Language Params::Language() const { return LanguageOf(req_); }
+
+core::Language LanguageOf(const httplib::Request& req) {
+  return req.get_param_value("lang") == "en" ? core::Language::kEn : core::Language::kZh;
 }
 
 std::string Params::Match(std::size_t n) const {
@@ -72,22 +83,21 @@ Result<json> ParseBody(const httplib::Request& req,
   try {
     body = json::parse(req.body);
   } catch (const json::parse_error& error) {
-    return Error(Status::InvalidArgument(fmt::format("malformed JSON: {}", error.what())));
+    return Error(Refuse(text::kMalformedJson, error.what()));
   }
-  if (!body.is_object()) return Error(Status::InvalidArgument("the body must be a JSON object"));
+  if (!body.is_object()) return Error(Refuse(text::kBodyNotObject));
   for (const auto& [key, value] : body.items()) {
     const auto it = fields.find(key);
     if (it == fields.end()) {
-      return Error(Status::InvalidArgument(fmt::format("unknown field '{}'", key)));
+      return Error(Refuse(text::kUnknownField, key));
     }
     if (value.type() != it->second) {
-      return Error(Status::InvalidArgument(
-          fmt::format("field '{}' must be a {}", key, json(it->second).type_name())));
+      return Error(Refuse(text::kFieldType, key, json(it->second).type_name()));
     }
   }
   for (const auto& [key, type] : fields) {
     if (!body.contains(key) && optional.count(key) == 0) {
-      return Error(Status::InvalidArgument(fmt::format("missing field '{}'", key)));
+      return Error(Refuse(text::kMissingField, key));
     }
   }
   return body;

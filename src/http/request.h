@@ -57,6 +57,9 @@ Result<nlohmann::json> ParseBody(const httplib::Request& req,
                                  const std::map<std::string, nlohmann::json::value_t>& fields,
                                  const std::set<std::string>& optional = {});
 
+// The reader's language: the request's `lang` parameter, Chinese unless it is "en".
+core::Language LanguageOf(const httplib::Request& req);
+
 // The session cookie's token, or empty.
 std::string CookieToken(const httplib::Request& req);
 constexpr const char* kCookie = "cs_session";

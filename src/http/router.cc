@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::http {
 
 Router::Router(httplib::Server& server, Sessions& sessions, AnswerCache& answers,
@@ -27,13 +29,14 @@ Result<app::Database*> Router::DatabaseForThread() {
 void Router::Signed(const httplib::Request& req, httplib::Response& res, const Handle& handle) {
   auto session = sessions_.Find(CookieToken(req));
   if (!session) {
-    return SendStatus(res, Status::Unauthenticated("sign in first: POST /api/v1/login"));
+    return SendStatus(res,
+                      Status::Of(Status::Code::kUnauthenticated, core::Say(text::kSignInFirst)),
+                      LanguageOf(req));
   }
   if (req.method != "GET" && req.method != "HEAD" &&
       req.get_header_value("X-CSRF-Token") != session->csrf) {
-    return SendStatus(res, Status::PermissionDenied(
-                               "missing or wrong X-CSRF-Token header (the csrf_token given at "
-                               "sign-in)"));
+    return SendStatus(res, Status::Of(Status::Code::kPermissionDenied, core::Say(text::kCsrfToken)),
+                      LanguageOf(req));
   }
   auto db = DatabaseForThread();
   if (!db) return SendStatus(res, db.error());

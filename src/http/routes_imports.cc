@@ -10,6 +10,7 @@
 
 #include "clusterscope/app/import_service.h"
 #include "clusterscope/report/registry.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::http {
 namespace {
@@ -49,7 +50,7 @@ class KeptUpload {
 
 Status Upload(Call& call) {
   if (!call.req.has_file("file")) {
-    return Status::InvalidArgument("send the file as multipart/form-data in the field \"file\"");
+    return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kSendFileField));
   }
   const auto file = call.req.get_file_value("file");
   KeptUpload kept;

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/app/users_service.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::embedded {
 extern const std::string_view kOpenApi;
@@ -20,23 +21,23 @@ void Login(Router& router, const RouteOptions& options, const httplib::Request& 
            httplib::Response& res) {
   auto body =
       ParseBody(req, {{"name", json::value_t::string}, {"password", json::value_t::string}});
-  if (!body) return SendStatus(res, body.error());
+  const core::Language language = LanguageOf(req);
+  if (!body) return SendStatus(res, body.error(), language);
   const std::string name = (*body)["name"];
   const std::string address = req.remote_addr;
   if (options.by_name->Blocked("name:" + name) || options.by_address->Blocked("addr:" + address)) {
     res.set_header("Retry-After", std::to_string(options.login_window_seconds));
-    return SendError(res, 429, "TooManyRequests",
-                     "too many failed sign-ins; wait a few minutes and try again");
+    return SendError(res, 429, "TooManyRequests", core::Say(language, text::kTooManySignIns));
   }
   auto db = router.DatabaseForThread();
-  if (!db) return SendStatus(res, db.error());
+  if (!db) return SendStatus(res, db.error(), language);
   const app::Caller anyone{name, model::Role::kViewer, "", app::Channel::kHttp};
   auto user = app::UsersService(**db, anyone).Authenticate(name, (*body)["password"]);
   if (!user) {
     options.by_name->Failed("name:" + name);
     options.by_address->Failed("addr:" + address);
     spdlog::warn("failed sign-in for '{}' from {}", name, address);
-    return SendStatus(res, user.error());
+    return SendStatus(res, user.error(), language);
   }
   options.by_name->Succeeded("name:" + name);
   auto [token, session] = router.sessions().Open(*user);

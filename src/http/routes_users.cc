@@ -4,6 +4,7 @@
 #include "router.h"
 
 #include "clusterscope/app/users_service.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::http {
 
@@ -30,7 +31,7 @@ void AddUserRoutes(Router& router) {
                           {"park"});
     if (!body) return body.error();
     const auto role = model::ParseRole((*body)["role"].get<std::string>());
-    if (!role) return Status::InvalidArgument("role must be admin, analyst, park_editor or viewer");
+    if (!role) return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kUnknownRole));
     CLUSTERSCOPE_RETURN_IF_ERROR(
         app::UsersService(call.db, call.caller)
             .AddUser((*body)["name"], *role, body->value("park", ""), (*body)["password"]));

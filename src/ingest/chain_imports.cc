@@ -383,9 +383,8 @@ class ProjectImport {
     const auto& p = g.row.project;
     std::vector<CellIssue> errors;
     for (const auto& problem : p.Check()) {
-      // The model's rule speaks English only; the Chinese names it.
-      errors.push_back(
-          {"", "project_rule", core::Say(text::kProjectRule, problem.key, problem.message)});
+      const core::Text message{problem.MessageIn(core::Language::kZh), problem.message};
+      errors.push_back({"", "project_rule", core::Say(text::kProjectRule, problem.key, message)});
     }
     const model::Project* stored = Stored(code);
     if (stored != nullptr && stored->stage != p.stage) {
@@ -394,7 +393,8 @@ class ProjectImport {
       const Status move = model::CheckMove(
           *stored, p.stage, date.value_or(since.value_or(core::Date{})), g.row.reason);
       if (!move.ok()) {
-        errors.push_back({"stage", "stage_order", core::Say(text::kStageOrder, move.message())});
+        errors.push_back(
+            {"stage", "stage_order", {move.message(core::Language::kZh), move.message()}});
       }
     } else if (stored == nullptr && g.row.reason.empty()) {
       // A new project's history: from its first dated stage on, no stage may be undated.

@@ -9,21 +9,21 @@ namespace clusterscope::model {
 
 const std::vector<FigureInfo>& CultivationFigures() {
   static const std::vector<FigureInfo> kFigures = {
-      {"above_scale", "当年规上", ""},
-      {"listed", "上市公司", ""},
-      {"joint_stock", "股份有限公司", ""},
-      {"age_years", "成立年限", "年"},
-      {"revenue_12m", "近12个月营业收入", "万元"},
-      {"revenue_last_year", "上年营业收入", "万元"},
-      {"revenue_growth", "上年营业收入增速", "%"},
-      {"output_12m", "近12个月工业总产值", "万元"},
-      {"profit_last_year", "上年利润总额", "万元"},
-      {"profit_prev_year", "前年利润总额", "万元"},
-      {"rd_intensity", "上年研发投入强度", "%"},
-      {"rd_intensity_3y", "近三年研发投入强度", "%"},
-      {"new_product_share", "上年新产品收入占比", "%"},
-      {"employees", "从业人员", "人"},
-      {"holds:", "持有认定", ""},
+      {"above_scale", "当年规上", "above scale this year", ""},
+      {"listed", "上市公司", "listed company", ""},
+      {"joint_stock", "股份有限公司", "joint-stock company", ""},
+      {"age_years", "成立年限", "years since founding", "年"},
+      {"revenue_12m", "近12个月营业收入", "revenue of the last 12 months", "万元"},
+      {"revenue_last_year", "上年营业收入", "revenue last year", "万元"},
+      {"revenue_growth", "上年营业收入增速", "revenue growth last year", "%"},
+      {"output_12m", "近12个月工业总产值", "output of the last 12 months", "万元"},
+      {"profit_last_year", "上年利润总额", "profit last year", "万元"},
+      {"profit_prev_year", "前年利润总额", "profit the year before last", "万元"},
+      {"rd_intensity", "上年研发投入强度", "R&D intensity last year", "%"},
+      {"rd_intensity_3y", "近三年研发投入强度", "R&D intensity of the last three years", "%"},
+      {"new_product_share", "上年新产品收入占比", "new products' share of revenue last year", "%"},
+      {"employees", "从业人员", "employees", "人"},
+      {"holds:", "持有认定", "holds the designation", ""},
   };
   return kFigures;
 }

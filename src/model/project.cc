@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/imports.h"
+#include "clusterscope/text/projects.h"
+
 namespace clusterscope::model {
 namespace {
 
@@ -65,40 +68,41 @@ std::optional<core::Date> Project::ProductionStart() const {
 
 std::vector<Problem> Project::Check() const {
   std::vector<Problem> problems;
-  const auto problem = [&](std::string key, std::string message) {
-    problems.push_back({std::move(key), std::move(message)});
+  const auto problem = [&](std::string key, core::Text message) {
+    problems.push_back(Problem::Of(std::move(key), std::move(message)));
   };
-  if (code.empty()) problem("code", "a project needs a code");
-  if (name.empty()) problem("name", "a project needs a name");
-  if (!link.empty() && chain.empty()) problem("link", "a link needs its chain");
+  if (code.empty()) problem("code", core::Say(text::kProjectNeedsCode));
+  if (name.empty()) problem("name", core::Say(text::kProjectNeedsName));
+  if (!link.empty() && chain.empty()) problem("link", core::Say(text::kLinkNeedsChain));
   if (total_investment && *total_investment < 0) {
-    problem("total_investment", "must not be negative");
+    problem("total_investment", core::Say(text::kNegative));
   }
-  if (ramp_months < 0 || ramp_months > 120) problem("ramp_months", "must be 0 to 120 months");
+  if (ramp_months < 0 || ramp_months > 120) {
+    problem("ramp_months", core::Say(text::kMustBeZeroTo120Months));
+  }
   double phase_investment = 0;
   for (std::size_t i = 0; i < phases.size(); ++i) {
     const auto& phase = phases[i];
     const std::string key = fmt::format("phase {}", phase.number);
     if (phase.number != static_cast<int>(i) + 1) {
-      problem(key, fmt::format("phases must be numbered 1, 2, ... in order (expected {})", i + 1));
+      problem(key, core::Say(text::kPhasesInOrder, i + 1));
     }
     if (phase.capacity && phase.capacity_unit.empty()) {
-      problem(key + ": capacity_unit", "a capacity needs its unit, e.g. GWh/年, km/年, 吨/年");
+      problem(key + ": capacity_unit", core::Say(text::kCapacityWithoutUnit));
     }
     if (!phase.capacity && !phase.capacity_unit.empty()) {
-      problem(key + ": capacity", "a capacity unit without a capacity");
+      problem(key + ": capacity", core::Say(text::kUnitWithoutCapacity));
     }
     for (const auto& [field, value] :
          {std::pair{"investment", phase.investment}, std::pair{"capacity", phase.capacity},
           std::pair{"annual_sales", phase.annual_sales}}) {
-      if (value && *value < 0) problem(key + ": " + field, "must not be negative");
+      if (value && *value < 0) problem(key + ": " + field, core::Say(text::kNegative));
     }
     phase_investment += phase.investment.value_or(0);
   }
   if (total_investment && phase_investment > *total_investment * (1 + 1e-9)) {
-    problem("total_investment", fmt::format("the phases invest {:.0f} 万元, more than the total "
-                                            "{:.0f}",
-                                            phase_investment, *total_investment));
+    problem("total_investment",
+            core::Say(text::kPhasesAboveTotal, phase_investment, *total_investment));
   }
   // Reached stages: dated, in order, none after the current stage.
   const core::Date* last = nullptr;
@@ -106,20 +110,18 @@ std::vector<Problem> Project::Check() const {
   for (const auto& info : Stages()) {
     const auto& date = reached[Idx(info.stage)];
     if (info.stage > stage && date) {
-      problem(std::string(info.code) + "_date",
-              fmt::format("the project is at {} ({}); it has not reached {} yet",
-                          InfoOf(stage).code, InfoOf(stage).name_zh, info.code));
+      problem(std::string(info.code) + "_date", core::Say(text::kNotReachedYet, InfoOf(stage).code,
+                                                          InfoOf(stage).name_zh, info.code));
       continue;
     }
     if (info.stage == stage && !date) {
-      problem(std::string(info.code) + "_date",
-              fmt::format("the date the project reached its stage {} is missing", info.code));
+      problem(std::string(info.code) + "_date", core::Say(text::kStageDateMissing, info.code));
     }
     if (!date) continue;
     if (last != nullptr && *date < *last) {
       problem(std::string(info.code) + "_date",
-              fmt::format("dates out of order: {} {} is before {} {}", info.code, date->ToString(),
-                          last_info->code, last->ToString()));
+              core::Say(text::kDatesOutOfOrder, info.code, date->ToString(), last_info->code,
+                        last->ToString()));
     }
     last = &*date;
     last_info = &info;
@@ -129,8 +131,8 @@ std::vector<Problem> Project::Check() const {
     if (!date || info.stage <= stage) continue;
     if (last != nullptr && *date < *last) {
       problem("planned_" + std::string(info.code),
-              fmt::format("planned {} {} is before {} {}, already reached", info.code,
-                          date->ToString(), last_info->code, last->ToString()));
+              core::Say(text::kPlannedBeforeReached, info.code, date->ToString(), last_info->code,
+                        last->ToString()));
     }
   }
   return problems;
@@ -140,27 +142,24 @@ Status CheckMove(const Project& project, Stage to, const core::Date& date,
                  std::string_view reason) {
   const auto& from = InfoOf(project.stage);
   const auto& next = InfoOf(to);
+  const auto refuse = [](core::Text message) {
+    return Status::Of(Status::Code::kInvalidArgument, std::move(message));
+  };
   if (to == project.stage) {
-    return Status::InvalidArgument(
-        fmt::format("project {} is already at {} ({})", project.code, next.code, next.name_zh));
+    return refuse(core::Say(text::kAlreadyAtStage, project.code, next.code, next.name_zh));
   }
   if (to < project.stage && reason.empty()) {
-    return Status::InvalidArgument(fmt::format(
-        "project {} would move back from {} ({}) to {} ({}): give the reason with --reason",
-        project.code, from.code, from.name_zh, next.code, next.name_zh));
+    return refuse(core::Say(text::kMovesBack, project.code, from.code, from.name_zh, next.code,
+                            next.name_zh));
   }
   if (Idx(to) > Idx(project.stage) + 1 && reason.empty()) {
-    return Status::InvalidArgument(fmt::format(
-        "project {} would skip from {} ({}) to {} ({}); the next stage is {} ({}): give the reason "
-        "with --reason",
-        project.code, from.code, from.name_zh, next.code, next.name_zh,
-        InfoOf(static_cast<Stage>(Idx(project.stage) + 1)).code,
-        InfoOf(static_cast<Stage>(Idx(project.stage) + 1)).name_zh));
+    const auto& after = InfoOf(static_cast<Stage>(Idx(project.stage) + 1));
+    return refuse(core::Say(text::kSkipsStages, project.code, from.code, from.name_zh, next.code,
+                            next.name_zh, after.code, after.name_zh));
   }
   if (const auto& since = project.reached[Idx(project.stage)]; since && date < *since) {
-    return Status::InvalidArgument(
-        fmt::format("dates out of order: project {} reached {} on {}; it cannot move on {}",
-                    project.code, from.code, since->ToString(), date.ToString()));
+    return refuse(core::Say(text::kMoveBeforeReached, project.code, from.code, since->ToString(),
+                            date.ToString()));
   }
   return Status::Ok();
 }

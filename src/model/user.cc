@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "clusterscope/text/errors.h"
+
 namespace clusterscope::model {
 
 std::string_view RoleName(Role role) {
@@ -35,16 +37,13 @@ std::vector<Problem> User::Check(const ClusterSystem& system) const {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
       });
   if (!name_ok) {
-    problems.push_back(
-        {"name", fmt::format("'{}' is not a user name: 2-64 of a-z, 0-9, _ . -", name)});
+    problems.push_back(Problem::Of("name", core::Say(text::kNotAUserName, name)));
   }
   if (role == Role::kParkEditor && system.FindPark(park) == nullptr) {
-    problems.push_back({"park", fmt::format("a park editor needs a park of the system ('{}' is "
-                                            "not one)",
-                                            park)});
+    problems.push_back(Problem::Of("park", core::Say(text::kParkEditorNeedsPark, park)));
   }
   if (role != Role::kParkEditor && !park.empty()) {
-    problems.push_back({"park", "only a park editor has a park"});
+    problems.push_back(Problem::Of("park", core::Say(text::kOnlyParkEditorsHavePark)));
   }
   return problems;
 }

@@ -607,12 +607,19 @@ std::string FigureValue(const std::string& figure, double value, Language langua
   return value != 0 ? text::kYes.In(language) : text::kNo.In(language);
 }
 
-std::string CriterionLabel(const model::Criterion& c) {
+// The plan's label in the reader's language, else the figure's name (a plan's label without an
+// English one is the plan's own text, and stays as written).
+std::string CriterionLabel(const model::Criterion& c, Language language) {
+  if (language == Language::kEn && !c.label_en.empty()) return c.label_en;
   if (!c.label.empty()) return c.label;
   const auto* info = model::FindFigure(c.figure);
-  return info != nullptr ? std::string(info->name_zh) +
-                               (c.figure.starts_with("holds:") ? " " + c.figure.substr(6) : "")
-                         : c.figure;
+  if (info == nullptr) return c.figure;
+  return std::string(language == Language::kZh ? info->name_zh : info->name_en) +
+         (c.figure.starts_with("holds:") ? " " + c.figure.substr(6) : "");
+}
+
+std::string LadderName(const model::Ladder& ladder, Language language) {
+  return language == Language::kEn && !ladder.name_en.empty() ? ladder.name_en : ladder.name_zh;
 }
 
 std::string ResultText(const chains::CriterionResult& r, Language language) {
@@ -628,7 +635,7 @@ std::string ResultText(const chains::CriterionResult& r, Language language) {
   }
   const std::string value = r.value ? FigureValue(c.figure, *r.value, language)
                                     : std::string(text::kNoDataWord.In(language));
-  return fmt::format("{} {}: {} ({})", r.met ? "✓" : "✗", CriterionLabel(c), value, bar);
+  return fmt::format("{} {}: {} ({})", r.met ? "✓" : "✗", CriterionLabel(c, language), value, bar);
 }
 
 }  // namespace
@@ -642,7 +649,7 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
     const auto& result = report.ladders[i];
     const auto& ladder = *result.ladder;
     Section s;
-    s.title = ladder.name_zh;
+    s.title = LadderName(ladder, language);
     s.notes.push_back(core::Say(language, text::kLadderSummary, result.population, result.ready,
                                 result.entries.size(), ladder.list_from * 100));
     const auto& goal = report.goals[i];
@@ -704,7 +711,8 @@ std::string CultivationJson(const chains::CultivationReport& report, std::size_t
       json criteria = json::array();
       for (const auto& r : entry.criteria) {
         criteria.push_back({{"figure", r.criterion->figure},
-                            {"label", CriterionLabel(*r.criterion)},
+                            {"label", CriterionLabel(*r.criterion, Language::kZh)},
+                            {"label_en", CriterionLabel(*r.criterion, Language::kEn)},
                             {"value", Optional(r.value)},
                             {"min", Optional(r.min)},
                             {"max", Optional(r.max)},
@@ -794,7 +802,7 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
                            *goal.target->target.target_value,
                            TargetStatusText(goal.target->progress.status, language));
       }
-      ladders.rows.push_back({r.ladder->name_zh, std::to_string(r.population),
+      ladders.rows.push_back({LadderName(*r.ladder, language), std::to_string(r.population),
                               std::to_string(r.ready), std::to_string(r.entries.size()),
                               r.ladder->goal_designation.empty() ? "" : std::to_string(goal.held),
                               target});

@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include <gtest/gtest.h>
 
+#include "clusterscope/ingest/analytics_files.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope::ingest {
@@ -92,6 +93,24 @@ TEST(TableFileTest, WritesRejectsThatExcelOpens) {
   EXPECT_EQ(testutil::ReadFile(dir.Path("r.csv")),
             "\xEF\xBB\xBF\"uscc\",\"name\",\"reject_reason\"\r\n"
             "\"bad\",\"有,逗号\",\"uscc: wrong [credit_code_format]\"\r\n");
+}
+
+// A benchmark matrix is read whole: every problem is listed, in both languages.
+TEST(TableFileTest, AMatrixListsItsProblemsInBothLanguages) {
+  testutil::TempDir dir;
+  testutil::WriteFile(dir.Path("m.csv"),
+                      "region,industry,value,year\nA,26,-5,2024\nA,26,x,2024\n"
+                      "A,27,1,20x4\n");
+  auto matrix = ReadMatrixFile(dir.Path("m.csv"));
+  ASSERT_FALSE(matrix.has_value());
+  const std::string zh = matrix.error().message(core::Language::kZh);
+  const std::string en = matrix.error().message(core::Language::kEn);
+  EXPECT_NE(zh.find("3 处问题，未读入任何数据"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("m.csv:2：value：-5 是负数（non_negative）"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("'x' 不是数字"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("'20x4' 不是年份（YYYY）"), std::string::npos) << zh;
+  EXPECT_NE(en.find("m.csv:2: value: -5 is negative (non_negative)"), std::string::npos) << en;
+  EXPECT_NE(en.find("'20x4' is not a year (YYYY)"), std::string::npos) << en;
 }
 
 }  // namespace

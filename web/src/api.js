@@ -35,11 +35,11 @@ async function call(method, path, body, isForm) {
   return data;
 }
 
-// Every read asks for the reader's language: notes, alerts and messages come in it.
+// Every request asks for the reader's language: notes, alerts and messages come in it.
 const inLanguage = (path) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang()}`;
 
 export const get = (path) => call('GET', inLanguage(path));
-export const post = (path, body) => call('POST', path, body);
+export const post = (path, body) => call('POST', inLanguage(path), body);
 export const upload = (path, form) => call('POST', inLanguage(path), form, true);
 
 export async function me() {

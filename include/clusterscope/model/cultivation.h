@@ -22,6 +22,7 @@ namespace clusterscope::model {
 struct FigureInfo {
   std::string_view code;  // "revenue_12m"; "holds:<designation>" is a family
   std::string_view name_zh;
+  std::string_view name_en;
   std::string_view unit;  // "万元", "%", "年", "人", "" (0 or 1)
 };
 const std::vector<FigureInfo>& CultivationFigures();
@@ -37,7 +38,8 @@ struct Criterion {
   std::optional<double> max;
   std::string band_by;
   std::vector<std::pair<std::optional<double>, double>> bands;  // (up_to, min)
-  std::string label;  // how reports name it; empty: from the figure
+  std::string label;       // how reports name it; empty: from the figure
+  std::string label_en{};  // the same in English; empty: the label, or the figure's English name
 };
 
 struct Ladder {

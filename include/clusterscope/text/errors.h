@@ -44,4 +44,59 @@ inline constexpr core::Message kNoInputOutputTable{
     "尚无投入产出表；请用 clusterscope import io FILE 导入",
     "no input-output table is held; import one with: clusterscope import io FILE"};
 
+// Signing in and managing users.
+inline constexpr core::Message kWrongSignIn{"用户名或密码错误", "wrong user name or password"};
+inline constexpr core::Message kTooManySignIns{"登录失败次数过多；请几分钟后再试",
+                                               "too many failed sign-ins; wait a few minutes and "
+                                               "try again"};
+inline constexpr core::Message kSignInFirst{"请先登录：POST /api/v1/login",
+                                            "sign in first: POST /api/v1/login"};
+inline constexpr core::Message kCsrfToken{
+    "缺少 X-CSRF-Token 请求头或其值有误（登录时给出的 csrf_token）",
+    "missing or wrong X-CSRF-Token header (the csrf_token given at sign-in)"};
+inline constexpr core::Message kShortPassword{"密码至少需要 10 个字符",
+                                              "a password needs at least 10 characters"};
+inline constexpr core::Message kUserExists{"用户 '{}' 已存在", "user '{}' exists"};
+inline constexpr core::Message kNoSuchUser{"没有用户 '{}'", "no user '{}'"};
+inline constexpr core::Message kNotAUserName{"'{}' 不是有效的用户名：2—64 个 a-z、0-9、_ . -",
+                                             "'{}' is not a user name: 2-64 of a-z, 0-9, _ . -"};
+inline constexpr core::Message kParkEditorNeedsPark{
+    "园区编辑须指定集群体系中的园区（'{}' 不是）",
+    "a park editor needs a park of the system ('{}' is not one)"};
+inline constexpr core::Message kOnlyParkEditorsHavePark{"只有园区编辑才有所属园区",
+                                                        "only a park editor has a park"};
+inline constexpr core::Message kUnknownRole{"角色应为 admin、analyst、park_editor 或 viewer",
+                                            "role must be admin, analyst, park_editor or viewer"};
+
+// A park editor's scope.
+inline constexpr core::Message kParkEditorChangesOwnPark{
+    "{} 的园区编辑只能修改本园区的企业",
+    "a park editor of {} changes only that park's enterprises"};
+inline constexpr core::Message kParkEditorSeesOwnPark{
+    "{} 的园区编辑只能查看本园区的企业", "a park editor of {} sees only that park's enterprises"};
+inline constexpr core::Message kParkEditorUploadsOwnFiles{
+    "园区编辑只上报本园区企业的文件，不能上报{}",
+    "a park editor uploads its enterprises' files, not {}"};
+inline constexpr core::Message kImportedOnCommandLine{"{}须在命令行导入",
+                                                      "{} files are imported on the command line"};
+inline constexpr core::Message kNotOfYourPark{
+    "{} 第 {} 行：{} 不是园区 {} 的企业；园区编辑只上报本园区的企业",
+    "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
+    "enterprises only"};
+inline constexpr core::Message kNoSuchImportKind{"没有 '{}' 这种导入", "no kind of import '{}'"};
+
+// Requests the API cannot read (a client's mistake, answered in the request's language).
+inline constexpr core::Message kSendFileField{
+    "请以 multipart/form-data 在字段 \"file\" 中发送文件",
+    "send the file as multipart/form-data in the field \"file\""};
+inline constexpr core::Message kWholeNumberRange{
+    "{} 应为 {} 到 {} 的整数，而不是 '{}'", "{} must be a whole number from {} to {}, not '{}'"};
+inline constexpr core::Message kOneOf{"{} 应为以下之一：{}", "{} must be {}"};
+inline constexpr core::Message kMalformedJson{"JSON 格式有误：{}", "malformed JSON: {}"};
+inline constexpr core::Message kBodyNotObject{"请求体应为 JSON 对象",
+                                              "the body must be a JSON object"};
+inline constexpr core::Message kUnknownField{"未知字段 '{}'", "unknown field '{}'"};
+inline constexpr core::Message kFieldType{"字段 '{}' 应为 {}", "field '{}' must be a {}"};
+inline constexpr core::Message kMissingField{"缺少字段 '{}'", "missing field '{}'"};
+
 }  // namespace clusterscope::text

@@ -47,8 +47,9 @@ inline constexpr core::Message kIndexRange{
 inline constexpr core::Message kMilestoneValue{
     "里程碑序列在实现当期取值 1",
     "a milestone's series takes the value 1 in the period it was reached"};
-inline constexpr core::Message kProjectRule{"项目规则 {}：{}", "{}: {}"};
-inline constexpr core::Message kStageOrder{"阶段变更不合规则：{}", "{}"};
+// A project's own rule (text/projects.h), located by its field.
+inline constexpr core::Message kProjectRule{"{}：{}", "{}: {}"};
+inline constexpr core::Message kStageOrder{"{}", "{}"};
 inline constexpr core::Message kRequired{"{} 为必填项", "{} is required"};
 inline constexpr core::Message kMustNotBeNegative{"{} 不能为负数", "{} must not be negative"};
 inline constexpr core::Message kNotAClusterOf{"'{}' 不是 {} 的集群代码或名称",
