@@ -50,10 +50,7 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
         return PrintOrWrite(report::TargetsHtml(*report, language), args->out);
       }
       if (args->format == "xlsx") {
-        return Emit(report::WorkbookBytes([&](const std::string& path) {
-                      return report::TargetsXlsx(*report, language, path);
-                    }),
-                    args->format, args->out);
+        return Emit(report::TargetsXlsx(*report, language), args->format, args->out);
       }
       if (args->format == "md") {
         return PrintOrWrite(report::TargetsMarkdown(*report, language), args->out);

@@ -825,9 +825,7 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
   }
   const auto& indicators = bundle.indicators;
   if (format == "xlsx") {
-    return WorkbookBytes([&](const std::string& path) {
-      return MonthlyReportXlsx(indicators, region_name, language, path, appendix);
-    });
+    return MonthlyReportXlsx(indicators, region_name, language, appendix);
   }
   if (format == "json") {
     std::vector<std::pair<std::string, std::string>> members;

@@ -2,15 +2,10 @@
 #include "clusterscope/report/document.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cassert>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "monthly_parts.h"
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "clusterscope/core/text.h"
 #include "clusterscope/report/text_table.h"
@@ -185,31 +180,11 @@ void AddSheets(lxw_workbook* book, const Document& document) {
 
 }  // namespace detail
 
-Status WriteXlsx(const Document& document, const std::string& path) {
-  auto book = detail::OpenWorkbook(path);
-  if (!book) return book.error();
+Result<std::string> XlsxBytes(const Document& document) {
+  auto book = detail::Workbook::Open();
+  if (!book) return Error(book.error());
   detail::AddSheets(book->get(), document);
-  return detail::CloseWorkbook(std::move(*book), path);
-}
-
-Result<std::string> WorkbookBytes(const std::function<Status(const std::string& path)>& write) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  const fs::path dir = fs::temp_directory_path(error);
-  if (error) return Error(Status::Unavailable("no directory for temporary files"));
-  static std::atomic<unsigned> counter = 0;
-  const std::string path =
-      (dir / fmt::format("clusterscope-{}-{}.xlsx", ::getpid(), counter++)).string();
-  Status written = write(path);
-  std::string bytes;
-  if (written.ok()) {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) written = Status::Unavailable("cannot read the workbook back");
-  }
-  fs::remove(path, error);  // a temporary file: nothing to do if it is gone
-  if (!written.ok()) return Error(written);
-  return bytes;
+  return std::move(*book).Bytes();
 }
 
 Result<std::string> RenderDocument(const Document& document, std::string_view format) {
@@ -217,7 +192,7 @@ Result<std::string> RenderDocument(const Document& document, std::string_view fo
   if (format == "md") return RenderMarkdown(document);
   if (format == "html") return RenderHtml(document);
   if (format == "xlsx") {
-    return WorkbookBytes([&](const std::string& path) { return WriteXlsx(document, path); });
+    return XlsxBytes(document);
   }
   return Error(Status::InvalidArgument(
       fmt::format("unknown format '{}' (table, json, md, html, xlsx)", format)));

@@ -2,9 +2,15 @@
 #include "monthly_parts.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "clusterscope/model/project.h"
 #include "clusterscope/text/report.h"
@@ -105,23 +111,39 @@ td.withheld { color: #999; }
 @page { size: A4; margin: 15mm; }
 </style>)";
 
-Result<Workbook> OpenWorkbook(const std::string& path) {
-  Workbook book(workbook_new(path.c_str()), [](lxw_workbook* b) {
-    if (b != nullptr) workbook_close(b);
-  });
-  if (!book) {
+Result<Workbook> Workbook::Open() {
+  std::error_code error;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(error);
+  if (error) return Error(Status::Unavailable("no directory for temporary files"));
+  static std::atomic<unsigned> counter = 0;
+  std::string path = (dir / fmt::format("clusterscope-{}-{}.xlsx", ::getpid(), counter++)).string();
+  lxw_workbook* book = workbook_new(path.c_str());
+  if (book == nullptr) {
     return Error(Status::Unavailable(fmt::format("{}: cannot write the workbook", path)));
   }
-  return book;
+  return Workbook(book, std::move(path));
 }
 
-Status CloseWorkbook(Workbook book, const std::string& path) {
-  const lxw_error error = workbook_close(book.release());
+Workbook::Workbook(Workbook&& other) noexcept
+    : book_(std::exchange(other.book_, nullptr)), path_(std::move(other.path_)) {
+  other.path_.clear();
+}
+
+Workbook::~Workbook() {
+  if (book_ != nullptr) workbook_close(book_);
+  if (!path_.empty()) std::remove(path_.c_str());  // a temporary file: gone either way
+}
+
+Result<std::string> Workbook::Bytes() && {
+  const lxw_error error = workbook_close(std::exchange(book_, nullptr));
   if (error != LXW_NO_ERROR) {
-    return Status::Unavailable(
-        fmt::format("{}: cannot write the workbook ({})", path, lxw_strerror(error)));
+    return Error(Status::Unavailable(
+        fmt::format("{}: cannot write the workbook ({})", path_, lxw_strerror(error))));
   }
-  return Status::Ok();
+  std::ifstream in(path_, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Error(Status::Unavailable("cannot read the workbook back"));
+  return bytes;
 }
 
 std::string AlertMessage(const engine::Alert& a, core::Period period, Language language) {

@@ -28,11 +28,27 @@ std::string LevelWord(const std::string& level, Language language);
 std::string SignedPercent(const std::optional<double>& fraction);
 // 万元 as 亿元 with one decimal.
 std::string Yi(double wan);
-// An Excel workbook being written (libxlsxwriter); closed, and so written, by CloseWorkbook().
-// Dropped without it, it is closed anyway.
-using Workbook = std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)>;
-Result<Workbook> OpenWorkbook(const std::string& path);
-Status CloseWorkbook(Workbook book, const std::string& path);
+// An Excel workbook being written. libxlsxwriter 1.1.4 writes files only, so the workbook is
+// written to a temporary file of our own, which Bytes() reads back and removes; dropped without
+// Bytes(), the file is removed all the same.
+class Workbook {
+ public:
+  static Result<Workbook> Open();
+  Workbook(Workbook&& other) noexcept;
+  Workbook& operator=(Workbook&&) = delete;
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+  ~Workbook();
+
+  lxw_workbook* get() const { return book_; }
+  // Closes the workbook and returns the file's bytes.
+  Result<std::string> Bytes() &&;
+
+ private:
+  Workbook(lxw_workbook* book, std::string path) : book_(book), path_(std::move(path)) {}
+  lxw_workbook* book_;
+  std::string path_;  // the temporary file; empty once moved from
+};
 // A worksheet per section of `document` (names cut to Excel's 31 characters, made unique).
 void AddSheets(lxw_workbook* book, const Document& document);
 

@@ -116,11 +116,11 @@ void AddTopSheet(lxw_workbook* book, const engine::MonthlyIndicators& indicators
 
 }  // namespace
 
-Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
-                         const std::string& region_name, Language language, const std::string& path,
-                         const std::vector<Document>& appendix) {
-  auto opened = detail::OpenWorkbook(path);
-  if (!opened) return opened.error();
+Result<std::string> MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
+                                      const std::string& region_name, Language language,
+                                      const std::vector<Document>& appendix) {
+  auto opened = detail::Workbook::Open();
+  if (!opened) return Error(opened.error());
   detail::Workbook book = std::move(*opened);
   lxw_format* bold = workbook_add_format(book.get());
   format_set_bold(bold);
@@ -187,7 +187,7 @@ Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
   AddTopSheet(book.get(), indicators, language, bold, formats);
 
   for (const auto& document : appendix) detail::AddSheets(book.get(), document);
-  return detail::CloseWorkbook(std::move(book), path);
+  return std::move(book).Bytes();
 }
 
 }  // namespace clusterscope::report

@@ -339,10 +339,9 @@ void AddHistorySheet(lxw_workbook* book, const targets::TargetReport& report, La
 
 }  // namespace
 
-Status TargetsXlsx(const targets::TargetReport& report, Language language,
-                   const std::string& path) {
-  auto opened = detail::OpenWorkbook(path);
-  if (!opened) return opened.error();
+Result<std::string> TargetsXlsx(const targets::TargetReport& report, Language language) {
+  auto opened = detail::Workbook::Open();
+  if (!opened) return Error(opened.error());
   detail::Workbook book = std::move(*opened);
   TargetFormats formats{workbook_add_format(book.get()), workbook_add_format(book.get()),
                         workbook_add_format(book.get())};
@@ -354,7 +353,7 @@ Status TargetsXlsx(const targets::TargetReport& report, Language language,
   const bool any_history = std::any_of(report.rows.begin(), report.rows.end(),
                                        [](const auto& row) { return !row.history.empty(); });
   if (any_history) AddHistorySheet(book.get(), report, language, formats);
-  return detail::CloseWorkbook(std::move(book), path);
+  return std::move(book).Bytes();
 }
 
 }  // namespace clusterscope::report

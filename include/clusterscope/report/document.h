@@ -35,12 +35,9 @@ std::string RenderMarkdown(const Document& document, int heading = 1);
 std::string RenderHtml(const Document& document);
 // The document's title and sections as HTML elements, to place inside a page.
 std::string RenderHtmlSection(const Document& document);
-// One worksheet per section (names cut to Excel's 31 characters and made unique).
-Status WriteXlsx(const Document& document, const std::string& path);
-
-// The bytes of the workbook `write` makes at a path it is given (libxlsxwriter writes files
-// only): written to a temporary file of our own, read back, removed.
-Result<std::string> WorkbookBytes(const std::function<Status(const std::string& path)>& write);
+// The bytes of an Excel workbook, one worksheet per section (names cut to Excel's 31
+// characters and made unique).
+Result<std::string> XlsxBytes(const Document& document);
 
 // The document in `format` ("table", "md", "html", or "xlsx": the workbook's bytes); the front
 // end writes them where it wants. InvalidArgument for another format.

@@ -27,12 +27,12 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
 std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                               const std::string& region_name, Language language);
 
-// The report as an Excel workbook at `path`: a sheet per table, money in 万元 with number
-// formats, withheld cells as text. Unavailable if the file cannot be written.
-// `appendix`: further documents, a sheet per section (the chain work, say).
-Status MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
-                         const std::string& region_name, Language language, const std::string& path,
-                         const std::vector<Document>& appendix = {});
+// The report as the bytes of an Excel workbook: a sheet per table, money in 万元 with number
+// formats, withheld cells as text. `appendix`: further documents, a sheet per section (the
+// chain work, say). Unavailable if no temporary file can be written.
+Result<std::string> MonthlyReportXlsx(const engine::MonthlyIndicators& indicators,
+                                      const std::string& region_name, Language language,
+                                      const std::vector<Document>& appendix = {});
 
 // "2023-06: above-scale output 1244.5 亿元, +8.4 % on the same basis; profit 74.8 亿元; ..."
 std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, Language language);

@@ -22,7 +22,7 @@ std::string TargetsJson(const targets::TargetReport& report, Language language =
 std::string TargetsHtml(const targets::TargetReport& report, Language language);
 // A workbook: the targets with number formats, and the month-by-month history when present.
 // Undefined figures are empty cells, never 0.
-Status TargetsXlsx(const targets::TargetReport& report, Language language, const std::string& path);
+Result<std::string> TargetsXlsx(const targets::TargetReport& report, Language language);
 
 // "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
 // "🟢 正常" / "🟢 on track" for a target status ("green", "amber", "red", "no_data").
