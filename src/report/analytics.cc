@@ -229,7 +229,7 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
   }
   doc.sections.push_back(std::move(lq));
   Section shift;
-  shift.title = core::Say(language, text::kShiftShareTo, view.from, view.to);
+  shift.title = core::Say(language, text::kShiftShareYears, view.from, view.to);
   if (view.shifts.empty()) {
     shift.title = text::kShiftShare.In(language);
     shift.notes.push_back(view.shift_note);

@@ -73,7 +73,7 @@ std::string ReasonText(const chains::Reason& r, Language language) {
     return core::Say(language, text::kOutputAtRiskFrom, r.value * 100, r.bar * 100);
   }
   if (r.rule == "one_enterprise") {
-    return core::Say(language, text::kOneEnterpriseMakesOfOutputAt, r.value * 100, r.bar * 100);
+    return core::Say(language, text::kOneEnterpriseMakesShare, r.value * 100, r.bar * 100);
   }
   if (r.rule == "below_strong_count") {
     return core::Say(language, text::kEnterprisesStrongNeeds, r.value, r.bar);
@@ -86,7 +86,7 @@ std::string ReasonText(const chains::Reason& r, Language language) {
     return core::Say(language, text::kOutputStrongNeeds, r.value * 100, r.bar * 100);
   }
   if (r.rule == "meets_strong") {
-    return text::kEnterprisesOutputAndGrowthAllMeet.In(language);
+    return text::kMeetsEveryStrongBar.In(language);
   }
   return r.rule;
 }
@@ -94,22 +94,22 @@ std::string ReasonText(const chains::Reason& r, Language language) {
 std::string CandidateText(const chains::Candidate& c, Language language) {
   std::string why;
   if (c.match == "class") {
-    why = core::Say(language, text::kClassIsTheLinkS, c.matched);
+    why = core::Say(language, text::kClassOfTheLink, c.matched);
   } else if (c.match == "group") {
-    why = core::Say(language, text::kInTheLinkSGroup, c.matched);
+    why = core::Say(language, text::kInTheLinksGroup, c.matched);
   } else if (c.match == "division") {
-    why = core::Say(language, text::kInTheLinkSDivision, c.matched);
+    why = core::Say(language, text::kInTheLinksDivision, c.matched);
   } else if (c.match == "product") {
     why = core::Say(language, text::kMakes, c.matched);
   } else if (c.match == "neighbour") {
-    why = core::Say(language, text::kAClassBesideTheLinkS, c.matched);
+    why = core::Say(language, text::kClassBesideTheLinks, c.matched);
   }
   if (!c.product.empty()) {
     why += core::Say(language, text::kAlsoMakes, c.product);
   }
   if (c.size_rank > 0) {
-    why += core::Say(language, text::kRevenueX100MYuanNumber, detail::Yi(*c.prospect->revenue),
-                     c.size_rank);
+    why +=
+        core::Say(language, text::kRevenueAndRank, detail::Yi(*c.prospect->revenue), c.size_rank);
   }
   return why;
 }
@@ -237,8 +237,7 @@ Section CandidatesSection(const chains::ChainReport& report, std::size_t c, Lang
     const auto& list = report.candidates[c][l];
     if (list.empty()) {
       candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
-                                 text::kNoMatchingEnterpriseInTheProspect.In(language), "", "", "",
-                                 ""});
+                                 text::kNoMatchingProspect.In(language), "", "", "", ""});
     }
     for (const auto& cand : list) {
       candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
@@ -510,7 +509,7 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
     list.rows.back().insert(list.rows.back().begin() + 9, effect_cells.begin(), effect_cells.end());
   }
   if (effects) {
-    list.notes.push_back(text::kTotalEffectSalesAtFullOutput.In(language));
+    list.notes.push_back(text::kTotalEffectOfFullSales.In(language));
   }
   doc.sections.push_back(std::move(list));
   return doc;
@@ -654,8 +653,8 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
                                 result.entries.size(), ladder.list_from * 100));
     const auto& goal = report.goals[i];
     if (!ladder.goal_designation.empty()) {
-      std::string line =
-          core::Say(language, text::kHoldItNowIfEveryReady, goal.held, goal.held + result.ready);
+      std::string line = core::Say(language, text::kHeldNowAndIfAllReadyRecognised, goal.held,
+                                   goal.held + result.ready);
       if (goal.target && goal.target->target.target_value) {
         const auto& t = goal.target->target;
         line += core::Say(language, text::kLadderTarget, t.id, *t.target_value, t.target_year,

@@ -126,9 +126,9 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
       !indicators.groups.empty() && indicators.groups.front().value_added_growth_real.has_value();
   out += fmt::format("<p class=\"note\">{}</p>\n",
                      real ? (text::kValueAddedGrowthAtComparablePrices.In(language))
-                          : (text::kValueAddedGrowthIsNominalNo.In(language)));
+                          : (text::kValueAddedGrowthNominal.In(language)));
   if (!indicators.trend.empty()) {
-    out += fmt::format("<h2>{}</h2>\n{}\n", text::kMonthlyOutputAndGrowthTitle.In(language),
+    out += fmt::format("<h2>{}</h2>\n{}\n", text::kMonthlyOutputAndGrowth.In(language),
                        TrendChart(indicators.trend, language));
   }
 

@@ -13,47 +13,55 @@
 #include <unistd.h>
 
 #include "clusterscope/model/project.h"
+#include "clusterscope/text/quality.h"
 #include "clusterscope/text/report.h"
 
 namespace clusterscope::report::detail {
 
+namespace {
+
+// The words of each kind of group (and of an alert's other subjects): a section's title ("By
+// cluster") and the noun ("cluster"), in one table.
+struct KindWords {
+  std::string_view kind;
+  const core::Message* title;  // null: not a kind of group
+  const core::Message* noun;
+};
+
+constexpr KindWords kKindWords[] = {
+    {"total", &text::kKindTitleTotal, &text::kSubjectTotal},
+    {"tier", &text::kKindTitleTier, &text::kSubjectTier},
+    {"cluster", &text::kKindTitleCluster, &text::kSubjectCluster},
+    {"park", &text::kKindTitlePark, &text::kSubjectPark},
+    {"town", &text::kKindTitleTown, &text::kSubjectTown},
+    {"division", &text::kKindTitleDivision, &text::kSubjectDivision},
+    {"class", &text::kKindTitleClass, &text::kSubjectClass},
+    {"sector", &text::kKindTitleSector, &text::kSubjectSector},
+    {"high_tech", &text::kKindTitleHighTech, &text::kSubjectHighTech},
+    {"strategic_emerging", &text::kKindTitleStrategicEmerging, &text::kSubjectStrategicEmerging},
+    {"list", &text::kKindTitleList, &text::kSubjectList},
+    {"enterprise", nullptr, &text::kSubjectEnterprise},
+    {"target", nullptr, &text::kSubjectTarget},
+    {"project", nullptr, &text::kSubjectProject},
+};
+
+const KindWords* WordsOf(std::string_view kind) {
+  for (const auto& words : kKindWords) {
+    if (words.kind == kind) return &words;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string KindTitle(const std::string& kind, Language language) {
-  static const std::map<std::string, core::Message, std::less<>> kTitles = {
-      {"total", text::kKindTitleTotal},
-      {"tier", text::kKindTitleTier},
-      {"cluster", text::kKindTitleCluster},
-      {"park", text::kKindTitlePark},
-      {"town", text::kKindTitleTown},
-      {"division", text::kKindTitleDivision},
-      {"class", text::kKindTitleClass},
-      {"sector", text::kKindTitleSector},
-      {"high_tech", text::kKindTitleHighTech},
-      {"strategic_emerging", text::kKindTitleStrategicEmerging},
-      {"list", text::kKindTitleList},
-  };
-  const auto it = kTitles.find(kind);
-  if (it == kTitles.end()) return kind;
-  return it->second.In(language);
+  const auto* words = WordsOf(kind);
+  return words != nullptr && words->title != nullptr ? words->title->In(language) : kind;
 }
 
 std::string SubjectWord(const std::string& kind, Language language) {
-  static const std::map<std::string, core::Message, std::less<>> kWords = {
-      {"total", text::kSubjectTotal},
-      {"tier", text::kSubjectTier},
-      {"cluster", text::kSubjectCluster},
-      {"park", text::kSubjectPark},
-      {"town", text::kSubjectTown},
-      {"division", text::kSubjectDivision},
-      {"class", text::kSubjectClass},
-      {"sector", text::kSubjectSector},
-      {"high_tech", text::kSubjectHighTech},
-      {"strategic_emerging", text::kSubjectStrategicEmerging},
-      {"list", text::kSubjectList},
-      {"enterprise", text::kSubjectEnterprise},
-      {"target", text::kSubjectTarget},
-      {"project", text::kSubjectProject}};
-  const auto it = kWords.find(kind);
-  return it == kWords.end() ? kind : std::string(it->second.In(language));
+  const auto* words = WordsOf(kind);
+  return words != nullptr ? words->noun->In(language) : kind;
 }
 
 std::string LevelWord(const std::string& level, Language language) {
@@ -153,7 +161,7 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
     return core::Say(language, text::kOutputOnLastYear, v);
   }
   if (a.rule == "group_below_total") {
-    return core::Say(language, text::kOutputBelowTheTotalS, v, reference * 100);
+    return core::Say(language, text::kOutputGrowthBelowTotal, v, reference * 100);
   }
   if (a.rule == "enterprise_declining") {
     return core::Say(language, text::kEnterpriseDeclining, a.months, reference * 100, v);
@@ -174,7 +182,7 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
   }
   if (a.rule == "not_reported") {
     const auto before = core::Period::FromIndex(period.Index() - 1).ToString();
-    return core::Say(language, text::kReportedButNot, before, period.ToString());
+    return core::Say(language, text::kNotReported, before, period.ToString());
   }
   return a.rule;
 }

@@ -51,8 +51,8 @@ TEST(ImportReportTest, SaysWhatHappened) {
   report.file = "e.csv";
   report.rows_read = 2;
   report.rows_rejected = 1;
-  report.errors.push_back(
-      {"e.csv", "", 3, "park", "XYZ", "unknown_park", core::Verbatim("'XYZ' is not a park")});
+  report.errors.push_back({"e.csv", "", 3, "park", "XYZ", "unknown_park",
+                           core::Text{"'XYZ' 不是园区", "'XYZ' is not a park"}});
   const std::string text = ImportReportText(report, 10);
   EXPECT_NE(text.find("e.csv:3: column 'park' value 'XYZ': 'XYZ' is not a park [unknown_park]"),
             std::string::npos)

@@ -119,9 +119,13 @@ TEST(ProgressTest, ProjectsTheTrendToTheTargetYear) {
 
 TEST(ProgressTest, NoDataIsSaidWithItsReasonNeverZero) {
   model::TargetPlan plan;
-  const auto p = Evaluate(
-      plan, Level(1000), {2025, 6},
-      {std::nullopt, std::nullopt, {}, {}, core::Verbatim("series gdp has no value for 2025")});
+  const auto p =
+      Evaluate(plan, Level(1000), {2025, 6},
+               {std::nullopt,
+                std::nullopt,
+                {},
+                {},
+                core::Text{"序列 gdp 无 2025 年的值", "series gdp has no value for 2025"}});
   EXPECT_EQ(p.status, "no_data");
   EXPECT_EQ(p.note.en, "series gdp has no value for 2025");
   EXPECT_FALSE(p.actual);

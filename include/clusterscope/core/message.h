@@ -59,7 +59,4 @@ Text Say(const Message& message, const Args&... args) {
   return {Say(Language::kZh, message, args...), Say(Language::kEn, message, args...)};
 }
 
-// The same text in both languages: a name or a figure that needs no translation.
-inline Text Verbatim(std::string text) { return {text, std::move(text)}; }
-
 }  // namespace clusterscope::core

@@ -11,8 +11,8 @@
 namespace clusterscope::text {
 
 // analytics.cc
-inline constexpr core::Message kShiftShareTo{"偏离—份额分解（{}—{}年，万元）",
-                                             "Shift-share, {} to {} (10k yuan)"};
+inline constexpr core::Message kShiftShareYears{"偏离—份额分解（{}—{}年，万元）",
+                                                "Shift-share, {} to {} (10k yuan)"};
 inline constexpr core::Message kClustersAgainstTheBenchmark{"集群区位商与偏离—份额分析",
                                                             "Clusters against the benchmark"};
 inline constexpr core::Message kLocationQuotients{"区位商", "Location quotients"};
@@ -25,7 +25,7 @@ inline constexpr core::Message kLocalEnterprisesAtLeast{
     "本地规上企业 {:.0f} 家（至少 {:.0f} 家）", "{:.0f} local enterprises (at least {:.0f})"};
 inline constexpr core::Message kOutputAtRiskFrom{"产值增速 {:+.1f}%（≤ {:+.1f}% 为风险）",
                                                  "output {:+.1f}% (at risk from {:+.1f}%)"};
-inline constexpr core::Message kOneEnterpriseMakesOfOutputAt{
+inline constexpr core::Message kOneEnterpriseMakesShare{
     "单一企业占产值 {:.0f}%（≥ {:.0f}% 为风险）",
     "one enterprise makes {:.0f}% of output (at risk from {:.0f}%)"};
 inline constexpr core::Message kEnterprisesStrongNeeds{"企业 {:.0f} 家，强环节需 {:.0f} 家",
@@ -34,20 +34,20 @@ inline constexpr core::Message kAnnualisedOutputX100MYuan{
     "年化产值 {} 亿元，强环节需 {} 亿元", "annualised output {} x 100 M yuan, strong needs {}"};
 inline constexpr core::Message kOutputStrongNeeds{"产值增速 {:+.1f}%，强环节需 ≥ {:+.1f}%",
                                                   "output {:+.1f}%, strong needs {:+.1f}%"};
-inline constexpr core::Message kClassIsTheLinkS{"行业小类 {} 与环节一致", "class {} is the link's"};
-inline constexpr core::Message kInTheLinkSGroup{"属于环节的行业中类 {}", "in the link's group {}"};
-inline constexpr core::Message kInTheLinkSDivision{"属于环节的行业大类 {}",
+inline constexpr core::Message kClassOfTheLink{"行业小类 {} 与环节一致", "class {} is the link's"};
+inline constexpr core::Message kInTheLinksGroup{"属于环节的行业中类 {}", "in the link's group {}"};
+inline constexpr core::Message kInTheLinksDivision{"属于环节的行业大类 {}",
                                                    "in the link's division {}"};
 inline constexpr core::Message kMakes{"主要产品含“{}”", "makes \"{}\""};
-inline constexpr core::Message kAClassBesideTheLinkS{"行业小类与环节的 {} 同属一个中类",
-                                                     "a class beside the link's {}"};
+inline constexpr core::Message kClassBesideTheLinks{"行业小类与环节的 {} 同属一个中类",
+                                                    "a class beside the link's {}"};
 inline constexpr core::Message kAlsoMakes{"，主要产品含“{}”", ", makes \"{}\""};
-inline constexpr core::Message kRevenueX100MYuanNumber{
-    "；营业收入 {} 亿元（候选中第 {} 大）", "; revenue {} x 100 M yuan (number {} by size)"};
-inline constexpr core::Message kHoldItNowIfEveryReady{
+inline constexpr core::Message kRevenueAndRank{"；营业收入 {} 亿元（候选中第 {} 大）",
+                                               "; revenue {} x 100 M yuan (number {} by size)"};
+inline constexpr core::Message kHeldNowAndIfAllReadyRecognised{
     "现有 {} 家；若达标企业全部认定，可达 {} 家",
     "{} hold it now; {} if every ready enterprise is recognised"};
-inline constexpr core::Message kEnterprisesOutputAndGrowthAllMeet{
+inline constexpr core::Message kMeetsEveryStrongBar{
     "企业数、产值、增速均达到强环节标准",
     "enterprises, output and growth all meet the strong bars"};
 inline constexpr core::Message kStrong{"强", "strong"};
@@ -89,8 +89,8 @@ inline constexpr core::Message kRegion{"地区", "region"};
 inline constexpr core::Message kRevenue100M{"营业收入(亿元)", "revenue (100 M)"};
 inline constexpr core::Message kScore{"匹配度", "score"};
 inline constexpr core::Message kWhyCandidate{"理由", "why"};
-inline constexpr core::Message kNoMatchingEnterpriseInTheProspect{
-    "（招商对象库中无匹配企业）", "(no matching enterprise in the prospect list)"};
+inline constexpr core::Message kNoMatchingProspect{"（招商对象库中无匹配企业）",
+                                                   "(no matching enterprise in the prospect list)"};
 inline constexpr core::Message kByStage{"按阶段", "By stage"};
 inline constexpr core::Message kStage{"阶段", "stage"};
 inline constexpr core::Message kProjects{"项目数", "projects"};
@@ -114,7 +114,7 @@ inline constexpr core::Message kAlert{"预警", "alert"};
 inline constexpr core::Message kIOSector{"投入产出部门", "IO sector"};
 inline constexpr core::Message kTotalEffect100MYr{"总效应(亿元/年)", "total effect (100 M/yr)"};
 inline constexpr core::Message kMultiplier{"乘数", "multiplier"};
-inline constexpr core::Message kTotalEffectSalesAtFullOutput{
+inline constexpr core::Message kTotalEffectOfFullSales{
     "总效应：达产销售作为所在投入产出部门的最终需求变化，ΔX = "
     "LΔf，含项目自身产出（直接）与对各部门的带动（间接）。",
     "Total effect: sales at full output as a change of final demand in the project's input-output "
@@ -144,7 +144,7 @@ inline constexpr core::Message kTarget{"目标", "target"};
 
 // monthly_html.cc
 inline constexpr core::Message kMonthlyOutputAndGrowth{"月度产值与累计增速",
-                                                       "monthly output and growth"};
+                                                       "Monthly output and growth"};
 inline constexpr core::Message kYiUnit{"亿元", "x100M yuan"};
 inline constexpr core::Message kMonthlyReportShort{"工业经济运行月报", "monthly report"};
 inline constexpr core::Message kMonthlyIndustrialEconomyReport{"工业经济运行月报",
@@ -152,11 +152,9 @@ inline constexpr core::Message kMonthlyIndustrialEconomyReport{"工业经济运�
 inline constexpr core::Message kValueAddedGrowthAtComparablePrices{
     "增加值增速为可比价口径；金额单位：亿元。",
     "Value-added growth at comparable prices; money in 100 M yuan."};
-inline constexpr core::Message kValueAddedGrowthIsNominalNo{
+inline constexpr core::Message kValueAddedGrowthNominal{
     "增加值增速为现价（名义）口径：未导入价格指数；金额单位：亿元。",
     "Value-added growth is nominal (no price index); money in 100 M yuan."};
-inline constexpr core::Message kMonthlyOutputAndGrowthTitle{"月度产值与累计增速",
-                                                            "Monthly output and growth"};
 inline constexpr core::Message kPullByClusterPp{"各集群拉动（百分点）", "Pull by cluster (pp)"};
 inline constexpr core::Message kGroup{"分组", "group"};
 inline constexpr core::Message kOutputYTD{"累计产值", "output YTD"};
@@ -169,7 +167,7 @@ inline constexpr core::Message kAlerts{"预警", "Alerts"};
 // monthly_parts.cc
 inline constexpr core::Message kOutputOnLastYear{"产值同比 {:+.1f}%",
                                                  "output {:+.1f}% on last year"};
-inline constexpr core::Message kOutputBelowTheTotalS{
+inline constexpr core::Message kOutputGrowthBelowTotal{
     "产值增速 {:+.1f}%，低于全部规上工业的 {:+.1f}%",
     "output {:+.1f}%, below the total's {:+.1f}%"};
 inline constexpr core::Message kRevenueOfTheLast12Months{
@@ -177,7 +175,6 @@ inline constexpr core::Message kRevenueOfTheLast12Months{
     "revenue of the last 12 months {:.0f} 10k yuan, under the above-scale line of {:.0f} 10k yuan"};
 inline constexpr core::Message kProgressBehindTimeProgress{
     "目标进度 {:.1f}%，落后于时间进度 {:.1f}%", "progress {:.1f}% behind time-progress {:.1f}%"};
-inline constexpr core::Message kReportedButNot{"{} 已报、{} 未报", "reported {} but not {}"};
 
 // monthly_report.cc
 inline constexpr core::Message kNoAboveScaleData{"无规上工业企业数据", "no above-scale data"};
