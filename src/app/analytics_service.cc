@@ -144,9 +144,10 @@ Result<model::AnalyticsPlan> AnalyticsService::LoadPlan(const std::string& path)
 }
 
 Result<model::AnalyticsPlan> AnalyticsService::Plan() {
-  auto stored = CurrentPlan(store(), storage::PlanKind::kAnalytics);
-  if (!stored) return Error(stored.error());
-  return LoadAnalyticsPlanText(stored->second, stored->first, system());
+  return ParseCurrentPlan(store(), storage::PlanKind::kAnalytics,
+                          [&](const std::string& text, const std::string& file) {
+                            return LoadAnalyticsPlanText(text, file, system());
+                          });
 }
 
 Result<analytics::InputOutputTable> AnalyticsService::ImportInputOutput(const std::string& path) {

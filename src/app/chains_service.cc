@@ -21,21 +21,23 @@
 #include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
+namespace {
+
+// Reads a chain plan's text against the system.
+auto ChainParser(const model::ClusterSystem& system) {
+  return [&system](const std::string& text, const std::string& file) {
+    return LoadChainPlanText(text, file, system);
+  };
+}
+
+}  // namespace
 
 Result<model::ChainPlan> ChainsService::LoadPlan(const std::string& path) {
-  auto text = ReadWholeFile(path);
-  if (!text) return Error(text.error());
-  auto plan = LoadChainPlanText(*text, path, system());
-  if (!plan) return Error(plan.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(
-      StorePlan(store(), actor(), storage::PlanKind::kChains, path, *text));
-  return plan;
+  return LoadPlanFile(store(), actor(), storage::PlanKind::kChains, path, ChainParser(system()));
 }
 
 Result<model::ChainPlan> ChainsService::Plan() {
-  auto stored = CurrentPlan(store(), storage::PlanKind::kChains);
-  if (!stored) return Error(stored.error());
-  return LoadChainPlanText(stored->second, stored->first, system());
+  return ParseCurrentPlan(store(), storage::PlanKind::kChains, ChainParser(system()));
 }
 
 Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(

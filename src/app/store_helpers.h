@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "read_file.h"
+
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/engine/indicators.h"
@@ -26,6 +28,27 @@ Result<std::pair<std::string, std::string>> CurrentPlan(storage::Store& store,
 // Makes `text` (checked by the caller) the current plan of its kind.
 Status StorePlan(storage::Store& store, const std::string& actor, storage::PlanKind kind,
                  const std::string& path, const std::string& text);
+// The current plan of `kind`, read by parse(text, file) -> Result<Plan>.
+template <typename Parse>
+auto ParseCurrentPlan(storage::Store& store, storage::PlanKind kind, const Parse& parse)
+    -> decltype(parse(std::string(), std::string())) {
+  auto stored = CurrentPlan(store, kind);
+  if (!stored) return Error(stored.error());
+  return parse(stored->second, stored->first);
+}
+// The plan file at `path`, checked by parse(text, file) and then made the current plan of
+// `kind`; nothing is stored if it fails.
+template <typename Parse>
+auto LoadPlanFile(storage::Store& store, const std::string& actor, storage::PlanKind kind,
+                  const std::string& path, const Parse& parse)
+    -> decltype(parse(std::string(), std::string())) {
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  auto plan = parse(*text, path);
+  if (!plan) return Error(plan.error());
+  CLUSTERSCOPE_RETURN_IF_ERROR(StorePlan(store, actor, kind, path, *text));
+  return plan;
+}
 // Writes an "export" row to the audit log: enterprise-level data left the system.
 Status RecordExport(storage::Store& store, const std::string& actor, std::string_view entity,
                     std::string_view key, std::string_view detail);

@@ -14,21 +14,23 @@
 #include "clusterscope/chains/pipeline.h"
 
 namespace clusterscope::app {
+namespace {
+
+// Reads a target plan's text against the system.
+auto TargetParser(const model::ClusterSystem& system) {
+  return [&system](const std::string& text, const std::string& file) {
+    return LoadTargetPlanText(text, file, system);
+  };
+}
+
+}  // namespace
 
 Result<model::TargetPlan> TargetsService::LoadPlan(const std::string& path) {
-  auto text = ReadWholeFile(path);
-  if (!text) return Error(text.error());
-  auto plan = LoadTargetPlanText(*text, path, system());
-  if (!plan) return Error(plan.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR(
-      StorePlan(store(), actor(), storage::PlanKind::kTargets, path, *text));
-  return plan;
+  return LoadPlanFile(store(), actor(), storage::PlanKind::kTargets, path, TargetParser(system()));
 }
 
 Result<model::TargetPlan> TargetsService::Plan() {
-  auto stored = CurrentPlan(store(), storage::PlanKind::kTargets);
-  if (!stored) return Error(stored.error());
-  return LoadTargetPlanText(stored->second, stored->first, system());
+  return ParseCurrentPlan(store(), storage::PlanKind::kTargets, TargetParser(system()));
 }
 
 namespace {
