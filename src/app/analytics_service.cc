@@ -241,9 +241,7 @@ Result<AnalyticsService::RegionBenchmark> AnalyticsService::AgainstBenchmark(
                      : plan                     ? plan->benchmark
                                                 : std::string();
     if (view.benchmark.empty()) {
-      return Error(Status::NotFound(
-          "no benchmark is chosen: name one (`--benchmark NAME`) or set `benchmark` in the "
-          "analytics plan (`analyze load FILE`)"));
+      return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoBenchmarkChosen)));
     }
     auto loaded = Benchmark(view.benchmark);
     if (!loaded) return Error(loaded.error());
@@ -304,8 +302,8 @@ Result<AnalyticsService::RegionBenchmark> AnalyticsService::AgainstBenchmark(
 Result<std::pair<analytics::RegionIndustryMatrix, std::string>>
 AnalyticsService::RegionAgainstBenchmark(const Grant& grant, const BenchmarkOptions& options) {
   if (!grant.full()) {
-    return Error(Status::PermissionDenied(
-        "the region's row by industry is not published: it can give an enterprise away"));
+    return Error(
+        Status::Of(Status::Code::kPermissionDenied, core::Say(text::kRegionRowNotPublished)));
   }
   auto against = AgainstBenchmark(options);
   if (!against) return Error(against.error());

@@ -39,7 +39,7 @@ Result<WriteResult> RegistryService::PutEnterprise(const model::Cells& cells, in
   auto existing = store().GetEnterprise(uscc);
   if (!existing) return Error(existing.error());
   if (must_exist && !existing->has_value()) {
-    return Error(Status::NotFound(fmt::format("no enterprise with credit code {}", uscc)));
+    return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoSuchEnterprise, uscc)));
   }
   if (!must_exist && existing->has_value()) {
     return Error(Status::AlreadyExists(
@@ -127,7 +127,7 @@ Result<model::Enterprise> RegistryService::Enterprise(const Grant& grant, const 
   auto enterprise = store().GetEnterprise(uscc);
   if (!enterprise) return Error(enterprise.error());
   if (!enterprise->has_value()) {
-    return Error(Status::NotFound(fmt::format("no enterprise with credit code {}", uscc)));
+    return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoSuchEnterprise, uscc)));
   }
   if (!grant.park().empty() && (*enterprise)->park != grant.park()) {
     return Error(OutsidePark(grant));

@@ -10,6 +10,7 @@
 #include "clusterscope/app/analytics_service.h"
 #include "clusterscope/app/chains_service.h"
 #include "clusterscope/app/targets_service.h"
+#include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
 namespace {
@@ -143,7 +144,7 @@ Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSerie
     const Grant& grant, std::optional<core::Period> last, int months,
     const engine::DisclosureRules& disclosure) {
   if (months < 1 || months > 120) {
-    return Error(Status::InvalidArgument("months must be between 1 and 120"));
+    return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kMonthsRange)));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(disclosure.Validate());
   if (!last) {

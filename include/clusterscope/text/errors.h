@@ -43,6 +43,18 @@ inline constexpr core::Message kNoAnalyticsPlan{
 inline constexpr core::Message kNoInputOutputTable{
     "尚无投入产出表；请用 clusterscope import io FILE 导入",
     "no input-output table is held; import one with: clusterscope import io FILE"};
+inline constexpr core::Message kNoSuchEnterprise{"没有统一社会信用代码为 {} 的企业",
+                                                 "no enterprise with credit code {}"};
+inline constexpr core::Message kMonthsRange{"月数应在 1 到 120 之间",
+                                            "months must be between 1 and 120"};
+inline constexpr core::Message kNoBenchmarkChosen{
+    "尚未选定对标数据：请指定一个（`--benchmark NAME`），或在分析方案中设置 `benchmark`"
+    "（`analyze load FILE`）",
+    "no benchmark is chosen: name one (`--benchmark NAME`) or set `benchmark` in the analytics "
+    "plan (`analyze load FILE`)"};
+inline constexpr core::Message kRegionRowNotPublished{
+    "本区按行业的数据不对外公开：可能泄露企业信息",
+    "the region's row by industry is not published: it can give an enterprise away"};
 
 // Signing in and managing users.
 inline constexpr core::Message kWrongSignIn{"用户名或密码错误", "wrong user name or password"};
