@@ -207,7 +207,7 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
   std::optional<targets::TargetReport> computed_targets;
   const targets::TargetReport* targets = known_targets;
   if (targets == nullptr) {
-    if (auto computed = TargetsService(db(), caller()).Targets(*period, false)) {
+    if (auto computed = TargetsService(db(), caller()).Targets(grant, *period, false)) {
       computed_targets = std::move(*computed);
       targets = &*computed_targets;
     } else if (computed.error().code() != Status::Code::kNotFound) {

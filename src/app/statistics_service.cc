@@ -75,7 +75,7 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
   const auto period = bundle.indicators.period;
   auto& alerts = bundle.indicators.alerts;
   // Targets behind time-progress are alerts.
-  if (auto progress = TargetsService(db(), caller()).Targets(period, false)) {
+  if (auto progress = TargetsService(db(), caller()).Targets(grant, period, false)) {
     bundle.targets = std::move(*progress);
     for (const auto& row : bundle.targets->rows) {
       const auto& p = row.progress;

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "read_file.h"
 #include "store_helpers.h"
@@ -12,6 +13,8 @@
 #include "clusterscope/app/chains_service.h"
 #include "clusterscope/app/targets_config.h"
 #include "clusterscope/chains/pipeline.h"
+#include "clusterscope/engine/disclosure.h"
+#include "clusterscope/text/targets.h"
 
 namespace clusterscope::app {
 namespace {
@@ -210,7 +213,94 @@ targets::TargetReport::Row TargetRow(const model::TargetPlan& plan, const model:
 
 }  // namespace
 
-Result<targets::TargetReport> TargetsService::Targets(std::optional<core::Period> period,
+namespace {
+
+// The group a quantity reads as the engine keys it ("cluster:N2"; "high_tech:high_tech"), or
+// empty for what is not a group's statistics (designations, enterprise counts, series).
+std::string GroupKey(const model::Quantity& q) {
+  if (q.source != model::Quantity::Source::kMeasure &&
+      q.source != model::Quantity::Source::kIndicator) {
+    return "";
+  }
+  return q.group.find(':') == std::string::npos ? q.group + ":" + q.group : q.group;
+}
+
+// The groups ("kind:code") the published indicators withhold in any of `periods`.
+std::set<std::string> WithheldGroups(const engine::Engine& engine,
+                                     const std::set<core::Period>& periods) {
+  std::set<std::string> out;
+  for (const auto& period : periods) {
+    auto indicators = engine.Compute(period, {.top = 0});
+    engine::ApplyDisclosureControl(indicators, {});
+    for (const auto& g : indicators.groups) {
+      if (!g.suppressed.empty()) out.insert(g.kind + ":" + g.code);
+    }
+  }
+  return out;
+}
+
+bool ReadsWithheld(const model::Target& t, const std::set<std::string>& withheld) {
+  for (const auto* q : {&t.value, &t.numerator, &t.denominator, &t.reference}) {
+    if (!*q) continue;
+    const std::string key = GroupKey(**q);
+    if (key.empty()) continue;
+    if (key.ends_with(":*")) {  // every group of a kind: withheld if any is
+      const std::string kind = key.substr(0, key.size() - 1);
+      const auto it = withheld.lower_bound(kind);
+      if (it != withheld.end() && it->starts_with(kind)) return true;
+    } else if (withheld.count(key) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Withhold(targets::TargetReport::Row& row) {
+  targets::Progress kept;
+  kept.status = "withheld";
+  kept.time_progress = row.progress.time_progress;
+  kept.years_left = row.progress.years_left;
+  kept.note = core::Say(text::kTargetWithheld);
+  row.progress = std::move(kept);
+  row.target.base_value.reset();
+  row.history.clear();
+}
+
+// The published form of a target report: see TargetsService::Targets.
+void Publish(targets::TargetReport& report, const engine::Engine& engine, bool history) {
+  std::set<core::Period> periods = {report.period};
+  for (const auto& row : report.rows) {
+    periods.insert({row.target.base_year, 12});
+    if (!history) continue;
+    for (const auto& [period, progress] : row.history) periods.insert(period);
+  }
+  const auto withheld = WithheldGroups(engine, periods);
+  std::set<std::string> split_with_withheld_part;
+  for (auto& row : report.rows) {
+    if (!ReadsWithheld(row.target, withheld)) continue;
+    Withhold(row);
+    if (!row.target.parent.empty()) split_with_withheld_part.insert(row.target.parent);
+  }
+  for (auto& row : report.rows) {
+    if (row.target.parent.empty() || split_with_withheld_part.count(row.target.parent) == 0) {
+      continue;
+    }
+    const auto* parent = report.plan.FindTarget(row.target.parent);
+    const std::string code =
+        row.target.value ? row.target.value->group.substr(row.target.value->group.find(':') + 1)
+                         : "";
+    const bool goal_given = parent != nullptr && parent->parts.count(code) != 0;
+    if (!goal_given) {
+      Withhold(row);
+      row.target.target_value.reset();
+    }
+  }
+}
+
+}  // namespace
+
+Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
+                                                      std::optional<core::Period> period,
                                                       bool history) {
   auto plan = Plan();
   if (!plan) return Error(plan.error());
@@ -249,6 +339,7 @@ Result<targets::TargetReport> TargetsService::Targets(std::optional<core::Period
     report.rows.push_back(TargetRow(*plan, t, *period, history, pipeline, figures));
   }
   report.plan = std::move(*plan);
+  if (!grant.full()) Publish(report, engine, history);
   return report;
 }
 

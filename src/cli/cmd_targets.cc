@@ -14,6 +14,7 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
   struct Args {
     std::string period, format = "table", out, lang = "zh", file;
     bool history = false;
+    bool is_public = false;
   };
   auto args = std::make_shared<Args>();
   auto* command =
@@ -31,6 +32,8 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
   command->add_option("--lang", args->lang, "zh or en")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_val("zh");
+  command->add_flag("--public", args->is_public,
+                    "The published form: targets reading a withheld group are withheld");
   command->add_flag("--history", args->history,
                     "json and xlsx: each target's figures month by month from the base year on");
   command->callback([&ctx, args, command] {
@@ -41,7 +44,11 @@ void RegisterTargets(CLI::App& app, Context& ctx) {
       int code = 0;
       auto opened = OpenDatabase(ctx, code);
       if (!opened) return code;
-      auto report = opened->Service<app::TargetsService>().Targets(*period, args->history);
+      auto grant = opened->Grant(app::Subject::kTargets, "targets",
+                                 period->has_value() ? (*period)->ToString() : "latest",
+                                 args->is_public ? app::Form::kPublished : app::Form::kFull);
+      if (!grant) return Fail(grant.error());
+      auto report = opened->Service<app::TargetsService>().Targets(*grant, *period, args->history);
       if (!report) return Fail(report.error());
       const auto language = args->lang == "en" ? report::Language::kEn : report::Language::kZh;
       if (args->format == "json")

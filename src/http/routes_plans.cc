@@ -18,8 +18,8 @@ namespace {
 Result<Answer> Targets(Call& call) {
   auto period = call.params.Period();
   if (!period) return Error(period.error());
-  auto targets =
-      app::TargetsService(call.db, call.caller).Targets(*period, call.params.Has("history"));
+  auto targets = app::TargetsService(call.db, call.caller)
+                     .Targets(*call.grant, *period, call.params.Has("history"));
   if (!targets) return Error(targets.error());
   return Answer{report::TargetsJson(*targets, call.params.Language()), kJson, ""};
 }
@@ -59,7 +59,7 @@ Result<Answer> Projects(Call& call) {
   if (!as_of) return Error(as_of.error());
   auto pipeline = app::ChainsService(call.db, call.caller).Projects(*as_of);
   if (!pipeline) return Error(pipeline.error());
-  return Answer{report::PipelineJson(*pipeline), kJson, ""};
+  return Answer{report::PipelineJson(*pipeline, !call.grant->full()), kJson, ""};
 }
 
 // A park editor's own park's enterprises on each ladder; the counts stay district-wide.

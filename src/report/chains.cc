@@ -537,11 +537,27 @@ json EffectJson(const analytics::ProjectEffect& e) {
 
 }  // namespace
 
-std::string PipelineJson(const chains::Pipeline& pipeline) {
+std::string PipelineJson(const chains::Pipeline& pipeline, bool public_view) {
   json out;
   out["as_of"] = pipeline.as_of.ToString();
+  out["public"] = public_view;
+  out["by_stage"] = json::array();
+  for (const auto& info : model::Stages()) {
+    std::size_t count = 0;
+    double investment = 0, sales = 0;
+    for (const auto& p : pipeline.projects) {
+      if (p.stage != info.stage) continue;
+      ++count;
+      investment += p.total_investment.value_or(0);
+      sales += FullSales(p);
+    }
+    out["by_stage"].push_back({{"stage", info.code},
+                               {"projects", count},
+                               {"investment", investment},
+                               {"sales_at_full_output", sales}});
+  }
   out["projects"] = json::array();
-  for (std::size_t i = 0; i < pipeline.projects.size(); ++i) {
+  for (std::size_t i = 0; i < pipeline.projects.size() && !public_view; ++i) {
     const auto& p = pipeline.projects[i];
     json reached = json::object(), planned = json::object();
     for (const auto& info : model::Stages()) {
@@ -783,7 +799,8 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
            language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
            OverdueText(*late, language)});
     }
-    if (!overdue.rows.empty()) doc.sections.push_back(std::move(overdue));
+    // Overdue projects by name: in full only (the published form names no one).
+    if (!overdue.rows.empty() && !public_view) doc.sections.push_back(std::move(overdue));
   }
   if (cultivation != nullptr && !public_view) {
     Section ladders;
@@ -834,7 +851,8 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
                                                                  .details = false,
                                                                  .public_view = bundle.is_public}));
     }
-    if (bundle.pipeline) members.emplace_back("projects", PipelineJson(*bundle.pipeline));
+    if (bundle.pipeline)
+      members.emplace_back("projects", PipelineJson(*bundle.pipeline, bundle.is_public));
     if (bundle.cultivation) {
       members.emplace_back("cultivation", CultivationJson(*bundle.cultivation, 10));
     }

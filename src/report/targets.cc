@@ -91,6 +91,7 @@ std::string TargetStatusText(const std::string& status, Language language) {
   if (status == "green") return text::kStatusOnTrack.In(language);
   if (status == "amber") return text::kStatusBehind.In(language);
   if (status == "red") return text::kStatusWellBehind.In(language);
+  if (status == "withheld") return text::kStatusWithheld.In(language);
   return text::kStatusNoData.In(language);
 }
 

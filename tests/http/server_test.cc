@@ -435,6 +435,33 @@ TEST_F(ServerTest, EveryRouteAsEveryRole) {
   }
 }
 
+// The investment pipeline names projects and investors in full only: viewers and park editors
+// get the sums by stage.
+TEST_F(ServerTest, ProjectsAreNamedInFullOnly) {
+  testutil::WriteFile(dir_.Path("p.csv"),
+                      "code,name,investor,stage,signed_date,total_investment\n"
+                      "P-1,锂电新项目,某锂电集团,signed,2025-01-05,50000\n");
+  auto w = testutil::OpenApp(db_);
+  ASSERT_OK(w);
+  ASSERT_OK(w->Import("projects", dir_.Path("p.csv")));
+  for (const auto& [user, password, full] :
+       std::vector<std::tuple<std::string, std::string, bool>>{{"ana", "analyst-secret-1", true},
+                                                               {"pe", "editor-secret-1", false},
+                                                               {"vic", "viewer-secret-1", false}}) {
+    std::string body;
+    ASSERT_EQ(Get(SignIn(user, password), "/api/v1/projects?as_of=2025-06-30", &body), 200)
+        << user << " " << body;
+    const auto doc = json::parse(body);
+    EXPECT_EQ(doc["public"], !full) << user;
+    EXPECT_EQ(doc["projects"].size(), full ? 1u : 0u) << user;
+    EXPECT_EQ(body.find("某锂电集团") != std::string::npos, full) << user;
+    ASSERT_EQ(doc["by_stage"].size(), 6u);
+    EXPECT_EQ(doc["by_stage"][1]["stage"], "signed");
+    EXPECT_EQ(doc["by_stage"][1]["projects"], 1);
+    EXPECT_DOUBLE_EQ(doc["by_stage"][1]["investment"].get<double>(), 50000);
+  }
+}
+
 // The catalogue of import kinds says who may upload what, as the uploads then enforce.
 TEST_F(ServerTest, TheImportCatalogueFollowsTheRole) {
   const auto may = [&](const Signed& who) {

@@ -42,6 +42,7 @@ const words = {
   status_amber: ['关注', 'watch'],
   status_red: ['滞后', 'behind'],
   status_no_data: ['无数据', 'no data'],
+  status_withheld: ['保密', 'withheld'],
   alerts: ['预警', 'Alerts'],
   red: ['红色', 'red'],
   amber: ['黄色', 'amber'],

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "clusterscope/app/access.h"
 #include "clusterscope/app/service.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
@@ -23,8 +24,13 @@ class TargetsService : public Service {
   // The current target plan; NotFound if none was loaded.
   Result<model::TargetPlan> Plan();
   // Every target at `period` (default: the latest month held), with the history of each month
-  // from the base year on when `history` is set. Targets read district-wide figures only.
-  Result<targets::TargetReport> Targets(std::optional<core::Period> period, bool history);
+  // from the base year on when `history` is set. In the published form (`grant`), a target that
+  // reads a group's statistics is withheld (status "withheld", no figures, no history) when the
+  // published indicators withhold that group at the period, at the end of its base year or in
+  // any month of the history shown; so are the parts of a split whose goals come from a
+  // withheld sibling's base (the goal would give the base away).
+  Result<targets::TargetReport> Targets(const Grant& grant, std::optional<core::Period> period,
+                                        bool history);
 };
 
 }  // namespace clusterscope::app

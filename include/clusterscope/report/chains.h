@@ -29,7 +29,9 @@ Document ChainsDocument(const chains::ChainReport& report, const ChainView& view
 std::string ChainsJson(const chains::ChainReport& report, const ChainView& view);
 
 Document PipelineDocument(const chains::Pipeline& pipeline, Language language);
-std::string PipelineJson(const chains::Pipeline& pipeline);
+// `by_stage` (projects, investment and sales at full output at each stage) always; `projects`,
+// one by one with names, investors and dates, only in full (`public_view`: an empty list).
+std::string PipelineJson(const chains::Pipeline& pipeline, bool public_view = false);
 
 // `limit`: enterprises listed per ladder (0: all).
 Document CultivationDocument(const chains::CultivationReport& report, std::size_t limit,

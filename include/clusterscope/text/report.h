@@ -207,6 +207,7 @@ inline constexpr core::Message kStatusOnTrack{"🟢 正常", "🟢 on track"};
 inline constexpr core::Message kStatusBehind{"🟠 滞后", "🟠 behind"};
 inline constexpr core::Message kStatusWellBehind{"🔴 严重滞后", "🔴 well behind"};
 inline constexpr core::Message kStatusNoData{"⚪ 无数据", "⚪ no data"};
+inline constexpr core::Message kStatusWithheld{"⚪ 保密", "⚪ withheld"};
 inline constexpr core::Message kTargetKind{"类型", "kind"};
 inline constexpr core::Message kActual{"现值", "actual"};
 inline constexpr core::Message kGoal{"目标值", "goal"};

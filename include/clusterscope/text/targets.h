@@ -10,6 +10,10 @@
 namespace clusterscope::text {
 
 inline constexpr core::Message kNoData{"无数据", "no data"};
+inline constexpr core::Message kTargetWithheld{
+    "按统计法不公开：该目标读取的分组数据在公开口径中保密",
+    "withheld by the statistics law: the group this target reads is withheld in the published "
+    "form"};
 inline constexpr core::Message kMilestoneReached{"{} 已实现", "reached {}"};
 inline constexpr core::Message kMilestoneOverdue{"逾期未实现", "overdue"};
 inline constexpr core::Message kMilestonePending{"尚未实现", "pending"};

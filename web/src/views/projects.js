@@ -1,10 +1,11 @@
-// The project pipeline: how many projects and how much investment at each stage, and every
-// project with its stage dates and what is overdue.
+// The project pipeline: how many projects and how much investment at each stage, and (in full)
+// every project with its stage dates and what is overdue.
 import { get } from '../api.js';
 import { chosenPeriod } from '../state.js';
 import { chart, yiAxisName } from '../charts.js';
 import { t, lang } from '../i18n.js';
 import { money, esc, yi, isNumber } from '../format.js';
+import { publicNote } from '../widgets.js';
 
 const stages = ['lead', 'signed', 'registered', 'construction', 'production', 'full_production'];
 const stageZh = {
@@ -34,7 +35,7 @@ export default async function projects(main) {
   const effects = list.some((p) => p.effect);
   main.innerHTML = `<h1>${esc(t('projects'))} · ${esc(pipeline.as_of)}</h1>
     <div class="grid two"><div class="card"><h2>${esc(t('projects_by_stage'))}</h2><div class="chart" id="stages" data-test="stage-chart"></div></div>
-    <div class="card"><table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
+    <div class="card">${publicNote(pipeline, 'projects-public')}<table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
     <tbody>${list
       .map(
         (
@@ -45,10 +46,10 @@ export default async function projects(main) {
       <td>${p.overdue ? `${esc(stageName(p.overdue.waiting_for ?? ''))} ${p.overdue.months_late} ${esc(t('months_late'))}` : ''}</td></tr>`,
       )
       .join('')}</tbody></table></div></div>`;
-  const counts = stages.map((s) => list.filter((p) => p.stage === s).length);
-  const sales = stages.map((s) =>
-    list.filter((p) => p.stage === s).reduce((a, p) => a + (p.sales_at_full_output ?? 0), 0),
-  );
+  // The server's sums by stage: the published form has no project list to add up.
+  const byStage = (s) => pipeline.by_stage.find((b) => b.stage === s) ?? {};
+  const counts = stages.map((s) => byStage(s).projects ?? 0);
+  const sales = stages.map((s) => byStage(s).sales_at_full_output ?? 0);
   chart(main.querySelector('#stages'), {
     grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
     legend: { top: 0 },
