@@ -48,6 +48,10 @@ const words = {
   amber: ['黄色', 'amber'],
   suppressed: ['已抑制', 'withheld'],
   suppressed_note: ['按统计保密规则不予公布', 'withheld under the disclosure rules'],
+  projects_public_note: [
+    '公开口径：项目名单（名称、投资方、日期）仅供管理员和分析人员查看；此处为各阶段汇总。',
+    'Published form: the project list (names, investors, dates) is for admins and analysts; here are the sums by stage.',
+  ],
   public_note: [
     '公开口径：企业数据按统计法保密，少于3家或一家独大的分组不予公布。',
     'Published view: groups of fewer than 3 enterprises, or dominated by one, are withheld.',

@@ -5,7 +5,6 @@ import { chosenPeriod } from '../state.js';
 import { chart, yiAxisName } from '../charts.js';
 import { t, lang } from '../i18n.js';
 import { money, esc, yi, isNumber } from '../format.js';
-import { publicNote } from '../widgets.js';
 
 const stages = ['lead', 'signed', 'registered', 'construction', 'production', 'full_production'];
 const stageZh = {
@@ -35,7 +34,13 @@ export default async function projects(main) {
   const effects = list.some((p) => p.effect);
   main.innerHTML = `<h1>${esc(t('projects'))} · ${esc(pipeline.as_of)}</h1>
     <div class="grid two"><div class="card"><h2>${esc(t('projects_by_stage'))}</h2><div class="chart" id="stages" data-test="stage-chart"></div></div>
-    <div class="card">${publicNote(pipeline, 'projects-public')}<table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
+    <div class="card">${pipeline.public ? `<div class="notice" data-test="projects-public">${esc(t('projects_public_note'))}</div>` : projectTable(list, effects)}</div></div>`;
+  drawStages(main, pipeline);
+}
+
+// Every project with its stage, sales at full output, input-output effect and what is overdue.
+function projectTable(list, effects) {
+  return `<table data-test="projects-table"><thead><tr><th>${esc(t('project'))}</th><th>${esc(t('stage'))}</th><th class="num">${esc(t('sales_full'))}</th>${effects ? `<th class="num">${esc(t('io_effect'))}</th>` : ''}<th>${esc(t('overdue'))}</th></tr></thead>
     <tbody>${list
       .map(
         (
@@ -45,7 +50,10 @@ export default async function projects(main) {
       ${effects ? `<td class="num" data-test="effect-${esc(p.code)}">${isNumber(p.effect?.total) ? `${esc(money(p.effect.total))}<div class="muted">${esc(p.effect.sector)} · ${esc(t('multiplier'))} ${p.effect.multiplier.toFixed(2)}</div>` : '—'}</td>` : ''}
       <td>${p.overdue ? `${esc(stageName(p.overdue.waiting_for ?? ''))} ${p.overdue.months_late} ${esc(t('months_late'))}` : ''}</td></tr>`,
       )
-      .join('')}</tbody></table></div></div>`;
+      .join('')}</tbody></table>`;
+}
+
+function drawStages(main, pipeline) {
   // The server's sums by stage: the published form has no project list to add up.
   const byStage = (s) => pipeline.by_stage.find((b) => b.stage === s) ?? {};
   const counts = stages.map((s) => byStage(s).projects ?? 0);
