@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/engine/disclosure.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -72,8 +73,26 @@ void ApplyDisclosureControl(MonthlyIndicators& indicators, const DisclosureRules
     if (groups[i].parent_kind.empty()) continue;
     sets[{groups[i].parent_kind, groups[i].parent_code, groups[i].kind}].push_back(i);
   }
+  // Groups of the same enterprises, by frame: one withheld withholds the others.
+  std::map<std::uint64_t, std::vector<std::size_t>> same_frame;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    // (0: not known, as for groups made by hand)
+    if (groups[i].enterprises > 0 && groups[i].frame != 0) {
+      same_frame[groups[i].frame].push_back(i);
+    }
+  }
   for (bool changed = true; changed;) {
     changed = false;
+    for (const auto& [frame, alike] : same_frame) {
+      const bool any = std::any_of(alike.begin(), alike.end(),
+                                   [&](std::size_t i) { return !groups[i].suppressed.empty(); });
+      if (!any) continue;
+      for (const auto i : alike) {
+        if (!groups[i].suppressed.empty()) continue;
+        groups[i].suppressed = "same_as";
+        changed = true;
+      }
+    }
     for (const auto& [key, children] : sets) {
       const auto parent_at = index.find({std::get<0>(key), std::get<1>(key)});
       if (parent_at == index.end()) continue;

@@ -103,6 +103,29 @@ TEST(DisclosureTest, AWithheldParentIsNotTheSumOfVisibleChildren) {
   EXPECT_EQ(Reason(r, "total"), "");
 }
 
+// A division that is exactly one cluster's enterprises shares the cluster's fate: withheld as a
+// complement in one hierarchy, it would otherwise stand visible in the other with the same figures.
+TEST(DisclosureTest, GroupsOfTheSameEnterprisesShareOneFate) {
+  auto r = Region();
+  r.groups[4] = Group("cluster", "L3", "tier", "L", 1, 100, 100, 0);  // one enterprise
+  r.groups[2].enterprises = 4;
+  r.groups[3].enterprises = 7;
+  r.groups[3].frame = 0xA2;  // L2's seven enterprises ...
+  auto twin = Group("division", "36", "total", "total", 7, 200, 60, 50);
+  twin.frame = 0xA2;  // ... are division 36's
+  r.groups.push_back(twin);
+  auto other = Group("division", "38", "total", "total", 4, 150, 60, 50);
+  other.frame = 0xB3;
+  r.groups.push_back(other);
+  ApplyDisclosureControl(r, {});
+  EXPECT_EQ(Reason(r, "L3"), "few_enterprises");
+  EXPECT_EQ(Reason(r, "L2"), "secondary");  // the smaller visible sibling of L3
+  EXPECT_EQ(Reason(r, "36"), "same_as");
+  EXPECT_NE(r.groups[5].ytd[0], 200) << "withheld figures are gone";
+  // And 36 withheld alone among the divisions would be the total less 38: 38 goes too.
+  EXPECT_EQ(Reason(r, "38"), "secondary");
+}
+
 TEST(DisclosureTest, RefusesNonsenseRules) {
   DisclosureRules rules;
   rules.dominance = 1.5;

@@ -39,10 +39,15 @@ struct GroupIndicators {
   // class's division, the total for the rest (empty for the total itself).
   std::string parent_kind;
   std::string parent_code;
-  std::size_t enterprises = 0;      // in the frame F
+  std::size_t enterprises = 0;  // in the frame F
+  // Which enterprises F holds, as an order-free hash of them: groups of the same enterprises
+  // (a division that is one class, a cluster that is one division) have the same frame and,
+  // published, share one fate (disclosure control).
+  std::uint64_t frame = 0;
   std::array<double, 2> largest{};  // the two largest ytd outputs of F (disclosure control)
   // Set by disclosure control: why the group's figures are withheld ("few_enterprises",
-  // "dominance", "p_percent", "secondary"), or empty.
+  // "dominance", "p_percent", "secondary", or "same_as": the same enterprises as a withheld
+  // group), or empty.
   std::string suppressed;
   double month_output = 0;
   double month_output_base = 0;
