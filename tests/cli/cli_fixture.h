@@ -34,5 +34,25 @@ class CliTest : public ::testing::Test {
     return run;
   }
 
+  // The demo district, as `make demo` builds it: synth --profile fuling with the shipped plans,
+  // series, projects, prospects, the benchmark matrix and the input-output table. For use with
+  // ASSERT_NO_FATAL_FAILURE.
+  void LoadDemoDistrict() {
+    const std::string demo = std::string(CLUSTERSCOPE_SOURCE_DIR) + "/demo/";
+    ASSERT_EQ(Cli("synth --profile fuling --out data").exit_code, 0);
+    ASSERT_EQ(Cli("init").exit_code, 0);
+    for (const char* kind : {"enterprises", "scale", "designations", "monthly", "prices"}) {
+      const CliRun run = Cli(fmt::format("import {0} data/{0}.csv --max-issues 3", kind));
+      ASSERT_EQ(run.exit_code, 0) << run.out;
+    }
+    ASSERT_EQ(Cli("import relations data/relations.csv").exit_code, 0);
+    for (const char* kind : {"series", "prospects", "projects"}) {
+      const CliRun run = Cli(fmt::format("import {0} '{1}fuling-{0}.csv'", kind, demo));
+      ASSERT_EQ(run.exit_code, 0) << run.out;
+    }
+    ASSERT_EQ(Cli("import matrix data/benchmark.csv --name chongqing-districts").exit_code, 0);
+    ASSERT_EQ(Cli(fmt::format("import io '{}fuling-io.csv'", demo)).exit_code, 0);
+  }
+
   testutil::TempDir dir_;
 };

@@ -96,22 +96,7 @@ std::string WithoutTags(std::string html) {
 
 class LanguageTest : public CliTest {
  protected:
-  void SetUp() override {
-    const std::string demo = std::string(CLUSTERSCOPE_SOURCE_DIR) + "/demo/";
-    ASSERT_EQ(Cli("synth --profile fuling --out data").exit_code, 0);
-    ASSERT_EQ(Cli("init").exit_code, 0);
-    for (const char* kind : {"enterprises", "scale", "designations", "monthly", "prices"}) {
-      const CliRun run = Cli(fmt::format("import {0} data/{0}.csv --max-issues 3", kind));
-      ASSERT_EQ(run.exit_code, 0) << run.out;
-    }
-    ASSERT_EQ(Cli("import relations data/relations.csv").exit_code, 0);
-    for (const char* kind : {"series", "prospects", "projects"}) {
-      const CliRun run = Cli(fmt::format("import {0} '{1}fuling-{0}.csv'", kind, demo));
-      ASSERT_EQ(run.exit_code, 0) << run.out;
-    }
-    ASSERT_EQ(Cli("import matrix data/benchmark.csv --name chongqing-districts").exit_code, 0);
-    ASSERT_EQ(Cli(fmt::format("import io '{}fuling-io.csv'", demo)).exit_code, 0);
-  }
+  void SetUp() override { ASSERT_NO_FATAL_FAILURE(LoadDemoDistrict()); }
 
   // Reads one rendering: its people's text, and (JSON) the data's strings.
   void Read(const std::string& name, const std::string& args, const std::string& language) {

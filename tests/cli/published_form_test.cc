@@ -15,19 +15,7 @@ using nlohmann::json;
 
 class PublishedFormTest : public CliTest {
  protected:
-  void SetUp() override {
-    const std::string demo = std::string(CLUSTERSCOPE_SOURCE_DIR) + "/demo/";
-    ASSERT_EQ(Cli("synth --profile fuling --out data").exit_code, 0);
-    ASSERT_EQ(Cli("init").exit_code, 0);
-    for (const char* kind : {"enterprises", "scale", "designations", "monthly", "prices"}) {
-      const CliRun run = Cli(fmt::format("import {0} data/{0}.csv --max-issues 3", kind));
-      ASSERT_EQ(run.exit_code, 0) << run.out;
-    }
-    for (const char* kind : {"series", "projects"}) {
-      const CliRun run = Cli(fmt::format("import {0} '{1}fuling-{0}.csv'", kind, demo));
-      ASSERT_EQ(run.exit_code, 0) << run.out;
-    }
-  }
+  void SetUp() override { ASSERT_NO_FATAL_FAILURE(LoadDemoDistrict()); }
 
   json Json(const std::string& args) {
     const CliRun run = Cli(args);
