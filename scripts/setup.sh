@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
   libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git
-  nodejs chromium
+  nodejs chromium fonts-noto-cjk  # the browser tests and screenshots draw Chinese text
 )
 
 missing=()
