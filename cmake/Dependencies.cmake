@@ -26,6 +26,14 @@ set_target_properties(csv::csv PROPERTIES
   IMPORTED_LOCATION "${CSV_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}")
 
+# GLPK (the attacker's linear programmes in disclosure control) ships no pkg-config file either.
+find_path(GLPK_INCLUDE_DIR glpk.h REQUIRED)
+find_library(GLPK_LIBRARY glpk REQUIRED)
+add_library(glpk::glpk UNKNOWN IMPORTED)
+set_target_properties(glpk::glpk PROPERTIES
+  IMPORTED_LOCATION "${GLPK_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${GLPK_INCLUDE_DIR}")
+
 # RapidJSON (header-only) writes the large JSON reports as a stream; its config sets a variable only.
 find_package(RapidJSON 1.1 REQUIRED)
 add_library(rapidjson::rapidjson INTERFACE IMPORTED)

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// The attacker's linear programmes: given every published cell of a table (and that values are
+// not negative where they cannot be), the smallest and largest value a withheld cell can take.
+// Solved with GLPK's simplex, each solve starting from the last one's basis.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "clusterscope/disclosure/table.h"
+
+namespace clusterscope::disclosure {
+
+enum class Side { kLow, kHigh };
+
+class Attacker {
+ public:
+  // Every cell of `table` published at first. The table must outlive the attacker.
+  explicit Attacker(const LinearTable& table);
+  ~Attacker();
+  Attacker(const Attacker&) = delete;
+  Attacker& operator=(const Attacker&) = delete;
+
+  // The cell's figure is no longer published: the attacker loses its equation.
+  void Withhold(std::size_t cell);
+  bool withheld(std::size_t cell) const { return withheld_[cell]; }
+
+  // The interval the published cells leave `cell`; nullopt when the solver failed (treat the
+  // cell as exposed).
+  std::optional<Interval> Bounds(std::size_t cell);
+
+  // The published cells whose equations hold the last Bounds() call's bound on `side`: withholding
+  // one of them can widen it.
+  std::vector<std::size_t> Binding(Side side) const;
+
+ private:
+  struct Lp;  // GLPK's problem, kept out of this header
+  const LinearTable& table_;
+  std::vector<bool> withheld_;
+  std::unique_ptr<Lp> lp_;
+  std::vector<std::size_t> binding_low_;
+  std::vector<std::size_t> binding_high_;
+};
+
+}  // namespace clusterscope::disclosure

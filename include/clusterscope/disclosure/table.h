@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Published figures as a linear system, the way an attacker sees them: every cell (a group's
+// figure of one quantity) is the sum of the values of its atoms, and an atom is a set of
+// enterprises that every cell holds whole or not at all, so the unknowns are as few as the cells
+// can tell apart. Pure.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace clusterscope::disclosure {
+
+inline constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+struct LinearTable {
+  std::size_t atoms = 0;
+  std::vector<std::vector<std::uint32_t>> cells;  // each cell's atoms, sorted
+  std::vector<double> values;                     // each cell's figure
+  bool non_negative = true;  // the attacker knows no atom is below zero (false: profit)
+};
+
+// What the attacker can say of a cell: it lies in [low, high] (±kUnbounded when nothing holds it).
+struct Interval {
+  double low = -kUnbounded;
+  double high = kUnbounded;
+};
+
+// Atoms from the members each cell holds (indices below `members`): members in the same cells
+// form one atom. `atom_of` receives each member's atom, or -1 for a member of no cell.
+struct Atoms {
+  std::size_t count = 0;
+  std::vector<std::vector<std::uint32_t>> cells;  // each cell's atoms, sorted
+  std::vector<std::int32_t> atom_of;              // per member
+};
+Atoms MakeAtoms(std::size_t members, const std::vector<std::vector<std::uint32_t>>& cell_members);
+
+}  // namespace clusterscope::disclosure

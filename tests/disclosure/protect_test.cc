@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+#include "clusterscope/disclosure/protect.h"
+
+#include <gtest/gtest.h>
+
+#include "clusterscope/disclosure/attacker.h"
+
+namespace clusterscope::disclosure {
+namespace {
+
+// Cells as sums of members with the members' values; one atom per member unless cells merge
+// them.
+struct Built {
+  LinearTable table;
+  std::vector<double> cost;
+};
+Built Build(const std::vector<double>& member_values,
+            const std::vector<std::vector<std::uint32_t>>& cell_members) {
+  const Atoms atoms = MakeAtoms(member_values.size(), cell_members);
+  Built out;
+  out.table.atoms = atoms.count;
+  out.table.cells = atoms.cells;
+  for (const auto& members : cell_members) {
+    double sum = 0;
+    for (const auto m : members) sum += member_values[m];
+    out.table.values.push_back(sum);
+    out.cost.push_back(sum);
+  }
+  return out;
+}
+
+TEST(AtomsTest, MembersInTheSameCellsAreOneAtom) {
+  // Members 0 and 1 are in cells 0 and 1; member 2 only in cell 0; member 3 in none.
+  const Atoms atoms = MakeAtoms(4, {{0, 1, 2}, {0, 1}});
+  EXPECT_EQ(atoms.count, 2U);
+  EXPECT_EQ(atoms.atom_of[0], atoms.atom_of[1]);
+  EXPECT_NE(atoms.atom_of[0], atoms.atom_of[2]);
+  EXPECT_EQ(atoms.atom_of[3], -1);
+  EXPECT_EQ(atoms.cells[0].size(), 2U);
+  EXPECT_EQ(atoms.cells[1].size(), 1U);
+}
+
+TEST(AttackerTest, BoundsAWithheldCellByItsPublishedNeighbours) {
+  // total = a + b + c = 100, a + b = 70 (cell 1), c = 30 (cell 2), a = 20 (cell 3), b = 50.
+  const Built b = Build({20, 50, 30}, {{0, 1, 2}, {0, 1}, {2}, {0}});
+  Attacker attacker(b.table);
+  attacker.Withhold(3);
+  const auto interval = attacker.Bounds(3);
+  ASSERT_TRUE(interval);
+  EXPECT_NEAR(interval->low, 0, 1e-9);    // b may hold all of 70
+  EXPECT_NEAR(interval->high, 70, 1e-9);  // or none of it
+  // Cell 1 holds the bound from above (cell 0 with cell 2 too; either widens it once withheld).
+  const auto binding = attacker.Binding(Side::kHigh);
+  EXPECT_FALSE(binding.empty());
+  attacker.Withhold(1);
+  attacker.Withhold(0);
+  EXPECT_EQ(attacker.Bounds(3)->high, kUnbounded);
+}
+
+TEST(AttackerTest, ProfitMayBeNegativeSoOnlyExactFiguresAreBounded) {
+  Built b = Build({-20, 50, 30}, {{0, 1, 2}, {0, 1}, {2}, {0}});
+  b.table.non_negative = false;
+  Attacker attacker(b.table);
+  attacker.Withhold(3);
+  const auto interval = attacker.Bounds(3);
+  ASSERT_TRUE(interval);
+  EXPECT_EQ(interval->low, -kUnbounded);
+  EXPECT_EQ(interval->high, kUnbounded);
+  attacker.Withhold(2);  // c withheld too: c = total - (a + b) all the same
+  EXPECT_NEAR(attacker.Bounds(2)->high, 30, 1e-9);
+  EXPECT_NEAR(attacker.Bounds(2)->low, 30, 1e-9);
+}
+
+// The trap of the issue: a sector made of divisions 07, 44 and 45, division 07 withheld and the
+// sector and the other two shown gives 07 = ENERGY - 44 - 45, although each hierarchy alone has
+// two withheld cells or none.
+TEST(ProtectTest, ASectorMadeOfDivisionsIsOneSystem) {
+  // Members: 0 (division 07: one enterprise), 1-3 (44), 4-6 (45), 7-9 (division X), 10-12 (Y).
+  const std::vector<double> values{10, 20, 15, 15, 20, 20, 20, 60, 70, 70, 100, 100, 100};
+  enum Cell { kTotal, kEnergy, kOther, k07, k44, k45, kX, kY };
+  const Built b = Build(values, {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                                 {0, 1, 2, 3, 4, 5, 6},
+                                 {7, 8, 9, 10, 11, 12},
+                                 {0},
+                                 {1, 2, 3},
+                                 {4, 5, 6},
+                                 {7, 8, 9},
+                                 {10, 11, 12}});
+  std::vector<Reason> reasons(b.table.cells.size(), Reason::kNone);
+  reasons[k07] = Reason::kPrimary;
+  const ProtectionOptions options;
+  // Left as it was, 07 comes back exactly.
+  const auto before = Audit(b.table, reasons, options);
+  ASSERT_EQ(before.size(), 1U);
+  EXPECT_NEAR(before[0].interval.low, 10, 1e-9);
+  EXPECT_NEAR(before[0].interval.high, 10, 1e-9);
+  Protect(b.table, reasons, b.cost, options);
+  // The cheapest complement every bound rests on is division 44 (50): 07 + 44 = 60 leaves 07
+  // anywhere in [0, 60] and 44 in [0, 60].
+  std::vector<Reason> expected(b.table.cells.size(), Reason::kNone);
+  expected[k07] = Reason::kPrimary;
+  expected[k44] = Reason::kSecondary;
+  EXPECT_EQ(reasons, expected);
+  EXPECT_TRUE(Audit(b.table, reasons, options).empty());
+}
+
+TEST(ProtectTest, CellsOfTheSameAtomsShareOneFate) {
+  // Cluster F2 is division 27: one withheld withholds the other without a solve.
+  const Built b = Build({5, 50, 60, 70}, {{0, 1, 2, 3}, {0}, {0}, {1, 2, 3}});
+  std::vector<Reason> reasons(4, Reason::kNone);
+  reasons[1] = Reason::kPrimary;
+  Protect(b.table, reasons, b.cost, {});
+  EXPECT_EQ(reasons[2], Reason::kSameAs);
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+}
+
+TEST(ProtectTest, AComplementTooSmallToProtectIsJoinedByAnother) {
+  // total 100 = a 40 + b 1 + c 59, a withheld: b alone as complement leaves a in [40, 41].
+  const Built b = Build({40, 1, 59}, {{0, 1, 2}, {0}, {1}, {2}});
+  std::vector<Reason> reasons(4, Reason::kNone);
+  reasons[1] = Reason::kPrimary;
+  Protect(b.table, reasons, b.cost, {});
+  EXPECT_EQ(reasons[2], Reason::kSecondary);
+  EXPECT_EQ(reasons[3], Reason::kSecondary);  // then c, since a + b = 41 keeps a below 46
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+}
+
+TEST(ProtectTest, TheAuditReportsWhatIsLeftExposed) {
+  const Built b = Build({40, 1, 59}, {{0, 1, 2}, {0}, {1}, {2}});
+  std::vector<Reason> reasons(4, Reason::kNone);
+  reasons[1] = Reason::kPrimary;
+  reasons[2] = Reason::kSecondary;
+  const auto findings = Audit(b.table, reasons, {});
+  // a + b = 41: a (40) is anywhere in [0, 41], short of 46 above; b (1) is protected.
+  ASSERT_EQ(findings.size(), 1U);
+  EXPECT_EQ(findings[0].cell, 1U);
+  EXPECT_NEAR(findings[0].interval.low, 0, 1e-9);
+  EXPECT_NEAR(findings[0].interval.high, 41, 1e-9);
+}
+
+}  // namespace
+}  // namespace clusterscope::disclosure
