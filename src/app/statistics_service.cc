@@ -9,6 +9,7 @@
 
 #include "clusterscope/app/analytics_service.h"
 #include "clusterscope/app/chains_service.h"
+#include "clusterscope/app/disclosure_service.h"
 #include "clusterscope/app/targets_service.h"
 #include "clusterscope/text/errors.h"
 
@@ -68,8 +69,10 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
   }
   report::MonthlyBundle bundle;
   bundle.is_public = !grant.full();
-  auto indicators = ComputeIndicators(store(), system(), options.period, options.indicators,
-                                      options.alerts, options.trend_months);
+  const auto rules = PublishedRules(grant, options.disclosure);
+  auto indicators =
+      ComputeIndicators(store(), system(), options.period, options.indicators, options.alerts,
+                        options.trend_months, grant.full() ? nullptr : &rules);
   if (!indicators) return Error(indicators.error());
   bundle.indicators = std::move(*indicators);
   const auto period = bundle.indicators.period;
@@ -114,7 +117,6 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
   }
   std::vector<std::string> withheld;
   if (!grant.full()) {
-    engine::ApplyDisclosureControl(bundle.indicators, options.disclosure);
     if (bundle.targets) WithholdTargets(bundle.indicators, *bundle.targets);
     withheld = app::WithheldClusters(bundle.indicators);
   }
@@ -134,19 +136,20 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
 Result<core::Period> StatisticsService::LatestPeriod() { return app::LatestPeriod(store()); }
 
 Result<std::vector<std::string>> StatisticsService::WithheldClusters(core::Period period) {
-  auto indicators = ComputeIndicators(store(), system(), period, {});
+  const disclosure::DisclosureRules rules;
+  auto indicators = ComputeIndicators(store(), system(), period, {}, {}, 0, &rules);
   if (!indicators) return Error(indicators.error());
-  engine::ApplyDisclosureControl(*indicators, {});
   return app::WithheldClusters(*indicators);
 }
 
 Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSeries(
     const Grant& grant, std::optional<core::Period> last, int months,
-    const engine::DisclosureRules& disclosure) {
+    const disclosure::DisclosureRules& disclosure) {
   if (months < 1 || months > 120) {
     return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kMonthsRange)));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(disclosure.Validate());
+  const auto rules = PublishedRules(grant, disclosure);
   if (!last) {
     auto latest = app::LatestPeriod(store());
     if (!latest) return Error(latest.error());
@@ -161,7 +164,7 @@ Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSerie
   series.reserve(static_cast<std::size_t>(months));
   for (int k = 0; k < months; ++k) {
     series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
-    if (!grant.full()) engine::ApplyDisclosureControl(series.back(), disclosure);
+    if (!grant.full()) disclosure::ApplyDisclosureControl(**engine, series.back(), rules);
   }
   return series;
 }

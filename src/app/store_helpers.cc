@@ -72,12 +72,10 @@ Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
   return engine;
 }
 
-Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
-                                                    const model::ClusterSystem& system,
-                                                    std::optional<core::Period> period,
-                                                    const engine::IndicatorOptions& options,
-                                                    const engine::AlertRules& alert_rules,
-                                                    int trend_months) {
+Result<engine::MonthlyIndicators> ComputeIndicators(
+    storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
+    const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules,
+    int trend_months, const disclosure::DisclosureRules* published) {
   if (!period) {
     auto latest = LatestPeriod(store);
     if (!latest) return Error(latest.error());
@@ -92,6 +90,7 @@ Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
   auto indicators = (*engine)->Compute(*period, options);
   indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
   if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
+  if (published != nullptr) disclosure::ApplyDisclosureControl(**engine, indicators, *published);
   return indicators;
 }
 

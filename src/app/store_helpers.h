@@ -15,6 +15,7 @@
 
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
+#include "clusterscope/disclosure/control.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/import_report.h"
@@ -59,13 +60,12 @@ Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
                                                    const model::ClusterSystem& system,
                                                    core::Period from, core::Period to);
 // The monthly indicators of `period` (default: the latest month held) with the alerts of the
-// period and the total's trend over `trend_months` months.
-Result<engine::MonthlyIndicators> ComputeIndicators(storage::Store& store,
-                                                    const model::ClusterSystem& system,
-                                                    std::optional<core::Period> period,
-                                                    const engine::IndicatorOptions& options,
-                                                    const engine::AlertRules& alert_rules = {},
-                                                    int trend_months = 0);
+// period and the total's trend over `trend_months` months; in the published form under
+// `published` disclosure rules when given.
+Result<engine::MonthlyIndicators> ComputeIndicators(
+    storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
+    const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules = {},
+    int trend_months = 0, const disclosure::DisclosureRules* published = nullptr);
 // Keeps the rows (anything with a `uscc`) about enterprises of `park`; all when `park` is empty.
 template <typename Row>
 Status KeepPark(storage::Store& store, const std::string& park, std::vector<Row>& rows) {

@@ -11,9 +11,10 @@
 #include <fmt/format.h>
 
 #include "clusterscope/app/chains_service.h"
+#include "clusterscope/app/disclosure_service.h"
 #include "clusterscope/app/targets_config.h"
 #include "clusterscope/chains/pipeline.h"
-#include "clusterscope/engine/disclosure.h"
+#include "clusterscope/disclosure/control.h"
 #include "clusterscope/text/targets.h"
 
 namespace clusterscope::app {
@@ -225,18 +226,38 @@ std::string GroupKey(const model::Quantity& q) {
   return q.group.find(':') == std::string::npos ? q.group + ":" + q.group : q.group;
 }
 
-// The groups ("kind:code") the published indicators withhold in any of `periods`.
+// What the published indicators withhold in any of `periods`: groups ("kind:code") and a
+// published group's quantities ("kind:code#ytd_export_value").
 std::set<std::string> WithheldGroups(const engine::Engine& engine,
-                                     const std::set<core::Period>& periods) {
+                                     const std::set<core::Period>& periods,
+                                     const disclosure::DisclosureRules& rules) {
   std::set<std::string> out;
   for (const auto& period : periods) {
     auto indicators = engine.Compute(period, {.top = 0});
-    engine::ApplyDisclosureControl(indicators, {});
+    disclosure::ApplyDisclosureControl(engine, indicators, rules);
     for (const auto& g : indicators.groups) {
       if (!g.suppressed.empty()) out.insert(g.kind + ":" + g.code);
+      for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+        if (g.withheld[q].empty()) continue;
+        out.insert(fmt::format("{}:{}#{}", g.kind, g.code,
+                               engine::QuantityName(static_cast<engine::Quantity>(q))));
+      }
     }
   }
   return out;
+}
+
+// The key of the quantity a target reads of a group ("#ytd_output_value"), or "#" for an
+// indicator, which may read several.
+std::string QuantityKey(const model::Quantity& q) {
+  if (q.source == model::Quantity::Source::kMeasure) {
+    for (const auto& info : model::Measures()) {
+      if (info.column == q.name) {
+        return "#" + std::string(engine::QuantityName(engine::YearToDate(info.measure)));
+      }
+    }
+  }
+  return "#";
 }
 
 bool ReadsWithheld(const model::Target& t, const std::set<std::string>& withheld) {
@@ -244,13 +265,14 @@ bool ReadsWithheld(const model::Target& t, const std::set<std::string>& withheld
     if (!*q) continue;
     const std::string key = GroupKey(**q);
     if (key.empty()) continue;
-    if (key.ends_with(":*")) {  // every group of a kind: withheld if any is
-      const std::string kind = key.substr(0, key.size() - 1);
-      const auto it = withheld.lower_bound(kind);
-      if (it != withheld.end() && it->starts_with(kind)) return true;
-    } else if (withheld.count(key) != 0) {
-      return true;
-    }
+    // Every group of a kind ("cluster:*") is withheld if any is; an indicator if any of the
+    // group's quantities is.
+    const bool every = key.ends_with(":*");
+    const std::string prefix = every ? key.substr(0, key.size() - 1) : key + QuantityKey(**q);
+    if (!every && withheld.count(key) != 0) return true;
+    const auto it = withheld.lower_bound(prefix);
+    if (it == withheld.end()) continue;
+    if ((every || prefix.ends_with('#')) ? it->starts_with(prefix) : *it == prefix) return true;
   }
   return false;
 }
@@ -267,14 +289,15 @@ void Withhold(targets::TargetReport::Row& row) {
 }
 
 // The published form of a target report: see TargetsService::Targets.
-void Publish(targets::TargetReport& report, const engine::Engine& engine, bool history) {
+void Publish(targets::TargetReport& report, const engine::Engine& engine, bool history,
+             const disclosure::DisclosureRules& rules) {
   std::set<core::Period> periods = {report.period};
   for (const auto& row : report.rows) {
     periods.insert({row.target.base_year, 12});
     if (!history) continue;
     for (const auto& [period, progress] : row.history) periods.insert(period);
   }
-  const auto withheld = WithheldGroups(engine, periods);
+  const auto withheld = WithheldGroups(engine, periods, rules);
   std::set<std::string> split_with_withheld_part;
   for (auto& row : report.rows) {
     if (!ReadsWithheld(row.target, withheld)) continue;
@@ -339,7 +362,7 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
     report.rows.push_back(TargetRow(*plan, t, *period, history, pipeline, figures));
   }
   report.plan = std::move(*plan);
-  if (!grant.full()) Publish(report, engine, history);
+  if (!grant.full()) Publish(report, engine, history, PublishedRules(grant));
   return report;
 }
 

@@ -3,14 +3,83 @@
 #include "command.h"
 #include <fmt/format.h>
 
+#include "clusterscope/app/disclosure_service.h"
 #include "clusterscope/app/import_service.h"
+#include "clusterscope/report/disclosure.h"
 #include "clusterscope/report/monthly.h"
 
 namespace clusterscope::cli {
+namespace {
+
+// `audit disclosure`: the attacker's linear programmes over each month's published form.
+void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
+  struct Args {
+    std::string period, role = "viewer", park, format;
+    disclosure::DisclosureRules rules;
+  };
+  auto args = std::make_shared<Args>();
+  auto* command = AddCommand(
+      group, "disclosure",
+      "Check the published figures as an attacker would: the least and most every withheld "
+      "figure can be given everything published; exit 10 when one is narrower than its "
+      "protection");
+  command->add_option("--period", args->period, "Reporting month, YYYY-MM (default: every month)");
+  command->add_option("--role", args->role, "Whose published form: viewer or park_editor")
+      ->check(CLI::IsMember({"viewer", "park_editor"}))
+      ->default_val("viewer");
+  command->add_option("--park", args->park,
+                      "park_editor: the park whose enterprises the attacker knows");
+  command
+      ->add_option("--min-enterprises", args->rules.min_enterprises,
+                   "Fewer enterprises with a value: withheld")
+      ->default_val(args->rules.min_enterprises);
+  command
+      ->add_option("--dominance", args->rules.dominance,
+                   "The two largest above this share: withheld")
+      ->default_val(args->rules.dominance);
+  command->add_option("--p-percent", args->rules.p_percent, "The p % rule's p (0: off)")
+      ->default_val(args->rules.p_percent);
+  command
+      ->add_option("--protection", args->rules.protection,
+                   "Each withheld figure's interval must reach this share of it, both ways")
+      ->default_val(args->rules.protection);
+  AddFormatOption(*command, args->format);
+  command->callback([&ctx, args] {
+    ctx.action = [&ctx, args] {
+      if ((args->role == "park_editor") == args->park.empty()) {
+        return Fail(
+            Status::InvalidArgument("--park goes with --role park_editor, and only with it"));
+      }
+      auto period = PeriodOption(args->period);
+      if (!period) return Fail(period.error());
+      int code = 0;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kIndicators, "audit disclosure",
+                                 args->role + (args->park.empty() ? "" : ":" + args->park));
+      if (!grant) return Fail(grant.error());
+      app::DisclosureAuditOptions options;
+      options.period = *period;
+      options.insider_park = args->park;
+      options.rules = args->rules;
+      auto months = opened->Service<app::DisclosureService>().Audit(*grant, options);
+      if (!months) return Fail(months.error());
+      fmt::print("{}", args->format == "json" ? report::DisclosureAuditJson(*months)
+                                              : report::DisclosureAuditText(*months));
+      for (const auto& m : *months) {
+        if (!m.exposures.empty()) return static_cast<int>(kExitFindings);
+      }
+      return static_cast<int>(kExitOk);
+    };
+  });
+}
+
+}  // namespace
 
 void RegisterAudit(CLI::App& app, Context& ctx) {
-  auto* group =
-      AddCommand(app, "audit", "Data-quality warnings (数据审核) raised by monthly imports");
+  auto* group = AddCommand(app, "audit",
+                           "Data-quality warnings (数据审核) raised by monthly imports; the "
+                           "attacker's audit of the published figures (disclosure)");
   group->require_subcommand(1);
 
   struct ListArgs {
@@ -74,6 +143,7 @@ void RegisterAudit(CLI::App& app, Context& ctx) {
       return static_cast<int>(kExitOk);
     };
   });
+  RegisterAuditDisclosure(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

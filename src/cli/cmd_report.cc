@@ -17,7 +17,7 @@ struct ReportArgs {
   std::string period, format = "md", out, lang = "zh";
   std::size_t top = 10;
   bool is_public = false;
-  engine::DisclosureRules disclosure;
+  disclosure::DisclosureRules disclosure;
   engine::AlertRules alerts;
 };
 

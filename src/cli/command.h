@@ -30,6 +30,7 @@ enum ExitCode : int {
   kExitUnavailable = 7,  // database locked or unreadable, disk full
   kExitInternal = 8,
   kExitPermissionDenied = 9,  // not signed in, or the role may not do it
+  kExitFindings = 10,         // a check ran and found something (audit disclosure: exposures)
 };
 
 int ExitCodeOf(const Status& status);

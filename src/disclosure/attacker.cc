@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/disclosure/attacker.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <glpk.h>
 
 namespace clusterscope::disclosure {
 
-// Rows are the cells (fixed at their figure while published, free once withheld), columns the
-// atoms. GLPK counts from 1.
+// Rows are the published cells, fixed at their figures (a withheld cell's row is deleted: the
+// basis stays as small as what is published); columns are the atoms. GLPK counts from 1.
 struct Attacker::Lp {
   glp_prob* prob = glp_create_prob();
   glp_smcp parm{};
@@ -23,27 +25,30 @@ struct Attacker::Lp {
   Lp(const Lp&) = delete;
   Lp& operator=(const Lp&) = delete;
 
-  // Solves in `direction`; the optimum, ±kUnbounded, or nullopt when the solver failed.
+  // Solves in `direction`; the optimum, ±kUnbounded, or nullopt when the solver failed. The
+  // last basis first; when that ends badly (a stale basis can end in a false "no feasible
+  // point"), again from a fresh one.
   std::optional<double> Solve(int direction) {
     glp_set_obj_dir(prob, direction);
-    if (glp_simplex(prob, &parm) != 0) {
-      // A singular or stale basis: start again from a fresh one, once.
-      glp_adv_basis(prob, 0);
-      if (glp_simplex(prob, &parm) != 0) return std::nullopt;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (attempt > 0) glp_adv_basis(prob, 0);
+      if (glp_simplex(prob, &parm) != 0) continue;
+      switch (glp_get_status(prob)) {
+        case GLP_OPT:
+          return glp_get_obj_val(prob);
+        case GLP_UNBND:
+          return direction == GLP_MAX ? kUnbounded : -kUnbounded;
+        default:
+          break;
+      }
     }
-    switch (glp_get_status(prob)) {
-      case GLP_OPT:
-        return glp_get_obj_val(prob);
-      case GLP_UNBND:
-        return direction == GLP_MAX ? kUnbounded : -kUnbounded;
-      default:
-        return std::nullopt;
-    }
+    return std::nullopt;
   }
 };
 
 Attacker::Attacker(const LinearTable& table)
     : table_(table), withheld_(table.cells.size(), false), lp_(std::make_unique<Lp>()) {
+  for (std::size_t c = 0; c < table.cells.size(); ++c) row_cell_.push_back(c);
   glp_term_out(GLP_OFF);  // the library's progress lines, on this thread
   glp_prob* p = lp_->prob;
   const int rows = static_cast<int>(table.cells.size());
@@ -65,6 +70,9 @@ Attacker::Attacker(const LinearTable& table)
   for (int c = 1; c <= cols; ++c) {
     glp_set_col_bnds(p, c, table.non_negative ? GLP_LO : GLP_FR, 0, 0);
   }
+  for (const auto& [atom, value] : table.known) {
+    glp_set_col_bnds(p, static_cast<int>(atom) + 1, GLP_FX, value, value);
+  }
   glp_load_matrix(p, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
   glp_scale_prob(p, GLP_SF_AUTO);
   glp_adv_basis(p, 0);
@@ -75,7 +83,14 @@ Attacker::~Attacker() = default;
 void Attacker::Withhold(std::size_t cell) {
   if (withheld_[cell]) return;
   withheld_[cell] = true;
-  glp_set_row_bnds(lp_->prob, static_cast<int>(cell) + 1, GLP_FR, 0, 0);
+  const auto at = std::find(row_cell_.begin(), row_cell_.end(), cell);
+  const int row = static_cast<int>(at - row_cell_.begin()) + 1;
+  const bool basic = glp_get_row_stat(lp_->prob, row) == GLP_BS;
+  const std::array<int, 2> rows{0, row};
+  glp_del_rows(lp_->prob, 1, rows.data());
+  row_cell_.erase(at);
+  // A basic row leaves a valid basis behind; a non-basic one does not.
+  if (!basic) glp_adv_basis(lp_->prob, 0);
 }
 
 std::optional<Interval> Attacker::Bounds(std::size_t cell) {
@@ -86,9 +101,17 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   // The published cells with a non-zero dual at the optimum: withholding one frees the bound.
   const auto binding = [&](std::vector<std::size_t>& out) {
     out.clear();
-    for (std::size_t r = 0; r < table_.cells.size(); ++r) {
-      if (withheld_[r]) continue;
-      if (std::abs(glp_get_row_dual(p, static_cast<int>(r) + 1)) > 1e-9) out.push_back(r);
+    for (std::size_t r = 0; r < row_cell_.size(); ++r) {
+      if (std::abs(glp_get_row_dual(p, static_cast<int>(r) + 1)) > 1e-9) {
+        out.push_back(row_cell_[r]);
+      }
+    }
+  };
+  const auto point = [&](double optimum, std::vector<double>& out) {
+    out.clear();
+    if (std::isinf(optimum)) return;
+    for (std::size_t a = 0; a < table_.atoms; ++a) {
+      out.push_back(glp_get_col_prim(p, static_cast<int>(a) + 1));
     }
   };
   Interval out;
@@ -96,10 +119,12 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   if (!low) return std::nullopt;
   out.low = *low;
   binding(binding_low_);
+  point(out.low, point_low_);
   const auto high = lp_->Solve(GLP_MAX);
   if (!high) return std::nullopt;
   out.high = *high;
   binding(binding_high_);
+  point(out.high, point_high_);
   return out;
 }
 

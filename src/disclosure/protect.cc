@@ -5,6 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
+
+#include "null_space.h"
 
 #include "clusterscope/disclosure/attacker.h"
 
@@ -51,6 +54,154 @@ std::optional<std::size_t> CheapestNeighbour(const LinearTable& table, const Att
   return Cheapest(near, cost);
 }
 
+// Whether the attacker knows every atom of the cell already (an insider's own enterprises):
+// nothing to protect.
+bool AllKnown(const LinearTable& table, std::size_t cell) {
+  if (table.known.empty()) return false;
+  return std::all_of(table.cells[cell].begin(), table.cells[cell].end(), [&](std::uint32_t a) {
+    return std::any_of(table.known.begin(), table.known.end(),
+                       [a](const auto& known) { return known.first == a; });
+  });
+}
+
+// Atoms the attacker cannot tell apart, because the same published cells hold them: mass moves
+// freely between them without changing a published figure. Gives, without a solve, an interval
+// the attacker cannot narrow a cell below (an inner bound of the linear programme's).
+class Swaps {
+ public:
+  explicit Swaps(const LinearTable& table) : table_(table), class_of_(table.atoms, -1) {
+    for (const auto& [atom, value] : table.known) known_.insert(atom);
+  }
+
+  // After cells were withheld.
+  void Rebuild(const Attacker& attacker) {
+    std::vector<std::vector<std::uint32_t>> signature(table_.atoms);
+    for (std::size_t c = 0; c < table_.cells.size(); ++c) {
+      if (attacker.withheld(c)) continue;
+      for (const auto a : table_.cells[c]) signature[a].push_back(static_cast<std::uint32_t>(c));
+    }
+    std::map<std::vector<std::uint32_t>, std::int32_t> classes;
+    class_value_.clear();
+    class_size_.clear();
+    for (std::size_t a = 0; a < table_.atoms; ++a) {
+      if (known_.count(static_cast<std::uint32_t>(a)) != 0) {
+        class_of_[a] = -1;
+        continue;
+      }
+      const auto [at, fresh] =
+          classes.try_emplace(signature[a], static_cast<std::int32_t>(class_value_.size()));
+      if (fresh) {
+        class_value_.push_back(0);
+        class_size_.push_back(0);
+      }
+      class_of_[a] = at->second;
+      class_value_[static_cast<std::size_t>(at->second)] += table_.atom_values[a];
+      ++class_size_[static_cast<std::size_t>(at->second)];
+    }
+  }
+
+  Interval Inner(std::size_t cell) const {
+    const double v = table_.values[cell];
+    // class -> the value and number of its atoms in the cell
+    std::map<std::int32_t, std::pair<double, std::size_t>> inside;
+    for (const auto a : table_.cells[cell]) {
+      if (class_of_[a] < 0) continue;
+      auto& [value, atoms] = inside[class_of_[a]];
+      value += table_.atom_values[a];
+      ++atoms;
+    }
+    Interval out{v, v};
+    for (const auto& [c, in] : inside) {
+      const auto k = static_cast<std::size_t>(c);
+      if (class_size_[k] == in.second) continue;    // no partner outside the cell
+      if (!table_.non_negative) return Interval{};  // moves either way, without end
+      out.high += class_value_[k] - in.first;
+      out.low -= in.first;
+    }
+    return out;
+  }
+
+ private:
+  const LinearTable& table_;
+  std::set<std::uint32_t> known_;
+  std::vector<std::int32_t> class_of_;  // per atom; -1 for a known atom
+  std::vector<double> class_value_;
+  std::vector<std::size_t> class_size_;
+};
+
+// The intervals of withheld cells, from shortcuts when they are enough, else from the solver.
+// The shortcuts are intervals the attacker cannot narrow: the values each cell takes at the
+// points the solver found so far (each fits every published figure, and still does once more
+// is withheld), and the swaps of atoms the published cells cannot tell apart.
+class Bounder {
+ public:
+  Bounder(const LinearTable& table, Attacker& attacker)
+      : table_(table), attacker_(attacker), swaps_(table), shortcuts_(!table.atom_values.empty()) {
+    for (const double v : table.values) seen_.push_back({v, v});
+  }
+
+  // Cells were withheld since the last call.
+  void Withheld() { stale_ = true; }
+
+  std::optional<Interval> Bounds(std::size_t cell, double share) {
+    const double v = table_.values[cell];
+    if (Protects(seen_[cell], v, share)) return seen_[cell];
+    if (stale_) Refresh();
+    if (!table_.non_negative && Moves(cell)) return Interval{};
+    if (shortcuts_) {
+      const Interval inner = swaps_.Inner(cell);
+      if (Protects(inner, v, share)) return inner;
+    }
+    solves_ += 2;
+    const auto out = attacker_.Bounds(cell);
+    for (const auto side : {Side::kLow, Side::kHigh}) See(attacker_.Point(side));
+    return out;
+  }
+
+  std::size_t solves() const { return solves_; }
+
+ private:
+  void Refresh() {
+    stale_ = false;
+    if (shortcuts_) swaps_.Rebuild(attacker_);
+    if (table_.non_negative) return;
+    std::vector<bool> withheld;
+    for (std::size_t c = 0; c < table_.cells.size(); ++c) withheld.push_back(attacker_.withheld(c));
+    free_ = FreeDirection(table_, withheld, ++seed_);
+    scale_ = 0;
+    for (const double d : free_) scale_ = std::max(scale_, std::abs(d));
+  }
+
+  // Whether the cell changes along the free direction: then nothing holds it either way.
+  bool Moves(std::size_t cell) const {
+    double change = 0;
+    for (const auto a : table_.cells[cell]) change += free_[a];
+    return std::abs(change) >
+           1e-8 * scale_ * static_cast<double>(std::max<std::size_t>(table_.cells[cell].size(), 1));
+  }
+
+  void See(const std::vector<double>& point) {
+    if (point.empty()) return;
+    for (std::size_t c = 0; c < table_.cells.size(); ++c) {
+      double value = 0;
+      for (const auto a : table_.cells[c]) value += point[a];
+      seen_[c].low = std::min(seen_[c].low, value);
+      seen_[c].high = std::max(seen_[c].high, value);
+    }
+  }
+
+  const LinearTable& table_;
+  Attacker& attacker_;
+  Swaps swaps_;
+  const bool shortcuts_;
+  bool stale_ = true;
+  std::vector<Interval> seen_;  // per cell
+  std::vector<double> free_;    // a free direction, per atom (tables that may be negative)
+  double scale_ = 0;
+  std::uint64_t seed_ = 0;
+  std::size_t solves_ = 0;
+};
+
 }  // namespace
 
 std::string_view ReasonName(Reason reason) {
@@ -85,13 +236,14 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
   }
   // Withholding a cell only widens the others' intervals, so a cell once protected stays so and
   // one pass over the growing list suffices.
-  std::size_t solves = 0;
+  Bounder bounder(table, attacker);
   for (std::size_t next = 0; next < work.size(); ++next) {
     const std::size_t cell = work[next];
+    if (AllKnown(table, cell)) continue;
     for (;;) {
-      const auto interval = attacker.Bounds(cell);
-      solves += 2;
+      const auto interval = bounder.Bounds(cell, options.share);
       if (interval && Protects(*interval, table.values[cell], options.share)) break;
+      // (an interval that falls short came from the solver: Binding() is its answer)
       std::optional<std::size_t> complement;
       if (interval) {
         const bool high_short =
@@ -102,10 +254,11 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
       if (!complement) break;  // nothing left to withhold: the audit will say so
       reasons[*complement] = Reason::kSecondary;
       attacker.Withhold(*complement);
+      bounder.Withheld();
       work.push_back(*complement);
     }
   }
-  return solves;
+  return bounder.solves();
 }
 
 std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& reasons,
@@ -114,10 +267,11 @@ std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& 
   for (std::size_t c = 0; c < reasons.size(); ++c) {
     if (reasons[c] != Reason::kNone) attacker.Withhold(c);
   }
+  Bounder bounder(table, attacker);
   std::vector<Finding> out;
   for (std::size_t c = 0; c < reasons.size(); ++c) {
-    if (reasons[c] == Reason::kNone) continue;
-    const auto interval = attacker.Bounds(c);
+    if (reasons[c] == Reason::kNone || AllKnown(table, c)) continue;
+    const auto interval = bounder.Bounds(c, options.share);
     if (interval && Protects(*interval, table.values[c], options.share)) continue;
     out.push_back({c, table.values[c], interval.value_or(Interval{}), interval.has_value()});
   }

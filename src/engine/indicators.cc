@@ -41,7 +41,52 @@ struct KindBuilder {
 }  // namespace
 
 std::optional<double> GroupIndicators::Growth(Measure measure) const {
+  if (!withheld[Idx(YearToDate(measure))].empty()) return std::nullopt;
+  for (const auto& [m, base] : {std::pair{Measure::kOutputValue, Quantity::kOutputBase},
+                                std::pair{Measure::kValueAdded, Quantity::kValueAddedBase},
+                                std::pair{Measure::kProfit, Quantity::kProfitBase},
+                                std::pair{Measure::kEnergyTce, Quantity::kEnergyBase}}) {
+    if (m == measure && !withheld[Idx(base)].empty()) return std::nullopt;
+  }
   return GrowthOf(ytd[Idx(measure)], ytd_base[Idx(measure)]);
+}
+
+std::string_view QuantityName(Quantity q) {
+  static constexpr std::array<std::string_view, kQuantityCount> kNames{
+      "month_output",         "month_output_base", "ytd_output",          "ytd_value_added",
+      "ytd_revenue",          "ytd_profit",        "ytd_rd_expense",      "ytd_new_product_revenue",
+      "ytd_export_value",     "ytd_energy_tce",    "employee_months",     "ytd_output_base",
+      "ytd_value_added_base", "ytd_profit_base",   "ytd_energy_tce_base", "loss_amount",
+      "ytd_value_added_real"};
+  return kNames[Idx(q)];
+}
+
+bool MayBeNegative(Quantity q) {
+  return q == Quantity::kProfit || q == Quantity::kProfitBase || q == Quantity::kValueAdded ||
+         q == Quantity::kValueAddedBase || q == Quantity::kRealValueAdded;
+}
+
+double GroupIndicators::Sum(Quantity q) const {
+  switch (q) {
+    case Quantity::kMonthOutput:
+      return month_output;
+    case Quantity::kMonthOutputBase:
+      return month_output_base;
+    case Quantity::kOutputBase:
+      return ytd_base[Idx(Measure::kOutputValue)];
+    case Quantity::kValueAddedBase:
+      return ytd_base[Idx(Measure::kValueAdded)];
+    case Quantity::kProfitBase:
+      return ytd_base[Idx(Measure::kProfit)];
+    case Quantity::kEnergyBase:
+      return ytd_base[Idx(Measure::kEnergyTce)];
+    case Quantity::kLossAmount:
+      return loss_amount;
+    case Quantity::kRealValueAdded:
+      return real_value_added;
+    default:
+      return ytd[Idx(q) - Idx(Quantity::kOutput)];
+  }
 }
 
 std::vector<MemberGroup> ListGroups(const std::map<std::string, std::vector<std::string>>& lists) {
@@ -363,6 +408,13 @@ class Engine::Pass {
         base_output_(n_, 0.0),
         in_frame_(n_, 0) {}
 
+  // Each frame enterprise's quantities, by panel slot (others left as they are).
+  void Record(std::vector<std::array<double, kQuantityCount>>& per_slot) {
+    per_slot_ = &per_slot;
+    SumGroups();
+  }
+  const std::vector<std::uint8_t>& in_frame() const { return in_frame_; }
+
   MonthlyIndicators Run() {
     SumGroups();
     Rank();
@@ -532,7 +584,26 @@ class Engine::Pass {
         acc.price_gaps += work.gaps[i];
         acc.frame += FrameHash(e);
       }
+      if (per_slot_ != nullptr) RecordSlot(e, i, work);
     }
+  }
+
+  void RecordSlot(std::size_t e, std::size_t i, const Work& work) const {
+    const Panel& panel = engine_.panel_;
+    auto& v = (*per_slot_)[e];
+    const double* month = panel.Column(last_, Measure::kOutputValue);
+    const double* month_base = panel.Column(last_ - 12, Measure::kOutputValue);
+    v[Idx(Quantity::kMonthOutput)] = month != nullptr ? month[e] : 0;
+    v[Idx(Quantity::kMonthOutputBase)] = month_base != nullptr ? month_base[e] : 0;
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      v[Idx(YearToDate(static_cast<Measure>(m)))] = work.ytd[m][i];
+    }
+    v[Idx(Quantity::kOutputBase)] = work.base[kOutput][i];
+    v[Idx(Quantity::kValueAddedBase)] = work.base[Idx(Measure::kValueAdded)][i];
+    v[Idx(Quantity::kProfitBase)] = work.base[kProfit][i];
+    v[Idx(Quantity::kEnergyBase)] = work.base[Idx(Measure::kEnergyTce)][i];
+    v[Idx(Quantity::kLossAmount)] = std::max(-work.ytd[kProfit][i], 0.0);  // its size
+    v[Idx(Quantity::kRealValueAdded)] = work.real_va[i];
   }
 
   // Rankings, a kind per thread: the best N of each group by output (at least two: disclosure
@@ -586,6 +657,7 @@ class Engine::Pass {
     acc.non_reporting_count = s.non_reporting;
     acc.price_gaps = s.price_gaps;
     acc.frame = s.frame;
+    acc.real_value_added = s.real_va;
     if (with_prices_ && s.price_gaps == 0) {
       acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
     }
@@ -659,6 +731,7 @@ class Engine::Pass {
   const std::size_t threads_;
   bool with_prices_ = false;
   std::vector<double> deflator_;
+  std::vector<std::array<double, kQuantityCount>>* per_slot_ = nullptr;  // when recording
   // What the rankings need of each enterprise; the rest stays in the blocks.
   std::vector<double> ytd_output_;
   std::vector<double> base_output_;
@@ -674,6 +747,42 @@ class Engine::Pass {
 
 MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {
   return Pass(*this, period, options).Run();
+}
+
+Contributions Engine::ContributionsTo(const MonthlyIndicators& indicators) const {
+  const IndicatorOptions options{.top = 0};
+  Pass pass(*this, indicators.period, options);
+  std::vector<std::array<double, kQuantityCount>> per_slot(panel_.enterprises());
+  pass.Record(per_slot);
+  // Each kind's groups as positions in the indicators (-1: not there).
+  std::map<std::pair<std::string, std::string>, std::int32_t> position;
+  for (std::size_t i = 0; i < indicators.groups.size(); ++i) {
+    position[{indicators.groups[i].kind, indicators.groups[i].code}] = static_cast<std::int32_t>(i);
+  }
+  std::vector<std::vector<std::int32_t>> at(kinds_.size());
+  for (std::size_t k = 0; k < kinds_.size(); ++k) {
+    for (const auto& [code, name] : kinds_[k].groups) {
+      const auto it = position.find({kinds_[k].code, code});
+      at[k].push_back(it == position.end() ? -1 : it->second);
+    }
+  }
+  Contributions out;
+  out.period = indicators.period;
+  out.members.resize(indicators.groups.size());
+  for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
+    if (pass.in_frame()[e] == 0) continue;
+    const auto index = static_cast<std::uint32_t>(out.uscc.size());
+    out.uscc.push_back(panel_.uscc(e));
+    out.park.push_back(enterprise_of_[e]->park);
+    out.values.push_back(per_slot[e]);
+    for (std::size_t k = 0; k < kinds_.size(); ++k) {
+      const std::int32_t g = kinds_[k].member[e];
+      if (g < 0) continue;
+      const std::int32_t i = at[k][static_cast<std::size_t>(g)];
+      if (i >= 0) out.members[static_cast<std::size_t>(i)].push_back(index);
+    }
+  }
+  return out;
 }
 
 }  // namespace clusterscope::engine

@@ -60,19 +60,20 @@ json Figures(const engine::GroupIndicators& g, bool with_period, core::Period pe
     const bool money = name.find("output") != std::string_view::npos || name.starts_with("ytd_");
     out[key] = hidden ? json(nullptr) : Rounded(value, money);
   };
-  put("month_output", g.month_output);
+  using engine::Quantity;
+  put("month_output", g.Figure(Quantity::kMonthOutput));
   put("month_growth", g.month_growth);
-  put("ytd_output", g.ytd[Idx(Measure::kOutputValue)]);
+  put("ytd_output", g.Figure(Quantity::kOutput));
   put("growth_same_basis", g.growth_same_basis);
   put("contribution_rate", g.contribution_rate);
   put("pull_pp", g.pull_pp);
   if (brief) return out;
-  put("ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]);
+  put("ytd_value_added", g.Figure(Quantity::kValueAdded));
   put("value_added_growth",
       g.value_added_growth_real ? g.value_added_growth_real : g.Growth(Measure::kValueAdded));
   out["value_added_growth_basis"] = g.value_added_growth_real ? "real" : "nominal";
-  put("ytd_revenue", g.ytd[Idx(Measure::kRevenue)]);
-  put("ytd_profit", g.ytd[Idx(Measure::kProfit)]);
+  put("ytd_revenue", g.Figure(Quantity::kRevenue));
+  put("ytd_profit", g.Figure(Quantity::kProfit));
   put("profit_growth", g.Growth(Measure::kProfit));
   put("rd_intensity", g.rd_intensity);
   put("labor_productivity", g.labor_productivity);

@@ -75,6 +75,7 @@ std::string SignedPercent(const std::optional<double>& fraction) {
 }
 
 std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
+std::string Yi(const std::optional<double>& wan) { return wan ? Yi(*wan) : "—"; }
 
 std::string Escape(std::string_view text) {
   std::string out;

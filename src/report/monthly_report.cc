@@ -148,25 +148,26 @@ namespace {
 
 // A published group's figures, every field of docs/indicators.md in order.
 void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
-  w.Field("month_output", g.month_output);
-  w.Field("month_output_base", g.month_output_base);
+  using engine::Quantity;
+  w.Field("month_output", g.Figure(Quantity::kMonthOutput));
+  w.Field("month_output_base", g.Figure(Quantity::kMonthOutputBase));
   w.Field("month_growth", g.month_growth);
-  w.Field("ytd_output", g.ytd[Idx(Measure::kOutputValue)]);
-  w.Field("ytd_output_base", g.ytd_base[Idx(Measure::kOutputValue)]);
+  w.Field("ytd_output", g.Figure(Quantity::kOutput));
+  w.Field("ytd_output_base", g.Figure(Quantity::kOutputBase));
   w.Field("growth_same_basis", g.growth_same_basis);
   w.Field("contribution_rate", g.contribution_rate);
   w.Field("pull_pp", g.pull_pp);
-  w.Field("ytd_value_added", g.ytd[Idx(Measure::kValueAdded)]);
-  w.Field("ytd_value_added_base", g.ytd_base[Idx(Measure::kValueAdded)]);
+  w.Field("ytd_value_added", g.Figure(Quantity::kValueAdded));
+  w.Field("ytd_value_added_base", g.Figure(Quantity::kValueAddedBase));
   w.Field("value_added_growth_nominal", g.Growth(Measure::kValueAdded));
   w.Field("value_added_growth_real", g.value_added_growth_real);
-  w.Field("ytd_revenue", g.ytd[Idx(Measure::kRevenue)]);
-  w.Field("ytd_profit", g.ytd[Idx(Measure::kProfit)]);
+  w.Field("ytd_revenue", g.Figure(Quantity::kRevenue));
+  w.Field("ytd_profit", g.Figure(Quantity::kProfit));
   w.Field("profit_growth", g.Growth(Measure::kProfit));
-  w.Field("ytd_rd_expense", g.ytd[Idx(Measure::kRdExpense)]);
-  w.Field("ytd_new_product_revenue", g.ytd[Idx(Measure::kNewProductRevenue)]);
-  w.Field("ytd_export_value", g.ytd[Idx(Measure::kExportValue)]);
-  w.Field("ytd_energy_tce", g.ytd[Idx(Measure::kEnergyTce)]);
+  w.Field("ytd_rd_expense", g.Figure(Quantity::kRdExpense));
+  w.Field("ytd_new_product_revenue", g.Figure(Quantity::kNewProductRevenue));
+  w.Field("ytd_export_value", g.Figure(Quantity::kExportValue));
+  w.Field("ytd_energy_tce", g.Figure(Quantity::kEnergyTce));
   w.Field("va_rate", g.va_rate);
   w.Field("profit_margin", g.profit_margin);
   w.Field("rd_intensity", g.rd_intensity);
@@ -178,8 +179,17 @@ void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
   w.Field("output_per_km2", g.output_per_km2);
   w.Field("declining_count", g.declining_count);
   w.Field("loss_count", g.loss_count);
-  w.Field("loss_amount", g.loss_amount);
+  w.Field("loss_amount", g.Figure(Quantity::kLossAmount));
   w.Field("non_reporting_count", g.non_reporting_count);
+  // Which of a published group's figures disclosure control withheld, and why.
+  w.Key("withheld");
+  w.StartObject();
+  for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+    if (!g.withheld[q].empty()) {
+      w.Field(engine::QuantityName(static_cast<Quantity>(q)), g.withheld[q]);
+    }
+  }
+  w.EndObject();
 }
 
 // A group's rankings: by output, and by growth with each one's growth.
@@ -277,11 +287,11 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
   const auto value_added = real ? real : total->Growth(Measure::kValueAdded);
   return fmt::format(
       "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
-      l.title, l.headline_output, Yi(total->ytd[Idx(Measure::kOutputValue)]), yi,
+      l.title, l.headline_output, Yi(total->Figure(engine::Quantity::kOutput)), yi,
       SignedPercent(total->growth_same_basis), text::kValueAddedGrowth.In(language),
       SignedPercent(value_added),
       real ? (text::kComparablePrices.In(language)) : (text::kNominal.In(language)),
-      l.headline_profit, Yi(total->ytd[Idx(Measure::kProfit)]), yi,
+      l.headline_profit, Yi(total->Figure(engine::Quantity::kProfit)), yi,
       SignedPercent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
 }
 
@@ -327,7 +337,8 @@ std::string TotalFiguresMarkdown(const engine::GroupIndicators* total, const Lab
   out += fmt::format("| {} | {} |\n", l.enterprises, total->enterprises);
   out += fmt::format("| {} | {} |\n", l.declining, total->declining_count);
   out += fmt::format("| {} | {} |\n", l.losses, total->loss_count);
-  out += fmt::format("| {} | {} |\n", l.loss_amount, Yi(total->loss_amount));
+  out +=
+      fmt::format("| {} | {} |\n", l.loss_amount, Yi(total->Figure(engine::Quantity::kLossAmount)));
   out += fmt::format("| {} | {} |\n\n", l.non_reporting, total->non_reporting_count);
 
   return out;

@@ -161,15 +161,16 @@ Result<std::string> MonthlyReportXlsx(const engine::MonthlyIndicators& indicator
       }
       continue;
     }
-    const std::vector<std::optional<double>> values = {g.month_output,
-                                                       g.ytd[Idx(Measure::kOutputValue)],
-                                                       g.ytd_base[Idx(Measure::kOutputValue)],
+    using engine::Quantity;
+    const std::vector<std::optional<double>> values = {g.Figure(Quantity::kMonthOutput),
+                                                       g.Figure(Quantity::kOutput),
+                                                       g.Figure(Quantity::kOutputBase),
                                                        g.growth_same_basis,
                                                        g.contribution_rate,
                                                        g.pull_pp,
-                                                       g.ytd[Idx(Measure::kValueAdded)],
-                                                       g.ytd[Idx(Measure::kRevenue)],
-                                                       g.ytd[Idx(Measure::kProfit)],
+                                                       g.Figure(Quantity::kValueAdded),
+                                                       g.Figure(Quantity::kRevenue),
+                                                       g.Figure(Quantity::kProfit),
                                                        g.rd_intensity,
                                                        g.energy_per_va,
                                                        g.labor_productivity,

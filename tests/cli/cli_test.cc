@@ -280,7 +280,7 @@ TEST_F(CliTest, ReportsTheMonthAsStableJson) {
   const CliRun published = Cli("report monthly --period 2023-02 --format json --public");
   ASSERT_EQ(published.exit_code, 0) << published.out;
   const auto withheld = nlohmann::json::parse(published.out)["groups"][0];
-  EXPECT_EQ(withheld["suppressed"], "few_enterprises");
+  EXPECT_EQ(withheld["suppressed"], "primary");
   EXPECT_EQ(withheld["enterprises"], 2);
   EXPECT_TRUE(withheld["ytd_output"].is_null());
   EXPECT_TRUE(withheld["top"].empty());

@@ -20,6 +20,12 @@ Built Build(const std::vector<double>& member_values,
   Built out;
   out.table.atoms = atoms.count;
   out.table.cells = atoms.cells;
+  out.table.atom_values.assign(atoms.count, 0);
+  for (std::size_t m = 0; m < member_values.size(); ++m) {
+    if (atoms.atom_of[m] >= 0) {
+      out.table.atom_values[static_cast<std::size_t>(atoms.atom_of[m])] += member_values[m];
+    }
+  }
   for (const auto& members : cell_members) {
     double sum = 0;
     for (const auto m : members) sum += member_values[m];
@@ -102,6 +108,30 @@ TEST(ProtectTest, ASectorMadeOfDivisionsIsOneSystem) {
   expected[k44] = Reason::kSecondary;
   EXPECT_EQ(reasons, expected);
   EXPECT_TRUE(Audit(b.table, reasons, options).empty());
+  // The same without the shortcuts: every interval from the solver.
+  LinearTable solver_only = b.table;
+  solver_only.atom_values.clear();
+  std::vector<Reason> again(b.table.cells.size(), Reason::kNone);
+  again[k07] = Reason::kPrimary;
+  Protect(solver_only, again, b.cost, options);
+  EXPECT_EQ(again, expected);
+}
+
+// Atoms that the same published cells hold can trade value: the shortcut's interval is one the
+// attacker cannot narrow, and it agrees with the solver's.
+TEST(ProtectTest, TheShortcutNeverClaimsMoreThanTheSolverFinds) {
+  // Members 0 and 1 are in the total and in cell 1 (withheld); 2 only in the total; 3 in cell 2.
+  const Built b = Build({30, 10, 40, 20}, {{0, 1, 2, 3}, {0}, {3}, {1, 3}});
+  std::vector<Reason> reasons(4, Reason::kNone);
+  reasons[1] = Reason::kPrimary;
+  Attacker attacker(b.table);
+  attacker.Withhold(1);
+  const auto solved = attacker.Bounds(1);
+  ASSERT_TRUE(solved);
+  // Published: total 100, {3} 20, {1, 3} 30: so 1 = 10 and 0 + 2 = 70: 0 lies in [0, 70].
+  EXPECT_NEAR(solved->low, 0, 1e-9);
+  EXPECT_NEAR(solved->high, 70, 1e-9);
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
 }
 
 TEST(ProtectTest, CellsOfTheSameAtomsShareOneFate) {

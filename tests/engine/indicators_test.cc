@@ -9,8 +9,6 @@
 #include "testutil.h"
 #include <gtest/gtest.h>
 
-#include "clusterscope/engine/disclosure.h"
-
 namespace clusterscope::engine {
 namespace {
 
@@ -232,10 +230,6 @@ TEST_F(IndicatorsTest, RaisesAlertsForGroupsAndEnterprises) {
     }
   }
   EXPECT_EQ(missing, 2u);
-  // Published: no enterprise-level alert survives disclosure control.
-  february.alerts = engine.Alerts(february, rules);
-  ApplyDisclosureControl(february, {});
-  for (const auto& a : february.alerts) EXPECT_FALSE(a.enterprise_level());
 }
 
 // A's value added: 90 in 2024-01..03 against 75 a year before (+20 % nominal). With its

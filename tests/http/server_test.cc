@@ -549,13 +549,13 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   ASSERT_EQ(Get(vic, "/api/v1/report/monthly", &body), 200);
   EXPECT_EQ(body.find("高新区企业"), std::string::npos);
   EXPECT_EQ(body.find(testutil::CreditCode(1)), std::string::npos);
-  EXPECT_NE(body.find("\"suppressed\":\"few_enterprises\""), std::string::npos) << body;
+  EXPECT_NE(body.find("\"suppressed\":\"primary\""), std::string::npos) << body;
   // A park editor sees its own park's enterprises only: the district-wide report and cockpit
   // come in the published form, without the other park's enterprise.
   const Signed pe = SignIn("pe", "editor-secret-1");
   ASSERT_EQ(Get(pe, "/api/v1/report/monthly", &body), 200);
   EXPECT_EQ(body.find("临港企业"), std::string::npos);
-  EXPECT_NE(body.find("\"suppressed\":\"few_enterprises\""), std::string::npos);
+  EXPECT_NE(body.find("\"suppressed\":\"primary\""), std::string::npos);
   ASSERT_EQ(Get(pe, "/api/v1/cockpit", &body), 200);
   EXPECT_TRUE(json::parse(body)["public"]);
   ASSERT_EQ(Get(pe, "/api/v1/alerts", &body), 200);
@@ -673,7 +673,7 @@ TEST_F(ServerTest, TheCockpitShowsTheMonthAndFollowsEveryChange) {
   ASSERT_EQ(Get(vic, "/api/v1/cockpit", &body), 200);
   doc = json::parse(body);
   EXPECT_TRUE(doc["public"]);
-  EXPECT_EQ(doc["total"]["suppressed"], "few_enterprises");
+  EXPECT_EQ(doc["total"]["suppressed"], "primary");
   EXPECT_TRUE(doc["total"]["ytd_output"].is_null());
   EXPECT_TRUE(doc["trend"][11]["ytd_output"].is_null());
   ASSERT_EQ(Get(vic, "/api/v1/alerts", &body), 200);

@@ -13,7 +13,7 @@
 #include "clusterscope/app/service.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
-#include "clusterscope/engine/disclosure.h"
+#include "clusterscope/disclosure/control.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/report/chains.h"
 
@@ -25,7 +25,7 @@ struct MonthlyReportOptions {
   engine::AlertRules alerts;
   int trend_months = 0;  // the total's trend (the HTML page charts 12)
   bool ladders = true;   // the cultivation ladders (the slowest part; the cockpit skips them)
-  engine::DisclosureRules disclosure;
+  disclosure::DisclosureRules disclosure;
 };
 
 class StatisticsService : public Service {
@@ -48,7 +48,7 @@ class StatisticsService : public Service {
   // in the published form. For the trend lines of any group (kIndicators).
   Result<std::vector<engine::MonthlyIndicators>> IndicatorSeries(
       const Grant& grant, std::optional<core::Period> last, int months,
-      const engine::DisclosureRules& disclosure = {});
+      const disclosure::DisclosureRules& disclosure = {});
 
   // The clusters disclosure control withholds at `period` (a published view of anything else
   // about them withholds them too).

@@ -36,13 +36,23 @@ class Attacker {
   // one of them can widen it.
   std::vector<std::size_t> Binding(Side side) const;
 
+  // The atoms' values at the last Bounds() call's optimum on `side` (empty when unbounded): a
+  // point that fits every published figure, so every cell's value there is one the attacker
+  // cannot rule out.
+  const std::vector<double>& Point(Side side) const {
+    return side == Side::kLow ? point_low_ : point_high_;
+  }
+
  private:
   struct Lp;  // GLPK's problem, kept out of this header
   const LinearTable& table_;
   std::vector<bool> withheld_;
+  std::vector<std::size_t> row_cell_;  // the cell of each row of the programme
   std::unique_ptr<Lp> lp_;
   std::vector<std::size_t> binding_low_;
   std::vector<std::size_t> binding_high_;
+  std::vector<double> point_low_;
+  std::vector<double> point_high_;
 };
 
 }  // namespace clusterscope::disclosure

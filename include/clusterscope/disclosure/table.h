@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace clusterscope::disclosure {
@@ -18,7 +19,11 @@ struct LinearTable {
   std::size_t atoms = 0;
   std::vector<std::vector<std::uint32_t>> cells;  // each cell's atoms, sorted
   std::vector<double> values;                     // each cell's figure
+  // Each atom's value: the truth the attacker does not know, from which shortcuts show a cell
+  // safe without a linear programme (empty: none taken).
+  std::vector<double> atom_values;
   bool non_negative = true;  // the attacker knows no atom is below zero (false: profit)
+  std::vector<std::pair<std::uint32_t, double>> known;  // atoms the attacker knows (insiders)
 };
 
 // What the attacker can say of a cell: it lies in [low, high] (±kUnbounded when nothing holds it).

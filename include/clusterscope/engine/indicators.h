@@ -30,6 +30,36 @@ struct Ranked {
   std::optional<double> growth;  // null when its base is 0
 };
 
+// The additive figures a group publishes, each a sum over its frame: what disclosure control
+// weighs one by one. Year-to-date sums in Measure order from kOutput (employees as
+// employee-months); bases are last year's same months over this year's frame.
+enum class Quantity : std::uint8_t {
+  kMonthOutput,
+  kMonthOutputBase,
+  kOutput,
+  kValueAdded,
+  kRevenue,
+  kProfit,
+  kRdExpense,
+  kNewProductRevenue,
+  kExportValue,
+  kEnergyTce,
+  kEmployeeMonths,
+  kOutputBase,
+  kValueAddedBase,
+  kProfitBase,
+  kEnergyBase,
+  kLossAmount,      // Σ of the losses of loss-makers (an enterprise's contribution: its size)
+  kRealValueAdded,  // value added at last year's prices
+};
+inline constexpr std::size_t kQuantityCount = 17;
+constexpr std::size_t Idx(Quantity q) { return static_cast<std::size_t>(q); }
+constexpr Quantity YearToDate(model::Measure m) {
+  return static_cast<Quantity>(Idx(Quantity::kOutput) + static_cast<std::size_t>(m));
+}
+std::string_view QuantityName(Quantity q);  // "ytd_output", "month_output_base", ...
+bool MayBeNegative(Quantity q);             // profit and value added
+
 struct GroupIndicators {
   std::string kind;  // "total", "tier", "cluster", "park", "town", "division", "class",
                      // a grouping's code ("sector"), "high_tech", "strategic_emerging"
@@ -49,11 +79,15 @@ struct GroupIndicators {
   // "dominance", "p_percent", "secondary", or "same_as": the same enterprises as a withheld
   // group), or empty.
   std::string suppressed;
+  // Set by disclosure control on a published group: why one quantity is withheld (its sum
+  // zeroed and the ratios that read it null), or empty.
+  std::array<std::string, kQuantityCount> withheld{};
   double month_output = 0;
   double month_output_base = 0;
   std::array<double, model::kMeasureCount> ytd{};       // Σ over F and W, by Measure
   std::array<double, model::kMeasureCount> ytd_base{};  // Σ over F and W'
   double employee_months = 0;                           // Σ headcount over F and W
+  double real_value_added = 0;  // Σ value added over F and W at last year's prices
 
   std::optional<double> growth_same_basis;  // ytd output / base - 1
   std::optional<double> month_growth;       // the month alone
@@ -80,8 +114,17 @@ struct GroupIndicators {
   std::vector<Ranked> top_by_output;
   std::vector<Ranked> top_by_growth;  // among those with a base
 
-  // Same-basis growth of any measure; null when its base is 0.
+  // Same-basis growth of any measure; null when its base is 0, or when disclosure control
+  // withheld the measure or its base.
   std::optional<double> Growth(model::Measure measure) const;
+  // Whether a quantity is published: the group is, and the quantity is not withheld.
+  bool Shown(Quantity q) const { return suppressed.empty() && withheld[Idx(q)].empty(); }
+  // The value of a quantity, from the sums above.
+  double Sum(Quantity q) const;
+  // The value of a quantity as published: null when withheld.
+  std::optional<double> Figure(Quantity q) const {
+    return Shown(q) ? std::optional<double>(Sum(q)) : std::nullopt;
+  }
 };
 
 struct IndicatorOptions {
@@ -126,6 +169,16 @@ struct MonthlyIndicators {
   std::vector<TrendPoint> trend;        // filled by Engine::Trend when asked for
 };
 
+// Each enterprise of a period's frame with its value of every quantity, and the members of each
+// group of that period's indicators: what disclosure control weighs.
+struct Contributions {
+  core::Period period;
+  std::vector<std::string> uscc;                           // per enterprise
+  std::vector<std::string> park;                           // its park's code, or empty
+  std::vector<std::array<double, kQuantityCount>> values;  // per enterprise
+  std::vector<std::vector<std::uint32_t>> members;         // per group of the indicators
+};
+
 // A group whose members are named, not derived from the registry: a saved list (kind "list"),
 // an industry chain ("chain") or one of its links ("link"). Such groups may overlap.
 struct MemberGroup {
@@ -154,6 +207,9 @@ class Engine {
   const Panel& panel() const { return panel_; }
 
   MonthlyIndicators Compute(core::Period period, const IndicatorOptions& options = {}) const;
+
+  // The contributions behind `indicators` (an answer of Compute()).
+  Contributions ContributionsTo(const MonthlyIndicators& indicators) const;
 
   // Alerts for period P: groups shrinking or growing slower than the total, enterprises down
   // for months running, at risk of leaving the above-scale frame, or not reporting. Groups

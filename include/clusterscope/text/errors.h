@@ -26,6 +26,9 @@ inline constexpr core::Message kNotPublished{"企业数据不对外公开",
 inline constexpr core::Message kPlantsAreEnterprises{
     "工厂数据属于企业数据：仅供管理员和分析人员",
     "plants are enterprises: for admins and analysts"};
+inline constexpr core::Message kDisclosureAuditIsConfidential{
+    "保密审查列出企业的真实数据：仅供管理员和分析人员",
+    "the disclosure audit shows confidential figures: for admins and analysts"};
 inline constexpr core::Message kNoStatisticsYet{
     "尚无月度统计数据；请用 `import monthly FILE` 导入",
     "there are no monthly statistics yet; import some with `import monthly FILE`"};

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: LicenseRef-ClusterScope
+//
+// Disclosure control of the published indicators: enterprise figures are confidential by law,
+// so no published figure, alone or with every other published figure, may give one away.
+// Primary rules weigh each quantity of each group (and each set of enterprises the groups can
+// tell apart) at the period and every earlier month of its year; secondary suppression keeps
+// every withheld figure's protection interval against an attacker who solves linear programmes
+// over all of them (docs/indicators.md, "Disclosure control").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clusterscope/core/period.h"
+#include "clusterscope/core/status.h"
+#include "clusterscope/disclosure/table.h"
+#include "clusterscope/engine/indicators.h"
+
+namespace clusterscope::disclosure {
+
+struct DisclosureRules {
+  std::size_t min_enterprises = 3;  // fewer enterprises with a value: withheld
+  double dominance = 0.85;          // the two largest above this share of the total: withheld
+  double p_percent = 0;             // p% rule (0: off): withheld when the total less the two
+                                    // largest is under p % of the largest, so the second could
+                                    // estimate the first within p %
+  double protection = 0.15;  // every withheld figure's interval reaches this share of it, both ways
+  // Insiders: the attacker also knows every enterprise of this park ("", none).
+  std::string insider_park;
+
+  // InvalidArgument naming the rule that makes no sense.
+  Status Validate() const;
+};
+
+// What disclosure control did, for the note and the audit.
+struct ControlSummary {
+  std::size_t withheld_primary = 0;    // figures (group x quantity) withheld by their own rules
+  std::size_t withheld_secondary = 0;  // withheld to protect others
+  std::size_t withheld_same_as = 0;
+  std::size_t solves = 0;  // linear programmes solved
+};
+
+// Withholds in place: a group whose output is withheld keeps kind, code, name and enterprise
+// count and loses every figure (nulls, never zeros) with the reason in `suppressed`; a published
+// group's withheld quantities say why in `withheld`, their sums are zeroed and the ratios that
+// read them null. Rankings and the alerts that name enterprises or read a withheld figure go.
+// `engine` computed `indicators`.
+ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
+                                      engine::MonthlyIndicators& indicators,
+                                      const DisclosureRules& rules);
+
+// A withheld figure the attacker narrows down more than its protection allows.
+struct Exposure {
+  std::string kind;  // the group's, or "enterprises" for a set of enterprises no group is
+  std::string code;  // the group's, or the set's size ("1 enterprise")
+  engine::Quantity quantity = engine::Quantity::kOutput;
+  double value = 0;
+  Interval interval;
+  bool solved = true;  // false: the solver gave no answer (counted as exposed)
+};
+
+// One month's published form, audited.
+struct MonthAudit {
+  core::Period period;
+  std::string insider_park;  // the park the attacker knows, or empty (a viewer)
+  std::size_t groups = 0;
+  std::size_t published = 0;  // figures (a group's quantity) published
+  ControlSummary control;
+  std::vector<Exposure> exposures;  // empty: nothing narrower than its protection
+  double seconds = 0;               // to suppress and audit the month
+};
+
+// The attacker's audit of `published` (the answer of ApplyDisclosureControl on what `engine`
+// computed): the minimum and maximum of every withheld figure, and of every set of enterprises
+// the groups tell apart that its own rules would withhold, given every published figure.
+std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
+                                      const engine::MonthlyIndicators& published,
+                                      const DisclosureRules& rules);
+
+}  // namespace clusterscope::disclosure
