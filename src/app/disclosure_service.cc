@@ -37,6 +37,7 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
   auto engine = EngineOver(store(), system(), core::Period{first.year - 1, 1}, last);
   if (!engine) return Error(engine.error());
   std::vector<disclosure::MonthAudit> out;
+  disclosure::Publisher publisher(**engine, rules);
   for (auto period = first; period.Index() <= last.Index();
        period = core::Period::FromIndex(period.Index() + 1)) {
     const auto started = std::chrono::steady_clock::now();
@@ -44,7 +45,7 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
     month.period = period;
     month.insider_park = rules.insider_park;
     auto indicators = (*engine)->Compute(period, {.top = 0});
-    month.control = disclosure::ApplyDisclosureControl(**engine, indicators, rules);
+    month.control = publisher.Apply(indicators);
     month.exposures = disclosure::AuditDisclosure(**engine, indicators, rules);
     month.groups = indicators.groups.size();
     for (const auto& g : indicators.groups) {

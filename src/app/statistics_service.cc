@@ -162,9 +162,10 @@ Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSerie
   if (!engine) return Error(engine.error());
   std::vector<engine::MonthlyIndicators> series;
   series.reserve(static_cast<std::size_t>(months));
+  disclosure::Publisher publisher(**engine, rules);
   for (int k = 0; k < months; ++k) {
     series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
-    if (!grant.full()) disclosure::ApplyDisclosureControl(**engine, series.back(), rules);
+    if (!grant.full()) publisher.Apply(series.back());
   }
   return series;
 }

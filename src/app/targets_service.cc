@@ -232,9 +232,10 @@ std::set<std::string> WithheldGroups(const engine::Engine& engine,
                                      const std::set<core::Period>& periods,
                                      const disclosure::DisclosureRules& rules) {
   std::set<std::string> out;
+  disclosure::Publisher publisher(engine, rules);
   for (const auto& period : periods) {
     auto indicators = engine.Compute(period, {.top = 0});
-    disclosure::ApplyDisclosureControl(engine, indicators, rules);
+    publisher.Apply(indicators);
     for (const auto& g : indicators.groups) {
       if (!g.suppressed.empty()) out.insert(g.kind + ":" + g.code);
       for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {

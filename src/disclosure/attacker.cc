@@ -89,12 +89,15 @@ void Attacker::Withhold(std::size_t cell) {
   const std::array<int, 2> rows{0, row};
   glp_del_rows(lp_->prob, 1, rows.data());
   row_cell_.erase(at);
-  // A basic row leaves a valid basis behind; a non-basic one does not.
-  if (!basic) glp_adv_basis(lp_->prob, 0);
+  // A basic row leaves a valid basis behind; a non-basic one does not: a fresh one before the
+  // next solve (once for many cells withheld together).
+  if (!basic) basis_invalid_ = true;
 }
 
 std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   glp_prob* p = lp_->prob;
+  if (basis_invalid_) glp_adv_basis(p, 0);
+  basis_invalid_ = false;
   for (const auto atom : lp_->objective) glp_set_obj_coef(p, static_cast<int>(atom) + 1, 0);
   lp_->objective = table_.cells[cell];
   for (const auto atom : lp_->objective) glp_set_obj_coef(p, static_cast<int>(atom) + 1, 1);

@@ -2,8 +2,10 @@
 #include "clusterscope/disclosure/control.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -158,6 +160,21 @@ constexpr std::array<Quantity, engine::kQuantityCount> kOrder{Quantity::kOutput,
                                                               Quantity::kEnergyBase,
                                                               Quantity::kEmployeeMonths};
 
+// Runs work(i) for i in [from, count) on every core; each call is independent (the solver's
+// state is per thread).
+template <typename Work>
+void InParallel(std::size_t from, std::size_t count, Work work) {
+  std::atomic<std::size_t> next{from};
+  const auto run = [&] {
+    for (std::size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> threads;
+  const std::size_t extra = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8) - 1;
+  for (std::size_t t = 0; t < extra && t + from + 1 < count; ++t) threads.emplace_back(run);
+  run();
+  for (auto& thread : threads) thread.join();
+}
+
 // Sets a published group's quantity aside: its sum zeroed, the ratios that read it null.
 void WithholdQuantity(engine::GroupIndicators& g, Quantity q, Reason reason) {
   using model::Measure;
@@ -238,42 +255,50 @@ void WithholdGroup(engine::GroupIndicators& g, Reason reason) {
 // period, and secondary suppression quantity by quantity.
 class Control {
  public:
+  // `earlier`: the primary cells of each earlier month of the period's year.
   Control(const engine::Engine& engine, const engine::MonthlyIndicators& indicators,
-          const DisclosureRules& rules)
-      : engine_(engine),
-        indicators_(indicators),
+          const DisclosureRules& rules, const std::vector<const Primaries*>& earlier)
+      : indicators_(indicators),
         rules_(rules),
-        frame_(FrameOf(engine, indicators)) {
+        frame_(FrameOf(engine, indicators)),
+        earlier_(EarlierPrimaries(earlier)) {
     reasons_.fill(std::vector<Reason>(indicators.groups.size(), Reason::kNone));
   }
 
   ControlSummary Run() {
-    const auto earlier = EarlierPrimaries();
     ControlSummary summary;
-    for (const auto q : kOrder) {
-      const QuantityTable t = TableOf(frame_, q, rules_);
-      std::vector<Reason> reasons(t.table.cells.size(), Reason::kNone);
-      const auto primary = PrimaryOf(frame_, q, rules_);
-      const auto& output = reasons_[engine::Idx(Quantity::kOutput)];
-      for (std::size_t i = 0; i < t.groups; ++i) {
-        if (q != Quantity::kOutput && output[i] != Reason::kNone) {
-          reasons[i] = output[i];  // the group shows nothing
-        } else if (primary[i] || earlier[engine::Idx(q)][i]) {
-          reasons[i] = Reason::kPrimary;
-        }
-      }
-      for (std::size_t c = t.groups; c < reasons.size(); ++c) reasons[c] = Reason::kPrimary;
-      summary.solves +=
-          Protect(t.table, reasons, Costs(t), ProtectionOptions{.share = rules_.protection});
-      reasons.resize(t.groups);
-      reasons_[engine::Idx(q)] = std::move(reasons);
-    }
+    summary.solves += Suppress(Quantity::kOutput);
+    // The other quantities depend on the output alone: in parallel.
+    std::atomic<std::size_t> solves{0};
+    InParallel(1, kOrder.size(), [&](std::size_t i) { solves += Suppress(kOrder[i]); });
+    summary.solves += solves;
     return summary;
   }
 
   const std::vector<Reason>& reasons(Quantity q) const { return reasons_[engine::Idx(q)]; }
 
  private:
+  // One quantity's cells: primary, then secondary suppression; the solves it took.
+  std::size_t Suppress(Quantity q) {
+    const QuantityTable t = TableOf(frame_, q, rules_);
+    std::vector<Reason> reasons(t.table.cells.size(), Reason::kNone);
+    const auto primary = PrimaryOf(frame_, q, rules_);
+    const auto& output = reasons_[engine::Idx(Quantity::kOutput)];
+    for (std::size_t i = 0; i < t.groups; ++i) {
+      if (q != Quantity::kOutput && output[i] != Reason::kNone) {
+        reasons[i] = output[i];  // the group shows nothing
+      } else if (primary[i] || earlier_[engine::Idx(q)][i]) {
+        reasons[i] = Reason::kPrimary;
+      }
+    }
+    for (std::size_t c = t.groups; c < reasons.size(); ++c) reasons[c] = Reason::kPrimary;
+    const std::size_t solves =
+        Protect(t.table, reasons, Costs(t), ProtectionOptions{.share = rules_.protection});
+    reasons.resize(t.groups);
+    reasons_[engine::Idx(q)] = std::move(reasons);
+    return solves;
+  }
+
   // What withholding each cell loses: its value; the total's, all but never.
   std::vector<double> Costs(const QuantityTable& t) const {
     std::vector<double> out;
@@ -288,32 +313,27 @@ class Control {
   // The groups (by position in the indicators) each quantity's rules withhold at an earlier
   // month of the year: withheld from then on, so a month's figure never comes out as the
   // difference of two year-to-date sums.
-  std::array<std::vector<bool>, engine::kQuantityCount> EarlierPrimaries() const {
+  std::array<std::vector<bool>, engine::kQuantityCount> EarlierPrimaries(
+      const std::vector<const Primaries*>& earlier) const {
     std::array<std::vector<bool>, engine::kQuantityCount> out;
     out.fill(std::vector<bool>(indicators_.groups.size(), false));
-    std::map<std::pair<std::string, std::string>, std::size_t> position;
     for (std::size_t i = 0; i < indicators_.groups.size(); ++i) {
-      position[{indicators_.groups[i].kind, indicators_.groups[i].code}] = i;
-    }
-    const auto period = indicators_.period;
-    for (int month = 1; month < period.month; ++month) {
-      const auto then = engine_.Compute(core::Period{period.year, month}, {.top = 0});
-      const Frame frame = FrameOf(engine_, then);
-      for (const auto q : kOrder) {
-        const auto primary = PrimaryOf(frame, q, rules_);
-        for (std::size_t i = 0; i < then.groups.size(); ++i) {
-          const auto at = position.find({then.groups[i].kind, then.groups[i].code});
-          if (primary[i] && at != position.end()) out[engine::Idx(q)][at->second] = true;
+      const std::pair key{indicators_.groups[i].kind, indicators_.groups[i].code};
+      for (const auto* month : earlier) {
+        const auto at = month->find(key);
+        if (at == month->end()) continue;
+        for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+          if (at->second[q]) out[q][i] = true;
         }
       }
     }
     return out;
   }
 
-  const engine::Engine& engine_;
   const engine::MonthlyIndicators& indicators_;
   const DisclosureRules& rules_;
   const Frame frame_;
+  const std::array<std::vector<bool>, engine::kQuantityCount> earlier_;
   std::array<std::vector<Reason>, engine::kQuantityCount> reasons_;
 };
 
@@ -328,7 +348,29 @@ void Count(ControlSummary& summary, Reason reason) {
 ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
                                       engine::MonthlyIndicators& indicators,
                                       const DisclosureRules& rules) {
-  Control control(engine, indicators, rules);
+  return Publisher(engine, rules).Apply(indicators);
+}
+
+const Primaries& Publisher::PrimariesAt(core::Period period) {
+  const auto [at, fresh] = primaries_.try_emplace(period.Index());
+  if (!fresh) return at->second;
+  const auto then = engine_.Compute(period, {.top = 0});
+  const Frame frame = FrameOf(engine_, then);
+  for (const auto q : kOrder) {
+    const auto primary = PrimaryOf(frame, q, rules_);
+    for (std::size_t i = 0; i < then.groups.size(); ++i) {
+      if (primary[i]) at->second[{then.groups[i].kind, then.groups[i].code}][engine::Idx(q)] = true;
+    }
+  }
+  return at->second;
+}
+
+ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
+  std::vector<const Primaries*> earlier;
+  for (int month = 1; month < indicators.period.month; ++month) {
+    earlier.push_back(&PrimariesAt({indicators.period.year, month}));
+  }
+  Control control(engine_, indicators, rules_, earlier);
   ControlSummary summary = control.Run();
   auto& groups = indicators.groups;
   const auto& output = control.reasons(Quantity::kOutput);
@@ -369,8 +411,9 @@ std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
   const Frame frame = FrameOf(engine, full);
   std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> shown;
   for (const auto& g : published.groups) shown[{g.kind, g.code}] = &g;
-  std::vector<Exposure> out;
-  for (const auto q : kOrder) {
+  std::array<std::vector<Exposure>, engine::kQuantityCount> found;
+  InParallel(0, kOrder.size(), [&](std::size_t k) {
+    const Quantity q = kOrder[k];
     const QuantityTable t = TableOf(frame, q, rules);
     std::vector<Reason> reasons(t.table.cells.size(), Reason::kPrimary);
     for (std::size_t i = 0; i < t.groups; ++i) {
@@ -392,9 +435,11 @@ std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
       e.value = finding.value;
       e.interval = finding.interval;
       e.solved = finding.solved;
-      out.push_back(std::move(e));
+      found[k].push_back(std::move(e));
     }
-  }
+  });
+  std::vector<Exposure> out;
+  for (auto& list : found) std::move(list.begin(), list.end(), std::back_inserter(out));
   return out;
 }
 

@@ -135,22 +135,39 @@ class Swaps {
 // is withheld), and the swaps of atoms the published cells cannot tell apart.
 class Bounder {
  public:
-  Bounder(const LinearTable& table, Attacker& attacker)
-      : table_(table), attacker_(attacker), swaps_(table), shortcuts_(!table.atom_values.empty()) {
+  Bounder(const LinearTable& table, Attacker& attacker, double share)
+      : table_(table),
+        attacker_(attacker),
+        share_(share),
+        swaps_(table),
+        shortcuts_(!table.atom_values.empty()),
+        known_(table.atoms, 0.0) {
     for (const double v : table.values) seen_.push_back({v, v});
+    for (const auto& [atom, value] : table.known) known_[atom] = value;
   }
 
   // Cells were withheld since the last call.
   void Withheld() { stale_ = true; }
 
-  std::optional<Interval> Bounds(std::size_t cell, double share) {
-    const double v = table_.values[cell];
-    if (Protects(seen_[cell], v, share)) return seen_[cell];
+  // The side on which the interval falls short of the cell's protection, or none. What the
+  // attacker knows of the cell (an insider's own enterprises) is no secret: the protection is of
+  // the rest, so both are taken without it.
+  std::optional<Side> Short(std::size_t cell, const Interval& interval) const {
+    double known = 0;
+    for (const auto a : table_.cells[cell]) known += known_[a];
+    const Interval rest{interval.low - known, interval.high - known};
+    const double value = table_.values[cell] - known;
+    if (Protects(rest, value, share_)) return std::nullopt;
+    return rest.high < value + share_ * std::abs(value) ? Side::kHigh : Side::kLow;
+  }
+
+  std::optional<Interval> Bounds(std::size_t cell) {
+    if (!Short(cell, seen_[cell])) return seen_[cell];
     if (stale_) Refresh();
     if (!table_.non_negative && Moves(cell)) return Interval{};
     if (shortcuts_) {
       const Interval inner = swaps_.Inner(cell);
-      if (Protects(inner, v, share)) return inner;
+      if (!Short(cell, inner)) return inner;
     }
     solves_ += 2;
     const auto out = attacker_.Bounds(cell);
@@ -192,8 +209,10 @@ class Bounder {
 
   const LinearTable& table_;
   Attacker& attacker_;
+  const double share_;
   Swaps swaps_;
   const bool shortcuts_;
+  std::vector<double> known_;  // per atom: its value when the attacker knows it, else 0
   bool stale_ = true;
   std::vector<Interval> seen_;  // per cell
   std::vector<double> free_;    // a free direction, per atom (tables that may be negative)
@@ -236,20 +255,17 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
   }
   // Withholding a cell only widens the others' intervals, so a cell once protected stays so and
   // one pass over the growing list suffices.
-  Bounder bounder(table, attacker);
+  Bounder bounder(table, attacker, options.share);
   for (std::size_t next = 0; next < work.size(); ++next) {
     const std::size_t cell = work[next];
     if (AllKnown(table, cell)) continue;
     for (;;) {
-      const auto interval = bounder.Bounds(cell, options.share);
-      if (interval && Protects(*interval, table.values[cell], options.share)) break;
+      const auto interval = bounder.Bounds(cell);
+      const auto short_side = interval ? bounder.Short(cell, *interval) : Side::kHigh;
+      if (!short_side) break;
       // (an interval that falls short came from the solver: Binding() is its answer)
       std::optional<std::size_t> complement;
-      if (interval) {
-        const bool high_short =
-            interval->high < table.values[cell] + options.share * std::abs(table.values[cell]);
-        complement = Cheapest(attacker.Binding(high_short ? Side::kHigh : Side::kLow), cost);
-      }
+      if (interval) complement = Cheapest(attacker.Binding(*short_side), cost);
       if (!complement) complement = CheapestNeighbour(table, attacker, cell, cost);
       if (!complement) break;  // nothing left to withhold: the audit will say so
       reasons[*complement] = Reason::kSecondary;
@@ -267,12 +283,12 @@ std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& 
   for (std::size_t c = 0; c < reasons.size(); ++c) {
     if (reasons[c] != Reason::kNone) attacker.Withhold(c);
   }
-  Bounder bounder(table, attacker);
+  Bounder bounder(table, attacker, options.share);
   std::vector<Finding> out;
   for (std::size_t c = 0; c < reasons.size(); ++c) {
     if (reasons[c] == Reason::kNone || AllKnown(table, c)) continue;
-    const auto interval = bounder.Bounds(c, options.share);
-    if (interval && Protects(*interval, table.values[c], options.share)) continue;
+    const auto interval = bounder.Bounds(c);
+    if (interval && !bounder.Short(c, *interval)) continue;
     out.push_back({c, table.values[c], interval.value_or(Interval{}), interval.has_value()});
   }
   return out;

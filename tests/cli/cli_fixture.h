@@ -4,8 +4,13 @@
 // directory with its own database, as a user would.
 #pragma once
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <regex>
 #include <string>
+#include <thread>
 
 #include "testutil.h"
 #include <fmt/format.h>
@@ -52,6 +57,37 @@ class CliTest : public ::testing::Test {
     }
     ASSERT_EQ(Cli("import matrix data/benchmark.csv --name chongqing-districts").exit_code, 0);
     ASSERT_EQ(Cli(fmt::format("import io '{}fuling-io.csv'", demo)).exit_code, 0);
+  }
+
+  // `clusterscope serve --port 0` on the test's database, in the background: the port it chose
+  // (0 when it did not start) and its process id, for StopServing.
+  struct Serving {
+    int port = 0;
+    int pid = 0;
+  };
+  Serving Serve() {
+    const std::string log = dir_.Path("serve.log");
+    const std::string command =
+        fmt::format("cd '{}' && '{}' --db e2e.db serve --port 0 > '{}' 2>&1 & echo $!",
+                    dir_.path().string(), CLUSTERSCOPE_BINARY, log);
+    Serving out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return out;
+    char pid_text[32] = {};
+    if (fgets(pid_text, sizeof pid_text, pipe) != nullptr) out.pid = std::atoi(pid_text);
+    pclose(pipe);
+    for (int i = 0; i < 100 && out.port == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::smatch match;
+      const std::string text = std::filesystem::exists(log) ? testutil::ReadFile(log) : "";
+      if (std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) {
+        out.port = std::stoi(match[1]);
+      }
+    }
+    return out;
+  }
+  static void StopServing(const Serving& serving) {
+    if (serving.pid > 0) kill(serving.pid, SIGTERM);
   }
 
   testutil::TempDir dir_;

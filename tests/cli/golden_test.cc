@@ -201,26 +201,9 @@ TEST_F(GoldenTest, TheApisAnswersOnASmallFixedDistrict) {
     ASSERT_EQ(Cli(fmt::format("user add {0} --role {0} < password.txt", who)).exit_code, 0);
   }
   // `serve --port 0` picks a free port and says which.
-  const std::string log = dir_.Path("serve.log");
-  const std::string command =
-      fmt::format("cd '{}' && '{}' --db e2e.db serve --port 0 > '{}' 2>&1 & echo $!",
-                  dir_.path().string(), CLUSTERSCOPE_BINARY, log);
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char pid_text[32] = {};
-  ASSERT_NE(fgets(pid_text, sizeof pid_text, pipe), nullptr);
-  pclose(pipe);
-  const int pid = std::atoi(pid_text);
-  int port = 0;
-  for (int i = 0; i < 100 && port == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::smatch match;
-    const std::string text = fs::exists(log) ? testutil::ReadFile(log) : "";
-    if (std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) {
-      port = std::stoi(match[1]);
-    }
-  }
-  ASSERT_GT(port, 0) << testutil::ReadFile(log);
+  const Serving serving = Serve();
+  const int port = serving.port;
+  ASSERT_GT(port, 0) << testutil::ReadFile(dir_.Path("serve.log"));
   for (const char* who : {"analyst", "viewer"}) {
     httplib::Client client("127.0.0.1", port);
     auto login = client.Post(
@@ -243,7 +226,7 @@ TEST_F(GoldenTest, TheApisAnswersOnASmallFixedDistrict) {
       Expect(fmt::format("api-{}-{}.json", name, who), res->body);
     }
   }
-  kill(pid, SIGTERM);
+  StopServing(serving);
 }
 
 }  // namespace

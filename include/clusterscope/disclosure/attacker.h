@@ -48,6 +48,7 @@ class Attacker {
   const LinearTable& table_;
   std::vector<bool> withheld_;
   std::vector<std::size_t> row_cell_;  // the cell of each row of the programme
+  bool basis_invalid_ = false;         // a withheld row took a non-basic variable with it
   std::unique_ptr<Lp> lp_;
   std::vector<std::size_t> binding_low_;
   std::vector<std::size_t> binding_high_;

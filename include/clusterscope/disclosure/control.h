@@ -8,9 +8,12 @@
 // over all of them (docs/indicators.md, "Disclosure control").
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/core/period.h"
@@ -50,6 +53,28 @@ struct ControlSummary {
 ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
                                       engine::MonthlyIndicators& indicators,
                                       const DisclosureRules& rules);
+
+// The groups (kind, code) whose own figures of each quantity its rules withhold at one month.
+using Primaries =
+    std::map<std::pair<std::string, std::string>, std::array<bool, engine::kQuantityCount>>;
+
+// Disclosure control of many periods over one engine (a series of months, the months a target
+// reads): each month's primary cells are worked out once, for it and for the months after it.
+class Publisher {
+ public:
+  Publisher(const engine::Engine& engine, DisclosureRules rules)
+      : engine_(engine), rules_(std::move(rules)) {}
+
+  // As ApplyDisclosureControl with the publisher's engine and rules.
+  ControlSummary Apply(engine::MonthlyIndicators& indicators);
+
+ private:
+  const Primaries& PrimariesAt(core::Period period);
+
+  const engine::Engine& engine_;
+  DisclosureRules rules_;
+  std::map<std::int32_t, Primaries> primaries_;  // by period index
+};
 
 // A withheld figure the attacker narrows down more than its protection allows.
 struct Exposure {
