@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
   libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git
+  python3-scipy  # scripts/attack_published.py: the attacker's programmes, apart from ours
   nodejs chromium fonts-noto-cjk  # the browser tests and screenshots draw Chinese text
 )
 

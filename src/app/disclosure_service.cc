@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "store_helpers.h"
+#include <fmt/format.h>
 
 #include "clusterscope/text/errors.h"
 
@@ -32,8 +33,12 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
   if (!coverage->first || !coverage->last) {
     return Error(Status::Of(Status::Code::kNotFound, core::Say(text::kNoStatisticsYet)));
   }
-  const core::Period first = options.period.value_or(*coverage->first);
-  const core::Period last = options.period.value_or(*coverage->last);
+  const core::Period first = options.from.value_or(*coverage->first);
+  const core::Period last = options.to.value_or(*coverage->last);
+  if (last.Index() < first.Index()) {
+    return Error(Status::InvalidArgument(
+        fmt::format("the months run from {} to {}: backwards", first.ToString(), last.ToString())));
+  }
   auto engine = EngineOver(store(), system(), core::Period{first.year - 1, 1}, last);
   if (!engine) return Error(engine.error());
   std::vector<disclosure::MonthAudit> out;

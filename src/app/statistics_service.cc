@@ -135,6 +135,29 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
 
 Result<core::Period> StatisticsService::LatestPeriod() { return app::LatestPeriod(store()); }
 
+Result<std::vector<engine::Engine::Membership>> StatisticsService::FrameMembers(
+    const Grant& grant, std::optional<core::Period> period) {
+  if (!grant.full()) {
+    return Error(Status::Of(Status::Code::kPermissionDenied, core::Say(text::kNotPublished)));
+  }
+  if (!period) {
+    auto latest = app::LatestPeriod(store());
+    if (!latest) return Error(latest.error());
+    period = *latest;
+  }
+  auto engine = EngineOver(store(), system(), core::Period{period->year - 1, 1}, *period);
+  if (!engine) return Error(engine.error());
+  const auto indicators = (*engine)->Compute(*period, {.top = 0});
+  const auto frame = (*engine)->ContributionsTo(indicators);
+  std::vector<engine::Engine::Membership> out;
+  for (std::size_t i = 0; i < indicators.groups.size(); ++i) {
+    for (const auto member : frame.members[i]) {
+      out.push_back({frame.uscc[member], indicators.groups[i].kind, indicators.groups[i].code});
+    }
+  }
+  return out;
+}
+
 Result<std::vector<std::string>> StatisticsService::WithheldClusters(core::Period period) {
   const disclosure::DisclosureRules rules;
   auto indicators = ComputeIndicators(store(), system(), period, {}, {}, 0, &rules);

@@ -14,7 +14,7 @@ namespace {
 // `audit disclosure`: the attacker's linear programmes over each month's published form.
 void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
   struct Args {
-    std::string period, role = "viewer", park, format;
+    std::string period, from, to, role = "viewer", park, format;
     disclosure::DisclosureRules rules;
   };
   auto args = std::make_shared<Args>();
@@ -24,6 +24,8 @@ void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
       "figure can be given everything published; exit 10 when one is narrower than its "
       "protection");
   command->add_option("--period", args->period, "Reporting month, YYYY-MM (default: every month)");
+  command->add_option("--from", args->from, "First month, YYYY-MM (default: the first held)");
+  command->add_option("--to", args->to, "Last month, YYYY-MM (default: the latest held)");
   command->add_option("--role", args->role, "Whose published form: viewer or park_editor")
       ->check(CLI::IsMember({"viewer", "park_editor"}))
       ->default_val("viewer");
@@ -52,6 +54,13 @@ void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
       }
       auto period = PeriodOption(args->period);
       if (!period) return Fail(period.error());
+      auto from = PeriodOption(args->from, "--from");
+      if (!from) return Fail(from.error());
+      auto to = PeriodOption(args->to, "--to");
+      if (!to) return Fail(to.error());
+      if (*period && (*from || *to)) {
+        return Fail(Status::InvalidArgument("--period is one month: not with --from or --to"));
+      }
       int code = 0;
       auto opened = OpenDatabase(ctx, code);
       if (!opened) return code;
@@ -59,7 +68,8 @@ void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
                                  args->role + (args->park.empty() ? "" : ":" + args->park));
       if (!grant) return Fail(grant.error());
       app::DisclosureAuditOptions options;
-      options.period = *period;
+      options.from = *period ? *period : *from;
+      options.to = *period ? *period : *to;
       options.insider_park = args->park;
       options.rules = args->rules;
       auto months = opened->Service<app::DisclosureService>().Audit(*grant, options);

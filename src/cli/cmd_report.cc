@@ -14,7 +14,7 @@ namespace clusterscope::cli {
 namespace {
 
 struct ReportArgs {
-  std::string period, format = "md", out, lang = "zh";
+  std::string period, format = "md", out, lang = "zh", insider;
   std::size_t top = 10;
   bool is_public = false;
   disclosure::DisclosureRules disclosure;
@@ -34,6 +34,16 @@ int RunMonthlyReport(const Context& ctx, const ReportArgs& args) {
   options.alerts = args.alerts;
   options.trend_months = args.format == "html" ? 12 : 0;  // the page charts 12 months
   options.disclosure = args.disclosure;
+  if (!args.insider.empty()) {
+    // park:CODE: the published form a park's editor gets, who knows that park's enterprises.
+    const std::string park = args.insider.starts_with("park:") ? args.insider.substr(5) : "";
+    if (park.empty() || opened->system().FindPark(park) == nullptr || !args.is_public) {
+      return Fail(Status::InvalidArgument(
+          "--insider takes park:CODE, a park of the system, with --public ('" + args.insider +
+          "')"));
+    }
+    options.disclosure.insider_park = park;
+  }
   // The full report ranks enterprises: an export; --public is the published form.
   auto grant = opened->Grant(
       app::Subject::kMonthlyReport, "report monthly",
@@ -47,6 +57,42 @@ int RunMonthlyReport(const Context& ctx, const ReportArgs& args) {
   const auto* county = core::FindCounty(opened->system().region_code);
   const std::string region = county != nullptr ? county->name : opened->system().name_zh;
   return Emit(report::RenderMonthly(*bundle, args.format, region, language), args.format, args.out);
+}
+
+// `report members`: which enterprises make up each group's frame, as CSV.
+void RegisterMembers(CLI::App& group, Context& ctx) {
+  auto period = std::make_shared<std::string>();
+  auto* command = AddCommand(group, "members",
+                             "Which enterprises make up each group's frame in a month "
+                             "(uscc,kind,code as CSV): enterprise data, an export");
+  command->add_option("--period", *period, "Reporting month, YYYY-MM (default: the latest)");
+  command->callback([&ctx, period] {
+    ctx.action = [&ctx, period] {
+      auto option = PeriodOption(*period);
+      if (!option) return Fail(option.error());
+      int code = 0;
+      auto opened = OpenDatabase(ctx, code);
+      if (!opened) return code;
+      auto grant = opened->Grant(app::Subject::kMonthlyReport, "report members",
+                                 option->has_value() ? (*option)->ToString() : "latest");
+      if (!grant) return Fail(grant.error());
+      auto rows = opened->Service<app::StatisticsService>().FrameMembers(*grant, *option);
+      if (!rows) return Fail(rows.error());
+      // (a saved list's name may hold a comma or a quote: quoted as RFC 4180 says)
+      const auto field = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos) return text;
+        std::string quoted = "\"";
+        for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return quoted + "\"";
+      };
+      std::string out = "uscc,kind,code\n";
+      for (const auto& row : *rows) {
+        out += fmt::format("{},{},{}\n", row.uscc, field(row.kind), field(row.code));
+      }
+      fmt::print("{}", out);
+      return static_cast<int>(kExitOk);
+    };
+  });
 }
 
 }  // namespace
@@ -94,8 +140,16 @@ void RegisterReport(CLI::App& app, Context& ctx) {
   command
       ->add_option("--p-percent", args->disclosure.p_percent, "--public: the p % rule's p (0: off)")
       ->default_val(args->disclosure.p_percent);
+  command
+      ->add_option("--protection", args->disclosure.protection,
+                   "--public: each withheld figure's interval reaches this share of it, both ways")
+      ->default_val(args->disclosure.protection);
+  command->add_option("--insider", args->insider,
+                      "--public: protected also against an insider who knows one park's "
+                      "enterprises (park:GXQ), as its park editor's form is");
   command->callback(
       [&ctx, args] { ctx.action = [&ctx, args] { return RunMonthlyReport(ctx, *args); }; });
+  RegisterMembers(*group, ctx);
 }
 
 }  // namespace clusterscope::cli

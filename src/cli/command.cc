@@ -65,10 +65,10 @@ void PrintProgress(std::string_view what, std::size_t done, std::size_t total) {
   }
 }
 
-Result<std::optional<core::Period>> PeriodOption(const std::string& text) {
+Result<std::optional<core::Period>> PeriodOption(const std::string& text, std::string_view option) {
   if (text.empty()) return std::optional<core::Period>();
   auto parsed = core::Period::Parse(text);
-  if (!parsed) return Error(parsed.error().WithContext("--period"));
+  if (!parsed) return Error(parsed.error().WithContext(std::string(option)));
   return std::optional<core::Period>(*parsed);
 }
 

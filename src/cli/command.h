@@ -84,8 +84,10 @@ void PrintProgress(std::string_view what, std::size_t done, std::size_t total);
 // Prints a Status to stderr as "clusterscope: <message>" and returns its exit code.
 int Fail(const Status& status);
 
-// The --period option: nullopt when not given; InvalidArgument (naming --period) if malformed.
-Result<std::optional<core::Period>> PeriodOption(const std::string& text);
+// A month option (--period): nullopt when not given; InvalidArgument naming the option if
+// malformed.
+Result<std::optional<core::Period>> PeriodOption(const std::string& text,
+                                                 std::string_view option = "--period");
 
 // Prints `text`, or writes it to the file `out` (saying so) when one is given.
 int PrintOrWrite(const std::string& text, const std::string& out);

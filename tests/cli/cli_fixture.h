@@ -25,9 +25,14 @@ struct CliRun {
 class CliTest : public ::testing::Test {
  protected:
   CliRun Cli(const std::string& args) {
+    return Shell(fmt::format("CLUSTERSCOPE_USER=e2e '{}' --db '{}' {}", CLUSTERSCOPE_BINARY,
+                             dir_.Path("e2e.db"), args));
+  }
+
+  // Any command, run by the shell in the test's directory.
+  CliRun Shell(const std::string& command_line) {
     const std::string command =
-        fmt::format("cd '{}' && CLUSTERSCOPE_USER=e2e '{}' --db '{}' {} 2>&1", dir_.path().string(),
-                    CLUSTERSCOPE_BINARY, dir_.Path("e2e.db"), args);
+        fmt::format("cd '{}' && {} 2>&1", dir_.path().string(), command_line);
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;

@@ -18,9 +18,10 @@
 namespace clusterscope::app {
 
 struct DisclosureAuditOptions {
-  std::optional<core::Period> period;  // default: every month held
-  std::string insider_park;            // a park editor's form: the attacker knows this park
-  disclosure::DisclosureRules rules;   // (its insider_park is set from the field above)
+  std::optional<core::Period> from;   // default: the first month held
+  std::optional<core::Period> to;     // default: the latest month held
+  std::string insider_park;           // a park editor's form: the attacker knows this park
+  disclosure::DisclosureRules rules;  // (its insider_park is set from the field above)
 };
 
 class DisclosureService : public Service {

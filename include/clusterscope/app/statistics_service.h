@@ -50,6 +50,12 @@ class StatisticsService : public Service {
       const Grant& grant, std::optional<core::Period> last, int months,
       const disclosure::DisclosureRules& disclosure = {});
 
+  // Which enterprises make up each group's frame at `period` (default: the latest month):
+  // (credit code, kind, group code) rows, in full only (kMonthlyReport), for checking other
+  // tools against the engine, an attacker's linear programmes among them.
+  Result<std::vector<engine::Engine::Membership>> FrameMembers(const Grant& grant,
+                                                               std::optional<core::Period> period);
+
   // The clusters disclosure control withholds at `period` (a published view of anything else
   // about them withholds them too).
   Result<std::vector<std::string>> WithheldClusters(core::Period period);
