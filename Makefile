@@ -81,6 +81,7 @@ bench: build
 	@$(BUILD_DIR)/bench/import_bench $(BENCH_ARGS)
 	@$(BUILD_DIR)/bench/report_bench $(BENCH_ARGS)
 	@$(BUILD_DIR)/bench/complexity_bench $(BENCH_ARGS)
+	@$(BUILD_DIR)/bench/disclosure_bench $(BENCH_ARGS)
 	@$(MAKE) --no-print-directory bench-http
 
 # The HTTP API under wrk at 64 connections against the demo district (bench/http/wrk_bench.sh).

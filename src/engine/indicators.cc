@@ -273,15 +273,6 @@ std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
 
 namespace {
 
-// A panel slot's share of a group's frame hash (splitmix64): sums of these are equal for equal
-// sets of enterprises and, with 64 bits, practically never for different ones.
-std::uint64_t FrameHash(std::size_t slot) {
-  std::uint64_t z = static_cast<std::uint64_t>(slot) + 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 // The sums of one group, plain numbers so that each thread keeps its own and they add up.
 struct GroupSums {
   std::array<double, model::kMeasureCount> ytd{};
@@ -295,7 +286,6 @@ struct GroupSums {
   std::size_t non_reporting = 0;
   double real_va = 0;          // value added deflated to last year's prices
   std::size_t price_gaps = 0;  // enterprise-months with value added but no index
-  std::uint64_t frame = 0;     // Σ FrameHash(enterprise): the same for the same enterprises
 
   void Add(const GroupSums& other) {
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
@@ -311,7 +301,6 @@ struct GroupSums {
     non_reporting += other.non_reporting;
     real_va += other.real_va;
     price_gaps += other.price_gaps;
-    frame += other.frame;
   }
 };
 
@@ -582,7 +571,6 @@ class Engine::Pass {
         if (valid_now == nullptr || (valid_now[e] & 1U) == 0) ++acc.non_reporting;
         acc.real_va += work.real_va[i];
         acc.price_gaps += work.gaps[i];
-        acc.frame += FrameHash(e);
       }
       if (per_slot_ != nullptr) RecordSlot(e, i, work);
     }
@@ -656,7 +644,6 @@ class Engine::Pass {
     acc.loss_amount = s.loss_amount;
     acc.non_reporting_count = s.non_reporting;
     acc.price_gaps = s.price_gaps;
-    acc.frame = s.frame;
     acc.real_value_added = s.real_va;
     if (with_prices_ && s.price_gaps == 0) {
       acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);

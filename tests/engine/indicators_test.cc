@@ -108,22 +108,6 @@ TEST_F(IndicatorsTest, SumsTheFrameOnTheSameBasis) {
   EXPECT_DOUBLE_EQ(*total.pull_pp, 60.0 / 570 * 100);
 }
 
-// Groups of the same enterprises have the same frame, whatever their kind; others differ.
-TEST_F(IndicatorsTest, GroupsOfTheSameEnterprisesHaveTheSameFrame) {
-  const auto r = Compute({2024, 3});
-  // In F: A (L1, class 3841), B (N1, class 2669), D and E (P1, class 3841).
-  const auto& n1 = Group(r, "cluster", "N1");
-  const auto& class_2669 = Group(r, "class", "2669");
-  EXPECT_NE(n1.frame, 0u);
-  EXPECT_EQ(n1.frame, class_2669.frame);  // B alone, both
-  const auto& class_3841 = Group(r, "class", "3841");
-  const auto& l1 = Group(r, "cluster", "L1");
-  const auto& p1 = Group(r, "cluster", "P1");
-  EXPECT_NE(l1.frame, p1.frame);
-  EXPECT_EQ(class_3841.frame, l1.frame + p1.frame);  // A + D + E: the frame adds up
-  EXPECT_EQ(Group(r, "total", "total").frame, class_3841.frame + class_2669.frame);
-}
-
 TEST_F(IndicatorsTest, ContributionsAndPullsOfAPartitionAddUp) {
   const auto r = Compute({2024, 3});
   // Changes: L1 (A) +60, N1 (B) +150, P1 (D, E) -150; total +60 on a base of 570.

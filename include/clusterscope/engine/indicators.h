@@ -69,15 +69,11 @@ struct GroupIndicators {
   // class's division, the total for the rest (empty for the total itself).
   std::string parent_kind;
   std::string parent_code;
-  std::size_t enterprises = 0;  // in the frame F
-  // Which enterprises F holds, as an order-free hash of them: groups of the same enterprises
-  // (a division that is one class, a cluster that is one division) have the same frame and,
-  // published, share one fate (disclosure control).
-  std::uint64_t frame = 0;
-  std::array<double, 2> largest{};  // the two largest ytd outputs of F (disclosure control)
-  // Set by disclosure control: why the group's figures are withheld ("few_enterprises",
-  // "dominance", "p_percent", "secondary", or "same_as": the same enterprises as a withheld
-  // group), or empty.
+  std::size_t enterprises = 0;      // in the frame F
+  std::array<double, 2> largest{};  // the two largest ytd outputs of F (a chain link's top share)
+  // Set by disclosure control: why the group's output, and so every figure, is withheld
+  // ("primary": its own rules; "secondary": it would give a withheld figure away; "same_as": the
+  // same enterprises as a withheld group), or empty.
   std::string suppressed;
   // Set by disclosure control on a published group: why one quantity is withheld (its sum
   // zeroed and the ratios that read it null), or empty.
