@@ -18,7 +18,6 @@ namespace {
 using model::Measure;
 using nlohmann::json;
 
-constexpr auto Idx(Measure m) { return static_cast<std::size_t>(m); }
 
 // Figures to the precision they have: money (万元) to 4 decimals (a yuan), rates and ratios to
 // 8. The shortest form of a computed double has 17 digits; these answers are read by the

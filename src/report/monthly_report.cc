@@ -25,7 +25,6 @@ using detail::Yi;
 
 using model::Measure;
 
-constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
 // RapidJSON's writer with the few forms the report needs: undefined values are null, and so is
 // anything not finite (JSON has no NaN).

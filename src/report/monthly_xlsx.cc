@@ -16,7 +16,6 @@ namespace clusterscope::report {
 namespace {
 
 using model::Measure;
-constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
 struct Column {
   core::Message title;
