@@ -18,7 +18,6 @@ namespace {
 using model::Measure;
 using nlohmann::json;
 
-
 // Figures to the precision they have: money (万元) to 4 decimals (a yuan), rates and ratios to
 // 8. The shortest form of a computed double has 17 digits; these answers are read by the
 // dashboard many times a second, and half their bytes were noise.

@@ -25,7 +25,6 @@ using detail::Yi;
 
 using model::Measure;
 
-
 // RapidJSON's writer with the few forms the report needs: undefined values are null, and so is
 // anything not finite (JSON has no NaN).
 class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
