@@ -26,6 +26,10 @@ std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bo
   const auto n = static_cast<Eigen::Index>(atom_of_column.size());
   std::vector<double> out(table.atoms, 0.0);
   if (n == 0) return out;
+  // The dense factorisation needs rows x atoms doubles: beyond kMaxCells (128 MiB) none is
+  // given, and the solver bounds each cell instead (a national table would need gigabytes).
+  constexpr std::size_t kMaxCells = std::size_t{16} << 20;
+  if (rows.size() * atom_of_column.size() > kMaxCells) return {};
   std::mt19937_64 random(seed);
   std::normal_distribution<double> normal;
   Eigen::VectorXd direction;

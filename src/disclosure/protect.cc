@@ -191,6 +191,7 @@ class Bounder {
 
   // Whether the cell changes along the free direction: then nothing holds it either way.
   bool Moves(std::size_t cell) const {
+    if (free_.empty()) return false;  // no direction: ask the solver
     double change = 0;
     for (const auto a : table_.cells[cell]) change += free_[a];
     return std::abs(change) >
