@@ -31,20 +31,7 @@ void RegisterAuditDisclosure(CLI::App& group, Context& ctx) {
       ->default_val("viewer");
   command->add_option("--park", args->park,
                       "park_editor: the park whose enterprises the attacker knows");
-  command
-      ->add_option("--min-enterprises", args->rules.min_enterprises,
-                   "Fewer enterprises with a value: withheld")
-      ->default_val(args->rules.min_enterprises);
-  command
-      ->add_option("--dominance", args->rules.dominance,
-                   "The two largest above this share: withheld")
-      ->default_val(args->rules.dominance);
-  command->add_option("--p-percent", args->rules.p_percent, "The p % rule's p (0: off)")
-      ->default_val(args->rules.p_percent);
-  command
-      ->add_option("--protection", args->rules.protection,
-                   "Each withheld figure's interval must reach this share of it, both ways")
-      ->default_val(args->rules.protection);
+  AddDisclosureOptions(*command, args->rules);
   AddFormatOption(*command, args->format);
   command->callback([&ctx, args] {
     ctx.action = [&ctx, args] {

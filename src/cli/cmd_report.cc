@@ -129,21 +129,7 @@ void RegisterReport(CLI::App& app, Context& ctx) {
       ->add_option("--alert-decline-months", args->alerts.decline_months,
                    "... for this many months running")
       ->default_val(args->alerts.decline_months);
-  command
-      ->add_option("--min-enterprises", args->disclosure.min_enterprises,
-                   "--public: withhold groups with fewer enterprises")
-      ->default_val(args->disclosure.min_enterprises);
-  command
-      ->add_option("--dominance", args->disclosure.dominance,
-                   "--public: withhold groups whose two largest make more than this share")
-      ->default_val(args->disclosure.dominance);
-  command
-      ->add_option("--p-percent", args->disclosure.p_percent, "--public: the p % rule's p (0: off)")
-      ->default_val(args->disclosure.p_percent);
-  command
-      ->add_option("--protection", args->disclosure.protection,
-                   "--public: each withheld figure's interval reaches this share of it, both ways")
-      ->default_val(args->disclosure.protection);
+  AddDisclosureOptions(*command, args->disclosure, "--public: ");
   command->add_option("--insider", args->insider,
                       "--public: protected also against an insider who knows one park's "
                       "enterprises (park:GXQ), as its park editor's form is");

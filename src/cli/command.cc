@@ -72,6 +72,24 @@ Result<std::optional<core::Period>> PeriodOption(const std::string& text, std::s
   return std::optional<core::Period>(*parsed);
 }
 
+void AddDisclosureOptions(CLI::App& command, disclosure::DisclosureRules& rules,
+                          const std::string& prefix) {
+  command
+      .add_option("--min-enterprises", rules.min_enterprises,
+                  prefix + "withhold a figure with fewer enterprises contributing")
+      ->default_val(rules.min_enterprises);
+  command
+      .add_option("--dominance", rules.dominance,
+                  prefix + "withhold a figure whose two largest make more than this share")
+      ->default_val(rules.dominance);
+  command.add_option("--p-percent", rules.p_percent, prefix + "the p % rule's p (0: off)")
+      ->default_val(rules.p_percent);
+  command
+      .add_option("--protection", rules.protection,
+                  prefix + "each withheld figure's interval reaches this share of it, both ways")
+      ->default_val(rules.protection);
+}
+
 int Fail(const Status& status) {
   fmt::print(stderr, "clusterscope: {}\n", status.message());
   return ExitCodeOf(status);

@@ -15,6 +15,7 @@
 #include "clusterscope/app/service.h"
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
+#include "clusterscope/disclosure/control.h"
 
 namespace clusterscope::cli {
 
@@ -51,6 +52,11 @@ CLI::App* AddCommand(CLI::App& parent, const std::string& name, const std::strin
 
 // Adds --format table|json to a command, defaulting to table.
 void AddFormatOption(CLI::App& command, std::string& format);
+
+// Adds the disclosure rules' options (--min-enterprises, --dominance, --p-percent,
+// --protection), each help text after `prefix` ("--public: ").
+void AddDisclosureOptions(CLI::App& command, disclosure::DisclosureRules& rules,
+                          const std::string& prefix = "");
 
 // The database the global options name, opened, and the command line's caller acting on it
 // (app::Caller::CommandLine: an admin recorded under --actor).
