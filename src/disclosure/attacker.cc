@@ -26,13 +26,18 @@ struct Attacker::Lp {
   Lp& operator=(const Lp&) = delete;
 
   // Solves in `direction`; the optimum, ±kUnbounded, or nullopt when the solver failed. The
-  // last basis first; when that ends badly (a stale basis can end in a false "no feasible
-  // point"), again from a fresh one.
+  // last basis first; when that ends badly (a stale basis, or a large table's rounding, can end
+  // in a false "no feasible point"), again from an advanced basis, then from the standard one
+  // with the dual simplex, then with the presolver.
   std::optional<double> Solve(int direction) {
     glp_set_obj_dir(prob, direction);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      if (attempt > 0) glp_adv_basis(prob, 0);
-      if (glp_simplex(prob, &parm) != 0) continue;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      glp_smcp p = parm;
+      if (attempt == 1) glp_adv_basis(prob, 0);
+      if (attempt >= 2) glp_std_basis(prob);
+      if (attempt == 2) p.meth = GLP_DUALP;
+      if (attempt == 3) p.presolve = GLP_ON;
+      if (glp_simplex(prob, &p) != 0) continue;
       switch (glp_get_status(prob)) {
         case GLP_OPT:
           return glp_get_obj_val(prob);
@@ -84,6 +89,11 @@ void Attacker::Withhold(std::size_t cell) {
   if (withheld_[cell]) return;
   withheld_[cell] = true;
   const auto at = std::find(row_cell_.begin(), row_cell_.end(), cell);
+  if (table_.HasFloor(cell)) {  // the row stays, as a bound from below
+    const int row = static_cast<int>(at - row_cell_.begin()) + 1;
+    glp_set_row_bnds(lp_->prob, row, GLP_LO, table_.floors[cell], 0);
+    return;
+  }
   const int row = static_cast<int>(at - row_cell_.begin()) + 1;
   const bool basic = glp_get_row_stat(lp_->prob, row) == GLP_BS;
   const std::array<int, 2> rows{0, row};
@@ -105,6 +115,7 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   const auto binding = [&](std::vector<std::size_t>& out) {
     out.clear();
     for (std::size_t r = 0; r < row_cell_.size(); ++r) {
+      if (withheld_[row_cell_[r]]) continue;  // a floor: nothing more to withhold
       if (std::abs(glp_get_row_dual(p, static_cast<int>(r) + 1)) > 1e-9) {
         out.push_back(row_cell_[r]);
       }
@@ -128,6 +139,26 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   out.high = *high;
   binding(binding_high_);
   point(out.high, point_high_);
+  return out;
+}
+
+std::vector<double> Attacker::Extreme(const std::vector<double>& weights, Side side) {
+  glp_prob* p = lp_->prob;
+  if (basis_invalid_) glp_adv_basis(p, 0);
+  basis_invalid_ = false;
+  for (const auto atom : lp_->objective) glp_set_obj_coef(p, static_cast<int>(atom) + 1, 0);
+  lp_->objective.clear();
+  for (std::size_t a = 0; a < weights.size(); ++a) {
+    if (weights[a] == 0) continue;
+    glp_set_obj_coef(p, static_cast<int>(a) + 1, weights[a]);
+    lp_->objective.push_back(static_cast<std::uint32_t>(a));
+  }
+  const auto optimum = lp_->Solve(side == Side::kLow ? GLP_MIN : GLP_MAX);
+  std::vector<double> out;
+  if (!optimum || std::isinf(*optimum)) return out;
+  for (std::size_t a = 0; a < table_.atoms; ++a) {
+    out.push_back(glp_get_col_prim(p, static_cast<int>(a) + 1));
+  }
   return out;
 }
 

@@ -7,6 +7,8 @@
 #include <map>
 #include <thread>
 
+#include "frame.h"
+#include "months.h"
 #include <fmt/format.h>
 
 #include "clusterscope/disclosure/protect.h"
@@ -15,56 +17,6 @@ namespace clusterscope::disclosure {
 namespace {
 
 using engine::Quantity;
-
-// Whether figures made of these contributions would reveal one of them: too few contributors,
-// two that dominate, or (p %) a second that could estimate the first. Absolute values, so a
-// loss weighs like a profit; a figure nobody contributes to reveals nothing.
-bool Sensitive(std::vector<double>& values, const DisclosureRules& rules) {
-  double total = 0;
-  std::size_t contributors = 0;
-  for (auto& v : values) {
-    v = std::abs(v);
-    total += v;
-    if (v > 0) ++contributors;
-  }
-  if (contributors == 0) return false;
-  if (contributors < rules.min_enterprises) return true;
-  std::partial_sort(values.begin(), values.begin() + 2, values.end(), std::greater<>());
-  const double top2 = values[0] + values[1];
-  if (top2 > rules.dominance * total) return true;
-  return rules.p_percent > 0 && total - top2 < rules.p_percent / 100 * values[0];
-}
-
-// The groups of one period as atoms, with what each atom and group holds.
-struct Frame {
-  engine::Contributions contributions;
-  Atoms atoms;
-  std::vector<std::vector<std::uint32_t>> atom_members;  // per atom
-};
-
-Frame FrameOf(const engine::Engine& engine, const engine::MonthlyIndicators& indicators) {
-  Frame out;
-  out.contributions = engine.ContributionsTo(indicators);
-  const auto& c = out.contributions;
-  out.atoms = MakeAtoms(c.uscc.size(), c.members);
-  out.atom_members.resize(out.atoms.count);
-  for (std::size_t m = 0; m < c.uscc.size(); ++m) {
-    if (out.atoms.atom_of[m] >= 0) {
-      out.atom_members[static_cast<std::size_t>(out.atoms.atom_of[m])].push_back(
-          static_cast<std::uint32_t>(m));
-    }
-  }
-  return out;
-}
-
-// Whether the members' values of `q` are sensitive.
-bool SensitiveMembers(const Frame& frame, const std::vector<std::uint32_t>& members, Quantity q,
-                      const DisclosureRules& rules) {
-  std::vector<double> values;
-  values.reserve(members.size());
-  for (const auto m : members) values.push_back(frame.contributions.values[m][engine::Idx(q)]);
-  return Sensitive(values, rules);
-}
 
 // One quantity's table: the groups' cells, then a cell for each atom its own rules would
 // withhold (never published; the attacker must not pin one down either).
@@ -251,52 +203,142 @@ void WithholdGroup(engine::GroupIndicators& g, Reason reason) {
   g = std::move(kept);
 }
 
-// One call: the frame of the period, the primary rules at every month of its year to the
-// period, and secondary suppression quantity by quantity.
+// The month's figure of a year-to-date quantity the outputs publish beside it, and back: the two
+// share one fate, since once last month's year to date is out either gives the other.
+constexpr std::optional<Quantity> PartnerOf(Quantity q) {
+  switch (q) {
+    case Quantity::kOutput:
+      return Quantity::kMonthOutput;
+    case Quantity::kMonthOutput:
+      return Quantity::kOutput;
+    case Quantity::kOutputBase:
+      return Quantity::kMonthOutputBase;
+    case Quantity::kMonthOutputBase:
+      return Quantity::kOutputBase;
+    default:
+      return std::nullopt;
+  }
+}
+
+// One call: the frame of the period, the primary rules, every figure withheld at an earlier month
+// of the year, and secondary suppression quantity by quantity.
 class Control {
  public:
-  // `earlier`: the primary cells of each earlier month of the period's year.
+  // `earlier`: the patterns of each earlier month of the period's year.
+  // `last_month`: what the month before published (nullptr in January).
   Control(const engine::Engine& engine, const engine::MonthlyIndicators& indicators,
-          const DisclosureRules& rules, const std::vector<const Primaries*>& earlier)
+          const DisclosureRules& rules, const std::vector<const Pattern*>& earlier,
+          const Shown* last_month)
       : indicators_(indicators),
         rules_(rules),
         frame_(FrameOf(engine, indicators)),
-        earlier_(EarlierPrimaries(earlier)) {
+        earlier_(EarlierPattern(earlier)),
+        last_month_(last_month) {
     reasons_.fill(std::vector<Reason>(indicators.groups.size(), Reason::kNone));
   }
 
   ControlSummary Run() {
     ControlSummary summary;
-    summary.solves += Suppress(Quantity::kOutput);
-    // The other quantities depend on the output alone: in parallel.
+    summary.solves += SuppressPair(Quantity::kOutput);
+    // The other quantities depend on the output alone: in parallel (a month's figure goes with
+    // its year to date).
+    std::vector<Quantity> rest;
+    for (const auto q : kOrder) {
+      if (q != Quantity::kOutput && q != Quantity::kMonthOutput && q != Quantity::kMonthOutputBase)
+        rest.push_back(q);
+    }
     std::atomic<std::size_t> solves{0};
-    InParallel(1, kOrder.size(), [&](std::size_t i) { solves += Suppress(kOrder[i]); });
+    InParallel(0, rest.size(), [&](std::size_t i) { solves += SuppressPair(rest[i]); });
     summary.solves += solves;
     return summary;
   }
 
   const std::vector<Reason>& reasons(Quantity q) const { return reasons_[engine::Idx(q)]; }
 
+  // What the month publishes, for the months after it.
+  Pattern PatternOf() const {
+    Pattern out;
+    for (std::size_t i = 0; i < indicators_.groups.size(); ++i) {
+      std::array<Reason, engine::kQuantityCount> row{};
+      bool any = false;
+      for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+        row[q] = reasons_[q][i];
+        any = any || row[q] != Reason::kNone;
+      }
+      if (any) out[{indicators_.groups[i].kind, indicators_.groups[i].code}] = row;
+    }
+    return out;
+  }
+
  private:
-  // One quantity's cells: primary, then secondary suppression; the solves it took.
-  std::size_t Suppress(Quantity q) {
-    const QuantityTable t = TableOf(frame_, q, rules_);
-    std::vector<Reason> reasons(t.table.cells.size(), Reason::kNone);
-    const auto primary = PrimaryOf(frame_, q, rules_);
+  // A quantity and the month's figure beside it, if any: the pair's primary cells are those of
+  // either; whatever one withholds, the other does too.
+  std::size_t SuppressPair(Quantity q) {
+    const auto partner = PartnerOf(q);
+    auto primary = PrimaryCells(q);
+    if (partner) {
+      const auto more = PrimaryCells(*partner);
+      for (std::size_t i = 0; i < primary.size(); ++i) primary[i] = primary[i] || more[i];
+    }
+    std::vector<Reason> start(primary.size(), Reason::kNone);
+    for (std::size_t i = 0; i < primary.size(); ++i) {
+      if (primary[i]) start[i] = Reason::kPrimary;
+    }
+    std::size_t solves = Suppress(q, std::move(start));
+    if (!partner) return solves;
+    solves += Suppress(*partner, reasons_[engine::Idx(q)]);
+    auto& mine = reasons_[engine::Idx(q)];
+    const auto& theirs = reasons_[engine::Idx(*partner)];
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (mine[i] == Reason::kNone && theirs[i] != Reason::kNone) mine[i] = theirs[i];
+    }
+    return solves;
+  }
+
+  // The groups whose own figures of `q` its rules withhold, now or at an earlier month.
+  std::vector<bool> PrimaryCells(Quantity q) const {
+    auto out = PrimaryOf(frame_, q, rules_);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (earlier_[engine::Idx(q)][i] == Reason::kPrimary) out[i] = true;
+    }
+    return out;
+  }
+
+  // One quantity's cells: those withheld from the `start` (per group), then the output's and
+  // what earlier months withheld, then secondary suppression; the solves it took.
+  std::size_t Suppress(Quantity q, std::vector<Reason> start) {
+    QuantityTable t = TableOf(frame_, q, rules_);
+    SetFloors(q, t);
+    std::vector<Reason> reasons = std::move(start);
+    reasons.resize(t.table.cells.size(), Reason::kPrimary);  // the atoms' cells
     const auto& output = reasons_[engine::Idx(Quantity::kOutput)];
+    const bool follows_output = q != Quantity::kOutput && q != Quantity::kMonthOutput;
     for (std::size_t i = 0; i < t.groups; ++i) {
-      if (q != Quantity::kOutput && output[i] != Reason::kNone) {
+      if (follows_output && output[i] != Reason::kNone) {
         reasons[i] = output[i];  // the group shows nothing
-      } else if (primary[i] || earlier_[engine::Idx(q)][i]) {
-        reasons[i] = Reason::kPrimary;
+      } else if (reasons[i] == Reason::kNone) {
+        reasons[i] = earlier_[engine::Idx(q)][i];
       }
     }
-    for (std::size_t c = t.groups; c < reasons.size(); ++c) reasons[c] = Reason::kPrimary;
     const std::size_t solves =
         Protect(t.table, reasons, Costs(t), ProtectionOptions{.share = rules_.protection});
     reasons.resize(t.groups);
     reasons_[engine::Idx(q)] = std::move(reasons);
     return solves;
+  }
+
+  // A year to date only grows, so last month's published figure floors a group's: the attacker
+  // keeps that even when this month's is withheld.
+  void SetFloors(Quantity q, QuantityTable& t) const {
+    const bool grows = q != Quantity::kMonthOutput && q != Quantity::kMonthOutputBase &&
+                       q != Quantity::kLossAmount && !engine::MayBeNegative(q);
+    if (last_month_ == nullptr || !grows) return;
+    t.table.floors.assign(t.table.cells.size(), -kUnbounded);
+    for (std::size_t i = 0; i < t.groups; ++i) {
+      const auto at = last_month_->find({indicators_.groups[i].kind, indicators_.groups[i].code});
+      if (at == last_month_->end() || std::isnan(at->second[engine::Idx(q)])) continue;
+      t.table.floors[i] = at->second[engine::Idx(q)];
+    }
   }
 
   // What withholding each cell loses: its value; the total's, all but never.
@@ -310,20 +352,22 @@ class Control {
     return out;
   }
 
-  // The groups (by position in the indicators) each quantity's rules withhold at an earlier
-  // month of the year: withheld from then on, so a month's figure never comes out as the
-  // difference of two year-to-date sums.
-  std::array<std::vector<bool>, engine::kQuantityCount> EarlierPrimaries(
-      const std::vector<const Primaries*>& earlier) const {
-    std::array<std::vector<bool>, engine::kQuantityCount> out;
-    out.fill(std::vector<bool>(indicators_.groups.size(), false));
+  // Each quantity's figures (by group position) withheld at an earlier month of the year, and
+  // why: withheld from then on, since a year to date once withheld and then published gives
+  // the months between as the difference, and with them what was withheld.
+  std::array<std::vector<Reason>, engine::kQuantityCount> EarlierPattern(
+      const std::vector<const Pattern*>& earlier) const {
+    std::array<std::vector<Reason>, engine::kQuantityCount> out;
+    out.fill(std::vector<Reason>(indicators_.groups.size(), Reason::kNone));
     for (std::size_t i = 0; i < indicators_.groups.size(); ++i) {
       const std::pair key{indicators_.groups[i].kind, indicators_.groups[i].code};
       for (const auto* month : earlier) {
         const auto at = month->find(key);
         if (at == month->end()) continue;
         for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
-          if (at->second[q]) out[q][i] = true;
+          const Reason then = at->second[q];
+          if (then == Reason::kNone || out[q][i] == Reason::kPrimary) continue;
+          out[q][i] = then == Reason::kPrimary ? then : Reason::kSecondary;
         }
       }
     }
@@ -333,9 +377,61 @@ class Control {
   const engine::MonthlyIndicators& indicators_;
   const DisclosureRules& rules_;
   const Frame frame_;
-  const std::array<std::vector<bool>, engine::kQuantityCount> earlier_;
+  const std::array<std::vector<Reason>, engine::kQuantityCount> earlier_;
+  const Shown* last_month_;
   std::array<std::vector<Reason>, engine::kQuantityCount> reasons_;
 };
+
+// The quantities summed over the months, each with its figure of the month alone where the
+// outputs publish one. The loss amount is not: a loss-maker's loss is its year to date.
+struct Series {
+  Quantity ytd;
+  std::optional<Quantity> month;
+};
+constexpr std::array<Series, 14> kSeries{{{Quantity::kOutput, Quantity::kMonthOutput},
+                                          {Quantity::kOutputBase, Quantity::kMonthOutputBase},
+                                          {Quantity::kValueAdded, std::nullopt},
+                                          {Quantity::kValueAddedBase, std::nullopt},
+                                          {Quantity::kRealValueAdded, std::nullopt},
+                                          {Quantity::kRevenue, std::nullopt},
+                                          {Quantity::kProfit, std::nullopt},
+                                          {Quantity::kProfitBase, std::nullopt},
+                                          {Quantity::kRdExpense, std::nullopt},
+                                          {Quantity::kNewProductRevenue, std::nullopt},
+                                          {Quantity::kExportValue, std::nullopt},
+                                          {Quantity::kEnergyTce, std::nullopt},
+                                          {Quantity::kEnergyBase, std::nullopt},
+                                          {Quantity::kEmployeeMonths, std::nullopt}}};
+
+// The loss amount of the last month, on its own.
+std::vector<Exposure> AuditLossAmount(const PublishedMonth& month, const DisclosureRules& rules) {
+  const auto shown = ShownGroups(*month.published);
+  const QuantityTable t = TableOf(month.frame, Quantity::kLossAmount, rules);
+  std::vector<Reason> reasons(t.table.cells.size(), Reason::kPrimary);
+  for (std::size_t i = 0; i < t.groups; ++i) {
+    const auto it = shown.find({month.full.groups[i].kind, month.full.groups[i].code});
+    if (it != shown.end() && it->second->Shown(Quantity::kLossAmount)) reasons[i] = Reason::kNone;
+  }
+  std::vector<Exposure> out;
+  for (const auto& f : Audit(t.table, reasons, ProtectionOptions{.share = rules.protection})) {
+    Exposure e;
+    e.period = month.full.period;
+    if (f.cell < t.groups) {
+      e.kind = month.full.groups[f.cell].kind;
+      e.code = month.full.groups[f.cell].code;
+    } else {
+      e.kind = "enterprises";
+      const auto size = month.frame.atom_members[t.atom_of_cell[f.cell - t.groups]].size();
+      e.code = fmt::format("{} enterprise{}", size, size == 1 ? "" : "s");
+    }
+    e.quantity = Quantity::kLossAmount;
+    e.value = f.value;
+    e.interval = f.interval;
+    e.solved = f.solved;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 
 void Count(ControlSummary& summary, Reason reason) {
   if (reason == Reason::kPrimary) ++summary.withheld_primary;
@@ -351,27 +447,23 @@ ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
   return Publisher(engine, rules).Apply(indicators);
 }
 
-const Primaries& Publisher::PrimariesAt(core::Period period) {
-  const auto [at, fresh] = primaries_.try_emplace(period.Index());
-  if (!fresh) return at->second;
-  const auto then = engine_.Compute(period, {.top = 0});
-  const Frame frame = FrameOf(engine_, then);
-  for (const auto q : kOrder) {
-    const auto primary = PrimaryOf(frame, q, rules_);
-    for (std::size_t i = 0; i < then.groups.size(); ++i) {
-      if (primary[i]) at->second[{then.groups[i].kind, then.groups[i].code}][engine::Idx(q)] = true;
-    }
-  }
-  return at->second;
+void Publisher::Ensure(core::Period period) {
+  if (patterns_.count(period.Index()) != 0) return;
+  auto then = engine_.Compute(period, {.top = 0});
+  Apply(then);
 }
 
 ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
-  std::vector<const Primaries*> earlier;
-  for (int month = 1; month < indicators.period.month; ++month) {
-    earlier.push_back(&PrimariesAt({indicators.period.year, month}));
+  const core::Period period = indicators.period;
+  std::vector<const Pattern*> earlier;
+  for (int month = 1; month < period.month; ++month) {
+    Ensure({period.year, month});
+    earlier.push_back(&patterns_.at(core::Period{period.year, month}.Index()));
   }
-  Control control(engine_, indicators, rules_, earlier);
+  const Shown* last_month = period.month > 1 ? &shown_.at(period.Index() - 1) : nullptr;
+  Control control(engine_, indicators, rules_, earlier, last_month);
   ControlSummary summary = control.Run();
+  patterns_.try_emplace(period.Index(), control.PatternOf());
   auto& groups = indicators.groups;
   const auto& output = control.reasons(Quantity::kOutput);
   const auto& base = control.reasons(Quantity::kOutputBase);
@@ -401,41 +493,55 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
   if (!groups.empty() && groups.front().kind == "total" && !groups.front().suppressed.empty()) {
     indicators.trend.clear();
   }
+  if (shown_.count(period.Index()) == 0) {
+    Shown& shown = shown_[period.Index()];
+    for (const auto& g : groups) {
+      auto& row = shown[{g.kind, g.code}];
+      for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+        row[q] = g.Figure(static_cast<Quantity>(q)).value_or(std::nan(""));
+      }
+    }
+  }
   return summary;
 }
 
 std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
-                                      const engine::MonthlyIndicators& published,
+                                      const std::vector<engine::MonthlyIndicators>& year,
                                       const DisclosureRules& rules) {
-  const auto full = engine.Compute(published.period, {.top = 0});
-  const Frame frame = FrameOf(engine, full);
-  std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> shown;
-  for (const auto& g : published.groups) shown[{g.kind, g.code}] = &g;
-  std::array<std::vector<Exposure>, engine::kQuantityCount> found;
-  InParallel(0, kOrder.size(), [&](std::size_t k) {
-    const Quantity q = kOrder[k];
-    const QuantityTable t = TableOf(frame, q, rules);
-    std::vector<Reason> reasons(t.table.cells.size(), Reason::kPrimary);
-    for (std::size_t i = 0; i < t.groups; ++i) {
-      const auto it = shown.find({full.groups[i].kind, full.groups[i].code});
-      if (it != shown.end() && it->second->Shown(q)) reasons[i] = Reason::kNone;
+  if (year.empty()) return {};
+  std::vector<PublishedMonth> months;
+  for (const auto& published : year) {
+    auto full = engine.Compute(published.period, {.top = 0});
+    Frame frame = FrameOf(engine, full);
+    months.push_back({std::move(full), std::move(frame), &published});
+  }
+  const ProtectionOptions protection{.share = rules.protection};
+  const auto name = [&](Exposure& e, std::size_t month, std::size_t group, std::size_t size) {
+    e.period = months[month].full.period;
+    if (group != kNoGroup) {
+      e.kind = months[month].full.groups[group].kind;
+      e.code = months[month].full.groups[group].code;
+    } else {
+      e.kind = "enterprises";
+      e.code = fmt::format("{} enterprise{}", size, size == 1 ? "" : "s");
     }
-    for (const auto& finding :
-         Audit(t.table, reasons, ProtectionOptions{.share = rules.protection})) {
+  };
+  std::array<std::vector<Exposure>, kSeries.size() + 1> found;
+  InParallel(0, found.size(), [&](std::size_t s) {
+    if (s == kSeries.size()) {  // the loss amount: no sum over the months
+      found[s] = AuditLossAmount(months.back(), rules);
+      return;
+    }
+    const MonthsTable t = MonthsTableOf(months, kSeries[s].ytd, kSeries[s].month, rules);
+    for (const auto& f : Audit(t.table, t.reasons, protection)) {
+      const MonthsCell& what = t.what[f.cell];
       Exposure e;
-      if (finding.cell < t.groups) {
-        e.kind = full.groups[finding.cell].kind;
-        e.code = full.groups[finding.cell].code;
-      } else {
-        e.kind = "enterprises";
-        const auto size = frame.atom_members[t.atom_of_cell[finding.cell - t.groups]].size();
-        e.code = fmt::format("{} enterprise{}", size, size == 1 ? "" : "s");
-      }
-      e.quantity = q;
-      e.value = finding.value;
-      e.interval = finding.interval;
-      e.solved = finding.solved;
-      found[k].push_back(std::move(e));
+      name(e, what.month, what.group, what.enterprises);
+      e.quantity = what.quantity;
+      e.value = f.value;
+      e.interval = f.interval;
+      e.solved = f.solved;
+      found[s].push_back(std::move(e));
     }
   });
   std::vector<Exposure> out;

@@ -21,7 +21,7 @@ std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bo
   }
   std::vector<std::size_t> rows;
   for (std::size_t c = 0; c < table.cells.size(); ++c) {
-    if (!withheld[c]) rows.push_back(c);
+    if (!withheld[c] || table.HasFloor(c)) rows.push_back(c);
   }
   const auto n = static_cast<Eigen::Index>(atom_of_column.size());
   std::vector<double> out(table.atoms, 0.0);

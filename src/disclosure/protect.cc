@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <random>
 #include <set>
 
 #include "null_space.h"
@@ -77,7 +78,8 @@ class Swaps {
   void Rebuild(const Attacker& attacker) {
     std::vector<std::vector<std::uint32_t>> signature(table_.atoms);
     for (std::size_t c = 0; c < table_.cells.size(); ++c) {
-      if (attacker.withheld(c)) continue;
+      // (a floored cell holds its atoms too: a swap must not take it below)
+      if (attacker.withheld(c) && !table_.HasFloor(c)) continue;
       for (const auto a : table_.cells[c]) signature[a].push_back(static_cast<std::uint32_t>(c));
     }
     std::map<std::vector<std::uint32_t>, std::int32_t> classes;
@@ -153,17 +155,18 @@ class Bounder {
   // attacker knows of the cell (an insider's own enterprises) is no secret: the protection is of
   // the rest, so both are taken without it.
   std::optional<Side> Short(std::size_t cell, const Interval& interval) const {
-    double known = 0;
-    for (const auto a : table_.cells[cell]) known += known_[a];
-    const Interval rest{interval.low - known, interval.high - known};
-    const double value = table_.values[cell] - known;
-    if (Protects(rest, value, share_)) return std::nullopt;
-    return rest.high < value + share_ * std::abs(value) ? Side::kHigh : Side::kLow;
+    if (ShortOn(cell, interval, Side::kHigh)) return Side::kHigh;
+    if (ShortOn(cell, interval, Side::kLow)) return Side::kLow;
+    return std::nullopt;
   }
 
   std::optional<Interval> Bounds(std::size_t cell) {
     if (!Short(cell, seen_[cell])) return seen_[cell];
     if (stale_) Refresh();
+    if (FreeAbove(cell)) {
+      seen_[cell].high = kUnbounded;
+      if (!Short(cell, seen_[cell])) return seen_[cell];
+    }
     if (!table_.non_negative && Moves(cell)) return Interval{};
     if (shortcuts_) {
       const Interval inner = swaps_.Inner(cell);
@@ -175,12 +178,77 @@ class Bounder {
     return out;
   }
 
+  // Widens the seen intervals of many cells with few programmes: the points at which a batch
+  // of cells that still fall short on one side are together least, or most, each weighed by
+  // its size. Cells that do not pull against each other all reach their bounds at once; the
+  // rest are left to Bounds().
+  void Prove(const std::vector<std::size_t>& cells) {
+    if (!shortcuts_ || !table_.non_negative) return;
+    if (stale_) Refresh();
+    std::mt19937_64 random(cells.size());
+    for (int round = 0; round < 4; ++round) {
+      std::size_t proved = 0;
+      for (const auto side : {Side::kLow, Side::kHigh}) {
+        std::vector<std::size_t> pending;
+        for (const auto c : cells) {
+          if (side == Side::kHigh && FreeAbove(c)) seen_[c].high = kUnbounded;
+          if (ShortOn(c, seen_[c], side)) pending.push_back(c);
+        }
+        std::shuffle(pending.begin(), pending.end(), random);
+        for (std::size_t from = 0; from < pending.size(); from += kBatch) {
+          std::vector<double> weights(table_.atoms, 0.0);
+          const std::size_t to = std::min(pending.size(), from + kBatch);
+          for (std::size_t i = from; i < to; ++i) {
+            const double weight = 1 / std::max(1.0, std::abs(table_.values[pending[i]]));
+            for (const auto a : table_.cells[pending[i]]) weights[a] += weight;
+          }
+          ++solves_;
+          See(attacker_.Extreme(weights, side));
+          for (std::size_t i = from; i < to; ++i) {
+            if (!ShortOn(pending[i], seen_[pending[i]], side)) ++proved;
+          }
+        }
+      }
+      if (proved == 0) break;
+    }
+  }
+
   std::size_t solves() const { return solves_; }
 
  private:
+  static constexpr std::size_t kBatch = 128;
+
+  // Whether the interval falls short of the cell's protection on `side`. What the attacker knows
+  // of the cell (an insider's own enterprises) is no secret: the protection is of the rest. Nor
+  // is its floor: below, the interval need reach no lower than that.
+  bool ShortOn(std::size_t cell, const Interval& interval, Side side) const {
+    double known = 0;
+    for (const auto a : table_.cells[cell]) known += known_[a];
+    const double value = table_.values[cell] - known;
+    const double margin = share_ * std::abs(value);
+    const double slack = 1e-7 * std::max(1.0, std::abs(table_.values[cell]));
+    if (side == Side::kHigh) return interval.high - known < value + margin - slack;
+    double need = value - margin;
+    if (table_.HasFloor(cell)) need = std::max(need, table_.floors[cell] - known);
+    return interval.low - known > need + slack;
+  }
+
+  // Whether the cell holds an atom in no published cell: nothing holds it from above.
+  bool FreeAbove(std::size_t cell) const {
+    if (!table_.non_negative) return false;
+    return std::any_of(table_.cells[cell].begin(), table_.cells[cell].end(),
+                       [&](std::uint32_t a) { return published_in_[a] == 0; });
+  }
+
   void Refresh() {
     stale_ = false;
     if (shortcuts_) swaps_.Rebuild(attacker_);
+    published_in_.assign(table_.atoms, 0);
+    for (std::size_t c = 0; c < table_.cells.size(); ++c) {
+      if (attacker_.withheld(c)) continue;
+      for (const auto a : table_.cells[c]) ++published_in_[a];
+    }
+    for (const auto& [atom, value] : table_.known) ++published_in_[atom];
     if (table_.non_negative) return;
     std::vector<bool> withheld;
     for (std::size_t c = 0; c < table_.cells.size(); ++c) withheld.push_back(attacker_.withheld(c));
@@ -217,6 +285,7 @@ class Bounder {
   bool stale_ = true;
   std::vector<Interval> seen_;  // per cell
   std::vector<double> free_;    // a free direction, per atom (tables that may be negative)
+  std::vector<std::uint32_t> published_in_;  // per atom: the published cells that hold it
   double scale_ = 0;
   std::uint64_t seed_ = 0;
   std::size_t solves_ = 0;
@@ -257,6 +326,7 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
   // Withholding a cell only widens the others' intervals, so a cell once protected stays so and
   // one pass over the growing list suffices.
   Bounder bounder(table, attacker, options.share);
+  bounder.Prove(work);
   for (std::size_t next = 0; next < work.size(); ++next) {
     const std::size_t cell = work[next];
     if (AllKnown(table, cell)) continue;
@@ -285,6 +355,11 @@ std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& 
     if (reasons[c] != Reason::kNone) attacker.Withhold(c);
   }
   Bounder bounder(table, attacker, options.share);
+  std::vector<std::size_t> withheld;
+  for (std::size_t c = 0; c < reasons.size(); ++c) {
+    if (reasons[c] != Reason::kNone && !AllKnown(table, c)) withheld.push_back(c);
+  }
+  bounder.Prove(withheld);
   std::vector<Finding> out;
   for (std::size_t c = 0; c < reasons.size(); ++c) {
     if (reasons[c] == Reason::kNone || AllKnown(table, c)) continue;

@@ -25,7 +25,9 @@ json BoundJson(double value) { return std::isinf(value) ? json(nullptr) : json(v
 std::string DisclosureAuditText(const std::vector<disclosure::MonthAudit>& months) {
   TextTable summary({"period", "insider", "groups", "published", "primary", "secondary", "same_as",
                      "solves", "seconds", "exposed"});
-  TextTable exposed({"period", "insider", "kind", "code", "figure", "value", "low", "high"});
+  // "period": when the attacker reads; "month": the figure's.
+  TextTable exposed(
+      {"period", "insider", "month", "kind", "code", "figure", "value", "low", "high"});
   std::size_t exposures = 0;
   for (const auto& m : months) {
     summary.AddRow({m.period.ToString(), m.insider_park.empty() ? "-" : m.insider_park,
@@ -36,9 +38,10 @@ std::string DisclosureAuditText(const std::vector<disclosure::MonthAudit>& month
                     fmt::format("{:.2f}", m.seconds), std::to_string(m.exposures.size())});
     for (const auto& e : m.exposures) {
       ++exposures;
-      exposed.AddRow({m.period.ToString(), m.insider_park.empty() ? "-" : m.insider_park, e.kind,
-                      e.code, std::string(engine::QuantityName(e.quantity)),
-                      fmt::format("{:.2f}", e.value), e.solved ? Bound(e.interval.low) : "?",
+      exposed.AddRow({m.period.ToString(), m.insider_park.empty() ? "-" : m.insider_park,
+                      e.period.ToString(), e.kind, e.code,
+                      std::string(engine::QuantityName(e.quantity)), fmt::format("{:.2f}", e.value),
+                      e.solved ? Bound(e.interval.low) : "?",
                       e.solved ? Bound(e.interval.high) : "?"});
     }
   }
@@ -70,7 +73,8 @@ std::string DisclosureAuditJson(const std::vector<disclosure::MonthAudit>& month
                   {"seconds", m.seconds}};
     json found = json::array();
     for (const auto& e : m.exposures) {
-      found.push_back({{"kind", e.kind},
+      found.push_back({{"period", e.period.ToString()},
+                       {"kind", e.kind},
                        {"code", e.code},
                        {"quantity", engine::QuantityName(e.quantity)},
                        {"value", e.value},

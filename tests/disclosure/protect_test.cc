@@ -168,5 +168,32 @@ TEST(ProtectTest, TheAuditReportsWhatIsLeftExposed) {
   EXPECT_NEAR(findings[0].interval.high, 41, 1e-9);
 }
 
+TEST(ProtectTest, AFloorIsKnownAndAsksNoMoreBelowIt) {
+  // total = a + b + c = 100 with a = 20, b = 50, c = 30; cells: total, a, b, c. Last month's a
+  // was published at 18: this month's a is at least that, withheld or not.
+  Built b = Build({20, 50, 30}, {{0, 1, 2}, {0}, {1}, {2}});
+  b.table.floors = {-kUnbounded, 18, -kUnbounded, -kUnbounded};
+  Attacker attacker(b.table);
+  attacker.Withhold(1);
+  attacker.Withhold(2);
+  const auto interval = attacker.Bounds(1);
+  ASSERT_TRUE(interval);
+  EXPECT_NEAR(interval->low, 18, 1e-9);  // the floor holds it, though 0 would fit the rest
+  EXPECT_NEAR(interval->high, 70, 1e-9);
+
+  // The floor is above 20 - 15 %: the protection below asks no more than the floor, so control
+  // does not chase what it cannot change (the total stays), and the audit finds nothing.
+  std::vector<Reason> reasons{Reason::kNone, Reason::kPrimary, Reason::kNone, Reason::kNone};
+  Protect(b.table, reasons, b.cost, {});
+  EXPECT_EQ(reasons[0], Reason::kNone);
+  EXPECT_EQ(reasons[3], Reason::kSecondary);  // c, the cheapest complement
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+
+  // With the floor below the line (10 < 17), the protection asks for 17 and the form holds:
+  // a + c = 50 leaves a in [10, 50].
+  b.table.floors[1] = 10;
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+}
+
 }  // namespace
 }  // namespace clusterscope::disclosure

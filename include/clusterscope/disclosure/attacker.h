@@ -32,6 +32,11 @@ class Attacker {
   // cell as exposed).
   std::optional<Interval> Bounds(std::size_t cell);
 
+  // A point that fits every published figure at which the sum of the atoms' values, each times
+  // its weight (one per atom), is least or most; empty when unbounded or unsolved. Many cells
+  // at once: where they pull apart, each gets what the others leave it.
+  std::vector<double> Extreme(const std::vector<double>& weights, Side side);
+
   // The published cells whose equations hold the last Bounds() call's bound on `side`: withholding
   // one of them can widen it.
   std::vector<std::size_t> Binding(Side side) const;

@@ -18,6 +18,7 @@
 
 #include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
+#include "clusterscope/disclosure/protect.h"
 #include "clusterscope/disclosure/table.h"
 #include "clusterscope/engine/indicators.h"
 
@@ -54,12 +55,18 @@ ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
                                       engine::MonthlyIndicators& indicators,
                                       const DisclosureRules& rules);
 
-// The groups (kind, code) whose own figures of each quantity its rules withhold at one month.
-using Primaries =
-    std::map<std::pair<std::string, std::string>, std::array<bool, engine::kQuantityCount>>;
+// What one month withheld: why, per group (kind, code) with a withheld figure and quantity.
+using Pattern =
+    std::map<std::pair<std::string, std::string>, std::array<Reason, engine::kQuantityCount>>;
+
+// What one month published: each group's figures (kind, code), NaN where withheld.
+using Shown =
+    std::map<std::pair<std::string, std::string>, std::array<double, engine::kQuantityCount>>;
 
 // Disclosure control of many periods over one engine (a series of months, the months a target
-// reads): each month's primary cells are worked out once, for it and for the months after it.
+// reads). A figure withheld at one month of a year stays withheld for the rest of it, and a
+// year to date published last month is known to floor this month's, so the months before a
+// period are worked out first, each once.
 class Publisher {
  public:
   Publisher(const engine::Engine& engine, DisclosureRules rules)
@@ -69,17 +76,20 @@ class Publisher {
   ControlSummary Apply(engine::MonthlyIndicators& indicators);
 
  private:
-  const Primaries& PrimariesAt(core::Period period);
+  // The month worked out (once).
+  void Ensure(core::Period period);
 
   const engine::Engine& engine_;
   DisclosureRules rules_;
-  std::map<std::int32_t, Primaries> primaries_;  // by period index
+  std::map<std::int32_t, Pattern> patterns_;  // by period index
+  std::map<std::int32_t, Shown> shown_;       // by period index
 };
 
 // A withheld figure the attacker narrows down more than its protection allows.
 struct Exposure {
-  std::string kind;  // the group's, or "enterprises" for a set of enterprises no group is
-  std::string code;  // the group's, or the set's size ("1 enterprise")
+  core::Period period;  // the month whose figure it is
+  std::string kind;     // the group's, or "enterprises" for a set of enterprises no group is
+  std::string code;     // the group's, or the set's size ("1 enterprise")
   engine::Quantity quantity = engine::Quantity::kOutput;
   double value = 0;
   Interval interval;
@@ -97,11 +107,13 @@ struct MonthAudit {
   double seconds = 0;               // to suppress and audit the month
 };
 
-// The attacker's audit of `published` (the answer of ApplyDisclosureControl on what `engine`
-// computed): the minimum and maximum of every withheld figure, and of every set of enterprises
-// the groups tell apart that its own rules would withhold, given every published figure.
+// The attacker's audit of a year's published months, January to the period in order (each the
+// answer of a Publisher on what `engine` computed), as known once the last is out: the minimum
+// and maximum of every withheld figure of every month, and of every set of enterprises the
+// groups tell apart that its own rules would withhold, given every published figure of the
+// months, a year to date being the sum of its months (AuditLastMonth says what counts).
 std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
-                                      const engine::MonthlyIndicators& published,
+                                      const std::vector<engine::MonthlyIndicators>& year,
                                       const DisclosureRules& rules);
 
 }  // namespace clusterscope::disclosure

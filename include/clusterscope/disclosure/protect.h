@@ -43,7 +43,8 @@ struct Finding {
   bool solved = true;
 };
 
-// The attacker's audit of a table as published: both bounds of every withheld cell.
+// The attacker's audit of a table as published: both bounds of every withheld cell. A cell's
+// floor (LinearTable::floors) is what the attacker knew of it before: no protection below it.
 std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& reasons,
                            const ProtectionOptions& options);
 

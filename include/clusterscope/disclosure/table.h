@@ -24,6 +24,11 @@ struct LinearTable {
   std::vector<double> atom_values;
   bool non_negative = true;  // the attacker knows no atom is below zero (false: profit)
   std::vector<std::pair<std::uint32_t, double>> known;  // atoms the attacker knows (insiders)
+  // Per cell (empty: none): what the attacker knows it is at least even when withheld, or
+  // -kUnbounded (a year to date published last month floors this month's).
+  std::vector<double> floors;
+
+  bool HasFloor(std::size_t cell) const { return !floors.empty() && floors[cell] != -kUnbounded; }
 };
 
 // What the attacker can say of a cell: it lies in [low, high] (±kUnbounded when nothing holds it).
