@@ -53,8 +53,8 @@ const words = {
     'Published form: the project list (names, investors, dates) is for admins and analysts; here are the sums by stage.',
   ],
   public_note: [
-    '公开口径：企业数据按统计法保密，少于3家或一家独大的分组不予公布。',
-    'Published view: groups of fewer than 3 enterprises, or dominated by one, are withheld.',
+    '公开口径：企业数据按统计法保密。由少于3家企业构成或由一两家企业主导的数据不予公布，可据以推算的相关数据一并不予公布，当年内保持不公布。',
+    'Published view: enterprise figures are confidential by law. A figure from fewer than 3 enterprises, or dominated by one or two, is withheld with the figures it could be worked out from, for the rest of the year.',
   ],
   tier: ['层级', 'tier'],
   cluster: ['集群', 'cluster'],
