@@ -5,7 +5,11 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "frame.h"
 #include "months.h"
@@ -226,12 +230,12 @@ class Control {
  public:
   // `earlier`: the patterns of each earlier month of the period's year.
   // `last_month`: what the month before published (nullptr in January).
-  Control(const engine::Engine& engine, const engine::MonthlyIndicators& indicators,
-          const DisclosureRules& rules, const std::vector<const Pattern*>& earlier,
-          const Shown* last_month)
+  // `frame`: of `indicators`.
+  Control(const engine::MonthlyIndicators& indicators, Frame frame, const DisclosureRules& rules,
+          const std::vector<const Pattern*>& earlier, const Shown* last_month)
       : indicators_(indicators),
         rules_(rules),
-        frame_(FrameOf(engine, indicators)),
+        frame_(std::move(frame)),
         earlier_(EarlierPattern(earlier)),
         last_month_(last_month) {
     reasons_.fill(std::vector<Reason>(indicators.groups.size(), Reason::kNone));
@@ -433,6 +437,96 @@ std::vector<Exposure> AuditLossAmount(const PublishedMonth& month, const Disclos
   return out;
 }
 
+// Patterns worked out in this process, by a key of everything they depend on; bounded by the
+// groups they hold (a district's year is a few hundred thousand).
+class PatternCache {
+ public:
+  std::shared_ptr<const Pattern> Find(std::uint64_t key) {
+    const std::lock_guard lock(mutex_);
+    const auto at = entries_.find(key);
+    return at == entries_.end() ? nullptr : at->second;
+  }
+
+  void Put(std::uint64_t key, const std::shared_ptr<const Pattern>& pattern, std::size_t groups) {
+    const std::lock_guard lock(mutex_);
+    if (held_ + groups > kMaxGroups) {  // make room: start afresh
+      entries_.clear();
+      held_ = 0;
+    }
+    if (entries_.try_emplace(key, pattern).second) held_ += groups;
+  }
+
+ private:
+  static constexpr std::size_t kMaxGroups = 2'000'000;
+  std::mutex mutex_;
+  std::unordered_map<std::uint64_t, std::shared_ptr<const Pattern>> entries_;
+  std::size_t held_ = 0;
+};
+
+PatternCache& SharedPatterns() {
+  static PatternCache cache;
+  return cache;
+}
+
+// FNV-1a over bytes, chained.
+std::uint64_t Mix(std::uint64_t hash, const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < size; ++i) {
+    hash ^= bytes[i];
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+std::uint64_t Mix(std::uint64_t hash, std::string_view text) {
+  hash = Mix(hash, text.data(), text.size());
+  return Mix(hash, "\0", 1);
+}
+template <typename T>
+std::uint64_t MixValue(std::uint64_t hash, const T& value) {
+  return Mix(hash, &value, sizeof value);
+}
+
+std::uint64_t RulesKey(const DisclosureRules& rules) {
+  std::uint64_t h = 14695981039346656037ULL;
+  h = MixValue(h, rules.min_enterprises);
+  h = MixValue(h, rules.dominance);
+  h = MixValue(h, rules.p_percent);
+  h = MixValue(h, rules.protection);
+  return Mix(h, rules.insider_park);
+}
+
+std::uint64_t Chain(std::uint64_t before, std::uint64_t month) { return MixValue(before, month); }
+
+// Everything of a month the pattern reads: its groups, their members, and each enterprise's
+// credit code, park and contributions.
+std::uint64_t Fingerprint(const Frame& frame, const engine::MonthlyIndicators& indicators) {
+  std::uint64_t h = MixValue(14695981039346656037ULL, indicators.period.Index());
+  for (const auto& g : indicators.groups) h = Mix(Mix(h, g.kind), g.code);
+  const auto& c = frame.contributions;
+  for (std::size_t e = 0; e < c.uscc.size(); ++e) {
+    h = Mix(Mix(h, c.uscc[e]), c.park[e]);
+    h = Mix(h, c.values[e].data(), sizeof(double) * c.values[e].size());
+  }
+  for (const auto& members : c.members) {
+    h = MixValue(h, members.size());
+    h = Mix(h, members.data(), sizeof(std::uint32_t) * members.size());
+  }
+  return h;
+}
+
+// A pattern's reasons per quantity, per group of `groups`.
+std::array<std::vector<Reason>, engine::kQuantityCount> ReasonsOf(
+    const Pattern& pattern, const std::vector<engine::GroupIndicators>& groups) {
+  std::array<std::vector<Reason>, engine::kQuantityCount> out;
+  out.fill(std::vector<Reason>(groups.size(), Reason::kNone));
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto at = pattern.find({groups[i].kind, groups[i].code});
+    if (at == pattern.end()) continue;
+    for (std::size_t q = 0; q < engine::kQuantityCount; ++q) out[q][i] = at->second[q];
+  }
+  return out;
+}
+
 void Count(ControlSummary& summary, Reason reason) {
   if (reason == Reason::kPrimary) ++summary.withheld_primary;
   if (reason == Reason::kSecondary) ++summary.withheld_secondary;
@@ -461,12 +555,26 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
     earlier.push_back(&patterns_.at(core::Period{period.year, month}.Index()));
   }
   const Shown* last_month = period.month > 1 ? &shown_.at(period.Index() - 1) : nullptr;
-  Control control(engine_, indicators, rules_, earlier, last_month);
-  ControlSummary summary = control.Run();
-  patterns_.try_emplace(period.Index(), control.PatternOf());
+  Frame frame = FrameOf(engine_, indicators);
+  // The pattern depends on this month's frame, the months' before it and the rules, all in
+  // the key: worked out once per process for the same figures.
+  const std::uint64_t key =
+      Chain(period.month > 1 ? keys_.at(period.Index() - 1) : RulesKey(rules_),
+            Fingerprint(frame, indicators));
+  keys_[period.Index()] = key;
+  ControlSummary summary;
+  auto pattern = SharedPatterns().Find(key);
+  if (!pattern) {
+    Control control(indicators, std::move(frame), rules_, earlier, last_month);
+    summary = control.Run();
+    pattern = std::make_shared<const Pattern>(control.PatternOf());
+    SharedPatterns().Put(key, pattern, indicators.groups.size());
+  }
+  patterns_.try_emplace(period.Index(), *pattern);
   auto& groups = indicators.groups;
-  const auto& output = control.reasons(Quantity::kOutput);
-  const auto& base = control.reasons(Quantity::kOutputBase);
+  const auto reasons = ReasonsOf(*pattern, groups);
+  const auto& output = reasons[engine::Idx(Quantity::kOutput)];
+  const auto& base = reasons[engine::Idx(Quantity::kOutputBase)];
   // Alerts name enterprises, or give a withheld group's growth.
   std::erase_if(indicators.alerts, [&](const engine::Alert& alert) {
     if (alert.enterprise_level()) return true;
@@ -482,7 +590,7 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
     g.top_by_output.clear();
     g.top_by_growth.clear();
     for (const auto q : kOrder) {
-      const Reason reason = control.reasons(q)[i];
+      const Reason reason = reasons[engine::Idx(q)][i];
       if (reason == Reason::kNone) continue;
       Count(summary, reason);
       if (output[i] == Reason::kNone) WithholdQuantity(g, q, reason);

@@ -225,6 +225,27 @@ TEST_F(ControlTest, EachQuantityHasItsOwnRules) {
   EXPECT_TRUE(AuditDisclosure(*engine, year, {}).empty());
 }
 
+TEST_F(ControlTest, APatternIsWorkedOutOncePerFiguresAndRules) {
+  EnergySector();
+  const auto engine = MakeEngine();
+  DisclosureRules rules;
+  rules.protection = 0.1512;  // rules no other test uses: nothing kept from them
+  auto first = engine->Compute({2024, 3}, {.top = 0});
+  EXPECT_GT(ApplyDisclosureControl(*engine, first, rules).solves, 0U);
+  // The same figures and rules, from another publisher: the pattern kept, the same form.
+  auto again = engine->Compute({2024, 3}, {.top = 0});
+  EXPECT_EQ(ApplyDisclosureControl(*engine, again, rules).solves, 0U);
+  for (std::size_t i = 0; i < first.groups.size(); ++i) {
+    EXPECT_EQ(first.groups[i].suppressed, again.groups[i].suppressed);
+    EXPECT_EQ(first.groups[i].withheld, again.groups[i].withheld);
+  }
+  // One more enterprise of P3 reports: March is worked out again.
+  Add("3411", "P3", "LG", "500102002", 950);
+  const auto revised = MakeEngine();
+  auto after = revised->Compute({2024, 3}, {.top = 0});
+  EXPECT_GT(ApplyDisclosureControl(*revised, after, rules).solves, 0U);
+}
+
 TEST_F(ControlTest, RefusesNonsenseRules) {
   DisclosureRules rules;
   rules.dominance = 1.5;

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,7 +67,9 @@ using Shown =
 // Disclosure control of many periods over one engine (a series of months, the months a target
 // reads). A figure withheld at one month of a year stays withheld for the rest of it, and a
 // year to date published last month is known to floor this month's, so the months before a
-// period are worked out first, each once.
+// period are worked out first. Each month's pattern is kept for the process under a key of
+// everything it depends on (the months' figures to then and the rules): the next request
+// with the same figures applies it without a solve; a changed figure changes the key.
 class Publisher {
  public:
   Publisher(const engine::Engine& engine, DisclosureRules rules)
@@ -81,8 +84,9 @@ class Publisher {
 
   const engine::Engine& engine_;
   DisclosureRules rules_;
-  std::map<std::int32_t, Pattern> patterns_;  // by period index
-  std::map<std::int32_t, Shown> shown_;       // by period index
+  std::map<std::int32_t, Pattern> patterns_;    // by period index
+  std::map<std::int32_t, Shown> shown_;         // by period index
+  std::map<std::int32_t, std::uint64_t> keys_;  // by period index: what the pattern depends on
 };
 
 // A withheld figure the attacker narrows down more than its protection allows.
