@@ -224,21 +224,45 @@ constexpr std::optional<Quantity> PartnerOf(Quantity q) {
   }
 }
 
+// The quantities summed over the months, each with its figure of the month alone where the
+// outputs publish one. The loss amount is not: a loss-maker's loss is its year to date.
+struct Series {
+  Quantity ytd;
+  std::optional<Quantity> month;
+};
+constexpr std::array<Series, 14> kSeries{{{Quantity::kOutput, Quantity::kMonthOutput},
+                                          {Quantity::kOutputBase, Quantity::kMonthOutputBase},
+                                          {Quantity::kValueAdded, std::nullopt},
+                                          {Quantity::kValueAddedBase, std::nullopt},
+                                          {Quantity::kRealValueAdded, std::nullopt},
+                                          {Quantity::kRevenue, std::nullopt},
+                                          {Quantity::kProfit, std::nullopt},
+                                          {Quantity::kProfitBase, std::nullopt},
+                                          {Quantity::kRdExpense, std::nullopt},
+                                          {Quantity::kNewProductRevenue, std::nullopt},
+                                          {Quantity::kExportValue, std::nullopt},
+                                          {Quantity::kEnergyTce, std::nullopt},
+                                          {Quantity::kEnergyBase, std::nullopt},
+                                          {Quantity::kEmployeeMonths, std::nullopt}}};
+
 // One call: the frame of the period, the primary rules, every figure withheld at an earlier month
-// of the year, and secondary suppression quantity by quantity.
+// of the year, secondary suppression quantity by quantity, and then over the months of the year
+// as one system.
 class Control {
  public:
-  // `earlier`: the patterns of each earlier month of the period's year.
-  // `last_month`: what the month before published (nullptr in January).
-  // `frame`: of `indicators`.
-  Control(const engine::MonthlyIndicators& indicators, Frame frame, const DisclosureRules& rules,
-          const std::vector<const Pattern*>& earlier, const Shown* last_month)
-      : indicators_(indicators),
+  // `now`: the period's month (its `shown` is ignored). `before`: the earlier months of its year
+  // as published, in order; `earlier`: their patterns. `last_month`: what the month before
+  // published (nullptr in January).
+  Control(const PublishedMonth& now, const DisclosureRules& rules,
+          std::vector<const PublishedMonth*> before, const std::vector<const Pattern*>& earlier,
+          const Shown* last_month)
+      : indicators_(now.full),
         rules_(rules),
-        frame_(std::move(frame)),
+        frame_(now.frame),
+        before_(std::move(before)),
         earlier_(EarlierPattern(earlier)),
         last_month_(last_month) {
-    reasons_.fill(std::vector<Reason>(indicators.groups.size(), Reason::kNone));
+    reasons_.fill(std::vector<Reason>(indicators_.groups.size(), Reason::kNone));
   }
 
   ControlSummary Run() {
@@ -254,7 +278,20 @@ class Control {
     std::atomic<std::size_t> solves{0};
     InParallel(0, rest.size(), [&](std::size_t i) { solves += SuppressPair(rest[i]); });
     summary.solves += solves;
+    if (!before_.empty()) summary.solves += AcrossMonths();
     return summary;
+  }
+
+  // Which figures the month publishes, as its pattern stands.
+  ShownFigures ShownNow() const {
+    ShownFigures out(indicators_.groups.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+        out[i][q] = reasons_[engine::Idx(Quantity::kOutput)][i] == Reason::kNone &&
+                    reasons_[q][i] == Reason::kNone;
+      }
+    }
+    return out;
   }
 
   const std::vector<Reason>& reasons(Quantity q) const { return reasons_[engine::Idx(q)]; }
@@ -299,6 +336,58 @@ class Control {
     return solves;
   }
 
+  // The attacker reads the month with the earlier months of its year, as published: a figure
+  // the month alone keeps safe may be narrowed with theirs (a year to date withheld from this
+  // month on, between last month's and this month's figures of other groups). So each series
+  // is protected again over the year, the earlier months' figures fixed and this month's
+  // complements to choose; output first, as a group withheld shows nothing. Only this month's
+  // withheld figures are checked: a group published now was published last month (a figure
+  // once withheld stays so), so the month's equations add to what the attacker knows of its
+  // own increments, not of the months before; the year's audit checks them all.
+  std::size_t AcrossMonths() {
+    PublishedMonth now{indicators_, frame_, ShownNow()};
+    std::size_t solves = ProtectSeries(kSeries.front(), now);
+    const auto& output = reasons_[engine::Idx(Quantity::kOutput)];
+    for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+      for (std::size_t i = 0; i < output.size(); ++i) {
+        if (output[i] != Reason::kNone && reasons_[q][i] == Reason::kNone)
+          reasons_[q][i] = output[i];
+      }
+    }
+    now.shown = ShownNow();  // each series reads its own quantities' figures only
+    std::atomic<std::size_t> more{0};
+    InParallel(1, kSeries.size(), [&](std::size_t s) { more += ProtectSeries(kSeries[s], now); });
+    return solves + more;
+  }
+
+  // One series over the year, with `now` as this month's form: its figures newly withheld go
+  // into the reasons.
+  std::size_t ProtectSeries(const Series& series, const PublishedMonth& now) {
+    const std::size_t from = before_.size() > kWindow - 1 ? before_.size() - (kWindow - 1) : 0;
+    std::vector<const PublishedMonth*> months(before_.begin() + static_cast<std::ptrdiff_t>(from),
+                                              before_.end());
+    months.push_back(&now);
+    const MonthsTable t = MonthsTableOf(months, series.ytd, series.month, rules_);
+    const std::size_t last = months.size() - 1;
+    std::vector<double> cost(t.table.cells.size(), kUnbounded);
+    for (std::size_t c = 0; c < cost.size(); ++c) {
+      const MonthsCell& what = t.what[c];
+      if (what.month != last) continue;  // of the past
+      cost[c] = std::abs(t.table.values[c]);
+      if (what.group != kNoGroup && indicators_.groups[what.group].kind == "total") {
+        cost[c] = cost[c] * 1e6 + 1e12;
+      }
+    }
+    std::vector<Reason> reasons = t.reasons;
+    const std::size_t solves =
+        Protect(t.table, reasons, cost, ProtectionOptions{.share = rules_.protection});
+    for (std::size_t c = 0; c < cost.size(); ++c) {
+      if (t.reasons[c] != Reason::kNone || reasons[c] == Reason::kNone) continue;
+      reasons_[engine::Idx(t.what[c].quantity)][t.what[c].group] = reasons[c];
+    }
+    return solves;
+  }
+
   // The groups whose own figures of `q` its rules withhold, now or at an earlier month.
   std::vector<bool> PrimaryCells(Quantity q) const {
     auto out = PrimaryOf(frame_, q, rules_);
@@ -332,7 +421,7 @@ class Control {
   }
 
   // A year to date only grows, so last month's published figure floors a group's: the attacker
-  // keeps that even when this month's is withheld.
+  // keeps that even when this month's is withheld (and an insider knew their own part of it).
   void SetFloors(Quantity q, QuantityTable& t) const {
     const bool grows = q != Quantity::kMonthOutput && q != Quantity::kMonthOutputBase &&
                        q != Quantity::kLossAmount && !engine::MayBeNegative(q);
@@ -342,6 +431,21 @@ class Control {
       const auto at = last_month_->find({indicators_.groups[i].kind, indicators_.groups[i].code});
       if (at == last_month_->end() || std::isnan(at->second[engine::Idx(q)])) continue;
       t.table.floors[i] = at->second[engine::Idx(q)];
+    }
+    if (rules_.insider_park.empty() || before_.empty()) return;
+    const PublishedMonth& last = *before_.back();
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> position;
+    for (std::size_t j = 0; j < last.full.groups.size(); ++j) {
+      position[{last.full.groups[j].kind, last.full.groups[j].code}] = j;
+    }
+    const auto& c = last.frame.contributions;
+    t.table.floor_known.assign(t.table.cells.size(), 0.0);
+    for (std::size_t i = 0; i < t.groups; ++i) {
+      const auto at = position.find({indicators_.groups[i].kind, indicators_.groups[i].code});
+      if (!t.table.HasFloor(i) || at == position.end()) continue;
+      for (const auto m : c.members[at->second]) {
+        if (c.park[m] == rules_.insider_park) t.table.floor_known[i] += c.values[m][engine::Idx(q)];
+      }
     }
   }
 
@@ -378,43 +482,25 @@ class Control {
     return out;
   }
 
+  // The months the year's table holds, this one with those just before it (the earlier ones
+  // lumped into the first): the attacker's year, within a cost that does not grow with it.
+  static constexpr std::size_t kWindow = 3;
+
   const engine::MonthlyIndicators& indicators_;
   const DisclosureRules& rules_;
-  const Frame frame_;
+  const Frame& frame_;
+  const std::vector<const PublishedMonth*> before_;
   const std::array<std::vector<Reason>, engine::kQuantityCount> earlier_;
   const Shown* last_month_;
   std::array<std::vector<Reason>, engine::kQuantityCount> reasons_;
 };
 
-// The quantities summed over the months, each with its figure of the month alone where the
-// outputs publish one. The loss amount is not: a loss-maker's loss is its year to date.
-struct Series {
-  Quantity ytd;
-  std::optional<Quantity> month;
-};
-constexpr std::array<Series, 14> kSeries{{{Quantity::kOutput, Quantity::kMonthOutput},
-                                          {Quantity::kOutputBase, Quantity::kMonthOutputBase},
-                                          {Quantity::kValueAdded, std::nullopt},
-                                          {Quantity::kValueAddedBase, std::nullopt},
-                                          {Quantity::kRealValueAdded, std::nullopt},
-                                          {Quantity::kRevenue, std::nullopt},
-                                          {Quantity::kProfit, std::nullopt},
-                                          {Quantity::kProfitBase, std::nullopt},
-                                          {Quantity::kRdExpense, std::nullopt},
-                                          {Quantity::kNewProductRevenue, std::nullopt},
-                                          {Quantity::kExportValue, std::nullopt},
-                                          {Quantity::kEnergyTce, std::nullopt},
-                                          {Quantity::kEnergyBase, std::nullopt},
-                                          {Quantity::kEmployeeMonths, std::nullopt}}};
-
 // The loss amount of the last month, on its own.
 std::vector<Exposure> AuditLossAmount(const PublishedMonth& month, const DisclosureRules& rules) {
-  const auto shown = ShownGroups(*month.published);
   const QuantityTable t = TableOf(month.frame, Quantity::kLossAmount, rules);
   std::vector<Reason> reasons(t.table.cells.size(), Reason::kPrimary);
   for (std::size_t i = 0; i < t.groups; ++i) {
-    const auto it = shown.find({month.full.groups[i].kind, month.full.groups[i].code});
-    if (it != shown.end() && it->second->Shown(Quantity::kLossAmount)) reasons[i] = Reason::kNone;
+    if (month.shown[i][engine::Idx(Quantity::kLossAmount)]) reasons[i] = Reason::kNone;
   }
   std::vector<Exposure> out;
   for (const auto& f : Audit(t.table, reasons, ProtectionOptions{.share = rules.protection})) {
@@ -541,6 +627,11 @@ ControlSummary ApplyDisclosureControl(const engine::Engine& engine,
   return Publisher(engine, rules).Apply(indicators);
 }
 
+Publisher::Publisher(const engine::Engine& engine, DisclosureRules rules)
+    : engine_(engine), rules_(std::move(rules)) {}
+
+Publisher::~Publisher() = default;
+
 void Publisher::Ensure(core::Period period) {
   if (patterns_.count(period.Index()) != 0) return;
   auto then = engine_.Compute(period, {.top = 0});
@@ -550,22 +641,26 @@ void Publisher::Ensure(core::Period period) {
 ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
   const core::Period period = indicators.period;
   std::vector<const Pattern*> earlier;
+  std::vector<const PublishedMonth*> before;
   for (int month = 1; month < period.month; ++month) {
     Ensure({period.year, month});
     earlier.push_back(&patterns_.at(core::Period{period.year, month}.Index()));
+    before.push_back(months_.at(core::Period{period.year, month}.Index()).get());
   }
   const Shown* last_month = period.month > 1 ? &shown_.at(period.Index() - 1) : nullptr;
-  Frame frame = FrameOf(engine_, indicators);
+  auto month = std::make_unique<PublishedMonth>();
+  month->full = indicators;
+  month->frame = FrameOf(engine_, indicators);
   // The pattern depends on this month's frame, the months' before it and the rules, all in
   // the key: worked out once per process for the same figures.
   const std::uint64_t key =
       Chain(period.month > 1 ? keys_.at(period.Index() - 1) : RulesKey(rules_),
-            Fingerprint(frame, indicators));
+            Fingerprint(month->frame, indicators));
   keys_[period.Index()] = key;
   ControlSummary summary;
   auto pattern = SharedPatterns().Find(key);
   if (!pattern) {
-    Control control(indicators, std::move(frame), rules_, earlier, last_month);
+    Control control(*month, rules_, std::move(before), earlier, last_month);
     summary = control.Run();
     pattern = std::make_shared<const Pattern>(control.PatternOf());
     SharedPatterns().Put(key, pattern, indicators.groups.size());
@@ -601,6 +696,10 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
   if (!groups.empty() && groups.front().kind == "total" && !groups.front().suppressed.empty()) {
     indicators.trend.clear();
   }
+  if (months_.count(period.Index()) == 0) {
+    month->shown = ShownIn(month->full, indicators);
+    months_.emplace(period.Index(), std::move(month));
+  }
   if (shown_.count(period.Index()) == 0) {
     Shown& shown = shown_[period.Index()];
     for (const auto& g : groups) {
@@ -621,8 +720,11 @@ std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
   for (const auto& published : year) {
     auto full = engine.Compute(published.period, {.top = 0});
     Frame frame = FrameOf(engine, full);
-    months.push_back({std::move(full), std::move(frame), &published});
+    ShownFigures shown = ShownIn(full, published);
+    months.push_back({std::move(full), std::move(frame), std::move(shown)});
   }
+  std::vector<const PublishedMonth*> all;
+  for (const auto& m : months) all.push_back(&m);
   const ProtectionOptions protection{.share = rules.protection};
   const auto name = [&](Exposure& e, std::size_t month, std::size_t group, std::size_t size) {
     e.period = months[month].full.period;
@@ -640,7 +742,7 @@ std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
       found[s] = AuditLossAmount(months.back(), rules);
       return;
     }
-    const MonthsTable t = MonthsTableOf(months, kSeries[s].ytd, kSeries[s].month, rules);
+    const MonthsTable t = MonthsTableOf(all, kSeries[s].ytd, kSeries[s].month, rules);
     for (const auto& f : Audit(t.table, t.reasons, protection)) {
       const MonthsCell& what = t.what[f.cell];
       Exposure e;

@@ -20,13 +20,13 @@ struct Increments {
   std::vector<double> value;                   // per member
 };
 
-Increments IncrementsOf(const std::vector<PublishedMonth>& months, Quantity ytd,
+Increments IncrementsOf(const std::vector<const PublishedMonth*>& months, Quantity ytd,
                         std::optional<Quantity> month) {
   Increments out;
   out.months = months.size();
   std::unordered_map<std::string, std::uint32_t> number;
-  for (const auto& m : months) {
-    const auto& c = m.frame.contributions;
+  for (const auto* m : months) {
+    const auto& c = m->frame.contributions;
     auto& ids = out.id.emplace_back();
     for (std::size_t i = 0; i < c.uscc.size(); ++i) {
       const auto [at, fresh] =
@@ -40,7 +40,7 @@ Increments IncrementsOf(const std::vector<PublishedMonth>& months, Quantity ytd,
   std::vector<double> so_far(out.park.size(), 0.0);
   std::vector<std::int32_t> last_in(out.park.size(), -1);
   for (std::size_t k = 0; k < n; ++k) {
-    const auto& c = months[k].frame.contributions;
+    const auto& c = months[k]->frame.contributions;
     for (std::size_t i = 0; i < c.uscc.size(); ++i) {
       const std::uint32_t e = out.id[k][i];
       const double to_date = c.values[i][engine::Idx(ytd)];
@@ -95,19 +95,35 @@ LinearTable TableOf(const Increments& inc,
   for (std::size_t a = 0; a < atoms.count; ++a) {
     if (insider[a]) table.known.emplace_back(static_cast<std::uint32_t>(a), table.atom_values[a]);
   }
+  if (!table.floors.empty() && !table.known.empty()) {
+    table.floor_known.assign(table.cells.size(), 0.0);
+    for (const auto& [cell, by] : floors) {
+      for (const auto a : table.cells[by]) {
+        if (insider[a]) table.floor_known[cell] += table.atom_values[a];
+      }
+    }
+  }
   return table;
 }
 
 }  // namespace
 
-std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> ShownGroups(
-    const engine::MonthlyIndicators& published) {
-  std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> out;
-  for (const auto& g : published.groups) out[{g.kind, g.code}] = &g;
+ShownFigures ShownIn(const engine::MonthlyIndicators& full,
+                     const engine::MonthlyIndicators& published) {
+  std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> by_key;
+  for (const auto& g : published.groups) by_key[{g.kind, g.code}] = &g;
+  ShownFigures out(full.groups.size());
+  for (std::size_t i = 0; i < full.groups.size(); ++i) {
+    const auto at = by_key.find({full.groups[i].kind, full.groups[i].code});
+    if (at == by_key.end()) continue;  // not published at all
+    for (std::size_t q = 0; q < engine::kQuantityCount; ++q) {
+      out[i][q] = at->second->Shown(static_cast<Quantity>(q));
+    }
+  }
   return out;
 }
 
-MonthsTable MonthsTableOf(const std::vector<PublishedMonth>& months, Quantity ytd,
+MonthsTable MonthsTableOf(const std::vector<const PublishedMonth*>& months, Quantity ytd,
                           std::optional<Quantity> month, const DisclosureRules& rules) {
   const Increments inc = IncrementsOf(months, ytd, month);
   const std::size_t n = inc.months;
@@ -129,23 +145,24 @@ MonthsTable MonthsTableOf(const std::vector<PublishedMonth>& months, Quantity yt
   // Per group (kind, code): the cell of its year to date last published.
   std::map<std::pair<std::string, std::string>, std::size_t> last_shown;
   std::vector<std::pair<std::size_t, std::size_t>> floors;  // cell, the cell that floors it
+  // Months from after January: the first stands for the year to then, so its month's own
+  // figures are no cells of the table.
+  const bool lumped = n > 0 && months.front()->full.period.month != 1;
   for (std::size_t k = 0; k < n; ++k) {
-    const auto& frame = months[k].frame;
-    const auto shown = ShownGroups(*months[k].published);
-    const auto& groups = months[k].full.groups;
+    const auto& frame = months[k]->frame;
+    const auto& shown = months[k]->shown;
+    const auto& groups = months[k]->full.groups;
     for (std::size_t g = 0; g < frame.contributions.members.size(); ++g) {
-      const auto it = shown.find({groups[g].kind, groups[g].code});
-      const engine::GroupIndicators* published = it == shown.end() ? nullptr : it->second;
       const auto& members = frame.contributions.members[g];
-      const bool shown_ytd = published != nullptr && published->Shown(ytd);
+      const bool shown_ytd = shown[g][engine::Idx(ytd)];
       const std::pair key{groups[g].kind, groups[g].code};
       if (const auto at = last_shown.find(key); at != last_shown.end() && !shown_ytd) {
         floors.emplace_back(cell_members.size(), at->second);
       }
       if (shown_ytd) last_shown[key] = cell_members.size();
       add(k, members, 0, {k, g, 0, ytd}, shown_ytd);
-      if (month) {
-        add(k, members, k, {k, g, 0, *month}, published != nullptr && published->Shown(*month));
+      if (month && !(k == 0 && lumped)) {
+        add(k, members, k, {k, g, 0, *month}, shown[g][engine::Idx(*month)]);
       }
     }
     for (std::size_t a = 0; a < frame.atoms.count; ++a) {
@@ -156,7 +173,7 @@ MonthsTable MonthsTableOf(const std::vector<PublishedMonth>& months, Quantity yt
       if (SensitiveMembers(frame, members, ytd, rules)) {
         add(k, members, 0, {k, kNoGroup, members.size(), ytd}, false);
       }
-      if (month && SensitiveMembers(frame, members, *month, rules)) {
+      if (month && !(k == 0 && lumped) && SensitiveMembers(frame, members, *month, rules)) {
         add(k, members, k, {k, kNoGroup, members.size(), *month}, false);
       }
     }

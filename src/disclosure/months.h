@@ -7,6 +7,7 @@
 // Internal to the disclosure module.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -20,11 +21,14 @@
 
 namespace clusterscope::disclosure {
 
-// One month of the year: its groups in full and the form they were published in.
+// Per group of a month, per quantity: whether the figure is published.
+using ShownFigures = std::vector<std::array<bool, engine::kQuantityCount>>;
+
+// One month of the year: its groups in full and which of their figures are published.
 struct PublishedMonth {
   engine::MonthlyIndicators full;
-  Frame frame;                                 // of `full`
-  const engine::MonthlyIndicators* published;  // the same groups, withheld as published
+  Frame frame;         // of `full`
+  ShownFigures shown;  // per group of `full`
 };
 
 inline constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
@@ -43,16 +47,17 @@ struct MonthsTable {
   std::vector<Reason> reasons;   // kNone: published; kPrimary: withheld, or never published
 };
 
-// The published groups of a month by kind and code.
-std::map<std::pair<std::string, std::string>, const engine::GroupIndicators*> ShownGroups(
-    const engine::MonthlyIndicators& published);
+// Which figures of `full`'s groups `published` shows (the same groups, withheld as published).
+ShownFigures ShownIn(const engine::MonthlyIndicators& full,
+                     const engine::MonthlyIndicators& published);
 
-// The table of `ytd` over `months` (January to the period, of one year): every month's
+// The table of `ytd` over `months` (consecutive months of one year, to the period; from January
+// for the whole year, else the first stands for the year to then): every month's
 // year-to-date cells, with the cells of `month` (the same quantity's figure of the month alone)
 // where it has them, and a never-published cell for each set of enterprises the groups tell
 // apart whose own figure the rules would withhold. A group's year to date withheld after it was
 // published is floored by what was published (it only grows): the table's floors say so.
-MonthsTable MonthsTableOf(const std::vector<PublishedMonth>& months, engine::Quantity ytd,
+MonthsTable MonthsTableOf(const std::vector<const PublishedMonth*>& months, engine::Quantity ytd,
                           std::optional<engine::Quantity> month, const DisclosureRules& rules);
 
 }  // namespace clusterscope::disclosure

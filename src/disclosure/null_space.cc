@@ -1,56 +1,92 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "null_space.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <random>
 #include <set>
 
-#include <Eigen/Dense>
+#include <Eigen/OrderingMethods>
+#include <Eigen/SparseCore>
+#include <Eigen/SparseQR>
 
 namespace clusterscope::disclosure {
 
+// Atoms that the same equations hold (the same published cells) move only through their sum as
+// far as those cells are concerned, so the null space is that of one column per such class,
+// spread over its atoms, plus any change that keeps each class's sum: the factorisation is of
+// rows x classes, not rows x atoms.
 std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bool>& withheld,
                                   std::uint64_t seed) {
   std::set<std::uint32_t> known;
   for (const auto& [atom, value] : table.known) known.insert(atom);
-  std::vector<Eigen::Index> column_of(table.atoms, -1);
-  std::vector<std::size_t> atom_of_column;
-  for (std::size_t a = 0; a < table.atoms; ++a) {
-    if (known.count(static_cast<std::uint32_t>(a)) != 0) continue;
-    column_of[a] = static_cast<Eigen::Index>(atom_of_column.size());
-    atom_of_column.push_back(a);
-  }
   std::vector<std::size_t> rows;
   for (std::size_t c = 0; c < table.cells.size(); ++c) {
     if (!withheld[c] || table.HasFloor(c)) rows.push_back(c);
   }
-  const auto n = static_cast<Eigen::Index>(atom_of_column.size());
+  std::vector<std::vector<std::uint32_t>> signature(table.atoms);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (const auto a : table.cells[rows[r]]) signature[a].push_back(static_cast<std::uint32_t>(r));
+  }
+  std::map<std::vector<std::uint32_t>, Eigen::Index> class_of_signature;
+  std::vector<Eigen::Index> class_of(table.atoms, -1);
+  std::vector<std::vector<std::size_t>> members;  // per class
+  for (std::size_t a = 0; a < table.atoms; ++a) {
+    if (known.count(static_cast<std::uint32_t>(a)) != 0) continue;
+    const auto [at, fresh] = class_of_signature.try_emplace(
+        std::move(signature[a]), static_cast<Eigen::Index>(members.size()));
+    if (fresh) members.emplace_back();
+    class_of[a] = at->second;
+    members[static_cast<std::size_t>(at->second)].push_back(a);
+  }
+  const auto n = static_cast<Eigen::Index>(members.size());
   std::vector<double> out(table.atoms, 0.0);
   if (n == 0) return out;
-  // The dense factorisation needs rows x atoms doubles: beyond kMaxCells (128 MiB) none is
-  // given, and the solver bounds each cell instead (a national table would need gigabytes).
+  // The triangular factor can fill to rows^2 / 2 doubles: beyond kMaxCells (128 MiB) no direction
+  // is given, and the solver bounds each cell instead (a national table's).
   constexpr std::size_t kMaxCells = std::size_t{16} << 20;
-  if (rows.size() * atom_of_column.size() > kMaxCells) return {};
+  if (rows.size() * rows.size() / 2 > kMaxCells) return {};
   std::mt19937_64 random(seed);
   std::normal_distribution<double> normal;
-  Eigen::VectorXd direction;
-  if (rows.empty()) {
-    direction = Eigen::VectorXd::NullaryExpr(n, [&] { return normal(random); });
-  } else {
-    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(rows.size()), n);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      for (const auto atom : table.cells[rows[r]]) {
-        if (column_of[atom] >= 0) a(static_cast<Eigen::Index>(r), column_of[atom]) = 1;
-      }
+  // The classes' sums: a random vector less its projection on the rows' span, through a sparse
+  // QR factorisation of the transposed rows (Q's first `rank` columns span the rows).
+  Eigen::VectorXd sums = Eigen::VectorXd::NullaryExpr(n, [&] { return normal(random); });
+  if (!rows.empty()) {
+    std::vector<Eigen::Triplet<double>> ones;
+    for (const auto& [rows_of_class, c] : class_of_signature) {
+      for (const auto r : rows_of_class) ones.emplace_back(c, static_cast<Eigen::Index>(r), 1.0);
     }
-    const Eigen::FullPivLU<Eigen::MatrixXd> lu(a);
-    if (lu.rank() == n) return out;
-    const Eigen::MatrixXd kernel = lu.kernel();
-    const Eigen::VectorXd weights =
-        Eigen::VectorXd::NullaryExpr(kernel.cols(), [&] { return normal(random); });
-    direction = kernel * weights;
+    Eigen::SparseMatrix<double> transposed(n, static_cast<Eigen::Index>(rows.size()));
+    transposed.setFromTriplets(ones.begin(), ones.end());
+    transposed.makeCompressed();
+    Eigen::SparseQR<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> qr(transposed);
+    if (qr.info() != Eigen::Success) return {};
+    Eigen::VectorXd rotated = qr.matrixQ().transpose() * sums;
+    rotated.head(qr.rank()).setZero();
+    sums = qr.matrixQ() * rotated;
+    // A published cell that moves along the direction would make a fixed cell look free: none
+    // may move beyond rounding, or no direction is given (the solver bounds each cell instead).
+    const Eigen::VectorXd moved = transposed.transpose() * sums;
+    const double scale = sums.cwiseAbs().maxCoeff();
+    for (Eigen::Index r = 0; r < moved.size(); ++r) {
+      const double size = static_cast<double>(transposed.col(r).nonZeros());
+      if (std::abs(moved(r)) > 1e-11 * scale * std::max(1.0, size)) return {};
+    }
   }
-  for (Eigen::Index j = 0; j < n; ++j) {
-    out[atom_of_column[static_cast<std::size_t>(j)]] = direction(j);
+  // Each class's sum spread evenly, plus a random change that keeps it.
+  for (Eigen::Index c = 0; c < n; ++c) {
+    const auto& atoms = members[static_cast<std::size_t>(c)];
+    std::vector<double> shift;
+    double mean = 0;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      shift.push_back(atoms.size() > 1 ? normal(random) : 0.0);
+      mean += shift.back();
+    }
+    mean /= static_cast<double>(atoms.size());
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      out[atoms[i]] = sums(c) / static_cast<double>(atoms.size()) + shift[i] - mean;
+    }
   }
   return out;
 }

@@ -14,7 +14,8 @@ namespace clusterscope::disclosure {
 
 // A random combination of the null space of the published cells' equations (the atoms the
 // attacker knows held still), one value per atom; all zeros when the published cells fix every
-// atom; empty when the table is too large to factorise densely (then no shortcut).
+// atom; empty when the table is too large to factorise, or the
+// factorisation too inexact to trust (then no shortcut).
 std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bool>& withheld,
                                   std::uint64_t seed);
 

@@ -15,8 +15,13 @@
 namespace clusterscope::disclosure {
 namespace {
 
-// Withholds every published cell whose atoms are those of a withheld one.
-void WithholdTwins(const LinearTable& table, std::vector<Reason>& reasons) {
+// A cell of the past (an earlier month's): published or withheld as it was then, and not
+// checked again.
+bool Fixed(const std::vector<double>& cost, std::size_t cell) { return std::isinf(cost[cell]); }
+
+// Withholds every published cell whose atoms are those of a withheld one (but fixed cells).
+void WithholdTwins(const LinearTable& table, std::vector<Reason>& reasons,
+                   const std::vector<double>& cost) {
   std::map<std::vector<std::uint32_t>, std::vector<std::size_t>> alike;
   for (std::size_t c = 0; c < table.cells.size(); ++c) alike[table.cells[c]].push_back(c);
   for (const auto& [atoms, cells] : alike) {
@@ -24,16 +29,17 @@ void WithholdTwins(const LinearTable& table, std::vector<Reason>& reasons) {
                                  [&](std::size_t c) { return reasons[c] != Reason::kNone; });
     if (!any) continue;
     for (const auto c : cells) {
-      if (reasons[c] == Reason::kNone) reasons[c] = Reason::kSameAs;
+      if (reasons[c] == Reason::kNone && !Fixed(cost, c)) reasons[c] = Reason::kSameAs;
     }
   }
 }
 
-// The cheapest of `candidates` (published cells), or none.
+// The cheapest of `candidates` (published cells) that is not fixed, or none.
 std::optional<std::size_t> Cheapest(const std::vector<std::size_t>& candidates,
                                     const std::vector<double>& cost) {
   std::optional<std::size_t> best;
   for (const auto c : candidates) {
+    if (Fixed(cost, c)) continue;
     if (!best || cost[c] < cost[*best]) best = c;
   }
   return best;
@@ -180,13 +186,14 @@ class Bounder {
 
   // Widens the seen intervals of many cells with few programmes: the points at which a batch
   // of cells that still fall short on one side are together least, or most, each weighed by
-  // its size. Cells that do not pull against each other all reach their bounds at once; the
-  // rest are left to Bounds().
+  // its size. Cells that do not pull against each other all reach their bounds at once; each
+  // round takes those still short in batches a quarter the size of the last (the first are
+  // large: one programme proves thousands), and the rest are left to Bounds().
   void Prove(const std::vector<std::size_t>& cells) {
     if (!shortcuts_ || !table_.non_negative) return;
     if (stale_) Refresh();
     std::mt19937_64 random(cells.size());
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < 5; ++round) {
       std::size_t proved = 0;
       for (const auto side : {Side::kLow, Side::kHigh}) {
         std::vector<std::size_t> pending;
@@ -195,9 +202,10 @@ class Bounder {
           if (ShortOn(c, seen_[c], side)) pending.push_back(c);
         }
         std::shuffle(pending.begin(), pending.end(), random);
-        for (std::size_t from = 0; from < pending.size(); from += kBatch) {
+        const std::size_t batch = std::max<std::size_t>(16, kBatch >> (2 * round));
+        for (std::size_t from = 0; from < pending.size(); from += batch) {
           std::vector<double> weights(table_.atoms, 0.0);
-          const std::size_t to = std::min(pending.size(), from + kBatch);
+          const std::size_t to = std::min(pending.size(), from + batch);
           for (std::size_t i = from; i < to; ++i) {
             const double weight = 1 / std::max(1.0, std::abs(table_.values[pending[i]]));
             for (const auto a : table_.cells[pending[i]]) weights[a] += weight;
@@ -216,11 +224,12 @@ class Bounder {
   std::size_t solves() const { return solves_; }
 
  private:
-  static constexpr std::size_t kBatch = 128;
+  static constexpr std::size_t kBatch = 4096;
 
   // Whether the interval falls short of the cell's protection on `side`. What the attacker knows
   // of the cell (an insider's own enterprises) is no secret: the protection is of the rest. Nor
-  // is its floor: below, the interval need reach no lower than that.
+  // is its floor: below, the rest's interval need reach no lower than the floor less what the
+  // attacker knew of it then.
   bool ShortOn(std::size_t cell, const Interval& interval, Side side) const {
     double known = 0;
     for (const auto a : table_.cells[cell]) known += known_[a];
@@ -229,7 +238,10 @@ class Bounder {
     const double slack = 1e-7 * std::max(1.0, std::abs(table_.values[cell]));
     if (side == Side::kHigh) return interval.high - known < value + margin - slack;
     double need = value - margin;
-    if (table_.HasFloor(cell)) need = std::max(need, table_.floors[cell] - known);
+    if (table_.HasFloor(cell)) {
+      const double floor_known = table_.floor_known.empty() ? 0.0 : table_.floor_known[cell];
+      need = std::max(need, table_.floors[cell] - floor_known);
+    }
     return interval.low - known > need + slack;
   }
 
@@ -315,13 +327,13 @@ bool Protects(const Interval& interval, double value, double share) {
 
 std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
                     const std::vector<double>& cost, const ProtectionOptions& options) {
-  WithholdTwins(table, reasons);
+  WithholdTwins(table, reasons, cost);
   Attacker attacker(table);
   std::vector<std::size_t> work;  // withheld cells still to check, in the order withheld
   for (std::size_t c = 0; c < reasons.size(); ++c) {
     if (reasons[c] == Reason::kNone) continue;
     attacker.Withhold(c);
-    work.push_back(c);
+    if (!Fixed(cost, c)) work.push_back(c);
   }
   // Withholding a cell only widens the others' intervals, so a cell once protected stays so and
   // one pass over the growing list suffices.
@@ -336,7 +348,12 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
       if (!short_side) break;
       // (an interval that falls short came from the solver: Binding() is its answer)
       std::optional<std::size_t> complement;
-      if (interval) complement = Cheapest(attacker.Binding(*short_side), cost);
+      if (interval) {
+        const auto binding = attacker.Binding(*short_side);
+        complement = Cheapest(binding, cost);
+        // The bound rests on fixed cells alone: withholding others leaves it where it is.
+        if (!complement && !binding.empty()) break;
+      }
       if (!complement) complement = CheapestNeighbour(table, attacker, cell, cost);
       if (!complement) break;  // nothing left to withhold: the audit will say so
       reasons[*complement] = Reason::kSecondary;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/disclosure/protect.h"
 
+#include <random>
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "clusterscope/disclosure/attacker.h"
@@ -75,6 +78,50 @@ TEST(AttackerTest, ProfitMayBeNegativeSoOnlyExactFiguresAreBounded) {
   attacker.Withhold(2);  // c withheld too: c = total - (a + b) all the same
   EXPECT_NEAR(attacker.Bounds(2)->high, 30, 1e-9);
   EXPECT_NEAR(attacker.Bounds(2)->low, 30, 1e-9);
+}
+
+// Where values may be negative, the audit tells a fixed cell from a free one by one direction
+// of the null space, without the solver: on random tables (members sharing their published
+// cells, so atoms that only the withheld cells tell apart) it must say what the solver says.
+TEST(AttackerTest, TheNullSpaceShortcutAgreesWithTheSolver) {
+  std::mt19937 random(2349);
+  std::size_t pinned_cells = 0;
+  std::size_t free_cells = 0;
+  for (int round = 0; round < 25; ++round) {
+    std::vector<double> values;
+    for (int m = 0; m < 20; ++m)
+      values.push_back(std::uniform_real_distribution(-50.0, 80.0)(random));
+    std::vector<std::vector<std::uint32_t>> cells;
+    for (int c = 0; c < 30; ++c) {
+      auto& cell = cells.emplace_back();
+      for (std::uint32_t m = 0; m < values.size(); ++m) {
+        if (std::bernoulli_distribution(0.2)(random)) cell.push_back(m);
+      }
+      if (cell.empty()) cell.push_back(static_cast<std::uint32_t>(c) % 20);
+    }
+    Built b = Build(values, cells);
+    b.table.non_negative = false;
+    std::vector<Reason> reasons(cells.size(), Reason::kNone);
+    Attacker attacker(b.table);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (std::bernoulli_distribution(0.25)(random)) {
+        reasons[c] = Reason::kPrimary;
+        attacker.Withhold(c);
+      }
+    }
+    std::set<std::size_t> exposed;
+    for (const auto& f : Audit(b.table, reasons, {})) exposed.insert(f.cell);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (reasons[c] == Reason::kNone) continue;
+      const auto interval = attacker.Bounds(c);
+      ASSERT_TRUE(interval);
+      const bool pinned = interval->high - interval->low < 1e-6;
+      EXPECT_EQ(exposed.count(c) != 0, pinned) << "round " << round << " cell " << c;
+      ++(pinned ? pinned_cells : free_cells);
+    }
+  }
+  EXPECT_GT(pinned_cells, 10U);  // both answers were put to the test
+  EXPECT_GT(free_cells, 10U);
 }
 
 // The trap of the issue: a sector made of divisions 07, 44 and 45, division 07 withheld and the
@@ -192,6 +239,41 @@ TEST(ProtectTest, AFloorIsKnownAndAsksNoMoreBelowIt) {
   // With the floor below the line (10 < 17), the protection asks for 17 and the form holds:
   // a + c = 50 leaves a in [10, 50].
   b.table.floors[1] = 10;
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+}
+
+TEST(ProtectTest, AnInsidersFloorIsLessTheirShareOfItThen) {
+  // total = a + b + c with a = 50 the insider's own (known), b = 65, c = 5; b is published. Last
+  // month's total was published at 100, of which a was 35 then: the insider knew that b + c was
+  // at least 65 before this month, so b's figure tells them nothing new of the rest (70).
+  Built b = Build({50, 65, 5}, {{0, 1, 2}, {1}, {0}});
+  b.table.known = {{b.table.cells[2].front(), 50}};  // a's own cell tells its atom
+  b.table.floors = {100, -kUnbounded, -kUnbounded};
+  b.table.floor_known = {35, 0, 0};
+  const std::vector<Reason> reasons{Reason::kPrimary, Reason::kNone, Reason::kPrimary};
+  EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
+  // Taken as a's share now (50), the floor would say the rest was only known above 50, and the
+  // published 65 would look like a narrowing of it (65 > 70 - 15 %).
+  b.table.floor_known = {50, 0, 0};
+  EXPECT_EQ(Audit(b.table, reasons, {}).size(), 1U);
+}
+
+TEST(ProtectTest, ABoundThatRestsOnFixedCellsWithholdsNothingElse) {
+  // a + b is an earlier month's published total and b its published part, both fixed: a is
+  // pinned whatever this month withholds, so the neighbour {a, d} stays published (the audit
+  // tells), where withholding it would lose a figure and save nothing.
+  const Built b = Build({40, 60, 30}, {{0, 1}, {1}, {0}, {0, 2}});
+  std::vector<Reason> reasons{Reason::kNone, Reason::kNone, Reason::kPrimary, Reason::kNone};
+  std::vector<double> cost = b.cost;
+  cost[0] = cost[1] = kUnbounded;
+  Protect(b.table, reasons, cost, {});
+  EXPECT_EQ(reasons[3], Reason::kNone);
+  EXPECT_EQ(reasons[0], Reason::kNone);
+  EXPECT_EQ(Audit(b.table, reasons, {}).size(), 1U);
+  // Were the part this month's, it would be the complement.
+  cost[1] = b.cost[1];
+  Protect(b.table, reasons, cost, {});
+  EXPECT_EQ(reasons[1], Reason::kSecondary);
   EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
 }
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,8 @@
 #include "clusterscope/engine/indicators.h"
 
 namespace clusterscope::disclosure {
+
+struct PublishedMonth;  // internal
 
 struct DisclosureRules {
   std::size_t min_enterprises = 3;  // fewer enterprises with a value: withheld
@@ -72,8 +75,10 @@ using Shown =
 // with the same figures applies it without a solve; a changed figure changes the key.
 class Publisher {
  public:
-  Publisher(const engine::Engine& engine, DisclosureRules rules)
-      : engine_(engine), rules_(std::move(rules)) {}
+  Publisher(const engine::Engine& engine, DisclosureRules rules);
+  ~Publisher();
+  Publisher(const Publisher&) = delete;
+  Publisher& operator=(const Publisher&) = delete;
 
   // As ApplyDisclosureControl with the publisher's engine and rules.
   ControlSummary Apply(engine::MonthlyIndicators& indicators);
@@ -84,7 +89,9 @@ class Publisher {
 
   const engine::Engine& engine_;
   DisclosureRules rules_;
-  std::map<std::int32_t, Pattern> patterns_;    // by period index
+  std::map<std::int32_t, Pattern> patterns_;  // by period index
+  // by period index: the month in full, and which of its figures it published
+  std::map<std::int32_t, std::unique_ptr<PublishedMonth>> months_;
   std::map<std::int32_t, Shown> shown_;         // by period index
   std::map<std::int32_t, std::uint64_t> keys_;  // by period index: what the pattern depends on
 };

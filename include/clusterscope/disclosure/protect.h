@@ -30,7 +30,9 @@ struct ProtectionOptions {
 // Withholds, in place on `reasons` (one per cell), the cells with the same atoms as a withheld
 // one and then complements until every withheld cell keeps its protection. A complement is the
 // cheapest published cell (by `cost`, one per cell) among those the attacker's bound rests on.
-// Returns how many linear programmes it solved.
+// A cell of infinite cost is of the past (an earlier month's, out already): never withheld if
+// published, and not checked again if withheld (Audit checks everything). Returns how many
+// linear programmes it solved.
 std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
                     const std::vector<double>& cost, const ProtectionOptions& options);
 

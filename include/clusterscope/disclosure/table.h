@@ -27,6 +27,10 @@ struct LinearTable {
   // Per cell (empty: none): what the attacker knows it is at least even when withheld, or
   // -kUnbounded (a year to date published last month floors this month's).
   std::vector<double> floors;
+  // Per cell with a floor (empty: all 0): the part of the floor the attacker knew on their own
+  // (an insider's enterprises, at the floor's month), so that floor less this is what they knew
+  // of the rest of the cell.
+  std::vector<double> floor_known;
 
   bool HasFloor(std::size_t cell) const { return !floors.empty() && floors[cell] != -kUnbounded; }
 };
