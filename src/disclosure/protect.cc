@@ -228,21 +228,22 @@ class Bounder {
 
   // Whether the interval falls short of the cell's protection on `side`. What the attacker knows
   // of the cell (an insider's own enterprises) is no secret: the protection is of the rest. Nor
-  // is its floor: below, the rest's interval need reach no lower than the floor less what the
-  // attacker knew of it then.
+  // is what was published before: a cell with a floor (its year to date published at an earlier
+  // month) protects what it grew by since, on both sides, the floor less what the attacker knew
+  // of it then being what they knew of the rest.
   bool ShortOn(std::size_t cell, const Interval& interval, Side side) const {
     double known = 0;
     for (const auto a : table_.cells[cell]) known += known_[a];
     const double value = table_.values[cell] - known;
-    const double margin = share_ * std::abs(value);
-    const double slack = 1e-7 * std::max(1.0, std::abs(table_.values[cell]));
-    if (side == Side::kHigh) return interval.high - known < value + margin - slack;
-    double need = value - margin;
+    double margin = share_ * std::abs(value);
     if (table_.HasFloor(cell)) {
       const double floor_known = table_.floor_known.empty() ? 0.0 : table_.floor_known[cell];
-      need = std::max(need, table_.floors[cell] - floor_known);
+      const double grown = value - (table_.floors[cell] - floor_known);
+      margin = std::min(margin, share_ * std::max(grown, 0.0));
     }
-    return interval.low - known > need + slack;
+    const double slack = 1e-7 * std::max(1.0, std::abs(table_.values[cell]));
+    if (side == Side::kHigh) return interval.high - known < value + margin - slack;
+    return interval.low - known > value - margin + slack;
   }
 
   // Whether the cell holds an atom in no published cell: nothing holds it from above.

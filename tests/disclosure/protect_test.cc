@@ -215,7 +215,7 @@ TEST(ProtectTest, TheAuditReportsWhatIsLeftExposed) {
   EXPECT_NEAR(findings[0].interval.high, 41, 1e-9);
 }
 
-TEST(ProtectTest, AFloorIsKnownAndAsksNoMoreBelowIt) {
+TEST(ProtectTest, AFloorIsKnownAndWhatGrewSinceIsProtected) {
   // total = a + b + c = 100 with a = 20, b = 50, c = 30; cells: total, a, b, c. Last month's a
   // was published at 18: this month's a is at least that, withheld or not.
   Built b = Build({20, 50, 30}, {{0, 1, 2}, {0}, {1}, {2}});
@@ -228,32 +228,33 @@ TEST(ProtectTest, AFloorIsKnownAndAsksNoMoreBelowIt) {
   EXPECT_NEAR(interval->low, 18, 1e-9);  // the floor holds it, though 0 would fit the rest
   EXPECT_NEAR(interval->high, 70, 1e-9);
 
-  // The floor is above 20 - 15 %: the protection below asks no more than the floor, so control
-  // does not chase what it cannot change (the total stays), and the audit finds nothing.
+  // What is protected is a's growth since the floor (2): control withholds the cheapest
+  // complement, not the total, and the audit finds nothing.
   std::vector<Reason> reasons{Reason::kNone, Reason::kPrimary, Reason::kNone, Reason::kNone};
   Protect(b.table, reasons, b.cost, {});
   EXPECT_EQ(reasons[0], Reason::kNone);
   EXPECT_EQ(reasons[3], Reason::kSecondary);  // c, the cheapest complement
   EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
 
-  // With the floor below the line (10 < 17), the protection asks for 17 and the form holds:
-  // a + c = 50 leaves a in [10, 50].
+  // With the floor below the line (10 < 17), 15 % of a itself is protected: a + c = 50 leaves a
+  // in [10, 50].
   b.table.floors[1] = 10;
   EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
 }
 
 TEST(ProtectTest, AnInsidersFloorIsLessTheirShareOfItThen) {
-  // total = a + b + c with a = 50 the insider's own (known), b = 65, c = 5; b is published. Last
-  // month's total was published at 100, of which a was 35 then: the insider knew that b + c was
-  // at least 65 before this month, so b's figure tells them nothing new of the rest (70).
-  Built b = Build({50, 65, 5}, {{0, 1, 2}, {1}, {0}});
+  // total = a + b + c with a = 50 the insider's own (known), b = 68, c = 2; b is published. Last
+  // month's total was published at 100, of which a was 35 then: the insider knew the rest (now
+  // 70) was 65 then, so what is protected is its growth since, 5: the rest must be able to lie
+  // below 70 - 0.75, and b's 68 leaves it anywhere from 68 up.
+  Built b = Build({50, 68, 2}, {{0, 1, 2}, {1}, {0}});
   b.table.known = {{b.table.cells[2].front(), 50}};  // a's own cell tells its atom
   b.table.floors = {100, -kUnbounded, -kUnbounded};
   b.table.floor_known = {35, 0, 0};
   const std::vector<Reason> reasons{Reason::kPrimary, Reason::kNone, Reason::kPrimary};
   EXPECT_TRUE(Audit(b.table, reasons, {}).empty());
-  // Taken as a's share now (50), the floor would say the rest was only known above 50, and the
-  // published 65 would look like a narrowing of it (65 > 70 - 15 %).
+  // Taken as a's share now (50), the floor would make the rest's growth 20 and ask for the
+  // rest to lie below 67: b's 68 would look like a narrowing.
   b.table.floor_known = {50, 0, 0};
   EXPECT_EQ(Audit(b.table, reasons, {}).size(), 1U);
 }
