@@ -92,6 +92,9 @@ async function signedIn(name, password) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // A published form's first pages work out disclosure control for every month of the years
+  // they show (each month across the months too): a minute or more on a loaded machine.
+  page.setDefaultTimeout(240000);
   await page.goto(`${base}/`);
   await page.fill('input[name=name]', name);
   await page.fill('input[name=password]', password);
