@@ -4,13 +4,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include <glpk.h>
 
 namespace clusterscope::disclosure {
 
 // Rows are the published cells, fixed at their figures (a withheld cell's row is deleted: the
-// basis stays as small as what is published); columns are the atoms. GLPK counts from 1.
+// basis stays as small as what is published; or kept as a bound from below when the cell has a
+// floor); columns are the atoms. GLPK counts from 1.
 struct Attacker::Lp {
   glp_prob* prob = glp_create_prob();
   glp_smcp parm{};
@@ -51,54 +54,98 @@ struct Attacker::Lp {
   }
 };
 
-Attacker::Attacker(const LinearTable& table)
-    : table_(table), withheld_(table.cells.size(), false), lp_(std::make_unique<Lp>()) {
-  for (std::size_t c = 0; c < table.cells.size(); ++c) row_cell_.push_back(c);
+Attacker::Attacker(const LinearTable& table, const std::vector<bool>& withheld)
+    : table_(table),
+      withheld_(table.cells.size(), false),
+      rows_(table.cells.size()),
+      lp_(std::make_unique<Lp>()) {
+  for (std::size_t c = 0; c < withheld.size() && c < table.cells.size(); ++c) {
+    withheld_[c] = withheld[c];
+  }
+  std::vector<bool> published;
+  for (const bool w : withheld_) published.push_back(!w);
+  parts_ = std::make_unique<Parts>(table, published);
   glp_term_out(GLP_OFF);  // the library's progress lines, on this thread
   glp_prob* p = lp_->prob;
-  const int rows = static_cast<int>(table.cells.size());
-  const int cols = static_cast<int>(table.atoms);
-  if (rows > 0) glp_add_rows(p, rows);
-  if (cols > 0) glp_add_cols(p, cols);
-  std::vector<int> ia{0};
-  std::vector<int> ja{0};
-  std::vector<double> ar{0};
-  for (int r = 0; r < rows; ++r) {
-    const double v = table.values[static_cast<std::size_t>(r)];
-    glp_set_row_bnds(p, r + 1, GLP_FX, v, v);
-    for (const auto atom : table.cells[static_cast<std::size_t>(r)]) {
-      ia.push_back(r + 1);
-      ja.push_back(static_cast<int>(atom) + 1);
-      ar.push_back(1.0);
-    }
+  for (std::size_t c = 0; c < table.cells.size(); ++c) {
+    if (!withheld_[c] || table.HasFloor(c)) lp_row_.push_back(c);
   }
+  const int cols = static_cast<int>(table.atoms);
+  if (!lp_row_.empty()) glp_add_rows(p, static_cast<int>(lp_row_.size()));
+  if (cols > 0) glp_add_cols(p, cols);
   for (int c = 1; c <= cols; ++c) {
     glp_set_col_bnds(p, c, table.non_negative ? GLP_LO : GLP_FR, 0, 0);
   }
   for (const auto& [atom, value] : table.known) {
     glp_set_col_bnds(p, static_cast<int>(atom) + 1, GLP_FX, value, value);
   }
-  glp_load_matrix(p, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+  for (const auto cell : lp_row_) {
+    if (!withheld_[cell]) rows_[cell].less = parts_->Largest(cell).value_or(kNone);
+    if (rows_[cell].less != kNone) rows_[rows_[cell].less].parts_of.push_back(cell);
+  }
+  for (std::size_t r = 0; r < lp_row_.size(); ++r) SetRow(static_cast<int>(r) + 1, lp_row_[r]);
   glp_scale_prob(p, GLP_SF_AUTO);
   glp_adv_basis(p, 0);
 }
 
 Attacker::~Attacker() = default;
 
+void Attacker::SetRow(int index, std::size_t cell) {
+  glp_prob* p = lp_->prob;
+  const std::size_t less = rows_[cell].less;
+  std::vector<std::uint32_t> atoms = table_.cells[cell];
+  double value = table_.values[cell];
+  if (less != kNone) {
+    const auto& part = table_.cells[less];
+    std::vector<std::uint32_t> rest;
+    std::set_difference(atoms.begin(), atoms.end(), part.begin(), part.end(),
+                        std::back_inserter(rest));
+    atoms = std::move(rest);
+    value -= table_.values[less];
+  }
+  std::vector<int> ind{0};
+  std::vector<double> val{0};
+  for (const auto a : atoms) {
+    ind.push_back(static_cast<int>(a) + 1);
+    val.push_back(1.0);
+  }
+  glp_set_mat_row(p, index, static_cast<int>(atoms.size()), ind.data(), val.data());
+  if (!withheld_[cell]) {
+    glp_set_row_bnds(p, index, GLP_FX, value, value);
+  } else {
+    glp_set_row_bnds(p, index, GLP_LO, table_.floors[cell], 0);
+  }
+}
+
+int Attacker::IndexOf(std::size_t cell) const {
+  return static_cast<int>(std::find(lp_row_.begin(), lp_row_.end(), cell) - lp_row_.begin()) + 1;
+}
+
 void Attacker::Withhold(std::size_t cell) {
   if (withheld_[cell]) return;
   withheld_[cell] = true;
-  const auto at = std::find(row_cell_.begin(), row_cell_.end(), cell);
+  parts_->Drop(cell);
+  // No longer an equation: the rows that took it away take another part, or none.
+  Row& row = rows_[cell];
+  if (row.less != kNone) {
+    auto& parts_of = rows_[row.less].parts_of;
+    parts_of.erase(std::find(parts_of.begin(), parts_of.end(), cell));
+    row.less = kNone;
+  }
+  for (const auto whole : std::exchange(row.parts_of, {})) {
+    rows_[whole].less = parts_->Largest(whole).value_or(kNone);
+    if (rows_[whole].less != kNone) rows_[rows_[whole].less].parts_of.push_back(whole);
+    SetRow(IndexOf(whole), whole);
+  }
+  const int index = IndexOf(cell);
   if (table_.HasFloor(cell)) {  // the row stays, as a bound from below
-    const int row = static_cast<int>(at - row_cell_.begin()) + 1;
-    glp_set_row_bnds(lp_->prob, row, GLP_LO, table_.floors[cell], 0);
+    SetRow(index, cell);
     return;
   }
-  const int row = static_cast<int>(at - row_cell_.begin()) + 1;
-  const bool basic = glp_get_row_stat(lp_->prob, row) == GLP_BS;
-  const std::array<int, 2> rows{0, row};
-  glp_del_rows(lp_->prob, 1, rows.data());
-  row_cell_.erase(at);
+  const bool basic = glp_get_row_stat(lp_->prob, index) == GLP_BS;
+  const std::array<int, 2> doomed{0, index};
+  glp_del_rows(lp_->prob, 1, doomed.data());
+  lp_row_.erase(lp_row_.begin() + (index - 1));
   // A basic row leaves a valid basis behind; a non-basic one does not: a fresh one before the
   // next solve (once for many cells withheld together).
   if (!basic) basis_invalid_ = true;
@@ -112,13 +159,20 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
   lp_->objective = table_.cells[cell];
   for (const auto atom : lp_->objective) glp_set_obj_coef(p, static_cast<int>(atom) + 1, 1);
   // The published cells with a non-zero dual at the optimum: withholding one frees the bound.
+  // A row is its cell's equation less its part's, so a cell's dual is its row's less those of
+  // the rows that take it away.
   const auto binding = [&](std::vector<std::size_t>& out) {
     out.clear();
-    for (std::size_t r = 0; r < row_cell_.size(); ++r) {
-      if (withheld_[row_cell_[r]]) continue;  // a floor: nothing more to withhold
-      if (std::abs(glp_get_row_dual(p, static_cast<int>(r) + 1)) > 1e-9) {
-        out.push_back(row_cell_[r]);
-      }
+    std::map<std::size_t, double> dual;  // published cell -> its dual in its own terms
+    for (std::size_t r = 0; r < lp_row_.size(); ++r) {
+      const std::size_t c = lp_row_[r];
+      if (withheld_[c]) continue;  // a floor: nothing more to withhold
+      const double y = glp_get_row_dual(p, static_cast<int>(r) + 1);
+      dual[c] += y;
+      if (rows_[c].less != kNone) dual[rows_[c].less] -= y;
+    }
+    for (const auto& [c, y] : dual) {
+      if (std::abs(y) > 1e-9) out.push_back(c);
     }
   };
   const auto point = [&](double optimum, std::vector<double>& out) {

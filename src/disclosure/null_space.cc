@@ -13,6 +13,38 @@
 
 namespace clusterscope::disclosure {
 
+namespace {
+
+// The rows of the cells a direction must keep (published, or with a floor), each less its largest
+// part (the same span, with a fraction of the entries to factorise): per atom, the rows that
+// hold it. `rows` receives how many rows there are.
+std::vector<std::vector<std::uint32_t>> RowsOfAtoms(const LinearTable& table,
+                                                    const std::vector<bool>& withheld,
+                                                    std::size_t& rows) {
+  std::vector<bool> held;
+  for (std::size_t c = 0; c < table.cells.size(); ++c) {
+    held.push_back(!withheld[c] || table.HasFloor(c));
+  }
+  Parts parts(table, held);
+  std::vector<std::vector<std::uint32_t>> out(table.atoms);
+  rows = 0;
+  for (std::size_t c = 0; c < table.cells.size(); ++c) {
+    if (!held[c]) continue;
+    const auto& atoms = table.cells[c];
+    const auto part = parts.Largest(c);
+    std::vector<std::uint32_t> rest;
+    if (part) {
+      std::set_difference(atoms.begin(), atoms.end(), table.cells[*part].begin(),
+                          table.cells[*part].end(), std::back_inserter(rest));
+    }
+    for (const auto a : part ? rest : atoms) out[a].push_back(static_cast<std::uint32_t>(rows));
+    ++rows;
+  }
+  return out;
+}
+
+}  // namespace
+
 // Atoms that the same equations hold (the same published cells) move only through their sum as
 // far as those cells are concerned, so the null space is that of one column per such class,
 // spread over its atoms, plus any change that keeps each class's sum: the factorisation is of
@@ -21,23 +53,15 @@ std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bo
                                   std::uint64_t seed) {
   std::set<std::uint32_t> known;
   for (const auto& [atom, value] : table.known) known.insert(atom);
-  std::vector<std::size_t> rows;
-  for (std::size_t c = 0; c < table.cells.size(); ++c) {
-    if (!withheld[c] || table.HasFloor(c)) rows.push_back(c);
-  }
-  std::vector<std::vector<std::uint32_t>> signature(table.atoms);
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (const auto a : table.cells[rows[r]]) signature[a].push_back(static_cast<std::uint32_t>(r));
-  }
+  std::size_t row_count = 0;
+  auto signature = RowsOfAtoms(table, withheld, row_count);
   std::map<std::vector<std::uint32_t>, Eigen::Index> class_of_signature;
-  std::vector<Eigen::Index> class_of(table.atoms, -1);
   std::vector<std::vector<std::size_t>> members;  // per class
   for (std::size_t a = 0; a < table.atoms; ++a) {
     if (known.count(static_cast<std::uint32_t>(a)) != 0) continue;
     const auto [at, fresh] = class_of_signature.try_emplace(
         std::move(signature[a]), static_cast<Eigen::Index>(members.size()));
     if (fresh) members.emplace_back();
-    class_of[a] = at->second;
     members[static_cast<std::size_t>(at->second)].push_back(a);
   }
   const auto n = static_cast<Eigen::Index>(members.size());
@@ -46,18 +70,18 @@ std::vector<double> FreeDirection(const LinearTable& table, const std::vector<bo
   // The triangular factor can fill to rows^2 / 2 doubles: beyond kMaxCells (128 MiB) no direction
   // is given, and the solver bounds each cell instead (a national table's).
   constexpr std::size_t kMaxCells = std::size_t{16} << 20;
-  if (rows.size() * rows.size() / 2 > kMaxCells) return {};
+  if (row_count * row_count / 2 > kMaxCells) return {};
   std::mt19937_64 random(seed);
   std::normal_distribution<double> normal;
   // The classes' sums: a random vector less its projection on the rows' span, through a sparse
   // QR factorisation of the transposed rows (Q's first `rank` columns span the rows).
   Eigen::VectorXd sums = Eigen::VectorXd::NullaryExpr(n, [&] { return normal(random); });
-  if (!rows.empty()) {
+  if (row_count > 0) {
     std::vector<Eigen::Triplet<double>> ones;
     for (const auto& [rows_of_class, c] : class_of_signature) {
       for (const auto r : rows_of_class) ones.emplace_back(c, static_cast<Eigen::Index>(r), 1.0);
     }
-    Eigen::SparseMatrix<double> transposed(n, static_cast<Eigen::Index>(rows.size()));
+    Eigen::SparseMatrix<double> transposed(n, static_cast<Eigen::Index>(row_count));
     transposed.setFromTriplets(ones.begin(), ones.end());
     transposed.makeCompressed();
     Eigen::SparseQR<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> qr(transposed);

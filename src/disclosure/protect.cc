@@ -329,12 +329,12 @@ bool Protects(const Interval& interval, double value, double share) {
 std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
                     const std::vector<double>& cost, const ProtectionOptions& options) {
   WithholdTwins(table, reasons, cost);
-  Attacker attacker(table);
+  std::vector<bool> withheld;
+  for (const auto reason : reasons) withheld.push_back(reason != Reason::kNone);
+  Attacker attacker(table, withheld);
   std::vector<std::size_t> work;  // withheld cells still to check, in the order withheld
   for (std::size_t c = 0; c < reasons.size(); ++c) {
-    if (reasons[c] == Reason::kNone) continue;
-    attacker.Withhold(c);
-    if (!Fixed(cost, c)) work.push_back(c);
+    if (reasons[c] != Reason::kNone && !Fixed(cost, c)) work.push_back(c);
   }
   // Withholding a cell only widens the others' intervals, so a cell once protected stays so and
   // one pass over the growing list suffices.
@@ -368,10 +368,9 @@ std::size_t Protect(const LinearTable& table, std::vector<Reason>& reasons,
 
 std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& reasons,
                            const ProtectionOptions& options) {
-  Attacker attacker(table);
-  for (std::size_t c = 0; c < reasons.size(); ++c) {
-    if (reasons[c] != Reason::kNone) attacker.Withhold(c);
-  }
+  std::vector<bool> withheld_cells;
+  for (const auto reason : reasons) withheld_cells.push_back(reason != Reason::kNone);
+  Attacker attacker(table, withheld_cells);
   Bounder bounder(table, attacker, options.share);
   std::vector<std::size_t> withheld;
   for (std::size_t c = 0; c < reasons.size(); ++c) {

@@ -66,6 +66,29 @@ TEST(AttackerTest, BoundsAWithheldCellByItsPublishedNeighbours) {
   EXPECT_EQ(attacker.Bounds(3)->high, kUnbounded);
 }
 
+TEST(AttackerTest, ARowLessItsPartIsTheSameSystemAsCellsAreWithheld) {
+  // Nested cells, as a year to date and the months before: A = a + b + c = 6 holds B = a + b = 3,
+  // which holds C = a = 1; D = b = 2 is withheld. The attacker's rows are A - B and B - C, yet
+  // D comes back exactly while B and C are published, and both are what binds it.
+  const Built b = Build({1, 2, 3}, {{0, 1, 2}, {0, 1}, {0}, {1}});
+  Attacker attacker(b.table, {false, false, false, true});
+  auto d = attacker.Bounds(3);
+  ASSERT_TRUE(d);
+  EXPECT_NEAR(d->low, 2, 1e-9);
+  EXPECT_NEAR(d->high, 2, 1e-9);
+  const auto binding = attacker.Binding(Side::kHigh);
+  EXPECT_EQ(std::set<std::size_t>(binding.begin(), binding.end()), (std::set<std::size_t>{1, 2}));
+  // B withheld: A's row takes away C instead, so b + c = 5 and b is anywhere in [0, 5].
+  attacker.Withhold(1);
+  d = attacker.Bounds(3);
+  ASSERT_TRUE(d);
+  EXPECT_NEAR(d->low, 0, 1e-9);
+  EXPECT_NEAR(d->high, 5, 1e-9);
+  // C withheld too: A alone, b + a + c = 6.
+  attacker.Withhold(2);
+  EXPECT_NEAR(attacker.Bounds(3)->high, 6, 1e-9);
+}
+
 TEST(AttackerTest, ProfitMayBeNegativeSoOnlyExactFiguresAreBounded) {
   Built b = Build({-20, 50, 30}, {{0, 1, 2}, {0, 1}, {2}, {0}});
   b.table.non_negative = false;

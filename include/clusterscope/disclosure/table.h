@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,23 @@ struct LinearTable {
   std::vector<double> floor_known;
 
   bool HasFloor(std::size_t cell) const { return !floors.empty() && floors[cell] != -kUnbounded; }
+};
+
+// The largest cell among some (the published ones, say) whose atoms are a strict part of a given
+// cell's: an equation less its largest part (a year to date less the month before's) spans the
+// same as the two, with a fraction of the entries.
+class Parts {
+ public:
+  // Parts are looked for among the cells flagged in `among` (one flag per cell).
+  Parts(const LinearTable& table, const std::vector<bool>& among);
+  void Drop(std::size_t cell);  // no longer among them
+  std::optional<std::size_t> Largest(std::size_t cell);
+
+ private:
+  const LinearTable& table_;
+  std::vector<bool> among_;
+  std::vector<std::vector<std::uint32_t>> cells_of_atom_;  // those among them, of each atom
+  std::vector<std::uint32_t> overlap_;  // Largest()'s count per cell, zero between calls
 };
 
 // What the attacker can say of a cell: it lies in [low, high] (±kUnbounded when nothing holds it).
