@@ -151,7 +151,7 @@ void Attacker::Withhold(std::size_t cell) {
   if (!basic) basis_invalid_ = true;
 }
 
-std::optional<Interval> Attacker::Bounds(std::size_t cell) {
+std::optional<Interval> Attacker::Bounds(std::size_t cell, bool low_side, bool high_side) {
   glp_prob* p = lp_->prob;
   if (basis_invalid_) glp_adv_basis(p, 0);
   basis_invalid_ = false;
@@ -183,16 +183,24 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell) {
     }
   };
   Interval out;
-  const auto low = lp_->Solve(GLP_MIN);
-  if (!low) return std::nullopt;
-  out.low = *low;
-  binding(binding_low_);
-  point(out.low, point_low_);
-  const auto high = lp_->Solve(GLP_MAX);
-  if (!high) return std::nullopt;
-  out.high = *high;
-  binding(binding_high_);
-  point(out.high, point_high_);
+  binding_low_.clear();
+  binding_high_.clear();
+  point_low_.clear();
+  point_high_.clear();
+  if (low_side) {
+    const auto low = lp_->Solve(GLP_MIN);
+    if (!low) return std::nullopt;
+    out.low = *low;
+    binding(binding_low_);
+    point(out.low, point_low_);
+  }
+  if (high_side) {
+    const auto high = lp_->Solve(GLP_MAX);
+    if (!high) return std::nullopt;
+    out.high = *high;
+    binding(binding_high_);
+    point(out.high, point_high_);
+  }
   return out;
 }
 

@@ -177,10 +177,16 @@ class Bounder {
     if (shortcuts_) {
       const Interval inner = swaps_.Inner(cell);
       if (!Short(cell, inner)) return inner;
+      seen_[cell] = {std::min(seen_[cell].low, inner.low), std::max(seen_[cell].high, inner.high)};
     }
-    solves_ += 2;
-    const auto out = attacker_.Bounds(cell);
+    // Only the sides still short: the other is as wide as the points seen show.
+    const bool low = ShortOn(cell, seen_[cell], Side::kLow);
+    const bool high = ShortOn(cell, seen_[cell], Side::kHigh);
+    solves_ += (low ? 1U : 0U) + (high ? 1U : 0U);
+    auto out = attacker_.Bounds(cell, low, high);
     for (const auto side : {Side::kLow, Side::kHigh}) See(attacker_.Point(side));
+    if (out && !low) out->low = seen_[cell].low;
+    if (out && !high) out->high = seen_[cell].high;
     return out;
   }
 
@@ -382,7 +388,9 @@ std::vector<Finding> Audit(const LinearTable& table, const std::vector<Reason>& 
     if (reasons[c] == Reason::kNone || AllKnown(table, c)) continue;
     const auto interval = bounder.Bounds(c);
     if (interval && !bounder.Short(c, *interval)) continue;
-    out.push_back({c, table.values[c], interval.value_or(Interval{}), interval.has_value()});
+    // Both sides, as the attacker has them.
+    const auto exact = interval ? attacker.Bounds(c) : interval;
+    out.push_back({c, table.values[c], exact.value_or(Interval{}), exact.has_value()});
   }
   return out;
 }

@@ -31,7 +31,9 @@ class Attacker {
 
   // The interval the published cells leave `cell`; nullopt when the solver failed (treat the
   // cell as exposed).
-  std::optional<Interval> Bounds(std::size_t cell);
+  // Only the sides asked for are solved (the other is left unbounded, with no binding cells and
+  // no point).
+  std::optional<Interval> Bounds(std::size_t cell, bool low_side = true, bool high_side = true);
 
   // A point that fits every published figure at which the sum of the atoms' values, each times
   // its weight (one per atom), is least or most; empty when unbounded or unsolved. Many cells
