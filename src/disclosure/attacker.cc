@@ -80,7 +80,7 @@ Attacker::Attacker(const LinearTable& table, const std::vector<bool>& withheld)
     glp_set_col_bnds(p, static_cast<int>(atom) + 1, GLP_FX, value, value);
   }
   for (const auto cell : lp_row_) {
-    if (!withheld_[cell]) rows_[cell].less = parts_->Largest(cell).value_or(kNone);
+    rows_[cell].less = parts_->Largest(cell).value_or(kNone);
     if (rows_[cell].less != kNone) rows_[rows_[cell].less].parts_of.push_back(cell);
   }
   for (std::size_t r = 0; r < lp_row_.size(); ++r) SetRow(static_cast<int>(r) + 1, lp_row_[r]);
@@ -112,8 +112,8 @@ void Attacker::SetRow(int index, std::size_t cell) {
   glp_set_mat_row(p, index, static_cast<int>(atoms.size()), ind.data(), val.data());
   if (!withheld_[cell]) {
     glp_set_row_bnds(p, index, GLP_FX, value, value);
-  } else {
-    glp_set_row_bnds(p, index, GLP_LO, table_.floors[cell], 0);
+  } else {  // a floor, less the part's figure
+    glp_set_row_bnds(p, index, GLP_LO, table_.floors[cell] - (table_.values[cell] - value), 0);
   }
 }
 
@@ -125,9 +125,10 @@ void Attacker::Withhold(std::size_t cell) {
   if (withheld_[cell]) return;
   withheld_[cell] = true;
   parts_->Drop(cell);
-  // No longer an equation: the rows that took it away take another part, or none.
+  // No longer an equation: the rows that took it away take another part, or none. (Its own row,
+  // a floor from now on, keeps its part.)
   Row& row = rows_[cell];
-  if (row.less != kNone) {
+  if (row.less != kNone && !table_.HasFloor(cell)) {
     auto& parts_of = rows_[row.less].parts_of;
     parts_of.erase(std::find(parts_of.begin(), parts_of.end(), cell));
     row.less = kNone;
@@ -166,9 +167,8 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell, bool low_side, bool h
     std::map<std::size_t, double> dual;  // published cell -> its dual in its own terms
     for (std::size_t r = 0; r < lp_row_.size(); ++r) {
       const std::size_t c = lp_row_[r];
-      if (withheld_[c]) continue;  // a floor: nothing more to withhold
       const double y = glp_get_row_dual(p, static_cast<int>(r) + 1);
-      dual[c] += y;
+      if (!withheld_[c]) dual[c] += y;  // (a floor: nothing more to withhold)
       if (rows_[c].less != kNone) dual[rows_[c].less] -= y;
     }
     for (const auto& [c, y] : dual) {

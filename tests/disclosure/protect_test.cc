@@ -89,6 +89,24 @@ TEST(AttackerTest, ARowLessItsPartIsTheSameSystemAsCellsAreWithheld) {
   EXPECT_NEAR(attacker.Bounds(3)->high, 6, 1e-9);
 }
 
+TEST(AttackerTest, AFloorLessItsPartStillFloorsTheCell) {
+  // January's year to date J = a = 10 published; February's A = a + b = 15 withheld, floored at
+  // 10 (January's figure), with February's month M = b = 5 withheld too. A's row is A - J >= 0.
+  Built b = Build({10, 5}, {{0}, {0, 1}, {1}});
+  b.table.floors = {-kUnbounded, 10, -kUnbounded};
+  Attacker attacker(b.table, {false, true, true});
+  auto a = attacker.Bounds(1);
+  ASSERT_TRUE(a);
+  EXPECT_NEAR(a->low, 10, 1e-9);
+  EXPECT_EQ(a->high, kUnbounded);
+  // J withheld too: A's row is whole again, and still at least 10.
+  attacker.Withhold(0);
+  a = attacker.Bounds(1);
+  ASSERT_TRUE(a);
+  EXPECT_NEAR(a->low, 10, 1e-9);
+  EXPECT_NEAR(attacker.Bounds(2)->low, 0, 1e-9);
+}
+
 TEST(AttackerTest, ProfitMayBeNegativeSoOnlyExactFiguresAreBounded) {
   Built b = Build({-20, 50, 30}, {{0, 1, 2}, {0, 1}, {2}, {0}});
   b.table.non_negative = false;

@@ -55,11 +55,11 @@ class Attacker {
   struct Lp;  // GLPK's problem, kept out of this header
   const LinearTable& table_;
   std::vector<bool> withheld_;
-  // A published cell's row in the programme is its equation less that of the largest published
-  // cell whose atoms are a strict part of its own (a year to date less the month before's): the
-  // same system, as each row takes away only smaller ones, with a fraction of the entries, so a
-  // simplex step costs a fraction of the time. (Cells of the same atoms keep a row each: with
-  // one, the solver's duals name complements that withhold more.)
+  // A cell's row in the programme (an equation, or a floor) is its own less the equation of the
+  // largest published cell whose atoms are a strict part of its own (a year to date less the
+  // month before's): the same system, as each row takes away only smaller ones, with a fraction
+  // of the entries, so a simplex step costs a fraction of the time. (Cells of the same atoms
+  // keep a row each: with one, the solver's duals name complements that withhold more.)
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   struct Row {
     std::size_t less = kNone;           // the cell taken away from this one's row
