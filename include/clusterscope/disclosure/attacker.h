@@ -2,7 +2,8 @@
 //
 // The attacker's linear programmes: given every published cell of a table (and that values are
 // not negative where they cannot be), the smallest and largest value a withheld cell can take.
-// Solved with GLPK's simplex, each solve starting from the last one's basis.
+// Solved with GLPK's simplex, each solve starting from the last one's basis, in independent
+// parts where the published cells leave the atoms in separate sets.
 #pragma once
 
 #include <cstddef>
@@ -52,27 +53,36 @@ class Attacker {
   }
 
  private:
-  struct Lp;  // GLPK's problem, kept out of this header
+  struct Block;  // one of GLPK's problems, kept out of this header
   const LinearTable& table_;
   std::vector<bool> withheld_;
   // A cell's row in the programme (an equation, or a floor) is its own less the equation of the
   // largest published cell whose atoms are a strict part of its own (a year to date less the
   // month before's): the same system, as each row takes away only smaller ones, with a fraction
   // of the entries, so a simplex step costs a fraction of the time. (Cells of the same atoms
-  // keep a row each: with one, the solver's duals name complements that withhold more.)
+  // keep a row each: with one, the solver's duals name complements that withhold more.) The
+  // rows then tie only some atoms together (a year's months fall apart): each set is a
+  // programme of its own, and a row that comes to reach atoms of several joins them.
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   struct Row {
     std::size_t less = kNone;           // the cell taken away from this one's row
     std::vector<std::size_t> parts_of;  // the cells whose rows take this one away
   };
-  void SetRow(int index, std::size_t cell);  // its coefficients and bounds
-  int IndexOf(std::size_t cell) const;       // its row in the programme
+  std::vector<std::uint32_t> RowAtoms(std::size_t cell) const;
+  std::unique_ptr<Block> Build(std::vector<std::uint32_t> atoms, std::vector<std::size_t> rows);
+  void Index();  // where each atom and row is, after blocks were built
+  void SetRow(Block& block, int index, std::size_t cell);  // its coefficients and bounds
+  static int IndexOf(const Block& block, std::size_t cell);
+  void Reshape(std::size_t cell);  // its row anew, joining blocks if it reaches others
+  void ClearObjectives();
+  bool Compose(std::vector<double>& point);  // each block's point; false when one has none
 
-  std::vector<Row> rows_;            // per cell
-  std::vector<std::size_t> lp_row_;  // the cell of each programme row
-  std::unique_ptr<Parts> parts_;     // among the published cells
-  bool basis_invalid_ = false;       // a withheld row took a non-basic variable with it
-  std::unique_ptr<Lp> lp_;
+  std::vector<Row> rows_;         // per cell
+  std::unique_ptr<Parts> parts_;  // among the published cells
+  std::vector<std::unique_ptr<Block>> blocks_;
+  std::vector<std::size_t> block_of_row_;  // per cell: kNone when it has no row
+  std::vector<std::size_t> block_of_atom_;
+  std::vector<int> col_of_atom_;  // its column in its block
   std::vector<std::size_t> binding_low_;
   std::vector<std::size_t> binding_high_;
   std::vector<double> point_low_;
