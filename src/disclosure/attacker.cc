@@ -317,25 +317,23 @@ std::optional<Interval> Attacker::Bounds(std::size_t cell, bool low_side, bool h
     }
     return total;
   };
+  // One side: its bound, and the cells and point behind it; false when the solver failed.
+  const auto side = [&](int direction, double& bound, std::vector<std::size_t>& cells,
+                        std::vector<double>& point) {
+    const auto optimum = solve(direction);
+    if (!optimum) return false;
+    bound = *optimum;
+    binding(cells);
+    if (!std::isinf(bound)) Compose(point);
+    return true;
+  };
   Interval out;
   binding_low_.clear();
   binding_high_.clear();
   point_low_.clear();
   point_high_.clear();
-  if (low_side) {
-    const auto low = solve(GLP_MIN);
-    if (!low) return std::nullopt;
-    out.low = *low;
-    binding(binding_low_);
-    if (!std::isinf(out.low)) Compose(point_low_);
-  }
-  if (high_side) {
-    const auto high = solve(GLP_MAX);
-    if (!high) return std::nullopt;
-    out.high = *high;
-    binding(binding_high_);
-    if (!std::isinf(out.high)) Compose(point_high_);
-  }
+  if (low_side && !side(GLP_MIN, out.low, binding_low_, point_low_)) return std::nullopt;
+  if (high_side && !side(GLP_MAX, out.high, binding_high_, point_high_)) return std::nullopt;
   return out;
 }
 
