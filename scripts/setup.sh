@@ -7,7 +7,7 @@ packages=(
   cmake g++ make ninja-build ccache pkg-config
   libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
   nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
-  libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev libglpk-dev
+  libboost-dev libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git
   python3-scipy  # scripts/attack_published.py: the attacker's programmes, apart from ours
   nodejs chromium fonts-noto-cjk  # the browser tests and screenshots draw Chinese text

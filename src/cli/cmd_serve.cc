@@ -13,22 +13,56 @@
 
 namespace clusterscope::cli {
 
+namespace {
+
+void AddServeOptions(CLI::App* command, http::ServerOptions& options) {
+  command->add_option("--port", options.port, "TCP port (0: any free one)")->default_val(8080);
+  command->add_option("--bind", options.bind, "Address to listen on")->default_val("127.0.0.1");
+  command->add_option("--web-root", options.web_root,
+                      "Directory of the dashboard's files (default: the one built with this "
+                      "program)");
+  command->add_option("--max-body", options.max_body, "Largest request body, bytes")
+      ->default_val(options.max_body);
+  command->add_option("--max-header", options.max_header, "Largest request line and headers, bytes")
+      ->default_val(options.max_header);
+  command
+      ->add_option("--header-timeout", options.header_timeout_seconds,
+                   "Seconds a client has to send a request's line and headers")
+      ->default_val(options.header_timeout_seconds);
+  command
+      ->add_option("--body-timeout", options.body_timeout_seconds,
+                   "Seconds a client has to send a request's body, or to read an answer")
+      ->default_val(options.body_timeout_seconds);
+  command->add_option("--max-connections", options.max_connections, "Connections open at once")
+      ->default_val(options.max_connections);
+  command
+      ->add_option("--per-address", options.per_address_connections,
+                   "Connections open at once from one address (trusted proxies excepted)")
+      ->default_val(options.per_address_connections);
+  command->add_option("--workers", options.workers, "Requests answered at once")
+      ->default_val(options.workers)
+      ->check(CLI::Range(1, 256));
+  command
+      ->add_option("--queue", options.queue,
+                   "Requests waiting for a worker; past it the server answers 503")
+      ->default_val(options.queue);
+  command->add_option("--trusted-proxy", options.trusted_proxies,
+                      "Address of a reverse proxy whose X-Forwarded-For names the client "
+                      "(repeatable)");
+  command->add_option("--session-minutes", options.session_minutes, "Session lifetime")
+      ->default_val(options.session_minutes);
+  command->add_flag("--secure-cookie", options.secure_cookie,
+                    "Mark the session cookie Secure (when served behind TLS)");
+}
+
+}  // namespace
+
 void RegisterServe(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<http::ServerOptions>();
   auto* command = AddCommand(app, "serve",
                              "Serve the HTTP API under /api/v1/ (docs/http_api.md) until "
                              "interrupted; sign in with a user from `user add`");
-  command->add_option("--port", options->port, "TCP port (0: any free one)")->default_val(8080);
-  command->add_option("--bind", options->bind, "Address to listen on")->default_val("127.0.0.1");
-  command->add_option("--web-root", options->web_root,
-                      "Directory of the dashboard's files (default: the one built with this "
-                      "program)");
-  command->add_option("--max-body", options->max_body, "Largest request body, bytes")
-      ->default_val(options->max_body);
-  command->add_option("--session-minutes", options->session_minutes, "Session lifetime")
-      ->default_val(options->session_minutes);
-  command->add_flag("--secure-cookie", options->secure_cookie,
-                    "Mark the session cookie Secure (when served behind TLS)");
+  AddServeOptions(command, *options);
   command->callback([&ctx, options] {
     ctx.action = [&ctx, options] {
       options->db_path = ctx.global.db;

@@ -24,19 +24,19 @@ Status Refuse(const core::Message& message, const Args&... args) {
 using nlohmann::json;
 
 std::string Params::String(const char* name, std::string_view fallback) const {
-  return req_.has_param(name) ? req_.get_param_value(name) : std::string(fallback);
+  return req_.HasParam(name) ? req_.Param(name) : std::string(fallback);
 }
 
 Result<std::optional<core::Period>> Params::Period() const {
-  if (!req_.has_param("period")) return std::optional<core::Period>();
-  auto period = core::Period::Parse(req_.get_param_value("period"));
+  if (!req_.HasParam("period")) return std::optional<core::Period>();
+  auto period = core::Period::Parse(req_.Param("period"));
   if (!period) return Error(period.error().WithContext("period"));
   return std::optional<core::Period>(*period);
 }
 
 Result<int> Params::Int(const char* name, int fallback, int low, int high) const {
-  if (!req_.has_param(name)) return fallback;
-  const std::string text = req_.get_param_value(name);
+  if (!req_.HasParam(name)) return fallback;
+  const std::string text = req_.Param(name);
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
@@ -47,7 +47,7 @@ Result<int> Params::Int(const char* name, int fallback, int low, int high) const
 
 std::vector<std::string> Params::List(const char* name) const {
   std::vector<std::string> out;
-  const std::string text = req_.get_param_value(name);
+  const std::string text = req_.Param(name);
   for (std::size_t at = 0; at < text.size();) {
     const auto end = std::min(text.find(',', at), text.size());
     if (end > at) out.push_back(text.substr(at, end - at));
@@ -58,8 +58,8 @@ std::vector<std::string> Params::List(const char* name) const {
 
 Result<std::string> Params::OneOf(const char* name, const std::vector<std::string>& allowed,
                                   std::string fallback) const {
-  if (!req_.has_param(name)) return fallback;
-  std::string value = req_.get_param_value(name);
+  if (!req_.HasParam(name)) return fallback;
+  std::string value = req_.Param(name);
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
     return Error(Refuse(text::kOneOf, name, fmt::join(allowed, ", ")));
   }
@@ -68,16 +68,15 @@ Result<std::string> Params::OneOf(const char* name, const std::vector<std::strin
 
 report::Language Params::Language() const { return LanguageOf(req_); }
 
-core::Language LanguageOf(const httplib::Request& req) {
-  return req.get_param_value("lang") == "en" ? core::Language::kEn : core::Language::kZh;
+core::Language LanguageOf(const Request& req) {
+  return req.Param("lang") == "en" ? core::Language::kEn : core::Language::kZh;
 }
 
 std::string Params::Match(std::size_t n) const {
-  return req_.matches.size() > n ? req_.matches[n].str() : std::string();
+  return req_.matches.size() > n ? req_.matches[n] : std::string();
 }
 
-Result<json> ParseBody(const httplib::Request& req,
-                       const std::map<std::string, json::value_t>& fields,
+Result<json> ParseBody(const Request& req, const std::map<std::string, json::value_t>& fields,
                        const std::set<std::string>& optional) {
   json body;
   try {
@@ -103,8 +102,8 @@ Result<json> ParseBody(const httplib::Request& req,
   return body;
 }
 
-std::string CookieToken(const httplib::Request& req) {
-  const std::string cookies = req.get_header_value("Cookie");
+std::string CookieToken(const Request& req) {
+  const std::string cookies = req.Header("Cookie");
   const std::string key = std::string(kCookie) + "=";
   for (std::size_t at = 0; at < cookies.size();) {
     const auto end = cookies.find(';', at);
@@ -137,22 +136,21 @@ int HttpStatusOf(Status::Code code) {
   }
 }
 
-void SendError(httplib::Response& res, int http_status, std::string_view code,
-               std::string_view message) {
+void SendError(Response& res, int http_status, std::string_view code, std::string_view message) {
   res.status = http_status;
-  res.set_content(json{{"code", code}, {"message", message}}.dump(), "application/json");
+  res.SetContent(json{{"code", code}, {"message", message}}.dump(), "application/json");
 }
 
-void SendStatus(httplib::Response& res, const Status& status, core::Language language) {
+void SendStatus(Response& res, const Status& status, core::Language language) {
   const int http = HttpStatusOf(status.code());
   if (http == 500) spdlog::error("internal error: {}", status.ToString());
   SendError(res, http, Status::CodeName(status.code()),
             http == 500 ? "internal error; see the server log" : status.message(language));
 }
 
-void SendJson(httplib::Response& res, const std::string& body, int http_status) {
+void SendJson(Response& res, const std::string& body, int http_status) {
   res.status = http_status;
-  res.set_content(body, kJson);
+  res.SetContent(body, kJson);
 }
 
 }  // namespace clusterscope::http

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
+#include "message.h"
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/core/period.h"
@@ -28,9 +28,9 @@ constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spr
 // The query parameters of a request, each checked as it is read.
 class Params {
  public:
-  explicit Params(const httplib::Request& req) : req_(req) {}
+  explicit Params(const Request& req) : req_(req) {}
 
-  bool Has(const char* name) const { return req_.has_param(name); }
+  bool Has(const char* name) const { return req_.HasParam(name); }
   // The value, or `fallback` when absent.
   std::string String(const char* name, std::string_view fallback = {}) const;
   // `period` (YYYY-MM), or nullopt when absent; InvalidArgument naming it when malformed.
@@ -48,29 +48,27 @@ class Params {
   std::string Match(std::size_t n) const;
 
  private:
-  const httplib::Request& req_;
+  const Request& req_;
 };
 
 // A JSON object body with exactly the known fields of the right types; InvalidArgument saying
 // what is wrong otherwise.
-Result<nlohmann::json> ParseBody(const httplib::Request& req,
+Result<nlohmann::json> ParseBody(const Request& req,
                                  const std::map<std::string, nlohmann::json::value_t>& fields,
                                  const std::set<std::string>& optional = {});
 
 // The reader's language: the request's `lang` parameter, Chinese unless it is "en".
-core::Language LanguageOf(const httplib::Request& req);
+core::Language LanguageOf(const Request& req);
 
 // The session cookie's token, or empty.
-std::string CookieToken(const httplib::Request& req);
+std::string CookieToken(const Request& req);
 constexpr const char* kCookie = "cs_session";
 
 int HttpStatusOf(Status::Code code);
-void SendError(httplib::Response& res, int http_status, std::string_view code,
-               std::string_view message);
+void SendError(Response& res, int http_status, std::string_view code, std::string_view message);
 // A Status as its HTTP status and {"code","message"}; an internal error's details go to the log.
 // The status as a JSON error, its message in `language` when it has one there.
-void SendStatus(httplib::Response& res, const Status& status,
-                core::Language language = core::Language::kEn);
-void SendJson(httplib::Response& res, const std::string& body, int http_status = 200);
+void SendStatus(Response& res, const Status& status, core::Language language = core::Language::kEn);
+void SendJson(Response& res, const std::string& body, int http_status = 200);
 
 }  // namespace clusterscope::http

@@ -11,9 +11,8 @@
 
 namespace clusterscope::http {
 
-Router::Router(httplib::Server& server, Sessions& sessions, AnswerCache& answers,
-               std::string db_path)
-    : server_(server), sessions_(sessions), answers_(answers), db_path_(std::move(db_path)) {}
+Router::Router(Sessions& sessions, AnswerCache& answers, std::string db_path)
+    : sessions_(sessions), answers_(answers), db_path_(std::move(db_path)) {}
 
 Result<app::Database*> Router::DatabaseForThread() {
   thread_local std::map<std::string, std::unique_ptr<app::Database>> open;
@@ -26,15 +25,14 @@ Result<app::Database*> Router::DatabaseForThread() {
   return slot.get();
 }
 
-void Router::Signed(const httplib::Request& req, httplib::Response& res, const Handle& handle) {
+void Router::Signed(const Request& req, Response& res, const Handle& handle) {
   auto session = sessions_.Find(CookieToken(req));
   if (!session) {
     return SendStatus(res,
                       Status::Of(Status::Code::kUnauthenticated, core::Say(text::kSignInFirst)),
                       LanguageOf(req));
   }
-  if (req.method != "GET" && req.method != "HEAD" &&
-      req.get_header_value("X-CSRF-Token") != session->csrf) {
+  if (req.method != "GET" && req.method != "HEAD" && req.Header("X-CSRF-Token") != session->csrf) {
     return SendStatus(res, Status::Of(Status::Code::kPermissionDenied, core::Say(text::kCsrfToken)),
                       LanguageOf(req));
   }
@@ -78,11 +76,11 @@ Status Router::Respond(Call& call, const Read& read, const Compute& compute) {
   if (!answer) return answer.error();
   const auto& kept = **answer;
   if (!kept.filename.empty()) {
-    call.res.set_header("Content-Disposition",
-                        fmt::format("attachment; filename=\"{}\"", kept.filename));
+    call.res.SetHeader("Content-Disposition",
+                       fmt::format("attachment; filename=\"{}\"", kept.filename));
   }
   call.res.status = 200;
-  call.res.set_content(kept.body, kept.content_type);
+  call.res.SetContent(kept.body, kept.content_type);
   return Status::Ok();
 }
 
@@ -109,46 +107,62 @@ std::string Router::Pattern(std::string_view path) {
   return out;
 }
 
+void Router::Add(const std::string& method, const std::string& path, Plain handler) {
+  routes_.push_back(method + " " + path);
+  table_.push_back({method, std::regex(Pattern(path)), std::move(handler)});
+}
+
 void Router::Get(const std::string& path, Read read, Compute compute) {
-  routes_.push_back("GET " + path);
-  server_.Get(Pattern(path), [this, read = std::move(read), compute = std::move(compute)](
-                                 const httplib::Request& req, httplib::Response& res) {
-    Signed(req, res, [&](Call& call) { return Respond(call, read, compute); });
-  });
+  Add("GET", path,
+      [this, read = std::move(read), compute = std::move(compute)](const Request& req,
+                                                                   Response& res) {
+        Signed(req, res, [&](Call& call) { return Respond(call, read, compute); });
+      });
 }
 
 void Router::Post(const std::string& path, Handle handle) {
-  routes_.push_back("POST " + path);
-  server_.Post(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
-                                                                 httplib::Response& res) {
+  Add("POST", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
     Signed(req, res, handle);
   });
 }
 
 void Router::Delete(const std::string& path, Handle handle) {
-  routes_.push_back("DELETE " + path);
-  server_.Delete(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
-                                                                   httplib::Response& res) {
+  Add("DELETE", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
     Signed(req, res, handle);
   });
 }
 
 void Router::GetSession(const std::string& path, Handle handle) {
-  routes_.push_back("GET " + path);
-  server_.Get(Pattern(path), [this, handle = std::move(handle)](const httplib::Request& req,
-                                                                httplib::Response& res) {
+  Add("GET", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
     Signed(req, res, handle);
   });
 }
 
-void Router::Open(const std::string& method, const std::string& path,
-                  httplib::Server::Handler handler) {
-  routes_.push_back(method + " " + path);
-  if (method == "POST") {
-    server_.Post(Pattern(path), std::move(handler));
-  } else {
-    server_.Get(Pattern(path), std::move(handler));
+void Router::Open(const std::string& method, const std::string& path, Plain handler) {
+  Add(method, path, std::move(handler));
+}
+
+bool Router::Dispatch(Request& req, Response& res) const {
+  // No route's path is this long; std::regex recurses per character, so a long path is not
+  // even tried.
+  if (req.path.size() > 256) return false;
+  const std::string method = req.method == "HEAD" ? "GET" : req.method;
+  std::string allowed;
+  for (const auto& route : table_) {
+    std::smatch match;
+    if (!std::regex_match(req.path, match, route.pattern)) continue;
+    if (route.method != method) {
+      allowed += (allowed.empty() ? "" : ", ") + route.method;
+      continue;
+    }
+    req.matches.assign(match.begin(), match.end());
+    route.handler(req, res);
+    return true;
   }
+  if (allowed.empty()) return false;
+  res.SetHeader("Allow", allowed);
+  SendError(res, 405, "InvalidArgument", "this path does not take that method");
+  return true;
 }
 
 }  // namespace clusterscope::http

@@ -9,14 +9,15 @@
 
 #include <functional>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "answer_cache.h"
+#include "message.h"
 #include "request.h"
 #include "sessions.h"
-#include <httplib.h>
 
 #include "clusterscope/app/access.h"
 #include "clusterscope/app/database.h"
@@ -26,8 +27,8 @@ namespace clusterscope::http {
 
 // One request as a route sees it.
 struct Call {
-  const httplib::Request& req;
-  httplib::Response& res;
+  const Request& req;
+  Response& res;
   const Session& session;
   app::Database& db;
   app::Caller caller;
@@ -52,7 +53,9 @@ class Router {
     Text also = {};
   };
 
-  Router(httplib::Server& server, Sessions& sessions, AnswerCache& answers, std::string db_path);
+  using Plain = std::function<void(const Request&, Response&)>;
+
+  Router(Sessions& sessions, AnswerCache& answers, std::string db_path);
 
   // Routes are named by their path as docs/openapi.json writes it ("/api/v1/chains/{code}");
   // each {parameter} matches what its name allows (Pattern).
@@ -64,7 +67,11 @@ class Router {
   void Delete(const std::string& path, Handle handle);
   void GetSession(const std::string& path, Handle handle);
   // A route open to everyone (sign-in, the API's description).
-  void Open(const std::string& method, const std::string& path, httplib::Server::Handler h);
+  void Open(const std::string& method, const std::string& path, Plain handler);
+
+  // Answers `req` by its route (HEAD as GET): false when no route has its path; 405 when one
+  // has it for another method.
+  bool Dispatch(Request& req, Response& res) const;
 
   Sessions& sessions() { return sessions_; }
   // "METHOD path" of every route added, for the check that the API's description has them all.
@@ -76,10 +83,16 @@ class Router {
   Result<app::Database*> DatabaseForThread();
 
  private:
-  void Signed(const httplib::Request& req, httplib::Response& res, const Handle& handle);
+  struct Route {
+    std::string method;
+    std::regex pattern;
+    Plain handler;
+  };
+  void Add(const std::string& method, const std::string& path, Plain handler);
+  void Signed(const Request& req, Response& res, const Handle& handle);
   Status Respond(Call& call, const Read& read, const Compute& compute);
 
-  httplib::Server& server_;
+  std::vector<Route> table_;
   Sessions& sessions_;
   AnswerCache& answers_;
   std::string db_path_;

@@ -49,14 +49,17 @@ class KeptUpload {
 };
 
 Status Upload(Call& call) {
-  if (!call.req.has_file("file")) {
+  auto form = ParseMultipart(call.req.Header("Content-Type"), call.req.body);
+  if (!form) return form.error();
+  const auto it = form->find("file");
+  if (it == form->end()) {
     return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kSendFileField));
   }
-  const auto file = call.req.get_file_value("file");
+  const FormFile& file = it->second;
   KeptUpload kept;
   CLUSTERSCOPE_RETURN_IF_ERROR(kept.Write(file.filename, file.content));
   model::ImportOptions options;
-  options.skip_invalid = call.req.has_param("skip_invalid");
+  options.skip_invalid = call.req.HasParam("skip_invalid");
   options.source_name = file.filename;  // the batch names the user's file, not our copy
   auto report =
       app::ImportService(call.db, call.caller).Import(call.params.Match(1), kept.path(), options);

@@ -17,8 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-void Login(Router& router, const RouteOptions& options, const httplib::Request& req,
-           httplib::Response& res) {
+void Login(Router& router, const RouteOptions& options, const Request& req, Response& res) {
   auto body =
       ParseBody(req, {{"name", json::value_t::string}, {"password", json::value_t::string}});
   const core::Language language = LanguageOf(req);
@@ -26,7 +25,7 @@ void Login(Router& router, const RouteOptions& options, const httplib::Request& 
   const std::string name = (*body)["name"];
   const std::string address = req.remote_addr;
   if (options.by_name->Blocked("name:" + name) || options.by_address->Blocked("addr:" + address)) {
-    res.set_header("Retry-After", std::to_string(options.login_window_seconds));
+    res.SetHeader("Retry-After", std::to_string(options.login_window_seconds));
     return SendError(res, 429, "TooManyRequests", core::Say(language, text::kTooManySignIns));
   }
   auto db = router.DatabaseForThread();
@@ -41,9 +40,9 @@ void Login(Router& router, const RouteOptions& options, const httplib::Request& 
   }
   options.by_name->Succeeded("name:" + name);
   auto [token, session] = router.sessions().Open(*user);
-  res.set_header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
-                                           kCookie, token, options.session_minutes * 60,
-                                           options.secure_cookie ? "; Secure" : ""));
+  res.SetHeader("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+                                          kCookie, token, options.session_minutes * 60,
+                                          options.secure_cookie ? "; Secure" : ""));
   SendJson(res, json{{"user", user->name},
                      {"role", model::RoleName(user->role)},
                      {"park", user->park},
@@ -55,19 +54,18 @@ void Login(Router& router, const RouteOptions& options, const httplib::Request& 
 }  // namespace
 
 void AddSessionRoutes(Router& router, const RouteOptions& options) {
-  router.Open("POST", "/api/v1/login",
-              [&router, options](const httplib::Request& req, httplib::Response& res) {
-                Login(router, options, req, res);
-              });
+  router.Open("POST", "/api/v1/login", [&router, options](const Request& req, Response& res) {
+    Login(router, options, req, res);
+  });
   router.Post("/api/v1/logout", [&router](Call& call) {
     router.sessions().Close(CookieToken(call.req));
-    call.res.set_header("Set-Cookie",
-                        fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kCookie));
+    call.res.SetHeader("Set-Cookie",
+                       fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kCookie));
     SendJson(call.res, R"({"signed_out":true})");
     return Status::Ok();
   });
   // The API's description (docs/openapi.json, built in): open to everyone, like a login page.
-  router.Open("GET", "/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+  router.Open("GET", "/api/v1/openapi.json", [](const Request&, Response& res) {
     SendJson(res, std::string(embedded::kOpenApi));
   });
   router.GetSession("/api/v1/me", [](Call& call) {

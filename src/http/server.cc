@@ -1,81 +1,90 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/http/server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "answer_cache.h"
+#include "listener.h"
 #include "router.h"
 #include "sessions.h"
+#include "web_root.h"
 #include <fmt/format.h>
-#include <httplib.h>
-#include <netinet/in.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
 
 namespace clusterscope::http {
 namespace {
 
-// The library's default sets SO_REUSEPORT, with which a second server binds the same port and
-// the kernel splits the connections between them; SO_REUSEADDR alone lets a restart rebind at
-// once and makes a taken port an error.
-void SocketOptions(int socket) {
-  int yes = 1;
-  ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-}
-
 // The dashboard loads only its own files; no page may frame it.
-void SecurityHeaders(const httplib::Request&, httplib::Response& res) {
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Referrer-Policy", "same-origin");
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                 "frame-ancestors 'none'");
-  if (res.get_header_value("Cache-Control").empty()) res.set_header("Cache-Control", "no-store");
+void SecurityHeaders(Response& res) {
+  res.SetHeader("X-Content-Type-Options", "nosniff");
+  res.SetHeader("X-Frame-Options", "DENY");
+  res.SetHeader("Referrer-Policy", "same-origin");
+  res.SetHeader("Content-Security-Policy",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                "frame-ancestors 'none'");
+  if (res.Header("Cache-Control").empty()) res.SetHeader("Cache-Control", "no-store");
 }
 
-// The last-resort catch of a handler: logged, answered 500.
-void OnException(const httplib::Request&, httplib::Response& res, const std::exception_ptr& error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const std::exception& e) {
-    spdlog::error("exception in a handler: {}", e.what());
-  } catch (...) {
-    spdlog::error("unknown exception in a handler");
+// The client's address: the peer's, or, when the peer is a trusted proxy, the last address in
+// X-Forwarded-For that is not one (each proxy appends the address it saw; the ones before a
+// trusted proxy's may be forged by the client).
+std::string ClientAddress(const Request& req, const std::vector<std::string>& trusted) {
+  const auto is_trusted = [&](std::string_view address) {
+    return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+  };
+  if (!is_trusted(req.peer)) return req.peer;
+  const std::string forwarded = req.Header("X-Forwarded-For");
+  std::size_t end = forwarded.size();
+  while (end > 0) {
+    const auto comma = forwarded.rfind(',', end - 1);
+    const std::size_t start = comma == std::string::npos ? 0 : comma + 1;
+    std::string address = forwarded.substr(start, end - start);
+    address.erase(0, address.find_first_not_of(' '));
+    address.erase(address.find_last_not_of(' ') + 1);
+    if (!address.empty() && !is_trusted(address)) return address.substr(0, 64);
+    if (comma == std::string::npos) break;
+    end = comma;
   }
-  SendError(res, 500, "Internal", "internal error; see the server log");
+  return req.peer;
 }
 
-// Errors httplib raises itself (no route, body too large) get the same JSON body.
-void OnError(const httplib::Request&, httplib::Response& res) {
-  if (!res.body.empty()) return;
-  if (res.status == 404) return SendError(res, 404, "NotFound", "no such resource");
-  if (res.status == 413) {
-    return SendError(res, 413, "InvalidArgument", "the request body is too large");
-  }
-  SendError(res, res.status, "InvalidArgument", "bad request");
+ListenerLimits LimitsOf(const ServerOptions& o) {
+  ListenerLimits limits;
+  limits.max_body = o.max_body;
+  limits.max_header = o.max_header;
+  limits.header_timeout = std::chrono::seconds(o.header_timeout_seconds);
+  limits.body_timeout = std::chrono::seconds(o.body_timeout_seconds);
+  limits.write_timeout = std::chrono::seconds(o.body_timeout_seconds);
+  limits.max_connections = o.max_connections;
+  limits.per_address = o.per_address_connections;
+  limits.unlimited = o.trusted_proxies;
+  limits.workers = o.workers;
+  limits.queue = o.queue;
+  return limits;
 }
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server server;
   Sessions sessions;
   Throttle by_name;
   Throttle by_address;
   AnswerCache answers;
   Router router;
-  int listen_socket = -1;  // set by the socket-options hook, for the listen backlog
+  WebRoot web_root;
+  std::optional<Listener> listener;
 
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
         sessions(std::chrono::minutes(options.session_minutes)),
         by_name(options.login_failures, std::chrono::seconds(options.login_window_seconds)),
         by_address(options.login_failures * 4, std::chrono::seconds(options.login_window_seconds)),
-        router(server, sessions, answers, options.db_path) {}
+        router(sessions, answers, options.db_path) {}
 
   void Routes() {
     AddSessionRoutes(router, {.session_minutes = options.session_minutes,
@@ -89,6 +98,29 @@ struct Server::Impl {
     AddImportRoutes(router);
     AddUserRoutes(router);
   }
+
+  // Every request, on a worker thread: its route, or a dashboard file, or 404; one access-log
+  // line with its time.
+  void Handle(Request& req, Response& res) {
+    const auto started = std::chrono::steady_clock::now();
+    req.remote_addr = ClientAddress(req, options.trusted_proxies);
+    try {
+      if (!router.Dispatch(req, res) && !web_root.Serve(req, res)) {
+        SendError(res, 404, "NotFound", "no such resource");
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("exception in a handler: {}", e.what());
+      res = Response();
+      SendError(res, 500, "Internal", "internal error; see the server log");
+    }
+    SecurityHeaders(res);
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    // The path as far as a log line needs it: a client's path is not logged whole.
+    spdlog::info("{} {} {} {} {:.1f} ms", req.remote_addr, req.method, req.path.substr(0, 200),
+                 res.status, ms);
+  }
 };
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
@@ -101,42 +133,15 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   }
   if (sodium_init() < 0) return Error(Status::Internal("libsodium could not start"));
   auto impl = std::make_unique<Impl>(std::move(options));
-  auto& s = impl->server;
-  s.set_payload_max_length(impl->options.max_body);
-  // A worker serves one keep-alive connection at a time: as many workers as the connections a
-  // dashboard wall and its users keep open, so that one slow client does not queue the others.
-  s.new_task_queue = [] { return new httplib::ThreadPool(64); };
-  s.set_keep_alive_max_count(1000);
-  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds the
-  // body back for the client's delayed ACK, about 40 ms a request.
-  s.set_tcp_nodelay(true);
-  // The listening socket, so that Bind() can lengthen its backlog: the library listens with a
-  // backlog of 5, and a burst of new connections beyond it waits out a 1 s SYN retransmit.
-  s.set_socket_options([raw = impl.get()](int socket) {
-    SocketOptions(socket);
-    raw->listen_socket = socket;
-  });
-  // One access-log line per request with its time: the pre-routing handler and the logger run
-  // on the request's worker thread, one request at a time.
-  static thread_local std::chrono::steady_clock::time_point started;
-  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    started = std::chrono::steady_clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  s.set_post_routing_handler(SecurityHeaders);
-  s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    const auto ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    spdlog::info("{} {} {} {} {:.1f} ms", req.remote_addr, req.method, req.path, res.status, ms);
-  });
-  s.set_exception_handler(OnException);
-  s.set_error_handler(OnError);
   impl->Routes();
-  if (!impl->options.web_root.empty() && !s.set_mount_point("/", impl->options.web_root)) {
-    return Error(Status::NotFound(
-        fmt::format("--web-root '{}' is not a directory", impl->options.web_root)));
+  if (!impl->options.web_root.empty()) {
+    auto root = WebRoot::Open(impl->options.web_root);
+    if (!root) return Error(root.error());
+    impl->web_root = std::move(*root);
   }
+  impl->listener.emplace(LimitsOf(impl->options), [raw = impl.get()](Request& req, Response& res) {
+    raw->Handle(req, res);
+  });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -144,29 +149,15 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { Stop(); }
 
 Result<int> Server::Bind() {
-  auto& o = impl_->options;
-  int port = o.port;
-  if (o.port == 0) {
-    port = impl_->server.bind_to_any_port(o.bind);
-    if (port < 0) return Error(Status::Unavailable(fmt::format("cannot bind {}", o.bind)));
-  } else if (!impl_->server.bind_to_port(o.bind, o.port)) {
-    return Error(Status::Unavailable(fmt::format(
-        "cannot bind {}:{} (in use, or not an address of this machine)", o.bind, o.port)));
-  }
-  // Listening again on a listening socket only changes its backlog (Linux).
-  if (impl_->listen_socket >= 0) (void)::listen(impl_->listen_socket, SOMAXCONN);
-  return port;
+  return impl_->listener->Bind(impl_->options.bind, impl_->options.port);
 }
 
-Status Server::Listen() {
-  if (!impl_->server.listen_after_bind()) return Status::Unavailable("the server stopped");
-  return Status::Ok();
-}
+Status Server::Listen() { return impl_->listener->Run(); }
 
 std::vector<std::string> Server::Routes() const { return impl_->router.routes(); }
 
 void Server::Stop() {
-  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  if (impl_ && impl_->listener) impl_->listener->Stop();
 }
 
 }  // namespace clusterscope::http

@@ -2,8 +2,9 @@
 //
 // The HTTP server (docs/http_api.md): the JSON API under /api/v1/ over a database, sessions in
 // memory with HttpOnly SameSite cookies, CSRF tokens on changes, login rate limiting, role-based
-// access to enterprise data, one access-log line per request. A Server owns its listening socket
-// and worker threads; each worker opens its own app::Database. Start() and Stop() from one thread.
+// access to enterprise data, one access-log line per request, and limits of its own on what a
+// client may send and hold (src/http/listener.h). A Server owns its listening socket and worker
+// threads; each worker opens its own app::Database. Stop() may come from any thread.
 #pragma once
 
 #include <cstddef>
@@ -20,7 +21,17 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;       // 0: any free port (tests)
   std::string web_root;  // static files of the dashboard; empty: none
-  std::size_t max_body = std::size_t{32} * 1024 * 1024;  // bytes; larger requests get 413
+  std::size_t max_body = std::size_t{32} * 1024 * 1024;  // bytes, any encoding; 413 past it
+  std::size_t max_header = std::size_t{16} * 1024;       // request line and headers; 431 past it
+  int header_timeout_seconds = 10;                       // to send the request line and headers
+  int body_timeout_seconds = 120;                        // to send the body, and to read the answer
+  int max_connections = 1024;                            // open at once; 503 past it ...
+  int per_address_connections = 32;                      // ... or past this many from one address
+  int workers = 16;                                      // requests answered at once ...
+  std::size_t queue = 256;  // ... and waiting for a worker; 503 past it
+  // Proxies whose X-Forwarded-For names the client (for sign-in throttling and the log), and
+  // which the per-address limit does not count.
+  std::vector<std::string> trusted_proxies;
   int session_minutes = 8 * 60;    // a session expires this long after sign-in
   int login_failures = 5;          // failed sign-ins allowed per name or address ...
   int login_window_seconds = 300;  // ... within this window, then 429
