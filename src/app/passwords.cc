@@ -14,6 +14,13 @@ bool Ready() {
   return kReady;
 }
 
+std::string Hex(const unsigned char* bytes, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, size);
+  out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 Result<std::string> HashPassword(std::string_view password) {
@@ -34,6 +41,21 @@ Result<std::string> HashPassword(std::string_view password) {
 bool VerifyPassword(std::string_view password, const std::string& hash) {
   if (!Ready() || hash.size() >= crypto_pwhash_STRBYTES) return false;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string RandomToken() {
+  (void)Ready();
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  return Hex(bytes, sizeof bytes);
+}
+
+std::string TokenHash(std::string_view token) {
+  (void)Ready();
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return Hex(hash, sizeof hash);
 }
 
 }  // namespace clusterscope::app

@@ -48,6 +48,30 @@ Status UsersService::SetPassword(const std::string& name, const std::string& pas
   return StoreUser(store(), actor(), **existing, password);
 }
 
+Status UsersService::ChangeUser(const std::string& name, model::Role role, const std::string& park,
+                                const std::optional<std::string>& password) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
+  auto existing = store().GetUser(name);
+  if (!existing) return existing.error();
+  if (!*existing) return Status::Of(Status::Code::kNotFound, core::Say(text::kNoSuchUser, name));
+  model::User user = **existing;
+  user.role = role;
+  user.park = park;
+  CLUSTERSCOPE_RETURN_IF_ERROR(model::ProblemsToStatus(user.Check(system())));
+  if (password) return StoreUser(store(), actor(), std::move(user), *password);
+  auto tx = store().Begin(actor());
+  if (!tx) return tx.error();
+  auto put = (*tx)->PutUser(user);
+  if (!put) return put.error();
+  return (*tx)->Commit();
+}
+
+Status UsersService::ChangeOwnPassword(const std::string& current, const std::string& password) {
+  auto user = Authenticate(caller().user, current);
+  if (!user) return user.error();
+  return StoreUser(store(), actor(), std::move(*user), password);
+}
+
 Status UsersService::RemoveUser(const std::string& name) {
   CLUSTERSCOPE_RETURN_IF_ERROR(Access(db(), caller()).CheckManagesUsers());
   auto tx = store().Begin(actor());

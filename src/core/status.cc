@@ -45,4 +45,16 @@ Status Status::WithContext(std::string_view context) const {
   return out;
 }
 
+Status Status::Replaced(std::string_view from, std::string_view to) const {
+  if (from.empty()) return *this;
+  Status out = *this;
+  for (std::string* message : {&out.message_, &out.message_zh_}) {
+    for (auto at = message->find(from); at != std::string::npos;
+         at = message->find(from, at + to.size())) {
+      message->replace(at, from.size(), to);
+    }
+  }
+  return out;
+}
+
 }  // namespace clusterscope

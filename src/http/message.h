@@ -30,8 +30,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> params;   // the decoded query, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
-  std::string peer;         // the address the connection comes from
-  std::string remote_addr;  // the client's: `peer`, or X-Forwarded-For from a trusted proxy
+  std::string peer;                // the address the connection comes from
+  std::string remote_addr;         // the client's: `peer`, or X-Forwarded-For from a trusted proxy
+  bool via_trusted_proxy = false;  // `peer` is a trusted proxy
   std::vector<std::string> matches;  // the route pattern's captures, [0] the whole path
 
   bool HasParam(std::string_view name) const;

@@ -138,7 +138,10 @@ int HttpStatusOf(Status::Code code) {
 
 void SendError(Response& res, int http_status, std::string_view code, std::string_view message) {
   res.status = http_status;
-  res.SetContent(json{{"code", code}, {"message", message}}.dump(), "application/json");
+  // A message may quote what the client sent: bytes that are not UTF-8 become U+FFFD.
+  res.SetContent(json{{"code", code}, {"message", message}}.dump(-1, ' ', false,
+                                                                 json::error_handler_t::replace),
+                 "application/json");
 }
 
 void SendStatus(Response& res, const Status& status, core::Language language) {

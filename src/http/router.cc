@@ -11,8 +11,8 @@
 
 namespace clusterscope::http {
 
-Router::Router(Sessions& sessions, AnswerCache& answers, std::string db_path)
-    : sessions_(sessions), answers_(answers), db_path_(std::move(db_path)) {}
+Router::Router(AnswerCache& answers, std::string db_path)
+    : answers_(answers), db_path_(std::move(db_path)) {}
 
 Result<app::Database*> Router::DatabaseForThread() {
   thread_local std::map<std::string, std::unique_ptr<app::Database>> open;
@@ -26,7 +26,13 @@ Result<app::Database*> Router::DatabaseForThread() {
 }
 
 void Router::Signed(const Request& req, Response& res, const Handle& handle) {
-  auto session = sessions_.Find(CookieToken(req));
+  auto db = DatabaseForThread();
+  if (!db) return SendStatus(res, db.error());
+  // The session as the store has it now: ended by a change of its user's credentials made by
+  // any process.
+  auto found = app::SessionsService(**db, app::Caller{}).Find(CookieToken(req));
+  if (!found) return SendStatus(res, found.error());
+  const auto& session = *found;
   if (!session) {
     return SendStatus(res,
                       Status::Of(Status::Code::kUnauthenticated, core::Say(text::kSignInFirst)),
@@ -36,8 +42,6 @@ void Router::Signed(const Request& req, Response& res, const Handle& handle) {
     return SendStatus(res, Status::Of(Status::Code::kPermissionDenied, core::Say(text::kCsrfToken)),
                       LanguageOf(req));
   }
-  auto db = DatabaseForThread();
-  if (!db) return SendStatus(res, db.error());
   Call call{req,
             res,
             *session,
@@ -122,6 +126,12 @@ void Router::Get(const std::string& path, Read read, Compute compute) {
 
 void Router::Post(const std::string& path, Handle handle) {
   Add("POST", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
+    Signed(req, res, handle);
+  });
+}
+
+void Router::Patch(const std::string& path, Handle handle) {
+  Add("PATCH", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
     Signed(req, res, handle);
   });
 }

@@ -17,11 +17,12 @@
 #include "answer_cache.h"
 #include "message.h"
 #include "request.h"
-#include "sessions.h"
+#include "throttle.h"
 
 #include "clusterscope/app/access.h"
 #include "clusterscope/app/database.h"
 #include "clusterscope/app/service.h"
+#include "clusterscope/app/sessions_service.h"
 
 namespace clusterscope::http {
 
@@ -29,7 +30,7 @@ namespace clusterscope::http {
 struct Call {
   const Request& req;
   Response& res;
-  const Session& session;
+  const app::Session& session;
   app::Database& db;
   app::Caller caller;
   Params params;
@@ -55,7 +56,7 @@ class Router {
 
   using Plain = std::function<void(const Request&, Response&)>;
 
-  Router(Sessions& sessions, AnswerCache& answers, std::string db_path);
+  Router(AnswerCache& answers, std::string db_path);
 
   // Routes are named by their path as docs/openapi.json writes it ("/api/v1/chains/{code}");
   // each {parameter} matches what its name allows (Pattern).
@@ -64,6 +65,7 @@ class Router {
   void Get(const std::string& path, Read read, Compute compute);
   // A signed-in route that changes something (or reads the session only); `handle` answers.
   void Post(const std::string& path, Handle handle);
+  void Patch(const std::string& path, Handle handle);
   void Delete(const std::string& path, Handle handle);
   void GetSession(const std::string& path, Handle handle);
   // A route open to everyone (sign-in, the API's description).
@@ -73,7 +75,6 @@ class Router {
   // has it for another method.
   bool Dispatch(Request& req, Response& res) const;
 
-  Sessions& sessions() { return sessions_; }
   // "METHOD path" of every route added, for the check that the API's description has them all.
   const std::vector<std::string>& routes() const { return routes_; }
   // The regular expression of a path: {uscc} an 18-character credit code, {code} a chain code,
@@ -93,7 +94,6 @@ class Router {
   Status Respond(Call& call, const Read& read, const Compute& compute);
 
   std::vector<Route> table_;
-  Sessions& sessions_;
   AnswerCache& answers_;
   std::string db_path_;
   std::vector<std::string> routes_;
@@ -111,9 +111,7 @@ void AddUserRoutes(Router& router);
 struct RouteOptions {
   int session_minutes = 0;
   bool secure_cookie = false;
-  Throttle* by_name = nullptr;
-  Throttle* by_address = nullptr;
-  int login_window_seconds = 0;
+  SignInGuard* guard = nullptr;
 };
 
 }  // namespace clusterscope::http

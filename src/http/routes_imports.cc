@@ -3,8 +3,8 @@
 // Uploads of interchange files and the catalogue of their kinds (app::ImportKinds), which the
 // dashboard reads to offer them.
 #include <filesystem>
-#include <fstream>
 
+#include "private_dir.h"
 #include "router.h"
 #include <fmt/format.h>
 
@@ -17,37 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// A file kept under a name of our own for as long as it lives: never the client's path.
-class KeptUpload {
- public:
-  KeptUpload() = default;
-  KeptUpload(const KeptUpload&) = delete;
-  KeptUpload& operator=(const KeptUpload&) = delete;
-  ~KeptUpload() {
-    std::error_code ignored;  // a destructor must not throw
-    if (!path_.empty()) std::filesystem::remove(path_, ignored);
-  }
-
-  // Writes `content` to a new file with the extension of `client_name` (.xlsx or .csv), so
-  // that a workbook is read as one.
-  Status Write(const std::string& client_name, const std::string& content) {
-    const bool xlsx = client_name.size() >= 5 && client_name.ends_with(".xlsx");
-    std::error_code error;
-    const auto dir = std::filesystem::temp_directory_path(error) / "clusterscope-uploads";
-    if (!error) std::filesystem::create_directories(dir, error);
-    if (error) return Status::Unavailable("cannot keep the upload: no temporary directory");
-    path_ = (dir / (RandomToken().substr(0, 16) + (xlsx ? ".xlsx" : ".csv"))).string();
-    std::ofstream out(path_, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out) return Status::Unavailable("cannot keep the upload");
-    return Status::Ok();
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 Status Upload(Call& call) {
   auto form = ParseMultipart(call.req.Header("Content-Type"), call.req.body);
   if (!form) return form.error();
@@ -56,21 +25,25 @@ Status Upload(Call& call) {
     return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kSendFileField));
   }
   const FormFile& file = it->second;
-  KeptUpload kept;
-  CLUSTERSCOPE_RETURN_IF_ERROR(kept.Write(file.filename, file.content));
+  PrivateFile kept;
+  const bool xlsx = file.filename.ends_with(".xlsx");
+  CLUSTERSCOPE_RETURN_IF_ERROR(kept.Write(xlsx ? ".xlsx" : ".csv", file.content));
   model::ImportOptions options;
   options.skip_invalid = call.req.HasParam("skip_invalid");
   options.source_name = file.filename;  // the batch names the user's file, not our copy
   auto report =
       app::ImportService(call.db, call.caller).Import(call.params.Match(1), kept.path(), options);
-  if (!report) return report.error().WithContext(file.filename);
+  // Messages name the file the user sent, never our copy.
+  if (!report) {
+    const Status error = report.error().Replaced(kept.path(), file.filename);
+    return error.message().starts_with(file.filename) ? error : error.WithContext(file.filename);
+  }
   // The rejected rows are in the answer; their file beside our copy goes with it.
   if (!report->rejects_file.empty()) {
     std::error_code ignored;
     std::filesystem::remove(report->rejects_file, ignored);
     report->rejects_file.clear();
   }
-  // Messages name the file the user sent, not our copy.
   // The data-quality audit of a monthly file row by row (the first 1,000), so that a park office
   // sees at once which figures to check.
   std::string body = report::UploadReportJson(*report, 1000, call.params.Language());

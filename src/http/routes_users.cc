@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// Users over HTTP, for admins (the access rule is in app::UsersService): list, add, remove.
+// Users over HTTP, for admins (the access rule is in app::UsersService): list, add, change,
+// remove.
 #include "router.h"
 
 #include "clusterscope/app/users_service.h"
@@ -39,10 +40,28 @@ void AddUserRoutes(Router& router) {
              201);
     return Status::Ok();
   });
-  router.Delete("/api/v1/users/{name}", [&router](Call& call) -> Status {
+  // A user's role and park, and password when given; the user's sessions end (in the store).
+  router.Patch("/api/v1/users/{name}", [](Call& call) -> Status {
+    CLUSTERSCOPE_RETURN_IF_ERROR(app::Access(call.db, call.caller).CheckManagesUsers());
+    auto body = ParseBody(call.req,
+                          {{"role", json::value_t::string},
+                           {"park", json::value_t::string},
+                           {"password", json::value_t::string}},
+                          {"park", "password"});
+    if (!body) return body.error();
+    const auto role = model::ParseRole((*body)["role"].get<std::string>());
+    if (!role) return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kUnknownRole));
+    const std::string name = call.params.Match(1);
+    const auto password =
+        body->contains("password") ? std::optional<std::string>((*body)["password"]) : std::nullopt;
+    CLUSTERSCOPE_RETURN_IF_ERROR(app::UsersService(call.db, call.caller)
+                                     .ChangeUser(name, *role, body->value("park", ""), password));
+    SendJson(call.res, json{{"name", name}, {"role", model::RoleName(*role)}}.dump());
+    return Status::Ok();
+  });
+  router.Delete("/api/v1/users/{name}", [](Call& call) -> Status {
     const std::string name = call.params.Match(1);
     CLUSTERSCOPE_RETURN_IF_ERROR(app::UsersService(call.db, call.caller).RemoveUser(name));
-    router.sessions().CloseUser(name);  // a removed user is signed out now
     SendJson(call.res, R"({"removed":true})");
     return Status::Ok();
   });

@@ -8,8 +8,9 @@
 
 #include "answer_cache.h"
 #include "listener.h"
+#include "private_dir.h"
 #include "router.h"
-#include "sessions.h"
+#include "throttle.h"
 #include "web_root.h"
 #include <fmt/format.h>
 #include <sodium.h>
@@ -71,9 +72,7 @@ ListenerLimits LimitsOf(const ServerOptions& o) {
 
 struct Server::Impl {
   ServerOptions options;
-  Sessions sessions;
-  Throttle by_name;
-  Throttle by_address;
+  SignInGuard guard;
   AnswerCache answers;
   Router router;
   WebRoot web_root;
@@ -81,17 +80,16 @@ struct Server::Impl {
 
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
-        sessions(std::chrono::minutes(options.session_minutes)),
-        by_name(options.login_failures, std::chrono::seconds(options.login_window_seconds)),
-        by_address(options.login_failures * 4, std::chrono::seconds(options.login_window_seconds)),
-        router(sessions, answers, options.db_path) {}
+        guard({.per_name = options.login_failures,
+               .per_address = options.login_failures * 4,
+               .window = std::chrono::seconds(options.login_window_seconds),
+               .first_wait = std::chrono::milliseconds(options.login_backoff_ms)}),
+        router(answers, options.db_path) {}
 
   void Routes() {
     AddSessionRoutes(router, {.session_minutes = options.session_minutes,
                               .secure_cookie = options.secure_cookie,
-                              .by_name = &by_name,
-                              .by_address = &by_address,
-                              .login_window_seconds = options.login_window_seconds});
+                              .guard = &guard});
     AddStatisticsRoutes(router);
     AddPlanRoutes(router);
     AddRegistryRoutes(router);
@@ -103,6 +101,9 @@ struct Server::Impl {
   // line with its time.
   void Handle(Request& req, Response& res) {
     const auto started = std::chrono::steady_clock::now();
+    req.via_trusted_proxy =
+        std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(), req.peer) !=
+        options.trusted_proxies.end();
     req.remote_addr = ClientAddress(req, options.trusted_proxies);
     try {
       if (!router.Dispatch(req, res) && !web_root.Serve(req, res)) {
@@ -146,7 +147,10 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+  RemovePrivateDir();
+}
 
 Result<int> Server::Bind() {
   return impl_->listener->Bind(impl_->options.bind, impl_->options.port);

@@ -175,6 +175,16 @@ class FaultyStore final : public storage::Store {
     return inner_.GetUser(name);
   }
   Result<std::vector<model::User>> ListUsers() override { return inner_.ListUsers(); }
+  Status PutSession(const storage::StoredSession& session, std::int64_t now) override {
+    return inner_.PutSession(session, now);
+  }
+  Result<std::optional<storage::StoredSession>> FindSession(std::string_view token_hash,
+                                                            std::int64_t now) override {
+    return inner_.FindSession(token_hash, now);
+  }
+  Status DeleteSession(std::string_view token_hash) override {
+    return inner_.DeleteSession(token_hash);
+  }
   Result<std::map<std::string, std::vector<std::string>>> ListEnterpriseLists() override {
     return inner_.ListEnterpriseLists();
   }

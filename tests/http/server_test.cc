@@ -5,6 +5,7 @@
 #include "clusterscope/http/server.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -52,6 +53,7 @@ class ServerTest : public ::testing::Test {
     server_options.port = 0;
     server_options.max_body = 4096;
     server_options.login_failures = 3;
+    server_options.login_backoff_ms = 50;
     auto server = Server::Create(server_options);
     ASSERT_OK(server);
     server_ = std::move(*server);
@@ -229,8 +231,30 @@ TEST_F(ServerTest, BadRequestsGetClearErrors) {
   EXPECT_EQ(status, 413);
   EXPECT_EQ(Get({}, "/api/v1/nothing-here"), 404);
   EXPECT_EQ(Get({}, "/../../etc/passwd"), 404);
-  // The database is intact after the attempts: the analyst still signs in.
-  EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());
+  // A name longer than any user's is refused before it is kept or logged.
+  std::tie(status, doc) = post(R"({"name": ")" + std::string(65, 'a') + R"(", "password": "x"})");
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(doc["message"], "a user name has at most 64 characters");
+  // Invalid UTF-8 is a bad request, not an internal error.
+  std::tie(status, doc) = post("{\"name\": \"\xff\xfe\", \"password\": \"x\"}");
+  EXPECT_EQ(status, 400);
+  // Sign-in is JSON from this site only: a foreign page's form or text is refused.
+  auto text = client.Post("/api/v1/login", R"({"name": "ana", "password": "analyst-secret-1"})",
+                          "text/plain");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->status, 403);
+  auto foreign =
+      client.Post("/api/v1/login", {{"Origin", "http://evil.example"}},
+                  R"({"name": "ana", "password": "analyst-secret-1"})", "application/json");
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+  auto own = client.Post("/api/v1/login", {{"Origin", fmt::format("http://127.0.0.1:{}", port_)}},
+                         R"({"name": "vic", "password": "viewer-secret-1"})", "application/json");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  // The database is intact after the attempts: a user still signs in (the analyst waits out
+  // the pause after its failures).
+  EXPECT_FALSE(SignIn("admin", "admin-secret-1").cookie.empty());
 }
 
 // A second server over the same database: the dashboard's folder, nothing outside it; a session
@@ -238,6 +262,8 @@ TEST_F(ServerTest, BadRequestsGetClearErrors) {
 TEST_F(ServerTest, StaticFilesStayInTheirFolderAndSessionsExpire) {
   std::filesystem::create_directories(dir_.Path("web"));
   testutil::WriteFile(dir_.Path("web/index.html"), "<!doctype html><title>dashboard</title>");
+  testutil::WriteFile(dir_.Path("web/cmake_install.cmake"), "# build file");
+  testutil::WriteFile(dir_.Path("web/.copied"), "");
   ServerOptions options;
   options.db_path = db_;
   options.port = 0;
@@ -256,6 +282,13 @@ TEST_F(ServerTest, StaticFilesStayInTheirFolderAndSessionsExpire) {
   EXPECT_EQ(index->get_header_value("X-Content-Type-Options"), "nosniff");
   EXPECT_NE(index->get_header_value("Content-Security-Policy").find("default-src 'self'"),
             std::string::npos);
+  // Only the dashboard's kinds of file: no build files, no hidden files, no NUL tricks.
+  for (const char* path : {"/cmake_install.cmake", "/.copied", "/index.html%00.js"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_NE(res->status, 200) << path;
+    EXPECT_EQ(res->body.find("build file"), std::string::npos) << path;
+  }
   // The database lies beside the web folder: no spelling of ".." reaches it.
   for (const char* path : {"/../api.db", "/%2e%2e/api.db", "/%2E%2E%2Fapi.db", "/..%2fapi.db",
                            "/web/../../api.db", "/index.html/../../api.db"}) {
@@ -318,20 +351,151 @@ TEST_F(ServerTest, AdminsManageUsers) {
   EXPECT_EQ(again->status, 404);
 }
 
+// Guesses in parallel count as surely as one after another: one attempt per name at a time,
+// a wait that doubles, then none until the window passes; others are not held up.
 TEST_F(ServerTest, ThrottlesRepeatedFailedSignIns) {
-  auto client = Client();
-  for (int i = 0; i < 3; ++i) {
-    auto res = client.Post("/api/v1/login", R"({"name": "vic", "password": "wrong-password"})",
-                           "application/json");
-    ASSERT_TRUE(res);
-    EXPECT_EQ(res->status, 401);
-  }
-  auto blocked = client.Post("/api/v1/login", R"({"name": "vic", "password": "viewer-secret-1"})",
+  const auto attempt = [&](const std::string& name, const std::string& password) {
+    auto res = Client().Post("/api/v1/login", json{{"name", name}, {"password", password}}.dump(),
                              "application/json");
-  ASSERT_TRUE(blocked);
-  EXPECT_EQ(blocked->status, 429);
-  EXPECT_FALSE(blocked->get_header_value("Retry-After").empty());
+    return res ? std::make_pair(res->status, res->get_header_value("Retry-After"))
+               : std::make_pair(-1, std::string());
+  };
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong = 0;
+  std::atomic<int> throttled = 0;
+  for (int i = 0; i < 40; ++i) {
+    threads.emplace_back([&] {
+      const int status = attempt("vic", "wrong-password").first;
+      (status == 401 ? wrong : throttled) += status == 401 || status == 429 ? 1 : 0;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong, 1);
+  EXPECT_EQ(throttled, 39);
+  // The waits double (50 ms, then 100 ms in this server); after three failures even the right
+  // password waits for the window.
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
+  const auto early = attempt("vic", "wrong-password");
+  EXPECT_EQ(early.first, 429);
+  EXPECT_EQ(early.second, "1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(110));
+  EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  const auto blocked = attempt("vic", "viewer-secret-1");
+  EXPECT_EQ(blocked.first, 429);
+  EXPECT_GE(std::stoi(blocked.second), 250);                       // the rest of the 300 s window
   EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());  // others are not blocked
+  // A sign-in clears the name's failures: a slip after it gets no wait.
+  EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_FALSE(SignIn("pe", "editor-secret-1").cookie.empty());
+  EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
+}
+
+// Behind a trusted proxy each client is its own address, and the users behind it do not lock
+// each other out; a guesser trying name after name from one address is stopped.
+TEST_F(ServerTest, ThrottlesByTheClientsAddressBehindATrustedProxy) {
+  ServerOptions options;
+  options.db_path = db_;
+  options.port = 0;
+  options.login_failures = 3;  // 12 per address
+  options.login_backoff_ms = 10;
+  options.trusted_proxies = {"127.0.0.1"};
+  auto server = Server::Create(options);
+  ASSERT_OK(server);
+  auto port = (*server)->Bind();
+  ASSERT_OK(port);
+  std::thread thread([&] { (void)(*server)->Listen(); });
+  httplib::Client client("127.0.0.1", *port);
+  const auto attempt = [&](const std::string& from, const std::string& name,
+                           const std::string& password) {
+    auto res = client.Post("/api/v1/login", {{"X-Forwarded-For", "203.0.113.9, " + from}},
+                           json{{"name", name}, {"password", password}}.dump(), "application/json");
+    return res ? res->status : -1;
+  };
+  for (int i = 0; i < 12; ++i) {
+    EXPECT_EQ(attempt("10.0.0.1", fmt::format("guess{}", i), "wrong-password"), 401) << i;
+  }
+  EXPECT_EQ(attempt("10.0.0.1", "guess12", "wrong-password"), 429);
+  EXPECT_EQ(attempt("10.0.0.1", "ana", "analyst-secret-1"), 429);
+  // Another client behind the same proxy: its own address, its own count.
+  EXPECT_EQ(attempt("10.0.0.2", "ana", "analyst-secret-1"), 200);
+  // A user's own slips are forgiven when it signs in.
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(attempt("10.0.0.3", "admin", "wrong-password"), 401);
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
+  EXPECT_EQ(attempt("10.0.0.3", "admin", "admin-secret-1"), 200);
+  (*server)->Stop();
+  thread.join();
+}
+
+// A change of password, role or park, or a removal, by the command line (another process, here
+// another connection) or by the API, ends the user's sessions at their next request.
+TEST_F(ServerTest, SessionsEndWhenTheirUserChanges) {
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  const Signed admin = SignIn("admin", "admin-secret-1");
+  ASSERT_EQ(Get(ana, "/api/v1/enterprises"), 200);
+  {
+    auto w = testutil::OpenApp(db_);
+    ASSERT_OK(w);
+    ASSERT_OK(w->Service<app::UsersService>().SetPassword("ana", "analyst-secret-2"));
+  }
+  EXPECT_EQ(Get(ana, "/api/v1/enterprises"), 401);
+  const Signed ana2 = SignIn("ana", "analyst-secret-2");
+  EXPECT_EQ(Get(ana2, "/api/v1/enterprises"), 200);
+  {
+    auto w = testutil::OpenApp(db_);
+    ASSERT_OK(w);
+    ASSERT_OK(w->Service<app::UsersService>().RemoveUser("ana"));
+  }
+  EXPECT_EQ(Get(ana2, "/api/v1/me"), 401);
+
+  // An admin changes a role over the API: the viewer's session ends, and its new one has the
+  // new role.
+  auto client = Client();
+  const httplib::Headers as_admin = {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}};
+  auto changed =
+      client.Patch("/api/v1/users/vic", as_admin, R"({"role": "analyst"})", "application/json");
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200);
+  EXPECT_EQ(Get(vic, "/api/v1/me"), 401);
+  const Signed promoted = SignIn("vic", "viewer-secret-1");
+  std::string body;
+  ASSERT_EQ(Get(promoted, "/api/v1/me", &body), 200);
+  EXPECT_EQ(json::parse(body)["role"], "analyst");
+  auto by_viewer = client.Patch("/api/v1/users/pe",
+                                {{"Cookie", promoted.cookie}, {"X-CSRF-Token", promoted.csrf}},
+                                R"({"role": "admin"})", "application/json");
+  ASSERT_TRUE(by_viewer);
+  EXPECT_EQ(by_viewer->status, 403);
+  auto no_park =
+      client.Patch("/api/v1/users/vic", as_admin, R"({"role": "park_editor"})", "application/json");
+  ASSERT_TRUE(no_park);
+  EXPECT_EQ(no_park->status, 400);
+
+  // A user changes its own password: it must know the old one; its other sessions end and
+  // this one goes on under a new cookie.
+  const Signed other = SignIn("vic", "viewer-secret-1");
+  const httplib::Headers as_vic = {{"Cookie", promoted.cookie}, {"X-CSRF-Token", promoted.csrf}};
+  auto wrong =
+      client.Post("/api/v1/me/password", as_vic,
+                  R"({"current_password": "nope-nope-nope", "new_password": "viewer-secret-2"})",
+                  "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto own =
+      client.Post("/api/v1/me/password", as_vic,
+                  R"({"current_password": "viewer-secret-1", "new_password": "viewer-secret-2"})",
+                  "application/json");
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->status, 200);
+  const std::string cookie = own->get_header_value("Set-Cookie");
+  EXPECT_EQ(Get(other, "/api/v1/me"), 401);
+  EXPECT_EQ(Get(promoted, "/api/v1/me"), 401);
+  EXPECT_EQ(Get({cookie.substr(0, cookie.find(';')), ""}, "/api/v1/me"), 200);
 }
 
 TEST_F(ServerTest, RolesDecideWhoSeesEnterprises) {

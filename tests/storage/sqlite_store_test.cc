@@ -514,6 +514,7 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "DROP TABLE fact_segment; DROP TABLE price_index; DROP TABLE enterprise_list; DROP TABLE "
        "plan_document; DROP TABLE project_phase; DROP TABLE project_move; DROP TABLE project; "
        "DROP TABLE supply_relation; DROP TABLE prospect; DROP TABLE app_user; DROP TABLE "
+       "app_session; DROP TABLE "
        "series_value; DROP TABLE "
        "series_revision; DROP TABLE data_version; DROP TABLE benchmark_revision; DROP TABLE "
        "benchmark_cell; ALTER TABLE quality_warning DROP COLUMN message_zh; DELETE FROM "

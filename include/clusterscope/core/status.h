@@ -80,6 +80,9 @@ class [[nodiscard]] Status {
 
   // A copy whose message is prefixed with `context: `.
   Status WithContext(std::string_view context) const;
+  // A copy with every `from` in its messages replaced by `to` (a private file's path by the
+  // name the user knows).
+  Status Replaced(std::string_view from, std::string_view to) const;
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}

@@ -33,8 +33,9 @@ struct ServerOptions {
   // which the per-address limit does not count.
   std::vector<std::string> trusted_proxies;
   int session_minutes = 8 * 60;    // a session expires this long after sign-in
-  int login_failures = 5;          // failed sign-ins allowed per name or address ...
+  int login_failures = 5;          // failed sign-ins allowed per name (4 x per address) ...
   int login_window_seconds = 300;  // ... within this window, then 429
+  int login_backoff_ms = 1000;     // a name's wait after its first failure, doubling after
   bool secure_cookie = false;      // add Secure (behind TLS)
 };
 

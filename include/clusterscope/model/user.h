@@ -6,6 +6,7 @@
 // value types.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct User {
   std::string park;           // Park::code, for a park editor only
   std::string password_hash;  // argon2id, libsodium's encoded form; never the password
   std::string created_at;     // UTC, set by the store
+  // Raised by the store at each change of password, role or park: sessions opened before end.
+  std::int64_t generation = 1;
 
   // Problems: the name's form, a park editor without a known park, a park on another role.
   std::vector<Problem> Check(const ClusterSystem& system) const;

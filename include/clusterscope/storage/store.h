@@ -97,6 +97,17 @@ struct BenchmarkSummary {
   std::int64_t batch_id = 0;  // the import that last wrote it
 };
 
+// A signed-in session of the HTTP server; role and park are the user's as found.
+struct StoredSession {
+  std::string token_hash;  // BLAKE2b of the cookie's token, hex
+  std::string user;
+  std::int64_t generation = 0;  // of the user's credentials when it was opened
+  std::string csrf;
+  std::int64_t expires_at = 0;  // Unix seconds
+  model::Role role = model::Role::kViewer;
+  std::string park;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // Rolls back unless Commit() succeeded.
@@ -228,6 +239,14 @@ class Store {
   virtual Result<std::optional<model::User>> GetUser(std::string_view name) = 0;
   // Every user, by name.
   virtual Result<std::vector<model::User>> ListUsers() = 0;
+  // Sessions of the HTTP server (migration 0014): written at once, outside any transaction,
+  // moving no data version. PutSession also drops the sessions expired by `now` (Unix seconds).
+  virtual Status PutSession(const StoredSession& session, std::int64_t now) = 0;
+  // The session whose token hashes to `token_hash`, with its user's role and park as they are
+  // now; nullopt when there is none, it expired, or its user's credentials changed since.
+  virtual Result<std::optional<StoredSession>> FindSession(std::string_view token_hash,
+                                                           std::int64_t now) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
   // Earlier values of one enterprise's months, oldest first.
   virtual Result<std::vector<MonthlyRevision>> ListRevisions(
       std::string_view uscc, std::optional<core::Period> period) = 0;

@@ -64,6 +64,12 @@ inline constexpr core::Message kWrongSignIn{"用户名或密码错误", "wrong u
 inline constexpr core::Message kTooManySignIns{"登录失败次数过多；请几分钟后再试",
                                                "too many failed sign-ins; wait a few minutes and "
                                                "try again"};
+inline constexpr core::Message kTrySignInAgain{"请 {} 秒后再试", "try again in {} s"};
+inline constexpr core::Message kLongUserName{"用户名最多 64 个字符",
+                                             "a user name has at most 64 characters"};
+inline constexpr core::Message kSignInAsJson{
+    "登录请求须为 JSON（Content-Type: application/json），且来自本站页面",
+    "sign in with a JSON body (Content-Type: application/json) from this site's own pages"};
 inline constexpr core::Message kSignInFirst{"请先登录：POST /api/v1/login",
                                             "sign in first: POST /api/v1/login"};
 inline constexpr core::Message kCsrfToken{

@@ -31,6 +31,7 @@ extern const std::string_view kMigration0010;
 extern const std::string_view kMigration0011;
 extern const std::string_view kMigration0012;
 extern const std::string_view kMigration0013;
+extern const std::string_view kMigration0014;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -55,7 +56,7 @@ const Migration kMigrations[] = {
     {7, embedded::kMigration0007},  {8, embedded::kMigration0008},
     {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
-    {13, embedded::kMigration0013},
+    {13, embedded::kMigration0013}, {14, embedded::kMigration0014},
 };
 
 std::string NowUtc() {
@@ -660,6 +661,16 @@ class SqliteStore final : public Store {
     return sqlite::GetUser(db_, name);
   }
   Result<std::vector<model::User>> ListUsers() override { return sqlite::ListUsers(db_); }
+  Status PutSession(const StoredSession& session, std::int64_t now) override {
+    return sqlite::PutSession(db_, session, now);
+  }
+  Result<std::optional<StoredSession>> FindSession(std::string_view token_hash,
+                                                   std::int64_t now) override {
+    return sqlite::FindSession(db_, token_hash, now);
+  }
+  Status DeleteSession(std::string_view token_hash) override {
+    return sqlite::DeleteSession(db_, token_hash);
+  }
   Result<std::vector<model::PriceIndex>> ListPriceIndices() override {
     auto stmt =
         db_.Prepare("SELECT division, period, value FROM price_index ORDER BY division, period");

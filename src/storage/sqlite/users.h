@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// Users in the SQLite backend (migration 0009). Called by the SQLite Store and Transaction inside
-// their transaction; private to the backend.
+// Users (migration 0009) and their sessions (0014) in the SQLite backend. Called by the SQLite
+// Store and Transaction inside their transaction; private to the backend.
 #pragma once
 
 #include <optional>
@@ -22,5 +22,10 @@ Result<Change> PutUser(Connection& db, const model::User& user, std::string_view
 Status DeleteUser(Connection& db, std::string_view name, const AuditFn& audit);
 Result<std::optional<model::User>> GetUser(Connection& db, std::string_view name);
 Result<std::vector<model::User>> ListUsers(Connection& db);
+// Sessions (migration 0014), each one statement outside any transaction.
+Status PutSession(Connection& db, const StoredSession& session, std::int64_t now);
+Result<std::optional<StoredSession>> FindSession(Connection& db, std::string_view token_hash,
+                                                 std::int64_t now);
+Status DeleteSession(Connection& db, std::string_view token_hash);
 
 }  // namespace clusterscope::storage::sqlite
