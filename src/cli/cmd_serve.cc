@@ -46,6 +46,9 @@ void AddServeOptions(CLI::App* command, http::ServerOptions& options) {
       ->add_option("--queue", options.queue,
                    "Requests waiting for a worker; past it the server answers 503")
       ->default_val(options.queue);
+  command->add_option("--answer-cache", options.answer_cache_bytes,
+                      "Bytes of answers kept for the next asker (default: a 32nd of the "
+                      "machine's memory, at most 512 MiB)");
   command->add_option("--trusted-proxy", options.trusted_proxies,
                       "Address of a reverse proxy whose X-Forwarded-For names the client "
                       "(repeatable)");

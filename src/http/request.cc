@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -23,19 +24,27 @@ Status Refuse(const core::Message& message, const Args&... args) {
 
 using nlohmann::json;
 
+const Request& Params::Known(std::string_view name) const {
+  if (known_ != nullptr && name != "lang" && known_->count(std::string(name)) == 0) {
+    throw std::logic_error(
+        fmt::format("the route reads '{}', which its description does not name", name));
+  }
+  return req_;
+}
+
 std::string Params::String(const char* name, std::string_view fallback) const {
-  return req_.HasParam(name) ? req_.Param(name) : std::string(fallback);
+  return Known(name).HasParam(name) ? req_.Param(name) : std::string(fallback);
 }
 
 Result<std::optional<core::Period>> Params::Period() const {
-  if (!req_.HasParam("period")) return std::optional<core::Period>();
+  if (!Known("period").HasParam("period")) return std::optional<core::Period>();
   auto period = core::Period::Parse(req_.Param("period"));
   if (!period) return Error(period.error().WithContext("period"));
   return std::optional<core::Period>(*period);
 }
 
 Result<int> Params::Int(const char* name, int fallback, int low, int high) const {
-  if (!req_.HasParam(name)) return fallback;
+  if (!Known(name).HasParam(name)) return fallback;
   const std::string text = req_.Param(name);
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -47,7 +56,7 @@ Result<int> Params::Int(const char* name, int fallback, int low, int high) const
 
 std::vector<std::string> Params::List(const char* name) const {
   std::vector<std::string> out;
-  const std::string text = req_.Param(name);
+  const std::string text = Known(name).Param(name);
   for (std::size_t at = 0; at < text.size();) {
     const auto end = std::min(text.find(',', at), text.size());
     if (end > at) out.push_back(text.substr(at, end - at));
@@ -58,7 +67,7 @@ std::vector<std::string> Params::List(const char* name) const {
 
 Result<std::string> Params::OneOf(const char* name, const std::vector<std::string>& allowed,
                                   std::string fallback) const {
-  if (!req_.HasParam(name)) return fallback;
+  if (!Known(name).HasParam(name)) return fallback;
   std::string value = req_.Param(name);
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
     return Error(Refuse(text::kOneOf, name, fmt::join(allowed, ", ")));

@@ -28,9 +28,13 @@ constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spr
 // The query parameters of a request, each checked as it is read.
 class Params {
  public:
-  explicit Params(const Request& req) : req_(req) {}
+  // `known`: the parameters the route's description names (docs/openapi.json), which are all
+  // that the answer cache keys it by; reading another is a programming error (std::logic_error,
+  // a 500 that the tests of every route would show). Null: any.
+  explicit Params(const Request& req, const std::set<std::string>* known = nullptr)
+      : req_(req), known_(known) {}
 
-  bool Has(const char* name) const { return req_.HasParam(name); }
+  bool Has(const char* name) const { return Known(name).HasParam(name); }
   // The value, or `fallback` when absent.
   std::string String(const char* name, std::string_view fallback = {}) const;
   // `period` (YYYY-MM), or nullopt when absent; InvalidArgument naming it when malformed.
@@ -48,7 +52,11 @@ class Params {
   std::string Match(std::size_t n) const;
 
  private:
+  // The request, once `name` is checked against the known parameters.
+  const Request& Known(std::string_view name) const;
+
   const Request& req_;
+  const std::set<std::string>* known_;
 };
 
 // A JSON object body with exactly the known fields of the right types; InvalidArgument saying

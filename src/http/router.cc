@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "router.h"
 
+#include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -9,10 +11,60 @@
 
 #include "clusterscope/text/errors.h"
 
+namespace clusterscope::embedded {
+extern const std::string_view kOpenApi;
+}  // namespace clusterscope::embedded
+
 namespace clusterscope::http {
+namespace {
+
+using nlohmann::json;
+
+// The query parameters of every operation in the API's description: "METHOD path" -> names.
+std::map<std::string, std::set<std::string>> DescribedParameters() {
+  const json doc = json::parse(embedded::kOpenApi);
+  const auto in_query = [&](const json& parameter) -> std::string {
+    const json* p = &parameter;
+    if (parameter.contains("$ref")) {
+      const std::string ref = parameter["$ref"];  // "#/components/parameters/Csrf"
+      p = &doc["components"]["parameters"][ref.substr(ref.rfind('/') + 1)];
+    }
+    return p->value("in", "") == "query" ? p->value("name", "") : std::string();
+  };
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& [path, operations] : doc["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      if (!operation.is_object() || method == "parameters") continue;
+      auto& names = out[fmt::format("{} {}", method, path)];
+      for (const auto* list : {&operation, &operations}) {
+        for (const auto& parameter : list->value("parameters", json::array())) {
+          if (auto name = in_query(parameter); !name.empty()) names.insert(std::move(name));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Router::Router(AnswerCache& answers, std::string db_path)
     : answers_(answers), db_path_(std::move(db_path)) {}
+
+const std::set<std::string>& Router::Known(const std::string& method, const std::string& path) {
+  static const auto kDescribed = DescribedParameters();
+  std::string lower = method;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // A route the description lacks reads no parameter (and fails the description's test).
+  auto& known = known_[method + " " + path];
+  if (const auto it = kDescribed.find(lower + " " + path); it != kDescribed.end()) {
+    known = it->second;
+  }
+  // Every read's guard reads the month it is about, for the audit log (Respond).
+  if (method == "GET") known.insert("period");
+  return known;
+}
 
 Result<app::Database*> Router::DatabaseForThread() {
   thread_local std::map<std::string, std::unique_ptr<app::Database>> open;
@@ -25,7 +77,8 @@ Result<app::Database*> Router::DatabaseForThread() {
   return slot.get();
 }
 
-void Router::Signed(const Request& req, Response& res, const Handle& handle) {
+void Router::Signed(const Request& req, Response& res, const Handle& handle,
+                    const std::set<std::string>& known) {
   auto db = DatabaseForThread();
   if (!db) return SendStatus(res, db.error());
   // The session as the store has it now: ended by a change of its user's credentials made by
@@ -47,7 +100,8 @@ void Router::Signed(const Request& req, Response& res, const Handle& handle) {
             *session,
             **db,
             app::Caller{session->user, session->role, session->park, app::Channel::kHttp},
-            Params(req),
+            Params(req, &known),
+            known,
             std::nullopt};
   if (const Status status = handle(call); !status.ok()) {
     SendStatus(res, status, call.params.Language());
@@ -69,10 +123,16 @@ Status Router::Respond(Call& call, const Read& read, const Compute& compute) {
   auto grant = app::Access(call.db, call.caller).Open(read.subject, *key, *detail);
   if (!grant) return grant.error();
   call.grant = std::move(*grant);
-  // The answer depends on the path, every parameter, the form of answer and the park of its
-  // rows, and on `also`.
-  std::string cache_key = fmt::format("{}|{}", call.req.path, *also);
-  for (const auto& [name, value] : call.req.params) cache_key += fmt::format("&{}={}", name, value);
+  // The answer depends on the path, the parameters its route knows (the first value of each,
+  // the language as en or zh), the form of answer and the park of its rows, and on `also`.
+  // Parameters the route does not know are left out, so that made-up ones share one answer.
+  std::string cache_key = fmt::format("{}|{}|{}", call.req.path, *also,
+                                      call.params.Language() == core::Language::kEn ? "en" : "zh");
+  for (const auto& name : call.known) {
+    if (name != "lang" && call.req.HasParam(name)) {
+      cache_key += fmt::format("&{}={}", name, call.req.Param(name));
+    }
+  }
   cache_key += fmt::format("|{}|{}", call.grant->full() ? "full" : "public", call.grant->park());
   auto version = call.db.DataVersion();
   if (!version) return version.error();
@@ -118,34 +178,35 @@ void Router::Add(const std::string& method, const std::string& path, Plain handl
 
 void Router::Get(const std::string& path, Read read, Compute compute) {
   Add("GET", path,
-      [this, read = std::move(read), compute = std::move(compute)](const Request& req,
-                                                                   Response& res) {
-        Signed(req, res, [&](Call& call) { return Respond(call, read, compute); });
+      [this, read = std::move(read), compute = std::move(compute), &known = Known("GET", path)](
+          const Request& req, Response& res) {
+        Signed(
+            req, res, [&](Call& call) { return Respond(call, read, compute); }, known);
       });
 }
 
 void Router::Post(const std::string& path, Handle handle) {
-  Add("POST", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
-    Signed(req, res, handle);
-  });
+  Add("POST", path,
+      [this, handle = std::move(handle), &known = Known("POST", path)](
+          const Request& req, Response& res) { Signed(req, res, handle, known); });
 }
 
 void Router::Patch(const std::string& path, Handle handle) {
-  Add("PATCH", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
-    Signed(req, res, handle);
-  });
+  Add("PATCH", path,
+      [this, handle = std::move(handle), &known = Known("PATCH", path)](
+          const Request& req, Response& res) { Signed(req, res, handle, known); });
 }
 
 void Router::Delete(const std::string& path, Handle handle) {
-  Add("DELETE", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
-    Signed(req, res, handle);
-  });
+  Add("DELETE", path,
+      [this, handle = std::move(handle), &known = Known("DELETE", path)](
+          const Request& req, Response& res) { Signed(req, res, handle, known); });
 }
 
 void Router::GetSession(const std::string& path, Handle handle) {
-  Add("GET", path, [this, handle = std::move(handle)](const Request& req, Response& res) {
-    Signed(req, res, handle);
-  });
+  Add("GET", path,
+      [this, handle = std::move(handle), &known = Known("GET", path)](
+          const Request& req, Response& res) { Signed(req, res, handle, known); });
 }
 
 void Router::Open(const std::string& method, const std::string& path, Plain handler) {

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +36,8 @@ struct Call {
   app::Database& db;
   app::Caller caller;
   Params params;
-  std::optional<app::Grant> grant;  // a read's leave
+  const std::set<std::string>& known;  // the route's described query parameters
+  std::optional<app::Grant> grant;     // a read's leave
 };
 
 class Router {
@@ -90,10 +93,14 @@ class Router {
     Plain handler;
   };
   void Add(const std::string& method, const std::string& path, Plain handler);
-  void Signed(const Request& req, Response& res, const Handle& handle);
+  // The query parameters the description names for "METHOD path" (docs/openapi.json).
+  const std::set<std::string>& Known(const std::string& method, const std::string& path);
+  void Signed(const Request& req, Response& res, const Handle& handle,
+              const std::set<std::string>& known);
   Status Respond(Call& call, const Read& read, const Compute& compute);
 
   std::vector<Route> table_;
+  std::map<std::string, std::set<std::string>> known_;  // "METHOD path" -> parameters
   AnswerCache& answers_;
   std::string db_path_;
   std::vector<std::string> routes_;

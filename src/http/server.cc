@@ -84,6 +84,8 @@ struct Server::Impl {
                .per_address = options.login_failures * 4,
                .window = std::chrono::seconds(options.login_window_seconds),
                .first_wait = std::chrono::milliseconds(options.login_backoff_ms)}),
+        answers(options.answer_cache_bytes > 0 ? options.answer_cache_bytes
+                                               : AnswerCache::DefaultBudget()),
         router(answers, options.db_path) {}
 
   void Routes() {

@@ -36,7 +36,9 @@ struct ServerOptions {
   int login_failures = 5;          // failed sign-ins allowed per name (4 x per address) ...
   int login_window_seconds = 300;  // ... within this window, then 429
   int login_backoff_ms = 1000;     // a name's wait after its first failure, doubling after
-  bool secure_cookie = false;      // add Secure (behind TLS)
+  // Bytes of answers kept for the next asker; 0: a 32nd of the machine's memory, at most 512 MiB.
+  std::size_t answer_cache_bytes = 0;
+  bool secure_cookie = false;  // add Secure (behind TLS)
 };
 
 class Server {
