@@ -13,6 +13,8 @@ find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 # libzip's CMake config needs the separate zip tools package; its pkg-config file does not.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
 find_package(pugixml 1.13 REQUIRED)
+# expat streams an .xlsx sheet (pugixml reads the small parts whole).
+find_package(EXPAT 2.5 REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
 # The server: Boost.Beast over Asio (header-only; in src/http/listener.cc alone). The tests and

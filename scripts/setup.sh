@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make ninja-build ccache pkg-config
-  libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
+  libfmt-dev libexpected-dev libsqlite3-dev libcsv-dev libzip-dev libpugixml-dev libexpat1-dev libxlsxwriter-dev libxxhash-dev
   nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev libspdlog-dev libcli11-dev
   libboost-dev libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git

@@ -2,14 +2,21 @@
 //
 // Reads one worksheet of an .xlsx workbook into the same table the CSV reader gives, so that
 // every import takes Excel files unchanged. Debian ships no C or C++ xlsx reader, so this opens
-// the zip with libzip and reads the sheet, shared strings and number formats with pugixml (the
-// parts of ECMA-376 an exported statistics table uses; formulas are read as their cached values).
+// the zip with libzip, streams the sheet and its shared strings through expat, and reads the
+// small parts (the workbook, its relationships, the number formats) with pugixml: the parts of
+// ECMA-376 an exported statistics table uses; formulas are read as their cached values. A few
+// kilobytes of zip can stand for gigabytes, so every part is bounded as it is inflated and the
+// cells as they are kept (XlsxLimits).
 #include <charconv>
 #include <chrono>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
+#include <vector>
 
+#include <expat.h>
 #include <fmt/format.h>
 #include <pugixml.hpp>
 #include <zip.h>
@@ -35,22 +42,37 @@ pugi::xml_node Child(const pugi::xml_node& node, std::string_view name) {
   return {};
 }
 
-// Text of a string item: <t> directly, or the <t> of each rich-text run <r>.
-std::string ItemText(const pugi::xml_node& item) {
-  std::string text;
-  for (auto child : item.children()) {
-    if (LocalName(child) == "t") {
-      text += child.text().get();
-    } else if (LocalName(child) == "r") {
-      text += Child(child, "t").text().get();
-    }
+// Excel's grid (ECMA-376 18.3.1.4, 18.3.1.73), and its longest cell text in UTF-8 bytes.
+constexpr int kMaxColumns = 16384;  // A..XFD
+constexpr std::size_t kMaxRows = 1048576;
+constexpr std::size_t kMaxCellBytes = std::size_t{32767} * 4;
+// A part this small is read whatever its ratio to its compressed size.
+constexpr std::uint64_t kRatioFloor = std::uint64_t{16} << 20;
+
+// Receives a streamed part's elements (local names, without a namespace prefix) and text.
+class XmlSink {
+ public:
+  virtual ~XmlSink() = default;
+  virtual void Start(std::string_view name, const char** attributes) = 0;
+  virtual void End(std::string_view name) = 0;
+  virtual void Text(std::string_view text) = 0;
+  // A sink refuses by setting this; the stream stops at once.
+  Status status;
+};
+
+std::string_view Attribute(const char** attributes, std::string_view name) {
+  for (int i = 0; attributes[i] != nullptr; i += 2) {
+    std::string_view key = attributes[i];
+    const auto colon = key.find(':');
+    if (colon != std::string_view::npos) key.remove_prefix(colon + 1);
+    if (key == name) return attributes[i + 1];
   }
-  return text;
+  return {};
 }
 
 class Workbook {
  public:
-  static Result<Workbook> Open(const std::string& path) {
+  static Result<Workbook> Open(const std::string& path, const XlsxLimits& limits) {
     int error = 0;
     zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
     if (archive == nullptr) {
@@ -65,32 +87,56 @@ class Workbook {
       return Error(Status::Of(Status::Code::kInvalidArgument,
                               core::Say(text::kUnreadableXlsx, path, message)));
     }
-    return Workbook(path, archive);
+    return Workbook(path, archive, limits);
   }
 
-  // The named part, or nullopt if the workbook has none.
-  Result<std::optional<std::string>> Read(const std::string& name) {
+  // Streams the named part to `read` in pieces, within the limits; false when the workbook has
+  // no such part.
+  Result<bool> Inflate(const std::string& name,
+                       const std::function<Status(std::string_view, bool)>& read) {
     zip_stat_t stat;
     zip_stat_init(&stat);
-    if (zip_stat(archive_.get(), name.c_str(), 0, &stat) != 0) return std::optional<std::string>();
-    if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > max_part_bytes_) {
-      // A sheet is parsed whole; past this it would take gigabytes, and a full Excel sheet
-      // (1,048,576 rows of monthly figures) is far smaller.
-      return Error(Status::Of(
-          Status::Code::kInvalidArgument,
-          core::Say(text::kXlsxPartTooLarge, path_, name, static_cast<double>(stat.size) / 1e6,
-                    static_cast<double>(max_part_bytes_) / 1e6)));
+    if (zip_stat(archive_.get(), name.c_str(), 0, &stat) != 0) return false;
+    // The declared sizes may lie: the limit is checked against the bytes inflated.
+    std::uint64_t limit = limits_.max_part_bytes;
+    if ((stat.valid & ZIP_STAT_COMP_SIZE) != 0) {
+      limit = std::min(limit, std::max(kRatioFloor, stat.comp_size * limits_.max_ratio));
     }
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
         zip_fopen(archive_.get(), name.c_str(), 0), &zip_fclose);
     if (!file) return Error(Corrupt(fmt::format("cannot open part {}", name)));
-    std::string data(static_cast<std::size_t>(stat.size), '\0');
-    const zip_int64_t read = zip_fread(file.get(), data.data(), data.size());
-    if (read < 0 || static_cast<std::size_t>(read) != data.size()) {
-      return Error(Corrupt(fmt::format("part {} is truncated", name)));
+    std::vector<char> buffer(std::size_t{64} << 10);
+    std::uint64_t total = 0;
+    for (;;) {
+      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
+      if (n < 0) return Error(Corrupt(fmt::format("part {} is truncated", name)));
+      total += static_cast<std::uint64_t>(n);
+      if (total > limit) {
+        return Error(Status::Of(
+            Status::Code::kInvalidArgument,
+            core::Say(text::kXlsxPartTooLarge, path_, name, static_cast<double>(total) / 1e6,
+                      static_cast<double>(limit) / 1e6)));
+      }
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          read(std::string_view(buffer.data(), static_cast<std::size_t>(n)), n == 0));
+      if (n == 0) return true;
     }
+  }
+
+  // A small part whole, or nullopt if the workbook has none.
+  Result<std::optional<std::string>> Read(const std::string& name) {
+    std::string data;
+    auto found = Inflate(name, [&](std::string_view piece, bool) {
+      data += piece;
+      return Status::Ok();
+    });
+    if (!found) return Error(found.error());
+    if (!*found) return std::optional<std::string>();
     return std::optional<std::string>(std::move(data));
   }
+
+  // Streams the named part's XML through expat to `sink`; false when there is no such part.
+  Result<bool> Stream(const std::string& name, XmlSink& sink);
 
   Result<pugi::xml_document> Xml(const std::string& name, bool required) {
     auto data = Read(name);
@@ -108,20 +154,55 @@ class Workbook {
     return doc;
   }
 
-  void set_max_part_bytes(std::uint64_t bytes) { max_part_bytes_ = bytes; }
-
   Status Corrupt(const std::string& what) const {
     return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kCorruptXlsx, path_, what));
   }
+  Status Refuse(const core::Message& message, const std::string& what) const {
+    return Status::Of(Status::Code::kInvalidArgument, core::Say(message, path_, what));
+  }
+  const std::string& path() const { return path_; }
 
  private:
-  Workbook(std::string path, zip_t* archive)
-      : path_(std::move(path)), archive_(archive, &zip_discard) {}
+  Workbook(std::string path, zip_t* archive, const XlsxLimits& limits)
+      : path_(std::move(path)), archive_(archive, &zip_discard), limits_(limits) {}
 
   std::string path_;
   std::unique_ptr<zip_t, void (*)(zip_t*)> archive_;  // read-only: discard, never write back
-  std::uint64_t max_part_bytes_ = kMaxXlsxPartBytes;
+  XlsxLimits limits_;
 };
+
+std::string_view LocalName(std::string_view name) {
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+Result<bool> Workbook::Stream(const std::string& name, XmlSink& sink) {
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
+      XML_ParserCreate(nullptr), &XML_ParserFree);
+  if (!parser) return Error(Status::Internal("expat could not start"));
+  XML_SetUserData(parser.get(), &sink);
+  XML_SetElementHandler(
+      parser.get(),
+      [](void* data, const XML_Char* element, const XML_Char** attributes) {
+        static_cast<XmlSink*>(data)->Start(LocalName(element), attributes);
+      },
+      [](void* data, const XML_Char* element) {
+        static_cast<XmlSink*>(data)->End(LocalName(element));
+      });
+  XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int length) {
+    static_cast<XmlSink*>(data)->Text(std::string_view(text, static_cast<std::size_t>(length)));
+  });
+  return Inflate(name, [&](std::string_view piece, bool last) -> Status {
+    if (XML_Parse(parser.get(), piece.data(), static_cast<int>(piece.size()), last ? 1 : 0) ==
+        XML_STATUS_OK) {
+      return sink.status;
+    }
+    if (!sink.status.ok()) return sink.status;
+    return Corrupt(fmt::format("part {} is not well-formed XML ({} at line {})", name,
+                               XML_ErrorString(XML_GetErrorCode(parser.get())),
+                               XML_GetCurrentLineNumber(parser.get())));
+  });
+}
 
 // Built-in number formats that show dates (ECMA-376 18.8.30), and custom ones whose code has
 // day, month or year letters outside quotes and brackets.
@@ -158,15 +239,6 @@ std::set<int> DateStyles(const pugi::xml_document& styles) {
     ++index;
   }
   return dates;
-}
-
-// "B12" -> column 1 (0-based); -1 if malformed.
-int ColumnOf(std::string_view ref) {
-  int column = 0;
-  std::size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i)
-    column = column * 26 + (ref[i] - 'A' + 1);
-  return i == 0 ? -1 : column - 1;
 }
 
 // Excel's date serial (days since 1899-12-30) as YYYY-MM-DD.
@@ -227,96 +299,274 @@ Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const st
   return *chosen;
 }
 
-// A cell's text as a CSV cell would have it: shared and inline strings, booleans as 1 or 0,
-// dates (by style) as YYYY-MM-DD, numbers without float noise; nullopt for a shared-string
-// index past the table.
-std::optional<std::string> CellText(const pugi::xml_node& cell,
-                                    const std::vector<std::string>& strings,
-                                    const std::set<int>& date_styles) {
-  const std::string_view type = cell.attribute("t").as_string();
-  const std::string raw = Child(cell, "v").text().get();
-  if (type == "s") {
-    const auto index = static_cast<std::size_t>(std::strtoull(raw.c_str(), nullptr, 10));
-    if (index >= strings.size()) return std::nullopt;
-    return strings[index];
+// What the cells kept take in memory, against the budget.
+class Budget {
+ public:
+  Budget(const Workbook& book, std::uint64_t bytes) : book_(book), bytes_(bytes) {}
+  Status Take(std::uint64_t bytes) {
+    used_ += bytes;
+    if (used_ <= bytes_) return Status::Ok();
+    return Status::Of(
+        Status::Code::kInvalidArgument,
+        core::Say(text::kXlsxOverBudget, book_.path(), static_cast<double>(bytes_) / (1 << 20)));
   }
-  if (type == "inlineStr") return ItemText(Child(cell, "is"));
-  if (type == "str" || type == "e") return raw;
-  if (type == "b") return std::string(raw == "1" ? "1" : "0");
-  if (!raw.empty() && date_styles.count(cell.attribute("s").as_int(-1)) != 0) {
-    return SerialToDate(std::strtod(raw.c_str(), nullptr));
+
+ private:
+  const Workbook& book_;
+  std::uint64_t bytes_;
+  std::uint64_t used_ = 0;
+};
+
+// The shared strings (xl/sharedStrings.xml): each <si>'s <t>, or the <t> of each of its rich
+// text runs <r>; phonetic runs (<rPh>) are not part of the text.
+class SharedStrings final : public XmlSink {
+ public:
+  SharedStrings(const Workbook& book, Budget& budget) : book_(book), budget_(budget) {}
+
+  void Start(std::string_view name, const char**) override {
+    if (!status.ok()) return;
+    const std::string_view parent = path_.empty() ? std::string_view() : path_.back();
+    if (name == "si") item_.clear();
+    collecting_ =
+        name == "t" &&
+        (parent == "si" || (parent == "r" && path_.size() >= 2 && path_[path_.size() - 2] == "si"));
+    path_.emplace_back(name);
   }
-  return NumberText(raw);
+  void End(std::string_view name) override {
+    if (!path_.empty()) path_.pop_back();
+    collecting_ = false;
+    if (!status.ok() || name != "si") return;
+    status = budget_.Take(item_.size() + sizeof(std::string));
+    strings.push_back(std::move(item_));
+    item_.clear();
+  }
+  void Text(std::string_view text) override {
+    if (!status.ok() || !collecting_) return;
+    item_ += text;
+    if (item_.size() > kMaxCellBytes) {
+      status =
+          book_.Refuse(text::kXlsxLongCell, fmt::format("shared string {}", strings.size() + 1));
+    }
+  }
+
+  std::vector<std::string> strings;
+
+ private:
+  const Workbook& book_;
+  Budget& budget_;
+  std::vector<std::string> path_;  // open elements, outermost first
+  std::string item_;
+  bool collecting_ = false;
+};
+
+// A cell reference ("B12") as (column, row), both 0-based; nullopt if malformed or outside
+// Excel's grid.
+std::optional<std::pair<int, std::size_t>> CellRef(std::string_view ref) {
+  std::size_t i = 0;
+  int column = 0;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    column = column * 26 + (ref[i] - 'A' + 1);
+    if (column > kMaxColumns) return std::nullopt;
+  }
+  std::size_t row = 0;
+  const auto [end, error] = std::from_chars(ref.data() + i, ref.data() + ref.size(), row);
+  if (i == 0 || error != std::errc() || end != ref.data() + ref.size() || row == 0 ||
+      row > kMaxRows) {
+    return std::nullopt;
+  }
+  return std::pair{column - 1, row - 1};
 }
+
+// The sheet's rows as CSV records: shared and inline strings, booleans as 1 or 0, dates (by
+// style) as YYYY-MM-DD, numbers without float noise.
+class SheetRows final : public XmlSink {
+ public:
+  SheetRows(const Workbook& book, const std::vector<std::string>& strings,
+            const std::set<int>& date_styles, Budget& budget, std::string sheet)
+      : book_(book),
+        strings_(strings),
+        date_styles_(date_styles),
+        budget_(budget),
+        sheet_(std::move(sheet)) {}
+
+  void Start(std::string_view name, const char** attributes) override {
+    if (!status.ok()) return;
+    if (name == "row") return StartRow(Attribute(attributes, "r"));
+    if (name == "c" && in_row_) return StartCell(attributes);
+    if (!in_cell_) return;
+    if (name == "v") target_ = &value_;
+    if (name == "is") in_inline_ = true;
+    if (name == "t" && in_inline_) target_ = &inline_;
+    if (name == "rPh") target_ = nullptr, in_inline_ = false;
+  }
+  void End(std::string_view name) override {
+    if (!status.ok()) return;
+    if (name == "v" || name == "t") target_ = nullptr;
+    if (name == "is") in_inline_ = false;
+    if (name == "c" && in_cell_) EndCell();
+    if (name == "row" && in_row_) EndRow();
+  }
+  void Text(std::string_view text) override {
+    if (!status.ok() || target_ == nullptr) return;
+    *target_ += text;
+    if (target_->size() > kMaxCellBytes) {
+      status = book_.Refuse(text::kXlsxLongCell, fmt::format("{}!{}", sheet_, ref_));
+    }
+  }
+
+  bool have_header = false;
+  core::CsvRecord header;
+  std::vector<core::CsvRecord> rows;
+
+ private:
+  void StartRow(std::string_view r) {
+    std::size_t line = last_line_ + 1;
+    if (!r.empty()) {
+      const auto [end, error] = std::from_chars(r.data(), r.data() + r.size(), line);
+      if (error != std::errc() || end != r.data() + r.size()) line = 0;
+    }
+    if (line == 0 || line > kMaxRows) {
+      status = book_.Refuse(text::kXlsxOutsideGrid, fmt::format("{}!row {}", sheet_, r));
+      return;
+    }
+    last_line_ = line;
+    record_ = core::CsvRecord();
+    record_.line = line;
+    next_column_ = 0;
+    in_row_ = true;
+  }
+
+  void StartCell(const char** attributes) {
+    ref_ = Attribute(attributes, "r");
+    int column = next_column_;
+    if (!ref_.empty()) {
+      const auto cell = CellRef(ref_);
+      if (!cell) {
+        status = book_.Refuse(text::kXlsxOutsideGrid, fmt::format("{}!{}", sheet_, ref_));
+        return;
+      }
+      column = cell->first;
+    }
+    if (column >= kMaxColumns) {
+      status = book_.Refuse(text::kXlsxOutsideGrid, fmt::format("{}!{}", sheet_, ref_));
+      return;
+    }
+    column_ = column;
+    next_column_ = column + 1;
+    type_ = Attribute(attributes, "t");
+    const std::string_view style = Attribute(attributes, "s");
+    style_ = -1;
+    std::from_chars(style.data(), style.data() + style.size(), style_);
+    value_.clear();
+    inline_.clear();
+    in_cell_ = true;
+  }
+
+  std::optional<std::string> CellText() const {
+    if (type_ == "s") {
+      const auto index = static_cast<std::size_t>(std::strtoull(value_.c_str(), nullptr, 10));
+      if (index >= strings_.size()) return std::nullopt;
+      return strings_[index];
+    }
+    if (type_ == "inlineStr") return inline_;
+    if (type_ == "str" || type_ == "e") return value_;
+    if (type_ == "b") return std::string(value_ == "1" ? "1" : "0");
+    if (!value_.empty() && date_styles_.count(style_) != 0) {
+      return SerialToDate(std::strtod(value_.c_str(), nullptr));
+    }
+    return NumberText(value_);
+  }
+
+  void EndCell() {
+    in_cell_ = false;
+    auto text = CellText();
+    if (!text) {
+      status =
+          book_.Corrupt(fmt::format("cell {}!{} points past the shared strings", sheet_, ref_));
+      return;
+    }
+    const auto column = static_cast<std::size_t>(column_);
+    if (record_.fields.size() <= column) {
+      status = budget_.Take((column + 1 - record_.fields.size()) * sizeof(std::string));
+      if (!status.ok()) return;
+      record_.fields.resize(column + 1);
+    }
+    status = budget_.Take(text->size());
+    record_.fields[column] = std::move(*text);
+  }
+
+  void EndRow() {
+    in_row_ = false;
+    bool blank = true;
+    for (const auto& field : record_.fields) blank = blank && core::Trim(field).empty();
+    if (blank) return;
+    if (!have_header) {
+      header = std::move(record_);
+      have_header = true;
+      return;
+    }
+    status = budget_.Take(sizeof(core::CsvRecord));
+    rows.push_back(std::move(record_));
+  }
+
+  const Workbook& book_;
+  const std::vector<std::string>& strings_;
+  const std::set<int>& date_styles_;
+  Budget& budget_;
+  std::string sheet_;
+  core::CsvRecord record_;
+  std::size_t last_line_ = 0;
+  int next_column_ = 0;
+  int column_ = 0;
+  std::string ref_;
+  std::string type_;
+  int style_ = -1;
+  std::string value_;
+  std::string inline_;
+  std::string* target_ = nullptr;  // where text goes: the value, an inline string, or nowhere
+  bool in_row_ = false;
+  bool in_cell_ = false;
+  bool in_inline_ = false;
+};
 
 }  // namespace
 
+std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes) {
+  return (std::uint64_t{64} << 20) + 8 * file_bytes;
+}
+
 Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
-                              std::uint64_t max_part_bytes) {
-  auto book = Workbook::Open(path);
+                              const XlsxLimits& limits) {
+  auto book = Workbook::Open(path, limits);
   if (!book) return Error(book.error());
-  book->set_max_part_bytes(max_part_bytes);
   auto chosen = ChooseSheet(*book, path, sheet);
   if (!chosen) return Error(chosen.error());
+  std::error_code ignored;
+  const std::uint64_t file_bytes = std::filesystem::file_size(path, ignored);
+  Budget budget(*book,
+                limits.memory_budget > 0 ? limits.memory_budget : DefaultMemoryBudget(file_bytes));
 
-  auto shared = book->Xml("xl/sharedStrings.xml", false);
-  if (!shared) return Error(shared.error());
-  std::vector<std::string> strings;
-  if (shared->document_element()) {
-    for (auto item : shared->document_element().children()) {
-      if (LocalName(item) == "si") strings.push_back(ItemText(item));
-    }
-  }
+  SharedStrings shared(*book, budget);
+  auto streamed = book->Stream("xl/sharedStrings.xml", shared);
+  if (!streamed) return Error(streamed.error());
   auto styles = book->Xml("xl/styles.xml", false);
   if (!styles) return Error(styles.error());
   const std::set<int> date_styles =
       styles->document_element() ? DateStyles(*styles) : std::set<int>{};
 
-  auto worksheet = book->Xml(chosen->second, true);
-  if (!worksheet) return Error(worksheet.error());
+  SheetRows sheet_rows(*book, shared.strings, date_styles, budget, chosen->first);
+  streamed = book->Stream(chosen->second, sheet_rows);
+  if (!streamed) return Error(streamed.error());
+  if (!*streamed) return Error(book->Corrupt(fmt::format("part {} is missing", chosen->second)));
+  if (!sheet_rows.have_header) {
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kEmptySheet, path, chosen->first)));
+  }
   CsvTable table;
   table.file = path;
   table.sheet = chosen->first;
-  bool have_header = false;
-  for (auto row : Child(worksheet->document_element(), "sheetData").children()) {
-    if (LocalName(row) != "row") continue;
-    const auto line = static_cast<std::size_t>(row.attribute("r").as_ullong());
-    core::CsvRecord record;
-    record.line = line;
-    int next_column = 0;
-    for (auto cell : row.children()) {
-      if (LocalName(cell) != "c") continue;
-      const std::string ref = cell.attribute("r").as_string();
-      const int column = ref.empty() ? next_column : ColumnOf(ref);
-      if (column < 0) {
-        return Error(book->Corrupt(
-            fmt::format("sheet {} has a malformed cell reference '{}'", table.sheet, ref)));
-      }
-      next_column = column + 1;
-      auto text = CellText(cell, strings, date_styles);
-      if (!text) {
-        return Error(book->Corrupt(
-            fmt::format("cell {}!{} points past the shared strings", table.sheet, ref)));
-      }
-      if (record.fields.size() <= static_cast<std::size_t>(column)) {
-        record.fields.resize(static_cast<std::size_t>(column) + 1);
-      }
-      record.fields[static_cast<std::size_t>(column)] = std::move(*text);
-    }
-    bool blank = true;
-    for (const auto& field : record.fields) blank = blank && core::Trim(field).empty();
-    if (blank) continue;
-    if (!have_header) {
-      table.header = std::move(record);
-      have_header = true;
-    } else {
-      table.rows.push_back(std::move(record));
-    }
-  }
-  if (!have_header) {
-    return Error(Status::Of(Status::Code::kInvalidArgument,
-                            core::Say(text::kEmptySheet, path, table.sheet)));
-  }
+  table.header = std::move(sheet_rows.header);
+  table.rows = std::move(sheet_rows.rows);
   // Trailing empty cells are not stored in xlsx: pad every row to the header's width, and
   // trim empty trailing header cells (formatting beyond the table).
   while (!table.header.fields.empty() && core::Trim(table.header.fields.back()).empty()) {

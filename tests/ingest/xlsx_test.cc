@@ -165,7 +165,7 @@ TEST_F(XlsxTest, RefusesASheetTooLargeToParseAndPointsToCsv) {
   WriteWorkbook(dir_.Path("m.xlsx"), codes_);
   auto fits = ReadXlsxFile(dir_.Path("m.xlsx"), "月报");
   ASSERT_OK(fits);
-  auto refused = ReadXlsxFile(dir_.Path("m.xlsx"), "月报", 100);
+  auto refused = ReadXlsxFile(dir_.Path("m.xlsx"), "月报", XlsxLimits{.max_part_bytes = 100});
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(refused.error().message().find("CSV UTF-8"), std::string::npos)

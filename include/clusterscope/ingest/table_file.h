@@ -92,11 +92,20 @@ Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding = Encodi
 // sheet's row numbers; date-formatted cells read as YYYY-MM-DD, numbers as typed. NotFound if
 // the file is missing; InvalidArgument naming the file if it is not a valid workbook (truncated,
 // an .xls, corrupt), has no such sheet, or the sheet is empty.
-// A part (a sheet's XML) larger than `max_part_bytes` uncompressed is refused with advice to use
-// CSV: a sheet is parsed whole, and a full Excel sheet of monthly figures is ~300 MB of XML.
-inline constexpr std::uint64_t kMaxXlsxPartBytes = std::uint64_t{1} << 30;
+// The sheet and its shared strings are streamed, never held as XML, and bounded, since a few
+// kilobytes of zip can stand for gigabytes: InvalidArgument naming the limit for a cell
+// outside Excel's grid (XFD1048576), a cell longer than Excel's 32,767 characters, a part of more
+// than `max_part_bytes` or more than `max_ratio` times its compressed size (past 16 MiB), or cells
+// taking more memory than `memory_budget` (0: 64 MiB + 8 x the file's size).
+struct XlsxLimits {
+  std::uint64_t max_part_bytes = std::uint64_t{1} << 30;
+  std::uint64_t max_ratio = 200;
+  std::uint64_t memory_budget = 0;
+};
 Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
-                              std::uint64_t max_part_bytes = kMaxXlsxPartBytes);
+                              const XlsxLimits& limits = {});
+// The memory an upload or import of `file_bytes` may take when no budget is given.
+std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes);
 
 // An .xlsx workbook by its name's ending, else a CSV file.
 Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,

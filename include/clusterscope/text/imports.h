@@ -197,6 +197,15 @@ inline constexpr core::Message kXlsxPartTooLarge{
     "UTF-8”，CSV 按流读取，不限大小",
     "{}: part {} is {:.0f} MB of XML, more than the {:.0f} MB an .xlsx sheet may have here; save "
     "the data as CSV UTF-8, which is read as a stream at any size"};
+inline constexpr core::Message kXlsxOverBudget{
+    "{}：工作表的单元格在内存中超过 {:.0f} MB（64 MB 加文件大小的 8 倍）；请拆分文件",
+    "{}: the sheet's cells take more than {:.0f} MB in memory (64 MB and 8 times the file's "
+    "size); split the file"};
+inline constexpr core::Message kXlsxOutsideGrid{
+    "{}：单元格 {} 超出 Excel 的表格范围（最大 XFD1048576）",
+    "{}: cell {} is outside Excel's grid (at most XFD1048576)"};
+inline constexpr core::Message kXlsxLongCell{"{}：{} 超过 Excel 单元格的 32767 个字符",
+                                             "{}: {} is longer than Excel's 32,767 characters"};
 inline constexpr core::Message kCorruptXlsx{"{}：不是有效的 .xlsx 工作簿：{}",
                                             "{}: not a valid .xlsx workbook: {}"};
 inline constexpr core::Message kNoSuchSheet{"{}：没有名为 '{}' 的工作表；工作簿中有：{}",
