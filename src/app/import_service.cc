@@ -125,9 +125,7 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
                                   : core::Say(text::kImportedOnCommandLine, what)));
     }
   }
-  if (who.role == model::Role::kParkEditor) {
-    CLUSTERSCOPE_RETURN_IF_ERROR(CheckParkScope(*kind, path, options));
-  }
+  if (who.role == model::Role::kParkEditor) options.check_row = ParkScope(path, options);
   options.actor = actor();
   auto& s = store();
   if (kind->name == "enterprises") {
@@ -153,31 +151,24 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
   return ImportMatrix(path, options);
 }
 
-Status ImportService::CheckParkScope(const ImportKind& kind, const std::string& path,
-                                     const model::ImportOptions& options) {
-  const std::string& park = caller().park;
-  const std::string shown = options.source_name.empty() ? path : options.source_name;
-  auto table = ingest::ReadTableFile(path, options.sheet);
-  if (!table) return table.error().WithContext(shown);
-  const auto& specs = kind.name == "enterprises"    ? ingest::EnterpriseColumns()
-                      : kind.name == "designations" ? ingest::DesignationColumns()
-                      : kind.name == "scale"        ? ingest::ScaleColumns()
-                                                    : ingest::MonthlyColumns();
-  auto columns = ingest::MapColumns(*table, specs);
-  if (!columns) return columns.error().WithContext(shown);
-  // Every row must be about an enterprise of the editor's park.
-  for (const auto& record : table->rows) {
-    const std::string uscc(columns->Cell(record, "uscc"));
-    auto enterprise = store().GetEnterprise(uscc);
+// Every row must be about an enterprise of the editor's park: one already registered there, or
+// (a new one) a row naming the park. Checked on the import's one reading of the file.
+model::ImportOptions::CheckRow ImportService::ParkScope(const std::string& path,
+                                                        const model::ImportOptions& options) {
+  return [this, park = caller().park,
+          shown = options.source_name.empty() ? path : options.source_name](
+             std::size_t line, std::string_view uscc,
+             std::optional<std::string_view> row_park) -> Status {
+    auto enterprise = store().GetEnterprise(std::string(uscc));
     if (!enterprise) return enterprise.error();
-    const std::string row_park =
-        *enterprise ? (*enterprise)->park : std::string(columns->Cell(record, "park"));
-    if (row_park != park || (columns->Has("park") && columns->Cell(record, "park") != park)) {
+    const std::string_view registered =
+        *enterprise ? std::string_view((*enterprise)->park) : row_park.value_or("");
+    if (registered != park || (row_park && *row_park != park)) {
       return Status::Of(Status::Code::kPermissionDenied,
-                        core::Say(text::kNotOfYourPark, shown, record.line, uscc, park));
+                        core::Say(text::kNotOfYourPark, shown, line, uscc, park));
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  };
 }
 
 Result<model::UndoResult> ImportService::Undo(std::int64_t batch_id) {

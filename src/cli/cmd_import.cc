@@ -24,6 +24,7 @@ struct ImportArgs {
   std::string benchmark;
   bool cumulative = false;
   model::QualityRules quality;
+  std::uint64_t memory_budget = 0;
 };
 
 // Imports the file as the verb's kind of file and prints the import's report.
@@ -38,6 +39,7 @@ int RunImport(const Context& ctx, const std::string& name, const ImportArgs& arg
   options.cumulative = args.cumulative;
   options.quality_rules = args.quality;
   options.sheet = args.sheet;
+  options.memory_budget = args.memory_budget;
   options.benchmark = args.benchmark;
   options.progress = [](std::size_t done, std::size_t total) {
     if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
@@ -72,6 +74,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
       ->default_val("utf-8");
   command->add_flag("--skip-invalid", args->skip_invalid,
                     "Write the valid rows and a rejects file instead of nothing");
+  command->add_option("--memory-budget", args->memory_budget,
+                      "Bytes the file's cells may take in memory, past which it is refused "
+                      "(default: 64 MiB and 8 times the file's size)");
   command->add_option("--rejects", args->rejects,
                       "Where --skip-invalid writes rejected rows (default: FILE.rejects.csv)");
   if (verb.unit) {

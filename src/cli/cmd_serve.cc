@@ -46,6 +46,9 @@ void AddServeOptions(CLI::App* command, http::ServerOptions& options) {
       ->add_option("--queue", options.queue,
                    "Requests waiting for a worker; past it the server answers 503")
       ->default_val(options.queue);
+  command->add_option("--upload-budget", options.upload_budget,
+                      "Bytes an upload's cells may take in memory (default: 64 MiB and 8 times "
+                      "the file's size)");
   command->add_option("--answer-cache", options.answer_cache_bytes,
                       "Bytes of answers kept for the next asker (default: a 32nd of the "
                       "machine's memory, at most 512 MiB)");

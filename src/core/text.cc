@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/core/text.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -103,6 +104,21 @@ std::size_t DisplayWidth(std::string_view text) {
   const std::size_t target = text.size() * 2 + 1;
   const std::size_t padded = fmt::formatted_size("{:<{}}", text, target);
   return text.size() + target - padded;
+}
+
+std::size_t CharacterCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string Abbreviate(std::string_view text, std::size_t max_characters) {
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+    if (characters++ == max_characters) return std::string(text.substr(0, at)) + "…";
+  }
+  return std::string(text);
 }
 
 }  // namespace clusterscope::core

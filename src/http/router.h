@@ -111,7 +111,7 @@ void AddSessionRoutes(Router& router, const struct RouteOptions& options);
 void AddStatisticsRoutes(Router& router);
 void AddPlanRoutes(Router& router);
 void AddRegistryRoutes(Router& router);
-void AddImportRoutes(Router& router);
+void AddImportRoutes(Router& router, std::uint64_t upload_budget);
 void AddUserRoutes(Router& router);
 
 // What the session routes need to know of the server's options.

@@ -17,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-Status Upload(Call& call) {
+Status Upload(Call& call, std::uint64_t budget) {
   auto form = ParseMultipart(call.req.Header("Content-Type"), call.req.body);
   if (!form) return form.error();
   const auto it = form->find("file");
@@ -30,6 +30,7 @@ Status Upload(Call& call) {
   CLUSTERSCOPE_RETURN_IF_ERROR(kept.Write(xlsx ? ".xlsx" : ".csv", file.content));
   model::ImportOptions options;
   options.skip_invalid = call.req.HasParam("skip_invalid");
+  options.memory_budget = budget;
   options.source_name = file.filename;  // the batch names the user's file, not our copy
   auto report =
       app::ImportService(call.db, call.caller).Import(call.params.Match(1), kept.path(), options);
@@ -85,10 +86,11 @@ Result<Answer> Kinds(Call& call) {
 
 }  // namespace
 
-void AddImportRoutes(Router& router) {
+void AddImportRoutes(Router& router, std::uint64_t upload_budget) {
   // The answer is the import's report row by row (written or not). A park editor may upload
   // only its own park's enterprises (app::ImportService).
-  router.Post("/api/v1/uploads/{kind}", Upload);
+  router.Post("/api/v1/uploads/{kind}",
+              [upload_budget](Call& call) { return Upload(call, upload_budget); });
   // The answer depends on the caller's role: the cache key has the form, so the role goes in
   // `also`.
   router.Get("/api/v1/imports",

@@ -95,7 +95,7 @@ struct Server::Impl {
     AddStatisticsRoutes(router);
     AddPlanRoutes(router);
     AddRegistryRoutes(router);
-    AddImportRoutes(router);
+    AddImportRoutes(router, options.upload_budget);
     AddUserRoutes(router);
   }
 

@@ -109,11 +109,19 @@ struct OpenedFile {
 // The file's table with its columns mapped: every import starts here.
 inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<ColumnSpec>& specs,
                                    const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                             options.memory_budget);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, specs);
   if (!columns) return Error(columns.error());
   CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
+  if (options.check_row) {
+    for (const auto& record : table->rows) {
+      CLUSTERSCOPE_RETURN_IF_ERROR(options.check_row(
+          record.line, columns->Cell(record, "uscc"),
+          columns->Has("park") ? std::optional(columns->Cell(record, "park")) : std::nullopt));
+    }
+  }
   return OpenedFile{std::move(*table), std::move(*columns)};
 }
 

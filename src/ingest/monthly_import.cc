@@ -75,7 +75,8 @@ class MonthlyFile {
   Status CollectLateRejects(const std::string& path, const ImportOptions& options,
                             std::vector<RejectedRow>& rejected) const {
     if (late_rejects_.empty()) return Status::Ok();
-    auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+    auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                            options.memory_budget);
     if (!reader) return reader.error();
     core::CsvBatch batch;
     do {
@@ -121,6 +122,11 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
     for (std::size_t b = 0; b < batch.size; ++b) {
       const core::CsvRecord& record = batch.records[b];
       ++report.rows_read;
+      if (options.check_row) {
+        CLUSTERSCOPE_RETURN_IF_ERROR(options.check_row(
+            record.line, columns.Cell(record, "uscc"),
+            columns.Has("park") ? std::optional(columns.Cell(record, "park")) : std::nullopt));
+      }
       RowIssues issues(file.source(), columns, record, report);
       if (record.fields.size() == width) {
         const auto cell = [&](const std::optional<std::size_t>& at) {
@@ -427,7 +433,8 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   CLUSTERSCOPE_RETURN_IF_ERROR(options.quality_rules.Validate());
   ImportReport report;
   Stopwatch stopwatch(report);
-  auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8);
+  auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                          options.memory_budget);
   if (!reader) return Error(reader.error());
   auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns());
   if (!columns) return Error(columns.error());

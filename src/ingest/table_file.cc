@@ -21,6 +21,7 @@ namespace clusterscope::ingest {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::size_t kMaxHeaderProblems = 10;
 
 std::string Lower(std::string_view text) {
   std::string out(core::Trim(text));
@@ -295,9 +296,9 @@ class XlsxTableReader final : public TableReader {
 }  // namespace
 
 Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const std::string& sheet,
-                                               Encoding encoding) {
+                                               Encoding encoding, std::uint64_t memory_budget) {
   if (Lower(std::filesystem::path(path).extension().string()) == ".xlsx") {
-    auto table = ReadXlsxFile(path, sheet);
+    auto table = ReadXlsxFile(path, sheet, XlsxLimits{.memory_budget = memory_budget});
     if (!table) return Error(table.error());
     return std::unique_ptr<TableReader>(std::make_unique<XlsxTableReader>(std::move(*table)));
   }
@@ -312,16 +313,26 @@ Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const st
 
 namespace {
 
-Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader) {
+Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader, std::uint64_t budget) {
   if (!reader) return Error(reader.error());
   CsvTable table;
   table.file = (*reader)->file();
   table.sheet = (*reader)->sheet();
   table.header = (*reader)->header();
+  std::uint64_t used = 0;
   core::CsvBatch batch;
   do {
     CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
-    for (std::size_t i = 0; i < batch.size; ++i) table.rows.push_back(std::move(batch.records[i]));
+    for (std::size_t i = 0; i < batch.size; ++i) {
+      used += sizeof(core::CsvRecord);
+      for (const auto& field : batch.records[i].fields) used += sizeof(field) + field.size();
+      if (used > budget) {
+        return Error(Status::Of(
+            Status::Code::kInvalidArgument,
+            core::Say(text::kXlsxOverBudget, table.file, static_cast<double>(budget) / (1 << 20))));
+      }
+      table.rows.push_back(std::move(batch.records[i]));
+    }
   } while (batch.size > 0);
   return table;
 }
@@ -329,12 +340,18 @@ Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader) {
 }  // namespace
 
 Result<CsvTable> ReadCsvFile(const std::string& path, Encoding encoding) {
-  return ReadWhole(CsvFileReader::Open(path, encoding));
+  std::error_code ignored;
+  return ReadWhole(CsvFileReader::Open(path, encoding),
+                   DefaultMemoryBudget(std::filesystem::file_size(path, ignored)));
 }
 
-Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
-                               Encoding encoding) {
-  return ReadWhole(OpenTable(path, sheet, encoding));
+Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet, Encoding encoding,
+                               std::uint64_t memory_budget) {
+  std::error_code ignored;
+  const std::uint64_t budget = memory_budget > 0
+                                   ? memory_budget
+                                   : DefaultMemoryBudget(std::filesystem::file_size(path, ignored));
+  return ReadWhole(OpenTable(path, sheet, encoding, budget), budget);
 }
 
 Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs) {
@@ -358,12 +375,12 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
       }
     }
     if (!match) {
-      problems.push_back(core::Say(text::kUnknownColumn, col + 1, name));
+      problems.push_back(core::Say(text::kUnknownColumn, col + 1, core::Abbreviate(name, 40)));
       continue;
     }
     if (positions[*match]) {
-      problems.push_back(core::Say(text::kRepeatedColumn, col + 1, name, *positions[*match] + 1,
-                                   specs[*match].name));
+      problems.push_back(core::Say(text::kRepeatedColumn, col + 1, core::Abbreviate(name, 40),
+                                   *positions[*match] + 1, specs[*match].name));
       continue;
     }
     positions[*match] = col;
@@ -380,9 +397,16 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
                              ? std::string(spec.name)
                              : fmt::format("{} ({})", spec.name, fmt::join(spec.aliases, "/")));
     }
+    // The first problems, and how many more: a header of a million columns gets a short answer.
     const auto joined = [&](core::Language language) {
       std::vector<std::string> in;
-      for (const auto& p : problems) in.push_back(p.In(language));
+      for (std::size_t i = 0; i < problems.size() && i < kMaxHeaderProblems; ++i) {
+        in.push_back(problems[i].In(language));
+      }
+      if (problems.size() > kMaxHeaderProblems) {
+        in.push_back(
+            core::Say(language, text::kMoreHeaderProblems, problems.size() - kMaxHeaderProblems));
+      }
       return fmt::format("{}", fmt::join(in, text::kClauses.In(language)));
     };
     return Error(Status::Of(Status::Code::kInvalidArgument,

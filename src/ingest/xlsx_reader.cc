@@ -42,10 +42,10 @@ pugi::xml_node Child(const pugi::xml_node& node, std::string_view name) {
   return {};
 }
 
-// Excel's grid (ECMA-376 18.3.1.4, 18.3.1.73), and its longest cell text in UTF-8 bytes.
+// Excel's grid (ECMA-376 18.3.1.4, 18.3.1.73), and its longest cell text.
 constexpr int kMaxColumns = 16384;  // A..XFD
 constexpr std::size_t kMaxRows = 1048576;
-constexpr std::size_t kMaxCellBytes = std::size_t{32767} * 4;
+constexpr std::size_t kMaxCellCharacters = 32767;
 // A part this small is read whatever its ratio to its compressed size.
 constexpr std::uint64_t kRatioFloor = std::uint64_t{16} << 20;
 
@@ -326,7 +326,7 @@ class SharedStrings final : public XmlSink {
   void Start(std::string_view name, const char**) override {
     if (!status.ok()) return;
     const std::string_view parent = path_.empty() ? std::string_view() : path_.back();
-    if (name == "si") item_.clear();
+    if (name == "si") item_.clear(), characters_ = 0;
     collecting_ =
         name == "t" &&
         (parent == "si" || (parent == "r" && path_.size() >= 2 && path_[path_.size() - 2] == "si"));
@@ -343,7 +343,8 @@ class SharedStrings final : public XmlSink {
   void Text(std::string_view text) override {
     if (!status.ok() || !collecting_) return;
     item_ += text;
-    if (item_.size() > kMaxCellBytes) {
+    characters_ += core::CharacterCount(text);
+    if (characters_ > kMaxCellCharacters) {
       status =
           book_.Refuse(text::kXlsxLongCell, fmt::format("shared string {}", strings.size() + 1));
     }
@@ -356,6 +357,7 @@ class SharedStrings final : public XmlSink {
   Budget& budget_;
   std::vector<std::string> path_;  // open elements, outermost first
   std::string item_;
+  std::size_t characters_ = 0;  // of item_
   bool collecting_ = false;
 };
 
@@ -409,7 +411,8 @@ class SheetRows final : public XmlSink {
   void Text(std::string_view text) override {
     if (!status.ok() || target_ == nullptr) return;
     *target_ += text;
-    if (target_->size() > kMaxCellBytes) {
+    characters_ += core::CharacterCount(text);
+    if (characters_ > kMaxCellCharacters) {
       status = book_.Refuse(text::kXlsxLongCell, fmt::format("{}!{}", sheet_, ref_));
     }
   }
@@ -459,6 +462,7 @@ class SheetRows final : public XmlSink {
     std::from_chars(style.data(), style.data() + style.size(), style_);
     value_.clear();
     inline_.clear();
+    characters_ = 0;
     in_cell_ = true;
   }
 
@@ -524,6 +528,7 @@ class SheetRows final : public XmlSink {
   std::string value_;
   std::string inline_;
   std::string* target_ = nullptr;  // where text goes: the value, an inline string, or nowhere
+  std::size_t characters_ = 0;     // of the cell's text
   bool in_row_ = false;
   bool in_cell_ = false;
   bool in_inline_ = false;

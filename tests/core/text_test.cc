@@ -40,4 +40,11 @@ TEST(TextTest, MeasuresDisplayWidth) {
 }
 
 }  // namespace
+TEST(TextTest, AbbreviatesByCharacters) {
+  EXPECT_EQ(Abbreviate("abc", 3), "abc");
+  EXPECT_EQ(Abbreviate("abcd", 3), "abc…");
+  EXPECT_EQ(Abbreviate("工业总产值", 2), "工业…");
+  EXPECT_EQ(CharacterCount("工业x"), 3U);
+}
+
 }  // namespace clusterscope::core

@@ -921,3 +921,52 @@ TEST_F(ServerTest, UploadsShowTheAuditRowByRowAndKeepToTheEditorsPark) {
 
 }  // namespace
 }  // namespace clusterscope::http
+
+namespace clusterscope::http {
+namespace {
+
+// Workbooks made to take gigabytes are refused with the limit they broke, naming the file as the
+// user sent it and no path of the server's.
+TEST_F(ServerTest, HostileWorkbooksAreRefusedByName) {
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  const auto upload = [&](const std::string& path) {
+    auto client = Client();
+    httplib::MultipartFormDataItems items = {
+        {"file", testutil::ReadFile(path), "炸弹.xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+    auto res = client.Post("/api/v1/uploads/monthly?lang=en",
+                           {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}}, items);
+    EXPECT_TRUE(res);
+    return res ? std::make_pair(res->status, res->body) : std::make_pair(-1, std::string());
+  };
+  testutil::WriteRawWorkbook(
+      dir_.Path("grid.xlsx"),
+      R"(<row r="1"><c r="A1"><v>1</v></c><c r="AAAAAA2"><v>1</v></c></row>)");
+  auto [status, body] = upload(dir_.Path("grid.xlsx"));
+  EXPECT_EQ(status, 400);
+  EXPECT_NE(body.find("炸弹.xlsx: cell s!AAAAAA2 is outside Excel's grid"), std::string::npos)
+      << body;
+  EXPECT_EQ(body.find("/tmp"), std::string::npos) << body;
+  EXPECT_EQ(body.find("upload-"), std::string::npos) << body;
+  std::string cells;
+  for (int i = 0; i < 200; ++i) cells += R"(<c t="s"><v>0</v></c>)";
+  testutil::WriteRawWorkbook(dir_.Path("shared.xlsx"), "<row r=\"1\">" + cells + "</row>",
+                             "<si><t>" + std::string(40000, 'x') + "</t></si>");
+  std::tie(status, body) = upload(dir_.Path("shared.xlsx"));
+  EXPECT_EQ(status, 400);
+  EXPECT_NE(body.find("longer than Excel's 32,767 characters"), std::string::npos) << body;
+  // A header of many unknown columns: the first ten are named, the rest counted.
+  std::string header;
+  for (int i = 0; i < 300; ++i) header += fmt::format("{}c{}", i == 0 ? "" : ",", i);
+  auto client = Client();
+  httplib::MultipartFormDataItems items = {{"file", header + "\n", "wide.csv", "text/csv"}};
+  auto res = client.Post("/api/v1/uploads/monthly?lang=en",
+                         {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}}, items);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("and 293 more"), std::string::npos) << res->body;
+  EXPECT_LT(res->body.size(), 2000U);
+}
+
+}  // namespace
+}  // namespace clusterscope::http

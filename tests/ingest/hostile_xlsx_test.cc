@@ -10,40 +10,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <zip.h>
 
 #include "clusterscope/ingest/table_file.h"
 
 namespace clusterscope::ingest {
 namespace {
-
-// A workbook of raw parts: one sheet "s" at xl/worksheets/sheet1.xml, with `sheet` as its
-// sheetData and `strings` as its shared strings (none when empty).
-void WriteRawWorkbook(const std::string& path, const std::string& sheet_data,
-                      const std::string& strings = "") {
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  ASSERT_NE(zip, nullptr);
-  std::vector<std::pair<std::string, std::string>> parts = {
-      {"xl/workbook.xml",
-       R"(<workbook xmlns:r="r"><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>)"},
-      {"xl/_rels/workbook.xml.rels",
-       R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
-      {"xl/worksheets/sheet1.xml",
-       "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"}};
-  if (!strings.empty()) parts.emplace_back("xl/sharedStrings.xml", "<sst>" + strings + "</sst>");
-  // zip_close reads the buffers: they live until then.
-  static std::vector<std::string> kept;
-  kept.clear();
-  kept.reserve(parts.size());
-  for (const auto& [name, content] : parts) {
-    kept.push_back(content);
-    zip_source_t* source = zip_source_buffer(zip, kept.back().data(), kept.back().size(), 0);
-    ASSERT_GE(zip_file_add(zip, name.c_str(), source, ZIP_FL_OVERWRITE), 0);
-  }
-  ASSERT_EQ(zip_close(zip), 0);
-  kept = {};
-}
 
 std::string Refusal(const std::string& path, const XlsxLimits& limits = {}) {
   auto table = ReadXlsxFile(path, "", limits);
@@ -66,7 +37,7 @@ class HostileXlsxTest : public ::testing::Test {
 
 TEST_F(HostileXlsxTest, OrdinaryRawWorkbooksRead) {
   const std::string path = dir_.Path("ok.xlsx");
-  WriteRawWorkbook(
+  testutil::WriteRawWorkbook(
       path,
       R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>)"
       R"(<row r="3"><c r="A3"><v>1.5</v></c><c r="C3" t="b"><v>1</v></c></row>)",
@@ -84,15 +55,15 @@ TEST_F(HostileXlsxTest, CellsOutsideExcelsGridAreRefused) {
   const long before = PeakMiB();
   for (const char* ref : {"AAAAAA2", "AAAAAAA2", "XFE1", "A1048577", "A0", "A1x"}) {
     const std::string path = dir_.Path("grid.xlsx");
-    WriteRawWorkbook(
+    testutil::WriteRawWorkbook(
         path, fmt::format(R"(<row r="1"><c r="A1"><v>1</v></c><c r="{}"><v>1</v></c></row>)", ref));
     EXPECT_NE(Refusal(path).find("outside Excel's grid"), std::string::npos) << ref;
   }
   const std::string path = dir_.Path("row.xlsx");
-  WriteRawWorkbook(path, R"(<row r="99999999"><c><v>1</v></c></row>)");
+  testutil::WriteRawWorkbook(path, R"(<row r="99999999"><c><v>1</v></c></row>)");
   EXPECT_NE(Refusal(path).find("outside Excel's grid"), std::string::npos);
   // XFD1048576 itself is a cell.
-  WriteRawWorkbook(path, R"(<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>)");
+  testutil::WriteRawWorkbook(path, R"(<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>)");
   EXPECT_EQ(Refusal(path), "read");
   EXPECT_LT(PeakMiB() - before, 64);
 }
@@ -103,14 +74,14 @@ TEST_F(HostileXlsxTest, CellsPastTheMemoryBudgetAreRefused) {
   std::string cells;
   for (int i = 0; i < 200; ++i) cells += fmt::format(R"(<c t="s"><v>0</v></c>)");
   const std::string path = dir_.Path("shared.xlsx");
-  WriteRawWorkbook(path, "<row r=\"1\">" + cells + "</row>",
-                   "<si><t>" + std::string(32000, 'x') + "</t></si>");
+  testutil::WriteRawWorkbook(path, "<row r=\"1\">" + cells + "</row>",
+                             "<si><t>" + std::string(32000, 'x') + "</t></si>");
   EXPECT_EQ(Refusal(path), "read");  // 6.4 MB: within 64 MB
   EXPECT_NE(Refusal(path, {.memory_budget = 1 << 20}).find("take more than 1 MB in memory"),
             std::string::npos);
   // A string longer than a cell may be.
-  WriteRawWorkbook(path, "<row r=\"1\">" + cells + "</row>",
-                   "<si><t>" + std::string(4 << 20, 'x') + "</t></si>");
+  testutil::WriteRawWorkbook(path, "<row r=\"1\">" + cells + "</row>",
+                             "<si><t>" + std::string(4 << 20, 'x') + "</t></si>");
   EXPECT_NE(Refusal(path).find("32,767 characters"), std::string::npos);
   EXPECT_LT(PeakMiB() - before, 128);
 }
@@ -121,7 +92,7 @@ TEST_F(HostileXlsxTest, PartsInflatingPastTheirRatioAreStopped) {
   std::string filler;
   for (int i = 0; i < 4500000; ++i) filler += "<x/>";  // 18 MB of XML, some 20 KB zipped
   const std::string path = dir_.Path("rows.xlsx");
-  WriteRawWorkbook(path, R"(<row r="1"><c><v>1</v></c>)" + filler + "</row>");
+  testutil::WriteRawWorkbook(path, R"(<row r="1"><c><v>1</v></c>)" + filler + "</row>");
   filler = std::string();
   const long before = PeakMiB();
   EXPECT_NE(Refusal(path).find("MB of XML"), std::string::npos);

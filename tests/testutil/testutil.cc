@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include "clusterscope/app/config.h"
 #include "clusterscope/app/import_service.h"
@@ -95,6 +96,28 @@ clusterscope::Result<App> OpenApp(const std::string& db_path, const std::string&
   auto db = clusterscope::app::Database::Open(db_path);
   if (!db) return clusterscope::Error(db.error());
   return App{std::move(*db), clusterscope::app::Caller::CommandLine(actor)};
+}
+
+void WriteRawWorkbook(const std::string& path, const std::string& sheet_data,
+                      const std::string& strings) {
+  int error = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  ASSERT_NE(zip, nullptr);
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"xl/workbook.xml",
+       R"(<workbook xmlns:r="r"><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>)"},
+      {"xl/_rels/workbook.xml.rels",
+       R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>)"
+       R"(</Relationships>)"},
+      {"xl/worksheets/sheet1.xml",
+       "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"}};
+  if (!strings.empty()) parts.emplace_back("xl/sharedStrings.xml", "<sst>" + strings + "</sst>");
+  // zip_close reads the buffers: they live until then.
+  for (const auto& [name, content] : parts) {
+    zip_source_t* source = zip_source_buffer(zip, content.data(), content.size(), 0);
+    ASSERT_GE(zip_file_add(zip, name.c_str(), source, ZIP_FL_OVERWRITE), 0);
+  }
+  ASSERT_EQ(zip_close(zip), 0);
 }
 
 }  // namespace testutil

@@ -56,6 +56,10 @@ std::string CreditCode(int n);
 // Writes `text` to `path` as bytes.
 void WriteFile(const std::string& path, const std::string& text);
 std::string ReadFile(const std::string& path);
+// A workbook of raw parts, as an attacker would write one: one sheet "s" whose sheetData is
+// `sheet_data`, and shared strings `strings` (none when empty). Fails the test if it cannot.
+void WriteRawWorkbook(const std::string& path, const std::string& sheet_data,
+                      const std::string& strings = "");
 
 // The shipped systems/fuling-2349.toml, loaded once.
 const clusterscope::model::ClusterSystem& FulingSystem();

@@ -74,10 +74,10 @@ class ImportService : public Service {
   Status ConfirmQualityWarning(std::int64_t id, const std::string& note);
 
  private:
-  // PermissionDenied naming the first row of `path` about an enterprise outside the caller's
-  // park (park editors only).
-  Status CheckParkScope(const ImportKind& kind, const std::string& path,
-                        const model::ImportOptions& options);
+  // The row check of a park editor's upload: PermissionDenied naming the first row of `path`
+  // about an enterprise outside the caller's park.
+  model::ImportOptions::CheckRow ParkScope(const std::string& path,
+                                           const model::ImportOptions& options);
   // A benchmark region x industry matrix, kept under options.benchmark (default: the file's
   // stem). Checked whole: InvalidArgument naming every bad row. A re-import keeps what it
   // changes as revisions.

@@ -32,4 +32,10 @@ Result<double> ParseDecimal(std::string_view text);
 // Columns this text takes in a terminal (East Asian wide characters count 2).
 std::size_t DisplayWidth(std::string_view text);
 
+// Characters of UTF-8 text (bytes that do not continue a character).
+std::size_t CharacterCount(std::string_view text);
+// The first `max_characters` characters of UTF-8 text, and "…" when there were more: what a
+// message quotes of a value a file or a client sent, so that the message stays small.
+std::string Abbreviate(std::string_view text, std::size_t max_characters);
+
 }  // namespace clusterscope::core

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ struct ServerOptions {
   int login_failures = 5;          // failed sign-ins allowed per name (4 x per address) ...
   int login_window_seconds = 300;  // ... within this window, then 429
   int login_backoff_ms = 1000;     // a name's wait after its first failure, doubling after
+  // Bytes an upload's cells may take in memory; 0: 64 MiB and 8 times the file's size.
+  std::uint64_t upload_budget = 0;
   // Bytes of answers kept for the next asker; 0: a 32nd of the machine's memory, at most 512 MiB.
   std::size_t answer_cache_bytes = 0;
   bool secure_cookie = false;  // add Secure (behind TLS)

@@ -79,8 +79,10 @@ enum class Encoding { kUtf8, kGbk };
 
 // Opens a CSV file, or a sheet of an .xlsx workbook (by the name's ending), and reads its
 // header. NotFound if the file is missing; InvalidArgument if it is empty or unreadable as such.
+// `memory_budget` bounds an .xlsx sheet's cells (0: DefaultMemoryBudget); a CSV file is streamed.
 Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const std::string& sheet,
-                                               Encoding encoding = Encoding::kUtf8);
+                                               Encoding encoding = Encoding::kUtf8,
+                                               std::uint64_t memory_budget = 0);
 
 // Reads a whole CSV file. InvalidArgument (naming the file and line) if it cannot be read, is
 // empty, is not in the encoding (with a hint when UTF-8 was expected and it looks like GBK), or
@@ -107,9 +109,11 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
 // The memory an upload or import of `file_bytes` may take when no budget is given.
 std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes);
 
-// An .xlsx workbook by its name's ending, else a CSV file.
+// An .xlsx workbook by its name's ending, else a CSV file, whole: InvalidArgument naming the
+// limit when its cells take more than `memory_budget` (0: DefaultMemoryBudget).
 Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,
-                               Encoding encoding = Encoding::kUtf8);
+                               Encoding encoding = Encoding::kUtf8,
+                               std::uint64_t memory_budget = 0);
 
 // Matches a header against `specs`: as MapColumns, for a streamed table.
 Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& header,

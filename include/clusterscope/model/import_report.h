@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -79,10 +80,20 @@ struct ImportOptions {
                               // was sent under); default: the file's absolute path
   std::string sheet;          // worksheet of an .xlsx file (default: the first)
   bool gbk = false;           // a CSV file is GBK-encoded, not UTF-8
-  int year = 0;               // year the above_scale column describes (enterprises)
+  // Bytes the file's cells may take in memory, past which it is refused; 0: 64 MiB and 8 times
+  // the file's size (ingest::DefaultMemoryBudget).
+  std::uint64_t memory_budget = 0;
+  int year = 0;                      // year the above_scale column describes (enterprises)
   MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
   bool cumulative = false;     // monthly cells are year-to-date (累计), not month values (当月)
   QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
+  // Called with each data row's line, credit code and park cell (nullopt when the file has no
+  // park column) as the file is read, before anything is written: a failure ends the import
+  // with nothing written. A park editor's upload checks here that every row is of its park, on
+  // the one reading of the file.
+  using CheckRow =
+      std::function<Status(std::size_t, std::string_view, std::optional<std::string_view>)>;
+  CheckRow check_row;
   // Called now and then while rows are written: (rows written, rows to write).
   std::function<void(std::size_t, std::size_t)> progress;
 };

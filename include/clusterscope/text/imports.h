@@ -165,6 +165,7 @@ inline constexpr core::Message kRepeatedColumn{"第 {} 列 '{}' 与第 {} 列（
 inline constexpr core::Message kMissingColumn{"缺少必需的列 '{}'",
                                               "required column '{}' is missing"};
 inline constexpr core::Message kClauses{"；", "; "};
+inline constexpr core::Message kMoreHeaderProblems{"另有 {} 处问题", "and {} more"};
 inline constexpr core::Message kBadHeader{"{}:{}：表头有误：{}。可用的列：{}",
                                           "{}:{}: bad header: {}. Accepted columns: {}"};
 inline constexpr core::Message kEmptyFile{
