@@ -325,7 +325,7 @@ Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader, std::uin
     CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
     for (std::size_t i = 0; i < batch.size; ++i) {
       used += sizeof(core::CsvRecord);
-      for (const auto& field : batch.records[i].fields) used += sizeof(field) + field.size();
+      for (const auto& field : batch.records[i].fields) used += sizeof(std::string) + field.size();
       if (used > budget) {
         return Error(Status::Of(
             Status::Code::kInvalidArgument,
