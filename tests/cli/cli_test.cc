@@ -4,6 +4,7 @@
 // its output, files and exit codes.
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "cli_fixture.h"
@@ -143,6 +144,14 @@ TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {
   EXPECT_NE(first.out.find("(batch 1)"), std::string::npos) << first.out;
   const CliRun second = Cli("import monthly m2.csv --unit yuan");
   ASSERT_EQ(second.exit_code, 0) << second.out;
+  // The database and its figures are its owner's alone, whatever the umask.
+  namespace fs = std::filesystem;
+  const auto others = fs::perms::group_all | fs::perms::others_all;
+  EXPECT_EQ(fs::status(dir_.Path("e2e.db")).permissions() & others, fs::perms::none);
+  EXPECT_EQ(fs::status(dir_.Path("e2e.db.facts")).permissions() & others, fs::perms::none);
+  for (const auto& segment : fs::directory_iterator(dir_.Path("e2e.db.facts"))) {
+    EXPECT_EQ(segment.status().permissions() & others, fs::perms::none) << segment.path();
+  }
 
   const CliRun history = Cli("history " + a + " --period 2023-02 --format json");
   ASSERT_EQ(history.exit_code, 0) << history.out;

@@ -290,14 +290,17 @@ Result<SegmentInfo> SegmentDirectory::Write(const model::MonthlyPanel& panel,
   }
 
   std::error_code error;
-  std::filesystem::create_directories(path_, error);
+  // Like the database: only its owner may read the figures.
+  if (std::filesystem::create_directories(path_, error) && !error) {
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, error);
+  }
   if (error) {
     return Error(Status::Unavailable(
         fmt::format("cannot create the fact directory {}: {}", path_, error.message())));
   }
   const std::string final_path = path_ + "/" + info.file;
   const std::string temp_path = final_path + ".tmp";
-  const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Error(ErrnoStatus(fmt::format("creating {}", temp_path)));
   Status status = WriteSegmentBytes(FileSink(fd), panel, batch_id, info.checksum);
   if (status.ok() && ::fsync(fd) != 0) status = ErrnoStatus(fmt::format("syncing {}", temp_path));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "connection.h"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 namespace clusterscope::storage::sqlite {
@@ -129,6 +131,10 @@ std::optional<double> Statement::OptionalReal(int column) const {
 }
 
 Result<Connection> Connection::Open(const std::string& path) {
+  // A new database holds confidential figures and password hashes: only its owner may read it.
+  // (SQLite gives its journal and WAL files the database file's permissions.)
+  struct stat before {};
+  const bool is_new = path != ":memory:" && ::stat(path.c_str(), &before) != 0;
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -138,6 +144,7 @@ Result<Connection> Connection::Open(const std::string& path) {
     return Error(status);
   }
   sqlite3_extended_result_codes(db, 1);
+  if (is_new) ::chmod(path.c_str(), S_IRUSR | S_IWUSR);
   return Connection(db);
 }
 
