@@ -7,7 +7,9 @@
 #include <thread>
 
 #include "command.h"
+#include "log_file.h"
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "clusterscope/http/server.h"
 
@@ -63,31 +65,65 @@ void AddServeOptions(CLI::App* command, http::ServerOptions& options) {
 
 }  // namespace
 
+// Sends the log to `path` (empty: stays on stderr); the sink, to reopen on SIGHUP.
+Result<std::shared_ptr<ReopenableFileSink>> LogTo(const std::string& path) {
+  if (path.empty()) return std::shared_ptr<ReopenableFileSink>();
+  try {
+    auto sink = std::make_shared<ReopenableFileSink>(path);
+    auto logger = std::make_shared<spdlog::logger>("clusterscope", sink);
+    logger->set_level(spdlog::default_logger()->level());
+    spdlog::set_default_logger(logger);  // before any other thread logs
+    return sink;
+  } catch (const spdlog::spdlog_ex& error) {
+    return Error(Status::Unavailable(fmt::format("--log {}: {}", path, error.what())));
+  }
+}
+
+// Waits for the signals the server answers: SIGHUP reopens the log (requests go on), SIGINT and
+// SIGTERM (and the listener's own SIGUSR1) end the wait.
+void AwaitStop(const sigset_t& signals, ReopenableFileSink* log) {
+  for (;;) {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    if (signal != SIGHUP) return;
+    if (log != nullptr) log->Reopen();
+    spdlog::warn("SIGHUP: the log was opened again");
+  }
+}
+
 void RegisterServe(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<http::ServerOptions>();
+  auto log_path = std::make_shared<std::string>();
   auto* command = AddCommand(app, "serve",
                              "Serve the HTTP API under /api/v1/ (docs/http_api.md) until "
                              "interrupted; sign in with a user from `user add`");
   AddServeOptions(command, *options);
-  command->callback([&ctx, options] {
-    ctx.action = [&ctx, options] {
+  command->add_option("--log", *log_path,
+                      "Log to this file (appended; SIGHUP opens it again, for logrotate) "
+                      "instead of stderr");
+  command->callback([&ctx, options, log_path] {
+    ctx.action = [&ctx, options, log_path] {
       options->db_path = ctx.global.db;
       std::error_code error;
       if (options->web_root.empty() &&
           std::filesystem::is_directory(CLUSTERSCOPE_BUILT_WEB_ROOT, error)) {
         options->web_root = CLUSTERSCOPE_BUILT_WEB_ROOT;
       }
-      auto server = http::Server::Create(*options);
-      if (!server) return Fail(server.error());
-      auto port = (*server)->Bind();
-      if (!port) return Fail(port.error());
-      // SIGINT and SIGTERM are taken by this thread alone: the workers inherit the mask.
+      // SIGINT, SIGTERM and SIGHUP are taken by this thread alone: blocked before the server
+      // starts its threads, which inherit the mask.
       sigset_t stop_signals;
       sigemptyset(&stop_signals);
       sigaddset(&stop_signals, SIGINT);
       sigaddset(&stop_signals, SIGTERM);
       sigaddset(&stop_signals, SIGUSR1);  // the listener ending on its own
+      sigaddset(&stop_signals, SIGHUP);   // reopen the log
       pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+      auto server = http::Server::Create(*options);
+      if (!server) return Fail(server.error());
+      auto port = (*server)->Bind();
+      if (!port) return Fail(port.error());
+      auto log = LogTo(*log_path);
+      if (!log) return Fail(log.error());
       // A listener that stops on its own (the socket failed) wakes the main thread with SIGUSR1,
       // and the command ends with its error instead of waiting for a signal forever.
       const pthread_t main_thread = pthread_self();
@@ -110,8 +146,7 @@ void RegisterServe(CLI::App& app, Context& ctx) {
                    options->web_root);
       }
       std::fflush(stdout);
-      int signal = 0;
-      sigwait(&stop_signals, &signal);
+      AwaitStop(stop_signals, log->get());
       if (!stopping.exchange(true)) (*server)->Stop();
       listener.join();
       if (failed) return Fail(listened.ok() ? Status::Unavailable("the server stopped") : listened);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "connection.h"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 namespace clusterscope::storage::sqlite {
 
