@@ -139,6 +139,18 @@ class Listener::Impl::Connection : public std::enable_shared_from_this<Connectio
   void OnHeader(const beast::error_code& error) {
     if (error) return Fail(error);
     busy_ = true;
+    if (owner_.limits.body_limit) {
+      const auto& header = parser_->get();
+      const auto method = header.method_string();
+      const auto target = header.target();
+      const std::size_t limit =
+          std::min(owner_.limits.max_body,
+                   owner_.limits.body_limit(std::string_view(method.data(), method.size()),
+                                            std::string_view(target.data(), target.size())));
+      const auto length = parser_->content_length();
+      if (length && *length > limit) return Fail(bhttp::error::body_limit);
+      parser_->body_limit(static_cast<std::uint64_t>(limit));
+    }
     if (parser_->is_done()) return Dispatch();
     if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
       continue_.version(11);

@@ -34,6 +34,9 @@ struct ListenerLimits {
   int workers = 16;
   std::size_t queue = 256;              // requests waiting for a worker; 503 past it
   std::chrono::seconds stop_grace{30};  // Stop() waits this long for requests being answered
+  // The largest body a request may have, by its method and target, once its headers are read
+  // (at most max_body): a sign-in need not be read whole when it is megabytes. Unset: max_body.
+  std::function<std::size_t(std::string_view method, std::string_view target)> body_limit;
 };
 
 class Listener {

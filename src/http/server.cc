@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <optional>
 
 #include "answer_cache.h"
@@ -53,6 +54,8 @@ std::string ClientAddress(const Request& req, const std::vector<std::string>& tr
   return req.peer;
 }
 
+constexpr std::size_t kMaxJsonBody = std::size_t{64} * 1024;
+
 ListenerLimits LimitsOf(const ServerOptions& o) {
   ListenerLimits limits;
   limits.max_body = o.max_body;
@@ -65,6 +68,11 @@ ListenerLimits LimitsOf(const ServerOptions& o) {
   limits.unlimited = o.trusted_proxies;
   limits.workers = o.workers;
   limits.queue = o.queue;
+  // Only an upload is a large body; every other one is a small JSON object.
+  limits.body_limit = [](std::string_view, std::string_view target) {
+    return target.starts_with("/api/v1/uploads/") ? std::numeric_limits<std::size_t>::max()
+                                                  : kMaxJsonBody;
+  };
   return limits;
 }
 

@@ -363,6 +363,7 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
   std::vector<std::optional<std::size_t>> positions(specs.size());
   std::vector<std::string> headers;
   std::vector<core::Text> problems;
+  std::size_t more_problems = 0;
   for (std::size_t col = 0; col < header.fields.size(); ++col) {
     const std::string name(core::Trim(header.fields[col]));
     headers.push_back(name);
@@ -375,12 +376,20 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
       }
     }
     if (!match) {
-      problems.push_back(core::Say(text::kUnknownColumn, col + 1, core::Abbreviate(name, 40)));
+      if (problems.size() <= kMaxHeaderProblems) {  // past that, only counted
+        problems.push_back(core::Say(text::kUnknownColumn, col + 1, core::Abbreviate(name, 40)));
+      } else {
+        ++more_problems;
+      }
       continue;
     }
     if (positions[*match]) {
-      problems.push_back(core::Say(text::kRepeatedColumn, col + 1, core::Abbreviate(name, 40),
-                                   *positions[*match] + 1, specs[*match].name));
+      if (problems.size() <= kMaxHeaderProblems) {
+        problems.push_back(core::Say(text::kRepeatedColumn, col + 1, core::Abbreviate(name, 40),
+                                     *positions[*match] + 1, specs[*match].name));
+      } else {
+        ++more_problems;
+      }
       continue;
     }
     positions[*match] = col;
@@ -403,9 +412,9 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
       for (std::size_t i = 0; i < problems.size() && i < kMaxHeaderProblems; ++i) {
         in.push_back(problems[i].In(language));
       }
-      if (problems.size() > kMaxHeaderProblems) {
-        in.push_back(
-            core::Say(language, text::kMoreHeaderProblems, problems.size() - kMaxHeaderProblems));
+      if (problems.size() + more_problems > kMaxHeaderProblems) {
+        in.push_back(core::Say(language, text::kMoreHeaderProblems,
+                               problems.size() + more_problems - kMaxHeaderProblems));
       }
       return fmt::format("{}", fmt::join(in, text::kClauses.In(language)));
     };

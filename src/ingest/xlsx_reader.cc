@@ -429,7 +429,9 @@ class SheetRows final : public XmlSink {
       if (error != std::errc() || end != r.data() + r.size()) line = 0;
     }
     if (line == 0 || line > kMaxRows) {
-      status = book_.Refuse(text::kXlsxOutsideGrid, fmt::format("{}!row {}", sheet_, r));
+      status = book_.Refuse(
+          text::kXlsxOutsideGrid,
+          fmt::format("{}!row {}", sheet_, r.empty() ? std::to_string(line) : std::string(r)));
       return;
     }
     last_line_ = line;

@@ -172,6 +172,28 @@ TEST_F(ListenerTest, DeclaredBodiesPastTheLimitAreRefusedBeforeTheyAreSent) {
   EXPECT_EQ(handled_, 0);
 }
 
+// A route may take less than the largest body: a sign-in of megabytes is not read whole.
+TEST_F(ListenerTest, ARoutesOwnBodyLimitIsKept) {
+  ListenerLimits limits;
+  limits.body_limit = [](std::string_view, std::string_view target) -> std::size_t {
+    return target == "/small" ? 16 : 1 << 20;
+  };
+  Start(limits);
+  const auto post = [&](const std::string& path, bool chunked) {
+    RawClient client(port_);
+    const std::string body(100, 'a');
+    client.Send("POST " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
+                (chunked ? "Transfer-Encoding: chunked\r\n\r\n64\r\n" + body + "\r\n0\r\n\r\n"
+                         : "Content-Length: 100\r\n\r\n" + body));
+    return StatusLine(client.Read());
+  };
+  EXPECT_EQ(post("/small", false), "HTTP/1.1 413 Payload Too Large");
+  EXPECT_EQ(post("/small", true), "HTTP/1.1 413 Payload Too Large");
+  EXPECT_EQ(post("/big", false), "HTTP/1.1 200 OK");
+  EXPECT_EQ(post("/big", true), "HTTP/1.1 200 OK");
+  EXPECT_EQ(handled_, 2);
+}
+
 TEST_F(ListenerTest, ARequestLineWithoutEndIsRefused) {
   ListenerLimits limits;
   limits.max_header = 8192;
