@@ -442,7 +442,8 @@ Status AnalyticsService::AddProjectEffects(const model::ChainPlan* chains,
         project, it == class_of.end() ? std::string() : it->second, chains, *analytics_plan, *table,
         *analysis, system(), core::IndustryClassification::Gbt4754()));
   }
-  pipeline.io_table = stored->first;
+  // The file's name, never the path it was loaded from on the server.
+  pipeline.io_table = std::filesystem::path(stored->first).filename().string();
   return Status::Ok();
 }
 

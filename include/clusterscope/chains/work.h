@@ -61,7 +61,7 @@ struct Pipeline {
   std::vector<std::optional<model::Overdue>> overdue;  // by project
   // By project, when an input-output table and the analytics plan are held; else empty.
   std::vector<analytics::ProjectEffect> effects;
-  std::string io_table;  // the table's file, when effects are given
+  std::string io_table;  // the table's file name (no path), when effects are given
 };
 
 // The cultivation ladders at a period, with the targets they serve.
