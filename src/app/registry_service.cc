@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/registry_service.h"
 
+#include <filesystem>
+
 #include "store_helpers.h"
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -179,6 +181,13 @@ Result<model::MonthlyHistory> RegistryService::History(const Grant& grant, const
   history.current = std::move(*current);
   history.revisions = std::move(*revisions);
   history.batches = std::move(*batches);
+  // A batch records the path a file was imported from on the server; over HTTP only its name
+  // is told, as an upload's batch records the name it was sent under.
+  if (caller().channel == Channel::kHttp) {
+    for (auto& batch : history.batches) {
+      batch.file = std::filesystem::path(batch.file).filename().string();
+    }
+  }
   return history;
 }
 

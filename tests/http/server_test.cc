@@ -970,3 +970,28 @@ TEST_F(ServerTest, HostileWorkbooksAreRefusedByName) {
 
 }  // namespace
 }  // namespace clusterscope::http
+
+namespace clusterscope::http {
+namespace {
+
+// A file imported on the command line is recorded with its path on the server; an answer over
+// HTTP names the file only.
+TEST_F(ServerTest, AnswersNameFilesWithoutTheServersPaths) {
+  testutil::WriteFile(dir_.Path("m.csv"), fmt::format("uscc,period,output_value\n{},2025-01,100\n",
+                                                      testutil::CreditCode(1)));
+  {
+    auto w = testutil::OpenApp(db_);
+    ASSERT_OK(w);
+    model::ImportOptions options;
+    ASSERT_OK(w->Import("monthly", dir_.Path("m.csv"), options));
+  }
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  std::string body;
+  ASSERT_EQ(Get(ana, "/api/v1/enterprises/" + testutil::CreditCode(1), &body), 200);
+  const auto profile = json::parse(body);
+  EXPECT_EQ(profile["monthly"]["periods"][0]["versions"][0]["file"], "m.csv") << body;
+  EXPECT_EQ(body.find(dir_.path().string()), std::string::npos) << body;
+}
+
+}  // namespace
+}  // namespace clusterscope::http
