@@ -39,17 +39,11 @@ class Server:
         line = self.proc.stdout.readline().decode()
         self.port = int(line.rsplit(":", 1)[1].split("/")[0])
 
-    def peak_mib(self):
+    def status_mib(self, field):
+        """A memory figure of the server's /proc status: VmHWM (peak), VmRSS (now)."""
         with open(f"/proc/{self.proc.pid}/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) // 1024
-        return -1
-
-    def rss_mib(self):
-        with open(f"/proc/{self.proc.pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) // 1024
         return -1
 
@@ -194,7 +188,7 @@ def junk_parameters(server):
     who = server.sign_in(VIEWER)
     for i in range(120):
         server.request("GET", f"/api/v1/cockpit?junk={i}", headers=who)
-    return f"resident after: {server.rss_mib()} MiB"
+    return f"resident after: {server.status_mib('VmRSS')} MiB"
 
 
 def workbook(sheet_data, strings=""):
@@ -253,7 +247,7 @@ def main():
         except Exception as error:  # the attack's own failure is an outcome too
             outcome = f"{type(error).__name__}: {error}"[:160]
         time.sleep(0.5)
-        peak = server.peak_mib() if server.alive() else -1
+        peak = server.status_mib("VmHWM") if server.alive() else -1
         alive = server.alive()
         log_bytes = server.stop()
         outcome = outcome.replace("|", "/").replace("\n", " ")

@@ -185,28 +185,26 @@ void Router::Get(const std::string& path, Read read, Compute compute) {
       });
 }
 
-void Router::Post(const std::string& path, Handle handle) {
-  Add("POST", path,
-      [this, handle = std::move(handle), &known = Known("POST", path)](
+void Router::AddSigned(const std::string& method, const std::string& path, Handle handle) {
+  Add(method, path,
+      [this, handle = std::move(handle), &known = Known(method, path)](
           const Request& req, Response& res) { Signed(req, res, handle, known); });
+}
+
+void Router::Post(const std::string& path, Handle handle) {
+  AddSigned("POST", path, std::move(handle));
 }
 
 void Router::Patch(const std::string& path, Handle handle) {
-  Add("PATCH", path,
-      [this, handle = std::move(handle), &known = Known("PATCH", path)](
-          const Request& req, Response& res) { Signed(req, res, handle, known); });
+  AddSigned("PATCH", path, std::move(handle));
 }
 
 void Router::Delete(const std::string& path, Handle handle) {
-  Add("DELETE", path,
-      [this, handle = std::move(handle), &known = Known("DELETE", path)](
-          const Request& req, Response& res) { Signed(req, res, handle, known); });
+  AddSigned("DELETE", path, std::move(handle));
 }
 
 void Router::GetSession(const std::string& path, Handle handle) {
-  Add("GET", path,
-      [this, handle = std::move(handle), &known = Known("GET", path)](
-          const Request& req, Response& res) { Signed(req, res, handle, known); });
+  AddSigned("GET", path, std::move(handle));
 }
 
 void Router::Open(const std::string& method, const std::string& path, Plain handler) {

@@ -93,6 +93,8 @@ class Router {
     Plain handler;
   };
   void Add(const std::string& method, const std::string& path, Plain handler);
+  // A route behind the session guard (Signed).
+  void AddSigned(const std::string& method, const std::string& path, Handle handle);
   // The query parameters the description names for "METHOD path" (docs/openapi.json).
   const std::set<std::string>& Known(const std::string& method, const std::string& path);
   void Signed(const Request& req, Response& res, const Handle& handle,
