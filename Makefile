@@ -5,7 +5,7 @@ CLUSTERSCOPE := $(BUILD_DIR)/src/cli/clusterscope
 DEMO_DB     ?= demo.db
 JOBS        ?= $(shell nproc)
 
-.PHONY: all setup build test demo demo-db bench bench-http clean
+.PHONY: all setup build test test-sanitize demo demo-db bench bench-http clean
 
 all: build
 
@@ -17,8 +17,16 @@ build: setup
 	@cmake --preset $(PRESET) >/dev/null
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
+# The suite as built, then again built by clang under AddressSanitizer and UBSan, with each
+# fuzzer run for a bounded time (tests/fuzz/); CI runs both.
 test: build
 	@ctest --preset $(PRESET) -j $(JOBS)
+	@$(MAKE) --no-print-directory test-sanitize
+
+test-sanitize: setup
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize -j $(JOBS)
+	@ctest --preset sanitize -j $(JOBS)
 
 # A fresh demo database: the Fuling "2349" system and a generated district like Fuling
 # (synth --profile fuling, calibrated to the published first half of 2023), through the imports,

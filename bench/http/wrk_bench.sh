@@ -9,32 +9,50 @@ set -euo pipefail
 program=$1 db=$2 seconds=${3:-10}
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-"$program" --db "$db" --log-level info serve --port 0 >"$work/serve.out" 2>"$work/access.log" &
-server=$!
-for _ in $(seq 50); do grep -q "serving" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-base=$(sed -n 's|.*on \(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$work/serve.out" | head -1)
-[ -n "$base" ] || { echo "serve did not start" >&2; cat "$work/serve.out" "$work/access.log" >&2; exit 1; }
-curl -sf -c "$work/cookies" -d '{"name":"analyst","password":"demo-analyst-2349"}' \
-  "$base/api/v1/login" >/dev/null || { echo "cannot sign in as the demo analyst" >&2; exit 1; }
+# start NAME [SERVE OPTIONS...]: a server on a free port; sets base_NAME and pids.
+pids=()
+start() {
+  local name=$1
+  shift
+  "$program" --db "$db" --log-level info serve --port 0 "$@" >"$work/$name.out" 2>"$work/$name.log" &
+  pids+=($!)
+  for _ in $(seq 50); do grep -q "serving" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
+  local url
+  url=$(sed -n 's|.*on \(http://[0-9.]*:[0-9]*\)/.*|\1|p' "$work/$name.out" | head -1)
+  [ -n "$url" ] || { echo "serve did not start" >&2; cat "$work/$name.out" "$work/$name.log" >&2; exit 1; }
+  curl -sf -c "$work/$name.cookies" -d '{"name":"analyst","password":"demo-analyst-2349"}' \
+    -H 'Content-Type: application/json' "$url/api/v1/login" >/dev/null ||
+    { echo "cannot sign in as the demo analyst" >&2; exit 1; }
+  printf -v "base_$name" '%s' "$url"
+}
+start kept
+# The same program keeping no answer (a budget of one byte), for the cockpit computed afresh.
+start fresh --answer-cache 1
+base=$base_kept
+cp "$work/kept.cookies" "$work/cookies"
 cookie="cs_session=$(awk '$6 == "cs_session" {print $7}' "$work/cookies")"
+fresh_cookie="cs_session=$(awk '$6 == "cs_session" {print $7}' "$work/fresh.cookies")"
 
-# A request with a fresh parameter each time: the answer is computed, never taken from the cache.
+# The cockpit of a month after another (24 of them) from the server that keeps nothing: each
+# answer is computed. (The answer cache ignores parameters a route does not read.)
 cat >"$work/fresh.lua" <<'LUA'
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/api/v1/cockpit?fresh=" .. n)
+  return wrk.format("GET", string.format("/api/v1/cockpit?period=%d-%02d", 2024 + math.floor(n / 12) % 2, n % 12 + 1))
 end
 LUA
 
 declare -A rps p50 p99
 run() {  # name connections seconds url [script]
   local name=$1 connections=$2 duration=$3 url=$4 script=${5:-}
-  curl -sf -b "$work/cookies" "$url" >/dev/null  # warm: the first answer is computed
+  local session=$cookie
+  [[ $url == "$base_fresh"* ]] && session=$fresh_cookie
+  curl -sf -H "Cookie: $session" "$url" >/dev/null  # warm: the first answer is computed
   local out
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" \
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $session" \
             ${script:+-s "$script"} "$url")
   rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50[$name]=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -51,10 +69,10 @@ run me 64 "$seconds" "$base/api/v1/me"
 run cockpit 64 "$seconds" "$base/api/v1/cockpit"
 run "indicators cluster x 12 months" 64 "$seconds" "$base/api/v1/indicators?kind=cluster&months=12"
 run "indicators tier x 12 months" 64 "$seconds" "$base/api/v1/indicators?kind=tier&months=12"
-run "cockpit computed afresh" 2 "$seconds" "$base/api/v1/cockpit" "$work/fresh.lua"
+run "cockpit computed afresh" 2 "$seconds" "$base_fresh/api/v1/cockpit" "$work/fresh.lua"
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "ratios in this run:"
 echo "  cockpit / me (requests a second):            $(ratio "${rps[cockpit]}" "${rps[me]}")"
 echo "  cockpit kept / computed afresh:               $(ratio "${rps[cockpit]}" "${rps["cockpit computed afresh"]}")"
-echo "access log: $(wc -l <"$work/access.log") lines"
+echo "access log: $(wc -l <"$work/kept.log") lines"

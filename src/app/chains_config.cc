@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/chains_config.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "read_file.h"
 #include "toml_reader.h"
 
 namespace clusterscope::app {
@@ -171,11 +169,9 @@ Result<model::ChainPlan> LoadChainPlanText(const std::string& text, const std::s
 
 Result<model::ChainPlan> LoadChainPlanFile(const std::string& path,
                                            const model::ClusterSystem& system) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return LoadChainPlanText(buffer.str(), path, system);
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  return LoadChainPlanText(*text, path, system);
 }
 
 }  // namespace clusterscope::app

@@ -6,11 +6,10 @@
 #include "clusterscope/app/config.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "read_file.h"
 #include "toml_reader.h"
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -30,11 +29,9 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
                                   const std::string& base_dir, int depth);
 
 Result<model::ClusterSystem> LoadFile(const std::string& path, int depth) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return Load(buffer.str(), path, std::filesystem::path(path).parent_path().string(), depth);
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  return Load(*text, path, std::filesystem::path(path).parent_path().string(), depth);
 }
 
 // The tiers, clusters and parks of the file.

@@ -1,25 +1,21 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// Reading a whole configuration file into memory. Private to app.
+// Reading a whole configuration or reference file into memory. Private to app.
 #pragma once
 
-#include <fstream>
-#include <sstream>
+#include <cstdint>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "clusterscope/core/status.h"
 
 namespace clusterscope::app {
 
-// The file's bytes; NotFound "path: cannot open the file".
-inline Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+// Configuration files are small: past this a file is refused rather than read (a `parent = ...`
+// naming /dev/zero or a database would otherwise be read whole).
+constexpr std::uintmax_t kMaxConfigFileBytes = std::uintmax_t{16} << 20;
+
+// The file's bytes. NotFound "path: cannot open the file"; InvalidArgument when it is not a
+// regular file or is larger than kMaxConfigFileBytes.
+Result<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace clusterscope::app

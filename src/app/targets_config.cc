@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/targets_config.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "read_file.h"
 #include "toml_reader.h"
 
 namespace clusterscope::app {
@@ -169,11 +167,9 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
 
 Result<model::TargetPlan> LoadTargetPlanFile(const std::string& path,
                                              const model::ClusterSystem& system) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return LoadTargetPlanText(buffer.str(), path, system);
+  auto text = ReadWholeFile(path);
+  if (!text) return Error(text.error());
+  return LoadTargetPlanText(*text, path, system);
 }
 
 }  // namespace clusterscope::app

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <memory>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -140,9 +139,19 @@ int PrintOrWrite(const std::string& text, const std::string& out) {
     fmt::print("{}", text);
     return kExitOk;
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(out.c_str(), "wb"), &std::fclose);
-  if (!file || std::fwrite(text.data(), 1, text.size(), file.get()) != text.size()) {
-    return Fail(Status::Unavailable(fmt::format("{}: cannot write the file", out)));
+  // Written beside `out` and renamed over it: a full disk leaves the file as it was (or none),
+  // never half a workbook.
+  const std::string partial = fmt::format("{}.{}.partial", out, ::getpid());
+  bool written = false;
+  if (std::FILE* file = std::fopen(partial.c_str(), "wb")) {
+    written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
+              std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+    written = std::fclose(file) == 0 && written;
+  }
+  if (!written || std::rename(partial.c_str(), out.c_str()) != 0) {
+    std::remove(partial.c_str());
+    return Fail(
+        Status::Unavailable(fmt::format("{}: cannot write the file (is the disk full?)", out)));
   }
   fmt::print("wrote {}\n", out);
   return kExitOk;

@@ -15,6 +15,7 @@ struct CsvParser::State {
   CsvBatch* out = nullptr;
   std::size_t line = 1;              // physical line where the current record starts
   std::size_t pending_newlines = 0;  // line breaks inside quoted fields of the current record
+  std::size_t too_wide_line = 0;     // a record with more than kMaxCsvFields fields starts here
 };
 
 namespace {
@@ -23,6 +24,10 @@ void OnField(void* data, std::size_t size, void* user) {
   auto* state = static_cast<CsvParser::State*>(user);
   const auto* text = static_cast<const char*>(data);
   state->pending_newlines += static_cast<std::size_t>(std::count(text, text + size, '\n'));
+  if (state->fields >= kMaxCsvFields) {  // kept from memory; Feed refuses the file
+    if (state->too_wide_line == 0) state->too_wide_line = state->line;
+    return;
+  }
   CsvBatch& out = *state->out;
   if (out.records.size() == out.size) out.records.emplace_back();
   auto& fields = out.records[out.size].fields;
@@ -36,7 +41,7 @@ void OnRecordEnd(int terminator, void* user) {
   auto* state = static_cast<CsvParser::State*>(user);
   if (state->fields > 0) {
     CsvRecord& record = state->out->records[state->out->size++];
-    record.fields.resize(state->fields);
+    record.fields.resize(std::min(state->fields, kMaxCsvFields));
     record.line = state->line;
     state->fields = 0;
   }
@@ -75,8 +80,16 @@ Status CsvParser::Feed(std::string_view bytes, CsvBatch& out) {
                     "after a closing quote",
                     line(), csv_strerror(csv_error(&state_->parser))));
   }
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckWidth());
   state_->partial = out.size;
   return Status::Ok();
+}
+
+Status CsvParser::CheckWidth() const {
+  if (state_->too_wide_line == 0) return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("line {}: more than {} columns, the most a sheet of Excel has",
+                  state_->too_wide_line, kMaxCsvFields));
 }
 
 Status CsvParser::Finish(CsvBatch& out) {
@@ -85,7 +98,7 @@ Status CsvParser::Finish(CsvBatch& out) {
     return Status::InvalidArgument(
         fmt::format("line {}: malformed CSV: a quoted field is not closed before the end", line()));
   }
-  return Status::Ok();
+  return CheckWidth();
 }
 
 Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {

@@ -12,11 +12,34 @@
 #include <glpk.h>
 
 namespace clusterscope::disclosure {
+namespace {
+
+// GLPK keeps an environment per thread that only glp_free_env frees: without this, every thread
+// that ever solved (the server's workers, the report's parallel threads) leaked it at its end.
+struct ThreadSolver {
+  ThreadSolver() = default;
+  ~ThreadSolver() { glp_free_env(); }
+  ThreadSolver(const ThreadSolver&) = delete;
+  ThreadSolver& operator=(const ThreadSolver&) = delete;
+};
+
+// Called before a thread's first GLPK call: the environment is freed when the thread ends.
+void EnsureThreadSolver() {
+  thread_local ThreadSolver solver;
+  (void)solver;
+}
+
+glp_prob* CreateProblem() {
+  EnsureThreadSolver();
+  return glp_create_prob();
+}
+
+}  // namespace
 
 // One independent part of the attacker's programme: atoms that rows tie together, and those
 // rows (published cells fixed at their figures, or floors). GLPK counts from 1.
 struct Attacker::Block {
-  glp_prob* prob = glp_create_prob();
+  glp_prob* prob = CreateProblem();
   glp_smcp parm{};
   std::vector<std::uint32_t> atoms;  // the atom of each column
   std::vector<std::size_t> rows;     // the cell of each row
@@ -75,6 +98,7 @@ Attacker::Attacker(const LinearTable& table, const std::vector<bool>& withheld)
       block_of_row_(table.cells.size(), kNone),
       block_of_atom_(table.atoms, kNone),
       col_of_atom_(table.atoms, 0) {
+  EnsureThreadSolver();
   glp_term_out(GLP_OFF);  // the library's progress lines, on this thread
   for (std::size_t c = 0; c < withheld.size() && c < table.cells.size(); ++c) {
     withheld_[c] = withheld[c];

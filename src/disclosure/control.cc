@@ -117,7 +117,7 @@ constexpr std::array<Quantity, engine::kQuantityCount> kOrder{Quantity::kOutput,
                                                               Quantity::kEmployeeMonths};
 
 // Runs work(i) for i in [from, count) on every core; each call is independent (the solver's
-// state is per thread).
+// state is per thread, and freed with the thread: attacker.cc).
 template <typename Work>
 void InParallel(std::size_t from, std::size_t count, Work work) {
   std::atomic<std::size_t> next{from};

@@ -2,7 +2,7 @@
 //
 // A request and a response as the routes see them, apart from the server library: the listener
 // (listener.cc) fills a Request from the wire and writes the Response back. The query string and
-// a multipart form are decoded here (form.cc), bounded and checked, since Boost.Beast reads the
+// a multipart form are decoded here (message.cc), bounded and checked, since Boost.Beast reads the
 // HTTP message but not what is inside it. Private to http.
 #pragma once
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "worker_pool.h"
 
+#include <chrono>
+
+#include <malloc.h>
+
 namespace clusterscope::http {
 
 WorkerPool::WorkerPool(int threads, std::size_t queue_limit) : queue_limit_(queue_limit) {
@@ -47,7 +51,18 @@ void WorkerPool::Work() {
       queue_.pop_front();
     }
     task();
+    ReturnFreedMemory();
   }
+}
+
+void WorkerPool::ReturnFreedMemory() {
+  using std::chrono::steady_clock;
+  const std::int64_t now = steady_clock::now().time_since_epoch().count();
+  std::int64_t last = last_trim_.load();
+  const auto period = std::chrono::duration_cast<steady_clock::duration>(std::chrono::seconds(1));
+  if (now - last < period.count() || waiting() > 0) return;
+  if (!last_trim_.compare_exchange_strong(last, now)) return;  // another thread is at it
+  ::malloc_trim(0);
 }
 
 }  // namespace clusterscope::http

@@ -6,8 +6,10 @@
 // database connection (Router::DatabaseForThread). Thread-safe. Private to http.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -34,6 +36,11 @@ class WorkerPool {
 
  private:
   void Work();
+  // glibc keeps what a thread frees in that thread's arena for it to reuse: 16 workers, each
+  // building reports, hold the sum of their peaks (after a 100 s soak: 623 MB held, 92 MB in
+  // use, and growing). When no request waits, at most once a second, the free pages of every
+  // arena go back to the system.
+  void ReturnFreedMemory();
 
   std::size_t queue_limit_;
   mutable std::mutex mutex_;
@@ -41,6 +48,7 @@ class WorkerPool {
   std::deque<std::function<void()>> queue_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
+  std::atomic<std::int64_t> last_trim_{0};  // steady_clock ticks
 };
 
 }  // namespace clusterscope::http

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 
+#include "workbook_check.h"
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -128,7 +129,8 @@ Result<Workbook> Workbook::Open() {
   std::string path = (dir / fmt::format("clusterscope-{}-{}.xlsx", ::getpid(), counter++)).string();
   lxw_workbook* book = workbook_new(path.c_str());
   if (book == nullptr) {
-    return Error(Status::Unavailable(fmt::format("{}: cannot write the workbook", path)));
+    // The temporary file's path would tell an HTTP client about the server: not named.
+    return Error(Status::Unavailable("cannot create a workbook in the temporary folder"));
   }
   return Workbook(book, std::move(path));
 }
@@ -146,9 +148,10 @@ Workbook::~Workbook() {
 Result<std::string> Workbook::Bytes() && {
   const lxw_error error = workbook_close(std::exchange(book_, nullptr));
   if (error != LXW_NO_ERROR) {
-    return Error(Status::Unavailable(
-        fmt::format("{}: cannot write the workbook ({})", path_, lxw_strerror(error))));
+    return Error(Status::Unavailable(fmt::format(
+        "cannot write the workbook in the temporary folder ({})", lxw_strerror(error))));
   }
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckWorkbookComplete(path_));
   std::ifstream in(path_, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) return Error(Status::Unavailable("cannot read the workbook back"));

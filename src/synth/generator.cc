@@ -485,9 +485,13 @@ void DrawLife(Plan& plan, std::size_t i, bool named, const Frame& frame, Draws& 
   for (int y = std::min(first.year, 2023); y <= std::max(last.year, 2023) + 1; ++y) {
     plan.growth[y] = FulingSectorGrowth(plan.category) + 0.06 * (draws.Unit() - 0.5);
   }
-  plan.founded = fmt::format(
-      "{}-{:02}-{:02}", std::min(plan.first_year, 2020) - static_cast<int>(draws.Unit() * 20),
-      1 + static_cast<int>(draws.Unit() * 12), 1 + static_cast<int>(draws.Unit() * 28));
+  // One draw per statement: a function's arguments are evaluated in an order the compiler picks
+  // (g++ from the last, clang++ from the first), and a seed must give one district. The order is
+  // the one g++ gave when the draws were arguments, so that the district stays as it was.
+  const int day = 1 + static_cast<int>(draws.Unit() * 28);
+  const int month = 1 + static_cast<int>(draws.Unit() * 12);
+  const int year = std::min(plan.first_year, 2020) - static_cast<int>(draws.Unit() * 20);
+  plan.founded = fmt::format("{}-{:02}-{:02}", year, month, day);
   plan.listed = named && (plan.industry == "2621" || plan.industry == "1371");
   plan.land_km2 = std::round((0.01 + 0.3 * draws.Unit()) * 100) / 100;
   FillRatios(plan, draws.rng);

@@ -75,6 +75,9 @@ TEST(ConfigTest, ReportsProblemsWithFileLineAndKey) {
       {"name_zh = \"x\"\nregion_code = \"500102\"\n", "sys.toml:1: code: required key is missing"},
       {"code = \"t\"\nname_zh = \"x\"\nregion_code = \"500102\"\nparent = \"missing.toml\"\n",
        "missing.toml: cannot open the file"},
+      // A parent that is a device or too large is refused, not read without end (fuzzing).
+      {"code = \"t\"\nname_zh = \"x\"\nregion_code = \"500102\"\nparent = \"/dev/zero\"\n",
+       "/dev/zero: not a regular file"},
       {"code = \"t\"\nname_zh = [\n", "sys.toml:2:"},
       {std::string(kMinimal) + "parent = \"CQ-X\"\n", "has no parent system"},
   };

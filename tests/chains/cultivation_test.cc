@@ -95,13 +95,15 @@ TEST(PipelineTest, WeightedAdditionByStageAndGroup) {
   const core::Date now{2025, 12, 31}, target{2027, 12, 31};
   // A: nothing now, 12,000 in 2027, weight 0.5 -> 6,000. B: 2025 makes 12,000 x 66/144 = 5,500,
   // 2027 makes 12,000 -> 6,500.
-  const auto total = AdditionFor({a, b}, rules, "total", now, target);
+  // The result points into the projects it was given: they outlive it (ASan caught a temporary).
+  const std::vector<model::Project> projects{a, b};
+  const auto total = AdditionFor(projects, rules, "total", now, target);
   EXPECT_NEAR(total.total, 6000 + 6500, 1e-9);
   ASSERT_EQ(total.projects.size(), 2u);
   EXPECT_EQ(total.projects[0].project->code, "B");
-  EXPECT_NEAR(AdditionFor({a, b}, rules, "cluster:L2", now, target).total, 6000, 1e-9);
-  EXPECT_NEAR(AdditionFor({a, b}, rules, "park:GXQ", now, target).total, 12500, 1e-9);
-  EXPECT_NEAR(AdditionFor({a, b}, rules, "tier:L", now, target).total, 0, 1e-9);
+  EXPECT_NEAR(AdditionFor(projects, rules, "cluster:L2", now, target).total, 6000, 1e-9);
+  EXPECT_NEAR(AdditionFor(projects, rules, "park:GXQ", now, target).total, 12500, 1e-9);
+  EXPECT_NEAR(AdditionFor(projects, rules, "tier:L", now, target).total, 0, 1e-9);
 }
 
 }  // namespace

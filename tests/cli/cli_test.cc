@@ -475,6 +475,42 @@ TEST_F(CliTest, SplitsATargetAcrossClusters) {
   EXPECT_DOUBLE_EQ(sum, 10);
 }
 
+// A full disk, played by a file-size limit (with SIGXFSZ ignored, a write past it fails as on a
+// full disk): the report written before stays as it was, no partial file is left beside it, and
+// a workbook whose sheet libxlsxwriter cut short in its temporary file is refused, not delivered.
+TEST_F(CliTest, AFullDiskLeavesNoPartialReport) {
+  ASSERT_NO_FATAL_FAILURE(LoadDemoDistrict());
+  const auto limited = [&](int kib, const std::string& args) {
+    // popen's sh counts the limit in blocks of 512 bytes (POSIX), unlike bash.
+    return Shell(fmt::format("trap '' XFSZ; ulimit -f {}; CLUSTERSCOPE_USER=e2e '{}' --db '{}' {}",
+                             kib * 2, CLUSTERSCOPE_BINARY, dir_.Path("e2e.db"), args));
+  };
+  ASSERT_EQ(Cli("report monthly --format html --out r.html").exit_code, 0);
+  ASSERT_EQ(Cli("report monthly --format xlsx --out r.xlsx").exit_code, 0);
+  const auto html_bytes = std::filesystem::file_size(dir_.Path("r.html"));
+  const auto xlsx_bytes = std::filesystem::file_size(dir_.Path("r.xlsx"));
+  ASSERT_GT(html_bytes, 40u << 10);  // past the limit below (the database needs 32 KiB)
+  // Reading the database then writes nothing past the limit.
+  ASSERT_EQ(Shell("sqlite3 e2e.db 'PRAGMA wal_checkpoint(TRUNCATE)'").exit_code, 0);
+
+  const CliRun html = limited(36, "report monthly --format html --out r.html");
+  EXPECT_EQ(html.exit_code, 7) << html.out;
+  EXPECT_NE(html.out.find("r.html: cannot write the file (is the disk full?)"), std::string::npos)
+      << html.out;
+  EXPECT_EQ(std::filesystem::file_size(dir_.Path("r.html")), html_bytes);
+
+  // Past the workbook's size, short of its largest sheet's (xl/worksheets/sheet7.xml, 177 KiB).
+  ASSERT_LT(xlsx_bytes, 100u << 10);
+  const CliRun xlsx = limited(100, "report monthly --format xlsx --out r.xlsx");
+  EXPECT_EQ(xlsx.exit_code, 7) << xlsx.out;
+  EXPECT_NE(xlsx.out.find("the workbook came out incomplete"), std::string::npos) << xlsx.out;
+  EXPECT_EQ(std::filesystem::file_size(dir_.Path("r.xlsx")), xlsx_bytes);
+
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().string().find(".partial"), std::string::npos) << entry.path();
+  }
+}
+
 // The version is the project's (CMakeLists.txt), not a copy in the code.
 TEST_F(CliTest, TellsTheProjectsVersion) {
   const CliRun run = Cli("--version");

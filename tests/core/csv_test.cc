@@ -70,5 +70,26 @@ TEST(CsvTest, ReusesBatchStorageAcrossChunks) {
   EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 5}));
 }
 
+// Issue 18: a header of a million commas took 186 MiB before the header check refused it; past
+// Excel's 16,384 columns the fields are no longer kept, and the file is refused with its line.
+TEST(CsvTest, RefusesMoreColumnsThanExcelHas) {
+  const std::string widest = std::string(kMaxCsvFields - 1, ',') + "\n";
+  auto fits = ParseCsv("a\n" + widest);
+  ASSERT_OK(fits);
+  EXPECT_EQ((*fits)[1].fields.size(), kMaxCsvFields);
+
+  const std::string wider = "a\n" + std::string(kMaxCsvFields, ',') + "\n";
+  auto refused = ParseCsv(wider);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message(),
+            "line 2: more than 16384 columns, the most a sheet of Excel has");
+
+  CsvParser parser;  // fed in pieces, the same, and nothing past the limit kept
+  CsvBatch batch;
+  const std::string million = std::string(1000000, ',');
+  EXPECT_FALSE(parser.Feed(million, batch).ok());
+  EXPECT_LE(batch.records.empty() ? 0 : batch.records[0].fields.capacity(), 2 * kMaxCsvFields);
+}
+
 }  // namespace
 }  // namespace clusterscope::core

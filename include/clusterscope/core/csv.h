@@ -29,6 +29,10 @@ struct CsvBatch {
   void Clear() { size = 0; }
 };
 
+// Excel's columns (A to XFD): a record with more fields is refused (InvalidArgument), and the
+// fields past it are never held, so a header of a million commas costs nothing.
+inline constexpr std::size_t kMaxCsvFields = 16384;
+
 class CsvParser {
  public:
   CsvParser();
@@ -50,6 +54,7 @@ class CsvParser {
 
  private:
   void Attach(CsvBatch& out);
+  Status CheckWidth() const;
 
   std::unique_ptr<State> state_;
 };

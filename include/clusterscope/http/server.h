@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
-// The HTTP server (docs/http_api.md): the JSON API under /api/v1/ over a database, sessions in
-// memory with HttpOnly SameSite cookies, CSRF tokens on changes, login rate limiting, role-based
-// access to enterprise data, one access-log line per request, and limits of its own on what a
-// client may send and hold (src/http/listener.h). A Server owns its listening socket and worker
-// threads; each worker opens its own app::Database. Stop() may come from any thread.
+// The HTTP server (docs/http_api.md): the JSON API under /api/v1/ over a database, sessions kept
+// in the database with HttpOnly SameSite cookies, CSRF tokens on changes, sign-in throttling,
+// role-based access to enterprise data, one access-log line per request, and limits of its own on
+// what a client may send and hold (src/http/listener.h). A Server owns its listening socket and
+// worker threads; each worker opens its own app::Database. Stop() may come from any thread.
 #pragma once
 
 #include <cstddef>
