@@ -20,7 +20,8 @@ Result<std::string> ReadWholeFile(const std::string& path) {
     return Error(Status::InvalidArgument(fmt::format("{}: not a regular file", path)));
   }
   const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > kMaxConfigFileBytes) {
+  if (error) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
+  if (size > kMaxConfigFileBytes) {
     return Error(Status::InvalidArgument(
         fmt::format("{}: larger than {} MiB, too large for a configuration file", path,
                     kMaxConfigFileBytes >> 20)));

@@ -9,25 +9,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuling_system.h"
 #include <fuzzer/FuzzedDataProvider.h>
 
-#include "clusterscope/app/config.h"
 #include "clusterscope/ingest/record_parser.h"
 
 namespace cs = clusterscope;
 
 namespace {
-
-const cs::model::ClusterSystem& Fuling() {
-  static const cs::model::ClusterSystem system = [] {
-    const char* dir = std::getenv("CLUSTERSCOPE_TEST_SYSTEMS_DIR");
-    if (dir == nullptr) std::abort();
-    auto loaded = cs::app::LoadSystemFile(std::string(dir) + "/fuling-2349.toml");
-    if (!loaded) std::abort();
-    return std::move(*loaded);
-  }();
-  return system;
-}
 
 constexpr std::array<const char*, 20> kColumns = {"uscc",
                                                   "name",
@@ -62,8 +51,9 @@ cs::model::Cells DrawCells(FuzzedDataProvider& input) {
 
 void Enterprise(FuzzedDataProvider& input) {
   const int year = input.ConsumeIntegralInRange(1900, 2100);
-  const auto first = cs::ingest::ParseEnterpriseCells(DrawCells(input), nullptr, Fuling(), year);
-  (void)cs::ingest::ParseEnterpriseCells(DrawCells(input), &first.enterprise, Fuling(), year);
+  const auto first =
+      cs::ingest::ParseEnterpriseCells(DrawCells(input), nullptr, fuzz::Fuling(), year);
+  (void)cs::ingest::ParseEnterpriseCells(DrawCells(input), &first.enterprise, fuzz::Fuling(), year);
 }
 
 void Designation(FuzzedDataProvider& input) {
@@ -74,7 +64,7 @@ void Designation(FuzzedDataProvider& input) {
   const auto find = [&](const std::string&, const std::string&, const cs::core::Date&) {
     return stored ? &existing : nullptr;
   };
-  (void)cs::ingest::ParseDesignationCells(cells, Fuling(), find);
+  (void)cs::ingest::ParseDesignationCells(cells, fuzz::Fuling(), find);
 }
 
 void Monthly(FuzzedDataProvider& input) {

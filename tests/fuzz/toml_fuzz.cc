@@ -6,9 +6,9 @@
 // is also where a system's `parent` is looked for.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
+
+#include "fuling_system.h"
 
 #include "clusterscope/app/analytics_config.h"
 #include "clusterscope/app/chains_config.h"
@@ -17,46 +17,21 @@
 
 namespace cs = clusterscope;
 
-namespace {
-
-const std::string& SystemsDir() {
-  static const std::string dir = [] {
-    const char* value = std::getenv("CLUSTERSCOPE_TEST_SYSTEMS_DIR");
-    if (value == nullptr) {
-      std::fputs("toml_fuzz: set CLUSTERSCOPE_TEST_SYSTEMS_DIR to the systems folder\n", stderr);
-      std::abort();
-    }
-    return std::string(value);
-  }();
-  return dir;
-}
-
-const cs::model::ClusterSystem& Fuling() {
-  static const cs::model::ClusterSystem system = [] {
-    auto loaded = cs::app::LoadSystemFile(SystemsDir() + "/fuling-2349.toml");
-    if (!loaded) std::abort();
-    return std::move(*loaded);
-  }();
-  return system;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 4) {
     case 0:
-      (void)cs::app::LoadSystemText(text, "fuzz.toml", SystemsDir());
+      (void)cs::app::LoadSystemText(text, "fuzz.toml", fuzz::SystemsDir());
       break;
     case 1:
-      (void)cs::app::LoadTargetPlanText(text, "fuzz.toml", Fuling());
+      (void)cs::app::LoadTargetPlanText(text, "fuzz.toml", fuzz::Fuling());
       break;
     case 2:
-      (void)cs::app::LoadChainPlanText(text, "fuzz.toml", Fuling());
+      (void)cs::app::LoadChainPlanText(text, "fuzz.toml", fuzz::Fuling());
       break;
     default:
-      (void)cs::app::LoadAnalyticsPlanText(text, "fuzz.toml", Fuling());
+      (void)cs::app::LoadAnalyticsPlanText(text, "fuzz.toml", fuzz::Fuling());
       break;
   }
   return 0;
