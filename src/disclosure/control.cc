@@ -685,6 +685,10 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
     auto& g = groups[i];
     g.top_by_output.clear();
     g.top_by_growth.clear();
+    // The output of a group's enterprises without a base sums a subset that no group tells
+    // apart, which the tables below cannot weigh: not published unless the subset is empty
+    // (zero) or the whole group (its output, weighed as such). Their count is published.
+    if (g.unbased_count > 0 && g.unbased_count < g.enterprises) g.unbased_output.reset();
     for (const auto q : kOrder) {
       const Reason reason = reasons[engine::Idx(q)][i];
       if (reason == Reason::kNone) continue;

@@ -286,6 +286,8 @@ struct GroupSums {
   std::size_t non_reporting = 0;
   double real_va = 0;          // value added deflated to last year's prices
   std::size_t price_gaps = 0;  // enterprise-months with value added but no index
+  std::size_t unbased = 0;     // founded before the base window, with no base
+  double unbased_output = 0;
 
   void Add(const GroupSums& other) {
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
@@ -301,6 +303,8 @@ struct GroupSums {
     non_reporting += other.non_reporting;
     real_va += other.real_va;
     price_gaps += other.price_gaps;
+    unbased += other.unbased;
+    unbased_output += other.unbased_output;
   }
 };
 
@@ -378,6 +382,42 @@ void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t co
   }
 }
 
+void Engine::SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_t count,
+                               std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                               std::array<std::uint8_t, kBlock>& based) const {
+  // The stored year a year earlier, then, for the months whose rows reported prior-year
+  // figures, each reported figure in place of the stored one.
+  SumYearToDate(period - 12, from, count, sums, &based);
+  const std::int32_t january = period / 12 * 12;
+  for (std::int32_t p = january; p <= period; ++p) {
+    const std::uint16_t* prior_valid = panel_.PriorValid(p);
+    if (prior_valid == nullptr) continue;
+    prior_valid += from;
+    for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
+      const auto measure = static_cast<Measure>(k);
+      if (!model::HasPrior(measure)) continue;
+      const double* prior = panel_.Prior(p, measure) + from;
+      const double* stored = panel_.Column(p - 12, measure);
+      double* sum = sums[k].data();
+      for (std::size_t i = 0; i < count; ++i) {
+        if ((prior_valid[i] >> k & 1U) == 0) continue;
+        sum[i] += prior[i] - (stored != nullptr ? stored[from + i] : 0.0);
+      }
+    }
+    for (std::size_t i = 0; i < count; ++i)
+      based[i] |= static_cast<std::uint8_t>(prior_valid[i] & 1U);
+  }
+}
+
+double Engine::MonthOutputBase(std::int32_t period, std::size_t e) const {
+  if (const std::uint16_t* prior_valid = panel_.PriorValid(period);
+      prior_valid != nullptr && (prior_valid[e] & 1U) != 0) {
+    return panel_.Prior(period, Measure::kOutputValue)[e];
+  }
+  const double* stored = panel_.Column(period - 12, Measure::kOutputValue);
+  return stored != nullptr ? stored[e] : 0.0;
+}
+
 // One Compute() call. Each thread takes a range of enterprises and sums it in blocks small
 // enough to stay in cache while every month of both windows is added in, then adds each
 // enterprise of the frame into its group of every kind (threads keep their own group sums);
@@ -391,6 +431,7 @@ class Engine::Pass {
         n_(engine.panel_.enterprises()),
         last_(period.Index()),
         first_(core::Period{period.year, 1}.Index()),
+        base_founded_before_{period.year - 1, 1, 1},
         months_in_w_(static_cast<std::size_t>(last_ - first_) + 1),
         threads_(Threads(n_)),
         ytd_output_(n_, 0.0),
@@ -495,6 +536,7 @@ class Engine::Pass {
     Block ytd{};
     Block base{};
     std::array<std::uint8_t, kBlock> reported{};
+    std::array<std::uint8_t, kBlock> based{};
   };
 
   void SumRange(std::size_t t) {
@@ -504,7 +546,7 @@ class Engine::Pass {
     for (std::size_t from = begin; from < end; from += kBlock) {
       const std::size_t count = std::min(kBlock, end - from);
       engine_.SumYearToDate(last_, from, count, work->ytd, &work->reported);
-      engine_.SumYearToDate(last_ - 12, from, count, work->base, nullptr);
+      engine_.SumBaseYearToDate(last_, from, count, work->base, work->based);
       DeflateValueAdded(from, count, *work);
       AddToGroups(sums_[t], from, count, *work);
     }
@@ -538,7 +580,6 @@ class Engine::Pass {
                    const Work& work) {
     const Panel& panel = engine_.panel_;
     const double* month = panel.Column(last_, Measure::kOutputValue);
-    const double* month_base = panel.Column(last_ - 12, Measure::kOutputValue);
     const std::uint16_t* valid_now = panel.Valid(last_);
     for (std::size_t i = 0; i < count; ++i) {
       const std::size_t e = from + i;
@@ -550,6 +591,9 @@ class Engine::Pass {
       in_frame_[e] = 1;
       ytd_output_[e] = work.ytd[kOutput][i];
       base_output_[e] = work.base[kOutput][i];
+      const double month_base = engine_.MonthOutputBase(last_, e);
+      const bool unbased = work.based[i] == 0 && (!enterprise->founded.has_value() ||
+                                                  *enterprise->founded < base_founded_before_);
       for (std::size_t k = 0; k < kinds().size(); ++k) {
         const std::int32_t g = kinds()[k].member[e];
         if (g < 0) continue;
@@ -560,7 +604,11 @@ class Engine::Pass {
           acc.base[m] += work.base[m][i];
         }
         if (month != nullptr) acc.month += month[e];
-        if (month_base != nullptr) acc.month_base += month_base[e];
+        acc.month_base += month_base;
+        if (unbased) {
+          ++acc.unbased;
+          acc.unbased_output += work.ytd[kOutput][i];
+        }
         if (work.base[kOutput][i] > 0 && work.ytd[kOutput][i] < work.base[kOutput][i]) {
           ++acc.declining;
         }
@@ -580,9 +628,8 @@ class Engine::Pass {
     const Panel& panel = engine_.panel_;
     auto& v = (*per_slot_)[e];
     const double* month = panel.Column(last_, Measure::kOutputValue);
-    const double* month_base = panel.Column(last_ - 12, Measure::kOutputValue);
     v[Idx(Quantity::kMonthOutput)] = month != nullptr ? month[e] : 0;
-    v[Idx(Quantity::kMonthOutputBase)] = month_base != nullptr ? month_base[e] : 0;
+    v[Idx(Quantity::kMonthOutputBase)] = engine_.MonthOutputBase(last_, e);
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
       v[Idx(YearToDate(static_cast<Measure>(m)))] = work.ytd[m][i];
     }
@@ -645,6 +692,8 @@ class Engine::Pass {
     acc.non_reporting_count = s.non_reporting;
     acc.price_gaps = s.price_gaps;
     acc.real_value_added = s.real_va;
+    acc.unbased_count = s.unbased;
+    acc.unbased_output = s.unbased_output;
     if (with_prices_ && s.price_gaps == 0) {
       acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
     }
@@ -714,6 +763,7 @@ class Engine::Pass {
   const IndicatorOptions& options_;
   const std::size_t n_;
   const std::int32_t last_, first_;
+  const core::Date base_founded_before_;  // the first day of W'
   const std::size_t months_in_w_;
   const std::size_t threads_;
   bool with_prices_ = false;

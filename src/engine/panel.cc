@@ -15,6 +15,10 @@ void Panel::Resize(std::size_t enterprises) {
     Month& month = months_[i];
     for (auto& column : month.values) column.resize(enterprises, 0.0);
     month.valid.resize(enterprises, 0);
+    if (!month.prior_valid.empty()) {
+      for (auto& column : month.prior) column.resize(enterprises, 0.0);
+      month.prior_valid.resize(enterprises, 0);
+    }
     if (IsQuarterEnd(first_ + static_cast<std::int32_t>(i))) {
       for (auto& column : month.year_to_date) column.resize(enterprises, 0.0);
       month.reported_year_to_date.resize(enterprises, 0);
@@ -55,17 +59,32 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
   const auto span = static_cast<std::size_t>(*high - *low) + 1;
   std::vector<std::array<double*, model::kMeasureCount>> to(span);
   std::vector<std::uint16_t*> valid_to(span);
+  std::vector<std::array<double*, model::kMeasureCount>> prior_to(span);
+  std::vector<std::uint16_t*> prior_valid_to(span, nullptr);
   std::vector<bool> present(span, false);
-  for (const auto p : facts.periods()) present[static_cast<std::size_t>(p - *low)] = true;
+  std::vector<bool> with_priors(span, false);
+  for (std::size_t r = 0; r < facts.rows(); ++r) {
+    const auto i = static_cast<std::size_t>(facts.period_index(r) - *low);
+    present[i] = true;
+    if (facts.prior_bits(r) != 0) with_priors[i] = true;
+  }
   for (std::size_t i = 0; i < span; ++i) {
     if (!present[i]) continue;
-    MonthAt(*low + static_cast<std::int32_t>(i));
+    Month& month = MonthAt(*low + static_cast<std::int32_t>(i));
+    if (with_priors[i] && month.prior_valid.empty()) {
+      for (auto& column : month.prior) column.assign(usccs_.size(), 0.0);
+      month.prior_valid.assign(usccs_.size(), 0);
+    }
   }
   for (std::size_t i = 0; i < span; ++i) {  // after MonthAt: it may move the months
     if (!present[i]) continue;
     Month& month = months_[static_cast<std::size_t>(*low + static_cast<std::int32_t>(i) - first_)];
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m] = month.values[m].data();
     valid_to[i] = month.valid.data();
+    if (!month.prior_valid.empty()) {  // a revision without priors clears the old ones
+      for (std::size_t m = 0; m < model::kMeasureCount; ++m) prior_to[i][m] = month.prior[m].data();
+      prior_valid_to[i] = month.prior_valid.data();
+    }
   }
   std::array<const double*, model::kMeasureCount> from{};
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
@@ -76,6 +95,12 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     const std::uint32_t slot = slot_of[facts.slot(r)];
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m][slot] = from[m][r];
     valid_to[i][slot] = facts.valid_bits(r);
+    if (prior_valid_to[i] != nullptr) {
+      for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+        prior_to[i][m][slot] = facts.prior(r, static_cast<model::Measure>(m));
+      }
+      prior_valid_to[i][slot] = facts.prior_bits(r);
+    }
   }
   // New enterprises change every checkpoint only by zeros; changed months change their year's
   // checkpoints from their quarter on.
@@ -163,10 +188,25 @@ const std::uint16_t* Panel::Valid(std::int32_t period) const {
   return months_[static_cast<std::size_t>(period - first_)].valid.data();
 }
 
+const double* Panel::Prior(std::int32_t period, model::Measure measure) const {
+  if (!HasMonth(period)) return nullptr;
+  const Month& month = months_[static_cast<std::size_t>(period - first_)];
+  return month.prior_valid.empty() ? nullptr
+                                   : month.prior[static_cast<std::size_t>(measure)].data();
+}
+
+const std::uint16_t* Panel::PriorValid(std::int32_t period) const {
+  if (!HasMonth(period)) return nullptr;
+  const Month& month = months_[static_cast<std::size_t>(period - first_)];
+  return month.prior_valid.empty() ? nullptr : month.prior_valid.data();
+}
+
 std::size_t Panel::ColumnBytes() const {
   std::size_t bytes = 0;
   for (const auto& month : months_) {
     for (const auto& column : month.values) bytes += column.size() * sizeof(double);
+    for (const auto& column : month.prior) bytes += column.size() * sizeof(double);
+    bytes += month.prior_valid.size() * sizeof(std::uint16_t);
     for (const auto& column : month.year_to_date) bytes += column.size() * sizeof(double);
     bytes += month.valid.size() * sizeof(std::uint16_t) + month.reported_year_to_date.size();
   }

@@ -75,6 +75,18 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
       {"export_value", {"出口交货值"}, false},
       {"energy_tce", {"综合能源消费量"}, false},
       {"employees", {"期末从业人员", "从业人员期末人数"}, false},
+      // The enterprise's own figures for the same period last year (上年同期), as the forms
+      // carry them beside each flow.
+      {"output_value_prior", {"上年同期工业总产值", "工业总产值上年同期"}, false},
+      {"value_added_prior", {"上年同期工业增加值", "工业增加值上年同期"}, false},
+      {"revenue_prior", {"上年同期营业收入", "营业收入上年同期"}, false},
+      {"profit_prior", {"上年同期利润总额", "利润总额上年同期"}, false},
+      {"rd_expense_prior", {"上年同期研发费用", "研发费用上年同期"}, false},
+      {"new_product_revenue_prior",
+       {"上年同期新产品收入", "新产品收入上年同期", "上年同期新产品销售收入"},
+       false},
+      {"export_value_prior", {"上年同期出口交货值", "出口交货值上年同期"}, false},
+      {"energy_tce_prior", {"上年同期综合能源消费量", "综合能源消费量上年同期"}, false},
   };
   return kColumns;
 }

@@ -105,8 +105,12 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
   const std::optional<std::size_t> uscc_at = columns.Position("uscc");
   const std::optional<std::size_t> period_at = columns.Position("period");
   std::array<std::optional<std::size_t>, model::kMeasureCount> measure_at;
+  std::array<std::optional<std::size_t>, model::kMeasureCount> prior_at;
   for (const auto& info : model::Measures()) {
     measure_at[static_cast<std::size_t>(info.measure)] = columns.Position(info.column);
+    if (model::HasPrior(info.measure)) {
+      prior_at[static_cast<std::size_t>(info.measure)] = columns.Position(info.prior_column);
+    }
   }
   const double factor = MoneyFactor(options.unit);
   const std::size_t width = reader.header().fields.size();
@@ -135,8 +139,10 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         };
         cells.uscc = cell(uscc_at).value_or("");
         cells.period = cell(period_at).value_or("");
-        for (std::size_t m = 0; m < model::kMeasureCount; ++m)
+        for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
           cells.measures[m] = cell(measure_at[m]);
+          cells.priors[m] = cell(prior_at[m]);
+        }
         const bool known_code = !last_known.empty() && cells.uscc == last_known;
         ParseMonthlyCells(cells, factor, known_code, parsed);
         if (parsed.errors.empty() && !known_code && registry.find(parsed.uscc) == registry.end()) {
@@ -146,7 +152,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         issues.Add(parsed);
         if (!issues.failed()) {
           if (!known_code) last_known = parsed.uscc;
-          panel.Add(panel.Slot(parsed.uscc), parsed.period.Index(), parsed.values);
+          panel.Add(panel.Slot(parsed.uscc), parsed.period.Index(), parsed.values, parsed.prior);
           lines.push_back(static_cast<std::uint32_t>(record.line));
         }
       } else {
@@ -231,13 +237,14 @@ class MonthValueDeriver {
           previous != kNone ? core::Period::FromIndex(panel_.period_index(previous)).month + 1 : 1;
       NoteGap(r, period, from);
       bool failed = false;
-      const Values out = Derive(r, previous, period, from, failed);
+      const Values out = Derive(r, previous, period, from, false, failed);
+      const Values prior = Derive(r, previous, period, from, true, failed);
       failed = !CheckDerived(r, out) || failed;
       if (failed && keep_[r] != 0) {
         keep_[r] = 0;
         ++report_.rows_rejected;
       }
-      derived.Add(derived.Slot(panel_.uscc(slot)), panel_.period_index(r), out);
+      derived.Add(derived.Slot(panel_.uscc(slot)), panel_.period_index(r), out, prior);
       previous = r;
     }
   }
@@ -260,44 +267,53 @@ class MonthValueDeriver {
     }
   }
 
-  // The month values of row r; `failed` when one is negative where it may not be.
-  Values Derive(std::size_t r, std::size_t previous, core::Period period, int from, bool& failed) {
+  // The month values of row r, or with `prior` its prior-year figures (上年同期, year to date
+  // like the rest of the file); `failed` when one is negative where it may not be.
+  Values Derive(std::size_t r, std::size_t previous, core::Period period, int from, bool prior,
+                bool& failed) {
     Values out;
     for (const auto& info : model::Measures()) {
-      const auto ytd = panel_.Get(r, info.measure);
+      if (prior && !model::HasPrior(info.measure)) continue;
+      const auto ytd = prior ? panel_.GetPrior(r, info.measure) : panel_.Get(r, info.measure);
       if (!ytd) continue;
       const auto m = static_cast<std::size_t>(info.measure);
       if (info.measure == Measure::kEmployees) {  // a stock, reported at month end
         out[m] = ytd;
         continue;
       }
-      const std::optional<double> before = YearToDateBefore(previous, period, from, info.measure);
+      const std::string_view column = prior ? info.prior_column : info.column;
+      const std::optional<double> before =
+          YearToDateBefore(previous, period, from, info.measure, prior);
       if (!before) {
-        file_.LateIssue(
-            report_, lines_[r], info.column, fmt::format("{}", *ytd), "cumulative_underivable",
-            core::Say(text::kCumulativeUnderivable, info.column, period.ToString()), false);
+        file_.LateIssue(report_, lines_[r], column, fmt::format("{}", *ytd),
+                        "cumulative_underivable",
+                        core::Say(text::kCumulativeUnderivable, column, period.ToString()), false);
         continue;
       }
       out[m] = *ytd - *before;
       if (*out[m] < 0 && !info.may_be_negative) {
         failed = true;
-        file_.LateIssue(report_, lines_[r], info.column, fmt::format("{}", *ytd), "negative_value",
+        file_.LateIssue(report_, lines_[r], column, fmt::format("{}", *ytd), "negative_value",
                         core::Say(text::kDerivedNegative, *ytd, *before, *out[m]), true);
       }
     }
     return out;
   }
 
-  // The year-to-date just before the month: the file's previous row of the year plus the stored
-  // months after it (or the stored months from January); missing if a needed value is.
+  // The year-to-date just before the month (of the prior-year figures with `prior`): the file's
+  // previous row of the year plus the stored months after it (or the stored months from
+  // January); missing if a needed value is.
   std::optional<double> YearToDateBefore(std::size_t previous, core::Period period, int from,
-                                         Measure measure) const {
+                                         Measure measure, bool prior) const {
     std::optional<double> before = 0.0;
-    if (previous != kNone) before = panel_.Get(previous, measure);
+    if (previous != kNone) {
+      before = prior ? panel_.GetPrior(previous, measure) : panel_.Get(previous, measure);
+    }
     for (int month = from; month < period.month && before; ++month) {
       const auto it = stored_row_.find(core::Period{period.year, month}.Index());
       if (it == stored_row_.end()) continue;
-      const auto value = stored_.Get(it->second, measure);
+      const auto value =
+          prior ? stored_.GetPrior(it->second, measure) : stored_.Get(it->second, measure);
       before = value ? std::optional<double>(*before + *value) : std::nullopt;
     }
     return before;
@@ -361,9 +377,9 @@ Result<std::vector<model::QualityWarning>> AuditQuality(storage::Store& store,
     first = std::min(first, p);
     last = std::max(last, p);
   }
-  // Far enough back for the trailing median and for a year of revenue, and for 未报 the month
-  // before the first.
-  const int window = std::max(rules.trailing_months, 11);
+  // Far enough back for the trailing median, for a year of revenue, for 未报 the month before
+  // the first and for the base of growth the same month a year earlier.
+  const int window = std::max(rules.trailing_months, 12);
   std::vector<std::uint8_t> incoming(panel.rows(), 1);
   {
     auto stored = store.CurrentMonthly(core::Period::FromIndex(first - window),

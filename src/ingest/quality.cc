@@ -109,6 +109,7 @@ class Checker {
         if (in_.incoming[r] != 0) Check(slot, first, r);
       }
       NotReported(slot, first, last);
+      EntrantWithoutBase(slot, first, last);
     }
   }
 
@@ -153,6 +154,43 @@ class Checker {
       w.message = core::Say(text::kNotReported, core::Period::FromIndex(next - 1).ToString(),
                             w.period.ToString());
       out_.push_back(std::move(w));
+    }
+  }
+
+  // An entrant to the above-scale frame that existed before the base year (or of unknown age)
+  // and reports output with no base for it: once a year, at its first such month of the
+  // import.
+  void EntrantWithoutBase(std::uint32_t slot, std::size_t first, std::size_t last) {
+    const model::Enterprise* self = in_.enterprises[slot];
+    if (self == nullptr) return;
+    int warned_year = 0;
+    for (std::size_t r = first; r < last; ++r) {
+      const core::Period period = core::Period::FromIndex(months_.period_index(r));
+      if (in_.incoming[r] == 0 || period.year == warned_year) continue;
+      if (!months_.has(r, Measure::kOutputValue) || months_.has_prior(r, Measure::kOutputValue)) {
+        continue;
+      }
+      // An entrant: above scale this year and recorded below it the year before (a continuing
+      // enterprise without its stored months is a gap in the database, and a year before the
+      // directory's first cannot be judged; the report's unbased count shows both).
+      if (self->AboveScaleIn(period.year) != true || self->AboveScaleIn(period.year - 1) != false) {
+        continue;
+      }
+      if (self->founded && *self->founded >= core::Date{period.year - 1, 1, 1}) continue;
+      const std::int32_t year_before = months_.period_index(r) - 12;
+      bool stored = false;
+      for (std::size_t k = r; k > first && !stored; --k) {
+        const std::size_t earlier = k - 1;
+        if (months_.period_index(earlier) < year_before) break;
+        stored = months_.period_index(earlier) == year_before &&
+                 months_.has(earlier, Measure::kOutputValue);
+      }
+      if (stored) continue;
+      warned_year = period.year;
+      Add(r, "entrant_without_base", "output_value", months_.value(r, Measure::kOutputValue),
+          core::Say(text::kEntrantWithoutBase, period.ToString(),
+                    core::Period::FromIndex(year_before).ToString(),
+                    self->founded ? self->founded->ToString() : std::string("?")));
     }
   }
 

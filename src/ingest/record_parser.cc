@@ -266,23 +266,28 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
   if (!output_cell || output_cell->empty()) {
     fail("output_value", "missing_required", core::Say(text::kOutputRequired));
   }
-  for (const auto& info : model::Measures()) {
-    const auto m = static_cast<std::size_t>(info.measure);
-    out.values[m].reset();
-    const auto& cell = cells.measures[m];
-    if (!cell || cell->empty()) continue;  // missing, not zero
+  // A figure of the measure in `column`: a number, of the measure's sign, in 万元 if money.
+  const auto figure = [&](const model::MeasureInfo& info, std::string_view column,
+                          const std::optional<std::string_view>& cell) -> std::optional<double> {
+    if (!cell || cell->empty()) return std::nullopt;  // missing, not zero
     auto value = core::ParseDecimal(*cell);
     if (!value) {
-      fail(info.column, "malformed_number",
+      fail(column, "malformed_number",
            text::Refused(text::kNotANumber, *cell, value.error().message()));
-      continue;
+      return std::nullopt;
     }
     if (*value < 0 && !info.may_be_negative) {
-      fail(info.column, "negative_value",
-           core::Say(text::kMeasureMustNotBeNegative, info.column, info.name_zh));
-      continue;
+      fail(column, "negative_value",
+           core::Say(text::kMeasureMustNotBeNegative, column, info.name_zh));
+      return std::nullopt;
     }
-    out.values[m] = info.money ? *value * money_factor : *value;
+    return info.money ? *value * money_factor : *value;
+  };
+  for (const auto& info : model::Measures()) {
+    const auto m = static_cast<std::size_t>(info.measure);
+    out.values[m] = figure(info, info.column, cells.measures[m]);
+    out.prior[m] = model::HasPrior(info.measure) ? figure(info, info.prior_column, cells.priors[m])
+                                                 : std::nullopt;
   }
   const auto& output = out.values[static_cast<std::size_t>(model::Measure::kOutputValue)];
   const auto& value_added = out.values[static_cast<std::size_t>(model::Measure::kValueAdded)];

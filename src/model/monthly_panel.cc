@@ -49,30 +49,69 @@ void MonthlyPanel::Reserve(std::size_t rows) {
   for (auto& column : values_) column.reserve(rows);
 }
 
-void MonthlyPanel::Add(std::uint32_t slot, std::int32_t period_index,
-                       const std::array<std::optional<double>, kMeasureCount>& values) {
-  slot_.push_back(slot);
-  period_.push_back(period_index);
+// Called after the row's own columns are appended; the first row with a prior-year figure gives
+// the rows before it prior-year columns, all missing.
+void MonthlyPanel::AddPriors(std::uint16_t prior_valid,
+                             const std::array<double, kMeasureCount>& prior) {
+  if (prior_valid == 0 && !has_priors()) return;
+  if (!has_priors()) {
+    prior_valid_.assign(valid_.size() - 1, 0);
+    for (auto& column : prior_) column.assign(valid_.size() - 1, 0.0);
+  }
+  prior_valid_.push_back(prior_valid);
+  for (std::size_t m = 0; m < kMeasureCount; ++m) prior_[m].push_back(prior[m]);
+}
+
+namespace {
+
+// Validity bits and values (0.0 where missing) of optional figures.
+std::uint16_t Split(const std::array<std::optional<double>, kMeasureCount>& in,
+                    std::array<double, kMeasureCount>& out) {
   std::uint16_t bits = 0;
   for (std::size_t m = 0; m < kMeasureCount; ++m) {
-    if (values[m]) bits = static_cast<std::uint16_t>(bits | (1U << m));
-    values_[m].push_back(values[m].value_or(0.0));
+    if (in[m]) bits = static_cast<std::uint16_t>(bits | (1U << m));
+    out[m] = in[m].value_or(0.0);
   }
-  valid_.push_back(bits);
-  first_row_.clear();
+  return bits;
+}
+
+}  // namespace
+
+void MonthlyPanel::Add(std::uint32_t slot, std::int32_t period_index,
+                       const std::array<std::optional<double>, kMeasureCount>& values) {
+  std::array<double, kMeasureCount> plain{};
+  const std::uint16_t bits = Split(values, plain);
+  Add(slot, period_index, bits, plain);
+}
+
+void MonthlyPanel::Add(std::uint32_t slot, std::int32_t period_index,
+                       const std::array<std::optional<double>, kMeasureCount>& values,
+                       const std::array<std::optional<double>, kMeasureCount>& prior) {
+  std::array<double, kMeasureCount> plain{};
+  std::array<double, kMeasureCount> plain_prior{};
+  const std::uint16_t bits = Split(values, plain);
+  const std::uint16_t prior_bits = Split(prior, plain_prior);
+  Add(slot, period_index, bits, plain, prior_bits, plain_prior);
 }
 
 void MonthlyPanel::Add(std::uint32_t slot, std::int32_t period_index, std::uint16_t valid,
                        const std::array<double, kMeasureCount>& values) {
+  Add(slot, period_index, valid, values, 0, {});
+}
+
+void MonthlyPanel::Add(std::uint32_t slot, std::int32_t period_index, std::uint16_t valid,
+                       const std::array<double, kMeasureCount>& values, std::uint16_t prior_valid,
+                       const std::array<double, kMeasureCount>& prior) {
   slot_.push_back(slot);
   period_.push_back(period_index);
   valid_.push_back(valid);
   for (std::size_t m = 0; m < kMeasureCount; ++m) values_[m].push_back(values[m]);
+  AddPriors(prior_valid, prior);
   first_row_.clear();
 }
 
 void MonthlyPanel::Add(const MonthlyRecord& record) {
-  Add(Slot(record.uscc), record.period.Index(), record.values);
+  Add(Slot(record.uscc), record.period.Index(), record.values, record.prior);
 }
 
 MonthlyRecord MonthlyPanel::Record(std::size_t row) const {
@@ -81,6 +120,7 @@ MonthlyRecord MonthlyPanel::Record(std::size_t row) const {
   record.period = core::Period::FromIndex(period_[row]);
   for (std::size_t m = 0; m < kMeasureCount; ++m) {
     record.values[m] = Get(row, static_cast<Measure>(m));
+    record.prior[m] = GetPrior(row, static_cast<Measure>(m));
   }
   return record;
 }
@@ -89,6 +129,11 @@ bool MonthlyPanel::SameValues(std::size_t a, const MonthlyPanel& other, std::siz
   if (valid_[a] != other.valid_[b]) return false;
   for (std::size_t m = 0; m < kMeasureCount; ++m) {
     if (values_[m][a] != other.values_[m][b]) return false;
+  }
+  if (prior_bits(a) != other.prior_bits(b)) return false;
+  for (std::size_t m = 0; m < kMeasureCount; ++m) {
+    const auto measure = static_cast<Measure>(m);
+    if (has_prior(a, measure) && prior(a, measure) != other.prior(b, measure)) return false;
   }
   return true;
 }
@@ -121,6 +166,10 @@ std::vector<std::uint32_t> MonthlyPanel::Sort() {
     Permute(period_, order);
     Permute(valid_, order);
     for (auto& column : values_) Permute(column, order);
+    if (has_priors()) {
+      Permute(prior_valid_, order);
+      for (auto& column : prior_) Permute(column, order);
+    }
   }
   IndexSlots();
   return order;
@@ -145,6 +194,10 @@ void MonthlyPanel::Filter(const std::vector<std::uint8_t>& keep) {
   Keep(period_, keep);
   Keep(valid_, keep);
   for (auto& column : values_) Keep(column, keep);
+  if (has_priors()) {
+    Keep(prior_valid_, keep);
+    for (auto& column : prior_) Keep(column, keep);
+  }
   if (sorted) IndexSlots();  // filtering keeps the order
 }
 
@@ -173,8 +226,14 @@ MonthlyPanel MonthlyPanel::FromColumns(std::vector<std::string> usccs,
                                        std::vector<std::uint32_t> slots,
                                        std::vector<std::int32_t> periods,
                                        std::vector<std::uint16_t> valid,
-                                       std::array<std::vector<double>, kMeasureCount> values) {
+                                       std::array<std::vector<double>, kMeasureCount> values,
+                                       std::vector<std::uint16_t> prior_valid,
+                                       std::array<std::vector<double>, kMeasureCount> prior) {
   MonthlyPanel panel;
+  if (!prior_valid.empty()) {
+    panel.prior_valid_ = std::move(prior_valid);
+    panel.prior_ = std::move(prior);
+  }
   panel.usccs_ = std::move(usccs);
   panel.slot_ = std::move(slots);
   panel.period_ = std::move(periods);

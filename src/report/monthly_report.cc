@@ -86,6 +86,7 @@ struct Labels {
   const char* losses;
   const char* loss_amount;
   const char* non_reporting;
+  const char* unbased;
   const char* top;
   const char* top_growth;
   const char* rank;
@@ -117,6 +118,7 @@ const Labels& LabelsFor(Language language) {
                   text::kMonthlyLosses.In(l),
                   text::kMonthlyLossAmount.In(l),
                   text::kMonthlyNonReporting.In(l),
+                  text::kMonthlyUnbased.In(l),
                   text::kMonthlyTop.In(l),
                   text::kMonthlyTopGrowth.In(l),
                   text::kMonthlyRank.In(l),
@@ -179,6 +181,11 @@ void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
   w.Field("loss_count", g.loss_count);
   w.Field("loss_amount", g.Figure(Quantity::kLossAmount));
   w.Field("non_reporting_count", g.non_reporting_count);
+  w.Key("unbased");
+  w.StartObject();
+  w.Field("count", g.unbased_count);
+  w.Field("ytd_output", g.unbased_output);
+  w.EndObject();
   // Which of a published group's figures disclosure control withheld, and why.
   w.Key("withheld");
   w.StartObject();
@@ -187,6 +194,7 @@ void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
       w.Field(engine::QuantityName(static_cast<Quantity>(q)), g.withheld[q]);
     }
   }
+  if (!g.unbased_output) w.Field("unbased_ytd_output", "subset");
   w.EndObject();
 }
 
@@ -337,7 +345,9 @@ std::string TotalFiguresMarkdown(const engine::GroupIndicators* total, const Lab
   out += fmt::format("| {} | {} |\n", l.losses, total->loss_count);
   out +=
       fmt::format("| {} | {} |\n", l.loss_amount, Yi(total->Figure(engine::Quantity::kLossAmount)));
-  out += fmt::format("| {} | {} |\n\n", l.non_reporting, total->non_reporting_count);
+  out += fmt::format("| {} | {} |\n", l.non_reporting, total->non_reporting_count);
+  out += fmt::format("| {} | {} ({}) |\n\n", l.unbased, total->unbased_count,
+                     Yi(total->unbased_output));
 
   return out;
 }

@@ -56,6 +56,7 @@ struct Plan {
 };
 
 double Uniform(std::uint64_t key);
+constexpr int kFulingFirstYear = 2021;  // the fuling profile's series starts in January
 
 // The strategic emerging industry (SEI 2018 top level) of a made-up enterprise, or empty: by its
 // division, for a share of the division's enterprises (new materials in chemicals and metals,
@@ -100,6 +101,18 @@ double MonthOutput(const Plan& plan, core::Period period) {
 
 bool InFrame(const Plan& plan, int year) {
   return plan.first_year <= year && year <= plan.last_year;
+}
+
+// Whether the plan's rows of `year` carry prior-year figures (上年同期): its first year above
+// scale, after the series' first (`first_year`), for four enterprises in five.
+bool ReportsPriorsIn(const Plan& plan, int year, int first_year) {
+  return plan.first_year > first_year && year == plan.first_year &&
+         Uniform(plan.noise_seed * 53 + 7) < 0.8;
+}
+
+// Whether `year`'s figures have a base a year earlier: stored months, or reported priors.
+bool HasBaseIn(const Plan& plan, int year, int first_year) {
+  return InFrame(plan, year - 1) || ReportsPriorsIn(plan, year, first_year);
 }
 
 model::MonthlyRecord Month(const Plan& plan, core::Period period, double profit_factor) {
@@ -563,10 +576,15 @@ double CalibrateFuling(std::vector<Plan>& plans, const model::Grouping& sectors)
     p.scale *= auto36(p) ? FulingTargets::kAutomobileH1 / s36
                          : (FulingTargets::kOutputH1 - FulingTargets::kAutomobileH1) / rest;
   }
-  // 2. Same-enterprise growth: the 2022 level of each group of the 2023 frame.
+  // 2. Same-enterprise growth: the 2022 level of each group of the 2023 frame, over those with
+  // a base (stored 2022 months, or the priors an entrant reports).
   const auto calibrate_base = [&](const std::function<bool(const Plan&)>& in, double target) {
     const auto member = [&](const Plan& p) { return InFrame(p, 2023) && in(p); };
-    const double base = Sum(plans, 2022, member);
+    double base = 0;
+    for (const auto& p : plans) {
+      if (!member(p) || !HasBaseIn(p, 2023, kFulingFirstYear)) continue;
+      for (int m = 1; m <= 6; ++m) base += MonthOutput(p, {2022, m});
+    }
     if (base <= 0) return;
     for (auto& p : plans) {
       if (member(p)) p.pre_2023 *= target / base;
@@ -629,7 +647,9 @@ class PriceIndices {
         const core::Period now{2023, m};
         deflated +=
             *Month(p, now, 1)[Measure::kValueAdded] / Spread(p.industry.substr(0, 2), now.Index());
-        if (InFrame(p, 2022)) base += *Month(p, {2022, m}, 1)[Measure::kValueAdded];
+        if (HasBaseIn(p, 2023, kFulingFirstYear)) {
+          base += *Month(p, {2022, m}, 1)[Measure::kValueAdded];
+        }
       }
     }
     return deflated / ((1 + FulingTargets::kValueAddedGrowthReal) * base);
@@ -653,7 +673,15 @@ class Tables {
     Tables t(options);
     std::string monthly_header = "uscc,period";
     for (const auto& info : model::Measures()) monthly_header += fmt::format(",{}", info.column);
-    std::vector<bool> monthly_numeric(2 + model::kMeasureCount, true);
+    std::size_t monthly_columns = 2 + model::kMeasureCount;
+    if (options.profile == "fuling") {  // the district's entrants report 上年同期 figures
+      for (const auto& info : model::Measures()) {
+        if (!model::HasPrior(info.measure)) continue;
+        monthly_header += fmt::format(",{}", info.prior_column);
+        ++monthly_columns;
+      }
+    }
+    std::vector<bool> monthly_numeric(monthly_columns, true);
     monthly_numeric[0] = monthly_numeric[1] = false;
     t.enterprises = t.OpenOne(
         "enterprises",
@@ -724,6 +752,19 @@ void WriteDesignations(const Plan& p, Writer& out) {
   }
 }
 
+// The prior-year cells (上年同期) of a month row of the district: an enterprise in its first
+// year above scale reports them, as the forms ask (four in five do; the rest leave the base
+// to the audit's entrant_without_base); the others' bases are their stored months.
+void AppendPriors(const Plan& p, core::Period period, const Frame& frame, double profit_factor,
+                  std::string& line) {
+  model::MonthlyRecord prior;
+  if (ReportsPriorsIn(p, period.year, frame.first.year))
+    prior = Month(p, core::Period::FromIndex(period.Index() - 12), profit_factor);
+  for (const auto& info : model::Measures()) {
+    if (model::HasPrior(info.measure)) line += "," + Cell(prior[info.measure]);
+  }
+}
+
 // Writes plan i's registry row, frame years, designations and months; returns the month rows.
 std::size_t WritePlan(const Plan& p, std::size_t i, const Frame& frame, double profit_factor,
                       Tables& tables) {
@@ -750,6 +791,7 @@ std::size_t WritePlan(const Plan& p, std::size_t i, const Frame& frame, double p
     }
     line = fmt::format("{},{}", p.uscc, period.ToString());
     for (const auto& value : r.values) line += "," + Cell(value);
+    if (frame.fuling) AppendPriors(p, period, frame, profit_factor, line);
     (*tables.monthly)->Line(line);
     ++rows;
   }
@@ -764,7 +806,7 @@ Result<Frame> FrameOf(const model::ClusterSystem& system, const Options& options
     return Error(Status::InvalidArgument(
         "the fuling profile needs the system's 'sector' grouping (systems/fuling-2349.toml)"));
   }
-  frame.first = frame.fuling ? core::Period{2021, 1} : options.start;
+  frame.first = frame.fuling ? core::Period{kFulingFirstYear, 1} : options.start;
   frame.last = frame.fuling ? core::Period{2025, 12}
                             : core::Period::FromIndex(frame.first.Index() + options.months - 1);
   frame.above_count = frame.fuling ? 420 : options.enterprises;

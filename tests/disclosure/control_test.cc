@@ -117,6 +117,30 @@ class ControlTest : public ::testing::Test {
   model::MonthlyPanel panel_;
 };
 
+TEST_F(ControlTest, TheOutputWithoutABaseIsPublishedOnlyWhenItGivesNothingAway) {
+  EnergySector();
+  // Enterprise 0 (the one of division 07) enters in 2024 with no base: its 2023 months go.
+  registry_[0].above_scale.erase(2023);
+  model::MonthlyPanel without;
+  for (std::size_t r = 0; r < panel_.rows(); ++r) {
+    const auto record = panel_.Record(r);
+    if (record.uscc == registry_[0].uscc && record.period.year == 2023) continue;
+    without.Add(record);
+  }
+  panel_ = std::move(without);
+  const auto engine = MakeEngine();
+  auto full = engine->Compute({2024, 3});
+  EXPECT_EQ(Group(full, "total", "total").unbased_count, 1u);
+  EXPECT_GT(*Group(full, "total", "total").unbased_output, 0);
+  auto published = full;
+  ApplyDisclosureControl(*engine, published, {});
+  // One of fifteen: its output would be the enterprise's own.
+  EXPECT_EQ(Group(published, "total", "total").unbased_count, 1u);
+  EXPECT_FALSE(Group(published, "total", "total").unbased_output.has_value());
+  // None in a cluster: zero, published.
+  EXPECT_EQ(Group(published, "cluster", "F1").unbased_output, 0.0);
+}
+
 TEST_F(ControlTest, ASingleEnterpriseDivisionInsideASectorIsCaught) {
   EnergySector();
   const auto engine = MakeEngine();

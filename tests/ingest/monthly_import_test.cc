@@ -274,6 +274,87 @@ TEST_F(MonthlyImportTest, CumulativeWithCombinedJanuaryFebruaryGivesTheMonthValu
   }
 }
 
+TEST_F(MonthlyImportTest, KeepsThePriorYearFiguresOfTheForms) {
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  // English and Chinese headers; a loss a year ago is allowed, a negative output is not.
+  auto report = Import(fmt::format(
+      "统一社会信用代码,报告期,工业总产值,上年同期工业总产值,利润总额,利润总额上年同期\n"
+      "{0},2025-01,50,40,5,-3\n"
+      "{0},2025-02,60,,6,\n"
+      "{1},2025-01,70,-1,1,1\n",
+      a, b));
+  ASSERT_OK(report);
+  EXPECT_FALSE(report->written);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].rule, "negative_value");
+  EXPECT_EQ(report->errors[0].column, "上年同期工业总产值");
+  EXPECT_EQ(report->errors[0].line, 4u);
+
+  report =
+      Import(fmt::format("uscc,period,output_value,output_value_prior,profit,profit_prior\n"
+                         "{0},2025-01,50,40,5,-3\n"
+                         "{0},2025-02,60,,6,\n",
+                         a));
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written);
+  auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  const auto prior = [](const model::MonthlyRecord& r, Measure m) {
+    return r.prior[static_cast<std::size_t>(m)];
+  };
+  EXPECT_EQ(prior(facts[0].record, Measure::kOutputValue), 40.0);
+  EXPECT_EQ(prior(facts[0].record, Measure::kProfit), -3.0);
+  EXPECT_FALSE(prior(facts[1].record, Measure::kOutputValue).has_value());  // missing, not 0
+
+  // The same figures again change nothing; a changed prior alone is a revision, the old one
+  // kept.
+  report =
+      Import(fmt::format("uscc,period,output_value,output_value_prior\n{},2025-01,50,40\n", a));
+  ASSERT_OK(report);
+  EXPECT_EQ(report->updated, 1u);  // the profit and its prior are gone from this row
+  report =
+      Import(fmt::format("uscc,period,output_value,output_value_prior\n{},2025-01,50,40\n", a));
+  ASSERT_OK(report);
+  EXPECT_EQ(report->unchanged, 1u);
+  report =
+      Import(fmt::format("uscc,period,output_value,output_value_prior\n{},2025-01,50,41\n", a));
+  ASSERT_OK(report);
+  EXPECT_EQ(report->updated, 1u);
+  facts = Facts(1);
+  EXPECT_EQ(prior(facts[0].record, Measure::kOutputValue), 41.0);
+  auto revisions = store_->ListRevisions(a, core::Period{2025, 1});
+  ASSERT_OK(revisions);
+  ASSERT_EQ(revisions->size(), 2u);
+  EXPECT_EQ(prior((*revisions)[1].record, Measure::kOutputValue), 40.0);
+}
+
+TEST_F(MonthlyImportTest, CumulativePriorYearFiguresBecomeMonthFigures) {
+  const std::string a = testutil::CreditCode(1);
+  // 1-2月 together, then March: this year's and last year's both to date.
+  auto report = ImportCumulative(fmt::format(
+      "uscc,period,output_value,output_value_prior\n{0},2025-02,100,80\n{0},2025-03,160,"
+      "125\n",
+      a));
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written);
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[1].record.prior[0], 45.0);  // 125 - 80
+  EXPECT_EQ(facts[0].record.prior[0], 80.0);
+  // A month whose earlier prior is missing cannot be derived: a warning, no prior.
+  ASSERT_OK(Import(fmt::format("uscc,period,output_value\n{},2025-04,70\n", a)));
+  report = ImportCumulative(
+      fmt::format("uscc,period,output_value,output_value_prior\n{},2025-05,300,250\n", a));
+  ASSERT_OK(report);
+  const auto underivable =
+      std::find_if(report->warnings.begin(), report->warnings.end(),
+                   [](const auto& w) { return w.rule == "cumulative_underivable"; });
+  ASSERT_NE(underivable, report->warnings.end());
+  EXPECT_EQ(underivable->column, "output_value_prior");
+  EXPECT_FALSE(Facts(1)[3].record.prior[0].has_value());
+}
+
 TEST_F(MonthlyImportTest, CumulativeForOneMonthUsesTheStoredMonths) {
   const std::string a = testutil::CreditCode(1);
   ASSERT_OK(

@@ -21,8 +21,8 @@ class QualityTest : public ::testing::Test {
     for (int n = 0; n < 8; ++n) {
       model::Enterprise e;
       e.uscc = testutil::CreditCode(n);
-      e.industry_code = n < 6 ? "2614" : "1371";  // six chemicals firms, two zhacai firms
-      e.above_scale = {{2023, true}};
+      e.industry_code = n < 6 ? "2614" : "1371";     // six chemicals firms, two zhacai firms
+      e.above_scale = {{2022, true}, {2023, true}};  // not entrants: no entrant_without_base
       registry_.push_back(e);
     }
   }
@@ -146,6 +146,30 @@ TEST_F(QualityTest, FlagsAboveScaleRevenueBelowTheThreshold) {
             (std::vector<std::string>{"below_scale_threshold:revenue"}));
   // A year not fully reported gives no verdict.
   EXPECT_TRUE(Rules(with_revenue(1, june_, 1)).empty());
+}
+
+TEST_F(QualityTest, WarnsOfAnEntrantWithoutABase) {
+  // Enterprise 6 enters the frame in 2023; founded long before, unknown for 7.
+  registry_[6].above_scale = {{2022, false}, {2023, true}};
+  registry_[6].founded = core::Date{2015, 1, 1};
+  registry_[7].above_scale = {{2022, false}, {2023, true}};
+  EXPECT_EQ(Rules(Month(6, june_, 50)),
+            (std::vector<std::string>{"entrant_without_base:output_value"}));
+  EXPECT_EQ(Rules(Month(7, june_, 50)),
+            (std::vector<std::string>{"entrant_without_base:output_value"}));
+  // A reported prior-year figure is a base, and so is a stored month a year earlier.
+  auto with_prior = Month(6, june_, 50);
+  with_prior.prior[static_cast<std::size_t>(Measure::kOutputValue)] = 40;
+  EXPECT_TRUE(Rules(with_prior).empty());
+  Store(Month(7, core::Period::FromIndex(june_.Index() - 12), 45));
+  EXPECT_TRUE(Rules(Month(7, june_, 50)).empty());
+  // Founded inside the base window: new production, rightly without a base.
+  registry_[6].founded = core::Date{2022, 3, 1};
+  EXPECT_TRUE(Rules(Month(6, june_, 50)).empty());
+  // No directory for the year before: not known to be an entrant.
+  registry_[6].founded = core::Date{2015, 1, 1};
+  registry_[6].above_scale = {{2023, true}};
+  EXPECT_TRUE(Rules(Month(6, june_, 50)).empty());
 }
 
 TEST(QualityImportTest, StoresWarningsThatAnalystsConfirmOrThatLaterImportsSupersede) {

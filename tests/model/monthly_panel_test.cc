@@ -61,3 +61,39 @@ TEST(MonthlyPanelTest, SortsByCreditCodeAndPeriodKeepingTheFileOrderOfEqualKeys)
 
 }  // namespace
 }  // namespace clusterscope::model
+
+namespace clusterscope::model {
+namespace {
+
+TEST(MonthlyPanelTest, HoldsPriorYearFiguresOnlyOnceARowHasOne) {
+  MonthlyPanel panel;
+  panel.Add(Row(2, {2023, 2}, 10.0));
+  EXPECT_FALSE(panel.has_priors());
+  auto with_prior = Row(1, {2023, 1}, 12.0);
+  with_prior.prior[static_cast<std::size_t>(Measure::kOutputValue)] = 0.0;  // a reported zero
+  panel.Add(with_prior);
+  panel.Add(Row(1, {2023, 3}, 11.0));
+  ASSERT_TRUE(panel.has_priors());
+  EXPECT_FALSE(panel.has_prior(0, Measure::kOutputValue));  // the row before stays without
+  EXPECT_EQ(panel.GetPrior(1, Measure::kOutputValue), 0.0);
+  EXPECT_FALSE(panel.GetPrior(2, Measure::kOutputValue).has_value());
+
+  panel.Sort();  // enterprise 1 first: its January, then its March
+  EXPECT_EQ(panel.Record(0).prior, with_prior.prior);
+  MonthlyPanel other;
+  other.Add(Row(1, {2023, 1}, 12.0));
+  other.Sort();
+  EXPECT_FALSE(panel.SameValues(0, other, 0));  // the same figures but for the prior
+  MonthlyPanel march;
+  march.Add(Row(1, {2023, 3}, 11.0));
+  march.Sort();
+  EXPECT_TRUE(panel.SameValues(1, march, 0));  // neither has a prior
+
+  panel.Filter({1, 0, 1});
+  ASSERT_EQ(panel.rows(), 2u);
+  EXPECT_EQ(panel.GetPrior(0, Measure::kOutputValue), 0.0);
+  EXPECT_FALSE(panel.has_prior(1, Measure::kOutputValue));
+}
+
+}  // namespace
+}  // namespace clusterscope::model

@@ -79,6 +79,48 @@ class FulingProfileTest : public ::testing::Test {
     return sums;
   }
 
+  // The base of those sums for 2023 (the same months of 2022): month by month the prior-year
+  // figure a row reports (entrants), else the stored 2022 month.
+  std::map<std::string, double> H1Base(
+      Measure measure, const std::function<std::string(const model::Enterprise&)>& group) {
+    auto enterprises = store_->ListEnterprises({});
+    EXPECT_TRUE(enterprises.has_value());
+    std::map<std::string, const model::Enterprise*> frame;
+    for (const auto& e : *enterprises) {
+      if (e.AboveScaleIn(2023) == true) frame.emplace(e.uscc, &e);
+    }
+    auto facts = store_->CurrentMonthly({2022, 1}, {2023, 6});
+    EXPECT_TRUE(facts.has_value());
+    std::map<std::pair<std::string, int>, double> stored;  // (credit code, month) of 2022
+    for (std::size_t row = 0; row < facts->rows(); ++row) {
+      const auto period = core::Period::FromIndex(facts->period_index(row));
+      if (period.year == 2022 && facts->has(row, measure)) {
+        stored[{facts->uscc(facts->slot(row)), period.month}] = facts->value(row, measure);
+      }
+    }
+    std::map<std::string, double> sums;
+    for (const auto& [uscc, e] : frame) {
+      for (int m = 1; m <= 6; ++m) {
+        std::optional<double> base;
+        const std::int64_t slot = facts->FindSlot(uscc);
+        if (slot >= 0) {
+          const auto [first, last] = facts->RowsOf(static_cast<std::uint32_t>(slot));
+          for (std::size_t row = first; row < last; ++row) {
+            if (facts->period_index(row) == core::Period{2023, m}.Index()) {
+              base = facts->GetPrior(row, measure);
+            }
+          }
+        }
+        if (!base) {
+          const auto it = stored.find({uscc, m});
+          if (it != stored.end()) base = it->second;
+        }
+        sums[group(*e)] += base.value_or(0.0);
+      }
+    }
+    return sums;
+  }
+
   static testutil::TempDir* dir_;
   static storage::Store* store_;
   static Summary summary_;
@@ -136,7 +178,7 @@ TEST_F(FulingProfileTest, ReproducesThePublishedFirstHalfOf2023) {
     return e.industry_code.starts_with("36") ? std::string("36") : std::string("other");
   };
   const double auto_2023 = H1(2023, Measure::kOutputValue, division36)["36"];
-  const double auto_2022 = H1(2022, Measure::kOutputValue, division36)["36"];
+  const double auto_2022 = H1Base(Measure::kOutputValue, division36)["36"];
   EXPECT_NEAR(auto_2023, FulingTargets::kAutomobileH1, 5);
   EXPECT_NEAR(auto_2023 / auto_2022 - 1, FulingTargets::kAutomobileGrowth, 1e-4);
 
@@ -146,7 +188,7 @@ TEST_F(FulingProfileTest, ReproducesThePublishedFirstHalfOf2023) {
     return category != nullptr ? category->code : std::string();
   };
   const auto now = H1(2023, Measure::kOutputValue, by_sector);
-  const auto before = H1(2022, Measure::kOutputValue, by_sector);
+  const auto before = H1Base(Measure::kOutputValue, by_sector);
   for (const char* category : {"ENERGY", "MAT", "CON", "AUTO", "ELEC"}) {
     EXPECT_NEAR(now.at(category) / before.at(category) - 1, FulingSectorGrowth(category), 1e-4)
         << category;

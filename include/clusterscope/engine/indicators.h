@@ -4,7 +4,9 @@
 // defines each). For period P (year y, month m): the current window W is y-01..P, the base
 // window W' the same months of y-1; the frame F of a group is its enterprises above scale in y
 // that report at least once in W; missing months count as zero in sums; growth is on the same
-// basis (同口径): last year re-summed over this year's frame.
+// basis (同口径): last year re-summed over this year's frame. The base of an enterprise-month
+// is the prior-year figure it reported (上年同期), else its stored figure of a year earlier,
+// else zero.
 #pragma once
 
 #include <array>
@@ -107,6 +109,11 @@ struct GroupIndicators {
   std::size_t loss_count = 0;                  // ytd profit < 0
   double loss_amount = 0;                      // Σ of those losses (negative)
   std::size_t non_reporting_count = 0;         // in F, no figures for P itself
+  // Enterprises of F founded before W' (or on an unknown date) with neither a reported nor a
+  // stored base for output: how much of the growth rests on a zero base. Their ytd output is
+  // null in a published form (a subset the groups do not tell apart).
+  std::size_t unbased_count = 0;
+  std::optional<double> unbased_output = 0.0;
   std::vector<Ranked> top_by_output;
   std::vector<Ranked> top_by_growth;  // among those with a base
 
@@ -247,6 +254,13 @@ class Engine {
   void SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
                      std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
                      std::array<std::uint8_t, kBlock>* reported) const;
+  // The bases of those year-to-date sums: month by month the prior-year figure reported with
+  // the month, else the stored figure a year earlier; `based` is 1 where output had either.
+  void SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_t count,
+                         std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                         std::array<std::uint8_t, kBlock>& based) const;
+  // The base of one enterprise-month's output, the same way.
+  double MonthOutputBase(std::int32_t period, std::size_t e) const;
 
   model::ClusterSystem system_;
   std::vector<model::Enterprise> registry_;

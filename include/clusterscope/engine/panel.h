@@ -5,7 +5,9 @@
 // validity bits. A new month is new columns, so an import lands without rebuilding anything.
 // At each quarter end it also keeps the year-to-date sums of every measure, so that a
 // year-to-date figure adds at most two months to a checkpoint instead of up to twelve (a
-// third more memory for a third of the reading). Plain data; no storage, no formats.
+// third more memory for a third of the reading). A month whose rows report prior-year figures
+// (上年同期) holds them in columns of their own; the others hold none. Plain data; no storage,
+// no formats.
 #pragma once
 
 #include <array>
@@ -45,6 +47,10 @@ class Panel {
   const double* Column(std::int32_t period, model::Measure measure) const;
   // Validity bits of `period` (bit m for measure m), or nullptr outside the months held.
   const std::uint16_t* Valid(std::int32_t period) const;
+  // The prior-year figures reported with `period`'s rows and their validity bits, or nullptr
+  // when no row of the month reported one.
+  const double* Prior(std::int32_t period, model::Measure measure) const;
+  const std::uint16_t* PriorValid(std::int32_t period) const;
 
   // Year-to-date sums: the latest quarter end q in `period`'s year with q <= period whose
   // checkpoint is held, or -1 when none is (start from zero). Months between q and `period`
@@ -63,6 +69,9 @@ class Panel {
   struct Month {
     std::array<std::vector<double>, model::kMeasureCount> values;
     std::vector<std::uint16_t> valid;
+    // Only once a row of the month reports a prior-year figure.
+    std::array<std::vector<double>, model::kMeasureCount> prior;
+    std::vector<std::uint16_t> prior_valid;
     // Quarter ends only: Σ January .. this month, and whether output was reported in it.
     std::array<std::vector<double>, model::kMeasureCount> year_to_date;
     std::vector<std::uint8_t> reported_year_to_date;

@@ -62,19 +62,21 @@ struct MonthlyCells {
   std::string_view uscc;
   std::string_view period;
   std::array<std::optional<std::string_view>, model::kMeasureCount> measures;  // nullopt: no column
+  std::array<std::optional<std::string_view>, model::kMeasureCount> priors;  // 上年同期, likewise
 };
 
 struct ParsedMonthly : ParsedRecord {
   std::string_view uscc;  // the cell's text
   core::Period period;
   std::array<std::optional<double>, model::kMeasureCount> values;
+  std::array<std::optional<double>, model::kMeasureCount> prior;
 };
 
 // Builds one enterprise-month from its cells into `out` (reused from row to row). Money cells
 // are multiplied by `money_factor` to give 万元. Rules: the required cells, the credit code
 // (skipped when `uscc_checked`: the row before had the same one), the period, numbers, no
 // negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and value
-// added not above output.
+// added not above output; the prior-year figures by the same rules of number and sign.
 void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
                        ParsedMonthly& out);
 

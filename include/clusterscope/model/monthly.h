@@ -31,21 +31,30 @@ inline constexpr std::size_t kMeasureCount = 9;
 
 struct MeasureInfo {
   Measure measure;
-  std::string_view column;   // interchange column and storage column, "output_value"
-  std::string_view name_zh;  // "工业总产值"
-  std::string_view unit;     // "万元", "吨标准煤", "人"
-  bool money;                // converted by --unit
-  bool may_be_negative;      // profit, value added
+  std::string_view column;        // interchange column and storage column, "output_value"
+  std::string_view name_zh;       // "工业总产值"
+  std::string_view unit;          // "万元", "吨标准煤", "人"
+  bool money;                     // converted by --unit
+  bool may_be_negative;           // profit, value added
+  std::string_view prior_column;  // its prior-year figure's column, "output_value_prior"; empty
+                                  // for the headcount (HasPrior)
 };
 
 // All measures, in Measure order.
 const std::array<MeasureInfo, kMeasureCount>& Measures();
 const MeasureInfo& InfoOf(Measure measure);
 
+// Whether the forms carry a figure of the same period last year (上年同期) for the measure:
+// every flow does; the headcount, a stock, does not.
+constexpr bool HasPrior(Measure measure) { return measure != Measure::kEmployees; }
+
 struct MonthlyRecord {
   std::string uscc;
   core::Period period;
   std::array<std::optional<double>, kMeasureCount> values;  // by Measure
+  // The enterprise's own figure for the same month last year as it reported it with this one
+  // (上年同期): the base of growth before any stored figure of a year earlier. Flows only.
+  std::array<std::optional<double>, kMeasureCount> prior;
 
   std::optional<double>& operator[](Measure m) { return values[static_cast<std::size_t>(m)]; }
   const std::optional<double>& operator[](Measure m) const {

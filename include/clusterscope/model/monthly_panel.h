@@ -4,7 +4,9 @@
 // facts of an import batch, the current values of a range of months. One row per
 // enterprise-month; a missing measure is a cleared validity bit and a 0.0 value, so that sums
 // need no test (missing counts as zero in sums) while "missing" stays distinct from "zero".
-// Enterprises are slots in a dictionary of credit codes, so a row costs no string.
+// Enterprises are slots in a dictionary of credit codes, so a row costs no string. The
+// prior-year figures a row reports (上年同期) are a second set of columns with validity bits of
+// their own, held only once some row has one: most panels have none.
 #pragma once
 
 #include <array>
@@ -30,10 +32,16 @@ class MonthlyPanel {
   // Appends one enterprise-month; `period_index` is core::Period::Index().
   void Add(std::uint32_t slot, std::int32_t period_index,
            const std::array<std::optional<double>, kMeasureCount>& values);
+  void Add(std::uint32_t slot, std::int32_t period_index,
+           const std::array<std::optional<double>, kMeasureCount>& values,
+           const std::array<std::optional<double>, kMeasureCount>& prior);
   void Add(const MonthlyRecord& record);
   // Appends with the validity bits given (values of missing measures must be 0.0).
   void Add(std::uint32_t slot, std::int32_t period_index, std::uint16_t valid,
            const std::array<double, kMeasureCount>& values);
+  void Add(std::uint32_t slot, std::int32_t period_index, std::uint16_t valid,
+           const std::array<double, kMeasureCount>& values, std::uint16_t prior_valid,
+           const std::array<double, kMeasureCount>& prior);
   void Reserve(std::size_t rows);
 
   std::size_t rows() const { return period_.size(); }
@@ -54,6 +62,22 @@ class MonthlyPanel {
     return has(row, m) ? std::optional<double>(value(row, m)) : std::nullopt;
   }
   std::uint16_t valid_bits(std::size_t row) const { return valid_[row]; }
+
+  // Whether any row carries a prior-year figure.
+  bool has_priors() const { return !prior_valid_.empty(); }
+  bool has_prior(std::size_t row, Measure m) const {
+    return has_priors() && (prior_valid_[row] >> static_cast<unsigned>(m) & 1U) != 0;
+  }
+  // The prior-year figure, or 0.0 if missing.
+  double prior(std::size_t row, Measure m) const {
+    return has_priors() ? prior_[static_cast<std::size_t>(m)][row] : 0.0;
+  }
+  std::optional<double> GetPrior(std::size_t row, Measure m) const {
+    return has_prior(row, m) ? std::optional<double>(prior(row, m)) : std::nullopt;
+  }
+  std::uint16_t prior_bits(std::size_t row) const {
+    return has_priors() ? prior_valid_[row] : std::uint16_t{0};
+  }
   MonthlyRecord Record(std::size_t row) const;
   // True if row `a` of this panel and row `b` of `other` carry the same measures and values.
   bool SameValues(std::size_t a, const MonthlyPanel& other, std::size_t b) const;
@@ -65,6 +89,11 @@ class MonthlyPanel {
   const std::vector<std::uint16_t>& valid() const { return valid_; }
   const std::vector<double>& column(Measure m) const {
     return values_[static_cast<std::size_t>(m)];
+  }
+  // Prior-year columns, when has_priors().
+  const std::vector<std::uint16_t>& prior_valid() const { return prior_valid_; }
+  const std::vector<double>& prior_column(Measure m) const {
+    return prior_[static_cast<std::size_t>(m)];
   }
 
   // Renumbers the slots in credit-code order and sorts the rows by (credit code, period),
@@ -81,14 +110,18 @@ class MonthlyPanel {
   // Drops the enterprises left without rows (after Filter), keeping the order of the others.
   void DropEmptySlots();
 
-  // Builds a panel from raw columns (storage reads); `valid` and `values` parallel `period`.
+  // Builds a panel from raw columns (storage reads); `valid` and `values` parallel `period`,
+  // and so do `prior_valid` and `prior` unless empty (no prior-year figures).
   static MonthlyPanel FromColumns(std::vector<std::string> usccs, std::vector<std::uint32_t> slots,
                                   std::vector<std::int32_t> periods,
                                   std::vector<std::uint16_t> valid,
-                                  std::array<std::vector<double>, kMeasureCount> values);
+                                  std::array<std::vector<double>, kMeasureCount> values,
+                                  std::vector<std::uint16_t> prior_valid = {},
+                                  std::array<std::vector<double>, kMeasureCount> prior = {});
 
  private:
   void IndexSlots();
+  void AddPriors(std::uint16_t prior_valid, const std::array<double, kMeasureCount>& prior);
 
   std::vector<std::string> usccs_;  // dictionary, by slot
   struct Hash {
@@ -102,6 +135,8 @@ class MonthlyPanel {
   std::vector<std::int32_t> period_;                       // per row: Period::Index()
   std::vector<std::uint16_t> valid_;                       // per row: bit m set if measure m
   std::array<std::vector<double>, kMeasureCount> values_;  // per measure, per row
+  std::vector<std::uint16_t> prior_valid_;                 // per row once has_priors(), else empty
+  std::array<std::vector<double>, kMeasureCount> prior_;   // likewise
   std::vector<std::size_t> first_row_;                     // per slot, once sorted (+1 end)
 };
 

@@ -27,5 +27,11 @@ inline constexpr core::Message kBelowScaleThreshold{
     "截至 {} 的近12个月营业收入 {:.1f} 万元，低于规上标准 {:.0f} 万元",
     "revenue of the 12 months to {} is {:.1f} 10k yuan, below the above-scale threshold of "
     "{:.0f} 10k yuan"};
+// {0} the period, {1} the period a year earlier, {2} the founding date or "?".
+inline constexpr core::Message kEntrantWithoutBase{
+    "{0} 报了工业总产值，但既无上年同期数，也无 {1} 的在库数（成立于 {2}）：其增速以零为基数，"
+    "请补报上年同期工业总产值",
+    "reports output for {0} with neither a figure for the same period last year nor a stored "
+    "figure for {1} (founded {2}): its growth rests on a zero base; import output_value_prior"};
 
 }  // namespace clusterscope::text

@@ -316,6 +316,8 @@ inline constexpr core::Message kMonthlyDeclining{"产值下降企业", "with out
 inline constexpr core::Message kMonthlyLosses{"亏损企业", "loss-making"};
 inline constexpr core::Message kMonthlyLossAmount{"亏损额（亿元）", "losses (100 M yuan)"};
 inline constexpr core::Message kMonthlyNonReporting{"本月未报企业", "not reported this month"};
+inline constexpr core::Message kMonthlyUnbased{"无上年同期基数企业（产值，亿元）",
+                                               "without a prior-year base (output, 100M yuan)"};
 inline constexpr core::Message kMonthlyTop{"产值前列企业", "Largest enterprises"};
 inline constexpr core::Message kMonthlyTopGrowth{"增速前列企业", "Fastest-growing enterprises"};
 inline constexpr core::Message kMonthlyRank{"位次", "rank"};

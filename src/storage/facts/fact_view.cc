@@ -93,8 +93,26 @@ model::MonthlyPanel FactView::Current(std::int32_t from, std::int32_t to) const 
       values[m][i] = segments_[refs[i].segment]->value(m, refs[i].row);
     }
   }
+  // Prior-year figures only when a segment read from has any.
+  std::vector<std::uint16_t> prior_valid;
+  std::array<std::vector<double>, model::kMeasureCount> prior;
+  const bool with_priors = std::any_of(segments_.begin(), segments_.end(),
+                                       [](const auto& segment) { return segment->has_priors(); });
+  if (with_priors) {
+    prior_valid.resize(refs.size());
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      prior_valid[i] = segments_[refs[i].segment]->prior_valid(refs[i].row);
+    }
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      prior[m].resize(refs.size());
+      for (std::size_t i = 0; i < refs.size(); ++i) {
+        prior[m][i] = segments_[refs[i].segment]->prior(m, refs[i].row);
+      }
+    }
+  }
   return model::MonthlyPanel::FromColumns(std::move(usccs), std::move(slots), std::move(periods),
-                                          std::move(valid), std::move(values));
+                                          std::move(valid), std::move(values),
+                                          std::move(prior_valid), std::move(prior));
 }
 
 std::vector<FactRef> FactView::Versions(std::string_view uscc,
@@ -122,6 +140,7 @@ model::MonthlyRecord FactView::Record(std::string_view uscc, const FactRef& ref)
   record.period = core::Period::FromIndex(seg.period(ref.row));
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
     if ((seg.valid(ref.row) >> m & 1U) != 0) record.values[m] = seg.value(m, ref.row);
+    if ((seg.prior_valid(ref.row) >> m & 1U) != 0) record.prior[m] = seg.prior(m, ref.row);
   }
   return record;
 }
@@ -129,8 +148,12 @@ model::MonthlyRecord FactView::Record(std::string_view uscc, const FactRef& ref)
 void FactView::AppendTo(model::MonthlyPanel& panel, std::uint32_t slot, const FactRef& ref) const {
   const Segment& seg = *segments_[ref.segment];
   std::array<double, model::kMeasureCount> values{};
-  for (std::size_t m = 0; m < model::kMeasureCount; ++m) values[m] = seg.value(m, ref.row);
-  panel.Add(slot, seg.period(ref.row), seg.valid(ref.row), values);
+  std::array<double, model::kMeasureCount> prior{};
+  for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+    values[m] = seg.value(m, ref.row);
+    prior[m] = seg.prior(m, ref.row);
+  }
+  panel.Add(slot, seg.period(ref.row), seg.valid(ref.row), values, seg.prior_valid(ref.row), prior);
 }
 
 }  // namespace clusterscope::storage::facts

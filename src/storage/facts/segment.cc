@@ -20,24 +20,29 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'S', 'F', 'A', 'C', 'T', 'S', 1};
 constexpr char kEndMagic[8] = {'C', 'S', 'F', 'E', 'N', 'D', 1, 0};
+// Format 1 has no prior-year figures; format 2 adds them. A batch without any is written in
+// format 1, so the files of databases that never import them do not change.
 constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersionWithPriors = 2;
 constexpr std::size_t kHeaderBytes = 40;
 constexpr std::size_t kFooterBytes = 16;
 
 constexpr std::size_t Pad8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
 
 struct Layout {
-  std::size_t codes, first, period, valid, values, footer, total;
+  std::size_t codes, first, period, valid, values, prior_valid, prior, footer, total;
 };
 
-Layout LayoutOf(std::size_t rows, std::size_t enterprises) {
+Layout LayoutOf(std::size_t rows, std::size_t enterprises, bool with_priors) {
   Layout l{};
   l.codes = kHeaderBytes;
   l.first = l.codes + Pad8(enterprises * kCodeWidth);
   l.period = l.first + (enterprises + 1) * 8;
   l.valid = l.period + Pad8(rows * 4);
   l.values = l.valid + Pad8(rows * 2);
-  l.footer = l.values + rows * 8 * model::kMeasureCount;
+  l.prior_valid = l.values + rows * 8 * model::kMeasureCount;
+  l.prior = l.prior_valid + (with_priors ? Pad8(rows * 2) : 0);
+  l.footer = l.prior + (with_priors ? rows * 8 * model::kMeasureCount : 0);
   l.total = l.footer + kFooterBytes;
   return l;
 }
@@ -127,7 +132,7 @@ Status WriteSegmentBytes(Sink sink, const model::MonthlyPanel& panel, std::int64
   const std::uint64_t rows = panel.rows();
   const std::uint64_t enterprises = panel.enterprises();
   CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(kMagic, sizeof kMagic));
-  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(kVersion));
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(panel.has_priors() ? kVersionWithPriors : kVersion));
   CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(static_cast<std::uint32_t>(model::kMeasureCount)));
   CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(batch_id));
   CLUSTERSCOPE_RETURN_IF_ERROR(out.WriteValue(rows));
@@ -151,6 +156,14 @@ Status WriteSegmentBytes(Sink sink, const model::MonthlyPanel& panel, std::int64
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
     CLUSTERSCOPE_RETURN_IF_ERROR(
         out.Write(panel.column(static_cast<model::Measure>(m)).data(), rows * 8));
+  }
+  if (panel.has_priors()) {
+    CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(panel.prior_valid().data(), rows * 2));
+    CLUSTERSCOPE_RETURN_IF_ERROR(out.Pad());
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          out.Write(panel.prior_column(static_cast<model::Measure>(m)).data(), rows * 8));
+    }
   }
   checksum = out.Digest();
   CLUSTERSCOPE_RETURN_IF_ERROR(out.Flush());
@@ -204,11 +217,12 @@ Result<std::shared_ptr<const Segment>> Segment::Open(std::string name,
   std::memcpy(&segment->batch_id_, data + 16, 8);
   std::memcpy(&rows, data + 24, 8);
   std::memcpy(&enterprises, data + 32, 8);
-  if (version != kVersion || measures != model::kMeasureCount) {
+  if ((version != kVersion && version != kVersionWithPriors) || measures != model::kMeasureCount) {
     return corrupt(fmt::format("format {} with {} measures", version, measures));
   }
   if (rows > (std::uint64_t{1} << 36) || enterprises > rows) return corrupt("impossible counts");
-  const Layout layout = LayoutOf(rows, enterprises);
+  const bool with_priors = version == kVersionWithPriors;
+  const Layout layout = LayoutOf(rows, enterprises, with_priors);
   if (layout.total != size) {
     return corrupt(fmt::format("{} bytes where {} were written: truncated", size, layout.total));
   }
@@ -226,6 +240,10 @@ Result<std::shared_ptr<const Segment>> Segment::Open(std::string name,
   segment->period_ = reinterpret_cast<const std::int32_t*>(data + layout.period);
   segment->valid_ = reinterpret_cast<const std::uint16_t*>(data + layout.valid);
   segment->values_ = reinterpret_cast<const double*>(data + layout.values);
+  if (with_priors) {
+    segment->prior_valid_ = reinterpret_cast<const std::uint16_t*>(data + layout.prior_valid);
+    segment->prior_ = reinterpret_cast<const double*>(data + layout.prior);
+  }
   if (segment->first_[enterprises] != rows) return corrupt("row index does not add up");
   return std::shared_ptr<const Segment>(std::move(segment));
 }
@@ -246,12 +264,12 @@ std::int64_t Segment::Find(std::string_view uscc) const {
 
 std::uint64_t Segment::checksum() const {
   std::uint64_t stored = 0;
-  std::memcpy(&stored, data_ + LayoutOf(rows_, enterprises_).footer, 8);
+  std::memcpy(&stored, data_ + LayoutOf(rows_, enterprises_, has_priors()).footer, 8);
   return stored;
 }
 
 Status Segment::Verify() const {
-  const Layout layout = LayoutOf(rows_, enterprises_);
+  const Layout layout = LayoutOf(rows_, enterprises_, has_priors());
   std::uint64_t stored = 0;
   std::memcpy(&stored, data_ + layout.footer, 8);
   if (XXH3_64bits(data_, layout.footer) != stored) {
@@ -274,7 +292,8 @@ Result<SegmentInfo> SegmentDirectory::Write(const model::MonthlyPanel& panel,
   info.file = fmt::format("batch-{:06}-{:x}.seg", batch_id, stamp);
   info.rows = static_cast<std::int64_t>(panel.rows());
   info.enterprises = static_cast<std::int64_t>(panel.enterprises());
-  info.bytes = static_cast<std::int64_t>(LayoutOf(panel.rows(), panel.enterprises()).total);
+  info.bytes = static_cast<std::int64_t>(
+      LayoutOf(panel.rows(), panel.enterprises(), panel.has_priors()).total);
 
   if (path_.empty()) {
     auto bytes = std::make_shared<std::string>();

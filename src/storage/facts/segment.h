@@ -14,6 +14,9 @@
 //   period  i32 x rows (core::Period::Index())
 //   valid   u16 x rows (bit m set when measure m is present)
 //   values  f64 x rows, for each measure in model::Measure order (0.0 where missing)
+//   format 2 only, the prior-year figures (上年同期) the rows report:
+//   prior valid  u16 x rows (bit m set when measure m's prior-year figure is present)
+//   prior        f64 x rows, for each measure (0.0 where missing)
 //   footer  u64 XXH3-64 of every byte before it, "CSFEND\1\0"
 #pragma once
 
@@ -51,6 +54,13 @@ class Segment {
   std::int32_t period(std::size_t row) const { return period_[row]; }
   std::uint16_t valid(std::size_t row) const { return valid_[row]; }
   double value(std::size_t m, std::size_t row) const { return values_[m * rows_ + row]; }
+  bool has_priors() const { return prior_valid_ != nullptr; }
+  std::uint16_t prior_valid(std::size_t row) const {
+    return prior_valid_ != nullptr ? prior_valid_[row] : std::uint16_t{0};
+  }
+  double prior(std::size_t m, std::size_t row) const {
+    return prior_ != nullptr ? prior_[m * rows_ + row] : 0.0;
+  }
 
   // Recomputes the checksum over the bytes: DataLoss if it differs from the footer's.
   Status Verify() const;
@@ -72,6 +82,8 @@ class Segment {
   const std::int32_t* period_ = nullptr;
   const std::uint16_t* valid_ = nullptr;
   const double* values_ = nullptr;
+  const std::uint16_t* prior_valid_ = nullptr;  // format 2 only
+  const double* prior_ = nullptr;
 };
 
 struct SegmentInfo {

@@ -86,9 +86,12 @@ Result<MonthlyWrite> PutMonthlyPanel(Connection& db, facts::SegmentDirectory& di
         ++c;
       } else {
         const auto& seg = *view->segments()[current[c].segment];
-        bool same = seg.valid(current[c].row) == panel.valid_bits(row);
+        bool same = seg.valid(current[c].row) == panel.valid_bits(row) &&
+                    seg.prior_valid(current[c].row) == panel.prior_bits(row);
         for (std::size_t m = 0; same && m < model::kMeasureCount; ++m) {
-          same = seg.value(m, current[c].row) == panel.value(row, static_cast<model::Measure>(m));
+          const auto measure = static_cast<model::Measure>(m);
+          same = seg.value(m, current[c].row) == panel.value(row, measure) &&
+                 seg.prior(m, current[c].row) == panel.prior(row, measure);
         }
         (same ? keep : replaces)[row] = same ? 0 : 1;
         ++row;
