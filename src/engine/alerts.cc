@@ -61,16 +61,19 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       out.push_back(
           {level, rule, "enterprise", enterprise->uscc, enterprise->name, v, reference, months});
     };
+    // A combined January-February report (1-2月) is one reporting period of two months: its
+    // January is reported, inside February's figures.
+    const auto combined = [&](std::int32_t t) { return CombinedJanuary(t, e); };
     // 未报: reported last month, not this one.
     if (valid_before != nullptr && (valid_before[e] & 1U) != 0 &&
-        (valid_now == nullptr || (valid_now[e] & 1U) == 0)) {
+        (valid_now == nullptr || (valid_now[e] & 1U) == 0) && !combined(p)) {
       add("amber", "not_reported", std::nullopt, std::nullopt, 0);
     }
-    // Down by more than the share on the same month of last year, N months running.
+    // Down by more than the share on the same period of last year, N months running (a
+    // combined report counts its two months, when last year's was combined too).
     int running = 0;
     double worst = 0;
-    for (int k = 0; k < rules.decline_months; ++k) {
-      const std::int32_t t = p - k;
+    for (std::int32_t t = p; running < rules.decline_months; --t) {
       if (!has(t, model::Measure::kOutputValue) || !has(t - 12, model::Measure::kOutputValue)) {
         break;
       }
@@ -80,14 +83,20 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       if (change > -rules.decline_share) break;
       worst = std::min(worst, change);
       ++running;
+      if (combined(t - 1) && combined(t - 13)) {
+        ++running;
+        --t;
+      }
     }
-    if (rules.decline_months > 0 && running == rules.decline_months) {
-      add("red", "enterprise_declining", worst, rules.decline_share, running);
+    if (rules.decline_months > 0 && running >= rules.decline_months) {
+      add("red", "enterprise_declining", worst, rules.decline_share, rules.decline_months);
     }
-    // At risk of leaving the frame: revenue of the last 12 months under the line.
+    // At risk of leaving the frame: revenue of the last 12 months under the line, a combined
+    // January being inside its February's figure.
     double revenue = 0;
     bool full_year = true;
     for (int k = 0; k < 12 && full_year; ++k) {
+      if (k > 0 && combined(p - k)) continue;
       full_year = has(p - k, model::Measure::kRevenue);
       if (full_year) revenue += value(p - k, model::Measure::kRevenue);
     }

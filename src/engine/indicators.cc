@@ -380,6 +380,26 @@ void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t co
       }
     }
   }
+  // The combined January-February report (1-2月) is one reporting period: its flows cover both
+  // months already, and the headcount it gives stands for January too.
+  const std::int32_t february = january + 1;
+  if (period < february || !panel_.HasMonth(february)) return;
+  const std::uint16_t* january_valid = panel_.Valid(january);
+  const std::uint16_t* february_valid = panel_.Valid(february) + from;
+  const double* headcount = panel_.Column(february, Measure::kEmployees) + from;
+  double* employee_months = sums[Idx(Measure::kEmployees)].data();
+  constexpr unsigned kHeadcountBit = 1U << Idx(Measure::kEmployees);
+  for (std::size_t i = 0; i < count; ++i) {
+    const bool combined = january_valid == nullptr || january_valid[from + i] == 0;
+    if (combined && (february_valid[i] & kHeadcountBit) != 0) employee_months[i] += headcount[i];
+  }
+}
+
+bool Engine::CombinedJanuary(std::int32_t january, std::size_t e) const {
+  if (january % 12 != 0) return false;
+  const std::uint16_t* valid = panel_.Valid(january);
+  const std::uint16_t* february = panel_.Valid(january + 1);
+  return (valid == nullptr || valid[e] == 0) && february != nullptr && (february[e] & 1U) != 0;
 }
 
 void Engine::SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_t count,

@@ -254,9 +254,10 @@ class MonthValueDeriver {
   void NoteGap(std::size_t r, core::Period period, int from) {
     std::vector<int> missing_months;
     for (int m = from; m < period.month; ++m) {
-      if (stored_row_.count(core::Period{period.year, m}.Index()) == 0) {
-        missing_months.push_back(m);
-      }
+      if (stored_row_.count(core::Period{period.year, m}.Index()) != 0) continue;
+      // A January inside a stored combined January-February report is not missing.
+      if (m == 1 && stored_row_.count(core::Period{period.year, 2}.Index()) != 0) continue;
+      missing_months.push_back(m);
     }
     const bool combined_jan_feb = period.month == 2 && missing_months == std::vector<int>{1};
     if (!missing_months.empty() && !combined_jan_feb) {

@@ -2,6 +2,7 @@
 #include "clusterscope/ingest/quality.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <set>
 #include <thread>
@@ -256,13 +257,19 @@ class Checker {
     const model::Enterprise* self = in_.enterprises[slot];
     const std::int32_t p = months_.period_index(r);
     if (self == nullptr || self->AboveScaleIn(core::Period::FromIndex(p).year) != true) return;
-    // A full year is needed: the 12 rows ending here must be the 12 consecutive months.
-    if (r - first < 11 || months_.period_index(r - 11) != p - 11) return;
+    // A full year is needed: every one of the 12 months to here reported, a January inside
+    // its combined January-February report (1-2月) counting as reported.
+    std::array<bool, 12> covered{};
     double total = 0;
-    for (std::size_t k = r - 11; k <= r; ++k) {
+    for (std::size_t k = r + 1; k-- > first && months_.period_index(k) > p - 12;) {
       if (!months_.has(k, Measure::kRevenue)) return;
       total += months_.value(k, Measure::kRevenue);
+      const std::int32_t t = months_.period_index(k);
+      covered[static_cast<std::size_t>(p - t)] = true;
+      const bool combined = t % 12 == 1 && (k == first || months_.period_index(k - 1) != t - 1);
+      if (combined && p - t + 1 < 12) covered[static_cast<std::size_t>(p - t + 1)] = true;
     }
+    if (std::find(covered.begin(), covered.end(), false) != covered.end()) return;
     if (total < rules_.above_scale_revenue_wan) {
       Add(r, "below_scale_threshold", "revenue", total,
           core::Say(text::kBelowScaleThreshold, core::Period::FromIndex(p).ToString(), total,

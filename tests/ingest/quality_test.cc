@@ -148,6 +148,30 @@ TEST_F(QualityTest, FlagsAboveScaleRevenueBelowTheThreshold) {
   EXPECT_TRUE(Rules(with_revenue(1, june_, 1)).empty());
 }
 
+TEST_F(QualityTest, ACombinedJanuaryFebruaryReportCountsAsTwoMonths) {
+  auto with_revenue = [&](int n, core::Period p, double revenue) {
+    auto r = Month(n, p, revenue);
+    r[Measure::kRevenue] = revenue;
+    return r;
+  };
+  // 2022-07 .. 2023-05, with 2023's January inside February's figure: 11 rows, 12 months.
+  for (int k = 1; k <= 11; ++k) {
+    const auto p = core::Period::FromIndex(june_.Index() - k);
+    if (p.month == 1) continue;
+    Store(with_revenue(0, p, p.month == 2 ? 332 : 166));
+  }
+  EXPECT_TRUE(Rules(with_revenue(0, june_, 174)).empty());
+  EXPECT_EQ(Rules(with_revenue(0, june_, 173)),
+            (std::vector<std::string>{"below_scale_threshold:revenue"}));
+  // A January missing with no combined February is a gap: no verdict.
+  Store(with_revenue(1, {2023, 1}, 1));
+  for (int k = 1; k <= 11; ++k) {
+    const auto p = core::Period::FromIndex(june_.Index() - k);
+    if (p.month != 2) Store(with_revenue(1, p, 1));
+  }
+  EXPECT_TRUE(Rules(with_revenue(1, june_, 1)).empty());
+}
+
 TEST_F(QualityTest, WarnsOfAnEntrantWithoutABase) {
   // Enterprise 6 enters the frame in 2023; founded long before, unknown for 7.
   registry_[6].above_scale = {{2022, false}, {2023, true}};

@@ -250,7 +250,8 @@ class Engine {
   // Compute() works on blocks of this many enterprises, small enough to stay in cache.
   static constexpr std::size_t kBlock = 1024;
   // Year-to-date sums of every measure for enterprises from .. from + count - 1 at `period`,
-  // and whether each reported output in the year so far (when `reported` is given).
+  // and whether each reported output in the year so far (when `reported` is given). The
+  // headcount of a combined January-February report counts for both months.
   void SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
                      std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
                      std::array<std::uint8_t, kBlock>* reported) const;
@@ -261,6 +262,9 @@ class Engine {
                          std::array<std::uint8_t, kBlock>& based) const;
   // The base of one enterprise-month's output, the same way.
   double MonthOutputBase(std::int32_t period, std::size_t e) const;
+  // Whether enterprise slot `e` has no row in `january` and a February with output: the
+  // combined January-February report (1-2月), whose figures cover January too.
+  bool CombinedJanuary(std::int32_t january, std::size_t e) const;
 
   model::ClusterSystem system_;
   std::vector<model::Enterprise> registry_;
