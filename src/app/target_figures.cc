@@ -65,6 +65,34 @@ std::optional<double> TargetFigures::YearToDate(const std::string& group, Measur
   return sum;  // no enterprise of the group in the frame: a true zero
 }
 
+std::optional<TargetFigures::SameBasisSums> TargetFigures::SameBasis(const Quantity& q,
+                                                                     core::Period period,
+                                                                     core::Text* missing) {
+  const auto m = MeasureNamed(q.name);
+  const auto& indicators = Indicators(period);
+  if (indicators.groups.empty()) {
+    *missing = core::Say(text::kNoMonthlyStatistics, period.ToString());
+    return std::nullopt;
+  }
+  const auto colon = q.group.find(':');
+  const std::string kind = q.group.substr(0, colon);
+  const std::string code = colon == std::string::npos ? kind : q.group.substr(colon + 1);
+  SameBasisSums out;
+  for (const auto& g : indicators.groups) {
+    if (g.kind != kind || (code != "*" && g.code != code)) continue;
+    out.base += g.ytd_base[static_cast<std::size_t>(*m)];
+    if (*m != Measure::kValueAdded) {
+      out.current += g.ytd[static_cast<std::size_t>(*m)];
+    } else if (g.value_added_growth_real) {
+      out.current += g.real_value_added;
+    } else {
+      *missing = core::Say(text::kNeedsComparablePrices, period.ToString());
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 std::optional<double> TargetFigures::Trailing(const std::string& group, Measure m,
                                               core::Period period, core::Text* missing) {
   // This year's months with this year's frame, and last year's later months with last year's:
@@ -215,7 +243,20 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
       return *n / *d * factor;
     }
     case model::TargetKind::kRate: {
-      // The ratio's change on the same 12 months a year before, in %.
+      if (t.numerator->source == Quantity::Source::kMeasure &&
+          t.denominator->source == Quantity::Source::kMeasure) {
+        // A ratio of the monthly statistics changes as the bureau measures it: year to date on
+        // the same enterprises, value added at comparable prices, in %.
+        const auto n = SameBasis(*t.numerator, period, missing);
+        const auto d = SameBasis(*t.denominator, period, missing);
+        if (!n || !d) return std::nullopt;
+        if (d->current == 0 || d->base == 0 || n->base == 0) {
+          *missing = core::Say(text::kRatioUndefined);
+          return std::nullopt;
+        }
+        return ((n->current / d->current) / (n->base / d->base) - 1) * 100;
+      }
+      // Other quantities: the ratio's change on the same 12 months a year before, in %.
       const auto n = Value(*t.numerator, period, t.base_year, missing);
       const auto d = Value(*t.denominator, period, t.base_year, missing);
       const core::Period before{period.year - 1, period.month};

@@ -42,6 +42,14 @@ class TargetFigures {
                                  core::Text* missing);
   std::optional<double> YearToDate(const std::string& group, model::Measure m, core::Period period,
                                    core::Text* missing);
+  // The year to date of a measure at `period` over the group's frame and its base on the same
+  // enterprises (同口径); value added at comparable prices.
+  struct SameBasisSums {
+    double current = 0;
+    double base = 0;
+  };
+  std::optional<SameBasisSums> SameBasis(const model::Quantity& q, core::Period period,
+                                         core::Text* missing);
   // Per enterprise of the frame: the trailing 12 months of `m`.
   std::map<std::string, double> TrailingByEnterprise(model::Measure m, core::Period period);
 

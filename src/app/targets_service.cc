@@ -345,7 +345,10 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
   for (const auto& t : plan->targets) first_year = std::min(first_year, t.base_year - 1);
   auto facts = store().CurrentMonthly(core::Period{first_year, 1}, *period);
   if (!facts) return Error(facts.error());
+  auto prices = store().ListPriceIndices();  // value added at comparable prices (T21)
+  if (!prices) return Error(prices.error());
   engine::Engine engine(system(), *registry);
+  engine.SetPriceIndices(*prices);
   engine.Apply(*facts);
   TargetFigures figures(system(), *plan, engine, *registry, *designations, *series);
   Pipeline pipeline;

@@ -152,6 +152,10 @@ void WithholdQuantity(engine::GroupIndicators& g, Quantity q, Reason reason) {
   if (reads({Quantity::kEnergyTce, Quantity::kValueAdded})) g.energy_per_va.reset();
   if (reads({Quantity::kEnergyTce, Quantity::kValueAdded, Quantity::kEnergyBase,
              Quantity::kValueAddedBase})) {
+    g.energy_per_va_change_nominal.reset();
+  }
+  if (reads({Quantity::kEnergyTce, Quantity::kRealValueAdded, Quantity::kEnergyBase,
+             Quantity::kValueAddedBase})) {
     g.energy_per_va_change.reset();
   }
   if (reads({Quantity::kValueAdded, Quantity::kEmployeeMonths})) g.labor_productivity.reset();

@@ -759,7 +759,13 @@ class Engine::Pass {
       g.energy_per_va = Ratio(y[Idx(Measure::kEnergyTce)], y[Idx(Measure::kValueAdded)]);
       const auto energy_base = Ratio(b[Idx(Measure::kEnergyTce)], b[Idx(Measure::kValueAdded)]);
       if (g.energy_per_va && energy_base && *energy_base != 0) {
-        g.energy_per_va_change = *g.energy_per_va / *energy_base - 1;
+        g.energy_per_va_change_nominal = *g.energy_per_va / *energy_base - 1;
+      }
+      // The fall the plans set is at comparable prices on the same enterprises: energy's
+      // growth against value added's real growth.
+      const auto energy_growth = GrowthOf(y[Idx(Measure::kEnergyTce)], b[Idx(Measure::kEnergyTce)]);
+      if (energy_growth && g.value_added_growth_real && *g.value_added_growth_real != -1) {
+        g.energy_per_va_change = (1 + *energy_growth) / (1 + *g.value_added_growth_real) - 1;
       }
       // Average employees = Σ headcount over F and W / m, so productivity = VA x 12 / m / average.
       const double average_employees = g.employee_months / months;

@@ -175,6 +175,7 @@ void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
   w.Field("export_share", g.export_share);
   w.Field("energy_per_va", g.energy_per_va);
   w.Field("energy_per_va_change", g.energy_per_va_change);
+  w.Field("energy_per_va_change_nominal", g.energy_per_va_change_nominal);
   w.Field("labor_productivity", g.labor_productivity);
   w.Field("output_per_km2", g.output_per_km2);
   w.Field("declining_count", g.declining_count);

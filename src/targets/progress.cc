@@ -83,7 +83,10 @@ void AgainstLimit(const model::Target& target, const Figures& figures, Progress&
   const double limit = target.kind == model::TargetKind::kRate
                            ? (at_most ? -*figures.reference : *figures.reference)
                            : *figures.reference;
-  const bool met = at_most ? *figures.actual <= limit : *figures.actual >= limit;
+  // Figures met exactly must not miss by a rounding of the arithmetic behind them.
+  constexpr double kTolerance = 1e-9;
+  const bool met =
+      at_most ? *figures.actual <= limit + kTolerance : *figures.actual >= limit - kTolerance;
   const double shortfall = std::abs(*figures.actual - limit);
   p.status = met ? "green" : (shortfall <= 0.5 ? "amber" : "red");  // within half a point
   p.note = core::Say(text::kRateAgainstLimit, *figures.actual, limit);

@@ -431,6 +431,45 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
             std::string::npos);
 }
 
+// T21, the fall of energy per value added, as the plans measure it: year to date on the same
+// enterprises with value added at comparable prices. Prices fell 3 %, value added and energy
+// stayed flat at current prices: a fall of 3 %, the rate the city set, met.
+TEST_F(CliTest, TheEnergyTargetIsMeasuredAtComparablePrices) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_EQ(Cli("enterprise add " + a + " --name 甲 --industry 3841 --above-scale 1 --year 2022")
+                .exit_code,
+            0);
+  ASSERT_EQ(Cli("enterprise update " + a + " --above-scale 1 --year 2023").exit_code, 0);
+  std::string monthly = "uscc,period,output_value,value_added,energy_tce\n";
+  std::string prices = "division,period,index\n";
+  for (int year : {2022, 2023}) {
+    for (int m = 1; m <= 12; ++m) {
+      monthly += fmt::format("{},{}-{:02},300,100,50\n", a, year, m);
+      prices += fmt::format("38,{}-{:02},{}\n", year, m, year == 2023 ? 97 : 100);
+    }
+  }
+  testutil::WriteFile(dir_.Path("m.csv"), monthly);
+  testutil::WriteFile(dir_.Path("p.csv"), prices);
+  testutil::WriteFile(dir_.Path("s.csv"),
+                      "series,period,value,source\nenergy_intensity_rate_assigned,2023,3,市\n");
+  ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
+  ASSERT_EQ(Cli("import prices p.csv").exit_code, 0);
+  ASSERT_EQ(Cli("import series s.csv").exit_code, 0);
+  const CliRun run = Cli("targets --period 2023-12 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  for (const auto& t : nlohmann::json::parse(run.out)["targets"]) {
+    if (t["id"] != "T21") continue;
+    EXPECT_NEAR(t["actual"].get<double>(), -3.0, 1e-9);
+    EXPECT_EQ(t["status"], "green") << t["note"];
+  }
+  const auto report =
+      nlohmann::json::parse(Cli("report monthly --period 2023-12 --format json").out);
+  const auto& total = report["groups"][0];
+  EXPECT_NEAR(total["energy_per_va_change"].get<double>(), -0.03, 1e-12);
+  EXPECT_NEAR(total["energy_per_va_change_nominal"].get<double>(), 0.0, 1e-12);
+}
+
 // A region target split across clusters: goals set for some, the rest by base-year output, and
 // the parts add up to the whole.
 TEST_F(CliTest, SplitsATargetAcrossClusters) {

@@ -134,7 +134,8 @@ TEST_F(IndicatorsTest, ComputesTheRatios) {
   EXPECT_DOUBLE_EQ(*a.profit_margin, -15.0 / 300);
   EXPECT_DOUBLE_EQ(*a.rd_intensity, 3.0 / 300);
   EXPECT_DOUBLE_EQ(*a.energy_per_va, 27.0 / 90);
-  EXPECT_DOUBLE_EQ(*a.energy_per_va_change, (27.0 / 90) / (30.0 / 75) - 1);  // -25 %
+  EXPECT_DOUBLE_EQ(*a.energy_per_va_change_nominal, (27.0 / 90) / (30.0 / 75) - 1);  // -25 %
+  EXPECT_FALSE(a.energy_per_va_change.has_value());  // at comparable prices: no index here
   // 90 万元 of value added in 3 months by 10 people on average: 36 万元 a person a year.
   EXPECT_DOUBLE_EQ(*a.labor_productivity, 36);
   EXPECT_DOUBLE_EQ(*a.Growth(Measure::kValueAdded), 90.0 / 75 - 1);
@@ -214,6 +215,38 @@ TEST_F(IndicatorsTest, RaisesAlertsForGroupsAndEnterprises) {
     }
   }
   EXPECT_EQ(missing, 2u);
+}
+
+// The case: value added flat at current prices while factory-gate prices fell 3 %, energy
+// flat. At comparable prices value added grew 100 / 97 - 1 = 3.09 %, so energy per value added
+// fell (1 + 0) / (100 / 97) - 1 = -3 %: a 3 % target met, which current prices would miss (0 %).
+TEST(EnergyPerValueAddedTest, FallsAtComparablePricesOnTheSameEnterprises) {
+  model::Enterprise e;
+  e.uscc = testutil::CreditCode(1);
+  e.industry_code = "3841";
+  e.cluster = "L1";
+  e.above_scale = {{2024, true}, {2025, true}};
+  model::MonthlyPanel panel;
+  for (int year : {2024, 2025}) {
+    for (int m = 1; m <= 3; ++m) {
+      model::MonthlyRecord r;
+      r.uscc = e.uscc;
+      r.period = {year, m};
+      r[Measure::kOutputValue] = 300;
+      r[Measure::kValueAdded] = 100;
+      r[Measure::kEnergyTce] = 50;
+      panel.Add(r);
+    }
+  }
+  panel.Sort();
+  Engine engine(testutil::FulingSystem(), {e});
+  engine.Apply(panel);
+  engine.SetPriceIndices({{"38", {2025, 1}, 97}, {"38", {2025, 2}, 97}, {"38", {2025, 3}, 97}});
+  const auto total = engine.Compute({2025, 3}).groups.front();
+  EXPECT_NEAR(*total.value_added_growth_real, 100.0 / 97 - 1, 1e-12);
+  EXPECT_NEAR(*total.energy_per_va_change, -0.03, 1e-12);
+  EXPECT_NEAR(*total.energy_per_va_change_nominal, 0.0, 1e-12);
+  EXPECT_NEAR(*total.energy_per_va, 0.5, 1e-12);  // the level stays at current prices
 }
 
 // A's value added: 90 in 2024-01..03 against 75 a year before (+20 % nominal). With its

@@ -101,14 +101,18 @@ struct GroupIndicators {
   std::optional<double> rd_intensity;       // R&D / revenue
   std::optional<double> new_product_share;  // new-product revenue / revenue
   std::optional<double> export_share;       // export delivery value / output
-  std::optional<double> energy_per_va;      // tce per 万元 of value added
-  std::optional<double> energy_per_va_change;  // on the same months of last year
-  std::optional<double> labor_productivity;    // 万元 of value added a person a year
-  std::optional<double> output_per_km2;        // parks with a known industrial land area
-  std::size_t declining_count = 0;             // base > 0 and ytd output below it
-  std::size_t loss_count = 0;                  // ytd profit < 0
-  double loss_amount = 0;                      // Σ of those losses (negative)
-  std::size_t non_reporting_count = 0;         // in F, no figures for P itself
+  std::optional<double> energy_per_va;  // tce per 万元 of value added at current prices (a level)
+  // Its change on the same months of last year, on the same enterprises: at comparable prices,
+  // (1 + energy growth) / (1 + real value-added growth) - 1 (null without price indices), and
+  // at current prices.
+  std::optional<double> energy_per_va_change;
+  std::optional<double> energy_per_va_change_nominal;
+  std::optional<double> labor_productivity;  // 万元 of value added a person a year
+  std::optional<double> output_per_km2;      // parks with a known industrial land area
+  std::size_t declining_count = 0;           // base > 0 and ytd output below it
+  std::size_t loss_count = 0;                // ytd profit < 0
+  double loss_amount = 0;                    // Σ of those losses (negative)
+  std::size_t non_reporting_count = 0;       // in F, no figures for P itself
   // Enterprises of F founded before W' (or on an unknown date) with neither a reported nor a
   // stored base for output: how much of the growth rests on a zero base. Their ytd output is
   // null in a published form (a subset the groups do not tell apart).

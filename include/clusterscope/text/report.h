@@ -307,8 +307,10 @@ inline constexpr core::Message kMonthlyRatios{"效益与效率", "Efficiency"};
 inline constexpr core::Message kMonthlyVaRate{"增加值率", "value-added rate"};
 inline constexpr core::Message kMonthlyProfitMargin{"营业收入利润率", "profit margin"};
 inline constexpr core::Message kMonthlyRdIntensity{"研发投入强度", "R&D intensity"};
-inline constexpr core::Message kMonthlyEnergyPerVa{"单位增加值能耗（吨标煤/万元）",
-                                                   "energy per value added (tce per 10k yuan)"};
+inline constexpr core::Message kMonthlyEnergyPerVa{
+    "单位增加值能耗（吨标煤/万元，现价；括号内为按可比价计算的同比变化）",
+    "energy per value added (tce per 10k yuan at current prices; in brackets its change on last "
+    "year at comparable prices)"};
 inline constexpr core::Message kMonthlyProductivity{
     "全员劳动生产率（万元/人·年）", "labour productivity (10k yuan a person a year)"};
 inline constexpr core::Message kMonthlyCounts{"企业情况", "Enterprises"};

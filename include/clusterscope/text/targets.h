@@ -32,6 +32,9 @@ inline constexpr core::Message kNoEmployeesReported{"无从业人员数据", "no
 inline constexpr core::Message kParkHasNoLandArea{
     "园区 {} 在集群体系中没有工业用地面积", "park {} has no industrial land area in the system"};
 inline constexpr core::Message kDenominatorIsZero{"{} 的分母为零", "the denominator is zero at {}"};
+inline constexpr core::Message kNeedsComparablePrices{
+    "{} 的增加值缺少价格指数，无法按可比价计算（`import prices`）",
+    "value added at {} lacks price indices for comparable prices (`import prices`)"};
 inline constexpr core::Message kRatioUndefined{"两个年份之一的比值无定义",
                                                "the ratio is undefined in one of the two years"};
 inline constexpr core::Message kBaseYearMissing{"基期：{}", "base year: {}"};
