@@ -232,6 +232,13 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
       if (!v) return std::nullopt;
       return *v * factor;
     }
+    case model::TargetKind::kFloor:
+      if (t.value) {
+        const auto v = Value(*t.value, period, t.base_year, missing);
+        if (!v) return std::nullopt;
+        return *v * factor;
+      }
+      [[fallthrough]];
     case model::TargetKind::kRatio: {
       const auto n = Value(*t.numerator, period, t.base_year, missing);
       const auto d = Value(*t.denominator, period, t.base_year, missing);
@@ -292,6 +299,14 @@ targets::Figures TargetFigures::For(const model::Target& t, core::Period period)
     core::Text why;
     f.base = Figure(t, {t.base_year, 12}, &why);
     if (!f.base && f.missing.empty()) f.missing = core::Say(text::kBaseYearMissing, why);
+  }
+  if (t.kind == model::TargetKind::kFloor && t.target_value) {
+    // Every year-end since the base year's, before this period's year.
+    for (int year = t.base_year + 1; year < period.year && !f.broken_in; ++year) {
+      core::Text why;
+      const auto at_end = Figure(t, {year, 12}, &why);
+      if (at_end && *at_end < *t.target_value) f.broken_in = year;
+    }
   }
   if (t.reference) {
     // A set rate or an external change: a percentage, whatever the target's own unit.

@@ -82,7 +82,8 @@ model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std
   bool known_kind = false;
   for (const auto k :
        {model::TargetKind::kLevel, model::TargetKind::kRatio, model::TargetKind::kCount,
-        model::TargetKind::kRate, model::TargetKind::kCompare, model::TargetKind::kMilestone}) {
+        model::TargetKind::kRate, model::TargetKind::kCompare, model::TargetKind::kMilestone,
+        model::TargetKind::kFloor}) {
     if (model::TargetKindName(k) == kind) {
       t.kind = k;
       known_kind = true;
@@ -91,7 +92,7 @@ model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std
   if (!known_kind && !kind.empty()) {
     reader.Problem(path + ".kind", table->get("kind"),
                    fmt::format("unknown kind '{}' (level, ratio, count, rate, compare, "
-                               "milestone)",
+                               "milestone, floor)",
                                kind));
   }
   if (table->get("scope") != nullptr) t.scope = reader.String(*table, path, "scope", true);

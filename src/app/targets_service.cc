@@ -38,13 +38,6 @@ Result<model::TargetPlan> TargetsService::Plan() {
 }
 
 namespace {
-// Enough draws for the odds to be good to about half a point; a fixed seed, so that a report
-// says the same thing every time it is run.
-constexpr std::size_t kOddsDraws = 20000;
-constexpr std::uint64_t kOddsSeed = 2027;
-}  // namespace
-
-namespace {
 
 // The targets of the plan, each split target followed by its parts: the goals set for some
 // groups, and the rest of the goal in proportion to the groups' base-year figures, so that the
@@ -157,14 +150,15 @@ void ProjectTarget(const model::Target& t, core::Period period, double now,
   }
 }
 
-// The odds draw each remaining year from the figure's yearly changes (every whole year held
-// from the year before the base on, and this one when the period is a December), centred on
-// the trend the projection follows, spread as the history's years varied. The projects'
-// addition is certain in the odds (its uncertainty is in its weights): the trend must only
-// cover the rest of the goal.
+// The odds of the figure's change to the end of the target year (targets/odds.h): fitted to its
+// yearly changes (every whole year held from the year before the base on, and this one when the
+// period is a December), centred on the trend the projection follows. The projects' addition
+// is certain in the odds (its uncertainty is in its weights): the trend must only cover the
+// rest of the goal, and is centred on the trend alone, so that the odds are at least one half
+// exactly when the projection reaches the goal.
 std::optional<targets::Odds> TargetOdds(const model::Target& t, double now,
                                         const std::map<int, std::optional<double>>& year_end,
-                                        const targets::Progress& progress) {
+                                        targets::Progress& progress) {
   const bool additive = t.unit == "%";
   std::vector<double> changes;
   std::optional<double> previous;
@@ -174,18 +168,14 @@ std::optional<targets::Odds> TargetOdds(const model::Target& t, double now,
     }
     previous = at_end;
   }
-  std::optional<double> centre;
-  if (progress.projection && progress.years_left > 0) {
-    if (additive) {
-      centre = (*progress.projection - now) / progress.years_left;
-    } else if (*progress.projection > 0 && now > 0) {
-      centre = std::log(*progress.projection / now) / progress.years_left;
-    }
+  if (!progress.projection) {
+    progress.odds_note = core::Say(text::kOddsNoProjection);
+    return std::nullopt;
   }
-  const double goal = *t.target_value - progress.pipeline.value_or(0);
-  return targets::EstimateOdds({changes, now, goal, progress.years_left,
-                                t.direction == model::Direction::kAtMost, additive, kOddsDraws,
-                                kOddsSeed, centre});
+  const double pipeline = progress.pipeline.value_or(0);
+  return targets::OddsOfProjection(
+      changes, now, *t.target_value, *progress.projection - pipeline, pipeline, progress.years_left,
+      t.direction == model::Direction::kAtMost, additive, &progress.odds_note);
 }
 
 // One target's row: where it stands, its projection and odds, and its history when asked.
@@ -197,11 +187,15 @@ targets::TargetReport::Row TargetRow(const model::TargetPlan& plan, const model:
   const auto now = figures.For(t, period);
   row.progress = targets::Evaluate(plan, t, period, now);
   const bool numeric = t.kind == model::TargetKind::kLevel || t.kind == model::TargetKind::kRatio ||
-                       t.kind == model::TargetKind::kCount;
+                       t.kind == model::TargetKind::kCount || t.kind == model::TargetKind::kFloor;
   if (numeric && now.actual && t.target_value) {
     const auto year_end = YearEnds(t, period, now.actual, figures);
     ProjectTarget(t, period, *now.actual, year_end, pipeline, row.progress);
-    row.progress.odds = TargetOdds(t, *now.actual, year_end, row.progress);
+    if (t.kind == model::TargetKind::kFloor) {
+      row.progress.odds_note = core::Say(text::kOddsFloorEachYear);  // the trend still shows
+    } else {
+      row.progress.odds = TargetOdds(t, *now.actual, year_end, row.progress);
+    }
   }
   if (history) {
     for (int index = core::Period{t.base_year + 1, 1}.Index(); index <= period.Index(); ++index) {

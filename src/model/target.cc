@@ -92,6 +92,8 @@ std::string_view TargetKindName(TargetKind kind) {
       return "compare";
     case TargetKind::kMilestone:
       return "milestone";
+    case TargetKind::kFloor:
+      return "floor";
   }
   return "level";
 }
@@ -289,6 +291,19 @@ class PlanChecker {
       case TargetKind::kRatio:
       case TargetKind::kRate:
         CheckRatio(at);
+        break;
+      case TargetKind::kFloor:
+        if (t.value) {
+          if (const auto d = CheckQuantity(*t.value, key + ".value"); d && unit != nullptr) {
+            Fits(at, *d, unit->numerator, unit->denominator);
+          }
+        } else {
+          CheckRatio(at);
+        }
+        if (!t.target_value) Add(key + ".target", "a floor target needs a target");
+        if (t.direction == Direction::kAtMost) {
+          Add(key + ".direction", "a floor holds a figure above a line: direction at_least");
+        }
         break;
       case TargetKind::kCompare:
         if (Needs(at, t.value, "value")) static_cast<void>(CheckQuantity(*t.value, key + ".value"));

@@ -39,6 +39,8 @@ std::string KindText(model::TargetKind kind, Language language) {
       return text::kKindCompare.In(language);
     case model::TargetKind::kMilestone:
       return text::kKindMilestone.In(language);
+    case model::TargetKind::kFloor:
+      return text::kKindFloor.In(language);
   }
   return "";
 }
@@ -169,10 +171,12 @@ json TargetsValue(const targets::TargetReport& report, Language language) {
         {"pipeline", Number(p.pipeline)},
         {"pipeline_projects", p.pipeline_projects},
         {"odds", p.odds ? json(p.odds->probability) : json(nullptr)},
-        {"odds_draws", p.odds ? json(p.odds->draws) : json(nullptr)},
-        {"odds_seed", p.odds ? json(p.odds->seed) : json(nullptr)},
+        {"odds_method", p.odds ? json("student_t") : json(nullptr)},
+        {"odds_df", p.odds ? json(p.odds->degrees_of_freedom) : json(nullptr)},
+        {"odds_scale", p.odds ? json(p.odds->scale) : json(nullptr)},
         {"odds_history_years", p.odds ? json(p.odds->history_years) : json(nullptr)},
-        {"odds_sd_change", p.odds ? json(p.odds->sd_change) : json(nullptr)}};
+        {"odds_sd_change", p.odds ? json(p.odds->sd_change) : json(nullptr)},
+        {"odds_note", p.odds_note.In(language)}};
   };
   json rows = json::array();
   for (const auto& row : report.rows) {

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/targets/odds.h"
 
+#include <algorithm>
 #include <cmath>
-#include <random>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include "clusterscope/text/targets.h"
 
 namespace clusterscope::targets {
 
@@ -17,13 +21,21 @@ double LognormalOdds(double actual, double goal, double mean, double sd, double 
   return at_most ? 1 - above : above;
 }
 
-std::optional<Odds> EstimateOdds(const OddsInput& input) {
+std::optional<Odds> EstimateOdds(const OddsInput& input, core::Text* why_not) {
   const auto n = input.yearly_changes.size();
-  if (n < 2 || input.years <= 0 || input.draws == 0) return std::nullopt;
-  if (!input.additive && (input.actual <= 0 || input.goal <= 0)) return std::nullopt;
+  if (n < kMinYearlyChanges) {
+    *why_not = core::Say(text::kOddsNeedYearlyChanges, kMinYearlyChanges, n);
+    return std::nullopt;
+  }
+  if (input.years <= 0) {
+    *why_not = core::Say(text::kOddsNoTimeLeft);
+    return std::nullopt;
+  }
+  if (!input.additive && (input.actual <= 0 || input.goal <= 0)) {
+    *why_not = core::Say(text::kOddsNotAboveZero);
+    return std::nullopt;
+  }
   Odds odds;
-  odds.draws = input.draws;
-  odds.seed = input.seed;
   odds.history_years = n;
   for (const double c : input.yearly_changes) odds.mean_change += c;
   odds.mean_change /= static_cast<double>(n);
@@ -31,29 +43,46 @@ std::optional<Odds> EstimateOdds(const OddsInput& input) {
   for (const double c : input.yearly_changes) {
     squares += (c - odds.mean_change) * (c - odds.mean_change);
   }
-  odds.sd_change = std::sqrt(squares / static_cast<double>(n - 1));  // sample sd
+  odds.sd_change = std::sqrt(squares / static_cast<double>(n - 1));           // sample sd
+  if (odds.sd_change <= 1e-12 * std::max(1.0, std::abs(odds.mean_change))) {  // rounding only
+    *why_not = core::Say(text::kOddsHistoryNeverVaried);
+    return std::nullopt;
+  }
   if (input.centre) odds.mean_change = *input.centre;
 
-  // Each whole year a draw from N(mean, sd); a part year f from N(mean f, sd² f).
-  std::mt19937_64 random(input.seed);
-  std::normal_distribution<double> normal(0.0, 1.0);
-  const double whole = std::floor(input.years);
-  const double part = input.years - whole;
-  std::size_t reached = 0;
-  for (std::size_t d = 0; d < input.draws; ++d) {
-    double change = 0;
-    for (int y = 0; y < static_cast<int>(whole); ++y) {
-      change += odds.mean_change + odds.sd_change * normal(random);
-    }
-    if (part > 0) {
-      change += odds.mean_change * part + odds.sd_change * std::sqrt(part) * normal(random);
-    }
-    const double final_value =
-        input.additive ? input.actual + change : input.actual * std::exp(change);
-    if (input.at_most ? final_value <= input.goal : final_value >= input.goal) ++reached;
-  }
-  odds.probability = static_cast<double>(reached) / static_cast<double>(input.draws);
+  // S, the change to the end of the target year: (S − h·centre) / (s √(h + h²/n)) ~ t(n − 1),
+  // the predictive law of a sum of h future draws when the mean is estimated from n.
+  const double h = input.years;
+  odds.degrees_of_freedom = static_cast<double>(n - 1);
+  odds.scale = odds.sd_change * std::sqrt(h + h * h / static_cast<double>(n));
+  const double needed =
+      input.additive ? input.goal - input.actual : std::log(input.goal / input.actual);
+  const double margin = (h * odds.mean_change - needed) / odds.scale;  // above the goal
+  const boost::math::students_t law(odds.degrees_of_freedom);
+  odds.probability = input.at_most ? boost::math::cdf(law, -margin) : boost::math::cdf(law, margin);
   return odds;
+}
+
+std::optional<Odds> OddsOfProjection(const std::vector<double>& yearly_changes, double actual,
+                                     double goal, double trend, double pipeline, double years,
+                                     bool at_most, bool additive, core::Text* why_not) {
+  const double rest = goal - pipeline;  // what the trend must cover
+  if (!additive && rest <= 0 && years > 0) {
+    // The projects alone cover the goal (for a ceiling: put it out of reach).
+    Odds certain;
+    certain.probability = at_most ? 0 : 1;
+    certain.history_years = yearly_changes.size();
+    return certain;
+  }
+  OddsInput input{yearly_changes, actual, rest, years, at_most, additive, std::nullopt};
+  if (years > 0) {
+    if (additive) {
+      input.centre = (trend - actual) / years;
+    } else if (trend > 0 && actual > 0) {
+      input.centre = std::log(trend / actual) / years;
+    }
+  }
+  return EstimateOdds(input, why_not);
 }
 
 }  // namespace clusterscope::targets

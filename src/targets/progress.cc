@@ -56,9 +56,11 @@ namespace {
 
 // Green while the path covered keeps up with the time elapsed (less the amber gap).
 std::string Light(const model::TargetPlan& plan, double path, double time) {
+  // A figure exactly on time must not fall behind by a rounding of the logarithms behind it.
+  constexpr double kTolerance = 1e-9;
   const double behind = time - path;
-  if (behind <= plan.amber_gap) return "green";
-  if (behind <= plan.red_gap) return "amber";
+  if (behind <= plan.amber_gap + kTolerance) return "green";
+  if (behind <= plan.red_gap + kTolerance) return "amber";
   return "red";
 }
 
@@ -92,6 +94,28 @@ void AgainstLimit(const model::Target& target, const Figures& figures, Progress&
   p.note = core::Say(text::kRateAgainstLimit, *figures.actual, limit);
 }
 
+// A floor holds every year: red while the figure is below it; amber when it holds now but a year
+// since the base ended below it; green otherwise.
+void Floor(const model::Target& target, const Figures& figures, Progress& p) {
+  if (!figures.actual || !target.target_value) {
+    p.status = "no_data";
+    p.note = figures.missing.empty() ? core::Say(text::kNoData) : figures.missing;
+    return;
+  }
+  const double actual = *figures.actual;
+  const double floor = *target.target_value;
+  if (floor != 0) p.completion = actual / floor;
+  if (actual < floor) {
+    p.status = "red";
+    p.note = core::Say(text::kFloorBroken, actual, floor);
+  } else if (figures.broken_in) {
+    p.status = "amber";
+    p.note = core::Say(text::kFloorBrokenIn, *figures.broken_in, floor);
+  } else {
+    p.status = "green";
+  }
+}
+
 }  // namespace
 
 Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
@@ -121,6 +145,10 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
       AgainstLimit(target, figures, p);
       return p;
 
+    case model::TargetKind::kFloor:
+      Floor(target, figures, p);
+      return p;
+
     case model::TargetKind::kLevel:
     case model::TargetKind::kRatio:
     case model::TargetKind::kCount:
@@ -146,7 +174,12 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
     }
   }
   if (figures.base && *figures.base != goal) {
-    p.path_progress = (actual - *figures.base) / (goal - *figures.base);
+    const double base = *figures.base;
+    if (!share && actual > 0 && base > 0 && goal > 0) {
+      p.path_progress = std::log(actual / base) / std::log(goal / base);
+    } else {
+      p.path_progress = (actual - base) / (goal - base);
+    }
   }
   if (met) {
     p.status = "green";

@@ -29,7 +29,7 @@ TEST(TargetsConfigTest, ShipsAllThirtyRowsOfThe2027Table) {
   EXPECT_EQ(rows.size(), 30u);
   EXPECT_EQ(*rows.begin(), 1);
   EXPECT_EQ(*rows.rbegin(), 30);
-  EXPECT_EQ(kinds.size(), 6u);  // every kind of target
+  EXPECT_EQ(kinds.size(), 7u);  // every kind of target
   int doublings = 0;
   for (const auto& t : plan->targets) doublings += t.row == 30 ? 1 : 0;
   EXPECT_EQ(doublings, 6);

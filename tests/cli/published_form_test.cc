@@ -34,6 +34,21 @@ void Numbers(const json& doc, std::vector<double>& out) {
   }
 }
 
+// Issue 19: the odds and the projection tell one story on every target of the demo.
+TEST_F(PublishedFormTest, TheOddsAgreeWithTheProjection) {
+  const json all = Json("targets --format json --period 2025-06");
+  std::size_t with_odds = 0;
+  for (const auto& t : all["targets"]) {
+    if (t["odds"].is_null()) continue;
+    ++with_odds;
+    EXPECT_EQ(t["odds"].get<double>() >= 0.5, t["projection_meets"].get<bool>())
+        << t["id"] << " odds " << t["odds"] << " projection " << t["projection"];
+    EXPECT_EQ(t["odds_method"], "student_t");
+    EXPECT_GE(t["odds_history_years"].get<int>(), 3);
+  }
+  EXPECT_GT(with_odds, 5u);
+}
+
 TEST_F(PublishedFormTest, TargetsWithholdTheGroupsTheReportWithholds) {
   const json published = Json("report monthly --public --format json --period 2025-06");
   const json full = Json("report monthly --format json --period 2025-06");

@@ -56,6 +56,7 @@ enum class TargetKind {
   kRate,       // a ratio falls (or rises) at least as fast as an externally set rate
   kCompare,    // a change is better than an external series' change
   kMilestone,  // a dated event with no number
+  kFloor,      // a figure (a value or a ratio) to hold above a line every year (保持在…以上)
 };
 std::string_view TargetKindName(TargetKind kind);
 
@@ -70,9 +71,9 @@ struct Target {
   std::string scope = "region";  // "region", "cluster:L1", "park:GXQ"
   std::string unit;              // a FindUnit() name; empty for milestones
   Direction direction = Direction::kAtLeast;
-  std::optional<Quantity> value;        // level, count, compare
-  std::optional<Quantity> numerator;    // ratio, rate
-  std::optional<Quantity> denominator;  // ratio, rate
+  std::optional<Quantity> value;        // level, count, compare, floor
+  std::optional<Quantity> numerator;    // ratio, rate, floor (a ratio)
+  std::optional<Quantity> denominator;  // ratio, rate, floor (a ratio)
   std::optional<Quantity> reference;    // rate: the set rate (% a year); compare: the series
   std::string milestone_series;         // milestone: the series whose first value marks it
   int base_year = 0;

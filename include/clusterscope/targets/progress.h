@@ -25,6 +25,7 @@ struct Figures {
   std::optional<double> reference;      // rate: the set rate (%); compare: the external change (%)
   std::optional<core::Period> reached;  // milestone: when it was reached
   core::Text missing;                   // why a figure needed is missing
+  std::optional<int> broken_in;         // floor: the first year since the base that ended below
 };
 
 struct Progress {
@@ -35,7 +36,9 @@ struct Progress {
   std::optional<double> reference;
   // actual / target (for at_most targets: target / actual): how much of the goal is there.
   std::optional<double> completion;
-  // The share of the path from base to target covered: (actual − base) / (target − base).
+  // The share of the path from base to target covered: ln(actual / base) / ln(target / base) for
+  // levels, counts and ratios other than shares (a steady growth rate keeps it with the time),
+  // (actual − base) / (target − base) for shares in points.
   std::optional<double> path_progress;
   double time_progress = 0;  // the share of the time from base to target year elapsed
   // What the figure must still do each year to the end of the target year: a growth rate
@@ -54,8 +57,10 @@ struct Progress {
   std::optional<double> trend;     // the trend alone, when projects were added to it
   std::optional<double> pipeline;  // the projects' weighted addition, in the target's unit
   std::size_t pipeline_projects = 0;
-  // The probability of reaching the goal by the end of the target year (odds.h).
+  // The probability of reaching the goal by the end of the target year (odds.h), or why there
+  // is none.
   std::optional<Odds> odds;
+  core::Text odds_note;
 };
 
 // A figure at a time, in years from the end of the base year (2023-06 on a 2022 path: 0.5).

@@ -35,6 +35,23 @@ inline constexpr core::Message kDenominatorIsZero{"{} 的分母为零", "the den
 inline constexpr core::Message kNeedsComparablePrices{
     "{} 的增加值缺少价格指数，无法按可比价计算（`import prices`）",
     "value added at {} lacks price indices for comparable prices (`import prices`)"};
+inline constexpr core::Message kOddsNeedYearlyChanges{
+    "概率需要至少 {} 个年度变化，现有 {} 个", "odds need at least {} yearly changes; there are {}"};
+inline constexpr core::Message kOddsNoProjection{"无趋势外推，不估计概率",
+                                                 "no trend to carry forward: no odds"};
+inline constexpr core::Message kOddsNoTimeLeft{"目标年份已过，不再估计概率",
+                                               "the target year is over: no odds"};
+inline constexpr core::Message kOddsNotAboveZero{"数值或目标不大于零，无法按增长率估计概率",
+                                                 "the figure or the goal is not above zero: no "
+                                                 "odds on growth rates"};
+inline constexpr core::Message kOddsHistoryNeverVaried{
+    "历年变化完全相同，无从估计波动", "the yearly changes never varied: no spread to judge by"};
+inline constexpr core::Message kOddsFloorEachYear{"底线目标逐年考核，不估计到期概率",
+                                                  "a floor is judged every year: no odds"};
+inline constexpr core::Message kFloorBroken{"{:.2f} 低于底线 {:g}",
+                                            "{:.2f} is below the floor of {:g}"};
+inline constexpr core::Message kFloorBrokenIn{"{} 年末曾低于底线 {:g}",
+                                              "fell below the floor of {1:g} at the end of {0}"};
 inline constexpr core::Message kRatioUndefined{"两个年份之一的比值无定义",
                                                "the ratio is undefined in one of the two years"};
 inline constexpr core::Message kBaseYearMissing{"基期：{}", "base year: {}"};

@@ -44,6 +44,7 @@ inline constexpr core::Message kKindCount{"数量", "count"};
 inline constexpr core::Message kKindRate{"降幅", "rate"};
 inline constexpr core::Message kKindCompare{"比较", "compare"};
 inline constexpr core::Message kKindMilestone{"里程碑", "milestone"};
+inline constexpr core::Message kKindFloor{"底线", "floor"};
 inline constexpr core::Message kPerYearGrowth{"{:+.1f}%/年", "{:+.1f}%/yr"};
 inline constexpr core::Message kPointsPerYear{"{:+.2f} 个百分点/年", "{:+.2f} points/yr"};
 inline constexpr core::Message kUnitsPerYear{"+{:.1f} {}/年", "+{:.1f} {}/yr"};
