@@ -89,10 +89,18 @@ void ReadDesignationTypes(Reader& reader, const toml::table& doc, model::Cluster
   system.designation_types = model::DefaultDesignationTypes();
   std::set<std::string> file_types;
   for (const auto& [path, table] : reader.Tables(doc, "", "designation_types")) {
-    reader.Allow(*table, path, {"code", "name_zh", "name_en"});
+    reader.Allow(*table, path, {"code", "name_zh", "name_en", "term_years"});
     model::DesignationType type{reader.String(*table, path, "code", true),
                                 reader.String(*table, path, "name_zh", true),
                                 reader.String(*table, path, "name_en", false)};
+    const auto term = reader.Number(*table, path, "term_years");
+    if (term && (*term < 0 || *term > 50 || *term != std::floor(*term))) {
+      reader.Problem(
+          path + ".term_years", table->get("term_years"),
+          fmt::format("term_years must be a whole number of years 0..50, not {}", *term));
+    } else if (term) {
+      type.term_years = static_cast<int>(*term);
+    }
     if (!file_types.insert(type.code).second) {
       reader.Problem(path + ".code", nullptr,
                      fmt::format("duplicate designation type '{}'", type.code));

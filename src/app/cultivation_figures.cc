@@ -106,7 +106,7 @@ std::vector<chains::EnterpriseFigures> CultivationFigures(
   const core::Date end = core::Date::LastOfMonth(period.year, period.month);
   std::unordered_map<std::string_view, std::vector<const model::Designation*>> held;
   for (const auto& d : designations) {
-    if (d.ActiveOn(end)) held[d.uscc].push_back(&d);
+    if (d.ActiveOn(end, system.DesignationTerm(d.type))) held[d.uscc].push_back(&d);
   }
 
   std::vector<chains::EnterpriseFigures> out;

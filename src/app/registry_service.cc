@@ -115,7 +115,7 @@ Result<WriteResult> RegistryService::WithdrawDesignation(const std::string& uscc
   auto active = store().ListDesignations({uscc, type->code, std::nullopt});
   if (!active) return Error(active.error());
   for (auto& d : *active) {
-    if (!d.ActiveOn(*date)) continue;
+    if (!d.ActiveOn(*date, type->term_years)) continue;
     d.withdrawn = *date;
     return PutDesignation(d, {});
   }

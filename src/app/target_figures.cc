@@ -143,6 +143,32 @@ std::optional<double> TargetFigures::Series(const std::string& code, core::Perio
   return std::nullopt;
 }
 
+double TargetFigures::DesignationHolders(const Quantity& q, core::Period period,
+                                         int base_year) const {
+  // Distinct enterprises holding a grant in force at the end of the period (a renewal is not a
+  // second holder; a grant past its term has lapsed); "new since the base" counts those first
+  // granted after the base year.
+  const core::Date end = EndOf(period);
+  const int term = system_.DesignationTerm(q.name);
+  std::map<std::string_view, std::pair<bool, int>> holders;  // uscc -> (in force, first year)
+  for (const auto& d : designations_) {
+    if (d.type != q.name || end < d.granted) continue;
+    auto [it, added] = holders.try_emplace(d.uscc, false, d.granted.year);
+    it->second.first = it->second.first || d.ActiveOn(end, term);
+    it->second.second = std::min(it->second.second, d.granted.year);
+  }
+  double count = 0;
+  for (const auto& [uscc, holder] : holders) {
+    if (!holder.first || (q.new_since_base && holder.second <= base_year)) continue;
+    if (q.above_scale_only) {
+      const auto it = by_code_.find(std::string(uscc));
+      if (it == by_code_.end() || it->second->AboveScaleIn(period.year) != true) continue;
+    }
+    ++count;
+  }
+  return count;
+}
+
 std::optional<double> TargetFigures::Value(const Quantity& q, core::Period period, int base_year,
                                            core::Text* missing) {
   switch (q.source) {
@@ -178,20 +204,8 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
       if (!output || land <= 0) return std::nullopt;
       return *output / land;
     }
-    case Quantity::Source::kDesignation: {
-      const core::Date end = EndOf(period);
-      double count = 0;
-      for (const auto& d : designations_) {
-        if (d.type != q.name || !d.ActiveOn(end)) continue;
-        if (q.new_since_base && d.granted.year <= base_year) continue;
-        if (q.above_scale_only) {
-          const auto it = by_code_.find(d.uscc);
-          if (it == by_code_.end() || it->second->AboveScaleIn(period.year) != true) continue;
-        }
-        ++count;
-      }
-      return count;
-    }
+    case Quantity::Source::kDesignation:
+      return DesignationHolders(q, period, base_year);
     case Quantity::Source::kEnterprises: {
       if (q.name == "above_scale") {
         double count = 0;
@@ -285,10 +299,15 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
 targets::Figures TargetFigures::For(const model::Target& t, core::Period period) {
   targets::Figures f;
   if (t.kind == model::TargetKind::kMilestone) {
+    // Reached in the first period whose value is at least 1 (a 0 says "not yet"); a value for a
+    // whole year counts from its December.
     const auto found = series_.find(t.milestone_series);
-    if (found != series_.end() && !found->second.empty()) {
-      const int key = found->second.begin()->first;
-      f.reached = core::Period{key / 100, key % 100 == 0 ? 12 : key % 100};
+    if (found != series_.end()) {
+      for (const auto& [key, value] : found->second) {
+        if (value < 1) continue;
+        const core::Period at{key / 100, key % 100 == 0 ? 12 : key % 100};
+        if (!f.reached || at < *f.reached) f.reached = at;
+      }
     }
     return f;
   }

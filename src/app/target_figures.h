@@ -50,6 +50,8 @@ class TargetFigures {
   };
   std::optional<SameBasisSums> SameBasis(const model::Quantity& q, core::Period period,
                                          core::Text* missing);
+  // The enterprises holding designation `q.name` at the end of `period` (docs/targets.md).
+  double DesignationHolders(const model::Quantity& q, core::Period period, int base_year) const;
   // Per enterprise of the frame: the trailing 12 months of `m`.
   std::map<std::string, double> TrailingByEnterprise(model::Measure m, core::Period period);
 

@@ -69,10 +69,11 @@ namespace {
 model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std::string& path,
                          std::optional<int> base_year, std::optional<int> target_year) {
   const toml::table* table = &table_ref;
-  reader.Allow(*table, path, {"id",          "row",       "name_zh",     "name_en",   "kind",
-                              "scope",       "unit",      "direction",   "value",     "numerator",
-                              "denominator", "reference", "series",      "base_year", "base",
-                              "target_year", "target",    "source_text", "decompose", "parts"});
+  reader.Allow(*table, path,
+               {"id",        "row",       "name_zh",    "name_en",     "kind",        "scope",
+                "unit",      "direction", "value",      "numerator",   "denominator", "reference",
+                "series",    "base_year", "base",       "target_year", "target",      "source_text",
+                "decompose", "parts",     "base_source"});
   model::Target t;
   t.id = reader.String(*table, path, "id", true);
   t.row = static_cast<int>(reader.Number(*table, path, "row").value_or(0));
@@ -118,6 +119,11 @@ model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std
   t.base_year = own_base.value_or(0);
   t.target_year = own_target.value_or(0);
   t.base_value = reader.Number(*table, path, "base");
+  t.base_source = reader.String(*table, path, "base_source", false);
+  if (!t.base_source.empty() && !t.base_value) {
+    reader.Problem(path + ".base_source", table->get("base_source"),
+                   "says where a base value comes from: give the base too");
+  }
   t.target_value = reader.Number(*table, path, "target");
   t.source_text = reader.String(*table, path, "source_text", false);
   t.decompose = reader.String(*table, path, "decompose", false);

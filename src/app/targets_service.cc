@@ -59,6 +59,7 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
     std::vector<model::Target> parts;
     double set = 0;
     double base_of_rest = 0;
+    double base_of_groups = 0;  // every group's, set or not: what the groups cover
     for (const auto& [code, name] : groups) {
       model::Target part = t;
       part.id = t.id + "/" + code;
@@ -70,6 +71,7 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
       part.parts.clear();
       part.parent = t.id;
       part.base_value = figures.For(part, {t.base_year, 12}).actual;
+      base_of_groups += part.base_value.value_or(0);
       if (const auto given = t.parts.find(code); given != t.parts.end()) {
         part.target_value = given->second;
         set += given->second;
@@ -81,9 +83,15 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
       }
       parts.push_back(std::move(part));
     }
+    // The rest of the goal is shared in proportion to the bases, output outside every group
+    // keeping its own share: the groups' parts do not inflate to the whole.
+    model::Target whole = t;
+    whole.value->group = "total";
+    const double outside =
+        std::max(0.0, figures.For(whole, {t.base_year, 12}).actual.value_or(0) - base_of_groups);
     for (auto& part : parts) {
       if (!part.target_value && base_of_rest > 0) {
-        part.target_value = (*t.target_value - set) * *part.base_value / base_of_rest;
+        part.target_value = (*t.target_value - set) * *part.base_value / (base_of_rest + outside);
       }
       if (part.target_value) out.push_back(std::move(part));
     }

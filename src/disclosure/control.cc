@@ -161,6 +161,10 @@ void WithholdQuantity(engine::GroupIndicators& g, Quantity q, Reason reason) {
   if (reads({Quantity::kValueAdded, Quantity::kEmployeeMonths})) g.labor_productivity.reset();
   if (reads({Quantity::kOutput})) g.output_per_km2.reset();
   if (reads({Quantity::kRealValueAdded, Quantity::kValueAddedBase})) {
+    g.contribution_rate_va_real.reset();
+    g.pull_pp_va_real.reset();
+  }
+  if (reads({Quantity::kRealValueAdded, Quantity::kValueAddedBase})) {
     g.value_added_growth_real.reset();
   }
   switch (q) {

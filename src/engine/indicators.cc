@@ -737,6 +737,10 @@ class Engine::Pass {
     if (acc.kind == "total") {
       total_change_ = acc.ytd[kOutput] - acc.ytd_base[kOutput];
       total_base_ = acc.ytd_base[kOutput];
+      if (acc.value_added_growth_real) {
+        total_va_real_change_ = acc.real_value_added - acc.ytd_base[Idx(Measure::kValueAdded)];
+        total_va_base_ = acc.ytd_base[Idx(Measure::kValueAdded)];
+      }
     }
     return acc;
   }
@@ -751,6 +755,11 @@ class Engine::Pass {
       g.month_growth = GrowthOf(g.month_output, g.month_output_base);
       g.contribution_rate = Ratio(y[kOutput] - b[kOutput], total_change_);
       if (total_base_ != 0) g.pull_pp = (y[kOutput] - b[kOutput]) / total_base_ * 100;
+      if (g.value_added_growth_real && total_va_real_change_) {
+        const double change = g.real_value_added - b[Idx(Measure::kValueAdded)];
+        g.contribution_rate_va_real = Ratio(change, *total_va_real_change_);
+        if (total_va_base_ != 0) g.pull_pp_va_real = change / total_va_base_ * 100;
+      }
       g.va_rate = Ratio(y[Idx(Measure::kValueAdded)], y[kOutput]);
       g.profit_margin = Ratio(y[Idx(Measure::kProfit)], y[Idx(Measure::kRevenue)]);
       g.rd_intensity = Ratio(y[Idx(Measure::kRdExpense)], y[Idx(Measure::kRevenue)]);
@@ -806,6 +815,8 @@ class Engine::Pass {
   std::vector<std::vector<GrowthTop>> top_growth_;
   double total_change_ = 0;
   double total_base_ = 0;
+  std::optional<double> total_va_real_change_;  // with price indices for the whole total
+  double total_va_base_ = 0;
 };
 
 MonthlyIndicators Engine::Compute(core::Period period, const IndicatorOptions& options) const {

@@ -75,6 +75,7 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
       {"export_value", {"出口交货值"}, false},
       {"energy_tce", {"综合能源消费量"}, false},
       {"employees", {"期末从业人员", "从业人员期末人数"}, false},
+      {"status", {"生产状态", "运行状态", "状态"}, false},
       // The enterprise's own figures for the same period last year (上年同期), as the forms
       // carry them beside each flow.
       {"output_value_prior", {"上年同期工业总产值", "工业总产值上年同期"}, false},

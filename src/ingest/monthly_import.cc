@@ -95,6 +95,37 @@ class MonthlyFile {
   std::map<std::size_t, std::string> late_rejects_;  // line -> reasons
 };
 
+// Where each cell of a monthly row sits in the file (nullopt: no such column).
+struct MonthlyPositions {
+  explicit MonthlyPositions(const ColumnMap& columns)
+      : uscc(columns.Position("uscc")),
+        period(columns.Position("period")),
+        status(columns.Position("status")) {
+    for (const auto& info : model::Measures()) {
+      measures[static_cast<std::size_t>(info.measure)] = columns.Position(info.column);
+      if (model::HasPrior(info.measure)) {
+        priors[static_cast<std::size_t>(info.measure)] = columns.Position(info.prior_column);
+      }
+    }
+  }
+  // The cells of `record` (trimmed), into `cells`.
+  void Read(const core::CsvRecord& record, MonthlyCells& cells) const {
+    const auto cell = [&](const std::optional<std::size_t>& at) {
+      return at ? std::optional<std::string_view>(core::Trim(record.fields[*at])) : std::nullopt;
+    };
+    cells.uscc = cell(uscc).value_or("");
+    cells.period = cell(period).value_or("");
+    cells.status = cell(status);
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      cells.measures[m] = cell(measures[m]);
+      cells.priors[m] = cell(priors[m]);
+    }
+  }
+
+  std::optional<std::size_t> uscc, period, status;
+  std::array<std::optional<std::size_t>, model::kMeasureCount> measures, priors;
+};
+
 // Reads every row into `panel` (with its line in `lines`), rejecting the rows that fail a
 // check of their own: malformed cells, unknown enterprises.
 Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry,
@@ -102,16 +133,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
                 std::vector<std::uint32_t>& lines, ImportReport& report,
                 std::vector<RejectedRow>& rejected) {
   const ColumnMap& columns = file.columns();
-  const std::optional<std::size_t> uscc_at = columns.Position("uscc");
-  const std::optional<std::size_t> period_at = columns.Position("period");
-  std::array<std::optional<std::size_t>, model::kMeasureCount> measure_at;
-  std::array<std::optional<std::size_t>, model::kMeasureCount> prior_at;
-  for (const auto& info : model::Measures()) {
-    measure_at[static_cast<std::size_t>(info.measure)] = columns.Position(info.column);
-    if (model::HasPrior(info.measure)) {
-      prior_at[static_cast<std::size_t>(info.measure)] = columns.Position(info.prior_column);
-    }
-  }
+  const MonthlyPositions positions(columns);
   const double factor = MoneyFactor(options.unit);
   const std::size_t width = reader.header().fields.size();
 
@@ -133,16 +155,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
       }
       RowIssues issues(file.source(), columns, record, report);
       if (record.fields.size() == width) {
-        const auto cell = [&](const std::optional<std::size_t>& at) {
-          return at ? std::optional<std::string_view>(core::Trim(record.fields[*at]))
-                    : std::nullopt;
-        };
-        cells.uscc = cell(uscc_at).value_or("");
-        cells.period = cell(period_at).value_or("");
-        for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-          cells.measures[m] = cell(measure_at[m]);
-          cells.priors[m] = cell(prior_at[m]);
-        }
+        positions.Read(record, cells);
         const bool known_code = !last_known.empty() && cells.uscc == last_known;
         ParseMonthlyCells(cells, factor, known_code, parsed);
         if (parsed.errors.empty() && !known_code && registry.find(parsed.uscc) == registry.end()) {

@@ -262,8 +262,17 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
     fail("period", "malformed_period",
          text::Refused(text::kNotAMonth, cells.period, parsed.error().message()));
   }
+  bool stopped = false;
+  if (cells.status && !cells.status->empty()) {
+    const std::string_view status = *cells.status;
+    stopped = status == "停产" || status == "stopped";
+    if (!stopped && status != "正常" && status != "normal") {
+      fail("status", "unknown_status", core::Say(text::kUnknownProductionStatus, status));
+    }
+  }
   const auto& output_cell = cells.measures[static_cast<std::size_t>(model::Measure::kOutputValue)];
-  if (!output_cell || output_cell->empty()) {
+  const bool no_output = !output_cell || output_cell->empty();
+  if (no_output && !stopped) {
     fail("output_value", "missing_required", core::Say(text::kOutputRequired));
   }
   // A figure of the measure in `column`: a number, of the measure's sign, in 万元 if money.
@@ -289,6 +298,8 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
     out.prior[m] = model::HasPrior(info.measure) ? figure(info, info.prior_column, cells.priors[m])
                                                  : std::nullopt;
   }
+  if (no_output && stopped)
+    out.values[static_cast<std::size_t>(model::Measure::kOutputValue)] = 0.0;
   const auto& output = out.values[static_cast<std::size_t>(model::Measure::kOutputValue)];
   const auto& value_added = out.values[static_cast<std::size_t>(model::Measure::kValueAdded)];
   if (output && value_added && *value_added > *output) {

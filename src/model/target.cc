@@ -22,10 +22,12 @@ constexpr std::array kUnits = {
     Unit{"家", D::kCount, D::kNone, 1},
     Unit{"个", D::kCount, D::kNone, 1},
     Unit{"平方公里", D::kArea, D::kNone, 1},
-    Unit{"%", D::kNone, D::kNone, 100},  // a share: a ratio of like quantities
+    Unit{"亩", D::kArea, D::kNone, 1500},  // 1 亩 = 666.67 m²: 1,500 to the km²
+    Unit{"%", D::kNone, D::kNone, 100},    // a share: a ratio of like quantities
     Unit{"万元/人", D::kMoney, D::kPersons, 1},
     Unit{"元/人", D::kMoney, D::kPersons, 1e4},
     Unit{"亿元/平方公里", D::kMoney, D::kArea, 1e-4},
+    Unit{"万元/亩", D::kMoney, D::kArea, 1.0 / 1500},  // 亩均: 85 亿元/平方公里 = 566.7 万元/亩
     Unit{"吨标准煤/万元", D::kEnergy, D::kMoney, 1},
 };
 

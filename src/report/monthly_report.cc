@@ -157,6 +157,8 @@ void WriteGroupFigures(JsonWriter& w, const engine::GroupIndicators& g) {
   w.Field("growth_same_basis", g.growth_same_basis);
   w.Field("contribution_rate", g.contribution_rate);
   w.Field("pull_pp", g.pull_pp);
+  w.Field("contribution_rate_va_real", g.contribution_rate_va_real);
+  w.Field("pull_pp_va_real", g.pull_pp_va_real);
   w.Field("ytd_value_added", g.Figure(Quantity::kValueAdded));
   w.Field("ytd_value_added_base", g.Figure(Quantity::kValueAddedBase));
   w.Field("value_added_growth_nominal", g.Growth(Measure::kValueAdded));

@@ -193,6 +193,7 @@ json TargetsValue(const targets::TargetReport& report, Language language) {
                  {"target_year", t.target_year},
                  {"target", Number(t.target_value)},
                  {"source_text", t.source_text},
+                 {"base_source", t.base_source},
                  {"parent", t.parent.empty() ? json(nullptr) : json(t.parent)}};
     const json figures = progress(row.progress);
     for (const auto& [key, value] : figures.items()) item[key] = value;

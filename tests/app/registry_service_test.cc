@@ -98,11 +98,13 @@ TEST_F(RegistryServiceTest, GrantsAndWithdrawsDesignations) {
   auto not_held = registry_->WithdrawDesignation(uscc, "little_giant", "2021-01-01");
   ASSERT_FALSE(not_held.has_value());
   EXPECT_EQ(not_held.error().code(), Status::Code::kNotFound);
-  ASSERT_OK(registry_->WithdrawDesignation(uscc, "专精特新“小巨人”企业", "2024-07-01"));
+  // A three-year title: lapsed on 2024-07-01, so it can be withdrawn up to the day before.
+  EXPECT_FALSE(registry_->WithdrawDesignation(uscc, "little_giant", "2024-07-01").has_value());
+  ASSERT_OK(registry_->WithdrawDesignation(uscc, "专精特新“小巨人”企业", "2024-06-30"));
   auto list = registry_->Designations(Rows(), {uscc, "", std::nullopt});
   ASSERT_OK(list);
   ASSERT_EQ(list->size(), 1u);
-  EXPECT_EQ(list->front().withdrawn->ToString(), "2024-07-01");
+  EXPECT_EQ(list->front().withdrawn->ToString(), "2024-06-30");
 
   auto stranger = registry_->GrantDesignation(
       {{"uscc", testutil::CreditCode(8)}, {"designation", "high_tech"}, {"granted", "2021-07-01"}});

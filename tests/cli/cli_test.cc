@@ -431,6 +431,46 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
             std::string::npos);
 }
 
+// Designation counts count enterprises holding a grant in force: a renewal is not a second
+// holder, a grant past its term has lapsed, and "new since the base" means first granted after
+// it.
+TEST_F(CliTest, DesignationCountsAreHoldersOfGrantsInForce) {
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  std::string designations = "uscc,designation,granted\n";
+  // A: 高新技术企业 2020-05, renewed 2023-04 (in force to 2026-04). B: 2019, never renewed
+  // (lapsed 2022). C: first granted 2024.
+  const std::vector<std::vector<std::string>> grants = {
+      {"2020-05-01", "2023-04-20"}, {"2019-06-01"}, {"2024-03-01"}};
+  for (std::size_t i = 0; i < grants.size(); ++i) {
+    const std::string uscc = testutil::CreditCode(static_cast<int>(i) + 1);
+    ASSERT_EQ(Cli(fmt::format("enterprise add {} --name E{} --industry 3841", uscc, i)).exit_code,
+              0);
+    for (const auto& date : grants[i]) designations += fmt::format("{},high_tech,{}\n", uscc, date);
+  }
+  testutil::WriteFile(dir_.Path("d.csv"), designations);
+  ASSERT_EQ(Cli("import designations d.csv").exit_code, 0);
+  testutil::WriteFile(dir_.Path("plan.toml"),
+                      "system = \"fuling-2349\"\nbase_year = 2022\ntarget_year = 2027\n"
+                      "[[targets]]\nid = \"HT\"\nname_zh = \"高企\"\nkind = \"count\"\n"
+                      "unit = \"家\"\ntarget = 10\nvalue = { designation = \"high_tech\" }\n"
+                      "[[targets]]\nid = \"NEW\"\nname_zh = \"新增高企\"\nkind = \"count\"\n"
+                      "unit = \"家\"\ntarget = 10\n"
+                      "value = { designation = \"high_tech\", new_since_base = true }\n");
+  ASSERT_EQ(Cli("targets load plan.toml").exit_code, 0);
+  const auto actual = [&](const std::string& period, const std::string& id) {
+    const auto doc = nlohmann::json::parse(Cli("targets --format json --period " + period).out);
+    for (const auto& t : doc["targets"]) {
+      if (t["id"] == id) return t["actual"].get<double>();
+    }
+    return -1.0;
+  };
+  EXPECT_EQ(actual("2021-12", "HT"), 2);   // A and B
+  EXPECT_EQ(actual("2022-12", "HT"), 1);   // B lapsed in 2022-06
+  EXPECT_EQ(actual("2024-12", "HT"), 2);   // A (renewed: once) and C
+  EXPECT_EQ(actual("2024-12", "NEW"), 1);  // C; A's renewal is not new
+  EXPECT_EQ(actual("2026-12", "HT"), 1);   // A lapsed in 2026-04, C holds to 2027-03
+}
+
 // T21, the fall of energy per value added, as the plans measure it: year to date on the same
 // enterprises with value added at comparable prices. Prices fell 3 %, value added and energy
 // stayed flat at current prices: a fall of 3 %, the rate the city set, met.
@@ -471,14 +511,15 @@ TEST_F(CliTest, TheEnergyTargetIsMeasuredAtComparablePrices) {
 }
 
 // A region target split across clusters: goals set for some, the rest by base-year output, and
-// the parts add up to the whole.
+// the parts and the share of the output outside them add up to the whole.
 TEST_F(CliTest, SplitsATargetAcrossClusters) {
   ASSERT_EQ(Cli("init").exit_code, 0);
-  // 2022 output: L2 (3841) 100, F1 (1371) 300, L1 (2614) 600.
+  // 2022 output: L2 (3841) 100, F1 (1371) 300, L1 (2614) 600, and 400 in paper (2211), which
+  // no cluster holds.
   std::string monthly = "uscc,period,output_value\n";
   int n = 0;
-  for (const auto& [industry, output] :
-       std::vector<std::pair<std::string, int>>{{"3841", 100}, {"1371", 300}, {"2614", 600}}) {
+  for (const auto& [industry, output] : std::vector<std::pair<std::string, int>>{
+           {"3841", 100}, {"1371", 300}, {"2614", 600}, {"2211", 400}}) {
     const std::string uscc = testutil::CreditCode(++n);
     ASSERT_EQ(Cli(fmt::format("enterprise add {} --name E{} --industry {} --above-scale 1 "
                               "--year 2022",
@@ -489,7 +530,8 @@ TEST_F(CliTest, SplitsATargetAcrossClusters) {
   }
   testutil::WriteFile(dir_.Path("m.csv"), monthly);
   ASSERT_EQ(Cli("import monthly m.csv").exit_code, 0);
-  // 10 亿元 in all; L1 is set at 2, so L2 and F1 share the other 8 as 100 : 300.
+  // 10 亿元 in all; L1 is set at 2, so L2, F1 and the output outside every cluster share the
+  // other 8 as 100 : 300 : 400.
   testutil::WriteFile(dir_.Path("plan.toml"),
                       "system = \"fuling-2349\"\nbase_year = 2022\ntarget_year = 2027\n"
                       "[[targets]]\nid = \"OUT\"\nname_zh = \"产值\"\nkind = \"level\"\n"
@@ -509,9 +551,9 @@ TEST_F(CliTest, SplitsATargetAcrossClusters) {
   }
   ASSERT_EQ(goals.size(), 3u) << run.out;
   EXPECT_DOUBLE_EQ(goals["OUT/L1"], 2);
-  EXPECT_DOUBLE_EQ(goals["OUT/L2"], 2);  // 8 x 100 / 400
-  EXPECT_DOUBLE_EQ(goals["OUT/F1"], 6);  // 8 x 300 / 400
-  EXPECT_DOUBLE_EQ(sum, 10);
+  EXPECT_DOUBLE_EQ(goals["OUT/L2"], 1);  // 8 x 100 / 800
+  EXPECT_DOUBLE_EQ(goals["OUT/F1"], 3);  // 8 x 300 / 800
+  EXPECT_DOUBLE_EQ(sum, 6);              // the other 4 are outside the clusters' share
 }
 
 // A full disk, played by a file-size limit (with SIGXFSZ ignored, a write past it fails as on a

@@ -6,6 +6,8 @@
 // January alone, and a new month laid over a loaded panel.
 #include "clusterscope/engine/indicators.h"
 
+#include <tuple>
+
 #include "testutil.h"
 #include <gtest/gtest.h>
 
@@ -247,6 +249,54 @@ TEST(EnergyPerValueAddedTest, FallsAtComparablePricesOnTheSameEnterprises) {
   EXPECT_NEAR(*total.energy_per_va_change, -0.03, 1e-12);
   EXPECT_NEAR(*total.energy_per_va_change_nominal, 0.0, 1e-12);
   EXPECT_NEAR(*total.energy_per_va, 0.5, 1e-12);  // the level stays at current prices
+}
+
+// Contribution and pull of value added at comparable prices: L1 100 -> 110 a month, N1 100 ->
+// 130, prices up 10 % in 2025 for both. Real: L1 300 -> 300, N1 300 -> 354.5; the total grew
+// 54.5 on 600: L1 contributes 0, N1 all of it, pulling 9.09 points.
+TEST(ValueAddedContributionTest, AddsUpAtComparablePrices) {
+  std::vector<model::Enterprise> registry;
+  model::MonthlyPanel panel;
+  for (const auto& [n, cluster, now] : {std::tuple{0, "L1", 110.0}, std::tuple{1, "N1", 130.0}}) {
+    model::Enterprise e;
+    e.uscc = testutil::CreditCode(n);
+    e.industry_code = "3841";
+    e.cluster = cluster;
+    e.above_scale = {{2024, true}, {2025, true}};
+    registry.push_back(e);
+    for (int year : {2024, 2025}) {
+      for (int m = 1; m <= 3; ++m) {
+        model::MonthlyRecord r;
+        r.uscc = e.uscc;
+        r.period = {year, m};
+        r[Measure::kOutputValue] = 400;
+        r[Measure::kValueAdded] = year == 2024 ? 100 : now;
+        panel.Add(r);
+      }
+    }
+  }
+  panel.Sort();
+  Engine engine(testutil::FulingSystem(), registry);
+  engine.Apply(panel);
+  const auto none = engine.Compute({2025, 3});
+  EXPECT_FALSE(none.groups.front().contribution_rate_va_real.has_value());  // no prices yet
+  engine.SetPriceIndices({{"38", {2025, 1}, 110}, {"38", {2025, 2}, 110}, {"38", {2025, 3}, 110}});
+  const auto r = engine.Compute({2025, 3});
+  const auto group = [&](const std::string& code) {
+    for (const auto& g : r.groups) {
+      if (g.kind == "cluster" && g.code == code) return g;
+    }
+    return GroupIndicators{};
+  };
+  const double n1_change = 390.0 / 1.1 - 300;
+  EXPECT_NEAR(*group("L1").contribution_rate_va_real, 0, 1e-12);
+  EXPECT_NEAR(*group("N1").contribution_rate_va_real, 1, 1e-12);
+  EXPECT_NEAR(*group("N1").pull_pp_va_real, n1_change / 600 * 100, 1e-9);
+  EXPECT_NEAR(*group("L1").pull_pp_va_real + *group("N1").pull_pp_va_real,
+              *r.groups.front().value_added_growth_real * 100, 1e-9);
+  // Output at current prices did not move: its contribution is undefined, its pull zero.
+  EXPECT_FALSE(group("N1").contribution_rate.has_value());
+  EXPECT_NEAR(*group("N1").pull_pp, 0, 1e-12);
 }
 
 // A's value added: 90 in 2024-01..03 against 75 a year before (+20 % nominal). With its

@@ -329,6 +329,27 @@ TEST_F(MonthlyImportTest, KeepsThePriorYearFiguresOfTheForms) {
   EXPECT_EQ(prior((*revisions)[1].record, Measure::kOutputValue), 40.0);
 }
 
+TEST_F(MonthlyImportTest, AStoppedEnterpriseReportsZeroOutput) {
+  const std::string a = testutil::CreditCode(1);
+  auto report = Import(fmt::format(
+      "统一社会信用代码,报告期,工业总产值,生产状态\n{0},2025-01,,停产\n{0},2025-02,80,正常\n"
+      "{0},2025-03,,\n{0},2025-04,5,歇业\n",
+      a));
+  ASSERT_OK(report);
+  ASSERT_EQ(report->errors.size(), 2u);
+  EXPECT_EQ(report->errors[0].rule, "missing_required");  // March: no output, no status
+  EXPECT_EQ(report->errors[0].line, 4u);
+  EXPECT_EQ(report->errors[1].rule, "unknown_status");
+  EXPECT_EQ(report->errors[1].column, "生产状态");
+  report = Import(fmt::format("uscc,period,output_value,status\n{0},2025-01,,停产\n", a));
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written);
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 1u);
+  // Zero, not missing: the enterprise stays in the frame, and its base with it.
+  EXPECT_EQ(facts[0].record[Measure::kOutputValue], 0.0);
+}
+
 TEST_F(MonthlyImportTest, CumulativePriorYearFiguresBecomeMonthFigures) {
   const std::string a = testutil::CreditCode(1);
   // 1-2月 together, then March: this year's and last year's both to date.

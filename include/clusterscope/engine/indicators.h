@@ -89,9 +89,14 @@ struct GroupIndicators {
 
   std::optional<double> growth_same_basis;  // ytd output / base - 1
   std::optional<double> month_growth;       // the month alone
-  std::optional<double> contribution_rate;  // share of the total's change in output
-  std::optional<double> pull_pp;            // change / the total's base x 100
-  std::optional<double> va_rate;            // value added / output
+  std::optional<double>
+      contribution_rate;          // share of the total's change in output (current prices)
+  std::optional<double> pull_pp;  // change / the total's base x 100 (output, current)
+  // The same of value added at comparable prices (real value added less its base, on the
+  // total's); null without a price index for every month of the group and the total.
+  std::optional<double> contribution_rate_va_real;
+  std::optional<double> pull_pp_va_real;
+  std::optional<double> va_rate;  // value added / output
   // Value-added growth at comparable prices: this year's value added deflated month by month
   // with its division's price index, over last year's. Null without an index for every
   // division-month of the group's value added.

@@ -63,6 +63,7 @@ struct MonthlyCells {
   std::string_view period;
   std::array<std::optional<std::string_view>, model::kMeasureCount> measures;  // nullopt: no column
   std::array<std::optional<std::string_view>, model::kMeasureCount> priors;  // 上年同期, likewise
+  std::optional<std::string_view> status;  // 生产状态: 正常 or 停产; nullopt: no column
 };
 
 struct ParsedMonthly : ParsedRecord {
@@ -76,7 +77,9 @@ struct ParsedMonthly : ParsedRecord {
 // are multiplied by `money_factor` to give 万元. Rules: the required cells, the credit code
 // (skipped when `uscc_checked`: the row before had the same one), the period, numbers, no
 // negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and value
-// added not above output; the prior-year figures by the same rules of number and sign.
+// added not above output; the prior-year figures by the same rules of number and sign. An
+// enterprise reporting production stopped (status 停产) with no output has output zero: it
+// stays in the frame with its base.
 void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
                        ParsedMonthly& out);
 

@@ -91,6 +91,11 @@ struct ClusterSystem {
   const Park* FindPark(std::string_view park_code) const;
   const Grouping* FindGrouping(std::string_view grouping_code) const;
   const DesignationType* FindDesignationType(std::string_view code_or_name) const;
+  // The term of a designation type in years (0: none, or an unknown type).
+  int DesignationTerm(std::string_view type_code) const {
+    const auto* type = FindDesignationType(type_code);
+    return type != nullptr ? type->term_years : 0;
+  }
   // The cluster whose mapping covers `class_code`, or nullptr. After Validate() at most one does.
   const Cluster* ClusterOfClass(std::string_view class_code) const;
   // The clusters holding any class under `industry_code` (a class, group or division), in system

@@ -17,6 +17,9 @@ struct DesignationType {
   std::string code;  // "smart_factory"
   std::string name_zh;
   std::string name_en;
+  // Years a grant is valid unless renewed (高新技术企业, 专精特新: 3); 0 for a title without a
+  // term.
+  int term_years = 0;
 };
 
 // The types every system starts with, in this order.
@@ -30,9 +33,11 @@ struct Designation {
   std::string level;  // "national", "municipal", "district", or empty
   std::string note;
 
-  // True if held on `day`: granted on or before it and not withdrawn by then.
-  bool ActiveOn(const core::Date& day) const {
-    return granted <= day && (!withdrawn || day < *withdrawn);
+  // True if held on `day`: granted on or before it, not withdrawn by then and, for a type with a
+  // term of `term_years`, not lapsed (a renewal is a grant of its own).
+  bool ActiveOn(const core::Date& day, int term_years = 0) const {
+    return granted <= day && (!withdrawn || day < *withdrawn) &&
+           (term_years <= 0 || day < granted.AddMonths(12 * term_years));
   }
 };
 

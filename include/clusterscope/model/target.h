@@ -78,6 +78,9 @@ struct Target {
   std::string milestone_series;         // milestone: the series whose first value marks it
   int base_year = 0;
   std::optional<double> base_value;  // in `unit`; when absent, obtained for base_year
+  // Where a given base comes from: a published figure and its publisher, or "derived: ..."
+  // with how (the six doublings' halves of the 2027 figures).
+  std::string base_source;
   int target_year = 0;
   std::optional<double> target_value;  // in `unit`; none for rate, compare and milestone
   std::string source_text;             // the plan's own words

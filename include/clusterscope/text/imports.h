@@ -69,6 +69,9 @@ inline constexpr core::Message kWithdrawnBeforeGranted{"撤销日期 {} 早于�
 inline constexpr core::Message kUsccRequired{"uscc（统一社会信用代码）为必填项",
                                              "uscc is required"};
 inline constexpr core::Message kPeriodRequired{"period（月份）为必填项", "period is required"};
+inline constexpr core::Message kUnknownProductionStatus{
+    "生产状态“{}”无法识别：应为 正常 或 停产",
+    "production status '{}' is not 正常 (normal) or 停产 (stopped)"};
 inline constexpr core::Message kOutputRequired{"output_value（工业总产值）为必填项",
                                                "output_value is required"};
 inline constexpr core::Message kMeasureMustNotBeNegative{"{0}（{1}）不能为负数",

@@ -301,8 +301,10 @@ inline constexpr core::Message kMonthlyGroup{"分组", "group"};
 inline constexpr core::Message kMonthlyEnterprises{"企业数", "enterprises"};
 inline constexpr core::Message kMonthlyYtdOutput{"累计产值（亿元）", "output YTD (100 M yuan)"};
 inline constexpr core::Message kMonthlyGrowth{"同比增速", "growth"};
-inline constexpr core::Message kMonthlyContribution{"贡献率", "contribution"};
-inline constexpr core::Message kMonthlyPull{"拉动（百分点）", "pull (pp)"};
+inline constexpr core::Message kMonthlyContribution{"贡献率（现价产值）",
+                                                    "contribution (output, current prices)"};
+inline constexpr core::Message kMonthlyPull{"拉动（百分点，现价产值）",
+                                            "pull (pp, output at current prices)"};
 inline constexpr core::Message kMonthlyRatios{"效益与效率", "Efficiency"};
 inline constexpr core::Message kMonthlyVaRate{"增加值率", "value-added rate"};
 inline constexpr core::Message kMonthlyProfitMargin{"营业收入利润率", "profit margin"};

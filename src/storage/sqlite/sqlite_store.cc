@@ -32,6 +32,7 @@ extern const std::string_view kMigration0011;
 extern const std::string_view kMigration0012;
 extern const std::string_view kMigration0013;
 extern const std::string_view kMigration0014;
+extern const std::string_view kMigration0015;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -57,6 +58,7 @@ const Migration kMigrations[] = {
     {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
     {13, embedded::kMigration0013}, {14, embedded::kMigration0014},
+    {15, embedded::kMigration0015},
 };
 
 std::string NowUtc() {

@@ -100,12 +100,17 @@ Status InsertPrimaryParts(Connection& db, const model::ClusterSystem& system) {
       CLUSTERSCOPE_RETURN_IF_ERROR(InsertMapping(db, "category", g.code + "/" + c.code, c.classes));
     }
   }
-  return InsertEach(
-      db, "INSERT INTO designation_type (code, ordinal, name_zh, name_en) VALUES (?, ?, ?, ?)",
-      system.designation_types,
-      [](Statement& stmt, const model::DesignationType& t, std::int64_t i) {
-        stmt.Bind(1, t.code).Bind(2, i).Bind(3, t.name_zh).Bind(4, t.name_en);
-      });
+  return InsertEach(db,
+                    "INSERT INTO designation_type (code, ordinal, name_zh, name_en, term_years) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    system.designation_types,
+                    [](Statement& stmt, const model::DesignationType& t, std::int64_t i) {
+                      stmt.Bind(1, t.code)
+                          .Bind(2, i)
+                          .Bind(3, t.name_zh)
+                          .Bind(4, t.name_en)
+                          .Bind(5, std::int64_t{t.term_years});
+                    });
 }
 
 Result<model::ClassMapping> LoadMapping(Connection& db, std::string_view kind,
@@ -201,10 +206,12 @@ Status LoadPrimaryParts(Connection& db, model::ClusterSystem& system) {
     }));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(LoadGroupings(db, system));
-  auto stmt = db.Prepare("SELECT code, name_zh, name_en FROM designation_type ORDER BY ordinal");
+  auto stmt = db.Prepare(
+      "SELECT code, name_zh, name_en, term_years FROM designation_type ORDER BY ordinal");
   if (!stmt) return stmt.error();
   return ForEachRow(*stmt, [&] {
-    system.designation_types.push_back({stmt->Text(0), stmt->Text(1), stmt->Text(2)});
+    system.designation_types.push_back(
+        {stmt->Text(0), stmt->Text(1), stmt->Text(2), static_cast<int>(stmt->Int(3))});
   });
 }
 
