@@ -265,9 +265,10 @@ class Checker {
       if (!months_.has(k, Measure::kRevenue)) return;
       total += months_.value(k, Measure::kRevenue);
       const std::int32_t t = months_.period_index(k);
-      covered[static_cast<std::size_t>(p - t)] = true;
+      const auto back = static_cast<std::size_t>(p - t);  // months before p: 0..11
+      covered[back] = true;
       const bool combined = t % 12 == 1 && (k == first || months_.period_index(k - 1) != t - 1);
-      if (combined && p - t + 1 < 12) covered[static_cast<std::size_t>(p - t + 1)] = true;
+      if (combined && back + 1 < covered.size()) covered[back + 1] = true;
     }
     if (std::find(covered.begin(), covered.end(), false) != covered.end()) return;
     if (total < rules_.above_scale_revenue_wan) {
