@@ -498,7 +498,8 @@ TEST_F(CliTest, TheEnergyTargetIsMeasuredAtComparablePrices) {
   ASSERT_EQ(Cli("import series s.csv").exit_code, 0);
   const CliRun run = Cli("targets --period 2023-12 --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  for (const auto& t : nlohmann::json::parse(run.out)["targets"]) {
+  const auto doc = nlohmann::json::parse(run.out);  // kept: a loop over a temporary's member
+  for (const auto& t : doc["targets"]) {            // would read freed memory
     if (t["id"] != "T21") continue;
     EXPECT_NEAR(t["actual"].get<double>(), -3.0, 1e-9);
     EXPECT_EQ(t["status"], "green") << t["note"];

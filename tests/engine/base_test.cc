@@ -61,7 +61,7 @@ class BaseTest : public ::testing::Test {
     engine.Apply(panel_);
     return engine.Compute(period);
   }
-  static const GroupIndicators& Total(const MonthlyIndicators& r) { return r.groups.front(); }
+  static GroupIndicators Total(const MonthlyIndicators& r) { return r.groups.front(); }
 
   std::vector<model::Enterprise> registry_;
   model::MonthlyPanel panel_;

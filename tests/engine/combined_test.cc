@@ -68,7 +68,7 @@ class CombinedTest : public ::testing::Test {
       } else if (r.period.month == 2 && combined) {
         const auto& january = months_[i - 1];
         for (const auto& info : model::Measures()) {
-          if (info.measure == Measure::kEmployees) continue;
+          if (info.measure == Measure::kEmployees || !r[info.measure]) continue;
           r[info.measure] = *r[info.measure] + *january[info.measure];
         }
       }
