@@ -22,6 +22,10 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
+# HiGHS's presolve (SciPy 1.10.1, Debian 12) aborts the process with std::length_error on some
+# programmes of free variables (profit); the simplex alone solves them.
+HIGHS = {"presolve": False}
+
 # The money figures a group publishes, with the sign they may take.
 FIELDS = {
     "month_output": "nonneg", "month_output_base": "nonneg", "ytd_output": "nonneg",
@@ -76,12 +80,12 @@ def main():
             interval = []
             for direction in (1, -1):
                 result = linprog(direction * rows[key], A_eq=a_eq, b_eq=b_eq, bounds=bounds,
-                                 method="highs")
+                                 method="highs", options=HIGHS)
                 if result.status == 2:
                     # HiGHS says "infeasible" for "infeasible or unbounded": the published
                     # figures are consistent (the truth fits them), so unbounded.
                     check = linprog(np.zeros(n), A_eq=a_eq, b_eq=b_eq, bounds=bounds,
-                                    method="highs")
+                                    method="highs", options=HIGHS)
                     if check.status == 0:
                         result.status = 3
                 if result.status == 3:  # unbounded

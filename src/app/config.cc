@@ -46,8 +46,9 @@ void ReadStructure(Reader& reader, const toml::table& doc, model::ClusterSystem&
                             reader.Number(*table, path, "output_threshold_yuan")});
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "clusters")) {
-    reader.Allow(*table, path,
-                 {"code", "name_zh", "name_en", "tier", "classes", "exclude", "parent"});
+    reader.Allow(
+        *table, path,
+        {"code", "name_zh", "name_en", "tier", "classes", "exclude", "by_enterprise", "parent"});
     model::Cluster cluster;
     cluster.code = reader.String(*table, path, "code", true);
     cluster.name_zh = reader.String(*table, path, "name_zh", true);
@@ -55,6 +56,7 @@ void ReadStructure(Reader& reader, const toml::table& doc, model::ClusterSystem&
     cluster.tier = reader.String(*table, path, "tier", true);
     cluster.classes = ReadMapping(reader, *table, path);
     cluster.parent_cluster = reader.String(*table, path, "parent", false);
+    cluster.by_enterprise.include = reader.Strings(*table, path, "by_enterprise");
     system.clusters.push_back(std::move(cluster));
   }
   for (const auto& [path, table] : reader.Tables(doc, "", "parks")) {

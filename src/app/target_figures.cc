@@ -143,6 +143,19 @@ std::optional<double> TargetFigures::Series(const std::string& code, core::Perio
   return std::nullopt;
 }
 
+std::optional<double> TargetFigures::PublishedWhole(const model::Target& t,
+                                                    core::Period period) const {
+  // A year's published total stands for the trailing 12 months at its December only.
+  if (t.coverage_series.empty() || period.month != 12) return std::nullopt;
+  const auto found = series_.find(t.coverage_series);
+  const auto unit = series_units_.find(t.coverage_series);
+  if (found == series_.end() || unit == series_units_.end()) return std::nullopt;
+  const auto value = found->second.find(period.year * 100);
+  if (value == found->second.end()) return std::nullopt;
+  const auto* u = model::FindUnit(unit->second);
+  return value->second / (u != nullptr ? u->factor : 1);
+}
+
 double TargetFigures::DesignationHolders(const Quantity& q, core::Period period,
                                          int base_year) const {
   // Distinct enterprises holding a grant in force at the end of the period (a renewal is not a
@@ -242,8 +255,18 @@ std::optional<double> TargetFigures::Figure(const model::Target& t, core::Period
     case model::TargetKind::kLevel:
     case model::TargetKind::kCount:
     case model::TargetKind::kCompare: {
+      if (t.coverage == "whole_industry") {
+        if (const auto published = PublishedWhole(t, period)) return *published * factor;
+      }
       const auto v = Value(*t.value, period, t.base_year, missing);
       if (!v) return std::nullopt;
+      if (t.coverage == "whole_industry") {
+        if (!t.above_scale_share) {
+          *missing = core::Say(text::kNoWholeIndustryFigure, period.year, t.coverage_series);
+          return std::nullopt;
+        }
+        return *v / *t.above_scale_share * factor;
+      }
       return *v * factor;
     }
     case model::TargetKind::kFloor:
@@ -312,6 +335,9 @@ targets::Figures TargetFigures::For(const model::Target& t, core::Period period)
     return f;
   }
   f.actual = Figure(t, period, &f.missing);
+  if (t.coverage == "whole_industry" && f.actual) {
+    f.coverage_source = PublishedWhole(t, period) ? "published" : "derived";
+  }
   if (t.base_value) {
     f.base = t.base_value;
   } else if (t.kind != model::TargetKind::kRate && t.kind != model::TargetKind::kCompare) {

@@ -51,6 +51,9 @@ class TargetFigures {
   std::optional<SameBasisSums> SameBasis(const model::Quantity& q, core::Period period,
                                          core::Text* missing);
   // The enterprises holding designation `q.name` at the end of `period` (docs/targets.md).
+  // The district's published whole-industry total for the trailing year at `period`, in base
+  // units, when the target names a series and it has the year (Decembers only).
+  std::optional<double> PublishedWhole(const model::Target& t, core::Period period) const;
   double DesignationHolders(const model::Quantity& q, core::Period period, int base_year) const;
   // Per enterprise of the frame: the trailing 12 months of `m`.
   std::map<std::string, double> TrailingByEnterprise(model::Measure m, core::Period period);

@@ -69,11 +69,11 @@ namespace {
 model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std::string& path,
                          std::optional<int> base_year, std::optional<int> target_year) {
   const toml::table* table = &table_ref;
-  reader.Allow(*table, path,
-               {"id",        "row",       "name_zh",    "name_en",     "kind",        "scope",
-                "unit",      "direction", "value",      "numerator",   "denominator", "reference",
-                "series",    "base_year", "base",       "target_year", "target",      "source_text",
-                "decompose", "parts",     "base_source"});
+  reader.Allow(*table, path, {"id",          "row",       "name_zh",     "name_en",   "kind",
+                              "scope",       "unit",      "direction",   "value",     "numerator",
+                              "denominator", "reference", "series",      "base_year", "base",
+                              "target_year", "target",    "source_text", "decompose", "parts",
+                              "base_source", "coverage"});
   model::Target t;
   t.id = reader.String(*table, path, "id", true);
   t.row = static_cast<int>(reader.Number(*table, path, "row").value_or(0));
@@ -123,6 +123,13 @@ model::Target ReadTarget(Reader& reader, const toml::table& table_ref, const std
   if (!t.base_source.empty() && !t.base_value) {
     reader.Problem(path + ".base_source", table->get("base_source"),
                    "says where a base value comes from: give the base too");
+  }
+  if (const auto* coverage = reader.Table(*table, path, "coverage")) {
+    const std::string at = path + ".coverage";
+    reader.Allow(*coverage, at, {"basis", "series", "above_scale_share"});
+    t.coverage = reader.String(*coverage, at, "basis", true);
+    t.coverage_series = reader.String(*coverage, at, "series", false);
+    t.above_scale_share = reader.Number(*coverage, at, "above_scale_share");
   }
   t.target_value = reader.Number(*table, path, "target");
   t.source_text = reader.String(*table, path, "source_text", false);

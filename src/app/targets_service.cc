@@ -70,6 +70,7 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
       part.decompose.clear();
       part.parts.clear();
       part.parent = t.id;
+      part.coverage_series.clear();  // the district's total is no cluster's: derived
       part.base_value = figures.For(part, {t.base_year, 12}).actual;
       base_of_groups += part.base_value.value_or(0);
       if (const auto given = t.parts.find(code); given != t.parts.end()) {
@@ -87,6 +88,7 @@ std::vector<model::Target> ExpandParts(const model::TargetPlan& plan,
     // keeping its own share: the groups' parts do not inflate to the whole.
     model::Target whole = t;
     whole.value->group = "total";
+    whole.coverage_series.clear();  // on the parts' footing
     const double outside =
         std::max(0.0, figures.For(whole, {t.base_year, 12}).actual.value_or(0) - base_of_groups);
     for (auto& part : parts) {

@@ -14,6 +14,7 @@
 #include "import_steps.h"
 #include <fmt/format.h>
 
+#include "clusterscope/core/classification.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/quality.h"
@@ -128,6 +129,23 @@ struct MonthlyPositions {
 
 // Reads every row into `panel` (with its line in `lines`), rejecting the rows that fail a
 // check of their own: malformed cells, unknown enterprises.
+// The row's enterprise is in the registry and in the industrial frame: the monthly forms of the
+// above-scale industrial survey cover sections B, C and D only (services report elsewhere).
+void CheckEnterprise(const Registry& registry, ParsedMonthly& parsed) {
+  const auto it = registry.find(parsed.uscc);
+  if (it == registry.end()) {
+    parsed.errors.push_back(
+        {"uscc", "unknown_enterprise", core::Say(text::kNotInRegistryImportFirst, parsed.uscc)});
+    return;
+  }
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(it->second->industry_code);
+  if (entry != nullptr && !core::IsIndustrialSection(entry->section)) {
+    parsed.errors.push_back(
+        {"uscc", "outside_industrial_frame",
+         core::Say(text::kOutsideIndustrialFrame, parsed.uscc, entry->code, entry->section)});
+  }
+}
+
 Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry,
                 const ImportOptions& options, model::MonthlyPanel& panel,
                 std::vector<std::uint32_t>& lines, ImportReport& report,
@@ -158,10 +176,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         positions.Read(record, cells);
         const bool known_code = !last_known.empty() && cells.uscc == last_known;
         ParseMonthlyCells(cells, factor, known_code, parsed);
-        if (parsed.errors.empty() && !known_code && registry.find(parsed.uscc) == registry.end()) {
-          parsed.errors.push_back({"uscc", "unknown_enterprise",
-                                   core::Say(text::kNotInRegistryImportFirst, parsed.uscc)});
-        }
+        if (parsed.errors.empty() && !known_code) CheckEnterprise(registry, parsed);
         issues.Add(parsed);
         if (!issues.failed()) {
           if (!known_code) last_known = parsed.uscc;

@@ -71,6 +71,24 @@ void CheckMapping(const ClassMapping& mapping, const std::string& key,
   }
 }
 
+// A cluster's by-enterprise classes are real codes that its own mapping does not already cover.
+void CheckByEnterprise(const Cluster& cluster, const std::string& key,
+                       const core::IndustryClassification& industries,
+                       std::vector<Problem>& problems) {
+  const auto& codes = cluster.by_enterprise.include;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const std::string item = fmt::format("{}.by_enterprise[{}]", key, i);
+    if (industries.Find(codes[i]) == nullptr) {
+      problems.push_back({item, fmt::format("'{}' is not a GB/T 4754-2017 code", codes[i])});
+    } else if (cluster.classes.Covers(codes[i]) ||
+               std::any_of(cluster.classes.include.begin(), cluster.classes.include.end(),
+                           [&](const std::string& inc) { return ClassUnder(inc, codes[i]); })) {
+      problems.push_back({item, fmt::format("'{}' is already among cluster '{}''s own classes",
+                                            codes[i], cluster.code)});
+    }
+  }
+}
+
 // Reports every class that more than one owner covers, one problem per pair of owners, so that
 // a whole division mapped twice gives one line rather than a hundred.
 template <typename T>
@@ -165,6 +183,13 @@ const Cluster* ClusterSystem::ClusterOfClass(std::string_view class_code) const 
   return nullptr;
 }
 
+bool ClusterSystem::ClusterMayHoldClass(std::string_view cluster_code,
+                                        std::string_view class_code) const {
+  const Cluster* cluster = FindCluster(cluster_code);
+  return cluster != nullptr &&
+         (cluster->classes.Covers(class_code) || cluster->by_enterprise.Covers(class_code));
+}
+
 std::vector<const Cluster*> ClusterSystem::ClustersUnder(
     std::string_view industry_code, const core::IndustryClassification& industries) const {
   std::vector<const Cluster*> out;
@@ -219,6 +244,7 @@ std::vector<Problem> ClusterSystem::Check(const core::IndustryClassification& in
                                                      cluster.code, cluster.tier)});
     }
     CheckMapping(cluster.classes, key, industries, problems);
+    CheckByEnterprise(cluster, key, industries, problems);
     if (!cluster.parent_cluster.empty()) {
       if (parent == nullptr) {
         problems.push_back({key + ".parent", fmt::format("cluster '{}' names parent cluster '{}' "

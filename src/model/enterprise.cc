@@ -77,7 +77,9 @@ ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view in
   if (!explicit_cluster.empty()) {
     out.cluster = std::string(explicit_cluster);
     out.source = ClusterSource::kExplicit;
-    if (mapped == nullptr) {
+    if (system.ClusterMayHoldClass(explicit_cluster, industry_code)) {
+      // the class's own cluster, or one that takes the class by enterprise: as the system says
+    } else if (mapped == nullptr) {
       out.warning = core::Say(text::kClassMapsToNoCluster, industry_code, explicit_cluster);
     } else if (mapped->code != explicit_cluster) {
       out.warning = core::Say(text::kClassMapsToOtherCluster, industry_code, mapped->code,

@@ -280,6 +280,7 @@ class PlanChecker {
     }
     const At at{t, key, unit};
     CheckDecomposition(at);
+    CheckCoverage(at);
     switch (t.kind) {
       case TargetKind::kLevel:
       case TargetKind::kCount:
@@ -370,6 +371,37 @@ class PlanChecker {
     }
     if (t.target_value && set > *t.target_value) {
       Add(at.key + ".parts", "the parts set add up to more than the target");
+    }
+  }
+
+  // A whole-industry level reads a money measure and has a way to the whole: a declared series,
+  // a share in (0, 1], or both; a split target needs the share (its parts have no series).
+  void CheckCoverage(const At& at) {
+    const Target& t = at.t;
+    if (t.coverage == "above_scale") return;
+    if (t.coverage != "whole_industry") {
+      Add(at.key + ".coverage.basis",
+          fmt::format("unknown basis '{}' (above_scale or whole_industry)", t.coverage));
+      return;
+    }
+    if (t.kind != TargetKind::kLevel || !t.value || t.value->source != Quantity::Source::kMeasure) {
+      Add(at.key + ".coverage", "only a level target of a measure can count the whole industry");
+    }
+    if (!t.coverage_series.empty() && plan_.FindSeries(t.coverage_series) == nullptr) {
+      Add(at.key + ".coverage.series",
+          fmt::format("'{}' is not a declared series", t.coverage_series));
+    }
+    if (t.above_scale_share && (*t.above_scale_share <= 0 || *t.above_scale_share > 1)) {
+      Add(at.key + ".coverage.above_scale_share",
+          fmt::format("the above-scale share of the whole must be in (0, 1], not {}",
+                      *t.above_scale_share));
+    }
+    if (t.coverage_series.empty() && !t.above_scale_share) {
+      Add(at.key + ".coverage",
+          "a whole-industry figure needs a series, an above_scale_share, or both");
+    } else if (!t.decompose.empty() && !t.above_scale_share) {
+      Add(at.key + ".coverage.above_scale_share",
+          "a split whole-industry target needs the share: its parts are derived from it");
     }
   }
 

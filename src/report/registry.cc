@@ -34,6 +34,15 @@ std::string MappingText(const model::ClassMapping& mapping) {
   return out;
 }
 
+// A cluster's classes, with those it takes only by enterprise after a plus sign.
+std::string ClusterClassesText(const model::Cluster& cluster) {
+  std::string out = MappingText(cluster.classes);
+  if (!cluster.by_enterprise.empty()) {
+    out += fmt::format(" + by enterprise {}", fmt::join(cluster.by_enterprise.include, " "));
+  }
+  return out;
+}
+
 json MappingJson(const model::ClassMapping& mapping) {
   return {{"classes", mapping.include}, {"exclude", mapping.exclude}};
 }
@@ -83,6 +92,7 @@ json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& count
                  {"tier", cluster.tier},
                  {"classes", cluster.classes.include},
                  {"exclude", cluster.classes.exclude},
+                 {"by_enterprise", cluster.by_enterprise.include},
                  {"parent_cluster", OptionalText(cluster.parent_cluster)}};
     if (const auto it = counts.find(cluster.code); it != counts.end()) {
       item["enterprises"] = it->second;
@@ -186,7 +196,7 @@ std::string SystemText(const model::ClusterSystem& system, const ClusterCounts& 
                                       cluster->code,
                                       cluster->name_zh,
                                       cluster->name_en,
-                                      MappingText(cluster->classes),
+                                      ClusterClassesText(*cluster),
                                       OrDash(cluster->parent_cluster)};
       if (!counts.empty()) {
         const auto it = counts.find(cluster->code);

@@ -176,7 +176,8 @@ json TargetsValue(const targets::TargetReport& report, Language language) {
         {"odds_scale", p.odds ? json(p.odds->scale) : json(nullptr)},
         {"odds_history_years", p.odds ? json(p.odds->history_years) : json(nullptr)},
         {"odds_sd_change", p.odds ? json(p.odds->sd_change) : json(nullptr)},
-        {"odds_note", p.odds_note.In(language)}};
+        {"odds_note", p.odds_note.In(language)},
+        {"coverage_source", p.coverage_source.empty() ? json(nullptr) : json(p.coverage_source)}};
   };
   json rows = json::array();
   for (const auto& row : report.rows) {
@@ -194,6 +195,7 @@ json TargetsValue(const targets::TargetReport& report, Language language) {
                  {"target", Number(t.target_value)},
                  {"source_text", t.source_text},
                  {"base_source", t.base_source},
+                 {"coverage", t.coverage},
                  {"parent", t.parent.empty() ? json(nullptr) : json(t.parent)}};
     const json figures = progress(row.progress);
     for (const auto& [key, value] : figures.items()) item[key] = value;

@@ -22,6 +22,7 @@
 
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/credit_code.h"
+#include "clusterscope/model/designation.h"
 #include "clusterscope/model/monthly.h"
 #include "clusterscope/synth/matrix.h"
 
@@ -103,6 +104,12 @@ bool InFrame(const Plan& plan, int year) {
   return plan.first_year <= year && year <= plan.last_year;
 }
 
+// Whether the plan's class is industrial (sections B, C, D): the monthly survey's scope.
+bool Industrial(const Plan& plan) {
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(plan.industry);
+  return entry == nullptr || core::IsIndustrialSection(entry->section);
+}
+
 // Whether the plan's rows of `year` carry prior-year figures (上年同期): its first year above
 // scale, after the series' first (`first_year`), for four enterprises in five.
 bool ReportsPriorsIn(const Plan& plan, int year, int first_year) {
@@ -145,7 +152,9 @@ double Sum(const std::vector<Plan>& plans, int year, const std::function<bool(co
   return total;
 }
 
-// Classes an enterprise of each cluster may have, and manufacturing classes of no cluster.
+// Classes an enterprise of each cluster may have, and manufacturing classes of no cluster. A
+// cluster's service classes (software) are drawn too: their enterprises are in the registry only
+// (DrawLife), as the monthly statistics are the industrial survey's.
 std::map<std::string, std::vector<std::string>> ClassesByCluster(const model::ClusterSystem& s) {
   std::map<std::string, std::vector<std::string>> out;
   for (const auto& entry : core::IndustryClassification::Gbt4754().entries()) {
@@ -300,17 +309,17 @@ struct Named {
 constexpr Named kNamed[] = {
     {"重庆华峰化工有限公司", "2614", "", "BT", "白涛街道", 0.09, 2021},
     {"重庆万凯新材料科技有限公司", "2651", "", "LG", "龙桥街道", 0.06, 2021},
-    {"中石化重庆涪陵页岩气勘探开发有限公司", "0721", "", "", "焦石镇", 0.06, 2021},
+    {"重庆涪陵示例页岩气开发有限公司", "0721", "", "", "焦石镇", 0.06, 2021},
     {"重庆华峰氨纶有限公司", "2826", "", "BT", "白涛街道", 0.05, 2021},
-    {"重庆建峰化工股份有限公司", "2621", "", "BT", "白涛街道", 0.04, 2021},
+    {"重庆涪陵示例化肥股份有限公司", "2621", "", "BT", "白涛街道", 0.04, 2021},
     {"华晨鑫源重庆汽车有限公司", "3611", "", "LG", "龙桥街道", 0.04, 2021},
     {"瑞浦兰钧能源（重庆）有限公司", "3841", "", "GXQ", "李渡街道", 0.03, 2023},
-    {"重庆市涪陵榨菜集团股份有限公司", "1371", "", "", "敦仁街道", 0.025, 2021},
+    {"重庆涪陵示例榨菜食品股份有限公司", "1371", "", "", "敦仁街道", 0.025, 2021},
     {"赣锋锂电（重庆）有限公司", "3841", "", "GXQ", "李渡街道", 0.012, 2024},
     {"重庆万丰奥威铝轮有限公司", "3670", "", "LG", "龙桥街道", 0.008, 2021},
-    {"重庆新铝时代科技股份有限公司", "3670", "", "GXQ", "李渡街道", 0.006, 2021},
-    {"卡深复合材料（重庆）有限公司", "3670", "", "GXQ", "李渡街道", 0.003, 2023},
-    {"重庆三爱海陵实业有限责任公司", "3670", "P3", "LG", "龙桥街道", 0.004, 2021},
+    {"重庆新铝时代科技股份有限公司", "3670", "L2", "GXQ", "李渡街道", 0.006, 2021},
+    {"卡深复合材料（重庆）有限公司", "3670", "L2", "GXQ", "李渡街道", 0.003, 2023},
+    {"重庆三爱海陵实业有限责任公司", "3670", "", "LG", "龙桥街道", 0.004, 2021},
     {"重庆川东船舶重工有限责任公司", "3731", "", "LG", "龙桥街道", 0.005, 2021},
     {"重庆中江船业有限公司", "3734", "", "LG", "李渡街道", 0.002, 2021},
     {"重庆南瑞博瑞变压器有限公司", "3821", "", "GXQ", "李渡街道", 0.004, 2021},
@@ -486,7 +495,8 @@ void DrawLife(Plan& plan, std::size_t i, bool named, const Frame& frame, Draws& 
     // Exits (closures, falling below scale): the audit's 未报 at national scale.
     plan.last_year = first.year + static_cast<int>(draws.Unit() * (last.year - first.year));
   }
-  if (i >= frame.above_count) {  // below scale: in the registry, never in the frame
+  if (i >= frame.above_count ||
+      !Industrial(plan)) {  // below scale or services: in the registry only
     plan.first_year = last.year + 1;
     plan.last_year = last.year;
   }
@@ -728,6 +738,14 @@ class Tables {
   std::string ext_;
 };
 
+int TermOf(std::string_view type) {
+  static const auto kTypes = model::DefaultDesignationTypes();
+  for (const auto& t : kTypes) {
+    if (t.code == type) return t.term_years;
+  }
+  return 0;
+}
+
 // The designations a fuling plan holds: each kind drawn from the plan's own seed, the larger
 // enterprises more likely.
 void WriteDesignations(const Plan& p, Writer& out) {
@@ -745,9 +763,19 @@ void WriteDesignations(const Plan& p, Writer& out) {
     if (Uniform(p.noise_seed * 7 + static_cast<std::uint64_t>(award.share * 1000)) <
         award.share * boost) {
       const int year = 2018 + static_cast<int>(Uniform(p.noise_seed + 11) * 7);
-      out.Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year,
-                           1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12),
-                           award.share < 0.1 ? "市级" : "区级"));
+      const int month = 1 + static_cast<int>(Uniform(p.noise_seed + 13) * 12);
+      const char* level = award.share < 0.1 ? "市级" : "区级";
+      out.Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, year, month, level));
+      // A designation with a term lapses unless renewed: most holders renew on time, while the
+      // enterprise is in the frame; one in eight lets it go, and then the chain ends.
+      const int term = TermOf(award.type);
+      for (int renewal = year + term; term > 0 && renewal <= p.last_year; renewal += term) {
+        const auto draw = p.noise_seed * 31 +
+                          static_cast<std::uint64_t>(award.share * 1000) * 4099 +
+                          static_cast<std::uint64_t>(renewal);
+        if (Uniform(draw) < 0.125) break;
+        out.Line(fmt::format("{},{},{}-{:02}-15,{}", p.uscc, award.type, renewal, month, level));
+      }
     }
   }
 }
@@ -778,7 +806,7 @@ std::size_t WritePlan(const Plan& p, std::size_t i, const Frame& frame, double p
   if (frame.fuling) WriteDesignations(p, **tables.designations);
   // Below-scale enterprises of the district report their last two years too (the
   // commission's watch list of 小微企业), outside the above-scale frame.
-  const bool watched = frame.fuling && i >= frame.above_count;
+  const bool watched = frame.fuling && i >= frame.above_count && Industrial(p);
   std::size_t rows = 0;
   std::string line;
   for (int index = frame.first.Index(); index <= frame.last.Index(); ++index) {

@@ -125,6 +125,7 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
   p.base = figures.base;
   p.target = target.target_value;
   p.reference = figures.reference;
+  p.coverage_source = figures.coverage_source;
   p.time_progress = TimeProgress(target.base_year, target.target_year, period);
   p.years_left = YearsLeft(target.target_year, period);
   const bool at_most = target.direction == model::Direction::kAtMost;
@@ -191,6 +192,9 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
     p.note = figures.missing.empty() ? core::Say(text::kNoBaseValue) : figures.missing;
   }
   if (p.years_left == 0 && !met) p.status = "red";
+  if (p.coverage_source == "derived" && p.note.empty() && target.above_scale_share) {
+    p.note = core::Say(text::kWholeIndustryDerived, *target.above_scale_share * 100);
+  }
   return p;
 }
 

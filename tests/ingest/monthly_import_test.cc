@@ -27,6 +27,15 @@ class MonthlyImportTest : public ::testing::Test {
       e.cluster_source = model::ClusterSource::kDerived;
       ASSERT_OK((*tx)->PutEnterprise(e));
     }
+    {
+      model::Enterprise e;  // a software firm (N9): a service, outside the industrial frame
+      e.uscc = testutil::CreditCode(4);
+      e.name = "软件企业";
+      e.industry_code = "6511";
+      e.cluster = "N9";
+      e.cluster_source = model::ClusterSource::kDerived;
+      ASSERT_OK((*tx)->PutEnterprise(e));
+    }
     ASSERT_OK((*tx)->Commit());
   }
 
@@ -103,6 +112,7 @@ TEST_F(MonthlyImportTest, ReportsEachHardRule) {
     const char* rule;
   } cases[] = {
       {stranger + ",2023-01,10,,\n", "uscc", "unknown_enterprise"},
+      {testutil::CreditCode(4) + ",2023-01,10,,\n", "uscc", "outside_industrial_frame"},
       {a + ",2023-13,10,,\n", "period", "malformed_period"},
       {a + ",,10,,\n", "period", "missing_required"},
       {a + ",2023-01,,,\n", "output_value", "missing_required"},

@@ -15,8 +15,8 @@ ClusterSystem SmallSystem() {
   system.name_zh = "测试体系";
   system.region_code = "500102";
   system.tiers = {{"L", "主导", "leading", "千亿级", 1e11}, {"N", "新星", "emerging", "", {}}};
-  system.clusters = {{"L1", "材料", "materials", "L", {{"26", "28"}, {"266"}}, ""},
-                     {"N1", "精细化工", "fine chemicals", "N", {{"266"}, {}}, ""}};
+  system.clusters = {{"L1", "材料", "materials", "L", {{"26", "28"}, {"266"}}, "", {}},
+                     {"N1", "精细化工", "fine chemicals", "N", {{"266"}, {}}, "", {}}};
   system.parks = {{"GXQ", "高新区", "high-tech zone", 12.5}};
   system.designation_types = DefaultDesignationTypes();
   return system;
@@ -50,9 +50,33 @@ TEST(ClusterSystemTest, MapsClassesWithExclusions) {
   EXPECT_EQ(system.ClusterOfClass("1371"), nullptr);
 }
 
+// A class that serves two clusters: its own cluster's by default, the other's by enterprise.
+TEST(ClusterSystemTest, TakesClassesByEnterprise) {
+  auto system = SmallSystem();
+  system.clusters[1].by_enterprise = {{"2614"}, {}};  // L1's organic chemicals, N1's by name
+  EXPECT_TRUE(system.Check(Industries()).empty()) << Dump(system.Check(Industries()));
+  EXPECT_EQ(system.ClusterOfClass("2614")->code, "L1");  // the default stays L1's
+  EXPECT_TRUE(system.ClusterMayHoldClass("N1", "2614"));
+  EXPECT_TRUE(system.ClusterMayHoldClass("L1", "2614"));
+  EXPECT_FALSE(system.ClusterMayHoldClass("N1", "2826"));
+  EXPECT_FALSE(system.ClusterMayHoldClass("X9", "2614"));
+}
+
+TEST(ClusterSystemTest, ReportsBadByEnterpriseClasses) {
+  auto system = SmallSystem();
+  system.clusters[0].by_enterprise = {{"9999", "2614", "26"}, {}};
+  const auto problems = system.Check(Industries());
+  EXPECT_TRUE(HasProblem(problems, "clusters[0].by_enterprise[0]", "not a GB/T 4754-2017 code"))
+      << Dump(problems);
+  EXPECT_TRUE(HasProblem(problems, "clusters[0].by_enterprise[1]", "already among cluster 'L1'"))
+      << Dump(problems);
+  EXPECT_TRUE(HasProblem(problems, "clusters[0].by_enterprise[2]", "already among cluster 'L1'"))
+      << Dump(problems);
+}
+
 TEST(ClusterSystemTest, ReportsDuplicateCodes) {
   auto system = SmallSystem();
-  system.clusters.push_back({"L1", "重复", "", "L", {{"13"}, {}}, ""});
+  system.clusters.push_back({"L1", "重复", "", "L", {{"13"}, {}}, "", {}});
   system.parks.push_back({"GXQ", "又一个", "", {}});
   const auto problems = system.Check(Industries());
   EXPECT_TRUE(HasProblem(problems, "clusters[2].code", "duplicate code 'L1'")) << Dump(problems);
@@ -95,7 +119,7 @@ TEST(ClusterSystemTest, ChecksParentClusters) {
   parent->name_zh = "重庆";
   parent->region_code = "500000";
   parent->tiers = {{"A", "万亿级", "", "", {}}};
-  parent->clusters = {{"CQ-A1", "汽车", "", "A", {}, ""}};
+  parent->clusters = {{"CQ-A1", "汽车", "", "A", {}, "", {}}};
   system.parent = parent;
   EXPECT_TRUE(HasProblem(system.Check(Industries()), "clusters[0].parent", "not have"));
   system.clusters[0].parent_cluster = "CQ-A1";
@@ -139,7 +163,7 @@ TEST(FulingSystemTest, MapsTheArticlesIndustries) {
       {"2614", "L1"},  // adipic acid (华峰)
       {"2826", "L1"},  // spandex
       {"3841", "L2"},  // lithium-ion cells (瑞浦兰钧, 赣锋)
-      {"3670", "L2"},  // aluminium wheels (万丰)
+      {"3670", "P3"},  // aluminium wheels (万丰); lightweight-parts makers join L2 by name
       {"1371", "F1"},  // zhacai
       {"1391", "P1"},  // food
       {"0721", "P2"},  // shale gas

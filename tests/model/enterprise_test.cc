@@ -67,5 +67,50 @@ TEST(AssignClusterTest, DerivesReportsAndNeverGuesses) {
   EXPECT_NE(unmapped.warning.en.find("maps to no cluster"), std::string::npos);
 }
 
+// The shipped Fuling map, class by class where issue 19 found it wrong (docs/cluster_system.md
+// gives the reasons).
+TEST(AssignClusterTest, FulingMapFollowsTheClassification) {
+  const auto& system = testutil::FulingSystem();
+  const auto cluster_of = [&](const char* industry) {
+    return AssignCluster(system, industry, "").cluster;
+  };
+  EXPECT_EQ(cluster_of("3670"), "P3");  // car parts: automobiles by default
+  EXPECT_EQ(cluster_of("3612"), "P3");  // NEV vehicles are automobiles, not batteries
+  EXPECT_EQ(cluster_of("3611"), "P3");
+  EXPECT_EQ(cluster_of("3841"), "L2");
+  EXPECT_EQ(cluster_of("3843"), "");    // lead-acid batteries are not power batteries
+  EXPECT_EQ(cluster_of("3844"), "");    // nor zinc-manganese cells
+  EXPECT_EQ(cluster_of("4342"), "P3");  // ship repair (船舶修造)
+  EXPECT_EQ(cluster_of("3731"), "P3");
+  EXPECT_EQ(cluster_of("1120"), "P2");  // shale-gas services
+  EXPECT_EQ(cluster_of("0721"), "P2");
+  EXPECT_EQ(cluster_of("4411"), "");    // thermal power: gas-fired plants by enterprise only
+  EXPECT_EQ(cluster_of("4415"), "P2");  // wind power
+  EXPECT_EQ(cluster_of("2621"), "");    // nitrogen fertiliser is not an advanced material
+  EXPECT_EQ(cluster_of("3011"), "");    // nor is cement
+  EXPECT_EQ(cluster_of("2614"), "L1");
+  EXPECT_EQ(cluster_of("3511"), "P3");  // mining machinery
+  EXPECT_EQ(cluster_of("3516"), "P3");  // metallurgical machinery
+  EXPECT_EQ(cluster_of("3514"), "N4");  // construction machinery
+  EXPECT_EQ(cluster_of("3517"), "N4");  // tunnelling machinery
+  EXPECT_EQ(cluster_of("2411"), "");    // stationery is not digital culture
+  EXPECT_EQ(cluster_of("2451"), "");    // nor are toys
+  EXPECT_EQ(cluster_of("2462"), "N7");  // game and entertainment equipment
+  EXPECT_EQ(cluster_of("6572"), "N7");
+  EXPECT_EQ(cluster_of("6511"), "N9");
+
+  // Classes that serve two clusters: the second takes an enterprise by name, without a warning.
+  for (const auto& [industry, cluster] : std::vector<std::pair<const char*, const char*>>{
+           {"3670", "L2"}, {"3091", "L2"}, {"2669", "N1"}, {"4411", "P2"}, {"4412", "P2"}}) {
+    const auto named = AssignCluster(system, industry, cluster);
+    EXPECT_EQ(named.cluster, cluster) << industry;
+    EXPECT_EQ(named.source, ClusterSource::kExplicit) << industry;
+    EXPECT_TRUE(named.warning.empty()) << industry << ": " << named.warning.en;
+  }
+  // Any other cluster named against the map is kept but reported.
+  EXPECT_FALSE(AssignCluster(system, "3670", "F1").warning.empty());
+  EXPECT_FALSE(AssignCluster(system, "4411", "L2").warning.empty());
+}
+
 }  // namespace
 }  // namespace clusterscope::model

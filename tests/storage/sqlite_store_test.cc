@@ -76,8 +76,10 @@ TEST_F(SqliteStoreTest, RoundTripsTheClusterSystem) {
     EXPECT_EQ(system.clusters[i].code, shipped.clusters[i].code);
     EXPECT_EQ(system.clusters[i].classes.include, shipped.clusters[i].classes.include);
     EXPECT_EQ(system.clusters[i].classes.exclude, shipped.clusters[i].classes.exclude);
+    EXPECT_EQ(system.clusters[i].by_enterprise.include, shipped.clusters[i].by_enterprise.include);
     EXPECT_EQ(system.clusters[i].parent_cluster, shipped.clusters[i].parent_cluster);
   }
+  EXPECT_FALSE(system.FindCluster("L2")->by_enterprise.empty());  // stored, not only loaded
   EXPECT_EQ(system.parks.size(), 5u);
   EXPECT_EQ(system.groupings.at(0).categories.size(), 5u);
   EXPECT_EQ(system.designation_types.size(), shipped.designation_types.size());

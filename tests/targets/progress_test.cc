@@ -48,18 +48,18 @@ TEST(ProgressTest, ALevelBehindTimeIsAmberThenRed) {
   model::TargetPlan plan;  // amber within 10 points of time-progress
   const auto t = Level(1000);
   // 2025-06: time 30/60 = 0.5. Base 600, actual 760: path ln(760/600) / ln(1000/600) = 0.463.
-  auto p = Evaluate(plan, t, {2025, 6}, {760.0, 600.0, {}, {}, {}, {}});
+  auto p = Evaluate(plan, t, {2025, 6}, {760.0, 600.0, {}, {}, {}, {}, {}});
   EXPECT_EQ(p.status, "amber");
   EXPECT_NEAR(*p.completion, 0.76, 1e-12);
   EXPECT_NEAR(*p.path_progress, std::log(760.0 / 600) / std::log(1000.0 / 600), 1e-12);
   EXPECT_NEAR(*p.required_annual_growth, std::pow(1000.0 / 760, 1 / 2.5) - 1, 1e-12);
   EXPECT_FALSE(p.required_points_per_year);
   // Actual 700: path 0.30, 20 points behind: red.
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, {}, {}}).status, "red");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, {}, {}, {}}).status, "red");
   // Actual 820: path 0.61, ahead: green.
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, {}, {}, {}}).status, "green");
   // Met: green with nothing required.
-  const auto met = Evaluate(plan, t, {2025, 6}, {1010.0, 600.0, {}, {}, {}, {}});
+  const auto met = Evaluate(plan, t, {2025, 6}, {1010.0, 600.0, {}, {}, {}, {}, {}});
   EXPECT_EQ(met.status, "green");
   EXPECT_FALSE(met.required_annual_growth);
 }
@@ -74,15 +74,15 @@ TEST(ProgressTest, ASteadyCompoundRateToTheGoalIsOnTrack) {
     const int months = static_cast<int>(std::lround(time * 60));
     const core::Period at = core::Period::FromIndex(core::Period{2022, 12}.Index() + months);
     const double actual = 600 * std::pow(1000.0 / 600, time);
-    const auto p = Evaluate(plan, t, at, {actual, 600.0, {}, {}, {}, {}});
+    const auto p = Evaluate(plan, t, at, {actual, 600.0, {}, {}, {}, {}, {}});
     EXPECT_NEAR(*p.path_progress, time, 1e-9);
     EXPECT_EQ(p.status, "green") << time;
   }
   // A share keeps the linear path in points.
   auto share = Level(50);
   share.unit = "%";
-  EXPECT_NEAR(*Evaluate(plan, share, {2025, 6}, {45.0, 40.0, {}, {}, {}, {}}).path_progress, 0.5,
-              1e-12);
+  EXPECT_NEAR(*Evaluate(plan, share, {2025, 6}, {45.0, 40.0, {}, {}, {}, {}, {}}).path_progress,
+              0.5, 1e-12);
 }
 
 TEST(ProgressTest, AFloorIsHeldEveryYear) {
@@ -95,17 +95,17 @@ TEST(ProgressTest, AFloorIsHeldEveryYear) {
   t.target_year = 2027;
   t.target_value = 40;
   // Base 45, now 38: broken, red (a level to reach would have called it green).
-  auto p = Evaluate(plan, t, {2025, 6}, {38.0, 45.0, {}, {}, {}, {}});
+  auto p = Evaluate(plan, t, {2025, 6}, {38.0, 45.0, {}, {}, {}, {}, {}});
   EXPECT_EQ(p.status, "red");
   EXPECT_NE(p.note.en.find("below the floor of 40"), std::string::npos) << p.note.en;
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {42.0, 45.0, {}, {}, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {42.0, 45.0, {}, {}, {}, {}, {}}).status, "green");
   // Held now, but 2024 ended below it: amber, saying when.
-  Figures broken{42.0, 45.0, {}, {}, {}, {}};
+  Figures broken{42.0, 45.0, {}, {}, {}, {}, {}};
   broken.broken_in = 2024;
   p = Evaluate(plan, t, {2025, 6}, broken);
   EXPECT_EQ(p.status, "amber");
   EXPECT_NE(p.note.en.find("2024"), std::string::npos);
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {{}, 45.0, {}, {}, {}, {}}).status, "no_data");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {{}, 45.0, {}, {}, {}, {}, {}}).status, "no_data");
 }
 
 TEST(ProgressTest, ASharesRequirementIsInPointsAYear) {
@@ -114,7 +114,7 @@ TEST(ProgressTest, ASharesRequirementIsInPointsAYear) {
   t.kind = model::TargetKind::kRatio;
   t.unit = "%";
   // 29.5 % at 2025-12 with two years left: (40 − 29.5) / 2 = 5.25 points a year.
-  const auto p = Evaluate(plan, t, {2025, 12}, {29.5, 25.0, {}, {}, {}, {}});
+  const auto p = Evaluate(plan, t, {2025, 12}, {29.5, 25.0, {}, {}, {}, {}, {}});
   EXPECT_NEAR(*p.required_points_per_year, 5.25, 1e-12);
   EXPECT_FALSE(p.required_annual_growth);
   EXPECT_NEAR(*p.path_progress, 4.5 / 15, 1e-12);  // against time 0.6: red
@@ -128,11 +128,11 @@ TEST(ProgressTest, AnAtMostTargetCompletesAsTheFigureFalls) {
   t.direction = model::Direction::kAtMost;
   // From 0.8 to 0.6 of a path to 0.5: path ln(0.6 / 0.8) / ln(0.5 / 0.8) = 0.612; time 0.6:
   // green. (0.62 would be 0.542 of the way: behind, amber.)
-  const auto p = Evaluate(plan, t, {2025, 12}, {0.6, 0.8, {}, {}, {}, {}});
+  const auto p = Evaluate(plan, t, {2025, 12}, {0.6, 0.8, {}, {}, {}, {}, {}});
   EXPECT_NEAR(*p.path_progress, std::log(0.75) / std::log(0.625), 1e-12);
   EXPECT_NEAR(*p.completion, 0.5 / 0.6, 1e-12);
   EXPECT_EQ(p.status, "green");
-  EXPECT_EQ(Evaluate(plan, t, {2025, 12}, {0.62, 0.8, {}, {}, {}, {}}).status, "amber");
+  EXPECT_EQ(Evaluate(plan, t, {2025, 12}, {0.62, 0.8, {}, {}, {}, {}, {}}).status, "amber");
 }
 
 TEST(ProgressTest, ACountFromZeroNeedsUnitsAYear) {
@@ -141,7 +141,7 @@ TEST(ProgressTest, ACountFromZeroNeedsUnitsAYear) {
   t.kind = model::TargetKind::kCount;
   t.unit = "家";
   // None yet at 2025-12, two years left: 2 a year; no growth rate gets there from zero.
-  const auto p = Evaluate(plan, t, {2025, 12}, {0.0, 0.0, {}, {}, {}, {}});
+  const auto p = Evaluate(plan, t, {2025, 12}, {0.0, 0.0, {}, {}, {}, {}, {}});
   EXPECT_FALSE(p.required_annual_growth);
   EXPECT_DOUBLE_EQ(*p.required_per_year, 2.0);
   EXPECT_EQ(p.status, "red");
@@ -172,6 +172,7 @@ TEST(ProgressTest, NoDataIsSaidWithItsReasonNeverZero) {
                 {},
                 {},
                 core::Text{"序列 gdp 无 2025 年的值", "series gdp has no value for 2025"},
+                {},
                 {}});
   EXPECT_EQ(p.status, "no_data");
   EXPECT_EQ(p.note.en, "series gdp has no value for 2025");
@@ -186,14 +187,14 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
   rate.target_value.reset();
   rate.direction = model::Direction::kAtMost;
   // Energy intensity −3.5 % against a set fall of 3.2 %: met. −2.9 %: within half a point.
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-3.5, {}, 3.2, {}, {}, {}}).status, "green");
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-2.9, {}, 3.2, {}, {}, {}}).status, "amber");
-  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-1.0, {}, 3.2, {}, {}, {}}).status, "red");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-3.5, {}, 3.2, {}, {}, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-2.9, {}, 3.2, {}, {}, {}, {}}).status, "amber");
+  EXPECT_EQ(Evaluate(plan, rate, {2025, 12}, {-1.0, {}, 3.2, {}, {}, {}, {}}).status, "red");
   model::Target compare = rate;
   compare.kind = model::TargetKind::kCompare;
   // CO2 −4 % against society's −3 %: falls faster, met.
-  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-4.0, {}, -3.0, {}, {}, {}}).status, "green");
-  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-2.0, {}, -3.0, {}, {}, {}}).status, "red");
+  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-4.0, {}, -3.0, {}, {}, {}, {}}).status, "green");
+  EXPECT_EQ(Evaluate(plan, compare, {2025, 12}, {-2.0, {}, -3.0, {}, {}, {}, {}}).status, "red");
 
   model::Target milestone = Level(0);
   milestone.kind = model::TargetKind::kMilestone;
@@ -202,7 +203,7 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
   EXPECT_EQ(pending.note.en, "pending");
   EXPECT_EQ(pending.note.zh, "尚未实现");
   const auto reached =
-      Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, {}, {}});
+      Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, {}, {}, {}});
   EXPECT_EQ(reached.status, "green");
   EXPECT_EQ(reached.note.en, "reached 2025-03");
   EXPECT_EQ(reached.note.zh, "2025-03 已实现");
@@ -210,7 +211,7 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
   EXPECT_EQ(Evaluate(plan, milestone, {2028, 1}, {}).status, "red");
   // Reached only after the period asked about: still pending then.
   EXPECT_EQ(
-      Evaluate(plan, milestone, {2025, 1}, {{}, {}, {}, core::Period{2025, 3}, {}, {}}).status,
+      Evaluate(plan, milestone, {2025, 1}, {{}, {}, {}, core::Period{2025, 3}, {}, {}, {}}).status,
       "amber");
 }
 

@@ -51,6 +51,12 @@ class IndustryClassification {
   std::unordered_map<std::string, std::size_t> index_;  // code -> position in entries_
 };
 
+// True for the sections of industry (工业) in the statistical sense: B mining, C manufacturing,
+// D power, heat, gas and water. The above-scale industrial survey covers these and no others.
+inline bool IsIndustrialSection(std::string_view section) {
+  return section == "B" || section == "C" || section == "D";
+}
+
 // 高技术产业（制造业）分类（2017）: six categories mapped to GB/T 4754-2017 classes.
 struct HighTechCategory {
   std::string code;  // "01" .. "06"

@@ -44,6 +44,11 @@ struct Cluster {
   std::string tier;  // Tier::code
   ClassMapping classes;
   std::string parent_cluster;  // cluster code in the parent system, or empty
+  // Classes that serve two clusters: an enterprise of one of them belongs here only when the
+  // registry names this cluster for it; otherwise it takes the class's own cluster (`classes`
+  // of another cluster, or none). Lightweight car parts (3670) are P3's by class and L2's by
+  // enterprise, for example.
+  ClassMapping by_enterprise;
 };
 
 struct Park {
@@ -98,6 +103,9 @@ struct ClusterSystem {
   }
   // The cluster whose mapping covers `class_code`, or nullptr. After Validate() at most one does.
   const Cluster* ClusterOfClass(std::string_view class_code) const;
+  // True when `cluster_code` may take enterprises of `class_code` by explicit assignment: the
+  // class is its own or one of its `by_enterprise` classes.
+  bool ClusterMayHoldClass(std::string_view cluster_code, std::string_view class_code) const;
   // The clusters holding any class under `industry_code` (a class, group or division), in system
   // order: none, one, or several for a division split between clusters.
   std::vector<const Cluster*> ClustersUnder(std::string_view industry_code,

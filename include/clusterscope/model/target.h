@@ -81,6 +81,14 @@ struct Target {
   // Where a given base comes from: a published figure and its publisher, or "derived: ..."
   // with how (the six doublings' halves of the 2027 figures).
   std::string base_source;
+  // What a level of a money measure counts. "above_scale" (规上): the monthly statistics as they
+  // are. "whole_industry" (全部工业, T01 and T02 of the source): the district's published total,
+  // series `coverage_series`, for a year it covers; else the above-scale figure divided by
+  // `above_scale_share` (the declared share of above-scale industry in the whole), marked
+  // derived. Parts of a split target are always derived from their own above-scale figures.
+  std::string coverage = "above_scale";
+  std::string coverage_series;
+  std::optional<double> above_scale_share;
   int target_year = 0;
   std::optional<double> target_value;  // in `unit`; none for rate, compare and milestone
   std::string source_text;             // the plan's own words

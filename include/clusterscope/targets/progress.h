@@ -26,6 +26,9 @@ struct Figures {
   std::optional<core::Period> reached;  // milestone: when it was reached
   core::Text missing;                   // why a figure needed is missing
   std::optional<int> broken_in;         // floor: the first year since the base that ended below
+  // Whole-industry targets: where the actual comes from, "published" (the district's series) or
+  // "derived" (above-scale ÷ the declared share); empty for other targets.
+  std::string coverage_source;
 };
 
 struct Progress {
@@ -61,6 +64,7 @@ struct Progress {
   // is none.
   std::optional<Odds> odds;
   core::Text odds_note;
+  std::string coverage_source;  // Figures::coverage_source
 };
 
 // A figure at a time, in years from the end of the base year (2023-06 on a 2022 path: 0.5).

@@ -94,6 +94,13 @@ inline constexpr core::Message kNotASeries{"'{}' 不是目标方案中的指标�
 inline constexpr core::Message kNotYearOrMonth{
     "'{}' 既不是年份（2024）也不是月份（2024-06）",
     "'{}' is neither a year (2024) nor a month (2024-06)"};
+inline constexpr core::Message kOutsideIndustrialFrame{
+    "企业 {} 的行业小类 {} 属于门类 {}，不在规模以上工业统计范围（B 采矿业、C 制造业、D "
+    "电力热力燃气及水"
+    "生产和供应业）内；其数据按服务业统计另行导入为序列",
+    "enterprise {} has class {} in section {}, outside the above-scale industrial frame (sections "
+    "B mining, C manufacturing, D power, heat, gas and water); import its figures as a series "
+    "from the services statistics instead"};
 inline constexpr core::Message kNotInRegistryImportFirst{
     "企业 {} 不在企业名录中；请先导入企业",
     "enterprise {} is not in the registry; import it first"};

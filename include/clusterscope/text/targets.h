@@ -19,6 +19,12 @@ inline constexpr core::Message kMilestoneOverdue{"逾期未实现", "overdue"};
 inline constexpr core::Message kMilestonePending{"尚未实现", "pending"};
 inline constexpr core::Message kRateAgainstLimit{"{:+.2f}%（对照 {:+.2f}%）",
                                                  "{:+.2f}% against {:+.2f}%"};
+inline constexpr core::Message kNoWholeIndustryFigure{
+    "{} 年无全部工业数（序列 {}），也未给出规上占全部工业的比重",
+    "no whole-industry figure for {} (series {}) and no above-scale share declared"};
+inline constexpr core::Message kWholeIndustryDerived{
+    "全部工业数由规上数 ÷ {:.4g}%（规上占全部工业比重）推算",
+    "whole industry derived: above-scale ÷ {:.4g}% (the declared above-scale share)"};
 inline constexpr core::Message kNoBaseValue{
     "无基期值：以完成率对照时间进度", "no base value: completion compared with time-progress"};
 inline constexpr core::Message kNoMonthlyStatistics{"无 {} 的月度统计数据",

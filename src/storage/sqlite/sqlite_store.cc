@@ -33,6 +33,7 @@ extern const std::string_view kMigration0012;
 extern const std::string_view kMigration0013;
 extern const std::string_view kMigration0014;
 extern const std::string_view kMigration0015;
+extern const std::string_view kMigration0016;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -58,7 +59,7 @@ const Migration kMigrations[] = {
     {9, embedded::kMigration0009},  {10, embedded::kMigration0010},
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
     {13, embedded::kMigration0013}, {14, embedded::kMigration0014},
-    {15, embedded::kMigration0015},
+    {15, embedded::kMigration0015}, {16, embedded::kMigration0016},
 };
 
 std::string NowUtc() {

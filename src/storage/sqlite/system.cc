@@ -72,6 +72,8 @@ Status InsertTiersAndClusters(Connection& db, const model::ClusterSystem& system
                  }));
   for (const auto& c : system.clusters) {
     CLUSTERSCOPE_RETURN_IF_ERROR(InsertMapping(db, "cluster", c.code, c.classes));
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        InsertMapping(db, "cluster_by_enterprise", c.code, c.by_enterprise));
   }
   return Status::Ok();
 }
@@ -161,11 +163,14 @@ Result<model::ClusterSystem> LoadOneSystem(Connection& db, const std::string& co
   if (!stmt) return Error(stmt.error());
   stmt->Bind(1, code);
   CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(*stmt, [&]() -> Status {
-    model::Cluster cluster{stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), {},
-                           stmt->Text(4)};
+    model::Cluster cluster{
+        stmt->Text(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), {}, stmt->Text(4), {}};
     auto mapping = LoadMapping(db, "cluster", cluster.code);
     if (!mapping) return mapping.error();
     cluster.classes = std::move(*mapping);
+    auto by_enterprise = LoadMapping(db, "cluster_by_enterprise", cluster.code);
+    if (!by_enterprise) return by_enterprise.error();
+    cluster.by_enterprise = std::move(*by_enterprise);
     system.clusters.push_back(std::move(cluster));
     return Status::Ok();
   }));
