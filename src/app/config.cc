@@ -154,11 +154,12 @@ Result<model::ClusterSystem> Load(const std::string& text, const std::string& na
   model::ClusterSystem system;
   reader.Allow(doc, "",
                {"code", "name_zh", "name_en", "region_code", "parent", "tiers", "clusters", "parks",
-                "groupings", "designation_types"});
+                "groupings", "designation_types", "high_tech_by_enterprise"});
   system.code = reader.String(doc, "", "code", true);
   system.name_zh = reader.String(doc, "", "name_zh", true);
   system.name_en = reader.String(doc, "", "name_en", false);
   system.region_code = reader.String(doc, "", "region_code", true);
+  system.high_tech_by_enterprise = reader.Strings(doc, "", "high_tech_by_enterprise");
 
   ReadStructure(reader, doc, system);
   ReadGroupings(reader, doc, system);

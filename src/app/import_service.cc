@@ -37,7 +37,7 @@ std::vector<ImportKind> MakeKinds() {
   return {
       Kind("enterprises", "企业名录", "enterprises",
            "Enterprises (uscc, name, industry_code, cluster, park, town, above_scale, founded, "
-           "listed, land_km2, strategic_emerging)",
+           "listed, land_km2, strategic_emerging, high_tech)",
            Uploaders::kEditors, {.year = true}, ingest::EnterpriseColumns()),
       Kind("designations", "企业认定", "designations",
            "Designations (uscc, designation, granted, withdrawn, level, note)", Uploaders::kEditors,

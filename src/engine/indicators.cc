@@ -203,7 +203,7 @@ void Engine::IndexNewSlots() {
             group = builders[k].Add(groups, e->industry_code, industry_name(e->industry_code));
           }
         } else if (code == "high_tech") {
-          if (core::HighTechCategoryOf(e->industry_code)) {
+          if (model::IsHighTech(system_, *e)) {
             group = builders[k].Add(groups, "high_tech", "高技术制造业");
           }
         } else if (kind.named_members) {

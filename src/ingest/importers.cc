@@ -37,6 +37,7 @@ const std::vector<ColumnSpec>& EnterpriseColumns() {
       {"listed", {"是否上市", "上市"}, false},
       {"land_km2", {"用地面积", "用地面积（平方公里）", "用地面积(平方公里)"}, false},
       {"strategic_emerging", {"战略性新兴产业", "战略性新兴产业分类"}, false},
+      {"high_tech", {"高技术制造业", "是否高技术制造业"}, false},
   };
   return kColumns;
 }

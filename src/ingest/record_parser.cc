@@ -186,6 +186,13 @@ ParsedEnterprise ParseEnterpriseCells(const Cells& cells, const model::Enterpris
   if (in.Has("founded")) e.founded = in.Date("founded");
   if (in.Has("listed")) e.listed = in.YesNo("listed");
   if (in.Has("land_km2")) e.land_km2 = in.NonNegative("land_km2");
+  if (in.Has("high_tech")) {
+    e.high_tech = in.YesNo("high_tech");
+    if (e.high_tech == true && !core::HighTechCategoryOf(e.industry_code)) {
+      in.Fail("high_tech", "not_a_high_tech_class",
+              core::Say(text::kNotAHighTechClass, e.industry_code));
+    }
+  }
   if (in.Has("strategic_emerging")) {
     e.strategic_emerging = in.Cell("strategic_emerging");
     if (!e.strategic_emerging.empty() &&

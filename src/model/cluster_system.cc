@@ -89,6 +89,19 @@ void CheckByEnterprise(const Cluster& cluster, const std::string& key,
   }
 }
 
+// The partial classes of the high-tech list are on that list.
+void CheckHighTechByEnterprise(const std::vector<std::string>& codes,
+                               std::vector<Problem>& problems) {
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (!core::HighTechCategoryOf(codes[i])) {
+      problems.push_back(
+          {fmt::format("high_tech_by_enterprise[{}]", i),
+           fmt::format("'{}' is not a class of the high-tech manufacturing list (2017)",
+                       codes[i])});
+    }
+  }
+}
+
 // Reports every class that more than one owner covers, one problem per pair of owners, so that
 // a whole division mapped twice gives one line rather than a hundred.
 template <typename T>
@@ -290,6 +303,7 @@ std::vector<Problem> ClusterSystem::Check(const core::IndustryClassification& in
   }
 
   CheckUniqueCodes(designation_types, "designation_types", problems);
+  CheckHighTechByEnterprise(high_tech_by_enterprise, problems);
   return problems;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/model/enterprise.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "clusterscope/core/credit_code.h"
@@ -67,7 +69,20 @@ std::vector<Problem> Enterprise::Check(const ClusterSystem& system,
                                            strategic_emerging)});
   }
   if (land_km2 && *land_km2 < 0) problems.push_back({"land_km2", "land area must not be negative"});
+  if (high_tech == true && !core::HighTechCategoryOf(industry_code)) {
+    problems.push_back({"high_tech", fmt::format("class {} is not on the high-tech manufacturing "
+                                                 "list (2017): no enterprise of it is high-tech",
+                                                 industry_code)});
+  }
   return problems;
+}
+
+bool IsHighTech(const ClusterSystem& system, const Enterprise& e) {
+  if (!core::HighTechCategoryOf(e.industry_code)) return false;
+  const auto& partial = system.high_tech_by_enterprise;
+  const bool by_enterprise =
+      std::find(partial.begin(), partial.end(), e.industry_code) != partial.end();
+  return !by_enterprise || e.high_tech == true;
 }
 
 ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view industry_code,

@@ -127,6 +127,7 @@ json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& count
     out["designation_types"].push_back(
         {{"code", type.code}, {"name_zh", type.name_zh}, {"name_en", type.name_en}});
   }
+  out["high_tech_by_enterprise"] = system.high_tech_by_enterprise;
   out["parent"] = system.parent ? SystemJsonOf(*system.parent, {}) : json(nullptr);
   return out;
 }
@@ -134,7 +135,8 @@ json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& count
 json EnterpriseJsonOf(const model::Enterprise& e, const model::ClusterSystem& system) {
   json above = json::object();
   for (const auto& [year, flag] : e.above_scale) above[std::to_string(year)] = flag;
-  const auto high_tech = core::HighTechCategoryOf(e.industry_code);
+  const auto high_tech =
+      model::IsHighTech(system, e) ? core::HighTechCategoryOf(e.industry_code) : std::nullopt;
   return {{"uscc", e.uscc},
           {"name", e.name},
           {"industry_code", e.industry_code},
@@ -149,6 +151,7 @@ json EnterpriseJsonOf(const model::Enterprise& e, const model::ClusterSystem& sy
           {"listed", e.listed ? json(*e.listed) : json(nullptr)},
           {"strategic_emerging", OptionalText(e.strategic_emerging)},
           {"high_tech_category", high_tech ? json(high_tech->code) : json(nullptr)},
+          {"high_tech", e.high_tech ? json(*e.high_tech) : json(nullptr)},
           {"land_km2", Optional(e.land_km2)},
           {"above_scale", above}};
 }
@@ -251,7 +254,8 @@ std::string EnterpriseText(const model::Enterprise& e, const model::ClusterSyste
     path.push_back(fmt::format("{} {}", entry->code, entry->name));
   }
   out += fmt::format("  industry:   {}\n", fmt::join(path, " > "));
-  if (const auto high_tech = core::HighTechCategoryOf(e.industry_code)) {
+  if (const auto high_tech = core::HighTechCategoryOf(e.industry_code);
+      high_tech && model::IsHighTech(system, e)) {
     out += fmt::format("  high-tech:  {} {}\n", high_tech->code, high_tech->name);
   }
   out += fmt::format("  cluster:    {} {} ({})\n", OrDash(e.cluster),

@@ -107,6 +107,25 @@ TEST_F(EnterpriseImportTest, ReportsEachRuleWithFileLineColumnAndValue) {
   }
 }
 
+// The high-tech flag of a partial class (高技术制造业: 是 / 否), refused on a class the list lacks.
+TEST_F(EnterpriseImportTest, ReadsTheHighTechFlag) {
+  const std::string a = testutil::CreditCode(1), b = testutil::CreditCode(2);
+  auto report =
+      Import("uscc,name,industry_code,高技术制造业\n" + a + ",甲,2780,是\n" + b + ",乙,2761,否\n");
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written) << report->errors[0].ToString();
+  auto e = store_->GetEnterprise(a);
+  ASSERT_OK(e);
+  ASSERT_TRUE(e->has_value());
+  EXPECT_EQ((*e)->high_tech, true);
+  auto bad = Import("uscc,name,industry_code,high_tech\n" + b + ",乙,1371,是\n");
+  ASSERT_OK(bad);
+  EXPECT_FALSE(bad->written);
+  ASSERT_EQ(bad->errors.size(), 1u);
+  EXPECT_EQ(bad->errors[0].rule, "not_a_high_tech_class");
+  EXPECT_EQ(bad->errors[0].column, "high_tech");
+}
+
 TEST_F(EnterpriseImportTest, ReportsDuplicateKeysWithTheFirstLine) {
   auto report = Import(std::string(kHeader) + Row(1) + Row(2) + Row(1));
   ASSERT_OK(report);

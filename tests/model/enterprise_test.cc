@@ -67,6 +67,34 @@ TEST(AssignClusterTest, DerivesReportsAndNeverGuesses) {
   EXPECT_NE(unmapped.warning.en.find("maps to no cluster"), std::string::npos);
 }
 
+// High-tech manufacturing by class, and for a partial class (* in the official table) by the
+// enterprise's own flag.
+TEST(EnterpriseTest, IsHighTechByClassOrForAPartialClassByItsFlag) {
+  auto system = testutil::FulingSystem();
+  system.high_tech_by_enterprise = {"2780"};  // pharmaceutical packaging: partly high-tech
+  const auto& industries = core::IndustryClassification::Gbt4754();
+  EXPECT_TRUE(system.Check(industries).empty());
+  auto e = ValidEnterprise();
+  e.industry_code = "2761";  // biological medicines: the whole class
+  EXPECT_TRUE(IsHighTech(system, e));
+  e.industry_code = "2780";
+  EXPECT_FALSE(IsHighTech(system, e));  // not said: not counted
+  e.high_tech = false;
+  EXPECT_FALSE(IsHighTech(system, e));
+  e.high_tech = true;
+  EXPECT_TRUE(IsHighTech(system, e));
+  e.industry_code = "1371";  // zhacai: on no list, whatever the flag says
+  EXPECT_FALSE(IsHighTech(system, e));
+  std::vector<std::string> keys;
+  for (const auto& problem : e.Check(system, industries)) keys.push_back(problem.key);
+  EXPECT_EQ(keys, std::vector<std::string>{"high_tech"});
+
+  system.high_tech_by_enterprise = {"1371"};
+  const auto problems = system.Check(industries);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "high_tech_by_enterprise[0]");
+}
+
 // The shipped Fuling map, class by class where issue 19 found it wrong (docs/cluster_system.md
 // gives the reasons).
 TEST(AssignClusterTest, FulingMapFollowsTheClassification) {

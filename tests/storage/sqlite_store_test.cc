@@ -80,6 +80,7 @@ TEST_F(SqliteStoreTest, RoundTripsTheClusterSystem) {
     EXPECT_EQ(system.clusters[i].parent_cluster, shipped.clusters[i].parent_cluster);
   }
   EXPECT_FALSE(system.FindCluster("L2")->by_enterprise.empty());  // stored, not only loaded
+  EXPECT_EQ(system.high_tech_by_enterprise, shipped.high_tech_by_enterprise);
   EXPECT_EQ(system.parks.size(), 5u);
   EXPECT_EQ(system.groupings.at(0).categories.size(), 5u);
   EXPECT_EQ(system.designation_types.size(), shipped.designation_types.size());
@@ -520,7 +521,8 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "series_value; DROP TABLE "
        "series_revision; DROP TABLE data_version; DROP TABLE benchmark_revision; DROP TABLE "
        "benchmark_cell; ALTER TABLE quality_warning DROP COLUMN message_zh; "
-       "ALTER TABLE designation_type DROP COLUMN term_years; DELETE FROM "
+       "ALTER TABLE designation_type DROP COLUMN term_years; ALTER TABLE enterprise DROP COLUMN "
+       "high_tech; DROP TABLE high_tech_by_enterprise; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

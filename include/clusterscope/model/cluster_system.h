@@ -87,6 +87,9 @@ struct ClusterSystem {
   std::vector<Park> parks;
   std::vector<Grouping> groupings;
   std::vector<DesignationType> designation_types;
+  // Classes of the high-tech manufacturing list of which only part is high-tech (marked * in
+  // 国统字〔2017〕200号): their enterprises count only when the registry flags them.
+  std::vector<std::string> high_tech_by_enterprise;
   // The system this one rolls up into (Chongqing's "33618" for Fuling), or null. Shared because
   // it is immutable and every copy of the system may point at it.
   std::shared_ptr<const ClusterSystem> parent;

@@ -36,8 +36,11 @@ struct Enterprise {
   std::string town;  // 9-digit town code or empty
   std::optional<core::Date> founded;
   std::optional<bool> listed;
-  std::string strategic_emerging;   // SEI 2018 code ("3", "3.1") or empty
-  std::optional<double> land_km2;   // industrial land used, km²
+  std::string strategic_emerging;  // SEI 2018 code ("3", "3.1") or empty
+  std::optional<double> land_km2;  // industrial land used, km²
+  // Whether the enterprise's products are high-tech manufacturing, for a class the system reads
+  // by enterprise (ClusterSystem::high_tech_by_enterprise); unset: not said.
+  std::optional<bool> high_tech;
   std::map<int, bool> above_scale;  // year -> in the above-scale (规上) frame that year
 
   // The above-scale status for `year`, or nullopt if none was recorded.
@@ -55,6 +58,11 @@ struct ClusterAssignment {
   ClusterSource source = ClusterSource::kNone;
   core::Text warning;  // set when the explicit cluster disagrees with the mapping, or unmapped
 };
+// Whether the enterprise counts as high-tech manufacturing (高技术制造业, 2017 list): its class is
+// on the list, and for a partial class (* in the official table, listed by the system) the
+// registry says so.
+bool IsHighTech(const ClusterSystem& system, const Enterprise& e);
+
 ClusterAssignment AssignCluster(const ClusterSystem& system, std::string_view industry_code,
                                 std::string_view explicit_cluster);
 

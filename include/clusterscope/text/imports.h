@@ -94,6 +94,10 @@ inline constexpr core::Message kNotASeries{"'{}' 不是目标方案中的指标�
 inline constexpr core::Message kNotYearOrMonth{
     "'{}' 既不是年份（2024）也不是月份（2024-06）",
     "'{}' is neither a year (2024) nor a month (2024-06)"};
+inline constexpr core::Message kNotAHighTechClass{
+    "行业小类 {} 不在高技术产业（制造业）分类（2017）中，其企业不能标为高技术制造业",
+    "class {} is not on the high-tech manufacturing list (2017): its enterprises cannot be "
+    "flagged high-tech"};
 inline constexpr core::Message kOutsideIndustrialFrame{
     "企业 {} 的行业小类 {} 属于门类 {}，不在规模以上工业统计范围（B 采矿业、C 制造业、D "
     "电力热力燃气及水"

@@ -34,6 +34,7 @@ extern const std::string_view kMigration0013;
 extern const std::string_view kMigration0014;
 extern const std::string_view kMigration0015;
 extern const std::string_view kMigration0016;
+extern const std::string_view kMigration0017;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -60,6 +61,7 @@ const Migration kMigrations[] = {
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
     {13, embedded::kMigration0013}, {14, embedded::kMigration0014},
     {15, embedded::kMigration0015}, {16, embedded::kMigration0016},
+    {17, embedded::kMigration0017},
 };
 
 std::string NowUtc() {
@@ -87,6 +89,8 @@ std::vector<std::pair<std::string_view, std::optional<std::string>>> AuditedFiel
       {"strategic_emerging", NonEmpty(e.strategic_emerging)},
       {"land_km2",
        e.land_km2 ? std::optional<std::string>(FormatNumber(*e.land_km2)) : std::nullopt},
+      {"high_tech",
+       e.high_tech ? std::optional<std::string>(*e.high_tech ? "1" : "0") : std::nullopt},
   };
 }
 
@@ -102,7 +106,7 @@ std::vector<std::pair<std::string_view, std::optional<std::string>>> AuditedFiel
 
 constexpr std::string_view kEnterpriseColumns =
     "uscc, name, industry_code, cluster_code, cluster_source, park_code, town_code, founded, "
-    "listed, strategic_emerging, land_km2";
+    "listed, strategic_emerging, land_km2, high_tech";
 
 Result<model::Enterprise> ReadEnterprise(const Statement& stmt) {
   model::Enterprise e;
@@ -123,6 +127,7 @@ Result<model::Enterprise> ReadEnterprise(const Statement& stmt) {
   if (auto listed = stmt.OptionalInt(8)) e.listed = *listed != 0;
   e.strategic_emerging = stmt.Text(9);
   e.land_km2 = stmt.OptionalReal(10);
+  if (auto high_tech = stmt.OptionalInt(11)) e.high_tech = *high_tech != 0;
   return e;
 }
 
@@ -430,12 +435,12 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
   if (!old) return Error(old.error());
 
   auto stmt = db_.Cached(fmt::format(
-      "INSERT INTO enterprise ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "INSERT INTO enterprise ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, industry_code = "
       "excluded.industry_code, cluster_code = excluded.cluster_code, cluster_source = "
       "excluded.cluster_source, park_code = excluded.park_code, town_code = excluded.town_code, "
       "founded = excluded.founded, listed = excluded.listed, strategic_emerging = "
-      "excluded.strategic_emerging, land_km2 = excluded.land_km2",
+      "excluded.strategic_emerging, land_km2 = excluded.land_km2, high_tech = excluded.high_tech",
       kEnterpriseColumns));
   if (!stmt) return Error(stmt.error());
   (*stmt)->Bind(1, e.uscc).Bind(2, e.name).Bind(3, e.industry_code).Bind(4, NonEmpty(e.cluster));
@@ -444,6 +449,7 @@ Result<Change> SqliteTransaction::PutEnterprise(const model::Enterprise& e) {
   (*stmt)->Bind(8, e.founded ? std::optional<std::string>(e.founded->ToString()) : std::nullopt);
   (*stmt)->Bind(9, e.listed ? std::optional<std::int64_t>(*e.listed ? 1 : 0) : std::nullopt);
   (*stmt)->Bind(10, NonEmpty(e.strategic_emerging)).Bind(11, e.land_km2);
+  (*stmt)->Bind(12, e.high_tech ? std::optional<std::int64_t>(*e.high_tech ? 1 : 0) : std::nullopt);
   if (Status s = (*stmt)->Run(); !s.ok()) return Error(s.WithContext("enterprise " + e.uscc));
 
   bool changed = !old->has_value();

@@ -102,6 +102,11 @@ Status InsertPrimaryParts(Connection& db, const model::ClusterSystem& system) {
       CLUSTERSCOPE_RETURN_IF_ERROR(InsertMapping(db, "category", g.code + "/" + c.code, c.classes));
     }
   }
+  CLUSTERSCOPE_RETURN_IF_ERROR(InsertEach(
+      db, "INSERT INTO high_tech_by_enterprise (code, ordinal) VALUES (?, ?)",
+      system.high_tech_by_enterprise, [](Statement& stmt, const std::string& code, std::int64_t i) {
+        stmt.Bind(1, code).Bind(2, i);
+      }));
   return InsertEach(db,
                     "INSERT INTO designation_type (code, ordinal, name_zh, name_en, term_years) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -211,6 +216,12 @@ Status LoadPrimaryParts(Connection& db, model::ClusterSystem& system) {
     }));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(LoadGroupings(db, system));
+  {
+    auto stmt = db.Prepare("SELECT code FROM high_tech_by_enterprise ORDER BY ordinal");
+    if (!stmt) return stmt.error();
+    CLUSTERSCOPE_RETURN_IF_ERROR(
+        ForEachRow(*stmt, [&] { system.high_tech_by_enterprise.push_back(stmt->Text(0)); }));
+  }
   auto stmt = db.Prepare(
       "SELECT code, name_zh, name_en, term_years FROM designation_type ORDER BY ordinal");
   if (!stmt) return stmt.error();
@@ -265,10 +276,11 @@ Status CheckDanglingReferences(Connection& db) {
 }
 
 Status ReplaceSystemRows(Connection& db, const model::ClusterSystem& system) {
-  CLUSTERSCOPE_RETURN_IF_ERROR(
-      db.Exec("DELETE FROM class_mapping; DELETE FROM grouping_category; DELETE FROM grouping; "
-              "DELETE FROM park; DELETE FROM designation_type; DELETE FROM cluster; "
-              "DELETE FROM tier; DELETE FROM cluster_system;"));
+  CLUSTERSCOPE_RETURN_IF_ERROR(db.Exec(
+      "DELETE FROM class_mapping; DELETE FROM grouping_category; DELETE FROM grouping; "
+      "DELETE FROM park; DELETE FROM designation_type; DELETE FROM high_tech_by_enterprise; "
+      "DELETE FROM cluster; "
+      "DELETE FROM tier; DELETE FROM cluster_system;"));
   if (system.parent) {
     CLUSTERSCOPE_RETURN_IF_ERROR(InsertTiersAndClusters(db, *system.parent, false));
   }
