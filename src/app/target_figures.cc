@@ -25,6 +25,19 @@ core::Date EndOf(core::Period period) {
   return core::Date{period.year, period.month, day};
 }
 
+// The groups a target's group names: "total", "KIND:CODE", or "KIND:*" (every group of a kind).
+std::vector<const engine::GroupIndicators*> GroupsNamed(
+    const std::string& group, const engine::MonthlyIndicators& indicators) {
+  const auto colon = group.find(':');
+  const std::string kind = group.substr(0, colon);
+  const std::string code = colon == std::string::npos ? kind : group.substr(colon + 1);
+  std::vector<const engine::GroupIndicators*> out;
+  for (const auto& g : indicators.groups) {
+    if (g.kind == kind && (code == "*" || g.code == code)) out.push_back(&g);
+  }
+  return out;
+}
+
 }  // namespace
 
 TargetFigures::TargetFigures(const model::ClusterSystem& system, const model::TargetPlan& plan,
@@ -54,14 +67,8 @@ std::optional<double> TargetFigures::YearToDate(const std::string& group, Measur
     return std::nullopt;
   }
   const auto index = static_cast<std::size_t>(m);
-  if (group == "total") return indicators.groups.front().ytd[index];
-  const auto colon = group.find(':');
-  const std::string kind = group.substr(0, colon);
-  const std::string code = colon == std::string::npos ? kind : group.substr(colon + 1);
   double sum = 0;
-  for (const auto& g : indicators.groups) {
-    if (g.kind == kind && (code == "*" || g.code == code)) sum += g.ytd[index];
-  }
+  for (const auto* g : GroupsNamed(group, indicators)) sum += g->ytd[index];
   return sum;  // no enterprise of the group in the frame: a true zero
 }
 
@@ -74,17 +81,13 @@ std::optional<TargetFigures::SameBasisSums> TargetFigures::SameBasis(const Quant
     *missing = core::Say(text::kNoMonthlyStatistics, period.ToString());
     return std::nullopt;
   }
-  const auto colon = q.group.find(':');
-  const std::string kind = q.group.substr(0, colon);
-  const std::string code = colon == std::string::npos ? kind : q.group.substr(colon + 1);
   SameBasisSums out;
-  for (const auto& g : indicators.groups) {
-    if (g.kind != kind || (code != "*" && g.code != code)) continue;
-    out.base += g.ytd_base[static_cast<std::size_t>(*m)];
+  for (const auto* g : GroupsNamed(q.group, indicators)) {
+    out.base += g->ytd_base[static_cast<std::size_t>(*m)];
     if (*m != Measure::kValueAdded) {
-      out.current += g.ytd[static_cast<std::size_t>(*m)];
-    } else if (g.value_added_growth_real) {
-      out.current += g.real_value_added;
+      out.current += g->ytd[static_cast<std::size_t>(*m)];
+    } else if (g->value_added_growth_real) {
+      out.current += g->real_value_added;
     } else {
       *missing = core::Say(text::kNeedsComparablePrices, period.ToString());
       return std::nullopt;
