@@ -151,9 +151,19 @@ Result<model::Project> ChainsService::AdvanceProject(const std::string& code, mo
   return project;
 }
 
-Result<chains::Pipeline> ChainsService::Projects(const core::Date& as_of) {
+Result<chains::Pipeline> ChainsService::Projects(std::optional<core::Date> as_of) {
+  if (!as_of) {
+    auto latest = LatestPeriod(store());
+    if (latest) {
+      as_of = core::Date::LastOfMonth(latest->year, latest->month);
+    } else if (latest.error().code() == Status::Code::kNotFound) {
+      as_of = core::Date::Today();
+    } else {
+      return Error(latest.error());
+    }
+  }
   chains::Pipeline out;
-  out.as_of = as_of;
+  out.as_of = *as_of;
   auto plan = Plan();
   if (plan) {
     out.rules = plan->pipeline;
@@ -163,7 +173,9 @@ Result<chains::Pipeline> ChainsService::Projects(const core::Date& as_of) {
   auto projects = store().ListProjects();
   if (!projects) return Error(projects.error());
   out.projects = std::move(*projects);
-  for (const auto& p : out.projects) out.overdue.push_back(model::FindOverdue(p, out.rules, as_of));
+  for (const auto& p : out.projects) {
+    out.overdue.push_back(model::FindOverdue(p, out.rules, out.as_of));
+  }
   CLUSTERSCOPE_RETURN_IF_ERROR(
       AnalyticsService(db(), caller()).AddProjectEffects(plan ? &*plan : nullptr, out));
   return out;

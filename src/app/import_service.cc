@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/import_service.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "store_helpers.h"
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/app/chains_service.h"
@@ -14,7 +16,9 @@
 #include "clusterscope/ingest/chain_imports.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/report/document.h"
 #include "clusterscope/text/errors.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::app {
 namespace {
@@ -22,10 +26,20 @@ namespace {
 ImportKind Kind(std::string_view name, std::string_view label_zh, std::string_view label_en,
                 std::string_view description, Uploaders uploaders, ImportKindOptions options,
                 const std::vector<ingest::ColumnSpec>& specs) {
-  ImportKind kind{name, label_zh, label_en, description, uploaders, options, {}, {}};
+  ImportKind kind{name, label_zh, label_en, description, uploaders, options, {}, {}, {}, {}};
   for (const auto& spec : specs) {
     kind.columns.emplace_back(spec.name);
     if (spec.required) kind.required.emplace_back(spec.name);
+    // The first header in Chinese (any byte beyond ASCII), else the canonical name.
+    const auto chinese = std::find_if(spec.aliases.begin(), spec.aliases.end(), [](auto alias) {
+      return std::any_of(alias.begin(), alias.end(), [](char c) { return (c & 0x80) != 0; });
+    });
+    kind.headers_zh.emplace_back(chinese != spec.aliases.end() ? *chinese : spec.name);
+    std::vector<std::string> others{std::string(spec.name)};
+    for (const auto alias : spec.aliases) {
+      if (alias != kind.headers_zh.back()) others.emplace_back(alias);
+    }
+    kind.aliases.push_back(std::move(others));
   }
   return kind;
 }
@@ -91,6 +105,27 @@ const ImportKind* FindImportKind(std::string_view name) {
   return nullptr;
 }
 
+Result<std::string> ImportTemplate(const ImportKind& kind, std::string_view format) {
+  report::Document document;
+  document.title = std::string(kind.label_zh);
+  report::Section data{"数据", {}, kind.headers_zh, {}, {}};
+  report::Section help{
+      "说明", {std::string(kind.description)}, {"列", "是否必填", "也可写作"}, {}, {}};
+  for (std::size_t i = 0; i < kind.columns.size(); ++i) {
+    const bool required = std::find(kind.required.begin(), kind.required.end(), kind.columns[i]) !=
+                          kind.required.end();
+    help.rows.push_back({kind.headers_zh[i], required ? "必填" : "可选",
+                         fmt::format("{}", fmt::join(kind.aliases[i], "、"))});
+  }
+  if (format == "csv") {
+    std::string out = "\xEF\xBB\xBF";  // a byte-order mark: Excel then reads UTF-8
+    out += fmt::format("{}\r\n", fmt::join(kind.headers_zh, ","));
+    return out;
+  }
+  document.sections = {std::move(data), std::move(help)};
+  return report::XlsxBytes(document);
+}
+
 bool MayUpload(model::Role role, const ImportKind& kind) {
   switch (kind.uploaders) {
     case Uploaders::kEditors:
@@ -127,10 +162,39 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
   }
   if (who.role == model::Role::kParkEditor) options.check_row = ParkScope(path, options);
   options.actor = actor();
+  const std::string shown = options.source_name.empty() ? path : options.source_name;
+  // Notices about how the file was read, first among the report's warnings.
+  std::vector<model::RowIssue> notices;
+  if (options.detect_encoding && !options.gbk) {
+    auto encoding = ingest::DetectEncoding(path);
+    if (!encoding) return Error(encoding.error());
+    if (*encoding == ingest::Encoding::kGbk) {
+      options.gbk = true;
+      notices.push_back({shown, "", 0, "", "", "read_as_gbk", core::Say(text::kReadAsGbk)});
+    }
+  }
+  if (options.ignore_unknown_columns) {
+    options.on_ignored_column = [&notices, &shown](std::size_t column, std::string_view header) {
+      notices.push_back({shown, "", 1, std::string(header), "", "column_ignored",
+                         core::Say(text::kColumnIgnored, column, header)});
+    };
+  }
+  auto report = ImportKindFile(*kind, path, options);
+  if (report && !notices.empty()) {
+    report->warnings.insert(report->warnings.begin(), notices.begin(), notices.end());
+  }
+  return report;
+}
+
+Result<model::ImportReport> ImportService::ImportKindFile(const ImportKind& kind_ref,
+                                                          const std::string& path,
+                                                          const model::ImportOptions& options) {
+  const ImportKind* kind = &kind_ref;
   auto& s = store();
   if (kind->name == "enterprises") {
-    if (options.year == 0) options.year = CurrentYear();
-    return ingest::ImportEnterprises(s, system(), path, options);
+    model::ImportOptions dated = options;
+    if (dated.year == 0) dated.year = CurrentYear();
+    return ingest::ImportEnterprises(s, system(), path, dated);
   }
   if (kind->name == "designations") return ingest::ImportDesignations(s, system(), path, options);
   if (kind->name == "scale") return ingest::ImportScale(s, path, options);

@@ -162,7 +162,8 @@ Result<model::TargetPlan> LoadTargetPlanText(const std::string& text, const std:
   const auto base_year = Year(reader, doc, "", "base_year", std::nullopt);
   const auto target_year = Year(reader, doc, "", "target_year", std::nullopt);
   if (const auto* status = reader.Table(doc, "", "status")) {
-    reader.Allow(*status, "status", {"amber_gap", "red_gap"});
+    reader.Allow(*status, "status", {"ahead_gap", "amber_gap", "red_gap"});
+    plan.ahead_gap = reader.Number(*status, "status", "ahead_gap").value_or(plan.ahead_gap);
     plan.amber_gap = reader.Number(*status, "status", "amber_gap").value_or(plan.amber_gap);
     plan.red_gap = reader.Number(*status, "status", "red_gap").value_or(plan.red_gap);
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/targets_service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -138,6 +139,10 @@ void ProjectTarget(const model::Target& t, core::Period period, double now,
   points.push_back({period.year - t.base_year - 1 + period.month / 12.0, now});
   progress.projection =
       targets::Project(points, t.target_year - t.base_year, /*linear=*/t.unit == "%");
+  // A straight line through a count that fell to zero runs below it; no count does.
+  if (progress.projection && t.kind == model::TargetKind::kCount) {
+    progress.projection = std::max(*progress.projection, 0.0);
+  }
   const auto& q = t.value;
   if (progress.projection && t.kind == model::TargetKind::kLevel && q &&
       q->source == model::Quantity::Source::kMeasure &&
@@ -205,6 +210,7 @@ targets::TargetReport::Row TargetRow(const model::TargetPlan& plan, const model:
       row.progress.odds_note = core::Say(text::kOddsFloorEachYear);  // the trend still shows
     } else {
       row.progress.odds = TargetOdds(t, *now.actual, year_end, row.progress);
+      targets::WeighOdds(row.progress);
     }
   }
   if (history) {

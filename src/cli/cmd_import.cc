@@ -45,9 +45,7 @@ int RunImport(const Context& ctx, const std::string& name, const ImportArgs& arg
     if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
   };
   options.gbk = args.encoding == "gbk";
-  options.unit = args.unit == "yuan" ? model::MoneyUnit::kYuan
-                 : args.unit == "yi" ? model::MoneyUnit::kYi
-                                     : model::MoneyUnit::kWan;
+  options.unit = model::ParseMoneyUnit(args.unit).value_or(model::MoneyUnit::kWan);
   auto report = opened->Service<app::ImportService>().Import(name, args.file, options);
   if (!report) return Fail(report.error());
   if (args.format == "json") {
@@ -81,8 +79,9 @@ void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
                       "Where --skip-invalid writes rejected rows (default: FILE.rejects.csv)");
   if (verb.unit) {
     command
-        ->add_option("--unit", args->unit, "Unit of the money columns: yuan, wan (万元), yi (亿元)")
-        ->check(CLI::IsMember({"yuan", "wan", "yi"}))
+        ->add_option("--unit", args->unit,
+                     "Unit of the money columns: yuan (元), qian (千元), wan (万元), yi (亿元)")
+        ->check(CLI::IsMember({"yuan", "qian", "wan", "yi"}))
         ->default_val("wan");
     command
         ->add_option("--jump-factor", args->quality.jump_factor,

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 // `clusterscope project add|advance|list`: the investment pipeline from lead to full production.
-#include <ctime>
 #include <memory>
 
 #include "command.h"
@@ -11,13 +10,6 @@
 
 namespace clusterscope::cli {
 namespace {
-
-core::Date Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 
 Result<model::Stage> StageOption(const std::string& text) {
   if (const auto stage = model::ParseStage(text)) return *stage;
@@ -149,7 +141,9 @@ void AddProjectList(CLI::App& group, Context& ctx) {
   auto l = std::make_shared<ListArgs>();
   auto* list = AddCommand(group, "list", "The pipeline by stage, every project, what is overdue");
   list->add_option("--stage", l->stage, "Only projects at this stage");
-  list->add_option("--as-of", l->as_of, "Day overdue stages are judged on (default: today)");
+  list->add_option(
+      "--as-of", l->as_of,
+      "Day overdue stages are judged on (default: the last day of the latest month held)");
   list->add_option("--format", l->format,
                    "table, md (Markdown), json, html, or xlsx (Excel, needs --out)")
       ->check(CLI::IsMember({"table", "md", "json", "html", "xlsx"}))
@@ -171,7 +165,7 @@ void AddProjectList(CLI::App& group, Context& ctx) {
       int code = 0;
       auto opened = OpenDatabase(ctx, code);
       if (!opened) return code;
-      auto pipeline = opened->Service<app::ChainsService>().Projects(as_of->value_or(Today()));
+      auto pipeline = opened->Service<app::ChainsService>().Projects(*as_of);
       if (!pipeline) return Fail(pipeline.error());
       if (only) {
         chains::Pipeline kept;

@@ -41,6 +41,13 @@ Date Date::LastOfMonth(int year, int month) {
   return {year, month, static_cast<int>(static_cast<unsigned>(last.day()))};
 }
 
+Date Date::Today() {
+  const std::chrono::year_month_day today{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return {static_cast<int>(today.year()), static_cast<int>(static_cast<unsigned>(today.month())),
+          static_cast<int>(static_cast<unsigned>(today.day()))};
+}
+
 Date Date::AddMonths(int months) const {
   const int index = year * 12 + (month - 1) + months;
   Date out = LastOfMonth(index / 12, index % 12 + 1);

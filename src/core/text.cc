@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -85,16 +87,65 @@ bool ParseInteger(std::string_view text, int& out) {
   return value.has_value();
 }
 
+namespace {
+
+// `text` with full-width digits and signs (０-９ ． － ＋ ，, U+FF10.. as Chinese input methods
+// type them) as ASCII; nullopt for any other byte above ASCII.
+std::optional<std::string> AsciiNumber(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    // U+FF01..U+FF5E are EF BC 81..EF BD 9E: ASCII 0x21..0x7E shifted.
+    if (c != 0xEF || at + 2 >= text.size()) return std::nullopt;
+    const auto b1 = static_cast<unsigned char>(text[at + 1]);
+    const auto b2 = static_cast<unsigned char>(text[at + 2]);
+    const int code = ((b1 & 0x3F) << 6) | (b2 & 0x3F);  // the low 12 bits of U+Fxxx
+    const int ascii = code - 0xF01 + 0x21;              // U+FF01 -> '!'
+    if (ascii < '+' || ascii > '9' || ascii == '/') return std::nullopt;
+    out += static_cast<char>(ascii);
+    at += 2;
+  }
+  return out;
+}
+
+// "1,234,567.5" -> "1234567.5" when the commas group the whole part by threes; nullopt when a
+// comma stands anywhere else ("1,5" is not a number here: it may be a decimal comma).
+std::optional<std::string> WithoutGrouping(std::string_view text) {
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos) return std::string(text);
+  std::size_t start = text.front() == '-' || text.front() == '+' ? 1 : 0;
+  const std::size_t end = std::min(text.find_first_of(".eE"), text.size());
+  const std::string_view whole = text.substr(start, end - start);
+  if (whole.empty() || whole.front() == ',' || whole.size() % 4 == 0) return std::nullopt;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const bool separator = (whole.size() - i) % 4 == 0;
+    if (separator != (whole[i] == ',')) return std::nullopt;
+  }
+  std::string out(text);
+  out.erase(std::remove(out.begin(), out.end(), ','), out.end());
+  return out;
+}
+
+}  // namespace
+
 Result<double> ParseDecimal(std::string_view text) {
-  const std::string_view trimmed = Trim(text);
+  const auto fail = [&] {
+    return Error(Status::InvalidArgument(fmt::format("'{}' is not a decimal number", text)));
+  };
+  const auto ascii = AsciiNumber(Trim(text));
+  if (!ascii) return fail();
+  const auto plain = WithoutGrouping(Trim(*ascii));
+  if (!plain) return fail();
   double value = 0;
-  const char* begin = trimmed.data();
-  const char* end = trimmed.data() + trimmed.size();
+  const char* begin = plain->data();
+  const char* end = plain->data() + plain->size();
   if (begin != end && *begin == '+') ++begin;
   const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
-  if (trimmed.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
-    return Error(Status::InvalidArgument(fmt::format("'{}' is not a decimal number", text)));
-  }
+  if (plain->empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return fail();
   return value;
 }
 

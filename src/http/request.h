@@ -24,6 +24,7 @@ namespace clusterscope::http {
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kCsv = "text/csv; charset=utf-8";
 
 // The query parameters of a request, each checked as it is read.
 class Params {

@@ -11,6 +11,7 @@
 #include "clusterscope/app/import_service.h"
 #include "clusterscope/report/registry.h"
 #include "clusterscope/text/errors.h"
+#include "clusterscope/text/imports.h"
 
 namespace clusterscope::http {
 namespace {
@@ -30,6 +31,19 @@ Status Upload(Call& call, std::uint64_t budget) {
   CLUSTERSCOPE_RETURN_IF_ERROR(kept.Write(xlsx ? ".xlsx" : ".csv", file.content));
   model::ImportOptions options;
   options.skip_invalid = call.req.HasParam("skip_invalid");
+  // As offices save them: GBK from Excel on Chinese Windows, columns of their own (when asked
+  // to leave them out), year-to-date figures, money in 元, 千元, 万元 or 亿元.
+  options.detect_encoding = true;
+  options.ignore_unknown_columns = call.req.HasParam("ignore_unknown_columns");
+  options.cumulative = call.req.HasParam("cumulative");
+  if (call.params.Has("unit")) {
+    const auto unit = model::ParseMoneyUnit(call.params.String("unit"));
+    if (!unit) {
+      return Status::Of(Status::Code::kInvalidArgument,
+                        core::Say(text::kUnknownMoneyUnit, call.params.String("unit")));
+    }
+    options.unit = *unit;
+  }
   options.memory_budget = budget;
   options.source_name = file.filename;  // the batch names the user's file, not our copy
   auto report =
@@ -78,10 +92,28 @@ Result<Answer> Kinds(Call& call) {
                      {"description", kind.description},
                      {"columns", kind.columns},
                      {"required", kind.required},
+                     {"headers_zh", kind.headers_zh},
+                     {"aliases", kind.aliases},
+                     {"unit_options", kind.options.unit},
                      {"uploaders", UploadersName(kind.uploaders)},
                      {"may_upload", app::MayUpload(call.caller.role, kind)}});
   }
   return Answer{json{{"kinds", kinds}}.dump(), kJson, ""};
+}
+
+// An empty file of a kind to fill in, with its Chinese headers (and a help sheet in .xlsx).
+Result<Answer> Template(Call& call) {
+  const auto* kind = app::FindImportKind(call.params.Match(1));
+  if (kind == nullptr) {
+    return Error(Status::Of(Status::Code::kNotFound,
+                            core::Say(text::kNoSuchImportKind, call.params.Match(1))));
+  }
+  auto format = call.params.OneOf("format", {"xlsx", "csv"}, "xlsx");
+  if (!format) return Error(format.error());
+  auto bytes = app::ImportTemplate(*kind, *format);
+  if (!bytes) return Error(bytes.error());
+  const std::string name = fmt::format("{}-template.{}", kind->name, *format);
+  return Answer{std::move(*bytes), *format == "csv" ? kCsv : kXlsx, name};
 }
 
 }  // namespace
@@ -99,6 +131,7 @@ void AddImportRoutes(Router& router, std::uint64_t upload_budget) {
                 return std::string(model::RoleName(call.caller.role));
               }},
              Kinds);
+  router.Get("/api/v1/imports/{kind}/template", {.subject = app::Subject::kSystem}, Template);
 }
 
 }  // namespace clusterscope::http

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 //
 // The plans' work: the targets, the chains, the investment pipeline, the cultivation ladders.
-#include <chrono>
-#include <ctime>
 
 #include "router.h"
 #include <fmt/format.h>
@@ -41,17 +39,18 @@ Result<Answer> Chains(Call& call) {
                 kJson, ""};
 }
 
-// The day overdue stages are judged on: `as_of`, else today (UTC).
-Result<core::Date> AsOf(const Call& call) {
+// The day overdue stages are judged on: `as_of`, else the end of the month asked for, else the
+// end of the latest month held (ChainsService::Projects).
+Result<std::optional<core::Date>> AsOf(const Call& call) {
   if (call.params.Has("as_of")) {
     auto date = core::Date::Parse(call.params.String("as_of"));
     if (!date) return Error(date.error().WithContext("as_of"));
-    return *date;
+    return std::optional<core::Date>(*date);
   }
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return core::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+  auto period = call.params.Period();
+  if (!period) return Error(period.error());
+  if (!*period) return std::optional<core::Date>();
+  return std::optional<core::Date>(core::Date::LastOfMonth((*period)->year, (*period)->month));
 }
 
 Result<Answer> Projects(Call& call) {
@@ -78,13 +77,14 @@ void AddPlanRoutes(Router& router) {
   router.Get("/api/v1/targets", {.subject = app::Subject::kTargets}, Targets);
   router.Get("/api/v1/chains", {.subject = app::Subject::kChainOverview}, Chains);
   router.Get("/api/v1/chains/{code}", {.subject = app::Subject::kChains}, Chains);
-  // Overdue depends on the day: today's answer is kept for today only.
+  // Overdue depends on the day: an answer is kept for its day (a store without statistics
+  // judges on today's).
   router.Get("/api/v1/projects",
              {.subject = app::Subject::kProjects,
               .also = [](const Call& call) -> Result<std::string> {
                 auto as_of = AsOf(call);
                 if (!as_of) return Error(as_of.error());
-                return as_of->ToString();
+                return *as_of ? (*as_of)->ToString() : "latest " + core::Date::Today().ToString();
               }},
              Projects);
   router.Get("/api/v1/cultivation",

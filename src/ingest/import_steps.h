@@ -112,7 +112,7 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
   auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
                              options.memory_budget);
   if (!table) return Error(table.error());
-  auto columns = MapColumns(*table, specs);
+  auto columns = MapColumns(*table, specs, options.on_ignored_column);
   if (!columns) return Error(columns.error());
   CLUSTERSCOPE_RETURN_IF_ERROR(CheckHasRows(*table));
   if (options.check_row) {

@@ -30,6 +30,8 @@ double MoneyFactor(MoneyUnit unit) {
   switch (unit) {
     case MoneyUnit::kYuan:
       return 1e-4;
+    case MoneyUnit::kQian:
+      return 0.1;
     case MoneyUnit::kWan:
       return 1.0;
     case MoneyUnit::kYi:
@@ -481,7 +483,8 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
                           options.memory_budget);
   if (!reader) return Error(reader.error());
-  auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns());
+  auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns(),
+                           options.on_ignored_column);
   if (!columns) return Error(columns.error());
   MonthlyFile file(**reader, *columns);
 

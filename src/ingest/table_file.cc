@@ -117,6 +117,38 @@ Result<std::string> GbkToUtf8(const std::string& path, std::string_view bytes,
 
 }  // namespace
 
+Result<Encoding> DetectEncoding(const std::string& path) {
+  if (path.ends_with(".xlsx")) return Encoding::kUtf8;
+  std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!in) return Error(Status::NotFound(fmt::format("{}: cannot open the file", path)));
+  // Blocks cut after their last line break, so that no character straddles two.
+  constexpr std::size_t kBlock = std::size_t{1} << 20;
+  std::string carry;
+  std::vector<char> buffer;
+  bool gbk = false;
+  bool utf8 = false;  // a part holds UTF-8 beyond ASCII
+  for (;;) {
+    buffer.assign(carry.begin(), carry.end());
+    buffer.resize(carry.size() + kBlock);
+    const std::size_t got = std::fread(buffer.data() + carry.size(), 1, kBlock, in.get());
+    const bool at_end = got < kBlock;
+    std::string_view text(buffer.data(), carry.size() + got);
+    const std::size_t newline = text.rfind('\n');
+    const std::size_t cut = at_end || newline == std::string_view::npos ? text.size() : newline + 1;
+    carry.assign(text.substr(cut));
+    text = text.substr(0, cut);
+    if (core::FindInvalidUtf8(text)) {
+      if (!LooksLikeGbk(text)) return Encoding::kUtf8;  // neither: the import says where
+      gbk = true;
+    } else {
+      utf8 = utf8 || std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; });
+    }
+    if (at_end) break;
+  }
+  // Chinese in UTF-8 in one part and GBK in another: read as UTF-8, the import says where.
+  return gbk && !utf8 ? Encoding::kGbk : Encoding::kUtf8;
+}
+
 namespace {
 
 // Streams a CSV file through libcsv in blocks. Each block is cut after its last line break, so
@@ -354,12 +386,13 @@ Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet
   return ReadWhole(OpenTable(path, sheet, encoding, budget), budget);
 }
 
-Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs) {
-  return MapHeader(table.file, table.header, specs);
+Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs,
+                             const UnknownColumn& unknown) {
+  return MapHeader(table.file, table.header, specs, unknown);
 }
 
 Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& header,
-                            const std::vector<ColumnSpec>& specs) {
+                            const std::vector<ColumnSpec>& specs, const UnknownColumn& unknown) {
   std::vector<std::optional<std::size_t>> positions(specs.size());
   std::vector<std::string> headers;
   std::vector<core::Text> problems;
@@ -374,6 +407,10 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
       for (const auto alias : specs[s].aliases) {
         if (!match && Lower(alias) == key) match = s;
       }
+    }
+    if (!match && unknown && !name.empty()) {
+      unknown(col + 1, name);
+      continue;
     }
     if (!match) {
       if (problems.size() <= kMaxHeaderProblems) {  // past that, only counted

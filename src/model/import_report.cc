@@ -13,4 +13,12 @@ std::string RowIssue::ToString() const {
   return out;
 }
 
+std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text) {
+  if (text == "yuan" || text == "元") return MoneyUnit::kYuan;
+  if (text == "qian" || text == "千元") return MoneyUnit::kQian;
+  if (text == "wan" || text == "万元") return MoneyUnit::kWan;
+  if (text == "yi" || text == "亿元") return MoneyUnit::kYi;
+  return std::nullopt;
+}
+
 }  // namespace clusterscope::model

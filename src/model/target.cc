@@ -133,8 +133,9 @@ class PlanChecker {
       Add("system", fmt::format("the plan is for system '{}', the database holds '{}'",
                                 plan_.system_code, system_.code));
     }
-    if (plan_.amber_gap < 0 || plan_.red_gap < plan_.amber_gap || plan_.red_gap > 1) {
-      Add("status", "gaps must satisfy 0 <= amber_gap <= red_gap <= 1");
+    if (plan_.amber_gap < 0 || plan_.red_gap < plan_.amber_gap || plan_.red_gap > 1 ||
+        plan_.ahead_gap <= 0 || plan_.ahead_gap > 1) {
+      Add("status", "gaps must satisfy 0 <= amber_gap <= red_gap <= 1 and 0 < ahead_gap <= 1");
     }
     CheckSeries();
     std::set<std::string> ids;

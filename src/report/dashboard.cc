@@ -148,8 +148,8 @@ void AddGroups(const engine::MonthlyIndicators& indicators, const model::Cluster
 void AddKeyTargets(const MonthlyBundle& bundle, const CockpitOptions& options, json& out) {
   // Targets: every status counted, the key ones in full.
   json key = json::array();
-  std::map<std::string, int> statuses = {
-      {"green", 0}, {"amber", 0}, {"red", 0}, {"no_data", 0}, {"withheld", 0}};
+  std::map<std::string, int> statuses = {{"ahead", 0}, {"green", 0},   {"amber", 0},
+                                         {"red", 0},   {"no_data", 0}, {"withheld", 0}};
   if (bundle.targets) {
     const json all = detail::TargetsValue(*bundle.targets, options.language);
     out["plan"] = all.value("plan", "");

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "clusterscope/report/monthly_report.h"
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
@@ -117,9 +118,9 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
       "{}</title>{}</head><body>\n",
       zh ? "zh-CN" : "en", detail::Escape(region_name), text::kMonthlyReportShort.In(language),
       indicators.period.ToString(), detail::kHtmlStyle);
-  out +=
-      fmt::format("<h1>{} {} ({})</h1>\n", detail::Escape(region_name),
-                  text::kMonthlyIndustrialEconomyReport.In(language), indicators.period.ToString());
+  out += fmt::format("<h1>{} {} · {}</h1>\n", detail::Escape(region_name),
+                     text::kMonthlyIndustrialEconomyReport.In(language),
+                     numbers::YearToDate(indicators.period, language));
   out += fmt::format("<p class=\"headline\">{}</p>\n",
                      detail::Escape(MonthlyReportHeadline(indicators, language)));
   const bool real =
@@ -148,17 +149,15 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
         out += fmt::format(
-            "<tr><td>{} {}</td><td>{}</td><td class=\"withheld\" colspan=\"4\">{}</td></tr>\n",
-            detail::Escape(g->code), detail::Escape(g->name), g->enterprises,
-            text::kSuppressed.In(language));
+            "<tr><td>{}</td><td>{}</td><td class=\"withheld\" colspan=\"4\">{}</td></tr>\n",
+            detail::Escape(g->name), g->enterprises, text::kSuppressed.In(language));
         continue;
       }
       out += fmt::format(
-          "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-          detail::Escape(g->code), detail::Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
-          detail::SignedPercent(g->growth_same_basis),
-          g->contribution_rate ? fmt::format("{:.1f}%", *g->contribution_rate * 100) : "—",
-          g->pull_pp ? fmt::format("{:.2f}", *g->pull_pp) : "—");
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+          detail::Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
+          detail::SignedPercent(g->growth_same_basis), numbers::Percent(g->contribution_rate),
+          g->pull_pp ? numbers::Fixed(*g->pull_pp, 2) : "—");
     }
     out += "</table>\n";
   }
@@ -176,8 +175,8 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
   if (!indicators.alerts.empty()) {
     out += fmt::format("<h2>{}</h2>\n<ul>\n", text::kAlerts.In(language));
     for (const auto& a : indicators.alerts) {
-      out += fmt::format("<li class=\"{}\">{} {}: {} <small>[{}]</small></li>\n", a.level,
-                         detail::Escape(a.code), detail::Escape(a.name),
+      out += fmt::format("<li class=\"{}\">{}: {} <small>[{}]</small></li>\n", a.level,
+                         detail::Escape(a.name.empty() ? a.code : a.name),
                          detail::Escape(detail::AlertMessage(a, indicators.period, language)),
                          detail::Escape(a.rule));
     }

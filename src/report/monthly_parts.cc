@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clusterscope/model/project.h"
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/text/quality.h"
 #include "clusterscope/text/report.h"
 
@@ -72,11 +73,11 @@ std::string LevelWord(const std::string& level, Language language) {
 }
 
 std::string SignedPercent(const std::optional<double>& fraction) {
-  return fraction ? fmt::format("{:+.1f}%", *fraction * 100) : "—";
+  return numbers::Growth(fraction);
 }
 
-std::string Yi(double wan) { return fmt::format("{:.1f}", wan / 1e4); }
-std::string Yi(const std::optional<double>& wan) { return wan ? Yi(*wan) : "—"; }
+std::string Yi(double wan) { return numbers::Yi(wan); }
+std::string Yi(const std::optional<double>& wan) { return numbers::Yi(wan); }
 
 std::string Escape(std::string_view text) {
   std::string out;
@@ -116,8 +117,14 @@ td.withheld { color: #999; }
 .chart .axis { stroke: #888; } .chart .zero { stroke: #ccc; stroke-dasharray: 3 3; }
 .chart .label { font-size: 10px; fill: #555; }
 .chart .up { fill: #3a9a5b; } .chart .down { fill: #c94b4b; }
-.red { color: #b22; } .amber { color: #b70; }
-@media print { body { margin: 0; max-width: none; } h2, table, svg { break-inside: avoid; } }
+.red { color: #d33a2c; } .amber { color: #a87800; }
+.status.ahead { color: #1f5fbf; } .status.green { color: #1e9e5a; } .status.amber { color: #a87800; }
+.status.red { color: #d33a2c; } .status.no_data, .status.withheld { color: #6b7785; }
+@page { size: A4; margin: 18mm 15mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; } tr, svg { break-inside: avoid; }
+  thead { display: table-header-group; } td, th { padding: .15em .3em; }
+  .status, td.status { white-space: nowrap; } }
 @page { size: A4; margin: 15mm; }
 </style>)";
 

@@ -94,6 +94,12 @@ json SystemJsonOf(const model::ClusterSystem& system, const ClusterCounts& count
                  {"exclude", cluster.classes.exclude},
                  {"by_enterprise", cluster.by_enterprise.include},
                  {"parent_cluster", OptionalText(cluster.parent_cluster)}};
+    // The classes by name, for readers who do not know the codes (the classification's own).
+    json names = json::object();
+    for (const auto* codes : {&cluster.classes.include, &cluster.by_enterprise.include}) {
+      for (const auto& code : *codes) names[code] = detail::IndustryName(code);
+    }
+    item["class_names"] = std::move(names);
     if (const auto it = counts.find(cluster.code); it != counts.end()) {
       item["enterprises"] = it->second;
     } else if (!counts.empty()) {

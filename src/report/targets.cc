@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <xlsxwriter.h>
 
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/report/text_table.h"
 #include "clusterscope/text/report.h"
 #include "clusterscope/text/units.h"
@@ -21,9 +22,7 @@ using json = nlohmann::ordered_json;
 
 json Number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
-std::string Percent(const std::optional<double>& fraction) {
-  return fraction ? fmt::format("{:.1f}%", *fraction * 100) : "—";
-}
+std::string Percent(const std::optional<double>& fraction) { return numbers::Percent(fraction); }
 
 std::string KindText(model::TargetKind kind, Language language) {
   switch (kind) {
@@ -81,7 +80,8 @@ std::string TargetText(const model::Target& t, Language language) {
 
 std::string ActualText(const model::Target& t, const targets::Progress& p, Language language) {
   if (t.kind == model::TargetKind::kRate || t.kind == model::TargetKind::kCompare) {
-    return p.actual ? fmt::format("{:+.2f}%", *p.actual) : "—";
+    // A change in percent, in words: 下降5.7%.
+    return p.actual ? numbers::ChangeWords(*p.actual / 100, language) : "—";
   }
   if (t.kind == model::TargetKind::kMilestone) return p.note.In(language);
   return TargetValue(p.actual, t.unit, language);
@@ -90,21 +90,12 @@ std::string ActualText(const model::Target& t, const targets::Progress& p, Langu
 }  // namespace
 
 std::string TargetStatusText(const std::string& status, Language language) {
-  if (status == "green") return text::kStatusOnTrack.In(language);
-  if (status == "amber") return text::kStatusBehind.In(language);
-  if (status == "red") return text::kStatusWellBehind.In(language);
-  if (status == "withheld") return text::kStatusWithheld.In(language);
-  return text::kStatusNoData.In(language);
+  return numbers::Status(status, language);
 }
 
 std::string TargetValue(const std::optional<double>& value, const std::string& unit,
                         Language language) {
-  if (!value) return "—";
-  if (unit == "%") return fmt::format("{:.1f}%", *value);
-  const std::string shown = text::UnitIn(language, unit);
-  const bool count = unit == "家" || unit == "个" || unit == "人";
-  std::string out = count ? fmt::format("{:.0f}", *value) : fmt::format("{:.1f}", *value);
-  return shown.empty() ? out : out + " " + shown;
+  return numbers::InUnit(value, unit, language);
 }
 
 std::string TargetsTable(const targets::TargetReport& report, Language language) {
@@ -212,7 +203,10 @@ json TargetsValue(const targets::TargetReport& report, Language language) {
   }
   json out = {{"period", report.period.ToString()},
               {"plan", report.plan.name_zh},
-              {"status_gaps", {{"amber", report.plan.amber_gap}, {"red", report.plan.red_gap}}},
+              {"status_gaps",
+               {{"ahead", report.plan.ahead_gap},
+                {"amber", report.plan.amber_gap},
+                {"red", report.plan.red_gap}}},
               {"targets", rows}};
   return out;
 }
@@ -227,7 +221,7 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
   const bool zh = language == Language::kZh;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {}</title>\n"
-      "{}\n<style>.green {{ color: #2a7a3f; }} td.status {{ text-align: left; }}</style>"
+      "{}\n<style>td.status {{ text-align: left; white-space: nowrap; }}</style>"
       "</head><body>\n<h1>{}</h1>\n<p class=\"note\">{} {}</p>\n<table>\n",
       zh ? "zh-CN" : "en", report.period.ToString(), detail::Escape(report.plan.name_zh),
       detail::kHtmlStyle, detail::Escape(report.plan.name_zh), text::kPeriod.In(language),

@@ -54,21 +54,33 @@ std::optional<double> Project(const std::vector<Point>& points, double at, bool 
 
 namespace {
 
-// Green while the path covered keeps up with the time elapsed (less the amber gap).
+// Green while the path covered keeps up with the time elapsed (less the amber gap); ahead when
+// it leads by the ahead gap.
 std::string Light(const model::TargetPlan& plan, double path, double time) {
   // A figure exactly on time must not fall behind by a rounding of the logarithms behind it.
   constexpr double kTolerance = 1e-9;
   const double behind = time - path;
+  if (-behind >= plan.ahead_gap - kTolerance) return "ahead";
   if (behind <= plan.amber_gap + kTolerance) return "green";
   if (behind <= plan.red_gap + kTolerance) return "amber";
   return "red";
 }
 
-// A milestone: green once reached; before that amber, and red after its year.
+// The share of the path from base to goal covered: on the log scale for levels and counts, in
+// points for shares and for anything not above zero.
+double PathProgress(double base, double actual, double goal, bool share) {
+  if (!share && actual > 0 && base > 0 && goal > 0) {
+    return std::log(actual / base) / std::log(goal / base);
+  }
+  return (actual - base) / (goal - base);
+}
+
+// A milestone: ahead once reached before its year (green in it); before that amber, and red
+// after its year.
 void Milestone(const model::Target& target, core::Period period, const Figures& figures,
                Progress& p) {
   if (figures.reached && *figures.reached <= period) {
-    p.status = "green";
+    p.status = figures.reached->year < target.target_year ? "ahead" : "green";
     p.completion = 1;
     p.note = core::Say(text::kMilestoneReached, figures.reached->ToString());
     return;
@@ -175,15 +187,10 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
     }
   }
   if (figures.base && *figures.base != goal) {
-    const double base = *figures.base;
-    if (!share && actual > 0 && base > 0 && goal > 0) {
-      p.path_progress = std::log(actual / base) / std::log(goal / base);
-    } else {
-      p.path_progress = (actual - base) / (goal - base);
-    }
+    p.path_progress = PathProgress(*figures.base, actual, goal, share);
   }
   if (met) {
-    p.status = "green";
+    p.status = p.years_left > 0 ? "ahead" : "green";
   } else if (p.path_progress) {
     p.status = Light(plan, *p.path_progress, p.time_progress);
   } else {
@@ -192,10 +199,20 @@ Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, co
     p.note = figures.missing.empty() ? core::Say(text::kNoBaseValue) : figures.missing;
   }
   if (p.years_left == 0 && !met) p.status = "red";
+  // Odds only for what can still move towards its goal (WeighOdds).
+  p.unmet_in_time = !met && p.years_left > 0;
   if (p.coverage_source == "derived" && p.note.empty() && target.above_scale_share) {
     p.note = core::Say(text::kWholeIndustryDerived, *target.above_scale_share * 100);
   }
   return p;
+}
+
+void WeighOdds(Progress& p) {
+  if (!p.odds || !p.unmet_in_time) return;
+  const bool trend_gets_there = p.odds->probability >= 0.5;
+  if (trend_gets_there && p.status == "red") p.status = "amber";
+  if (!trend_gets_there && p.status == "amber") p.status = "red";
+  if (!trend_gets_there && (p.status == "green" || p.status == "ahead")) p.status = "amber";
 }
 
 }  // namespace clusterscope::targets

@@ -369,7 +369,7 @@ TEST_F(CliTest, TracksTheTargetsOfThePlan) {
   EXPECT_EQ(by_id["T28"]["actual"], 2.0);       // above scale in 2023
   EXPECT_EQ(by_id["T28"]["base"], 1.0);
   EXPECT_NEAR(by_id["T04"]["actual"].get<double>(), 40.0, 1e-9);  // 800 / 2000
-  EXPECT_EQ(by_id["T04"]["status"], "green");
+  EXPECT_EQ(by_id["T04"]["status"], "ahead");                     // met four years early
   EXPECT_EQ(by_id["T24"]["status"], "no_data");
   EXPECT_TRUE(by_id["T24"]["actual"].is_null());
   EXPECT_NE(by_id["T24"]["note"].get<std::string>().find("industrial_land_km2"), std::string::npos);

@@ -27,7 +27,14 @@ TEST(TextTest, ParsesDecimals) {
   EXPECT_DOUBLE_EQ(*ParseDecimal("-3"), -3);
   EXPECT_DOUBLE_EQ(*ParseDecimal("+0.25"), 0.25);
   EXPECT_DOUBLE_EQ(*ParseDecimal("1.5e3"), 1500);
-  for (const char* bad : {"", "1,000", "12km", "nan", "inf", "1e400", "--1"}) {
+  // Excel's thousands separators and the full-width forms of Chinese input methods.
+  EXPECT_DOUBLE_EQ(*ParseDecimal("250,000.00"), 250000);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("-1,234,567.5"), -1234567.5);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("1,000"), 1000);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("２５０．５"), 250.5);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("－１，２００"), -1200);
+  for (const char* bad : {"", "12km", "nan", "inf", "1e400", "--1", "1,5", "12,34", ",100",
+                          "1,,000", "1000,000", "1,000,00", "100,", "一百", "１２ｋｍ"}) {
     EXPECT_FALSE(ParseDecimal(bad).has_value()) << bad;
   }
 }

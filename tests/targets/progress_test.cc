@@ -56,12 +56,48 @@ TEST(ProgressTest, ALevelBehindTimeIsAmberThenRed) {
   EXPECT_FALSE(p.required_points_per_year);
   // Actual 700: path 0.30, 20 points behind: red.
   EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, {}, {}, {}}).status, "red");
-  // Actual 820: path 0.61, ahead: green.
-  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, {}, {}, {}}).status, "green");
-  // Met: green with nothing required.
+  // Actual 790: path ln(790/600) / ln(1000/600) = 0.539, 4 points ahead: green.
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {790.0, 600.0, {}, {}, {}, {}, {}}).status, "green");
+  // Actual 820: path 0.611, 11 points ahead (the ahead gap is 10): ahead.
+  EXPECT_EQ(Evaluate(plan, t, {2025, 6}, {820.0, 600.0, {}, {}, {}, {}, {}}).status, "ahead");
+  // Met before the target year: ahead, with nothing required; met in its last month: green.
   const auto met = Evaluate(plan, t, {2025, 6}, {1010.0, 600.0, {}, {}, {}, {}, {}});
-  EXPECT_EQ(met.status, "green");
+  EXPECT_EQ(met.status, "ahead");
   EXPECT_FALSE(met.required_annual_growth);
+  EXPECT_EQ(Evaluate(plan, t, {2027, 12}, {1010.0, 600.0, {}, {}, {}, {}, {}}).status, "green");
+}
+
+// The path's light meets the odds: 滞后 (red) needs both against the goal, one of them is 关注.
+TEST(ProgressTest, TheOddsWeighTheLight) {
+  model::TargetPlan plan;
+  const auto t = Level(1000);
+  const auto with_odds = [&](double actual, double probability) {
+    auto p = Evaluate(plan, t, {2025, 6}, {actual, 600.0, {}, {}, {}, {}, {}});
+    p.odds = Odds{.probability = probability};
+    WeighOdds(p);
+    return p.status;
+  };
+  // Path 20 points behind (700): red with the trend short, amber when the trend gets there.
+  EXPECT_EQ(with_odds(700, 0.49), "red");
+  EXPECT_EQ(with_odds(700, 0.5), "amber");
+  // Path 3.7 points behind (760): amber when the trend gets there (even at 99 %), red if not.
+  EXPECT_EQ(with_odds(760, 0.99), "amber");
+  EXPECT_EQ(with_odds(760, 0.2), "red");
+  // On time (790) or ahead (820) with the trend short: amber; with it: unchanged.
+  EXPECT_EQ(with_odds(790, 0.3), "amber");
+  EXPECT_EQ(with_odds(820, 0.3), "amber");
+  EXPECT_EQ(with_odds(790, 0.7), "green");
+  EXPECT_EQ(with_odds(820, 0.7), "ahead");
+  // Met, or past the target year: the odds change nothing.
+  EXPECT_EQ(with_odds(1010, 0.1), "ahead");
+  auto late = Evaluate(plan, t, {2028, 1}, {900.0, 600.0, {}, {}, {}, {}, {}});
+  late.odds = Odds{.probability = 0.9};
+  WeighOdds(late);
+  EXPECT_EQ(late.status, "red");
+  // No odds: the path alone.
+  auto alone = Evaluate(plan, t, {2025, 6}, {700.0, 600.0, {}, {}, {}, {}, {}});
+  WeighOdds(alone);
+  EXPECT_EQ(alone.status, "red");
 }
 
 TEST(ProgressTest, ASteadyCompoundRateToTheGoalIsOnTrack) {
@@ -204,7 +240,7 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
   EXPECT_EQ(pending.note.zh, "尚未实现");
   const auto reached =
       Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, {}, {}, {}});
-  EXPECT_EQ(reached.status, "green");
+  EXPECT_EQ(reached.status, "ahead");  // reached before its year
   EXPECT_EQ(reached.note.en, "reached 2025-03");
   EXPECT_EQ(reached.note.zh, "2025-03 已实现");
   EXPECT_FALSE(pending.completion);  // pending is not "0 % done"

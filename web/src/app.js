@@ -14,21 +14,38 @@ import chains from './views/chains.js';
 import projects from './views/projects.js';
 import enterprises from './views/enterprises.js';
 import uploads from './views/uploads.js';
+import alerts from './views/alerts.js';
+import cultivation from './views/cultivation.js';
 
-const views = { cockpit, clusters, parks, targets, chains, projects, enterprises, uploads };
+const views = { cockpit, clusters, parks, targets, alerts, chains, projects, cultivation, enterprises, uploads };
 // Views that show enterprise rows or change data: not for viewers.
-const enterpriseViews = new Set(['enterprises', 'uploads']);
+const enterpriseViews = new Set(['cultivation', 'enterprises', 'uploads']);
+
+// The monthly report of the month chosen in the header (the latest when none is).
+const reportLink = (format) =>
+  `/api/v1/report/monthly?format=${format}&lang=${lang()}${chosenPeriod() ? `&period=${chosenPeriod()}` : ''}`;
 
 function navigation() {
-  const names = ['cockpit', 'clusters', 'parks', 'targets', 'chains', 'projects', 'enterprises', 'uploads'];
+  const names = [
+    'cockpit',
+    'clusters',
+    'parks',
+    'targets',
+    'alerts',
+    'chains',
+    'projects',
+    'cultivation',
+    'enterprises',
+    'uploads',
+  ];
   const route = location.hash.slice(2).split('/')[0] || 'cockpit';
   document.getElementById('nav').innerHTML =
     names
       .filter((n) => seesEnterprises() || !enterpriseViews.has(n))
       .map((n) => `<a href="#/${n}" data-test="nav-${n}" class="${n === route ? 'active' : ''}">${t(n)}</a>`)
       .join('') +
-    `<a href="/api/v1/report/monthly?format=html&lang=${lang()}" target="_blank" rel="noopener">${t('report_html')}</a>` +
-    `<a href="/api/v1/report/monthly?format=xlsx&lang=${lang()}">${t('report_xlsx')}</a>`;
+    `<a href="${reportLink('html')}" target="_blank" rel="noopener" data-test="report-html">${t('report_html')}</a>` +
+    `<a href="${reportLink('xlsx')}" data-test="report-xlsx">${t('report_xlsx')}</a>`;
   const role = t(`role_${user().role}`);
   document.getElementById('who').textContent = `${user().user} · ${role}${user().park ? ` · ${user().park}` : ''}`;
   document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';

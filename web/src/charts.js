@@ -5,25 +5,49 @@ import { yi, isNumber } from './format.js';
 
 export const colors = { blue: '#1f5fbf', red: '#d33a2c', green: '#1e9e5a', amber: '#e0a100', grey: '#9aa5b1' };
 
+// A target status's colour, the same as its mark's everywhere (style.css .status).
+export const statusColors = {
+  ahead: colors.blue,
+  green: colors.green,
+  amber: colors.amber,
+  red: colors.red,
+  no_data: colors.grey,
+  withheld: colors.grey,
+};
+
 let charts = [];
 
-// An ECharts instance in `element`, resized with the window and disposed on the next route.
+// An ECharts instance in `element`, redrawn whenever its container changes size and disposed on
+// the next route. A chart drawn while its row is still being laid out (the cockpit's gauges after
+// sign-in) takes the size it has then; the observer redraws it when the layout settles, and on
+// every later change of the window or the grid.
 export function chart(element, option) {
   // A page left while it loaded draws nothing.
   if (!element?.isConnected) return { on() {}, dispose() {}, resize() {} };
   const instance = globalThis.echarts.init(element, null, { renderer: 'canvas' });
   // No animation: a wall display redraws often, and a figure should read at once.
   instance.setOption({ animation: false, ...option });
-  charts.push(instance);
+  let last = `${element.clientWidth}x${element.clientHeight}`;
+  const observer = globalThis.ResizeObserver
+    ? new ResizeObserver(() => {
+        const size = `${element.clientWidth}x${element.clientHeight}`;
+        if (size === last || instance.isDisposed()) return;
+        last = size;
+        instance.resize();
+      })
+    : null;
+  observer?.observe(element);
+  charts.push({ instance, observer });
   return instance;
 }
 
 export function disposeCharts() {
-  charts.forEach((c) => c.dispose());
+  charts.forEach(({ instance, observer }) => {
+    observer?.disconnect();
+    instance.dispose();
+  });
   charts = [];
 }
-
-globalThis.addEventListener?.('resize', () => charts.forEach((c) => c.resize()));
 
 // The axis name of amounts shown in 亿元.
 export const yiAxisName = () => (lang() === 'zh' ? '亿元' : '100 M yuan');

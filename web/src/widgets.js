@@ -1,12 +1,20 @@
 // Pieces of HTML that several views show the same way.
 import { t } from './i18n.js';
-import { esc, isNumber } from './format.js';
+import { esc, isNumber, statusMarks } from './format.js';
 
 const arrow = (rate) => (isNumber(rate) ? (rate >= 0 ? 'up' : 'down') : '');
 
-// A target's traffic light and its word.
+// The statuses a legend explains (format.js has their marks and words).
+export const statuses = ['ahead', 'green', 'amber', 'red', 'no_data'];
+
+// A target's status: its mark and its word.
 export function statusLight(status) {
-  return `<span class="light ${esc(status)}" title="${esc(t(`status_${status}`))}"></span>${esc(t(`status_${status}`))}`;
+  return `<span class="status ${esc(status)}"><span class="mark" aria-hidden="true">${statusMarks[status] ?? '○'}</span>${esc(t(`status_${status}`))}</span>`;
+}
+
+// What the marks and colours mean, wherever they are shown.
+export function statusLegend() {
+  return `<span class="legend" data-test="status-legend">${statuses.map(statusLight).join(' ')}</span>`;
 }
 
 // A headline figure: label, value and a line under it, coloured by the sign of `rate`.

@@ -66,7 +66,31 @@ test('the targets view draws every region target with its light, actual and odds
   assert.deepEqual(asked, ['/api/v1/targets?lang=zh']);
   assert.match(main.innerHTML, /data-test="target-T01"/);
   assert.doesNotMatch(main.innerHTML, /data-test="target-T09"/, 'a cluster target is not a region target');
-  assert.match(main.innerHTML, /class="light amber"/);
+  assert.match(main.innerHTML, /class="status amber"><span class="mark" aria-hidden="true">◆<\/span>关注/);
   assert.match(main.innerHTML, /31%/);
-  assert.match(main.innerHTML, /fuling-2027 · 2025-06/);
+  assert.match(main.innerHTML, /fuling-2027 · 数据截至2025年6月/);
+});
+
+test('the alerts view folds "below the total" into one line until asked, and filters', async () => {
+  const { default: alerts, alertRows } = await import('../src/views/alerts.js');
+  const list = [
+    { level: 'red', kind: 'cluster', code: 'L1', name: '先进材料', rule: 'group_declining', message: '产值下降' },
+    { level: 'amber', kind: 'cluster', code: 'F1', name: '榨菜', rule: 'group_below_total', message: 'a' },
+    { level: 'amber', kind: 'park', code: 'BT', name: '白涛', rule: 'group_below_total', message: 'b' },
+    { level: 'amber', kind: 'target', code: 'T03', name: '营业收入', rule: 'target_behind', message: 'c' },
+  ];
+  const folded = alertRows(list, { level: '', subject: '', rule: '', unfold: false });
+  assert.equal(folded.rows.length, 3); // two alerts and the folded line
+  assert.match(folded.rows.at(-1), /data-test="alerts-folded"/);
+  assert.match(folded.rows.at(-1), /2 个分组/);
+  assert.equal(alertRows(list, { level: '', subject: '', rule: '', unfold: true }).rows.length, 4);
+  // Asking for the rule itself lists it.
+  assert.equal(alertRows(list, { level: '', subject: '', rule: 'group_below_total', unfold: false }).rows.length, 2);
+  assert.equal(alertRows(list, { level: 'red', subject: '', rule: '', unfold: false }).rows.length, 1);
+  assert.equal(alertRows(list, { level: '', subject: 'park', rule: '', unfold: true }).rows.length, 1);
+  serve({ alerts: { period: '2025-06', alerts: list } });
+  const main = { ...page(), querySelectorAll: () => [], querySelector: () => null };
+  await alerts(main);
+  assert.match(main.innerHTML, /预警 · 2025年6月/);
+  assert.match(main.innerHTML, /产值下降/);
 });

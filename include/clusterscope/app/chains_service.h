@@ -45,8 +45,10 @@ class ChainsService : public Service {
   // Moves a project to `to` on `date` by the pipeline's rules, keeping the move in its history.
   Result<model::Project> AdvanceProject(const std::string& code, model::Stage to,
                                         const core::Date& date, const std::string& reason);
-  // Every project, with what is overdue on `as_of` and each one's effect.
-  Result<chains::Pipeline> Projects(const core::Date& as_of);
+  // Every project, with what is overdue on `as_of` and each one's effect. By default `as_of` is
+  // the last day of the latest month held: everything judged against time is judged at the data
+  // month, in every output (today only in a store without statistics).
+  Result<chains::Pipeline> Projects(std::optional<core::Date> as_of = std::nullopt);
 
   // The ladders (kCultivation; one, by code, or all when empty) at `period` (default: the
   // latest month held), with a park editor's own park's enterprises only. `targets`: the

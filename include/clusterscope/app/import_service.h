@@ -46,6 +46,8 @@ struct ImportKind {
   ImportKindOptions options;
   std::vector<std::string> columns;  // canonical column names, required ones first
   std::vector<std::string> required;
+  std::vector<std::string> headers_zh;            // per column, its Chinese header
+  std::vector<std::vector<std::string>> aliases;  // per column, every other header it takes
 };
 
 // Every kind of interchange file, in the order the command line lists them.
@@ -54,6 +56,10 @@ const std::vector<ImportKind>& ImportKinds();
 const ImportKind* FindImportKind(std::string_view name);
 // Whether `role` may upload `kind` at all (a park editor then only its park's rows).
 bool MayUpload(model::Role role, const ImportKind& kind);
+// An empty file of `kind` to fill in, in `format` "csv" (UTF-8 with a byte-order mark, so that
+// Excel opens it right: the Chinese headers) or "xlsx" (a sheet with the Chinese headers and a
+// sheet 说明 with each column's name, whether it is required and the other headers it takes).
+Result<std::string> ImportTemplate(const ImportKind& kind, std::string_view format);
 
 class ImportService : public Service {
  public:
@@ -81,6 +87,9 @@ class ImportService : public Service {
   // A benchmark region x industry matrix, kept under options.benchmark (default: the file's
   // stem). Checked whole: InvalidArgument naming every bad row. A re-import keeps what it
   // changes as revisions.
+  // The import of one kind, once who may and how the file is read are settled.
+  Result<model::ImportReport> ImportKindFile(const ImportKind& kind, const std::string& path,
+                                             const model::ImportOptions& options);
   Result<model::ImportReport> ImportMatrix(const std::string& path,
                                            const model::ImportOptions& options);
 };

@@ -23,6 +23,8 @@ struct Date {
 
   // The last day of a month.
   static Date LastOfMonth(int year, int month);
+  // Today in UTC.
+  static Date Today();
   // The same day `months` later (earlier if negative), clamped to the month's last day.
   Date AddMonths(int months) const;
 

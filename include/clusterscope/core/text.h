@@ -26,7 +26,9 @@ std::optional<int> ParseInteger(std::string_view text);
 // The same into `out`, for parsers that read several fields in a row; false leaves it as it was.
 bool ParseInteger(std::string_view text, int& out);
 
-// A finite decimal number such as "12.5", "-3" or "1.2e5" (no thousands separators, no units).
+// A finite decimal number such as "12.5", "-3" or "1.2e5"; also with thousands separators that
+// group the whole part by threes ("250,000.00") and in full-width digits ("２５０．５"), as Excel
+// and Chinese input methods write them. No units, no decimal comma.
 Result<double> ParseDecimal(std::string_view text);
 
 // Columns this text takes in a terminal (East Asian wide characters count 2).

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,6 +85,11 @@ Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const st
                                                Encoding encoding = Encoding::kUtf8,
                                                std::uint64_t memory_budget = 0);
 
+// The encoding a CSV file is in: GBK when it is not valid UTF-8 and every byte above ASCII reads
+// as a GBK pair (Excel's plain "CSV" on Chinese Windows), else UTF-8 (an .xlsx is always UTF-8).
+// Reads the file in blocks; NotFound if it cannot be opened.
+Result<Encoding> DetectEncoding(const std::string& path);
+
 // Reads a whole CSV file. InvalidArgument (naming the file and line) if it cannot be read, is
 // empty, is not in the encoding (with a hint when UTF-8 was expected and it looks like GBK), or
 // has malformed quoting.
@@ -115,13 +121,19 @@ Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet
                                Encoding encoding = Encoding::kUtf8,
                                std::uint64_t memory_budget = 0);
 
+// Called with an unknown column's 1-based position and header when the reader asked to leave
+// such columns out; empty: an unknown column is an error.
+using UnknownColumn = std::function<void(std::size_t, std::string_view)>;
+
 // Matches a header against `specs`: as MapColumns, for a streamed table.
 Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& header,
-                            const std::vector<ColumnSpec>& specs);
+                            const std::vector<ColumnSpec>& specs,
+                            const UnknownColumn& unknown = {});
 
-// Matches the header against `specs`: InvalidArgument naming the file and every unknown,
-// duplicate or missing required column, with the accepted names.
-Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs);
+// Matches the header against `specs`: InvalidArgument naming the file and every unknown (unless
+// `unknown` takes them), duplicate or missing required column, with the accepted names.
+Result<ColumnMap> MapColumns(const CsvTable& table, const std::vector<ColumnSpec>& specs,
+                             const UnknownColumn& unknown = {});
 
 // Writes the rejected rows with their original cells and a last column, reject_reason, as
 // UTF-8 CSV with a byte-order mark (so that Excel opens it right).

@@ -69,7 +69,9 @@ struct ImportReport {
 };
 
 // The unit of money cells in a monthly file; stored values are always 万元.
-enum class MoneyUnit { kYuan, kWan, kYi };
+enum class MoneyUnit { kYuan, kQian, kWan, kYi };
+// "yuan", "qian", "wan", "yi" or the unit itself (元, 千元, 万元, 亿元); nullopt for anything else.
+std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text);
 
 struct ImportOptions {
   bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
@@ -80,6 +82,12 @@ struct ImportOptions {
                               // was sent under); default: the file's absolute path
   std::string sheet;          // worksheet of an .xlsx file (default: the first)
   bool gbk = false;           // a CSV file is GBK-encoded, not UTF-8
+  // Read a CSV file that is not UTF-8 but reads as GBK as GBK, with a warning `read_as_gbk`
+  // (uploads: offices send what Excel on Chinese Windows saves).
+  bool detect_encoding = false;
+  // Columns the import does not know are left out, each named in a warning `column_ignored`,
+  // instead of refusing the file (the reader asked for it: an upload's "ignore unknown columns").
+  bool ignore_unknown_columns = false;
   // Bytes the file's cells may take in memory, past which it is refused; 0: 64 MiB and 8 times
   // the file's size (ingest::DefaultMemoryBudget).
   std::uint64_t memory_budget = 0;
@@ -94,6 +102,10 @@ struct ImportOptions {
   using CheckRow =
       std::function<Status(std::size_t, std::string_view, std::optional<std::string_view>)>;
   CheckRow check_row;
+  // With ignore_unknown_columns: called for each column left out (1-based position, header),
+  // as the header is read. ImportService turns these into the report's warnings.
+  using IgnoredColumn = std::function<void(std::size_t, std::string_view)>;
+  IgnoredColumn on_ignored_column;
   // Called now and then while rows are written: (rows written, rows to write).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -122,8 +122,10 @@ struct TargetPlan {
   std::string system_code;  // the cluster system's code
   std::string name_zh;
   std::string source;
-  // Status: green when completion is at or ahead of time-progress less `amber_gap`; amber when
-  // behind by less than `red_gap`; red beyond. Fractions of the whole path.
+  // Status on the time path (docs/targets.md): ahead when the path covered leads the time
+  // elapsed by `ahead_gap` or more; green when it trails by at most `amber_gap`; amber when by
+  // at most `red_gap`; red beyond. Fractions of the whole path.
+  double ahead_gap = 0.10;
   double amber_gap = 0.0;
   double red_gap = 0.10;
   std::vector<SeriesDefinition> series;

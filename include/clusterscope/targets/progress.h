@@ -32,7 +32,9 @@ struct Figures {
 };
 
 struct Progress {
-  std::string status;  // "green", "amber", "red", or "no_data"
+  // "ahead" (超前), "green" (正常), "amber" (关注), "red" (滞后) or "no_data" (无数据): the time
+  // path's light (Evaluate), then weighed against the odds (WeighOdds); docs/targets.md.
+  std::string status;
   std::optional<double> actual;
   std::optional<double> base;
   std::optional<double> target;
@@ -65,6 +67,7 @@ struct Progress {
   std::optional<Odds> odds;
   core::Text odds_note;
   std::string coverage_source;  // Figures::coverage_source
+  bool unmet_in_time = false;   // a numeric target not met with time left: the odds weigh in
 };
 
 // A figure at a time, in years from the end of the base year (2023-06 on a 2022 path: 0.5).
@@ -100,5 +103,11 @@ struct TargetReport {
 
 Progress Evaluate(const model::TargetPlan& plan, const model::Target& target, core::Period period,
                   const Figures& figures);
+
+// The time path's light weighed against the odds, once they are known: "red" (滞后) needs both
+// the path and the trend against the goal; one of the two against it is "amber" (关注). An
+// unmet target whose odds are below one half is at best amber; one whose odds are at least one
+// half is at worst amber. Past the target year, and without odds, the path alone decides.
+void WeighOdds(Progress& p);
 
 }  // namespace clusterscope::targets

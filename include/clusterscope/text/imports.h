@@ -185,6 +185,16 @@ inline constexpr core::Message kBadHeader{"{}:{}：表头有误：{}。可用的
 inline constexpr core::Message kEmptyFile{
     "{}：文件为空；应有一行表头和若干数据行",
     "{}: the file is empty; expected a header row and data rows"};
+inline constexpr core::Message kUnknownMoneyUnit{
+    "金额单位“{}”无法识别：应为 元、千元、万元 或 亿元",
+    "money unit '{}' is not one of 元, 千元, 万元, 亿元"};
+inline constexpr core::Message kReadAsGbk{
+    "文件不是 UTF-8 编码，已按 GBK（GB18030，中文 Windows 上 Excel 保存的“CSV”）读取并转换",
+    "the file is not UTF-8: it was read as GBK (GB18030, the \"CSV\" Excel saves on Chinese "
+    "Windows) and converted"};
+inline constexpr core::Message kColumnIgnored{
+    "第 {} 列“{}”不是可识别的列，按要求未导入",
+    "column {} '{}' is not a known column: left out, as asked"};
 inline constexpr core::Message kNotUtf8{"{}:{}：文件不是有效的 UTF-8 编码（第 {} 个字节）",
                                         "{}:{}: the file is not valid UTF-8 (byte {} of the file)"};
 inline constexpr core::Message kLooksLikeGbk{

@@ -203,11 +203,14 @@ inline constexpr core::Message kCreditCodeFull{"统一社会信用代码", "cred
 inline constexpr core::Message kOutputYtdWan{"累计产值（万元）", "output YTD (10k yuan)"};
 
 // targets.cc
-inline constexpr core::Message kStatusOnTrack{"🟢 正常", "🟢 on track"};
-inline constexpr core::Message kStatusBehind{"🟠 滞后", "🟠 behind"};
-inline constexpr core::Message kStatusWellBehind{"🔴 严重滞后", "🔴 well behind"};
-inline constexpr core::Message kStatusNoData{"⚪ 无数据", "⚪ no data"};
-inline constexpr core::Message kStatusWithheld{"⚪ 保密", "⚪ withheld"};
+// One status vocabulary for every output and the dashboard (web/src/i18n.js says the same), each
+// word after a mark whose shape tells it apart in black and white.
+inline constexpr core::Message kStatusAhead{"▲ 超前", "▲ ahead"};
+inline constexpr core::Message kStatusOnTrack{"● 正常", "● on track"};
+inline constexpr core::Message kStatusWatch{"◆ 关注", "◆ watch"};
+inline constexpr core::Message kStatusBehind{"■ 滞后", "■ behind"};
+inline constexpr core::Message kStatusNoData{"○ 无数据", "○ no data"};
+inline constexpr core::Message kStatusWithheld{"○ 保密", "○ withheld"};
 inline constexpr core::Message kTargetKind{"类型", "kind"};
 inline constexpr core::Message kActual{"现值", "actual"};
 inline constexpr core::Message kGoal{"目标值", "goal"};

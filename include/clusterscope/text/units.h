@@ -46,7 +46,7 @@ inline constexpr core::Message kKindCompare{"比较", "compare"};
 inline constexpr core::Message kKindMilestone{"里程碑", "milestone"};
 inline constexpr core::Message kKindFloor{"底线", "floor"};
 inline constexpr core::Message kPerYearGrowth{"{:+.1f}%/年", "{:+.1f}%/yr"};
-inline constexpr core::Message kPointsPerYear{"{:+.2f} 个百分点/年", "{:+.2f} points/yr"};
+inline constexpr core::Message kPointsPerYear{"{:+.1f} 个百分点/年", "{:+.1f} points/yr"};
 inline constexpr core::Message kUnitsPerYear{"+{:.1f} {}/年", "+{:.1f} {}/yr"};
 inline constexpr core::Message kCountPerYear{"+{:.1f}/年", "+{:.1f} a year"};
 inline constexpr core::Message kAtLeastTheCitysRate{"≥ 市下达降幅", "≥ the city's set fall"};

@@ -5,7 +5,7 @@ import { seesEnterprises, system, withPeriod } from '../state.js';
 import { chart, barsWithGrowth, colors, yiAxisName } from '../charts.js';
 import { odds, publicNote, statusLight, suppressedTag } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber } from '../format.js';
+import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber, yearText } from '../format.js';
 
 // The series come as columns ({period: [...], month_output: [...]}); one month as an object.
 const monthOf = (g, i) => Object.fromEntries(Object.entries(g.series).map(([k, v]) => [k, v[i]]));
@@ -33,8 +33,11 @@ function quotient(c) {
   return isNumber(c.lq) ? c.lq.toFixed(2) : '—';
 }
 
+// The benchmark in words: how many regions, which year, the district's months (the matrix's
+// own name, a code given at import, is left to the tooltip).
 function benchmarkNote(b) {
-  return `${t('lq_note')} ${b.benchmark} ${b.benchmark_year || ''} · ${b.regions} · ${b.period}${b.annualised ? ' ×12/' + b.period.slice(5) : ''}`;
+  const months = b.annualised ? `${yearToDate(b.period)}${t('annualised')}` : yearText(b.year ?? b.benchmark_year);
+  return `${t('lq_note')}: ${b.regions} ${t('benchmark_regions')} ${yearText(b.benchmark_year ?? '')} · ${t('district_figures')} ${months}`;
 }
 
 // The cluster against the benchmark: its quotient and shares, and its growth between two whole
@@ -70,13 +73,13 @@ export default async function clusters(main, [code]) {
   for (const tier of sys.tiers ?? []) {
     const tg = tiers.groups.find((g) => g.code === tier.code);
     const members = clustersSeries.groups.filter((g) => g.parent_code === tier.code);
-    rows += `<tr class="tier" data-test="tier-${esc(tier.code)}"><td>${esc(nameOf(tier))}</td><td class="num">${count(tg ? latest(tg).enterprises : null)}</td>
+    rows += `<tr class="tier" data-test="tier-${esc(tier.code)}"><td>${esc(nameOf(tier))}</td><td class="num">${count(tg ? latest(tg).enterprises : null, '家')}</td>
       ${tg ? figures(latest(tg)) : '<td colspan="4"></td>'}<td>${tg && !latest(tg).suppressed ? pullBar(latest(tg).pull_pp, largest) : ''}</td>${benchmark ? '<td></td>' : ''}
       <td><div class="spark" data-spark="tier-${esc(tier.code)}"></div></td></tr>`;
     if (tg) sparks.push([`tier-${tier.code}`, tg]);
     for (const g of members) {
-      rows += `<tr class="cluster clickable" data-test="cluster-${esc(g.code)}" data-code="${esc(g.code)}"><td>${esc(g.code)} ${esc(nameOf(g))}</td>
-        <td class="num">${count(latest(g).enterprises)}</td>${figures(latest(g))}
+      rows += `<tr class="cluster clickable" data-test="cluster-${esc(g.code)}" data-code="${esc(g.code)}"><td>${esc(nameOf(g))}</td>
+        <td class="num">${count(latest(g).enterprises, '家')}</td>${figures(latest(g))}
         <td>${!latest(g).suppressed ? pullBar(latest(g).pull_pp, largest) : ''}</td>
         ${benchmark ? `<td class="num" data-test="lq-${esc(g.code)}">${esc(quotient(lqOf(g.code)))}</td>` : ''}
         <td><div class="spark" data-spark="cluster-${esc(g.code)}"></div></td></tr>`;
@@ -87,8 +90,8 @@ export default async function clusters(main, [code]) {
     ${publicNote(cockpit)}
     <div class="card"><table data-test="cluster-tree"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('enterprises_count'))}</th>
       <th class="num">${esc(t('ytd_output'))}</th><th class="num">${esc(t('growth'))}</th><th class="num">${esc(t('contribution'))}</th>
-      <th class="num">${esc(t('pull_pp'))}</th><th></th>${benchmark ? `<th class="num" title="${esc(benchmarkNote(benchmark))}">${esc(t('lq'))}</th>` : ''}<th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table>
-      ${benchmark ? `<p class="muted">${esc(t('lq'))}: ${esc(benchmarkNote(benchmark))}</p>` : ''}</div>`;
+      <th class="num">${esc(t('pull_pp'))}</th><th></th>${benchmark ? `<th class="num" title="${esc(benchmark.benchmark)}">${esc(t('lq'))}</th>` : ''}<th>${esc(t('last_12'))}</th></tr></thead><tbody>${rows}</tbody></table>
+      ${benchmark ? `<p class="muted" title="${esc(benchmark.benchmark)}">${esc(t('lq'))} · ${esc(benchmarkNote(benchmark))}</p>` : ''}</div>`;
   main
     .querySelectorAll('tr.cluster')
     .forEach((tr) => (tr.onclick = () => (location.hash = `#/clusters/${tr.dataset.code}`)));
@@ -129,23 +132,23 @@ async function cluster(main, code) {
   const chains = chainReport.chains.filter((c) => c.cluster === code);
   const info = (system().clusters ?? []).find((c) => c.code === code) ?? {};
   main.innerHTML = `<p><a href="#/clusters">← ${esc(t('back'))}</a></p>
-    <h1 data-test="cluster-title">${esc(code)} ${esc(nameOf(g))}</h1>
+    <h1 data-test="cluster-title">${esc(nameOf(g))}</h1>
     <div class="grid kpis">
       <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('growth'))} ${esc(growth(now.growth_same_basis))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(share(now.contribution_rate))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(share(now.rd_intensity, 2))}</div></div>
-      <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises, '家'))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count, '家'))}</div></div>
     </div>
     <div class="grid two">
       <div class="card"><h2>${esc(t('trend'))}</h2><div class="chart" id="months"></div></div>
       <div class="card"><h2>${esc(t('targets'))}</h2>${
         targets.length
           ? `<table><thead><tr><th></th><th class="num">${esc(t('actual'))}</th><th class="num">${esc(t('target'))}</th><th class="num">${esc(t('projection'))}</th><th class="num">${esc(t('odds'))}</th></tr></thead><tbody>
-        ${targets.map((x) => `<tr><td>${statusLight(x.status)} ${esc(x.id)}</td><td class="num">${esc(inUnit(x.actual, x.unit))}</td><td class="num">${esc(inUnit(x.target, x.unit))} (${x.target_year})</td><td class="num">${esc(inUnit(x.projection, x.unit))}</td><td class="num">${odds(x.odds)}</td></tr>`).join('')}</tbody></table>`
+        ${targets.map((x) => `<tr><td>${statusLight(x.status)} ${esc(lang() === 'zh' ? x.name_zh : x.name_en)}</td><td class="num">${esc(inUnit(x.actual, x.unit))}</td><td class="num">${esc(inUnit(x.target, x.unit))} (${esc(yearText(x.target_year))})</td><td class="num">${esc(inUnit(x.projection, x.unit))}</td><td class="num">${odds(x.odds)}</td></tr>`).join('')}</tbody></table>`
           : `<p class="muted">${esc(t('no_targets'))}</p>`
       }
         ${chains.length ? `<h2>${esc(t('chains'))}</h2><ul>${chains.map((c) => `<li><a href="#/chains/${esc(c.code)}">${esc(nameOf(c))}</a> · ${esc(t('completeness'))} ${c.completeness.toFixed(0)}</li>`).join('')}</ul>` : ''}
-        <p class="muted">${esc((info.classes ?? []).join(' '))}</p>
+        <p class="muted" data-test="cluster-classes">${esc(t('industries'))}: ${esc((info.classes ?? []).map((c) => info.class_names?.[c] || c).join('、'))}</p>
         ${seesEnterprises() ? `<p><a href="#/enterprises/cluster/${esc(code)}">${esc(t('enterprises'))} →</a></p>` : ''}
       </div>
       ${benchmarkCard(benchmark, code)}

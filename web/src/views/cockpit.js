@@ -2,10 +2,10 @@
 // pulled growth up.
 import { get } from '../api.js';
 import { withPeriod } from '../state.js';
-import { chart, barsWithGrowth, colors } from '../charts.js';
-import { kpi, odds, publicNote, statusLight } from '../widgets.js';
+import { chart, barsWithGrowth, colors, statusColors } from '../charts.js';
+import { kpi, odds, publicNote, statusLight, statuses } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, isNumber } from '../format.js';
+import { money, growth, share, points, count, inUnit, yearToDate, esc, isNumber, fixed } from '../format.js';
 
 export default async function cockpit(main) {
   const data = await get(withPeriod('cockpit'));
@@ -19,8 +19,8 @@ export default async function cockpit(main) {
       ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
       ${kpi('revenue', t('revenue'), money(total.ytd_revenue), '', null)}
       ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('growth')} ${growth(total.profit_growth)}`, total.profit_growth)}
-      ${kpi('rd', t('rd_intensity'), share(total.rd_intensity, 2), `${t('labor_productivity')} ${isNumber(total.labor_productivity) ? total.labor_productivity.toFixed(1) : '—'} ${t('per_person')}`, null)}
-      ${kpi('enterprises', t('enterprises_count'), count(total.enterprises), `${t('loss_making')} ${count(total.loss_count)}`, null)}
+      ${kpi('rd', t('rd_intensity'), share(total.rd_intensity, 2), `${t('labor_productivity')} ${inUnit(total.labor_productivity, '万元/人')}`, null)}
+      ${kpi('enterprises', t('enterprises_count'), count(total.enterprises, '家'), `${t('loss_making')} ${count(total.loss_count, '家')}`, null)}
     </div>
     <h2>${esc(t('key_targets'))} <span class="muted">${esc(data.plan ?? '')}</span></h2>
     <div class="grid gauges" id="gauges"></div>
@@ -28,9 +28,9 @@ export default async function cockpit(main) {
       <div class="card"><h2>${esc(t('pull_title'))} · ${esc(yearToDate(data.period))}</h2><div class="chart tall" id="pull"></div></div>
       <div class="card"><h2>${esc(t('trend'))}</h2><div class="chart" id="trend"></div>
         <p><a href="#/targets">${esc(t('target_status'))}</a>:
-          ${['green', 'amber', 'red'].map((s) => `<span class="light ${s}"></span>${esc(t(`status_${s}`))} <b data-test="targets-${s}">${data.target_status[s]}</b>`).join(' &nbsp; ')}
-          &nbsp; · &nbsp; ${esc(t('alerts'))}: <span class="light red"></span><b data-test="alerts-red">${data.alerts.red}</b>
-          <span class="light amber"></span><b>${data.alerts.amber}</b></p></div>
+          ${statuses.map((s) => `${statusLight(s)} <b data-test="targets-${s}">${data.target_status[s] ?? 0}</b>`).join(' &nbsp; ')}
+          &nbsp; · &nbsp; <a href="#/alerts" data-test="open-alerts">${esc(t('alerts'))}</a>: <span class="alert-level red">${esc(t('red'))}</span> <b data-test="alerts-red">${data.alerts.red}</b>
+          <span class="alert-level amber">${esc(t('amber'))}</span> <b>${data.alerts.amber}</b></p></div>
     </div>`;
 
   const gauges = main.querySelector('#gauges');
@@ -49,7 +49,7 @@ export default async function cockpit(main) {
   for (const [i, target] of data.targets.entries()) {
     const card = gauges.children[i];
     const completion = isNumber(target.completion) ? Math.min(target.completion * 100, 150) : 0;
-    const color = colors[target.status] ?? colors.grey;
+    const color = statusColors[target.status] ?? colors.grey;
     chart(card.querySelector('.chart'), {
       series: [
         {
@@ -100,7 +100,7 @@ export default async function cockpit(main) {
     xAxis: { type: 'value', name: t('pull_pp'), nameLocation: 'middle', nameGap: 24 },
     yAxis: {
       type: 'category',
-      data: clusters.map((c) => `${c.code} ${nameOf(c)}`),
+      data: clusters.map((c) => nameOf(c)),
       axisLabel: { width: 190, overflow: 'truncate' },
     },
     series: [
@@ -108,9 +108,9 @@ export default async function cockpit(main) {
         type: 'bar',
         data: clusters.map((c) => ({
           value: Number(c.pull_pp.toFixed(2)),
-          itemStyle: { color: c.pull_pp >= 0 ? '#d33a2c' : '#1e9e5a' },
+          itemStyle: { color: c.pull_pp >= 0 ? colors.green : colors.red },
         })),
-        label: { show: true, position: 'right', formatter: (p) => p.value.toFixed(2) },
+        label: { show: true, position: 'right', formatter: (p) => fixed(p.value, 2) },
       },
     ],
   });

@@ -19,6 +19,17 @@ function quality(report) {
     ${rows.map((q) => `<tr class="row-warning"><td>${esc(q.uscc)}</td><td>${esc(q.period)}</td><td>${esc(q.rule)}</td><td>${esc(q.message)}</td></tr>`).join('')}</tbody></table>`;
 }
 
+// What the columns of a kind are called and whether they are required: the help beside the form.
+function columnHelp(kind) {
+  return `<table data-test="upload-columns"><thead><tr><th>${esc(t('column'))}</th><th>${esc(t('required'))}</th><th>${esc(t('also_written'))}</th></tr></thead><tbody>
+    ${kind.columns
+      .map(
+        (c, i) =>
+          `<tr><td>${esc(kind.headers_zh?.[i] ?? c)}</td><td>${kind.required.includes(c) ? esc(t('required')) : esc(t('optional'))}</td><td class="muted">${esc((kind.aliases?.[i] ?? [c]).join('、'))}</td></tr>`,
+      )
+      .join('')}</tbody></table>`;
+}
+
 export default async function uploads(main) {
   const { kinds } = await get('imports');
   const allowed = kinds.filter((k) => k.may_upload);
@@ -26,22 +37,47 @@ export default async function uploads(main) {
   allowed.sort((a, b) => (b.name === 'monthly') - (a.name === 'monthly'));
   const label = (k) => (lang() === 'en' ? k.label_en : k.label_zh);
   main.innerHTML = `<h1>${esc(t('uploads'))}</h1>
-    <form class="inline card" id="upload" data-test="upload-form">
-      <label>${esc(t('upload_kind'))}<select name="kind">${allowed.map((k) => `<option value="${esc(k.name)}" title="${esc(k.columns.join(', '))}">${esc(label(k))} (${esc(k.name)})</option>`).join('')}</select></label>
-      <label>${esc(t('upload_file'))}<input type="file" name="file" accept=".csv,.xlsx" required></label>
-      <label><span><input type="checkbox" name="skip_invalid"> ${esc(t('skip_invalid'))}</span></label>
+    <div class="grid two"><form class="card upload" id="upload" data-test="upload-form">
+      <label>${esc(t('upload_kind'))} <select name="kind">${allowed.map((k) => `<option value="${esc(k.name)}">${esc(label(k))}</option>`).join('')}</select></label>
+      <label>${esc(t('upload_file'))} <input type="file" name="file" accept=".csv,.xlsx" required></label>
+      <fieldset data-test="monthly-options"><label>${esc(t('money_unit'))} <select name="unit">${['元', '千元', '万元', '亿元'].map((u) => `<option ${u === '万元' ? 'selected' : ''}>${u}</option>`).join('')}</select></label>
+        <label><input type="checkbox" name="cumulative"> ${esc(t('cumulative'))}</label></fieldset>
+      <label><input type="checkbox" name="ignore_unknown_columns" data-test="ignore-unknown"> ${esc(t('ignore_unknown_columns'))}</label>
+      <label><input type="checkbox" name="skip_invalid"> ${esc(t('skip_invalid'))}</label>
+      <p class="muted">${esc(t('encoding_note'))}</p>
       <button type="submit">${esc(t('upload'))}</button></form>
+    <div class="card"><h2>${esc(t('template'))}</h2><p id="templates"></p><div id="columns"></div></div></div>
     <div id="upload-result"></div>`;
   const form = main.querySelector('#upload');
+  const describe = () => {
+    const kind = allowed.find((k) => k.name === form.elements.kind.value);
+    if (!kind) return;
+    main.querySelector('[data-test=monthly-options]').hidden = !kind.unit_options;
+    main.querySelector('#templates').innerHTML = ['xlsx', 'csv']
+      .map(
+        (f) =>
+          `<a href="/api/v1/imports/${esc(kind.name)}/template?format=${f}" data-test="template-${f}" download>${esc(label(kind))}.${f}</a>`,
+      )
+      .join(' · ');
+    main.querySelector('#columns').innerHTML = columnHelp(kind);
+  };
+  form.elements.kind.onchange = describe;
+  describe();
   form.onsubmit = async (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const body = new FormData();
     body.append('file', data.get('file'));
-    const query = data.get('skip_invalid') ? '?skip_invalid=1' : '';
+    const kind = allowed.find((k) => k.name === data.get('kind'));
+    const query = new URLSearchParams();
+    for (const flag of ['skip_invalid', 'ignore_unknown_columns']) if (data.get(flag)) query.set(flag, '1');
+    if (kind?.unit_options) {
+      query.set('unit', data.get('unit'));
+      if (data.get('cumulative')) query.set('cumulative', '1');
+    }
     const out = main.querySelector('#upload-result');
     try {
-      const report = await upload(`uploads/${data.get('kind')}${query}`, body);
+      const report = await upload(`uploads/${data.get('kind')}${query.size ? `?${query}` : ''}`, body);
       out.innerHTML = `<div class="card" data-test="upload-report">
         <p class="${report.written ? '' : 'error'}" data-test="upload-status"><b>${esc(report.written ? t('written') : t('not_written'))}</b></p>
         <p>${esc(t('rows_read'))} ${report.rows_read} · ${esc(t('inserted'))} ${report.inserted} · ${esc(t('updated'))} ${report.updated} · ${esc(t('unchanged'))} ${report.unchanged}</p>
