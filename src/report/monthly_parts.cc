@@ -169,10 +169,11 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
   const double v = a.value.value_or(0) * 100;
   const double reference = a.reference.value_or(0);
   if (a.rule == "group_declining") {
-    return core::Say(language, text::kOutputOnLastYear, v);
+    return core::Say(language, text::kOutputOnLastYear, numbers::ChangeWords(a.value, language));
   }
   if (a.rule == "group_below_total") {
-    return core::Say(language, text::kOutputGrowthBelowTotal, v, reference * 100);
+    return core::Say(language, text::kOutputGrowthBelowTotal, numbers::Growth(a.value),
+                     numbers::Growth(reference));
   }
   if (a.rule == "enterprise_declining") {
     return core::Say(language, text::kEnterpriseDeclining, a.months, reference * 100, v);

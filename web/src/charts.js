@@ -55,26 +55,51 @@ export const yiAxisName = () => (lang() === 'zh' ? '亿元' : '100 M yuan');
 // A rate (0.052) as a percentage for a chart (5.2), null where there is none.
 const percentOf = (rate, digits) => (isNumber(rate) ? Number((rate * 100).toFixed(digits)) : null);
 
-// Amounts in 万元 as bars (shown in 亿元) and their growth rates as a line on a second axis.
-export function barsWithGrowth(element, { categories, amounts, rates, amountName, rateName, digits = 2 }) {
+// The colour of growth rates drawn beside amounts: neither the red of a lag nor the green of a
+// status, so that colour keeps one meaning.
+const rateColour = '#51606f';
+
+// Amounts in 万元 as bars (shown in 亿元) with their growth rates on a second axis. Over months
+// (`periods`, YYYY-MM) year-to-date growth is a line that restarts each January, one segment a
+// year, never a line across the year's end; over categories (parks, stages) the rates are bars.
+export function barsWithGrowth(element, { categories, amounts, rates, amountName, rateName, digits = 1, periods }) {
+  const rateLabel = rateName ?? t('ytd_growth');
+  const rateSeries = periods
+    ? [...new Set(periods.map((p) => p.slice(0, 4)))].map((year) => ({
+        // One name for every year: one legend entry, and a segment per year.
+        name: rateLabel,
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: false,
+        data: rates.map((r, i) => (periods[i].startsWith(year) ? percentOf(r, digits) : null)),
+        itemStyle: { color: rateColour },
+      }))
+    : [
+        {
+          name: rateLabel,
+          type: 'bar',
+          yAxisIndex: 1,
+          data: rates.map((r) => percentOf(r, digits)),
+          itemStyle: { color: rateColour },
+        },
+      ];
   return chart(element, {
     grid: { left: 8, right: 8, top: 40, bottom: 20, containLabel: true },
-    legend: { top: 0 },
+    legend: { top: 0, data: [amountName ?? t('month_output'), rateLabel] },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: categories },
+    // Category names are never dropped: they wrap or turn rather than vanish.
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel: { interval: 0, rotate: periods ? 0 : 30, hideOverlap: Boolean(periods) },
+    },
     yAxis: [
       { type: 'value', name: yiAxisName() },
       { type: 'value', name: '%', splitLine: { show: false } },
     ],
     series: [
       { name: amountName ?? t('month_output'), type: 'bar', data: amounts.map(yi), itemStyle: { color: colors.blue } },
-      {
-        name: rateName ?? t('ytd_growth'),
-        type: 'line',
-        yAxisIndex: 1,
-        data: rates.map((r) => percentOf(r, digits)),
-        itemStyle: { color: colors.red },
-      },
+      ...rateSeries,
     ],
   });
 }

@@ -17,6 +17,7 @@ const words = {
   bad_sign_in: ['用户名或密码不正确', 'Wrong user name or password'],
   output: ['规上工业总产值', 'Above-scale output'],
   growth: ['同比增长', 'growth'],
+  yoy: ['同比', 'on last year: '],
   value_added_growth: ['工业增加值增速', 'Value-added growth'],
   revenue: ['营业收入', 'Revenue'],
   profit: ['利润总额', 'Profit'],

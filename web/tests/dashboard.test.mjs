@@ -34,7 +34,9 @@ const groupOf = (report, kind, code) => report.groups.find((g) => g.kind === kin
 // 万元 -> the dashboard's "1,234.5 亿元" (web/src/format.js).
 const yiText = (wan) =>
   `${(wan / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亿元`;
-const growthText = (rate) => `${rate > 0 ? '+' : ''}${(rate * 100).toFixed(1)}%`;
+// A growth rate in a sentence, as web/src/format.js changeWords writes it (zh).
+const growthText = (rate) =>
+  `${rate >= 0.0005 ? '增长' : rate <= -0.0005 ? '下降' : ''}${Math.abs(rate * 100).toFixed(1)}%`;
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -110,7 +112,8 @@ const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `${nam
 test('a wrong password is refused with a message', async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/`);
-  await page.fill('input[name=name]', 'ana');
+  // A name no other test signs in with: a failed sign-in makes that name wait (the throttle).
+  await page.fill('input[name=name]', 'nobody');
   await page.fill('input[name=password]', 'not-the-password');
   await page.click('button[type=submit]');
   await page.waitForSelector('#sign-in-error:not(:empty)');
@@ -126,7 +129,7 @@ test('the analyst sees the cockpit with the engine figures and opens a cluster',
   assert.equal(await page.textContent('[data-test=kpi-output-value]'), yiText(total.ytd_output));
   assert.match(
     await page.textContent('[data-test=kpi-output]'),
-    new RegExp(`同比增长 \\${growthText(total.growth_same_basis)}`),
+    new RegExp(`同比${growthText(total.growth_same_basis)}`),
   );
   assert.match(await page.textContent('[data-test=cockpit-title]'), /涪陵区 · \d{4}年1—\d+月/);
   // The contribution chart and the trend are drawn.
@@ -308,7 +311,7 @@ test('the cockpit draws right on first load at a laptop and a full-HD screen, an
     await page.screenshot({ path: path.join(artifacts, `cockpit-first-load-${width}x${height}.png`) });
     assert.deepEqual(await layoutProblems(page), [], `cockpit at ${width}×${height}`);
     // Another view and back: drawn right again.
-    for (const view of ['targets', 'clusters', 'projects', 'cockpit']) {
+    for (const view of ['targets', 'clusters', 'projects', 'alerts', 'cultivation', 'cockpit']) {
       await page.click(`[data-test=nav-${view}]`);
       await page.waitForFunction(
         (v) => location.hash === `#/${v}` && !document.querySelector('[data-test=loading]'),
@@ -410,7 +413,11 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   const current = history.periods[0].versions.find((v) => v.current);
   assert.equal(current.values.output_value, 250000);
   assert.equal(current.file, '十月产值-GBK.csv');
-  assert.deepEqual(errors, []);
+  // The refusal of the first try is a 400 the browser logs; nothing else may be.
+  assert.deepEqual(
+    errors.filter((e) => !e.includes('status of 400')),
+    [],
+  );
   await context.close();
 });
 

@@ -165,11 +165,10 @@ inline constexpr core::Message kLargestEnterprises{"产值前列企业", "Larges
 inline constexpr core::Message kAlerts{"预警", "Alerts"};
 
 // monthly_parts.cc
-inline constexpr core::Message kOutputOnLastYear{"产值同比 {:+.1f}%",
-                                                 "output {:+.1f}% on last year"};
-inline constexpr core::Message kOutputGrowthBelowTotal{
-    "产值增速 {:+.1f}%，低于全部规上工业的 {:+.1f}%",
-    "output {:+.1f}%, below the total's {:+.1f}%"};
+// {0}: a change in words (report/numbers.h ChangeWords): 下降0.6%.
+inline constexpr core::Message kOutputOnLastYear{"产值同比{}", "output {} on last year"};
+inline constexpr core::Message kOutputGrowthBelowTotal{"产值增速 {}，低于全部规上工业的 {}",
+                                                       "output {}, below the total's {}"};
 inline constexpr core::Message kRevenueOfTheLast12Months{
     "近12个月营业收入 {:.0f} 万元，低于规上标准 {:.0f} 万元",
     "revenue of the last 12 months {:.0f} 10k yuan, under the above-scale line of {:.0f} 10k yuan"};

@@ -70,14 +70,28 @@ export default async function chains(main, [code]) {
     .forEach((b) => (b.onclick = () => (location.hash = `#/chains/${b.dataset.chain}`)));
   if (!chain) return;
   const at = layout(chain.links);
+  // A category per rating: the legend says what each colour means.
+  const ratings = Object.keys(colours);
   const graph = chart(main.querySelector('#chain-graph'), {
     tooltip: { formatter: (p) => (p.dataType === 'node' ? `${esc(p.data.name)}<br>${esc(t(p.data.status))}` : '') },
+    legend: { top: 0, data: ratings.map((r) => t(r)), selectedMode: false },
     series: [
       {
         type: 'graph',
         layout: 'none',
         roam: true,
-        label: { show: true, position: 'bottom', fontSize: 12 },
+        top: 40,
+        categories: ratings.map((r) => ({ name: t(r), itemStyle: { color: colours[r] } })),
+        // Labels on a light ground beside the circle, moved apart where they would overlap.
+        label: {
+          show: true,
+          position: 'right',
+          distance: 4,
+          fontSize: 12,
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 3],
+        },
+        labelLayout: { moveOverlap: 'shiftY' },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 8,
         lineStyle: { color: '#8896a8', width: 1.5, curveness: 0.1 },
@@ -87,8 +101,8 @@ export default async function chains(main, [code]) {
           status: l.status,
           x: at[l.code].x,
           y: at[l.code].y,
-          symbolSize: 26 + Math.min(30, Math.sqrt(l.annual_output ?? 0) / 20),
-          itemStyle: { color: colours[l.status] },
+          symbolSize: 16 + Math.min(20, Math.sqrt(l.annual_output ?? 0) / 25),
+          category: ratings.indexOf(l.status),
         })),
         links: chain.links.flatMap((l) => (l.upstream ?? []).map((u) => ({ source: u, target: l.code }))),
       },

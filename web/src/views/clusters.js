@@ -5,7 +5,21 @@ import { seesEnterprises, system, withPeriod } from '../state.js';
 import { chart, barsWithGrowth, colors, yiAxisName } from '../charts.js';
 import { odds, publicNote, statusLight, suppressedTag } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, yi, isNumber, yearText } from '../format.js';
+import {
+  money,
+  growth,
+  share,
+  points,
+  count,
+  inUnit,
+  yearToDate,
+  esc,
+  yi,
+  isNumber,
+  yearText,
+  month,
+  changeWords,
+} from '../format.js';
 
 // The series come as columns ({period: [...], month_output: [...]}); one month as an object.
 const monthOf = (g, i) => Object.fromEntries(Object.entries(g.series).map(([k, v]) => [k, v[i]]));
@@ -134,7 +148,7 @@ async function cluster(main, code) {
   main.innerHTML = `<p><a href="#/clusters">← ${esc(t('back'))}</a></p>
     <h1 data-test="cluster-title">${esc(nameOf(g))}</h1>
     <div class="grid kpis">
-      <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('growth'))} ${esc(growth(now.growth_same_basis))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('yoy'))}${esc(changeWords(now.growth_same_basis))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(share(now.contribution_rate))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(share(now.rd_intensity, 2))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises, '家'))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count, '家'))}</div></div>
@@ -174,7 +188,8 @@ async function cluster(main, code) {
     });
   }
   barsWithGrowth(main.querySelector('#months'), {
-    categories: g.series.period,
+    categories: g.series.period.map(month),
+    periods: g.series.period,
     amounts: g.series.month_output,
     rates: g.series.growth_same_basis,
   });

@@ -5,7 +5,20 @@ import { withPeriod } from '../state.js';
 import { chart, barsWithGrowth, colors, statusColors } from '../charts.js';
 import { kpi, odds, publicNote, statusLight, statuses } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, points, count, inUnit, yearToDate, esc, isNumber, fixed } from '../format.js';
+import {
+  money,
+  growth,
+  share,
+  points,
+  count,
+  inUnit,
+  yearToDate,
+  esc,
+  isNumber,
+  fixed,
+  month,
+  changeWords,
+} from '../format.js';
 
 export default async function cockpit(main) {
   const data = await get(withPeriod('cockpit'));
@@ -15,10 +28,10 @@ export default async function cockpit(main) {
     <h1 data-test="cockpit-title">${esc(data.region)} · ${esc(yearToDate(data.period))}</h1>
     ${publicNote(data, 'public-note')}
     <div class="grid kpis">
-      ${kpi('output', t('output'), money(total.ytd_output) + withheld, `${t('growth')} ${growth(total.growth_same_basis)}`, total.growth_same_basis)}
+      ${kpi('output', t('output'), money(total.ytd_output) + withheld, `${t('yoy')}${changeWords(total.growth_same_basis)}`, total.growth_same_basis)}
       ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
       ${kpi('revenue', t('revenue'), money(total.ytd_revenue), '', null)}
-      ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('growth')} ${growth(total.profit_growth)}`, total.profit_growth)}
+      ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('yoy')}${changeWords(total.profit_growth)}`, total.profit_growth)}
       ${kpi('rd', t('rd_intensity'), share(total.rd_intensity, 2), `${t('labor_productivity')} ${inUnit(total.labor_productivity, '万元/人')}`, null)}
       ${kpi('enterprises', t('enterprises_count'), count(total.enterprises, '家'), `${t('loss_making')} ${count(total.loss_count, '家')}`, null)}
     </div>
@@ -86,7 +99,9 @@ export default async function cockpit(main) {
   }
 
   // Which clusters pulled growth up: pull in points, largest on top.
-  const clusters = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
+  // Withheld clusters stay in the chart, at the bottom, marked as withheld rather than missing.
+  const shown = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
+  const clusters = [...data.clusters.filter((c) => c.suppressed), ...shown];
   const pull = chart(main.querySelector('#pull'), {
     grid: { left: 8, right: 60, top: 10, bottom: 30, containLabel: true },
     tooltip: {
@@ -94,6 +109,7 @@ export default async function cockpit(main) {
       axisPointer: { type: 'shadow' },
       formatter: (items) => {
         const c = clusters[items[0].dataIndex];
+        if (c.suppressed) return `${esc(nameOf(c))}<br>${esc(t('suppressed_note'))}`;
         return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
       },
     },
@@ -106,11 +122,16 @@ export default async function cockpit(main) {
     series: [
       {
         type: 'bar',
-        data: clusters.map((c) => ({
-          value: Number(c.pull_pp.toFixed(2)),
-          itemStyle: { color: c.pull_pp >= 0 ? colors.green : colors.red },
-        })),
-        label: { show: true, position: 'right', formatter: (p) => fixed(p.value, 2) },
+        data: clusters.map((c) =>
+          c.suppressed
+            ? { value: 0, suppressed: true, itemStyle: { color: colors.grey } }
+            : { value: Number(c.pull_pp.toFixed(2)), itemStyle: { color: c.pull_pp >= 0 ? colors.green : colors.red } },
+        ),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p) => (p.data.suppressed ? t('suppressed') : fixed(p.value, 2)),
+        },
       },
     ],
   });
@@ -119,7 +140,8 @@ export default async function cockpit(main) {
   });
 
   barsWithGrowth(main.querySelector('#trend'), {
-    categories: data.trend.map((p) => p.period),
+    categories: data.trend.map((p) => month(p.period)),
+    periods: data.trend.map((p) => p.period),
     amounts: data.trend.map((p) => p.month_output),
     rates: data.trend.map((p) => p.growth_same_basis),
   });

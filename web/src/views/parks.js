@@ -28,6 +28,5 @@ export default async function parks(main) {
     rates: shown.map((p) => p.growth_same_basis),
     amountName: t('ytd_output'),
     rateName: t('growth'),
-    digits: 1,
   });
 }

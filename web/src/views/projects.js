@@ -71,7 +71,8 @@ function drawStages(main, pipeline) {
     ],
     series: [
       { name: t('project'), type: 'bar', data: counts, itemStyle: { color: '#1f5fbf' } },
-      { name: t('sales_full'), type: 'line', yAxisIndex: 1, data: sales.map(yi), itemStyle: { color: '#e0a100' } },
+      // Stages are categories, not a series: bars beside bars.
+      { name: t('sales_full'), type: 'bar', yAxisIndex: 1, data: sales.map(yi), itemStyle: { color: '#51606f' } },
     ],
   });
 }
