@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clusterscope/report/analytics.h"
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/report/targets.h"
 #include "clusterscope/text/report.h"
 #include "clusterscope/text/units.h"
@@ -79,8 +80,8 @@ std::string ReasonText(const chains::Reason& r, Language language) {
     return core::Say(language, text::kEnterprisesStrongNeeds, r.value, r.bar);
   }
   if (r.rule == "below_strong_output") {
-    return core::Say(language, text::kAnnualisedOutputX100MYuan, detail::Yi(r.value),
-                     detail::Yi(r.bar));
+    return core::Say(language, text::kAnnualisedOutputX100MYuan, numbers::Yi(r.value),
+                     numbers::Yi(r.bar));
   }
   if (r.rule == "below_strong_growth") {
     return core::Say(language, text::kOutputStrongNeeds, r.value * 100, r.bar * 100);
@@ -109,7 +110,7 @@ std::string CandidateText(const chains::Candidate& c, Language language) {
   }
   if (c.size_rank > 0) {
     why +=
-        core::Say(language, text::kRevenueAndRank, detail::Yi(*c.prospect->revenue), c.size_rank);
+        core::Say(language, text::kRevenueAndRank, numbers::Yi(*c.prospect->revenue), c.size_rank);
   }
   return why;
 }
@@ -135,8 +136,8 @@ Section OverviewSection(const chains::ChainReport& report, const ChainView& view
         {a.chain->name_zh, a.chain->chief, fmt::format("{:.0f}", a.completeness),
          fmt::format("{}/{}/{}/{}", a.strong, a.weak, a.at_risk, a.missing),
          figures ? std::to_string(g->enterprises) : "",
-         figures ? detail::Yi(g->ytd[static_cast<std::size_t>(model::Measure::kOutputValue)]) : "",
-         figures ? detail::SignedPercent(g->growth_same_basis) : "",
+         figures ? numbers::Yi(g->ytd[static_cast<std::size_t>(model::Measure::kOutputValue)]) : "",
+         figures ? numbers::Growth(g->growth_same_basis) : "",
          figures ? Percent(g->contribution_rate) : "",
          a.supply.year != 0 ? Percent(a.supply.local_share) : ""});
   }
@@ -186,8 +187,8 @@ Section LinksSection(const chains::ChainReport& report, const ChainView& view, s
                                     upstream,
                                     StatusText(la.rating.status, language),
                                     view.public_view ? "" : std::to_string(la.figures.enterprises),
-                                    figures ? detail::Yi(la.figures.annual_output) : "",
-                                    figures ? detail::SignedPercent(la.figures.growth) : "",
+                                    figures ? numbers::Yi(la.figures.annual_output) : "",
+                                    figures ? numbers::Growth(la.figures.growth) : "",
                                     view.public_view ? "" : why};
     if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5, language));
     if (report.relations) row.push_back(la.supply.year != 0 ? Percent(la.supply.local_share) : "");
@@ -242,7 +243,7 @@ Section CandidatesSection(const chains::ChainReport& report, std::size_t c, Lang
     for (const auto& cand : list) {
       candidates.rows.push_back({la.link->name_zh, StatusText(la.rating.status, language),
                                  cand.prospect->name, cand.prospect->region,
-                                 cand.prospect->revenue ? detail::Yi(*cand.prospect->revenue) : "",
+                                 cand.prospect->revenue ? numbers::Yi(*cand.prospect->revenue) : "",
                                  fmt::format("{:.2f}", cand.score), CandidateText(cand, language)});
     }
   }
@@ -451,7 +452,7 @@ Section StagesSection(const chains::Pipeline& pipeline, Language language) {
     }
     stages.rows.push_back(
         {language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
-         std::to_string(count), detail::Yi(investment), detail::Yi(sales),
+         std::to_string(count), numbers::Yi(investment), numbers::Yi(sales),
          std::to_string(overdue)});
   }
   return stages;
@@ -495,14 +496,14 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
     std::vector<std::string> effect_cells;
     if (effects) {
       const auto& e = pipeline.effects[i];
-      effect_cells = {e.sector, e.total ? detail::Yi(*e.total) : "",
+      effect_cells = {e.sector, e.total ? numbers::Yi(*e.total) : "",
                       e.multiplier ? fmt::format("{:.2f}", *e.multiplier) : ""};
     }
     list.rows.push_back(
         {p.code, p.name, p.investor, p.cluster,
          p.chain.empty() ? "" : (p.link.empty() ? p.chain : p.chain + "/" + p.link), p.park,
-         p.total_investment ? detail::Yi(*p.total_investment) : "", Capacity(p),
-         FullSales(p) > 0 ? detail::Yi(FullSales(p)) : "",
+         p.total_investment ? numbers::Yi(*p.total_investment) : "", Capacity(p),
+         FullSales(p) > 0 ? numbers::Yi(FullSales(p)) : "",
          language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
          DateText(p.reached[static_cast<std::size_t>(p.stage)]), DateText(p.ProductionStart()),
          alert});
@@ -674,7 +675,7 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
       if (goal.target && goal.target->target.target_value) {
         const auto& t = goal.target->target;
         line += core::Say(language, text::kLadderTarget, t.id, *t.target_value, t.target_year,
-                          TargetStatusText(goal.target->progress.status, language));
+                          numbers::Status(goal.target->progress.status, language));
       }
       s.notes.push_back(line);
     }
@@ -816,7 +817,7 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
       if (goal.target && goal.target->target.target_value) {
         target = core::Say(language, text::kTargetWithStatus, goal.target->target.id,
                            *goal.target->target.target_value,
-                           TargetStatusText(goal.target->progress.status, language));
+                           numbers::Status(goal.target->progress.status, language));
       }
       ladders.rows.push_back({LadderName(*r.ladder, language), std::to_string(r.population),
                               std::to_string(r.ready), std::to_string(r.entries.size()),

@@ -55,7 +55,7 @@ std::string TrendChart(const std::vector<engine::TrendPoint>& trend, Language la
         "class=\"bar\"><title>{} "
         "{} {}</title></rect>",
         x + slot * 0.15, top + plot_h - h, slot * 0.7, h, p.period.ToString(),
-        detail::Yi(p.month_output), text::kYiUnit.In(language));
+        numbers::Yi(p.month_output), text::kYiUnit.In(language));
     svg += fmt::format(
         "<text x=\"{:.1f}\" y=\"{}\" class=\"label\" text-anchor=\"middle\">{:02}</text>",
         x + slot / 2, top + plot_h + 16, p.period.month);
@@ -155,8 +155,8 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
       }
       out += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-          detail::Escape(g->name), g->enterprises, detail::Yi(g->ytd[0]),
-          detail::SignedPercent(g->growth_same_basis), numbers::Percent(g->contribution_rate),
+          detail::Escape(g->name), g->enterprises, numbers::Yi(g->ytd[0]),
+          numbers::Growth(g->growth_same_basis), numbers::Percent(g->contribution_rate),
           g->pull_pp ? numbers::Fixed(*g->pull_pp, 2) : "—");
     }
     out += "</table>\n";
@@ -168,7 +168,7 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
                        text::kOutputYTD.In(language), text::kGrowthSameBasis.In(language));
     for (const auto& r : g.top_by_output) {
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", detail::Escape(r.name),
-                         detail::Yi(r.ytd_output), detail::SignedPercent(r.growth));
+                         numbers::Yi(r.ytd_output), numbers::Growth(r.growth));
     }
     out += "</table>\n";
   }

@@ -72,13 +72,6 @@ std::string LevelWord(const std::string& level, Language language) {
   return level;
 }
 
-std::string SignedPercent(const std::optional<double>& fraction) {
-  return numbers::Growth(fraction);
-}
-
-std::string Yi(double wan) { return numbers::Yi(wan); }
-std::string Yi(const std::optional<double>& wan) { return numbers::Yi(wan); }
-
 std::string Escape(std::string_view text) {
   std::string out;
   for (const char c : text) {

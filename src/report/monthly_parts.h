@@ -24,11 +24,6 @@ std::string KindTitle(const std::string& kind, Language language);
 std::string SubjectWord(const std::string& kind, Language language);
 // An alert's level ("red", "amber") as a word of `language`.
 std::string LevelWord(const std::string& level, Language language);
-// "+5.9%", or "—" when undefined.
-std::string SignedPercent(const std::optional<double>& fraction);
-// 万元 as 亿元 with one decimal.
-std::string Yi(double wan);
-std::string Yi(const std::optional<double>& wan);  // "—" when withheld
 // An Excel workbook being written. libxlsxwriter 1.1.4 writes files only, so the workbook is
 // written to a temporary file of our own, which Bytes() reads back and removes; dropped without
 // Bytes(), the file is removed all the same.

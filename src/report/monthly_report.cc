@@ -12,6 +12,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
@@ -19,9 +20,7 @@ namespace {
 
 using detail::AlertMessage;
 using detail::KindTitle;
-using detail::SignedPercent;
 using detail::TotalOf;
-using detail::Yi;
 
 using model::Measure;
 
@@ -296,12 +295,12 @@ std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, L
   const auto value_added = real ? real : total->Growth(Measure::kValueAdded);
   return fmt::format(
       "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
-      l.title, l.headline_output, Yi(total->Figure(engine::Quantity::kOutput)), yi,
-      SignedPercent(total->growth_same_basis), text::kValueAddedGrowth.In(language),
-      SignedPercent(value_added),
+      l.title, l.headline_output, numbers::Yi(total->Figure(engine::Quantity::kOutput)), yi,
+      numbers::Growth(total->growth_same_basis), text::kValueAddedGrowth.In(language),
+      numbers::Growth(value_added),
       real ? (text::kComparablePrices.In(language)) : (text::kNominal.In(language)),
-      l.headline_profit, Yi(total->Figure(engine::Quantity::kProfit)), yi,
-      SignedPercent(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
+      l.headline_profit, numbers::Yi(total->Figure(engine::Quantity::kProfit)), yi,
+      numbers::Growth(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
 }
 
 namespace {
@@ -322,7 +321,7 @@ std::string GroupTablesMarkdown(const engine::MonthlyIndicators& indicators, con
         continue;
       }
       out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
-                         Yi(g->ytd[0]), SignedPercent(g->growth_same_basis),
+                         numbers::Yi(g->ytd[0]), numbers::Growth(g->growth_same_basis),
                          PlainPercent(g->contribution_rate), Fixed(g->pull_pp, 2));
     }
     out += "\n";
@@ -339,18 +338,18 @@ std::string TotalFiguresMarkdown(const engine::GroupIndicators* total, const Lab
   out += fmt::format("| {} | {} |\n", l.profit_margin, PlainPercent(total->profit_margin));
   out += fmt::format("| {} | {} |\n", l.rd_intensity, PlainPercent(total->rd_intensity));
   out += fmt::format("| {} | {} ({}) |\n", l.energy_per_va, Fixed(total->energy_per_va, 3),
-                     SignedPercent(total->energy_per_va_change));
+                     numbers::Growth(total->energy_per_va_change));
   out += fmt::format("| {} | {} |\n\n", l.productivity, Fixed(total->labor_productivity, 1));
 
   out += fmt::format("## {}\n\n| | |\n|---|--:|\n", l.counts);
   out += fmt::format("| {} | {} |\n", l.enterprises, total->enterprises);
   out += fmt::format("| {} | {} |\n", l.declining, total->declining_count);
   out += fmt::format("| {} | {} |\n", l.losses, total->loss_count);
-  out +=
-      fmt::format("| {} | {} |\n", l.loss_amount, Yi(total->Figure(engine::Quantity::kLossAmount)));
+  out += fmt::format("| {} | {} |\n", l.loss_amount,
+                     numbers::Yi(total->Figure(engine::Quantity::kLossAmount)));
   out += fmt::format("| {} | {} |\n", l.non_reporting, total->non_reporting_count);
   out += fmt::format("| {} | {} ({}) |\n\n", l.unbased, total->unbased_count,
-                     Yi(total->unbased_output));
+                     numbers::Yi(total->unbased_output));
 
   return out;
 }
@@ -405,8 +404,8 @@ std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
     out += fmt::format("## {}\n\n| {} | {} | {} | {} |\n|--:|---|--:|--:|\n", title, l.rank, l.name,
                        l.ytd_output, l.growth);
     for (std::size_t i = 0; i < list.size(); ++i) {
-      out += fmt::format("| {} | {} | {} | {} |\n", i + 1, list[i].name, Yi(list[i].ytd_output),
-                         SignedPercent(list[i].growth));
+      out += fmt::format("| {} | {} | {} | {} |\n", i + 1, list[i].name,
+                         numbers::Yi(list[i].ytd_output), numbers::Growth(list[i].growth));
     }
     out += "\n";
   };

@@ -22,8 +22,6 @@ using json = nlohmann::ordered_json;
 
 json Number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
-std::string Percent(const std::optional<double>& fraction) { return numbers::Percent(fraction); }
-
 std::string KindText(model::TargetKind kind, Language language) {
   switch (kind) {
     case model::TargetKind::kLevel:
@@ -62,7 +60,7 @@ std::string Required(const model::Target& t, const targets::Progress& p, Languag
 
 std::string Projection(const model::Target& t, const targets::Progress& p, Language language) {
   if (!p.projection) return "—";
-  return fmt::format("{}{}", TargetValue(p.projection, t.unit, language),
+  return fmt::format("{}{}", numbers::InUnit(p.projection, t.unit, language),
                      *p.projection_meets ? " ✓" : " ✗");
 }
 
@@ -75,7 +73,7 @@ std::string TargetText(const model::Target& t, Language language) {
   if (t.kind == model::TargetKind::kRate) return text::kAtLeastTheCitysRate.In(language);
   if (t.kind == model::TargetKind::kCompare) return text::kFallsFasterThanReference.In(language);
   return fmt::format("{}{}", t.direction == model::Direction::kAtMost ? "≤ " : "",
-                     TargetValue(t.target_value, t.unit, language));
+                     numbers::InUnit(t.target_value, t.unit, language));
 }
 
 std::string ActualText(const model::Target& t, const targets::Progress& p, Language language) {
@@ -84,19 +82,10 @@ std::string ActualText(const model::Target& t, const targets::Progress& p, Langu
     return p.actual ? numbers::ChangeWords(*p.actual / 100, language) : "—";
   }
   if (t.kind == model::TargetKind::kMilestone) return p.note.In(language);
-  return TargetValue(p.actual, t.unit, language);
+  return numbers::InUnit(p.actual, t.unit, language);
 }
 
 }  // namespace
-
-std::string TargetStatusText(const std::string& status, Language language) {
-  return numbers::Status(status, language);
-}
-
-std::string TargetValue(const std::optional<double>& value, const std::string& unit,
-                        Language language) {
-  return numbers::InUnit(value, unit, language);
-}
 
 std::string TargetsTable(const targets::TargetReport& report, Language language) {
   const bool zh = language == Language::kZh;
@@ -111,8 +100,9 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
     const auto& p = row.progress;
     table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
                   KindText(t.kind, language), ActualText(t, p, language), TargetText(t, language),
-                  Percent(p.completion), Percent(p.time_progress), Required(t, p, language),
-                  Projection(t, p, language), Odds(p), TargetStatusText(p.status, language)});
+                  numbers::Percent(p.completion), numbers::Percent(p.time_progress),
+                  Required(t, p, language), Projection(t, p, language), Odds(p),
+                  numbers::Status(p.status, language)});
   }
   return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
 }
@@ -127,13 +117,14 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
-                       zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
-                       KindText(t.kind, language), ActualText(t, p, language),
-                       TargetText(t, language), Percent(p.completion), Percent(p.path_progress),
-                       Percent(p.time_progress), Required(t, p, language),
-                       Projection(t, p, language), Odds(p), TargetStatusText(p.status, language),
-                       t.kind == model::TargetKind::kMilestone ? "" : p.note.In(language));
+    out +=
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
+                    zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
+                    KindText(t.kind, language), ActualText(t, p, language), TargetText(t, language),
+                    numbers::Percent(p.completion), numbers::Percent(p.path_progress),
+                    numbers::Percent(p.time_progress), Required(t, p, language),
+                    Projection(t, p, language), Odds(p), numbers::Status(p.status, language),
+                    t.kind == model::TargetKind::kMilestone ? "" : p.note.In(language));
   }
   out += text::kTargetsMarkdownFootnote.In(language);
   return out;
@@ -242,9 +233,10 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
         detail::Escape(t.id),
         detail::Escape(zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en)),
         detail::Escape(ActualText(t, p, language)), detail::Escape(TargetText(t, language)),
-        Percent(p.completion), Percent(p.time_progress), detail::Escape(Required(t, p, language)),
-        detail::Escape(Projection(t, p, language)), Odds(p), p.status,
-        detail::Escape(p.note.In(language)), detail::Escape(TargetStatusText(p.status, language)));
+        numbers::Percent(p.completion), numbers::Percent(p.time_progress),
+        detail::Escape(Required(t, p, language)), detail::Escape(Projection(t, p, language)),
+        Odds(p), p.status, detail::Escape(p.note.In(language)),
+        detail::Escape(numbers::Status(p.status, language)));
   }
   out += fmt::format("</table>\n<p class=\"note\">{}</p>\n</body></html>\n",
                      text::kTargetsHtmlFootnote.In(language));
@@ -309,7 +301,7 @@ void AddTargetsSheet(lxw_workbook* book, const targets::TargetReport& report, La
     PutFigure(sheet, r, 12, p.projection, f.number);
     PutFigure(sheet, r, 13, p.odds ? std::optional<double>(p.odds->probability) : std::nullopt,
               f.percent);
-    worksheet_write_string(sheet, r, 14, TargetStatusText(p.status, language).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 14, numbers::Status(p.status, language).c_str(), nullptr);
     worksheet_write_string(sheet, r, 15, p.note.In(language).c_str(), nullptr);
     ++r;
   }

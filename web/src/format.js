@@ -61,7 +61,6 @@ export function count(n, unit = '') {
 export function percent(rate, digits = 1) {
   return isNumber(rate) ? `${fixed(rate * 100, digits)}%` : missing;
 }
-export const share = percent;
 
 // 0.0911 -> "+9.1%", -0.034 -> "-3.4%", 0.0004 -> "0.0%": a growth rate in a table.
 export function growth(rate) {

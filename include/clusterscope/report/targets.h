@@ -24,11 +24,4 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language);
 // Undefined figures are empty cells, never 0.
 Result<std::string> TargetsXlsx(const targets::TargetReport& report, Language language);
 
-// "37.5 亿元", "29.5%", "26 个"; "—" when undefined.
-// "🟢 正常" / "🟢 on track" for a target status ("green", "amber", "red", "no_data").
-std::string TargetStatusText(const std::string& status, Language language);
-
-std::string TargetValue(const std::optional<double>& value, const std::string& unit,
-                        Language language);
-
 }  // namespace clusterscope::report

@@ -5,7 +5,7 @@ import { get } from '../api.js';
 import { withPeriod } from '../state.js';
 import { chart } from '../charts.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, share, esc } from '../format.js';
+import { money, growth, percent, esc } from '../format.js';
 
 const colours = { strong: '#1e9e5a', weak: '#e0a100', at_risk: '#d33a2c', missing: '#9aa5b1' };
 
@@ -40,7 +40,7 @@ function details(link) {
     <dl class="facts"><dt>${esc(t('members'))}</dt><dd>${link.enterprises ?? '—'}</dd>
       <dt>${esc(t('annual_output'))}</dt><dd>${esc(money(link.annual_output))}</dd>
       <dt>${esc(t('growth'))}</dt><dd>${esc(growth(link.growth))}</dd>
-      <dt>${esc(t('local_supply'))}</dt><dd>${esc(share(link.supply?.local_share))}</dd></dl>
+      <dt>${esc(t('local_supply'))}</dt><dd>${esc(percent(link.supply?.local_share))}</dd></dl>
     ${(link.reasons ?? []).length ? `<h2>${esc(t('reasons'))}</h2><ul>${link.reasons.map((r) => `<li>${esc(lang() === 'zh' ? r.text_zh : r.text_en)}</li>`).join('')}</ul>` : ''}
     ${members.length ? `<h2>${esc(t('members'))}</h2><ul data-test="link-members">${members.map((m) => `<li><a href="#/enterprises/${esc(m.uscc)}">${esc(m.name)}</a></li>`).join('')}</ul>` : ''}
     ${related.length ? `<h2>${esc(t('related_industries'))}</h2><table data-test="link-related"><thead><tr><th></th><th class="num">${esc(t('density'))}</th><th class="num">${esc(t('cog'))}</th></tr></thead><tbody>${related.map((r) => `<tr><td>${esc(r.industry)} ${esc(r.name)}${r.present ? ` <span class="tag strong">${esc(t('present'))}</span>` : ''}</td><td class="num">${r.density.toFixed(3)}</td><td class="num">${r.cog.toFixed(3)}</td></tr>`).join('')}</tbody></table>` : ''}

@@ -8,7 +8,7 @@ import { t, lang, nameOf } from '../i18n.js';
 import {
   money,
   growth,
-  share,
+  percent,
   points,
   count,
   inUnit,
@@ -36,7 +36,7 @@ function figures(group) {
   }
   return `<td class="num">${esc(money(group.ytd_output))}</td>
     <td class="num ${group.growth_same_basis >= 0 ? 'up' : 'down'}">${esc(growth(group.growth_same_basis))}</td>
-    <td class="num">${esc(share(group.contribution_rate))}</td>
+    <td class="num">${esc(percent(group.contribution_rate))}</td>
     <td class="num">${esc(points(group.pull_pp))}</td>`;
 }
 
@@ -64,8 +64,8 @@ function benchmarkCard(benchmark, code) {
   const years = benchmark.shift_share.from ? `${benchmark.shift_share.from}–${benchmark.shift_share.to}` : '';
   return `<div class="card" data-test="cluster-benchmark"><h2>${esc(t('lq_title'))}</h2>
     <dl class="facts"><dt>${esc(t('lq'))}</dt><dd data-test="cluster-lq">${esc(quotient(c))}</dd>
-      <dt>${esc(t('region_share'))}</dt><dd>${esc(c && !c.withheld ? share(c.region_share) : '—')}</dd>
-      <dt>${esc(t('benchmark_share'))}</dt><dd>${esc(c ? share(c.benchmark_share) : '—')}</dd></dl>
+      <dt>${esc(t('region_share'))}</dt><dd>${esc(c && !c.withheld ? percent(c.region_share) : '—')}</dd>
+      <dt>${esc(t('benchmark_share'))}</dt><dd>${esc(c ? percent(c.benchmark_share) : '—')}</dd></dl>
     <p class="muted">${esc(benchmarkNote(benchmark))}</p>
     ${s && years && !s.withheld ? `<h2>${esc(years)}</h2><div class="chart" id="shift" data-test="cluster-shift"></div>` : `<p class="muted">${esc(benchmark.shift_share.note || '')}</p>`}</div>`;
 }
@@ -149,8 +149,8 @@ async function cluster(main, code) {
     <h1 data-test="cluster-title">${esc(nameOf(g))}</h1>
     <div class="grid kpis">
       <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('yoy'))}${esc(changeWords(now.growth_same_basis))}</div></div>
-      <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(share(now.contribution_rate))}</div></div>
-      <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(share(now.rd_intensity, 2))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(percent(now.contribution_rate))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(percent(now.rd_intensity, 2))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises, '家'))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count, '家'))}</div></div>
     </div>
     <div class="grid two">

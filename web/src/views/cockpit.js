@@ -8,7 +8,7 @@ import { t, lang, nameOf } from '../i18n.js';
 import {
   money,
   growth,
-  share,
+  percent,
   points,
   count,
   inUnit,
@@ -32,7 +32,7 @@ export default async function cockpit(main) {
       ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
       ${kpi('revenue', t('revenue'), money(total.ytd_revenue), '', null)}
       ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('yoy')}${changeWords(total.profit_growth)}`, total.profit_growth)}
-      ${kpi('rd', t('rd_intensity'), share(total.rd_intensity, 2), `${t('labor_productivity')} ${inUnit(total.labor_productivity, '万元/人')}`, null)}
+      ${kpi('rd', t('rd_intensity'), percent(total.rd_intensity, 2), `${t('labor_productivity')} ${inUnit(total.labor_productivity, '万元/人')}`, null)}
       ${kpi('enterprises', t('enterprises_count'), count(total.enterprises, '家'), `${t('loss_making')} ${count(total.loss_count, '家')}`, null)}
     </div>
     <h2>${esc(t('key_targets'))} <span class="muted">${esc(data.plan ?? '')}</span></h2>
@@ -110,7 +110,7 @@ export default async function cockpit(main) {
       formatter: (items) => {
         const c = clusters[items[0].dataIndex];
         if (c.suppressed) return `${esc(nameOf(c))}<br>${esc(t('suppressed_note'))}`;
-        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${share(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
+        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${percent(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
       },
     },
     xAxis: { type: 'value', name: t('pull_pp'), nameLocation: 'middle', nameGap: 24 },

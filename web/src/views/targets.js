@@ -3,7 +3,7 @@ import { get } from '../api.js';
 import { withPeriod } from '../state.js';
 import { odds, statusLight, statusLegend } from '../widgets.js';
 import { t, lang } from '../i18n.js';
-import { inUnit, esc, isNumber, share, growth, month, fixed, yearText } from '../format.js';
+import { inUnit, esc, isNumber, percent, growth, month, fixed, yearText } from '../format.js';
 
 export default async function targets(main, [scope]) {
   const report = await get(withPeriod('targets'));
@@ -12,7 +12,7 @@ export default async function targets(main, [scope]) {
   const rows = report.targets.filter((x) => wanted === 'all' || x.scope === wanted || x.scope.startsWith(`${wanted}:`));
   const bar = (value, time) =>
     isNumber(value)
-      ? `<div class="bar" title="${esc(share(value))}"><span style="width:${Math.max(0, Math.min(value, 1)) * 100}%"></span><i style="position:absolute;left:${time * 100}%;top:-2px;bottom:-2px;border-left:2px solid #0f2d52"></i></div>`
+      ? `<div class="bar" title="${esc(percent(value))}"><span style="width:${Math.max(0, Math.min(value, 1)) * 100}%"></span><i style="position:absolute;left:${time * 100}%;top:-2px;bottom:-2px;border-left:2px solid #0f2d52"></i></div>`
       : '';
   main.innerHTML = `<h1>${esc(t('targets'))} · ${esc(report.plan)} · ${esc(t('as_of'))}${esc(month(report.period))}</h1>
     <p>${statusLegend()}</p>
