@@ -12,6 +12,7 @@
 #include "clusterscope/core/classification.h"
 #include "clusterscope/report/analytics.h"
 #include "clusterscope/report/dashboard.h"
+#include "clusterscope/report/document.h"
 #include "clusterscope/report/monthly.h"
 #include "clusterscope/report/registry.h"
 
@@ -116,7 +117,15 @@ void AddStatisticsRoutes(Router& router) {
              [](Call& call) -> Result<Answer> {
                auto counts = app::RegistryService(call.db, call.caller).CountsByCluster();
                if (!counts) return Error(counts.error());
-               return Answer{report::SystemJson(call.db.system(), *counts), kJson, ""};
+               // The latest month held, which the dashboard shows while no month is chosen.
+               auto latest = app::StatisticsService(call.db, call.caller).LatestPeriod();
+               if (!latest && latest.error().code() != Status::Code::kNotFound) {
+                 return Error(latest.error());
+               }
+               const std::string held = latest ? fmt::format("\"{}\"", latest->ToString()) : "null";
+               return Answer{report::AppendJson(report::SystemJson(call.db.system(), *counts),
+                                                {{"latest_period", held}}),
+                             kJson, ""};
              });
   // The monthly report: format=json (default), html or xlsx (a download); the published form
   // for those who do not see enterprises.

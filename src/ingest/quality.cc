@@ -233,7 +233,8 @@ class Checker {
     if (value > median * rules_.jump_factor || value < median / rules_.jump_factor) {
       const auto& info = model::InfoOf(m);
       Add(r, "jump", info.column, value,
-          core::Say(text::kJump, info.column, value, value / median, median, count, info.name_zh));
+          core::Say(text::kJump, info.column, value, value / median, median, count, info.name_zh,
+                    info.unit));
     }
   }
 

@@ -10,6 +10,7 @@
 
 #include "clusterscope/analytics/concentration.h"
 #include "clusterscope/core/classification.h"
+#include "clusterscope/report/numbers.h"
 #include "clusterscope/text/report.h"
 
 namespace clusterscope::report {
@@ -211,7 +212,7 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
   lq.headers = {text::kClusterColumn.In(language), text::kLqColumn.In(language),
                 text::kShareHere.In(language), text::kBenchmarkShare.In(language)};
   lq.numeric = {1, 2, 3};
-  const auto percent = [](double v) { return fmt::format("{:.1f}%", v * 100); };
+  const auto percent = [](double v) { return numbers::Percent(v); };
   const auto name_of = [&](const std::string& code) {
     for (const auto& c : view.quotients.clusters) {
       if (c.cluster == code) return zh || c.name_en.empty() ? c.name_zh : c.name_en;
@@ -223,7 +224,7 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
     if (Withheld(view, c.cluster)) {
       lq.rows.push_back({name, text::kWithheld.In(language), "", percent(c.benchmark_share)});
     } else {
-      lq.rows.push_back({name, c.lq ? fmt::format("{:.2f}", *c.lq) : "—", percent(c.region_share),
+      lq.rows.push_back({name, c.lq ? numbers::Fixed(*c.lq, 2) : "—", percent(c.region_share),
                          percent(c.benchmark_share)});
     }
   }
@@ -245,17 +246,15 @@ Document ClusterViewDocument(const analytics::ClusterView& view, Language langua
       continue;
     }
     const auto& c = s.components;
-    shift.rows.push_back(
-        {name, fmt::format("{:.0f}", c.growth), fmt::format("{:.0f}", c.national_share),
-         fmt::format("{:.0f}", c.industry_mix), fmt::format("{:.0f}", c.regional_share),
-         s.growth_rate ? percent(*s.growth_rate) : "—"});
+    shift.rows.push_back({name, numbers::Yi(c.growth), numbers::Yi(c.national_share),
+                          numbers::Yi(c.industry_mix), numbers::Yi(c.regional_share),
+                          numbers::Growth(s.growth_rate)});
   }
   if (!view.shifts.empty()) {
     const auto& c = view.shift_total;
-    shift.rows.push_back({text::kAllIndustries.In(language), fmt::format("{:.0f}", c.growth),
-                          fmt::format("{:.0f}", c.national_share),
-                          fmt::format("{:.0f}", c.industry_mix),
-                          fmt::format("{:.0f}", c.regional_share), ""});
+    shift.rows.push_back({text::kAllIndustries.In(language), numbers::Yi(c.growth),
+                          numbers::Yi(c.national_share), numbers::Yi(c.industry_mix),
+                          numbers::Yi(c.regional_share), ""});
   }
   doc.sections.push_back(std::move(shift));
   return doc;

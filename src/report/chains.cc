@@ -31,10 +31,6 @@ std::string StatusText(chains::LinkStatus status, Language language) {
   return "";
 }
 
-std::string Percent(const std::optional<double>& fraction) {
-  return fraction ? fmt::format("{:.1f}%", *fraction * 100) : "—";
-}
-
 json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 std::string NameOf(const chains::ChainReport& report, const std::string& uscc) {
@@ -138,8 +134,8 @@ Section OverviewSection(const chains::ChainReport& report, const ChainView& view
          figures ? std::to_string(g->enterprises) : "",
          figures ? numbers::Yi(g->ytd[static_cast<std::size_t>(model::Measure::kOutputValue)]) : "",
          figures ? numbers::Growth(g->growth_same_basis) : "",
-         figures ? Percent(g->contribution_rate) : "",
-         a.supply.year != 0 ? Percent(a.supply.local_share) : ""});
+         figures ? numbers::Percent(g->contribution_rate) : "",
+         a.supply.year != 0 ? numbers::Percent(a.supply.local_share) : ""});
   }
   return overview;
 }
@@ -191,7 +187,8 @@ Section LinksSection(const chains::ChainReport& report, const ChainView& view, s
                                     figures ? numbers::Growth(la.figures.growth) : "",
                                     view.public_view ? "" : why};
     if (view.details && !view.public_view) row.push_back(Names(report, la.members, 5, language));
-    if (report.relations) row.push_back(la.supply.year != 0 ? Percent(la.supply.local_share) : "");
+    if (report.relations)
+      row.push_back(la.supply.year != 0 ? numbers::Percent(la.supply.local_share) : "");
     links.rows.push_back(std::move(row));
   }
   return links;
@@ -255,8 +252,8 @@ Section CandidatesSection(const chains::ChainReport& report, std::size_t c, Lang
 Document ChainsDocument(const chains::ChainReport& report, const ChainView& view,
                         Language language) {
   Document doc;
-  doc.title =
-      fmt::format("{} {}", text::kIndustryChains.In(language), report.indicators.period.ToString());
+  doc.title = fmt::format("{} · {}", text::kIndustryChains.In(language),
+                          numbers::YearToDate(report.indicators.period, language));
   doc.sections.push_back(OverviewSection(report, view, language));
   for (std::size_t c = 0; c < report.chains.size(); ++c) {
     if (!Selected(view, report.chains[c]) || !view.links) continue;
@@ -615,11 +612,10 @@ namespace {
 std::string FigureValue(const std::string& figure, double value, Language language) {
   const auto* info = model::FindFigure(figure);
   const std::string unit = info != nullptr ? std::string(info->unit) : "";
-  if (unit == "%") return fmt::format("{:.2f}%", value * 100);
-  if (unit == "万元" || unit == "人") {
-    return fmt::format("{:.0f} {}", value, text::UnitIn(language, unit));
-  }
-  if (unit == "年") return fmt::format("{:.1f} {}", value, text::UnitIn(language, unit));
+  if (unit == "%") return numbers::Percent(value, 2);  // R&D intensity is read to 0.01 %
+  if (unit == "万元") return numbers::Money(value, language);
+  if (unit == "人") return numbers::Count(value, unit, language);
+  if (unit == "年") return numbers::InUnit(value, unit, language);
   return value != 0 ? text::kYes.In(language) : text::kNo.In(language);
 }
 
@@ -659,8 +655,8 @@ std::string ResultText(const chains::CriterionResult& r, Language language) {
 Document CultivationDocument(const chains::CultivationReport& report, std::size_t limit,
                              Language language) {
   Document doc;
-  doc.title =
-      fmt::format("{} {}", text::kEnterpriseCultivation.In(language), report.period.ToString());
+  doc.title = fmt::format("{} · {}", text::kEnterpriseCultivation.In(language),
+                          numbers::Month(report.period, language));
   for (std::size_t i = 0; i < report.ladders.size(); ++i) {
     const auto& result = report.ladders[i];
     const auto& ladder = *result.ladder;
@@ -690,7 +686,7 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
         auto& into = r.met ? met : missed;
         into += (into.empty() ? "" : text::kClauseSeparator.In(language)) + ResultText(r, language);
       }
-      s.rows.push_back({entry.name, entry.uscc, fmt::format("{:.0f}%", entry.readiness * 100),
+      s.rows.push_back({entry.name, entry.uscc, numbers::Percent(entry.readiness, 0),
                         entry.ready ? text::kYes.In(language) : text::kNo.In(language), met,
                         missed});
     }

@@ -194,6 +194,12 @@ std::string CockpitJson(const MonthlyBundle& bundle,
               {"money_unit", "万元"},
               {"public", bundle.is_public}};
   AddGroups(indicators, system, out);
+  // Revenue growth in the full form only: disclosure control does not guard the revenue base, so
+  // the published form gives no growth that would reveal it.
+  if (const auto* total = detail::TotalOf(indicators); total != nullptr && out.contains("total")) {
+    out["total"]["revenue_growth"] =
+        bundle.is_public ? json(nullptr) : Rounded(total->Growth(Measure::kRevenue), false);
+  }
   // The total month by month.
   json trend = json::array();
   for (const auto& month : series) {

@@ -103,7 +103,7 @@ std::string RenderHtml(const Document& document) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
       "charset=\"utf-8\">\n<title>{}</title>\n"
-      "<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+      "{}\n</head>\n<body>\n{}</body>\n</html>\n",
       Escape(document.title), detail::kHtmlStyle, RenderHtmlSection(document));
 }
 

@@ -117,7 +117,7 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
       "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {} "
       "{}</title>{}</head><body>\n",
       zh ? "zh-CN" : "en", detail::Escape(region_name), text::kMonthlyReportShort.In(language),
-      indicators.period.ToString(), detail::kHtmlStyle);
+      numbers::YearToDate(indicators.period, language), detail::kHtmlStyle);
   out += fmt::format("<h1>{} {} · {}</h1>\n", detail::Escape(region_name),
                      text::kMonthlyIndustrialEconomyReport.In(language),
                      numbers::YearToDate(indicators.period, language));
@@ -173,12 +173,11 @@ std::string MonthlyReportHtml(const engine::MonthlyIndicators& indicators,
     out += "</table>\n";
   }
   if (!indicators.alerts.empty()) {
-    out += fmt::format("<h2>{}</h2>\n<ul>\n", text::kAlerts.In(language));
-    for (const auto& a : indicators.alerts) {
-      out += fmt::format("<li class=\"{}\">{}: {} <small>[{}]</small></li>\n", a.level,
-                         detail::Escape(a.name.empty() ? a.code : a.name),
-                         detail::Escape(detail::AlertMessage(a, indicators.period, language)),
-                         detail::Escape(a.rule));
+    out += fmt::format("<h2>{}</h2>\n<ul class=\"alerts\">\n", text::kAlerts.In(language));
+    for (const auto& line : detail::AlertLines(indicators.alerts, indicators.period, language)) {
+      out += fmt::format("<li class=\"{}\"><span class=\"mark\">{}</span><b>{}</b>{}{}</li>\n",
+                         line.level, line.level == "red" ? "■" : "◆", detail::Escape(line.subject),
+                         language == Language::kZh ? "：" : ": ", detail::Escape(line.message));
     }
     out += "</ul>\n";
   }

@@ -111,14 +111,22 @@ td.withheld { color: #999; }
 .chart .label { font-size: 10px; fill: #555; }
 .chart .up { fill: #3a9a5b; } .chart .down { fill: #c94b4b; }
 .red { color: #d33a2c; } .amber { color: #a87800; }
+.alerts { padding-left: 1.2em; } .alerts li { list-style: none; margin: .2em 0; color: #222; }
+.alerts .mark { margin: 0 .4em 0 -1.2em; } .alerts .red .mark { color: #d33a2c; }
+.alerts .amber .mark { color: #a87800; }
+.status { white-space: nowrap; }
 .status.ahead { color: #1f5fbf; } .status.green { color: #1e9e5a; } .status.amber { color: #a87800; }
 .status.red { color: #d33a2c; } .status.no_data, .status.withheld { color: #6b7785; }
-@page { size: A4; margin: 18mm 15mm; }
-@media print { body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-after: avoid; } tr, svg { break-inside: avoid; }
-  thead { display: table-header-group; } td, th { padding: .15em .3em; }
-  .status, td.status { white-space: nowrap; } }
-@page { size: A4; margin: 15mm; }
+@page { size: A4; margin: 14mm 13mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  h1 { font-size: 14pt; margin: 0 0 .4em; } h2 { font-size: 11pt; margin: 1em 0 .3em; }
+  h3 { font-size: 10pt; margin: .8em 0 .2em; } p { margin: .3em 0; }
+  h2, h3 { break-after: avoid; } tr, svg, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  table { font-size: 8.5pt; } td, th { padding: .1em .3em; }
+  .chart { max-height: 62mm; } .alerts { font-size: 8.5pt; }
+  .headline { padding: .3em .5em; } }
 </style>)";
 
 Result<Workbook> Workbook::Open() {
@@ -190,6 +198,76 @@ std::string AlertMessage(const engine::Alert& a, core::Period period, Language l
     return core::Say(language, text::kNotReported, before, period.ToString());
   }
   return a.rule;
+}
+
+namespace {
+
+// The folded form of a rule: its name, its message, and how one alert reads in the list.
+struct Fold {
+  std::string_view rule;
+  const core::Message* name;
+  const core::Message* message;
+  std::string (*reference)(double);
+  std::string (*item)(const engine::Alert&);
+};
+
+std::string GrowthOf(double fraction) { return numbers::Growth(fraction); }
+std::string PercentOf(double fraction) { return numbers::Percent(fraction); }
+
+const Fold kFolds[] = {
+    {"group_below_total", &text::kRuleBelowTotal, &text::kBelowTotalFolded, &GrowthOf,
+     [](const engine::Alert& a) { return numbers::Growth(a.value); }},
+    {"target_behind", &text::kRuleTargetBehind, &text::kBehindFolded, &PercentOf,
+     [](const engine::Alert& a) { return numbers::Percent(a.value); }},
+};
+
+const Fold* FoldOf(std::string_view rule) {
+  for (const auto& f : kFolds) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
+// The alerts of `rule` share one reference figure: the total's growth, the time-progress.
+bool OneReference(const std::vector<const engine::Alert*>& alerts) {
+  return std::all_of(alerts.begin(), alerts.end(),
+                     [&](const auto* a) { return a->reference == alerts.front()->reference; });
+}
+
+}  // namespace
+
+std::vector<AlertLine> AlertLines(const std::vector<engine::Alert>& alerts, core::Period period,
+                                  Language language, std::size_t fold_above) {
+  std::map<std::string, std::vector<const engine::Alert*>> by_rule;
+  for (const auto& a : alerts) {
+    if (FoldOf(a.rule) != nullptr) by_rule[a.rule].push_back(&a);
+  }
+  std::vector<AlertLine> lines;
+  for (const auto& a : alerts) {
+    const Fold* fold = FoldOf(a.rule);
+    const auto& same = by_rule[a.rule];
+    const bool folded = fold != nullptr && same.size() > fold_above && OneReference(same) &&
+                        same.front()->reference.has_value();
+    const std::string subject = a.name.empty() ? a.code : a.name;
+    if (!folded) {
+      lines.push_back({a.level, subject, AlertMessage(a, period, language), a.rule});
+      continue;
+    }
+    if (same.front() != &a) continue;  // the rule's line is written at its first alert
+    std::string items;
+    std::string level = "amber";
+    for (const auto* b : same) {
+      if (!items.empty()) items += text::kListSeparator.In(language);
+      items += (b->name.empty() ? b->code : b->name) + (language == Language::kZh ? "" : " ") +
+               fold->item(*b);
+      if (b->level == "red") level = "red";
+    }
+    lines.push_back(
+        {level, fold->name->In(language),
+         core::Say(language, *fold->message, same.size(), fold->reference(*a.reference), items),
+         a.rule});
+  }
+  return lines;
 }
 
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators) {

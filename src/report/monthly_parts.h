@@ -55,6 +55,18 @@ extern const char* const kHtmlStyle;
 
 // What an alert says, in the report's language, from the figures the engine gives.
 std::string AlertMessage(const engine::Alert& alert, core::Period period, Language language);
+// An alert as a report lists it: one alert, or every alert of a rule folded into one line.
+struct AlertLine {
+  std::string level;    // "red" or "amber": the worst of those folded
+  std::string subject;  // the group, enterprise or target; the rule's name when folded
+  std::string message;
+  std::string rule;
+};
+// The alerts as a printed report lists them. The rules that name many groups at once — growth
+// below the total's, targets behind time — are folded into one line each, naming every group
+// with its figure, when they hold more than `fold_above` alerts against one reference figure.
+std::vector<AlertLine> AlertLines(const std::vector<engine::Alert>& alerts, core::Period period,
+                                  Language language, std::size_t fold_above = 3);
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators);
 
 // The tables a report shows, in order: every kind but the total and classes, with divisions and

@@ -18,6 +18,7 @@
 namespace clusterscope::report {
 namespace {
 
+using detail::AlertLines;
 using detail::AlertMessage;
 using detail::KindTitle;
 using detail::TotalOf;
@@ -64,9 +65,6 @@ class JsonWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
 // Labels of the Markdown report.
 struct Labels {
   const char* title;
-  const char* headline_output;
-  const char* headline_profit;
-  const char* headline_frame;
   const char* nominal_note;
   const char* group;
   const char* enterprises;
@@ -95,33 +93,18 @@ struct Labels {
 const Labels& LabelsFor(Language language) {
   // Filled from the catalogue once per language.
   const auto fill = [](Language l) {
-    return Labels{text::kMonthlyTitle.In(l),
-                  text::kMonthlyHeadlineOutput.In(l),
-                  text::kMonthlyHeadlineProfit.In(l),
-                  text::kMonthlyHeadlineFrame.In(l),
-                  text::kMonthlyNominalNote.In(l),
-                  text::kMonthlyGroup.In(l),
-                  text::kMonthlyEnterprises.In(l),
-                  text::kMonthlyYtdOutput.In(l),
-                  text::kMonthlyGrowth.In(l),
-                  text::kMonthlyContribution.In(l),
-                  text::kMonthlyPull.In(l),
-                  text::kMonthlyRatios.In(l),
-                  text::kMonthlyVaRate.In(l),
-                  text::kMonthlyProfitMargin.In(l),
-                  text::kMonthlyRdIntensity.In(l),
-                  text::kMonthlyEnergyPerVa.In(l),
-                  text::kMonthlyProductivity.In(l),
-                  text::kMonthlyCounts.In(l),
-                  text::kMonthlyDeclining.In(l),
-                  text::kMonthlyLosses.In(l),
-                  text::kMonthlyLossAmount.In(l),
-                  text::kMonthlyNonReporting.In(l),
-                  text::kMonthlyUnbased.In(l),
-                  text::kMonthlyTop.In(l),
-                  text::kMonthlyTopGrowth.In(l),
-                  text::kMonthlyRank.In(l),
-                  text::kMonthlyName.In(l)};
+    return Labels{text::kMonthlyTitle.In(l),        text::kMonthlyNominalNote.In(l),
+                  text::kMonthlyGroup.In(l),        text::kMonthlyEnterprises.In(l),
+                  text::kMonthlyYtdOutput.In(l),    text::kMonthlyGrowth.In(l),
+                  text::kMonthlyContribution.In(l), text::kMonthlyPull.In(l),
+                  text::kMonthlyRatios.In(l),       text::kMonthlyVaRate.In(l),
+                  text::kMonthlyProfitMargin.In(l), text::kMonthlyRdIntensity.In(l),
+                  text::kMonthlyEnergyPerVa.In(l),  text::kMonthlyProductivity.In(l),
+                  text::kMonthlyCounts.In(l),       text::kMonthlyDeclining.In(l),
+                  text::kMonthlyLosses.In(l),       text::kMonthlyLossAmount.In(l),
+                  text::kMonthlyNonReporting.In(l), text::kMonthlyUnbased.In(l),
+                  text::kMonthlyTop.In(l),          text::kMonthlyTopGrowth.In(l),
+                  text::kMonthlyRank.In(l),         text::kMonthlyName.In(l)};
   };
   static const Labels kZh = fill(Language::kZh);
   static const Labels kEn = fill(Language::kEn);
@@ -281,26 +264,45 @@ std::string MonthlyReportJson(const engine::MonthlyIndicators& indicators, Langu
 
 std::string MonthlyReportHeadline(const engine::MonthlyIndicators& indicators, Language language) {
   const auto* total = TotalOf(indicators);
-  const Labels& l = LabelsFor(language);
+  const std::string when = numbers::YearToDate(indicators.period, language);
   if (total == nullptr) {
-    return fmt::format("{}: {}", indicators.period.ToString(),
-                       text::kNoAboveScaleData.In(language));
+    return core::Say(language, text::kHeadlineWithheld, when, text::kNoAboveScaleData.In(language));
   }
   if (!total->suppressed.empty()) {
-    return fmt::format("{} {}: {}", indicators.period.ToString(), l.title,
-                       text::kWithheldTooFewOrTooDominant.In(language));
+    return core::Say(language, text::kHeadlineWithheld, when,
+                     text::kWithheldTooFewOrTooDominant.In(language));
   }
-  const char* yi = text::kYiUnitSpaced.In(language);
+  // 2025年1—6月，规上工业总产值1,507.9亿元，同比增长7.3%；规上工业增加值增长7.0%（可比价）；…
+  // In a Chinese sentence the unit follows the figure without a space: 1,507.9亿元.
+  const auto money = [&](const std::optional<double>& wan) {
+    return language == Language::kZh ? numbers::Yi(wan) + "亿元" : numbers::Money(wan, language);
+  };
+  const auto on_last_year = [&](const std::optional<double>& growth) {
+    return growth ? core::Say(language, text::kHeadlineOnLastYear,
+                              numbers::ChangeWords(growth, language))
+                  : std::string();
+  };
+  std::string out = core::Say(language, text::kHeadlineOutput, when,
+                              money(total->Figure(engine::Quantity::kOutput))) +
+                    on_last_year(total->growth_same_basis);
   const auto real = RealGrowth(indicators);
   const auto value_added = real ? real : total->Growth(Measure::kValueAdded);
-  return fmt::format(
-      "{} {}: {} {} {} ({}), {} {} ({}), {} {} {} ({}); {} {}", indicators.period.ToString(),
-      l.title, l.headline_output, numbers::Yi(total->Figure(engine::Quantity::kOutput)), yi,
-      numbers::Growth(total->growth_same_basis), text::kValueAddedGrowth.In(language),
-      numbers::Growth(value_added),
-      real ? (text::kComparablePrices.In(language)) : (text::kNominal.In(language)),
-      l.headline_profit, numbers::Yi(total->Figure(engine::Quantity::kProfit)), yi,
-      numbers::Growth(total->Growth(Measure::kProfit)), total->enterprises, l.headline_frame);
+  if (value_added) {
+    out +=
+        text::kClauseEnd.In(language) +
+        core::Say(language, text::kHeadlineValueAdded, numbers::ChangeWords(value_added, language),
+                  real ? text::kComparablePrices.In(language) : text::kNominal.In(language));
+  }
+  if (const auto profit = total->Figure(engine::Quantity::kProfit)) {
+    out += text::kClauseEnd.In(language) +
+           core::Say(language, text::kHeadlineProfit, money(profit)) +
+           on_last_year(total->Growth(Measure::kProfit));
+  }
+  out += text::kClauseEnd.In(language) +
+         core::Say(language, text::kHeadlineFrame,
+                   numbers::Fixed(static_cast<double>(total->enterprises), 0)) +
+         text::kSentenceEnd.In(language);
+  return out;
 }
 
 namespace {
@@ -316,11 +318,11 @@ std::string GroupTablesMarkdown(const engine::MonthlyIndicators& indicators, con
     for (const auto* g : groups) {
       if (!g->suppressed.empty()) {
         const char* withheld = text::kSuppressed.In(language);
-        out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
-                           withheld, withheld, withheld, withheld);
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", g->name, g->enterprises, withheld,
+                           withheld, withheld, withheld);
         continue;
       }
-      out += fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", g->code, g->name, g->enterprises,
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", g->name, g->enterprises,
                          numbers::Yi(g->ytd[0]), numbers::Growth(g->growth_same_basis),
                          PlainPercent(g->contribution_rate), Fixed(g->pull_pp, 2));
     }
@@ -354,7 +356,7 @@ std::string TotalFiguresMarkdown(const engine::GroupIndicators* total, const Lab
   return out;
 }
 
-// The alerts, the first 30 of them (the JSON has all).
+// The alerts, folded as printed, the first 30 lines of them (the JSON has all).
 std::string AlertsMarkdown(const engine::MonthlyIndicators& indicators, Language language) {
   std::string out;
   if (indicators.alerts.empty()) return out;
@@ -363,15 +365,14 @@ std::string AlertsMarkdown(const engine::MonthlyIndicators& indicators, Language
   out += fmt::format("## {} ({} {}, {} {})\n\n", text::kAlerts.In(language), red,
                      text::kRed.In(language), indicators.alerts.size() - red,
                      text::kAmber.In(language));
-  std::size_t shown = 0;
-  for (const auto& a : indicators.alerts) {
-    if (shown++ == 30) {
-      out += fmt::format("- … {} {}\n", indicators.alerts.size() - 30,
-                         text::kMoreSeeJSON.In(language));
+  const auto lines = AlertLines(indicators.alerts, indicators.period, language);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i == 30) {
+      out += fmt::format("- … {} {}\n", lines.size() - 30, text::kMoreSeeJSON.In(language));
       break;
     }
-    out += fmt::format("- {} {} {}: {} [{}]\n", a.level == "red" ? "🔴" : "🟠", a.code, a.name,
-                       AlertMessage(a, indicators.period, language), a.rule);
+    out += fmt::format("- {} **{}**{}{}\n", lines[i].level == "red" ? "■" : "◆", lines[i].subject,
+                       language == Language::kZh ? "：" : ": ", lines[i].message);
   }
   out += "\n";
   return out;
@@ -382,15 +383,10 @@ std::string AlertsMarkdown(const engine::MonthlyIndicators& indicators, Language
 std::string MonthlyReportMarkdown(const engine::MonthlyIndicators& indicators,
                                   const std::string& region_name, Language language) {
   const Labels& l = LabelsFor(language);
-  std::string out =
-      fmt::format("# {} {} ({})\n\n", region_name, l.title, indicators.period.ToString());
+  std::string out = fmt::format("# {} {} · {}\n\n", region_name, l.title,
+                                numbers::YearToDate(indicators.period, language));
   out += MonthlyReportHeadline(indicators, language) + "\n\n";
-  if (const auto real = RealGrowth(indicators)) {
-    out +=
-        fmt::format("> {} {:+.1f}%\n\n", text::kValueAddedGrowthHeadline.In(language), *real * 100);
-  } else {
-    out += fmt::format("> {}\n\n", l.nominal_note);
-  }
+  if (!RealGrowth(indicators)) out += fmt::format("> {}\n\n", l.nominal_note);
   const auto* total = TotalOf(indicators);
   if (total == nullptr) return out;
 

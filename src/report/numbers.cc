@@ -76,6 +76,12 @@ std::string Points(std::optional<double> pp, Language language) {
   return sign + Fixed(*pp, 1) + (language == Language::kZh ? " 个百分点" : " pp");
 }
 
+std::string Pull(std::optional<double> pp, Language language) {
+  if (!pp) return kMissing;
+  const std::string sign = Rounded(*pp, 2) > 0 ? "+" : "";
+  return sign + Fixed(*pp, 2) + (language == Language::kZh ? " 个百分点" : " pp");
+}
+
 std::string ChangeWords(std::optional<double> fraction, Language language) {
   if (!fraction) return kMissing;
   const double rounded = Rounded(*fraction * 100, 1);

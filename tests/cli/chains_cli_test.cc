@@ -306,7 +306,7 @@ TEST_F(ChainsCliTest, CultivationListsMetAndMissedCriteria) {
   EXPECT_DOUBLE_EQ(ladder["entries"][1]["criteria"][0]["value"].get<double>(), 1800);
   EXPECT_DOUBLE_EQ(ladder["entries"][1]["readiness"].get<double>(), 0.9);
   const CliRun table = Cli("cultivate list --ladder small_to_above");
-  EXPECT_NE(table.out.find("✗ 近12个月营业收入达到2000万元（规上标准）: 1800 万元 (≥ 2000 万元)"),
+  EXPECT_NE(table.out.find("✗ 近12个月营业收入达到2000万元（规上标准）: 1,800 万元 (≥ 2,000 万元)"),
             std::string::npos)
       << table.out;
   const CliRun unknown = Cli("cultivate list --ladder nosuch");

@@ -53,7 +53,8 @@ class ServerTest : public ::testing::Test {
     server_options.port = 0;
     server_options.max_body = 4096;
     server_options.login_failures = 3;
-    server_options.login_backoff_ms = 50;
+    server_options.login_backoff_ms =
+        400;  // wide enough for a loaded machine (see the throttle test)
     auto server = Server::Create(server_options);
     ASSERT_OK(server);
     server_ = std::move(*server);
@@ -372,23 +373,24 @@ TEST_F(ServerTest, ThrottlesRepeatedFailedSignIns) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(wrong, 1);
   EXPECT_EQ(throttled, 39);
-  // The waits double (50 ms, then 100 ms in this server); after three failures even the right
-  // password waits for the window.
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  // The waits double (400 ms, then 800 ms in this server: wide enough that the 40 attempts above
+  // fall in the first wait on a loaded machine); after three failures even the right password
+  // waits for the window.
+  std::this_thread::sleep_for(std::chrono::milliseconds(450));
   EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
   const auto early = attempt("vic", "wrong-password");
   EXPECT_EQ(early.first, 429);
   EXPECT_EQ(early.second, "1");
-  std::this_thread::sleep_for(std::chrono::milliseconds(110));
+  std::this_thread::sleep_for(std::chrono::milliseconds(850));
   EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
-  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1650));
   const auto blocked = attempt("vic", "viewer-secret-1");
   EXPECT_EQ(blocked.first, 429);
   EXPECT_GE(std::stoi(blocked.second), 250);                       // the rest of the 300 s window
   EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());  // others are not blocked
   // A sign-in clears the name's failures: a slip after it gets no wait.
   EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  std::this_thread::sleep_for(std::chrono::milliseconds(450));
   EXPECT_FALSE(SignIn("pe", "editor-secret-1").cookie.empty());
   EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
 }

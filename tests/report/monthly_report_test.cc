@@ -69,7 +69,7 @@ TEST(MonthlyReportJsonTest, KeepsTheContractAndWritesNullsNotZeros) {
 
 TEST(MonthlyReportJsonTest, WordsAlertsInTheReportsLanguage) {
   const auto zh = nlohmann::json::parse(MonthlyReportJson(Sample(), Language::kZh));
-  EXPECT_EQ(zh["alerts"][0]["message"], "产值增速 +5.0%，低于全部规上工业的 +20.5%");
+  EXPECT_EQ(zh["alerts"][0]["message"], "产值增速+5.0%，低于全部规上工业的+20.5%");
   EXPECT_EQ(zh["alerts"][1]["message"], "产值连续 3 个月同比下降 20% 以上（最低 -42.0%）");
   EXPECT_EQ(zh["alerts"][2]["message"], "2025-05 已报、2025-06 未报");
   EXPECT_TRUE(zh["alerts"][2]["value"].is_null());

@@ -53,6 +53,7 @@ TEST(NumbersTest, EveryCaseOfTheSharedTable) {
   Check("percent", [](const json& r) { return Percent(Number(r[0]), r[1].get<int>()); });
   Check("growth", [](const json& r) { return Growth(Number(r[0])); });
   Check("points", [](const json& r) { return Points(Number(r[0]), LanguageOf(r[1])); });
+  Check("pull", [](const json& r) { return Pull(Number(r[0]), LanguageOf(r[1])); });
   Check("change_words", [](const json& r) { return ChangeWords(Number(r[0]), LanguageOf(r[1])); });
   Check("points_words", [](const json& r) { return PointsWords(Number(r[0]), LanguageOf(r[1])); });
   Check("year_to_date", [](const json& r) { return YearToDate(PeriodOf(r[0]), LanguageOf(r[1])); });

@@ -51,7 +51,8 @@ function navigation() {
   document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';
   document.getElementById('sign-out').textContent = t('sign_out');
   document.getElementById('period-label').textContent = t('period');
-  document.getElementById('period').value = chosenPeriod();
+  // While no month is chosen the views show the latest held: the field says which.
+  document.getElementById('period').value = chosenPeriod() || system()?.latest_period || '';
   document.getElementById('system-name').textContent =
     lang() === 'zh' ? (system()?.name_zh ?? '') : (system()?.name_en ?? '');
 }

@@ -75,6 +75,14 @@ export function points(pp) {
   return lang() === 'zh' ? `${text} 个百分点` : `${text} pp`;
 }
 
+// A group's pull on the total's growth: "+0.35 个百分点". Two decimals: the pulls of small groups
+// are hundredths of a point (a sentence gives one, pointsWords).
+export function pull(pp) {
+  if (!isNumber(pp)) return missing;
+  const text = `${rounded(pp, 2) > 0 ? '+' : ''}${fixed(pp, 2)}`;
+  return lang() === 'zh' ? `${text} 个百分点` : `${text} pp`;
+}
+
 // A change in a sentence: "增长9.1%", "下降3.4%", "持平" (en "up 9.1%", "down 3.4%", "unchanged").
 export function changeWords(rate) {
   if (!isNumber(rate)) return missing;

@@ -26,6 +26,7 @@ test('every case of the shared table', () => {
   check('percent', (r) => f.percent(value(r[0]), r[1]));
   check('growth', (r) => f.growth(value(r[0])));
   check('points', (r) => f.points(value(r[0])), 1);
+  check('pull', (r) => f.pull(value(r[0])), 1);
   check('change_words', (r) => f.changeWords(value(r[0])), 1);
   check('points_words', (r) => f.pointsWords(value(r[0])), 1);
   check('year_to_date', (r) => f.yearToDate(r[0]), 1);

@@ -36,6 +36,9 @@ std::string Percent(std::optional<double> fraction, int digits = 1);
 std::string Growth(std::optional<double> fraction);
 // 1.18 -> "+1.2 个百分点" ("+1.2 pp"): a difference of two rates.
 std::string Points(std::optional<double> pp, Language language);
+// A group's pull on the total's growth: "+0.35 个百分点" ("+0.35 pp"). Two decimals, because the
+// pulls of small groups are hundredths of a point; a sentence gives one (PointsWords).
+std::string Pull(std::optional<double> pp, Language language);
 // A change in a sentence: 0.091 -> "增长9.1%", -0.034 -> "下降3.4%", "持平" when it rounds to 0
 // (en "up 9.1%", "down 3.4%", "unchanged").
 std::string ChangeWords(std::optional<double> fraction, Language language);

@@ -9,16 +9,16 @@
 
 namespace clusterscope::text {
 
-inline constexpr core::Message kVaRateBand{"增加值率 {:.1f}% 超出 {:.0f}%—{:.0f}% 的合理区间",
+inline constexpr core::Message kVaRateBand{"增加值率{:.1f}%，超出{:.0f}%—{:.0f}%的合理区间",
                                            "value-added rate {:.1f}% is outside {:.0f}%-{:.0f}%"};
 inline constexpr core::Message kRdAboveRevenue{"研发费用 {} 高于营业收入 {}",
                                                "R&D expense {} is above revenue {}"};
 inline constexpr core::Message kNotReported{"{} 已报、{} 未报", "reported {} but not {}"};
 // {0} the column, {1} the value, {2} the ratio, {3} the median, {4} the months, {5} the column's
-// Chinese name.
+// Chinese name, {6} its unit. The ratio to two significant digits: 0.0041 倍, 12 倍.
 inline constexpr core::Message kJump{
-    "{5}为 {1}，是此前 {4} 个月中位数 {3} 的 {2:.1f} 倍",
-    "{0} {1} is {2:.1f} times the median {3} of the {4} earlier months"};
+    "{5}为{1:.1f}{6}，是此前{4}个月中位数{3:.1f}{6}的{2:.2g}倍",
+    "{0} {1:.1f} {6} is {2:.2g} times the median {3:.1f} {6} of the {4} earlier months"};
 inline constexpr core::Message kEnergyIntensity{
     "单位产值能耗 {0:.3f} 吨标准煤/万元，远离行业大类 {3:02} 中 {2} 家企业的中位数 {1:.3f}",
     "energy {0:.3f} tce per 10k yuan of output is far from the median {1:.3f} of {2} enterprises "

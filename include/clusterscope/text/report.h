@@ -11,8 +11,8 @@
 namespace clusterscope::text {
 
 // analytics.cc
-inline constexpr core::Message kShiftShareYears{"偏离—份额分解（{}—{}年，万元）",
-                                                "Shift-share, {} to {} (10k yuan)"};
+inline constexpr core::Message kShiftShareYears{"偏离—份额分解（{}—{}年，亿元）",
+                                                "Shift-share, {} to {} (100 M yuan)"};
 inline constexpr core::Message kClustersAgainstTheBenchmark{"集群区位商与偏离—份额分析",
                                                             "Clusters against the benchmark"};
 inline constexpr core::Message kLocationQuotients{"区位商", "Location quotients"};
@@ -167,13 +167,22 @@ inline constexpr core::Message kAlerts{"预警", "Alerts"};
 // monthly_parts.cc
 // {0}: a change in words (report/numbers.h ChangeWords): 下降0.6%.
 inline constexpr core::Message kOutputOnLastYear{"产值同比{}", "output {} on last year"};
-inline constexpr core::Message kOutputGrowthBelowTotal{"产值增速 {}，低于全部规上工业的 {}",
+inline constexpr core::Message kOutputGrowthBelowTotal{"产值增速{}，低于全部规上工业的{}",
                                                        "output {}, below the total's {}"};
 inline constexpr core::Message kRevenueOfTheLast12Months{
     "近12个月营业收入 {:.0f} 万元，低于规上标准 {:.0f} 万元",
     "revenue of the last 12 months {:.0f} 10k yuan, under the above-scale line of {:.0f} 10k yuan"};
 inline constexpr core::Message kProgressBehindTimeProgress{
-    "目标进度 {:.1f}%，落后于时间进度 {:.1f}%", "progress {:.1f}% behind time-progress {:.1f}%"};
+    "目标进度{:.1f}%，落后于时间进度{:.1f}%", "progress {:.1f}% behind time-progress {:.1f}%"};
+// Alerts of one rule folded into one line. {0}: how many, {1}: the reference figure, {2}: the
+// groups or targets with their figures.
+inline constexpr core::Message kBelowTotalFolded{
+    "{0}个分组产值增速低于全部规上工业（{1}）：{2}",
+    "{0} groups grew slower than the total ({1}): {2}"};
+inline constexpr core::Message kBehindFolded{"{0}项目标进度落后于时间进度（{1}）：{2}",
+                                             "{0} targets behind time-progress ({1}): {2}"};
+inline constexpr core::Message kRuleBelowTotal{"增速低于全区", "Growth below the total"};
+inline constexpr core::Message kRuleTargetBehind{"目标进度滞后", "Targets behind time"};
 
 // monthly_report.cc
 inline constexpr core::Message kNoAboveScaleData{"无规上工业企业数据", "no above-scale data"};
@@ -183,8 +192,6 @@ inline constexpr core::Message kYiUnitSpaced{"亿元", "x100 M yuan"};
 inline constexpr core::Message kValueAddedGrowth{"增加值增速", "value-added growth"};
 inline constexpr core::Message kComparablePrices{"可比价", "comparable prices"};
 inline constexpr core::Message kNominal{"现价", "nominal"};
-inline constexpr core::Message kValueAddedGrowthHeadline{
-    "规上工业增加值增速（可比价）：", "Value-added growth at comparable prices:"};
 inline constexpr core::Message kRed{"红色", "red"};
 inline constexpr core::Message kAmber{"黄色", "amber"};
 inline constexpr core::Message kMoreSeeJSON{"条未列出（见 JSON）", "more (see JSON)"};
@@ -293,9 +300,17 @@ inline constexpr core::Message kTargetWithStatus{"{} {:g}（{}）", "{} {:g} ({}
 // monthly_report.cc: the Markdown report's labels
 inline constexpr core::Message kMonthlyTitle{"工业经济运行月报",
                                              "Monthly industrial-economy report"};
-inline constexpr core::Message kMonthlyHeadlineOutput{"规上工业产值", "above-scale output"};
-inline constexpr core::Message kMonthlyHeadlineProfit{"利润总额", "profit"};
-inline constexpr core::Message kMonthlyHeadlineFrame{"规上工业企业", "above-scale enterprises"};
+// The headline sentence, clause by clause ({} of a change: report/numbers.h ChangeWords); a
+// clause whose figure is missing is left out.
+inline constexpr core::Message kHeadlineOutput{"{0}，规上工业总产值{1}",
+                                               "{0}: above-scale output {1}"};
+inline constexpr core::Message kHeadlineOnLastYear{"，同比{}", ", {} on a year earlier"};
+inline constexpr core::Message kHeadlineValueAdded{"规上工业增加值{}（{}）", "value added {} ({})"};
+inline constexpr core::Message kHeadlineProfit{"利润总额{}", "profit {}"};
+inline constexpr core::Message kHeadlineFrame{"规上工业企业{}家", "{} above-scale enterprises"};
+inline constexpr core::Message kClauseEnd{"；", "; "};
+inline constexpr core::Message kSentenceEnd{"。", "."};
+inline constexpr core::Message kHeadlineWithheld{"{}：{}", "{}: {}"};
 inline constexpr core::Message kMonthlyNominalNote{
     "增加值增速为现价（名义）口径：尚未导入价格指数（`import prices`）。",
     "Value-added growth is nominal: no price index has been imported (`import prices`)."};

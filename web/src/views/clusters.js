@@ -9,7 +9,7 @@ import {
   money,
   growth,
   percent,
-  points,
+  pull,
   count,
   inUnit,
   yearToDate,
@@ -27,7 +27,7 @@ const monthOf = (g, i) => Object.fromEntries(Object.entries(g.series).map(([k, v
 function pullBar(pp, largest) {
   if (!isNumber(pp)) return '';
   const width = largest > 0 ? Math.min(Math.abs(pp) / largest, 1) * 100 : 0;
-  return `<div class="bar" title="${esc(points(pp))}"><span class="${pp < 0 ? 'neg' : ''}" style="width:${width.toFixed(1)}%"></span></div>`;
+  return `<div class="bar" title="${esc(pull(pp))}"><span class="${pp < 0 ? 'neg' : ''}" style="width:${width.toFixed(1)}%"></span></div>`;
 }
 
 function figures(group) {
@@ -37,7 +37,7 @@ function figures(group) {
   return `<td class="num">${esc(money(group.ytd_output))}</td>
     <td class="num ${group.growth_same_basis >= 0 ? 'up' : 'down'}">${esc(growth(group.growth_same_basis))}</td>
     <td class="num">${esc(percent(group.contribution_rate))}</td>
-    <td class="num">${esc(points(group.pull_pp))}</td>`;
+    <td class="num">${esc(pull(group.pull_pp))}</td>`;
 }
 
 // "1.95", "—" where undefined, the withheld tag's word where withheld.
@@ -149,7 +149,7 @@ async function cluster(main, code) {
     <h1 data-test="cluster-title">${esc(nameOf(g))}</h1>
     <div class="grid kpis">
       <div class="card kpi"><div class="label">${esc(t('ytd_output'))} · ${esc(yearToDate(now.period))}</div><div class="value" data-test="cluster-output">${esc(now.suppressed ? t('suppressed') : money(now.ytd_output))}</div><div class="sub">${esc(t('yoy'))}${esc(changeWords(now.growth_same_basis))}</div></div>
-      <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(points(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(percent(now.contribution_rate))}</div></div>
+      <div class="card kpi"><div class="label">${esc(t('pull_pp'))}</div><div class="value">${esc(pull(now.pull_pp))}</div><div class="sub">${esc(t('contribution'))} ${esc(percent(now.contribution_rate))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('value_added_growth'))}</div><div class="value">${esc(growth(now.value_added_growth))}</div><div class="sub">${esc(t('rd_intensity'))} ${esc(percent(now.rd_intensity, 2))}</div></div>
       <div class="card kpi"><div class="label">${esc(t('enterprises_count'))}</div><div class="value">${esc(count(now.enterprises, '家'))}</div><div class="sub">${esc(t('loss_making'))} ${esc(count(now.loss_count, '家'))}</div></div>
     </div>

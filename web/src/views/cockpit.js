@@ -9,7 +9,7 @@ import {
   money,
   growth,
   percent,
-  points,
+  pull,
   count,
   inUnit,
   yearToDate,
@@ -30,7 +30,7 @@ export default async function cockpit(main) {
     <div class="grid kpis">
       ${kpi('output', t('output'), money(total.ytd_output) + withheld, `${t('yoy')}${changeWords(total.growth_same_basis)}`, total.growth_same_basis)}
       ${kpi('value-added', t('value_added_growth'), growth(total.value_added_growth), money(total.ytd_value_added), total.value_added_growth)}
-      ${kpi('revenue', t('revenue'), money(total.ytd_revenue), '', null)}
+      ${kpi('revenue', t('revenue'), money(total.ytd_revenue), isNumber(total.revenue_growth) ? `${t('yoy')}${changeWords(total.revenue_growth)}` : '', total.revenue_growth ?? null)}
       ${kpi('profit', t('profit'), money(total.ytd_profit), `${t('yoy')}${changeWords(total.profit_growth)}`, total.profit_growth)}
       ${kpi('rd', t('rd_intensity'), percent(total.rd_intensity, 2), `${t('labor_productivity')} ${inUnit(total.labor_productivity, '万元/人')}`, null)}
       ${kpi('enterprises', t('enterprises_count'), count(total.enterprises, '家'), `${t('loss_making')} ${count(total.loss_count, '家')}`, null)}
@@ -102,7 +102,7 @@ export default async function cockpit(main) {
   // Withheld clusters stay in the chart, at the bottom, marked as withheld rather than missing.
   const shown = data.clusters.filter((c) => !c.suppressed).sort((a, b) => a.pull_pp - b.pull_pp);
   const clusters = [...data.clusters.filter((c) => c.suppressed), ...shown];
-  const pull = chart(main.querySelector('#pull'), {
+  const pullChart = chart(main.querySelector('#pull'), {
     grid: { left: 8, right: 60, top: 10, bottom: 30, containLabel: true },
     tooltip: {
       trigger: 'axis',
@@ -110,7 +110,7 @@ export default async function cockpit(main) {
       formatter: (items) => {
         const c = clusters[items[0].dataIndex];
         if (c.suppressed) return `${esc(nameOf(c))}<br>${esc(t('suppressed_note'))}`;
-        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${points(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${percent(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
+        return `${esc(nameOf(c))}<br>${t('pull_pp')}: ${pull(c.pull_pp)}<br>${t('growth')}: ${growth(c.growth_same_basis)}<br>${t('contribution')}: ${percent(c.contribution_rate)}<br>${t('ytd_output')}: ${money(c.ytd_output)}`;
       },
     },
     xAxis: { type: 'value', name: t('pull_pp'), nameLocation: 'middle', nameGap: 24 },
@@ -135,7 +135,7 @@ export default async function cockpit(main) {
       },
     ],
   });
-  pull.on('click', (p) => {
+  pullChart.on('click', (p) => {
     location.hash = `#/clusters/${clusters[p.dataIndex].code}`;
   });
 

@@ -4,7 +4,7 @@ import { system, withPeriod } from '../state.js';
 import { barsWithGrowth } from '../charts.js';
 import { publicNote, statusLight, suppressedTag } from '../widgets.js';
 import { t, lang, nameOf } from '../i18n.js';
-import { money, growth, percent, points, count, inUnit, yearToDate, esc, yearText } from '../format.js';
+import { money, growth, percent, pull, count, inUnit, yearToDate, esc, yearText } from '../format.js';
 
 export default async function parks(main) {
   const [cockpit, report] = await Promise.all([get(withPeriod('cockpit')), get(withPeriod('targets'))]);
@@ -13,7 +13,7 @@ export default async function parks(main) {
     .map((p) => {
       const targets = report.targets.filter((x) => x.scope === `park:${p.code}`);
       return `<tr data-test="park-${esc(p.code)}"><td>${esc(nameOf(info[p.code] ?? p))}</td><td class="num">${count(p.enterprises, '家')}</td>
-      ${p.suppressed ? `<td colspan="4" class="muted">${suppressedTag()}</td>` : `<td class="num">${esc(money(p.ytd_output))}</td><td class="num">${esc(growth(p.growth_same_basis))}</td><td class="num">${esc(percent(p.contribution_rate))}</td><td class="num">${esc(points(p.pull_pp))}</td>`}
+      ${p.suppressed ? `<td colspan="4" class="muted">${suppressedTag()}</td>` : `<td class="num">${esc(money(p.ytd_output))}</td><td class="num">${esc(growth(p.growth_same_basis))}</td><td class="num">${esc(percent(p.contribution_rate))}</td><td class="num">${esc(pull(p.pull_pp))}</td>`}
       <td>${targets.map((x) => `<div>${statusLight(x.status)} ${esc(lang() === 'zh' ? x.name_zh : x.name_en)}${x.kind !== 'milestone' ? `: ${esc(inUnit(x.actual, x.unit))} / ${esc(inUnit(x.target, x.unit))} (${esc(yearText(x.target_year))})` : ''}</div>`).join('')}</td></tr>`;
     })
     .join('');

@@ -3,20 +3,20 @@
 // The kinds offered are the server's catalogue (GET /api/v1/imports), those this user may upload.
 import { get, upload } from '../api.js';
 import { lang, t } from '../i18n.js';
-import { esc } from '../format.js';
+import { esc, month } from '../format.js';
 
 function issues(list, kind) {
   if (!list.length) return '';
-  return `<h2>${esc(t(kind))} (${list.length})</h2><table data-test="upload-${kind}"><thead><tr><th>${esc(t('line'))}</th><th>${esc(t('column'))}</th><th>${esc(t('value'))}</th><th>${esc(t('rule'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
-    ${list.map((i) => `<tr class="${kind === 'errors' ? 'row-error' : 'row-warning'}"><td>${esc(i.sheet ? `${i.sheet}!` : '')}${esc(i.line)}</td><td>${esc(i.column)}</td><td>${esc(i.value)}</td><td>${esc(i.rule)}</td><td>${esc(i.message)}</td></tr>`).join('')}</tbody></table>`;
+  return `<h2>${esc(t(kind))} (${list.length})</h2><table data-test="upload-${kind}"><thead><tr><th>${esc(t('line'))}</th><th>${esc(t('column'))}</th><th>${esc(t('value'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
+    ${list.map((i) => `<tr class="${kind === 'errors' ? 'row-error' : 'row-warning'}"><td>${esc(i.sheet ? `${i.sheet}!` : '')}${i.line > 0 ? esc(i.line) : ''}</td><td>${esc(i.column)}</td><td>${esc(i.value)}</td><td title="${esc(i.rule)}">${esc(i.message)}</td></tr>`).join('')}</tbody></table>`;
 }
 
 // The data-quality audit of monthly figures: what to check, enterprise by enterprise.
 function quality(report) {
   const rows = report.quality ?? [];
   if (!rows.length) return '';
-  return `<h2>${esc(t('quality_audit'))} (${rows.length + (report.quality_not_shown ?? 0)})</h2><table data-test="upload-quality"><thead><tr><th>${esc(t('credit_code'))}</th><th>${esc(t('month'))}</th><th>${esc(t('rule'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
-    ${rows.map((q) => `<tr class="row-warning"><td>${esc(q.uscc)}</td><td>${esc(q.period)}</td><td>${esc(q.rule)}</td><td>${esc(q.message)}</td></tr>`).join('')}</tbody></table>`;
+  return `<h2>${esc(t('quality_audit'))} (${rows.length + (report.quality_not_shown ?? 0)})</h2><table data-test="upload-quality"><thead><tr><th>${esc(t('credit_code'))}</th><th>${esc(t('month'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
+    ${rows.map((q) => `<tr class="row-warning"><td>${esc(q.uscc)}</td><td>${esc(month(q.period))}</td><td title="${esc(q.rule)}">${esc(q.message)}</td></tr>`).join('')}</tbody></table>`;
 }
 
 // What the columns of a kind are called and whether they are required: the help beside the form.
