@@ -422,9 +422,13 @@ std::string OverdueText(const model::Overdue& late, Language language) {
                    language == Language::kZh ? next.name_zh : next.name_en, late.due.ToString());
 }
 
-double FullSales(const model::Project& p) {
-  double total = 0;
-  for (const auto& phase : p.phases) total += phase.annual_sales.value_or(0);
+// Sales a year at full output, over the phases that state them; none when no phase does (the
+// source gave no figure: unknown, not zero).
+std::optional<double> FullSales(const model::Project& p) {
+  std::optional<double> total;
+  for (const auto& phase : p.phases) {
+    if (phase.annual_sales) total = total.value_or(0) + *phase.annual_sales;
+  }
   return total;
 }
 
@@ -444,7 +448,7 @@ Section StagesSection(const chains::Pipeline& pipeline, Language language) {
       if (p.stage != info.stage) continue;
       ++count;
       investment += p.total_investment.value_or(0);
-      sales += FullSales(p);
+      sales += FullSales(p).value_or(0);
       if (pipeline.overdue[i]) ++overdue;
     }
     stages.rows.push_back(
@@ -500,7 +504,7 @@ Document PipelineDocument(const chains::Pipeline& pipeline, Language language) {
         {p.code, p.name, p.investor, p.cluster,
          p.chain.empty() ? "" : (p.link.empty() ? p.chain : p.chain + "/" + p.link), p.park,
          p.total_investment ? numbers::Yi(*p.total_investment) : "", Capacity(p),
-         FullSales(p) > 0 ? numbers::Yi(FullSales(p)) : "",
+         FullSales(p) ? numbers::Yi(FullSales(p)) : "",
          language == Language::kZh ? std::string(info.name_zh) : std::string(info.name_en),
          DateText(p.reached[static_cast<std::size_t>(p.stage)]), DateText(p.ProductionStart()),
          alert});
@@ -547,7 +551,7 @@ std::string PipelineJson(const chains::Pipeline& pipeline, bool public_view) {
       if (p.stage != info.stage) continue;
       ++count;
       investment += p.total_investment.value_or(0);
-      sales += FullSales(p);
+      sales += FullSales(p).value_or(0);
     }
     out["by_stage"].push_back({{"stage", info.code},
                                {"projects", count},
@@ -596,8 +600,9 @@ std::string PipelineJson(const chains::Pipeline& pipeline, bool public_view) {
          {"phases", phases},
          {"ramp_months", p.ramp_months},
          {"curve", model::RampCurveName(p.curve)},
-         {"sales_last_12_months", model::SalesInYearTo(p, pipeline.as_of)},
-         {"sales_at_full_output", FullSales(p)},
+         {"sales_last_12_months",
+          FullSales(p) ? json(model::SalesInYearTo(p, pipeline.as_of)) : json(nullptr)},
+         {"sales_at_full_output", FullSales(p) ? json(*FullSales(p)) : json(nullptr)},
          {"realisation", pipeline.rules.realisation[static_cast<std::size_t>(p.stage)]},
          {"overdue", overdue},
          {"effect", i < pipeline.effects.size() ? EffectJson(pipeline.effects[i]) : json(nullptr)},

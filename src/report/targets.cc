@@ -104,14 +104,16 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
                   Required(t, p, language), Projection(t, p, language), Odds(p),
                   numbers::Status(p.status, language)});
   }
-  return fmt::format("{} {}\n{}", report.period.ToString(), report.plan.name_zh, table.Render());
+  return fmt::format("{} · {}\n{}", report.plan.name_zh,
+                     core::Say(language, text::kDataTo, numbers::Month(report.period, language)),
+                     table.Render());
 }
 
 std::string TargetsMarkdown(const targets::TargetReport& report, Language language, int heading) {
   const bool zh = language == Language::kZh;
-  std::string out =
-      fmt::format("{} {} ({})\n\n", std::string(static_cast<std::size_t>(heading), '#'),
-                  report.plan.name_zh, report.period.ToString());
+  std::string out = fmt::format(
+      "{} {} · {}\n\n", std::string(static_cast<std::size_t>(heading), '#'), report.plan.name_zh,
+      core::Say(language, text::kDataTo, numbers::Month(report.period, language)));
   out += text::kTargetsMarkdownHeader.In(language);
   out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n";
   for (const auto& row : report.rows) {
@@ -211,14 +213,16 @@ std::string TargetsJson(const targets::TargetReport& report, Language language) 
 std::string TargetsHtml(const targets::TargetReport& report, Language language) {
   const bool zh = language == Language::kZh;
   std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} {}</title>\n"
-      "{}\n<style>td.status {{ text-align: left; white-space: nowrap; }}</style>"
-      "</head><body>\n<h1>{}</h1>\n<p class=\"note\">{} {}</p>\n<table>\n",
-      zh ? "zh-CN" : "en", report.period.ToString(), detail::Escape(report.plan.name_zh),
-      detail::kHtmlStyle, detail::Escape(report.plan.name_zh), text::kPeriod.In(language),
-      report.period.ToString());
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} · {}</title>\n"
+      "{}\n<style>td.status, td.name {{ text-align: left; }} td.status {{ white-space: nowrap; }}"
+      "</style></head><body>\n<h1>{}</h1>\n<p class=\"note\">{}</p>\n<table>\n",
+      zh ? "zh-CN" : "en", detail::Escape(report.plan.name_zh),
+      core::Say(language, text::kDataTo, numbers::Month(report.period, language)),
+      detail::kHtmlStyle, detail::Escape(report.plan.name_zh),
+      core::Say(language, text::kDataTo, numbers::Month(report.period, language)));
   out += fmt::format(
-      "<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<tr><th>#</th><th "
+      "style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
       "<th>{}</th><th>{}</th><th>{}</th></tr>\n",
       text::kTarget.In(language), text::kActual.In(language), text::kGoal.In(language),
       text::kCompletion.In(language), text::kTime.In(language), text::kRequired.In(language),
@@ -227,7 +231,7 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
     const auto& t = row.target;
     const auto& p = row.progress;
     out += fmt::format(
-        "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<tr><td>{}</td><td class=\"name\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\" title=\"{}\">{}"
         "</td></tr>\n",
         detail::Escape(t.id),

@@ -82,7 +82,8 @@ void Milestone(const model::Target& target, core::Period period, const Figures& 
   if (figures.reached && *figures.reached <= period) {
     p.status = figures.reached->year < target.target_year ? "ahead" : "green";
     p.completion = 1;
-    p.note = core::Say(text::kMilestoneReached, figures.reached->ToString());
+    p.note = core::Say(text::kMilestoneReached, figures.reached->year, figures.reached->month,
+                       figures.reached->ToString());
     return;
   }
   const bool overdue = period.year > target.target_year;

@@ -242,7 +242,7 @@ TEST(ProgressTest, RatesComparisonsAndMilestones) {
       Evaluate(plan, milestone, {2025, 12}, {{}, {}, {}, core::Period{2025, 3}, {}, {}, {}});
   EXPECT_EQ(reached.status, "ahead");  // reached before its year
   EXPECT_EQ(reached.note.en, "reached 2025-03");
-  EXPECT_EQ(reached.note.zh, "2025-03 已实现");
+  EXPECT_EQ(reached.note.zh, "2025年3月已实现");
   EXPECT_FALSE(pending.completion);  // pending is not "0 % done"
   EXPECT_EQ(Evaluate(plan, milestone, {2028, 1}, {}).status, "red");
   // Reached only after the period asked about: still pending then.

@@ -163,6 +163,8 @@ inline constexpr core::Message kPullPp{"拉动", "pull (pp)"};
 inline constexpr core::Message kSuppressed{"保密", "suppressed"};
 inline constexpr core::Message kLargestEnterprises{"产值前列企业", "Largest enterprises"};
 inline constexpr core::Message kAlerts{"预警", "Alerts"};
+// {}: a month, report/numbers.h Month.
+inline constexpr core::Message kDataTo{"数据截至{}", "data to {}"};
 
 // monthly_parts.cc
 // {0}: a change in words (report/numbers.h ChangeWords): 下降0.6%.

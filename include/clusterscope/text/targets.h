@@ -14,7 +14,8 @@ inline constexpr core::Message kTargetWithheld{
     "按统计法不公开：该目标读取的分组数据在公开口径中保密",
     "withheld by the statistics law: the group this target reads is withheld in the published "
     "form"};
-inline constexpr core::Message kMilestoneReached{"{} 已实现", "reached {}"};
+// {0} year, {1} month, {2} the month as YYYY-MM.
+inline constexpr core::Message kMilestoneReached{"{0}年{1}月已实现", "reached {2}"};
 inline constexpr core::Message kMilestoneOverdue{"逾期未实现", "overdue"};
 inline constexpr core::Message kMilestonePending{"尚未实现", "pending"};
 inline constexpr core::Message kRateAgainstLimit{"{:+.2f}%（对照 {:+.2f}%）",
