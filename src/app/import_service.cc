@@ -180,6 +180,11 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
     };
   }
   auto report = ImportKindFile(*kind, path, options);
+  if (report) {  // a column left out is named on the header's row, under any title rows
+    for (auto& notice : notices) {
+      if (notice.rule == "column_ignored") notice.line = report->header_line;
+    }
+  }
   if (report && !notices.empty()) {
     report->warnings.insert(report->warnings.begin(), notices.begin(), notices.end());
   }

@@ -20,7 +20,7 @@ struct ImportArgs {
   std::size_t max_issues = 0;  // 0: all
   std::string sheet;
   std::string encoding = "utf-8";
-  std::string unit = "wan";
+  std::string unit;  // empty: the file's own, else 万元
   std::string benchmark;
   bool cumulative = false;
   model::QualityRules quality;
@@ -45,7 +45,7 @@ int RunImport(const Context& ctx, const std::string& name, const ImportArgs& arg
     if (total >= 10'000) PrintProgress("import: rows", done, total);  // small files: quiet
   };
   options.gbk = args.encoding == "gbk";
-  options.unit = model::ParseMoneyUnit(args.unit).value_or(model::MoneyUnit::kWan);
+  if (!args.unit.empty()) options.unit = model::ParseMoneyUnit(args.unit);
   auto report = opened->Service<app::ImportService>().Import(name, args.file, options);
   if (!report) return Fail(report.error());
   if (args.format == "json") {
@@ -80,9 +80,10 @@ void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
   if (verb.unit) {
     command
         ->add_option("--unit", args->unit,
-                     "Unit of the money columns: yuan (元), qian (千元), wan (万元), yi (亿元)")
-        ->check(CLI::IsMember({"yuan", "qian", "wan", "yi"}))
-        ->default_val("wan");
+                     "Unit of the money columns: yuan (元), qian (千元), wan (万元), yi (亿元) "
+                     "(default: the unit the file states in a units line or its headers, else "
+                     "wan)")
+        ->check(CLI::IsMember({"yuan", "qian", "wan", "yi"}));
     command
         ->add_option("--jump-factor", args->quality.jump_factor,
                      "Audit: warn when a month is this many times above (or below 1/x of) "

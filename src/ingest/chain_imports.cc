@@ -484,6 +484,7 @@ Result<ImportReport> ImportProjects(storage::Store& store, const model::ClusterS
   ImportReport report;
   report.kind = "projects";
   report.file = path;
+  file->Describe(report);
   ProjectImport projects(*file, *stored_projects, system, chains, report);
   projects.Run();
   return detail::Write(

@@ -16,6 +16,7 @@
 #include "clusterscope/ingest/import_report.h"
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
+#include "clusterscope/ingest/table_layout.h"
 #include "clusterscope/storage/store.h"
 #include "clusterscope/text/imports.h"
 
@@ -102,15 +103,36 @@ inline Status CheckHasRows(const CsvTable& table) {
 }
 
 struct OpenedFile {
-  CsvTable table;
+  CsvTable table;  // the data rows only
   ColumnMap columns;
+  TableLayout layout;
+  std::vector<SkippedRow> skipped;
+  std::size_t skipped_not_kept = 0;
+  std::vector<RowIssue> subtotal_warnings;  // 合计 rows that are not their rows' sum
+
+  // Where the header was and which rows were left out, into the import's report.
+  void Describe(ImportReport& report) const {
+    report.header_line = layout.header.line;
+    report.header_rows = layout.header_rows;
+    for (const auto& row : skipped) report.skipped.push_back({row.line, std::string(row.kind)});
+    report.skipped_not_kept = skipped_not_kept;
+    report.warnings.insert(report.warnings.end(), subtotal_warnings.begin(),
+                           subtotal_warnings.end());
+  }
 };
 
-// The file's table with its columns mapped: every import starts here.
+// The file's table, found in its sheet (title rows, 合计 and 注 rows left out), with its
+// columns mapped: every import but the streamed monthly one starts here.
 inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<ColumnSpec>& specs,
                                    const ImportOptions& options) {
-  auto table = ReadTableFile(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
-                             options.memory_budget);
+  std::error_code ignored;
+  const std::uint64_t budget = options.memory_budget > 0
+                                   ? options.memory_budget
+                                   : DefaultMemoryBudget(std::filesystem::file_size(path, ignored));
+  auto reader = OpenLaidOutTable(path, options.sheet,
+                                 options.gbk ? Encoding::kGbk : Encoding::kUtf8, budget, specs);
+  if (!reader) return Error(reader.error());
+  auto table = ReadAll(**reader, budget);
   if (!table) return Error(table.error());
   auto columns = MapColumns(*table, specs, options.on_ignored_column);
   if (!columns) return Error(columns.error());
@@ -122,7 +144,11 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
           columns->Has("park") ? std::optional(columns->Cell(record, "park")) : std::nullopt));
     }
   }
-  return OpenedFile{std::move(*table), std::move(*columns)};
+  ImportReport checked;
+  NoteSubtotalDifferences(**reader, checked);
+  return OpenedFile{
+      std::move(*table),    std::move(*columns),           (*reader)->layout(),
+      (*reader)->skipped(), (*reader)->skipped_not_kept(), std::move(checked.warnings)};
 }
 
 inline std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
@@ -238,6 +264,7 @@ Result<ImportReport> ImportRows(storage::Store& store, const std::string& path,
   ImportReport report;
   report.kind = std::move(kind);
   report.file = path;
+  file->Describe(report);
   std::map<std::string, std::size_t> first_line;
   std::vector<Accepted<T>> accepted;
   std::vector<RejectedRow> rejected;

@@ -109,6 +109,7 @@ Result<ImportReport> ImportEnterprises(storage::Store& store, const model::Clust
   ImportReport report;
   report.kind = "enterprises";
   report.file = path;
+  file->Describe(report);
   std::map<std::string, std::size_t> first_line;  // uscc -> line of its first row
   std::vector<Accepted<model::Enterprise>> accepted;
   std::vector<RejectedRow> rejected;
@@ -158,6 +159,7 @@ Result<ImportReport> ImportScale(storage::Store& store, const std::string& path,
   ImportReport report;
   report.kind = "scale";
   report.file = path;
+  file->Describe(report);
   std::map<std::pair<std::string, int>, std::size_t> first_line;
   std::set<std::string> touched;
   std::vector<RejectedRow> rejected;
@@ -337,6 +339,7 @@ Result<ImportReport> ImportDesignations(storage::Store& store, const model::Clus
   ImportReport report;
   report.kind = "designations";
   report.file = path;
+  file->Describe(report);
   std::map<std::string, std::size_t> first_line;
   std::vector<Accepted<model::Designation>> accepted;
   std::vector<RejectedRow> rejected;

@@ -18,6 +18,7 @@
 #include "clusterscope/core/text.h"
 #include "clusterscope/ingest/importers.h"
 #include "clusterscope/ingest/quality.h"
+#include "clusterscope/ingest/table_layout.h"
 #include "clusterscope/text/imports.h"
 
 namespace clusterscope::ingest {
@@ -38,6 +39,59 @@ double MoneyFactor(MoneyUnit unit) {
       return 1e4;
   }
   return 1.0;
+}
+
+std::string_view UnitWord(MoneyUnit unit) {
+  switch (unit) {
+    case MoneyUnit::kYuan:
+      return "元";
+    case MoneyUnit::kQian:
+      return "千元";
+    case MoneyUnit::kWan:
+      return "万元";
+    case MoneyUnit::kYi:
+      return "亿元";
+  }
+  return "";
+}
+
+// The options as the file's layout settles them: the unit it states (unless one was given,
+// which must agree), year-to-date when its two-level header reads 本年累计; what it said goes
+// into the report.
+Result<ImportOptions> Settle(const LaidOutReader& reader, const std::string& path,
+                             const ImportOptions& options, ImportReport& report) {
+  const TableLayout& layout = reader.layout();
+  ImportOptions read = options;
+  report.header_line = layout.header.line;
+  report.header_rows = layout.header_rows;
+  report.unit_stated = layout.unit;
+  report.year_to_date_stated = layout.year_to_date;
+  if (layout.unit && options.unit && *layout.unit != *options.unit) {
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kUnitDiffersFromFile, path, UnitWord(*options.unit),
+                                      UnitWord(*layout.unit))));
+  }
+  read.unit = options.unit.value_or(layout.unit.value_or(MoneyUnit::kWan));
+  if (layout.year_to_date == false && options.cumulative) {
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kCumulativeButMonthColumns, path)));
+  }
+  if (layout.year_to_date == true) read.cumulative = true;
+  for (const auto& [column, text] : layout.left_out) {
+    if (text.find("·") == std::string::npos) continue;  // a 序号: nothing to say
+    report.warnings.push_back({reader.file(), reader.sheet(), layout.header.line, text, "",
+                               "column_left_out", core::Say(text::kColumnLeftOut, column, text)});
+  }
+  return read;
+}
+
+// The rows the reader left out, into the report.
+void NoteSkipped(const LaidOutReader& reader, ImportReport& report) {
+  for (const auto& row : reader.skipped()) {
+    report.skipped.push_back({row.line, std::string(row.kind)});
+  }
+  report.skipped_not_kept = reader.skipped_not_kept();
+  NoteSubtotalDifferences(reader, report);
 }
 
 // Credit code -> registry entry; the keys point into the loaded registry.
@@ -154,7 +208,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
                 std::vector<RejectedRow>& rejected) {
   const ColumnMap& columns = file.columns();
   const MonthlyPositions positions(columns);
-  const double factor = MoneyFactor(options.unit);
+  const double factor = MoneyFactor(options.unit.value_or(MoneyUnit::kWan));
   const std::size_t width = reader.header().fields.size();
 
   MonthlyCells cells;
@@ -480,9 +534,13 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   CLUSTERSCOPE_RETURN_IF_ERROR(options.quality_rules.Validate());
   ImportReport report;
   Stopwatch stopwatch(report);
-  auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
-                          options.memory_budget);
+  auto reader =
+      OpenLaidOutTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                       options.memory_budget, MonthlyColumns());
   if (!reader) return Error(reader.error());
+  auto settled = Settle(**reader, path, options, report);
+  if (!settled) return Error(settled.error());
+  const ImportOptions& read = *settled;
   auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns(),
                            options.on_ignored_column);
   if (!columns) return Error(columns.error());
@@ -501,7 +559,8 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   std::vector<std::uint32_t> lines;  // per panel row, its line in the file
   std::vector<RejectedRow> rejected;
   CLUSTERSCOPE_RETURN_IF_ERROR(
-      ReadRows(**reader, file, registry, options, panel, lines, report, rejected));
+      ReadRows(**reader, file, registry, read, panel, lines, report, rejected));
+  NoteSkipped(**reader, report);
   reader->reset();
   stopwatch.Lap("read");
   if (report.rows_read == 0) {
@@ -516,7 +575,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   }
   std::vector<std::uint8_t> keep(panel.rows(), 1);
   FindDuplicates(panel, lines, file, report, keep);
-  if (options.cumulative) {
+  if (read.cumulative) {
     CLUSTERSCOPE_RETURN_IF_ERROR(DeriveMonthValues(store, panel, lines, file, report, keep));
   }
   if (report.has_errors() && !options.skip_invalid) return report;

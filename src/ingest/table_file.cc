@@ -343,18 +343,15 @@ Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const st
   return std::unique_ptr<TableReader>(std::make_unique<PrefetchingReader>(std::move(*reader)));
 }
 
-namespace {
-
-Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader, std::uint64_t budget) {
-  if (!reader) return Error(reader.error());
+Result<CsvTable> ReadAll(TableReader& reader, std::uint64_t budget) {
   CsvTable table;
-  table.file = (*reader)->file();
-  table.sheet = (*reader)->sheet();
-  table.header = (*reader)->header();
+  table.file = reader.file();
+  table.sheet = reader.sheet();
+  table.header = reader.header();
   std::uint64_t used = 0;
   core::CsvBatch batch;
   do {
-    CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
+    CLUSTERSCOPE_RETURN_IF_ERROR(reader.Next(batch));
     for (std::size_t i = 0; i < batch.size; ++i) {
       used += sizeof(core::CsvRecord);
       for (const auto& field : batch.records[i].fields) used += sizeof(std::string) + field.size();
@@ -367,6 +364,13 @@ Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader, std::uin
     }
   } while (batch.size > 0);
   return table;
+}
+
+namespace {
+
+Result<CsvTable> ReadWhole(Result<std::unique_ptr<TableReader>> reader, std::uint64_t budget) {
+  if (!reader) return Error(reader.error());
+  return ReadAll(**reader, budget);
 }
 
 }  // namespace
@@ -400,6 +404,9 @@ Result<ColumnMap> MapHeader(const std::string& file, const core::CsvRecord& head
   for (std::size_t col = 0; col < header.fields.size(); ++col) {
     const std::string name(core::Trim(header.fields[col]));
     headers.push_back(name);
+    // A column without a name (Excel's trailing empty columns, a 序号 the layout left out)
+    // can be no column of ours: passed over.
+    if (name.empty()) continue;
     const std::string key = Lower(name);
     std::optional<std::size_t> match;
     for (std::size_t s = 0; s < specs.size() && !match; ++s) {

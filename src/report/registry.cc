@@ -376,6 +376,52 @@ std::string AuditJson(const std::vector<model::AuditEntry>& entries) {
   return Dump({{"audit", out}});
 }
 
+namespace {
+
+std::string_view UnitName(model::MoneyUnit unit) {
+  switch (unit) {
+    case model::MoneyUnit::kYuan:
+      return "元";
+    case model::MoneyUnit::kQian:
+      return "千元";
+    case model::MoneyUnit::kWan:
+      return "万元";
+    case model::MoneyUnit::kYi:
+      return "亿元";
+  }
+  return "";
+}
+
+// How a sheet that does not start with its header was read; nothing for a plain file.
+std::string LayoutText(const model::ImportReport& report) {
+  std::string out;
+  if (report.header_line > 1 || report.header_rows > 1) {
+    out += fmt::format("read the header at row {}{}", report.header_line,
+                       report.header_rows > 1 ? " (two levels)" : "");
+  }
+  if (report.unit_stated) {
+    out += fmt::format("{}money in {} as the file states", out.empty() ? "read " : ", ",
+                       UnitName(*report.unit_stated));
+  }
+  if (report.year_to_date_stated) {
+    out += fmt::format("{}{} figures", out.empty() ? "read " : ", ",
+                       *report.year_to_date_stated ? "year-to-date (本年累计)" : "month (本月)");
+  }
+  if (!out.empty()) out += "\n";
+  if (report.skipped.empty()) return out;
+  constexpr std::size_t kShown = 20;
+  std::vector<std::string> rows;
+  for (std::size_t i = 0; i < report.skipped.size() && i < kShown; ++i) {
+    rows.push_back(fmt::format("{} ({})", report.skipped[i].line, report.skipped[i].kind));
+  }
+  const std::size_t more = report.skipped.size() + report.skipped_not_kept - rows.size();
+  out += fmt::format("rows left out: {}{}\n", fmt::join(rows, ", "),
+                     more > 0 ? fmt::format(" and {} more", more) : "");
+  return out;
+}
+
+}  // namespace
+
 std::string ImportReportText(const model::ImportReport& report, std::size_t max_issues) {
   // Every error by default (each must be fixed); warnings are often many of one kind, so by
   // default a count per rule and the first few.
@@ -402,6 +448,7 @@ std::string ImportReportText(const model::ImportReport& report, std::size_t max_
                          issues.size() - std::min(most, issues.size()) + not_kept, issues.size());
     }
   };
+  out += LayoutText(report);
   list(report.errors, "errors", max_errors, report.errors_not_kept);
   list(report.warnings, "warnings", max_warnings, report.warnings_not_kept);
   if (report.written) {
@@ -440,34 +487,49 @@ json ImportReportValue(const model::ImportReport& report, core::Language languag
   for (const auto& issue : report.errors) errors.push_back(IssueJson(issue, language));
   json warnings = json::array();
   for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue, language));
-  return json({{"kind", report.kind},
-               {"file", report.file},
-               {"written", report.written},
-               {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
-               {"rows_read", report.rows_read},
-               {"rows_rejected", report.rows_rejected},
-               {"inserted", report.inserted},
-               {"updated", report.updated},
-               {"unchanged", report.unchanged},
-               {"rejects_file", OptionalText(report.rejects_file)},
-               {"errors", errors},
-               {"warnings", warnings},
-               {"errors_not_kept", report.errors_not_kept},
-               {"quality_warnings",
-                [&] {
-                  json by_rule = json::object();
-                  for (const auto& w : report.quality) {
-                    by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
-                  }
-                  return by_rule;
-                }()},
-               {"timings",
-                [&] {
-                  json timings = json::object();
-                  for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
-                  return timings;
-                }()},
-               {"warnings_not_kept", report.warnings_not_kept}});
+  return json(
+      {{"kind", report.kind},
+       {"file", report.file},
+       {"written", report.written},
+       {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
+       {"rows_read", report.rows_read},
+       {"rows_rejected", report.rows_rejected},
+       {"inserted", report.inserted},
+       {"updated", report.updated},
+       {"unchanged", report.unchanged},
+       {"rejects_file", OptionalText(report.rejects_file)},
+       {"errors", errors},
+       {"warnings", warnings},
+       {"errors_not_kept", report.errors_not_kept},
+       {"quality_warnings",
+        [&] {
+          json by_rule = json::object();
+          for (const auto& w : report.quality) {
+            by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
+          }
+          return by_rule;
+        }()},
+       {"timings",
+        [&] {
+          json timings = json::object();
+          for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
+          return timings;
+        }()},
+       {"warnings_not_kept", report.warnings_not_kept},
+       {"header_line", report.header_line},
+       {"header_rows", report.header_rows},
+       {"unit_stated", report.unit_stated ? json(UnitName(*report.unit_stated)) : json(nullptr)},
+       {"year_to_date_stated",
+        report.year_to_date_stated ? json(*report.year_to_date_stated) : json(nullptr)},
+       {"skipped",
+        [&] {
+          json rows = json::array();
+          for (const auto& row : report.skipped) {
+            rows.push_back({{"line", row.line}, {"kind", row.kind}});
+          }
+          return rows;
+        }()},
+       {"skipped_not_kept", report.skipped_not_kept}});
 }
 
 }  // namespace detail

@@ -355,44 +355,64 @@ TEST_F(ServerTest, AdminsManageUsers) {
 // Guesses in parallel count as surely as one after another: one attempt per name at a time,
 // a wait that doubles, then none until the window passes; others are not held up.
 TEST_F(ServerTest, ThrottlesRepeatedFailedSignIns) {
-  const auto attempt = [&](const std::string& name, const std::string& password) {
-    auto res = Client().Post("/api/v1/login", json{{"name", name}, {"password", password}}.dump(),
-                             "application/json");
+  const auto attempt = [&](httplib::Client& client, const std::string& name,
+                           const std::string& password) {
+    auto res = client.Post("/api/v1/login", json{{"name", name}, {"password", password}}.dump(),
+                           "application/json");
     return res ? std::make_pair(res->status, res->get_header_value("Retry-After"))
                : std::make_pair(-1, std::string());
   };
-  std::vector<std::thread> threads;
-  std::atomic<int> wrong = 0;
-  std::atomic<int> throttled = 0;
-  for (int i = 0; i < 40; ++i) {
-    threads.emplace_back([&] {
-      const int status = attempt("vic", "wrong-password").first;
-      (status == 401 ? wrong : throttled) += status == 401 || status == 429 ? 1 : 0;
-    });
+  {
+    // 40 attempts at once: one checks its password, the others wait. A server of its own whose
+    // first wait is a minute, so that a loaded machine's slow threads still fall in it.
+    ServerOptions options;
+    options.db_path = db_;
+    options.port = 0;
+    options.login_failures = 3;
+    options.login_backoff_ms = 60'000;
+    options.per_address_connections = 64;  // all 40 are let in, to be throttled
+    auto server = Server::Create(options);
+    ASSERT_OK(server);
+    auto port = (*server)->Bind();
+    ASSERT_OK(port);
+    std::thread listening([&] { (void)(*server)->Listen(); });
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong = 0;
+    std::atomic<int> throttled = 0;
+    for (int i = 0; i < 40; ++i) {
+      threads.emplace_back([&] {
+        httplib::Client client("127.0.0.1", *port);
+        const int status = attempt(client, "vic", "wrong-password").first;
+        (status == 401 ? wrong : throttled) += status == 401 || status == 429 ? 1 : 0;
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(wrong, 1);
+    EXPECT_EQ(throttled, 39);
+    (*server)->Stop();
+    listening.join();
   }
-  for (auto& thread : threads) thread.join();
-  EXPECT_EQ(wrong, 1);
-  EXPECT_EQ(throttled, 39);
-  // The waits double (400 ms, then 800 ms in this server: wide enough that the 40 attempts above
-  // fall in the first wait on a loaded machine); after three failures even the right password
-  // waits for the window.
+  // One after another: the waits double (400 ms, then 800 ms in this server); after three
+  // failures even the right password waits for the window.
+  auto client = Client();
+  EXPECT_EQ(attempt(client, "vic", "wrong-password").first, 401);
   std::this_thread::sleep_for(std::chrono::milliseconds(450));
-  EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
-  const auto early = attempt("vic", "wrong-password");
+  EXPECT_EQ(attempt(client, "vic", "wrong-password").first, 401);
+  const auto early = attempt(client, "vic", "wrong-password");
   EXPECT_EQ(early.first, 429);
   EXPECT_EQ(early.second, "1");
   std::this_thread::sleep_for(std::chrono::milliseconds(850));
-  EXPECT_EQ(attempt("vic", "wrong-password").first, 401);
+  EXPECT_EQ(attempt(client, "vic", "wrong-password").first, 401);
   std::this_thread::sleep_for(std::chrono::milliseconds(1650));
-  const auto blocked = attempt("vic", "viewer-secret-1");
+  const auto blocked = attempt(client, "vic", "viewer-secret-1");
   EXPECT_EQ(blocked.first, 429);
   EXPECT_GE(std::stoi(blocked.second), 250);                       // the rest of the 300 s window
   EXPECT_FALSE(SignIn("ana", "analyst-secret-1").cookie.empty());  // others are not blocked
   // A sign-in clears the name's failures: a slip after it gets no wait.
-  EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
+  EXPECT_EQ(attempt(client, "pe", "wrong-password").first, 401);
   std::this_thread::sleep_for(std::chrono::milliseconds(450));
   EXPECT_FALSE(SignIn("pe", "editor-secret-1").cookie.empty());
-  EXPECT_EQ(attempt("pe", "wrong-password").first, 401);
+  EXPECT_EQ(attempt(client, "pe", "wrong-password").first, 401);
 }
 
 // Behind a trusted proxy each client is its own address, and the users behind it do not lock

@@ -49,6 +49,14 @@ class MonthlyImportTest : public ::testing::Test {
     options.cumulative = cumulative;
     return ImportMonthly(*store_, path, options);
   }
+  // With no unit or basis given: as the file states them.
+  Result<ImportReport> ImportAsSent(const std::string& text) {
+    const std::string path = dir_.Path(fmt::format("m{}.csv", counter_++));
+    testutil::WriteFile(path, text);
+    ImportOptions options;
+    options.actor = "tester";
+    return ImportMonthly(*store_, path, options);
+  }
   Result<ImportReport> ImportCumulative(const std::string& text) {
     return Import(text, MoneyUnit::kWan, true);
   }
@@ -461,6 +469,92 @@ TEST_F(MonthlyImportTest, CountsErrorsBeyondTheFirstTenThousand) {
   EXPECT_EQ(report->errors.size(), 10000u);
   EXPECT_EQ(report->errors_not_kept, 50u);
   EXPECT_EQ(report->errors.front().rule, "unknown_enterprise");
+}
+
+// The sheet as the bureau sends it: a title, a units line in 千元, a 序号 column, a registry
+// column, a 合计 row, a blank line and a note. It stores what the plain file stores.
+TEST_F(MonthlyImportTest, ATitledSheetWithSubtotalsAndNotesStoresWhatThePlainFileStores) {
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  auto report =
+      ImportAsSent(fmt::format("涪陵区2025年12月规模以上工业企业主要经济指标,,,,\n"
+                               "单位：千元、吨标准煤、人,,,,\n"
+                               "序号,统一社会信用代码,报告期,工业总产值,利润总额\n"
+                               "1,{0},2025-12,12005,-355\n"
+                               "2,{1},2025-12,\"1,000\",20\n"
+                               ",合计,,13005,-335\n"
+                               ",,,,\n"
+                               "注：本表为快报数。,,,,\n",
+                               a, b));
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written) << (report->errors.empty() ? "" : report->errors[0].ToString());
+  EXPECT_EQ(report->rows_read, 2u);
+  EXPECT_EQ(report->header_line, 3u);
+  EXPECT_EQ(report->unit_stated, MoneyUnit::kQian);
+  ASSERT_EQ(report->skipped.size(), 5u);
+  EXPECT_EQ(report->skipped[0].kind, "title");
+  EXPECT_EQ(report->skipped[1].kind, "units");
+  EXPECT_EQ(report->skipped[2].kind, "subtotal");
+  EXPECT_EQ(report->skipped[2].line, 6u);
+  EXPECT_EQ(report->skipped[3].kind, "blank");
+  EXPECT_EQ(report->skipped[4].kind, "note");
+  const auto first = Facts(1);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_DOUBLE_EQ(*first[0].record[Measure::kOutputValue], 1200.5);  // 12,005 千元
+  EXPECT_DOUBLE_EQ(*first[0].record[Measure::kProfit], -35.5);
+  const auto second = Facts(2);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_DOUBLE_EQ(*second[0].record[Measure::kOutputValue], 100);
+
+  for (const auto& w : report->warnings) EXPECT_NE(w.rule, "subtotal_differs") << w.ToString();
+
+  // A 合计 that is not the sum of the rows above it is reported, with both figures; the rows
+  // are written all the same (the total is the office's, not data).
+  report =
+      ImportAsSent(fmt::format("统一社会信用代码,报告期,工业总产值,利润总额\n"
+                               "{0},2025-11,1200.5,-35.5\n{1},2025-11,100,2\n合计,,1400.5,-33.5\n",
+                               a, b));
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  ASSERT_EQ(report->warnings.size(), 1u);
+  EXPECT_EQ(report->warnings[0].rule, "subtotal_differs");
+  EXPECT_EQ(report->warnings[0].line, 4u);
+  EXPECT_EQ(report->warnings[0].column, "工业总产值");
+  EXPECT_NE(report->warnings[0].message.en.find("1300.5"), std::string::npos)
+      << report->warnings[0].message.en;
+
+  // A unit given that the file contradicts is refused, naming both.
+  const auto refused =
+      Import(fmt::format("单位：千元\n统一社会信用代码,报告期,工业总产值\n"
+                         "{},2025-11,10\n",
+                         a));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message().find("千元"), std::string::npos);
+  EXPECT_NE(refused.error().message().find("万元"), std::string::npos);
+}
+
+// 工业总产值 over 本年累计 / 上年同期累计, months of year-to-date figures: the month values and
+// the priors are those of the plain file.
+TEST_F(MonthlyImportTest, ATwoLevelHeaderOfYearToDateFiguresStoresMonthValues) {
+  const std::string a = testutil::CreditCode(1);
+  auto report =
+      ImportAsSent(fmt::format("统一社会信用代码,报告期,工业总产值,,营业收入,\n"
+                               ",,本年累计,上年同期累计,本年累计,增速(%)\n"
+                               "{0},2025-01,100,90,80,1.0\n"
+                               "{0},2025-02,250,200,170,1.0\n",
+                               a));
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written) << (report->errors.empty() ? "" : report->errors[0].ToString());
+  EXPECT_EQ(report->header_rows, 2u);
+  EXPECT_EQ(report->year_to_date_stated, true);
+  ASSERT_EQ(report->warnings.size(), 1u);
+  EXPECT_EQ(report->warnings[0].rule, "column_left_out");
+  EXPECT_EQ(report->warnings[0].column, "营业收入·增速(%)");
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_DOUBLE_EQ(*facts[1].record[Measure::kOutputValue], 150);  // 250 - 100
+  EXPECT_DOUBLE_EQ(*facts[1].record[Measure::kRevenue], 90);       // 170 - 80
+  EXPECT_EQ(facts[1].record.prior[static_cast<std::size_t>(Measure::kOutputValue)], 110.0);
 }
 
 }  // namespace

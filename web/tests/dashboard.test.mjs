@@ -384,8 +384,11 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
   const report = engine();
   const uscc = report.groups[0].top[0].uscc;
-  // GBK (GB18030) by glibc's iconv, as Excel's plain "CSV" on a Chinese Windows.
-  const utf8 = `统一社会信用代码,单位详细名称,统计期,工业总产值\r\n${uscc},某某公司,2025-10,"250,000.00"\r\n`;
+  // GBK (GB18030) by glibc's iconv, as Excel's plain "CSV" on a Chinese Windows; a title above
+  // the header and a 合计 row under the data, as offices send it.
+  const utf8 =
+    `涪陵区2025年10月规模以上工业企业主要经济指标,,,\r\n统一社会信用代码,单位详细名称,统计期,工业总产值\r\n` +
+    `${uscc},某某公司,2025-10,"250,000.00"\r\n合计,,,"250,000.00"\r\n`;
   const file = path.join(work, '十月产值-GBK.csv');
   writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }));
   await page.click('[data-test=nav-uploads]');
@@ -414,6 +417,10 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   assert.match(warnings, /已按 GBK/);
   assert.match(warnings, /单位详细名称/);
   assert.doesNotMatch(warnings, /read_as_gbk|column_ignored/);
+  // How the sheet was read: its header under the title, the title and the 合计 row left out.
+  const layout = await page.textContent('[data-test=upload-layout]');
+  assert.match(layout, /表头在第 2 行/);
+  assert.match(layout, /1（标题）、4（合计）/);
   await shot(page, 'upload-gbk');
   // The figure is in the store as 250,000 万元.
   const history = JSON.parse(run(['history', uscc, '--period', '2025-10', '--format', 'json']));

@@ -115,6 +115,10 @@ Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
 // The memory an upload or import of `file_bytes` may take when no budget is given.
 std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes);
 
+// The rest of `reader`'s rows, whole: InvalidArgument naming the limit when they take more than
+// `budget` bytes.
+Result<CsvTable> ReadAll(TableReader& reader, std::uint64_t budget);
+
 // An .xlsx workbook by its name's ending, else a CSV file, whole: InvalidArgument naming the
 // limit when its cells take more than `memory_budget` (0: DefaultMemoryBudget).
 Result<CsvTable> ReadTableFile(const std::string& path, const std::string& sheet,

@@ -44,6 +44,10 @@ struct RowIssue {
   std::string ToString() const;  // "file:line: column 'x' value 'v': message [rule]", in English
 };
 
+enum class MoneyUnit { kYuan, kQian, kWan, kYi };
+// "yuan", "qian", "wan", "yi" or the unit itself (元, 千元, 万元, 亿元); nullopt for anything else.
+std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text);
+
 struct ImportReport {
   std::string kind;  // "enterprises", "designations"
   std::string file;
@@ -61,6 +65,20 @@ struct ImportReport {
   bool written = false;                  // true once the import committed
   std::optional<std::int64_t> batch_id;  // set when written
   std::string rejects_file;              // set when --skip-invalid wrote one
+  // Rows of the file that are no data, left out: title and units lines above the header,
+  // blank, subtotal (合计, 其中…) and note rows (注：…), by line; past 1,000 only counted.
+  struct Skipped {
+    std::size_t line = 0;
+    std::string kind;  // "title", "units", "blank", "subtotal", "note"
+  };
+  std::vector<Skipped> skipped;
+  std::size_t skipped_not_kept = 0;
+  // How the table was read: its header's row (the first of two for a two-level header), and
+  // the money unit and basis (year-to-date or month) the file stated, if it did.
+  std::size_t header_line = 1;
+  std::size_t header_rows = 1;
+  std::optional<MoneyUnit> unit_stated;
+  std::optional<bool> year_to_date_stated;
   // Wall-clock seconds of each step of a monthly import ("read", "sort", "audit", "write"), in
   // order: what a slow import spent its time on.
   std::vector<std::pair<std::string, double>> timings;
@@ -69,9 +87,6 @@ struct ImportReport {
 };
 
 // The unit of money cells in a monthly file; stored values are always 万元.
-enum class MoneyUnit { kYuan, kQian, kWan, kYi };
-// "yuan", "qian", "wan", "yi" or the unit itself (元, 千元, 万元, 亿元); nullopt for anything else.
-std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text);
 
 struct ImportOptions {
   bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
@@ -91,9 +106,14 @@ struct ImportOptions {
   // Bytes the file's cells may take in memory, past which it is refused; 0: 64 MiB and 8 times
   // the file's size (ingest::DefaultMemoryBudget).
   std::uint64_t memory_budget = 0;
-  int year = 0;                      // year the above_scale column describes (enterprises)
-  MoneyUnit unit = MoneyUnit::kWan;  // money cells of a monthly file
-  bool cumulative = false;     // monthly cells are year-to-date (累计), not month values (当月)
+  int year = 0;  // year the above_scale column describes (enterprises)
+  // Money cells of a monthly file: in this unit; nullopt: the unit the file states (a units
+  // line, a header "工业总产值（千元）"), else 万元. A unit given that differs from the file's
+  // is refused.
+  std::optional<MoneyUnit> unit;
+  // Monthly cells are year-to-date (累计), not month values (当月); a two-level header of
+  // 本年累计 columns says so itself.
+  bool cumulative = false;
   QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
   // Called with each data row's line, credit code and park cell (nullopt when the file has no
   // park column) as the file is read, before anything is written: a failure ends the import

@@ -179,6 +179,13 @@ inline constexpr core::Message kRepeatedColumn{"第 {} 列 '{}' 与第 {} 列（
 inline constexpr core::Message kMissingColumn{"缺少必需的列 '{}'",
                                               "required column '{}' is missing"};
 inline constexpr core::Message kClauses{"；", "; "};
+// table_layout.cc: finding the table in a sheet.
+inline constexpr core::Message kTwoMoneyUnits{"{}：表中写明了两种金额单位：{} 和 {}",
+                                              "{}: the sheet states two money units: {} and {}"};
+inline constexpr core::Message kMixedSpans{
+    "{}：部分指标只有“本月”列、部分只有“本年累计”列（如 '{}' 与 '{}'），无法按同一口径导入",
+    "{}: some indicators have only month columns and others only year-to-date ones ('{}' and "
+    "'{}'); one file is read on one basis"};
 inline constexpr core::Message kMoreHeaderProblems{"另有 {} 处问题", "and {} more"};
 inline constexpr core::Message kBadHeader{"{}:{}：表头有误：{}。可用的列：{}",
                                           "{}:{}: bad header: {}. Accepted columns: {}"};
@@ -195,6 +202,22 @@ inline constexpr core::Message kReadAsGbk{
 inline constexpr core::Message kColumnIgnored{
     "第 {} 列“{}”不是可识别的列，按要求未导入",
     "column {} '{}' is not a known column: left out, as asked"};
+inline constexpr core::Message kColumnLeftOut{
+    "第 {} 列“{}”未读入：增速由系统计算，已有“本月”数的指标不读其“累计”数",
+    "column {} '{}' is not read: growth is computed here, and an indicator with month figures "
+    "is read from them, not from its year-to-date twin"};
+inline constexpr core::Message kSubtotalDiffers{
+    "合计行为 {:.6g}，与其上各行之和 {:.6g} 不符（差 {:.6g}）：请核对是否漏行或合计有误",
+    "the total row reads {:.6g} but the rows above it sum to {:.6g} (a difference of {:.6g}): a "
+    "row may be missing, or the total wrong"};
+// {0} the file, {1} the unit given, {2} the unit the file states.
+inline constexpr core::Message kUnitDiffersFromFile{
+    "{0}：导入时指定的金额单位为{1}，但文件注明为{2}；请核对后按文件单位导入（不指定单位即可）",
+    "{0}: the money unit given is {1} but the file states {2}; check, and import without a unit "
+    "to take the file's"};
+inline constexpr core::Message kCumulativeButMonthColumns{
+    "{}：指定了“累计”，但表头的指标列为“本月”数",
+    "{}: year-to-date was asked for, but the header's columns are month figures (本月)"};
 inline constexpr core::Message kNotUtf8{"{}:{}：文件不是有效的 UTF-8 编码（第 {} 个字节）",
                                         "{}:{}: the file is not valid UTF-8 (byte {} of the file)"};
 inline constexpr core::Message kLooksLikeGbk{

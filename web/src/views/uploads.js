@@ -5,6 +5,23 @@ import { get, upload } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { esc, month } from '../format.js';
 
+// How the sheet was read when it is not a plain table: where the header was, the unit and basis
+// it stated, and the rows left out (title, units, blank, subtotal, note).
+function layout(report) {
+  const said = [];
+  if (report.header_line > 1 || report.header_rows > 1) {
+    said.push(t('read_header_at').replace('{n}', report.header_line) + (report.header_rows > 1 ? t('two_levels') : ''));
+  }
+  if (report.unit_stated) said.push(t('unit_stated').replace('{u}', report.unit_stated));
+  if (typeof report.year_to_date_stated === 'boolean')
+    said.push(t(report.year_to_date_stated ? 'read_ytd' : 'read_month'));
+  const skipped = report.skipped ?? [];
+  const rows = skipped.slice(0, 20).map((r) => `${r.line}（${t(`skipped_${r.kind}`)}）`);
+  const more = skipped.length + (report.skipped_not_kept ?? 0) - rows.length;
+  if (rows.length) said.push(`${t('rows_left_out')}${rows.join('、')}${more > 0 ? ` …+${more}` : ''}`);
+  return said.length ? `<p class="muted" data-test="upload-layout">${esc(said.join('；'))}</p>` : '';
+}
+
 function issues(list, kind) {
   if (!list.length) return '';
   return `<h2>${esc(t(kind))} (${list.length})</h2><table data-test="upload-${kind}"><thead><tr><th>${esc(t('line'))}</th><th>${esc(t('column'))}</th><th>${esc(t('value'))}</th><th>${esc(t('message'))}</th></tr></thead><tbody>
@@ -40,7 +57,7 @@ export default async function uploads(main) {
     <div class="grid two"><form class="card upload" id="upload" data-test="upload-form">
       <label>${esc(t('upload_kind'))} <select name="kind">${allowed.map((k) => `<option value="${esc(k.name)}">${esc(label(k))}</option>`).join('')}</select></label>
       <label>${esc(t('upload_file'))} <input type="file" name="file" accept=".csv,.xlsx" required></label>
-      <fieldset data-test="monthly-options"><label>${esc(t('money_unit'))} <select name="unit">${['元', '千元', '万元', '亿元'].map((u) => `<option ${u === '万元' ? 'selected' : ''}>${u}</option>`).join('')}</select></label>
+      <fieldset data-test="monthly-options"><label>${esc(t('money_unit'))} <select name="unit"><option value="" selected>${esc(t('unit_from_file'))}</option>${['元', '千元', '万元', '亿元'].map((u) => `<option>${u}</option>`).join('')}</select></label>
         <label><input type="checkbox" name="cumulative"> ${esc(t('cumulative'))}</label></fieldset>
       <label><input type="checkbox" name="ignore_unknown_columns" data-test="ignore-unknown"> ${esc(t('ignore_unknown_columns'))}</label>
       <label><input type="checkbox" name="skip_invalid"> ${esc(t('skip_invalid'))}</label>
@@ -72,7 +89,7 @@ export default async function uploads(main) {
     const query = new URLSearchParams();
     for (const flag of ['skip_invalid', 'ignore_unknown_columns']) if (data.get(flag)) query.set(flag, '1');
     if (kind?.unit_options) {
-      query.set('unit', data.get('unit'));
+      if (data.get('unit')) query.set('unit', data.get('unit'));
       if (data.get('cumulative')) query.set('cumulative', '1');
     }
     const out = main.querySelector('#upload-result');
@@ -81,7 +98,7 @@ export default async function uploads(main) {
       out.innerHTML = `<div class="card" data-test="upload-report">
         <p class="${report.written ? '' : 'error'}" data-test="upload-status"><b>${esc(report.written ? t('written') : t('not_written'))}</b></p>
         <p>${esc(t('rows_read'))} ${report.rows_read} · ${esc(t('inserted'))} ${report.inserted} · ${esc(t('updated'))} ${report.updated} · ${esc(t('unchanged'))} ${report.unchanged}</p>
-        ${issues(report.errors, 'errors')}${issues(report.warnings, 'warnings')}${quality(report)}</div>`;
+        ${layout(report)}${issues(report.errors, 'errors')}${issues(report.warnings, 'warnings')}${quality(report)}</div>`;
     } catch (error) {
       out.innerHTML = `<div class="card error" data-test="upload-error">${esc(error.message)}</div>`;
     }
