@@ -77,6 +77,10 @@ const std::vector<ColumnSpec>& MonthlyColumns() {
       {"energy_tce", {"综合能源消费量"}, false},
       {"employees", {"期末从业人员", "从业人员期末人数"}, false},
       {"status", {"生产状态", "运行状态", "状态"}, false},
+      // Registry columns the bureau's sheets carry beside the figures: checked against the
+      // registry (a difference is a warning), never written from here.
+      {"name", {"单位详细名称", "企业名称", "单位名称", "企业详细名称"}, false},
+      {"industry_code", {"行业代码", "国民经济行业代码", "行业小类代码"}, false},
       // The enterprise's own figures for the same period last year (上年同期), as the forms
       // carry them beside each flow.
       {"output_value_prior", {"上年同期工业总产值", "工业总产值上年同期"}, false},

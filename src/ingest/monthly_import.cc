@@ -187,12 +187,44 @@ struct MonthlyPositions {
 // check of their own: malformed cells, unknown enterprises.
 // The row's enterprise is in the registry and in the industrial frame: the monthly forms of the
 // above-scale industrial survey cover sections B, C and D only (services report elsewhere).
-void CheckEnterprise(const Registry& registry, ParsedMonthly& parsed) {
+// A name as written, for comparing: no spaces, full-width brackets as ASCII ones.
+std::string NameKey(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const std::string_view rest = name.substr(i);
+    if (name[i] == ' ') continue;
+    if (rest.starts_with("（") || rest.starts_with("）")) {
+      out += rest.starts_with("（") ? '(' : ')';
+      i += std::string_view("（").size() - 1;
+      continue;
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+// The registry columns of a row (name, industry code), empty when the file has none.
+struct RegistryCells {
+  std::string_view name;
+  std::string_view industry_code;
+};
+
+void CheckEnterprise(const Registry& registry, const RegistryCells& stated, ParsedMonthly& parsed) {
   const auto it = registry.find(parsed.uscc);
   if (it == registry.end()) {
     parsed.errors.push_back(
         {"uscc", "unknown_enterprise", core::Say(text::kNotInRegistryImportFirst, parsed.uscc)});
     return;
+  }
+  const model::Enterprise& registered = *it->second;
+  if (!stated.name.empty() && NameKey(stated.name) != NameKey(registered.name)) {
+    parsed.warnings.push_back(
+        {"name", "name_differs", core::Say(text::kNameDiffers, stated.name, registered.name)});
+  }
+  if (!stated.industry_code.empty() && stated.industry_code != registered.industry_code) {
+    parsed.warnings.push_back(
+        {"industry_code", "industry_differs",
+         core::Say(text::kIndustryDiffers, stated.industry_code, registered.industry_code)});
   }
   const auto* entry = core::IndustryClassification::Gbt4754().Find(it->second->industry_code);
   if (entry != nullptr && !core::IsIndustrialSection(entry->section)) {
@@ -232,7 +264,11 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         positions.Read(record, cells);
         const bool known_code = !last_known.empty() && cells.uscc == last_known;
         ParseMonthlyCells(cells, factor, known_code, parsed);
-        if (parsed.errors.empty() && !known_code) CheckEnterprise(registry, parsed);
+        if (parsed.errors.empty() && !known_code) {
+          CheckEnterprise(registry,
+                          {columns.Cell(record, "name"), columns.Cell(record, "industry_code")},
+                          parsed);
+        }
         issues.Add(parsed);
         if (!issues.failed()) {
           if (!known_code) last_known = parsed.uscc;

@@ -92,12 +92,12 @@ TEST_F(ImportServiceTest, AGbkFileIsReadAsGbkAndSaysSo) {
 
 TEST_F(ImportServiceTest, ColumnsOfTheOfficesOwnAreLeftOutOnlyWhenAsked) {
   const std::string path = dir_.Path("extra.csv");
-  testutil::WriteFile(path, fmt::format("序号,统一社会信用代码,单位详细名称,报告期,工业总产值\n"
-                                        "1,{},甲企业,2025-10,80\n",
+  testutil::WriteFile(path, fmt::format("序号,统一社会信用代码,备注,报告期,工业总产值\n"
+                                        "1,{},快报,2025-10,80\n",
                                         uscc_));
   auto refused = app_.Import("monthly", path);
   ASSERT_FALSE(refused);
-  EXPECT_NE(refused.error().message().find("单位详细名称"), std::string::npos);
+  EXPECT_NE(refused.error().message().find("备注"), std::string::npos);
   model::ImportOptions options;
   options.ignore_unknown_columns = true;
   auto report = app_.Import("monthly", path, options);
@@ -108,7 +108,7 @@ TEST_F(ImportServiceTest, ColumnsOfTheOfficesOwnAreLeftOutOnlyWhenAsked) {
     if (w.rule == "column_ignored") left_out.push_back(w.column);
   }
   // 序号 is understood as a row number: passed over, not named.
-  EXPECT_EQ(left_out, (std::vector<std::string>{"单位详细名称"}));
+  EXPECT_EQ(left_out, (std::vector<std::string>{"备注"}));
   EXPECT_DOUBLE_EQ(October(), 80);
 }
 

@@ -557,5 +557,31 @@ TEST_F(MonthlyImportTest, ATwoLevelHeaderOfYearToDateFiguresStoresMonthValues) {
   EXPECT_EQ(facts[1].record.prior[static_cast<std::size_t>(Measure::kOutputValue)], 110.0);
 }
 
+// The bureau's sheets carry the registry's columns beside the figures: read, checked against
+// the registry, never written from here.
+TEST_F(MonthlyImportTest, RegistryColumnsAreCheckedAgainstTheRegistry) {
+  const std::string a = testutil::CreditCode(1);
+  const std::string b = testutil::CreditCode(2);
+  auto report =
+      ImportAsSent(fmt::format("序号,单位详细名称,统一社会信用代码,行业代码,报告期,工业总产值\n"
+                               "1,企业1,{0},3841,2025-12,10\n"
+                               "2,企业二,{1},3842,2025-12,20\n",
+                               a, b));
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  ASSERT_EQ(report->warnings.size(), 2u);
+  EXPECT_EQ(report->warnings[0].rule, "name_differs");
+  EXPECT_EQ(report->warnings[0].line, 3u);
+  EXPECT_EQ(report->warnings[0].value, "企业二");
+  EXPECT_NE(report->warnings[0].message.zh.find("企业2"), std::string::npos);
+  EXPECT_EQ(report->warnings[1].rule, "industry_differs");
+  EXPECT_EQ(report->warnings[1].value, "3842");
+  auto stored = store_->GetEnterprise(b);
+  ASSERT_OK(stored);
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->name, "企业2");  // the registry keeps its own
+  EXPECT_EQ((*stored)->industry_code, "3841");
+}
+
 }  // namespace
 }  // namespace clusterscope::ingest

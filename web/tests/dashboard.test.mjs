@@ -387,8 +387,8 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   // GBK (GB18030) by glibc's iconv, as Excel's plain "CSV" on a Chinese Windows; a title above
   // the header and a 合计 row under the data, as offices send it.
   const utf8 =
-    `涪陵区2025年10月规模以上工业企业主要经济指标,,,\r\n统一社会信用代码,单位详细名称,统计期,工业总产值\r\n` +
-    `${uscc},某某公司,2025-10,"250,000.00"\r\n合计,,,"250,000.00"\r\n`;
+    `涪陵区2025年10月规模以上工业企业主要经济指标,,,\r\n统一社会信用代码,备注,统计期,工业总产值\r\n` +
+    `${uscc},快报数,2025-10,"250,000.00"\r\n合计,,,"250,000.00"\r\n`;
   const file = path.join(work, '十月产值-GBK.csv');
   writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }));
   await page.click('[data-test=nav-uploads]');
@@ -406,7 +406,7 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   await page.setInputFiles('input[type=file]', file);
   await page.click('[data-test=upload-form] button[type=submit]');
   await page.waitForSelector('[data-test=upload-error]');
-  assert.match(await page.textContent('[data-test=upload-error]'), /单位详细名称/);
+  assert.match(await page.textContent('[data-test=upload-error]'), /备注/);
   assert.doesNotMatch(await page.textContent('[data-test=upload-error]'), /\/tmp|--encoding/);
   // Ticked: imported, and the report says how the file was read and what was left out.
   await page.check('[data-test=ignore-unknown]');
@@ -415,7 +415,7 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   assert.match(await page.textContent('[data-test=upload-status]'), /已导入/);
   const warnings = await page.textContent('[data-test=upload-warnings]');
   assert.match(warnings, /已按 GBK/);
-  assert.match(warnings, /单位详细名称/);
+  assert.match(warnings, /备注/);
   assert.doesNotMatch(warnings, /read_as_gbk|column_ignored/);
   // How the sheet was read: its header under the title, the title and the 合计 row left out.
   const layout = await page.textContent('[data-test=upload-layout]');

@@ -105,6 +105,14 @@ inline constexpr core::Message kOutsideIndustrialFrame{
     "enterprise {} has class {} in section {}, outside the above-scale industrial frame (sections "
     "B mining, C manufacturing, D power, heat, gas and water); import its figures as a series "
     "from the services statistics instead"};
+// The registry columns a monthly sheet carries beside its figures, checked, not imported.
+inline constexpr core::Message kNameDiffers{
+    "单位名称“{}”与企业名录中的“{}”不一致（按信用代码导入；如已更名，请更新名录）",
+    "the name '{}' differs from the registry's '{}' (imported by credit code; if the enterprise "
+    "was renamed, update the registry)"};
+inline constexpr core::Message kIndustryDiffers{
+    "行业代码 {} 与企业名录中的 {} 不一致（统计按名录的行业归属）",
+    "industry code {} differs from the registry's {} (statistics use the registry's)"};
 inline constexpr core::Message kNotInRegistryImportFirst{
     "企业 {} 不在企业名录中；请先导入企业",
     "enterprise {} is not in the registry; import it first"};
