@@ -41,20 +41,6 @@ double MoneyFactor(MoneyUnit unit) {
   return 1.0;
 }
 
-std::string_view UnitWord(MoneyUnit unit) {
-  switch (unit) {
-    case MoneyUnit::kYuan:
-      return "元";
-    case MoneyUnit::kQian:
-      return "千元";
-    case MoneyUnit::kWan:
-      return "万元";
-    case MoneyUnit::kYi:
-      return "亿元";
-  }
-  return "";
-}
-
 // The options as the file's layout settles them: the unit it states (unless one was given,
 // which must agree), year-to-date when its two-level header reads 本年累计; what it said goes
 // into the report.
@@ -67,9 +53,10 @@ Result<ImportOptions> Settle(const LaidOutReader& reader, const std::string& pat
   report.unit_stated = layout.unit;
   report.year_to_date_stated = layout.year_to_date;
   if (layout.unit && options.unit && *layout.unit != *options.unit) {
-    return Error(Status::Of(Status::Code::kInvalidArgument,
-                            core::Say(text::kUnitDiffersFromFile, path, UnitWord(*options.unit),
-                                      UnitWord(*layout.unit))));
+    return Error(
+        Status::Of(Status::Code::kInvalidArgument,
+                   core::Say(text::kUnitDiffersFromFile, path, model::MoneyUnitName(*options.unit),
+                             model::MoneyUnitName(*layout.unit))));
   }
   read.unit = options.unit.value_or(layout.unit.value_or(MoneyUnit::kWan));
   if (layout.year_to_date == false && options.cumulative) {

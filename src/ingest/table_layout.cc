@@ -92,27 +92,14 @@ std::pair<std::size_t, bool> Score(const core::CsvRecord& row,
   return {known, required};
 }
 
-std::string_view UnitName(model::MoneyUnit unit) {
-  switch (unit) {
-    case model::MoneyUnit::kYuan:
-      return "元";
-    case model::MoneyUnit::kQian:
-      return "千元";
-    case model::MoneyUnit::kWan:
-      return "万元";
-    case model::MoneyUnit::kYi:
-      return "亿元";
-  }
-  return "";
-}
-
 // Keeps the first unit stated; InvalidArgument on a second, different one.
 Status NoteUnit(const std::string& file, std::optional<model::MoneyUnit> unit,
                 std::optional<model::MoneyUnit>& into) {
   if (!unit) return Status::Ok();
   if (into && *into != *unit) {
     return Status::Of(Status::Code::kInvalidArgument,
-                      core::Say(text::kTwoMoneyUnits, file, UnitName(*into), UnitName(*unit)));
+                      core::Say(text::kTwoMoneyUnits, file, model::MoneyUnitName(*into),
+                                model::MoneyUnitName(*unit)));
   }
   into = unit;
   return Status::Ok();

@@ -21,4 +21,18 @@ std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view MoneyUnitName(MoneyUnit unit) {
+  switch (unit) {
+    case MoneyUnit::kYuan:
+      return "元";
+    case MoneyUnit::kQian:
+      return "千元";
+    case MoneyUnit::kWan:
+      return "万元";
+    case MoneyUnit::kYi:
+      return "亿元";
+  }
+  return "";
+}
+
 }  // namespace clusterscope::model

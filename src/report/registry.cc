@@ -378,20 +378,6 @@ std::string AuditJson(const std::vector<model::AuditEntry>& entries) {
 
 namespace {
 
-std::string_view UnitName(model::MoneyUnit unit) {
-  switch (unit) {
-    case model::MoneyUnit::kYuan:
-      return "元";
-    case model::MoneyUnit::kQian:
-      return "千元";
-    case model::MoneyUnit::kWan:
-      return "万元";
-    case model::MoneyUnit::kYi:
-      return "亿元";
-  }
-  return "";
-}
-
 // How a sheet that does not start with its header was read; nothing for a plain file.
 std::string LayoutText(const model::ImportReport& report) {
   std::string out;
@@ -401,7 +387,7 @@ std::string LayoutText(const model::ImportReport& report) {
   }
   if (report.unit_stated) {
     out += fmt::format("{}money in {} as the file states", out.empty() ? "read " : ", ",
-                       UnitName(*report.unit_stated));
+                       model::MoneyUnitName(*report.unit_stated));
   }
   if (report.year_to_date_stated) {
     out += fmt::format("{}{} figures", out.empty() ? "read " : ", ",
@@ -487,49 +473,49 @@ json ImportReportValue(const model::ImportReport& report, core::Language languag
   for (const auto& issue : report.errors) errors.push_back(IssueJson(issue, language));
   json warnings = json::array();
   for (const auto& issue : report.warnings) warnings.push_back(IssueJson(issue, language));
-  return json(
-      {{"kind", report.kind},
-       {"file", report.file},
-       {"written", report.written},
-       {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
-       {"rows_read", report.rows_read},
-       {"rows_rejected", report.rows_rejected},
-       {"inserted", report.inserted},
-       {"updated", report.updated},
-       {"unchanged", report.unchanged},
-       {"rejects_file", OptionalText(report.rejects_file)},
-       {"errors", errors},
-       {"warnings", warnings},
-       {"errors_not_kept", report.errors_not_kept},
-       {"quality_warnings",
-        [&] {
-          json by_rule = json::object();
-          for (const auto& w : report.quality) {
-            by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
-          }
-          return by_rule;
-        }()},
-       {"timings",
-        [&] {
-          json timings = json::object();
-          for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
-          return timings;
-        }()},
-       {"warnings_not_kept", report.warnings_not_kept},
-       {"header_line", report.header_line},
-       {"header_rows", report.header_rows},
-       {"unit_stated", report.unit_stated ? json(UnitName(*report.unit_stated)) : json(nullptr)},
-       {"year_to_date_stated",
-        report.year_to_date_stated ? json(*report.year_to_date_stated) : json(nullptr)},
-       {"skipped",
-        [&] {
-          json rows = json::array();
-          for (const auto& row : report.skipped) {
-            rows.push_back({{"line", row.line}, {"kind", row.kind}});
-          }
-          return rows;
-        }()},
-       {"skipped_not_kept", report.skipped_not_kept}});
+  return json({{"kind", report.kind},
+               {"file", report.file},
+               {"written", report.written},
+               {"batch_id", report.batch_id ? json(*report.batch_id) : json(nullptr)},
+               {"rows_read", report.rows_read},
+               {"rows_rejected", report.rows_rejected},
+               {"inserted", report.inserted},
+               {"updated", report.updated},
+               {"unchanged", report.unchanged},
+               {"rejects_file", OptionalText(report.rejects_file)},
+               {"errors", errors},
+               {"warnings", warnings},
+               {"errors_not_kept", report.errors_not_kept},
+               {"quality_warnings",
+                [&] {
+                  json by_rule = json::object();
+                  for (const auto& w : report.quality) {
+                    by_rule[w.rule] = by_rule.value(w.rule, 0) + 1;
+                  }
+                  return by_rule;
+                }()},
+               {"timings",
+                [&] {
+                  json timings = json::object();
+                  for (const auto& [step, seconds] : report.timings) timings[step] = seconds;
+                  return timings;
+                }()},
+               {"warnings_not_kept", report.warnings_not_kept},
+               {"header_line", report.header_line},
+               {"header_rows", report.header_rows},
+               {"unit_stated", report.unit_stated ? json(model::MoneyUnitName(*report.unit_stated))
+                                                  : json(nullptr)},
+               {"year_to_date_stated",
+                report.year_to_date_stated ? json(*report.year_to_date_stated) : json(nullptr)},
+               {"skipped",
+                [&] {
+                  json rows = json::array();
+                  for (const auto& row : report.skipped) {
+                    rows.push_back({{"line", row.line}, {"kind", row.kind}});
+                  }
+                  return rows;
+                }()},
+               {"skipped_not_kept", report.skipped_not_kept}});
 }
 
 }  // namespace detail

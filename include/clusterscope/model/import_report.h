@@ -47,6 +47,8 @@ struct RowIssue {
 enum class MoneyUnit { kYuan, kQian, kWan, kYi };
 // "yuan", "qian", "wan", "yi" or the unit itself (元, 千元, 万元, 亿元); nullopt for anything else.
 std::optional<MoneyUnit> ParseMoneyUnit(std::string_view text);
+// The unit as written: "元", "千元", "万元", "亿元".
+std::string_view MoneyUnitName(MoneyUnit unit);
 
 struct ImportReport {
   std::string kind;  // "enterprises", "designations"
