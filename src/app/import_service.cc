@@ -160,6 +160,17 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
                                   : core::Say(text::kImportedOnCommandLine, what)));
     }
   }
+  if (options.profile) {  // what the profile says of the file, unless the caller said otherwise
+    const model::ImportProfile& profile = *options.profile;
+    if (profile.kind != kind->name) {
+      return Error(
+          Status::Of(Status::Code::kInvalidArgument,
+                     core::Say(text::kProfileOtherKind, profile.name, profile.kind, kind->name)));
+    }
+    if (!options.unit) options.unit = profile.unit;
+    if (profile.year_to_date == true) options.cumulative = true;
+    if (options.sheet.empty() && !profile.sheets.empty()) options.sheet = profile.sheets.front();
+  }
   if (who.role == model::Role::kParkEditor) options.check_row = ParkScope(path, options);
   options.actor = actor();
   const std::string shown = options.source_name.empty() ? path : options.source_name;
@@ -188,6 +199,7 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
   if (report && !notices.empty()) {
     report->warnings.insert(report->warnings.begin(), notices.begin(), notices.end());
   }
+  if (report) report->dry_run = options.dry_run;
   return report;
 }
 
@@ -295,9 +307,11 @@ Result<model::ImportReport> ImportService::ImportMatrix(const std::string& path,
   if (!id) return Error(id.error());
   auto write = (*tx)->PutBenchmark(name, cells);
   if (!write) return Error(write.error());
-  CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
-  report.written = true;
-  report.batch_id = *id;
+  if (!options.dry_run) {
+    CLUSTERSCOPE_RETURN_IF_ERROR((*tx)->Commit());
+    report.written = true;
+    report.batch_id = *id;
+  }
   report.inserted = write->inserted;
   report.updated = write->updated;
   report.unchanged = write->unchanged;

@@ -132,14 +132,29 @@ std::optional<std::string> WithoutGrouping(std::string_view text) {
 
 }  // namespace
 
-Result<double> ParseDecimal(std::string_view text) {
+Result<double> ParseDecimal(std::string_view text) { return ParseDecimal(text, 0); }
+
+Result<double> ParseDecimal(std::string_view text, int exponent) {
   const auto fail = [&] {
     return Error(Status::InvalidArgument(fmt::format("'{}' is not a decimal number", text)));
   };
   const auto ascii = AsciiNumber(Trim(text));
   if (!ascii) return fail();
-  const auto plain = WithoutGrouping(Trim(*ascii));
+  auto plain = WithoutGrouping(Trim(*ascii));
   if (!plain) return fail();
+  if (exponent != 0 && !plain->empty()) {
+    // The power of ten goes into the text's own exponent, so that from_chars rounds once.
+    int stated = 0;
+    const auto e = plain->find_first_of("eE");
+    if (e != std::string::npos) {
+      const char* at = plain->data() + e + 1;
+      if (at != plain->data() + plain->size() && *at == '+') ++at;
+      const auto [end, ec] = std::from_chars(at, plain->data() + plain->size(), stated);
+      if (ec != std::errc() || end != plain->data() + plain->size()) return fail();
+      plain->resize(e);
+    }
+    *plain += fmt::format("e{}", static_cast<long long>(stated) + exponent);
+  }
   double value = 0;
   const char* begin = plain->data();
   const char* end = plain->data() + plain->size();

@@ -153,7 +153,9 @@ std::string Router::Pattern(std::string_view path) {
       {"{uscc}", "([0-9A-Z]{18})"},
       {"{code}", R"(([a-z0-9_\-]+))"},
       {"{kind}", "([a-z_]+)"},
-      {"{name}", R"(([a-z0-9_.\-]+))"}};
+      {"{name}", R"(([a-z0-9_.\-]+))"},
+      // An import profile's name may be Chinese (app::ImportService checks it).
+      {"{profile}", "([^/]{1,256})"}};
   std::string out;
   for (std::size_t at = 0; at < path.size();) {
     const auto open = path.find('{', at);

@@ -102,6 +102,9 @@ inline Status CheckHasRows(const CsvTable& table) {
   return Status::Of(Status::Code::kInvalidArgument, core::Say(text::kNoDataRows, table.file));
 }
 
+// How many rows a dry run shows as parsed.
+inline constexpr std::size_t kSampleRows = 5;
+
 struct OpenedFile {
   CsvTable table;  // the data rows only
   ColumnMap columns;
@@ -109,11 +112,18 @@ struct OpenedFile {
   std::vector<SkippedRow> skipped;
   std::size_t skipped_not_kept = 0;
   std::vector<RowIssue> subtotal_warnings;  // 合计 rows that are not their rows' sum
+  std::vector<ImportReport::Column> described;
+  std::vector<ImportReport::SampleRow> sample;  // a dry run's first rows
+  std::string profile;
 
-  // Where the header was and which rows were left out, into the import's report.
+  // Where the header was, how each column was read and which rows were left out, into the
+  // import's report; a dry run's also gets the first rows.
   void Describe(ImportReport& report) const {
     report.header_line = layout.header.line;
     report.header_rows = layout.header_rows;
+    report.columns = described;
+    report.sample = sample;
+    report.profile = profile;
     for (const auto& row : skipped) report.skipped.push_back({row.line, std::string(row.kind)});
     report.skipped_not_kept = skipped_not_kept;
     report.warnings.insert(report.warnings.end(), subtotal_warnings.begin(),
@@ -129,8 +139,9 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
   const std::uint64_t budget = options.memory_budget > 0
                                    ? options.memory_budget
                                    : DefaultMemoryBudget(std::filesystem::file_size(path, ignored));
-  auto reader = OpenLaidOutTable(path, options.sheet,
-                                 options.gbk ? Encoding::kGbk : Encoding::kUtf8, budget, specs);
+  auto reader =
+      OpenLaidOutTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8, budget,
+                       specs, options.profile ? &*options.profile : nullptr);
   if (!reader) return Error(reader.error());
   auto table = ReadAll(**reader, budget);
   if (!table) return Error(table.error());
@@ -146,9 +157,19 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
   }
   ImportReport checked;
   NoteSubtotalDifferences(**reader, checked);
-  return OpenedFile{
-      std::move(*table),    std::move(*columns),           (*reader)->layout(),
-      (*reader)->skipped(), (*reader)->skipped_not_kept(), std::move(checked.warnings)};
+  std::vector<ImportReport::SampleRow> sample;
+  for (std::size_t i = 0; options.dry_run && i < table->rows.size() && i < kSampleRows; ++i) {
+    sample.push_back({table->rows[i].line, CellsOf(*columns, specs, table->rows[i])});
+  }
+  return OpenedFile{std::move(*table),
+                    std::move(*columns),
+                    (*reader)->layout(),
+                    (*reader)->skipped(),
+                    (*reader)->skipped_not_kept(),
+                    std::move(checked.warnings),
+                    DescribeColumns((*reader)->layout(), specs),
+                    std::move(sample),
+                    options.profile ? options.profile->name : std::string()};
 }
 
 inline std::string DefaultRejectsPath(const std::string& path) { return path + ".rejects.csv"; }
@@ -186,10 +207,11 @@ inline Result<OpenBatch> BeginBatch(storage::Store& store, const std::string& fi
 }
 
 // Writes the rejects file if rows were rejected, then commits: a failure of either leaves
-// nothing committed.
+// nothing committed. A dry run does neither.
 inline Status CommitBatch(OpenBatch& batch, const std::string& file, const core::CsvRecord& header,
                           const std::vector<RejectedRow>& rejected, const ImportOptions& options,
                           ImportReport& report) {
+  if (options.dry_run) return Status::Ok();  // the transaction rolls back: nothing is written
   if (!rejected.empty()) {
     report.rejects_file =
         options.rejects_path.empty() ? DefaultRejectsPath(file) : options.rejects_path;

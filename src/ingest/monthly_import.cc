@@ -27,18 +27,19 @@ namespace {
 using namespace detail;  // NOLINT: the shared import steps
 using model::Measure;
 
-double MoneyFactor(MoneyUnit unit) {
+// The power of ten a money unit is of 万元.
+int MoneyExponent(MoneyUnit unit) {
   switch (unit) {
     case MoneyUnit::kYuan:
-      return 1e-4;
+      return -4;
     case MoneyUnit::kQian:
-      return 0.1;
+      return -1;
     case MoneyUnit::kWan:
-      return 1.0;
+      return 0;
     case MoneyUnit::kYi:
-      return 1e4;
+      return 4;
   }
-  return 1.0;
+  return 0;
 }
 
 // The options as the file's layout settles them: the unit it states (unless one was given,
@@ -52,6 +53,8 @@ Result<ImportOptions> Settle(const LaidOutReader& reader, const std::string& pat
   report.header_rows = layout.header_rows;
   report.unit_stated = layout.unit;
   report.year_to_date_stated = layout.year_to_date;
+  report.columns = DescribeColumns(layout, MonthlyColumns());
+  if (options.profile) report.profile = options.profile->name;
   if (layout.unit && options.unit && *layout.unit != *options.unit) {
     return Error(
         Status::Of(Status::Code::kInvalidArgument,
@@ -79,6 +82,37 @@ void NoteSkipped(const LaidOutReader& reader, ImportReport& report) {
   }
   report.skipped_not_kept = reader.skipped_not_kept();
   NoteSubtotalDifferences(reader, report);
+}
+
+// A figure as a person reads it: to six decimals at most, without trailing zeros (a 千元 figure
+// in 万元 is not exact in binary).
+std::string Figure(double value) {
+  std::string text = fmt::format("{:.6f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+// A dry run's first rows as read: money in 万元, the period as YYYY-MM, figures as stated (a
+// year-to-date file's before its months are derived).
+void Sample(const model::MonthlyPanel& panel, const std::vector<std::uint32_t>& lines,
+            ImportReport& report) {
+  constexpr std::size_t kSampleRows = 5;
+  for (std::size_t r = 0; r < panel.rows() && r < kSampleRows; ++r) {
+    model::Cells cells;
+    cells.emplace("uscc", panel.uscc(panel.slot(r)));
+    cells.emplace("period", core::Period::FromIndex(panel.period_index(r)).ToString());
+    for (const auto& info : model::Measures()) {
+      if (const auto value = panel.Get(r, info.measure)) {
+        cells.emplace(std::string(info.column), Figure(*value));
+      }
+      const bool prior = model::HasPrior(info.measure) && panel.has_priors();
+      if (const auto value = prior ? panel.GetPrior(r, info.measure) : std::nullopt) {
+        cells.emplace(std::string(info.prior_column), Figure(*value));
+      }
+    }
+    report.sample.push_back({lines[r], std::move(cells)});
+  }
 }
 
 // Credit code -> registry entry; the keys point into the loaded registry.
@@ -227,7 +261,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
                 std::vector<RejectedRow>& rejected) {
   const ColumnMap& columns = file.columns();
   const MonthlyPositions positions(columns);
-  const double factor = MoneyFactor(options.unit.value_or(MoneyUnit::kWan));
+  const int exponent = MoneyExponent(options.unit.value_or(MoneyUnit::kWan));
   const std::size_t width = reader.header().fields.size();
 
   MonthlyCells cells;
@@ -250,7 +284,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
       if (record.fields.size() == width) {
         positions.Read(record, cells);
         const bool known_code = !last_known.empty() && cells.uscc == last_known;
-        ParseMonthlyCells(cells, factor, known_code, parsed);
+        ParseMonthlyCells(cells, exponent, known_code, parsed);
         if (parsed.errors.empty() && !known_code) {
           CheckEnterprise(registry,
                           {columns.Cell(record, "name"), columns.Cell(record, "industry_code")},
@@ -557,9 +591,9 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   CLUSTERSCOPE_RETURN_IF_ERROR(options.quality_rules.Validate());
   ImportReport report;
   Stopwatch stopwatch(report);
-  auto reader =
-      OpenLaidOutTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
-                       options.memory_budget, MonthlyColumns());
+  auto reader = OpenLaidOutTable(
+      path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8, options.memory_budget,
+      MonthlyColumns(), options.profile ? &*options.profile : nullptr);
   if (!reader) return Error(reader.error());
   auto settled = Settle(**reader, path, options, report);
   if (!settled) return Error(settled.error());
@@ -584,6 +618,7 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   CLUSTERSCOPE_RETURN_IF_ERROR(
       ReadRows(**reader, file, registry, read, panel, lines, report, rejected));
   NoteSkipped(**reader, report);
+  if (options.dry_run) Sample(panel, lines, report);
   reader->reset();
   stopwatch.Lap("read");
   if (report.rows_read == 0) {

@@ -248,7 +248,7 @@ ParsedDesignation ParseDesignationCells(const Cells& cells, const model::Cluster
   return out;
 }
 
-void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
+void ParseMonthlyCells(const MonthlyCells& cells, int money_exponent, bool uscc_checked,
                        ParsedMonthly& out) {
   out.errors.clear();
   out.warnings.clear();
@@ -286,7 +286,7 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
   const auto figure = [&](const model::MeasureInfo& info, std::string_view column,
                           const std::optional<std::string_view>& cell) -> std::optional<double> {
     if (!cell || cell->empty()) return std::nullopt;  // missing, not zero
-    auto value = core::ParseDecimal(*cell);
+    auto value = core::ParseDecimal(*cell, info.money ? money_exponent : 0);
     if (!value) {
       fail(column, "malformed_number",
            text::Refused(text::kNotANumber, *cell, value.error().message()));
@@ -297,7 +297,7 @@ void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc
            core::Say(text::kMeasureMustNotBeNegative, column, info.name_zh));
       return std::nullopt;
     }
-    return info.money ? *value * money_factor : *value;
+    return *value;
   };
   for (const auto& info : model::Measures()) {
     const auto m = static_cast<std::size_t>(info.measure);

@@ -260,13 +260,66 @@ RowKind ClassifyRow(const core::CsvRecord& row) {
   return looked == 0 ? RowKind::kBlank : RowKind::kData;
 }
 
-Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::CsvRecord>& rows,
-                               const std::vector<ColumnSpec>& specs) {
-  std::optional<std::size_t> header;
-  for (std::size_t i = 0; i < rows.size() && i < kLayoutRows && !header; ++i) {
-    const auto [known, required] = Score(rows[i], specs);
-    if (known >= 2 || (known >= 1 && required)) header = i;
+namespace {
+
+// The header's row among `rows`: where the profile puts it, else the first of the top rows that
+// names two columns (or every required one); nullopt when none does.
+Result<std::optional<std::size_t>> HeaderRow(const std::string& file,
+                                             const std::vector<core::CsvRecord>& rows,
+                                             const std::vector<ColumnSpec>& specs,
+                                             const model::ImportProfile* profile) {
+  if (profile != nullptr && profile->header_line > 0) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].line == profile->header_line) return std::optional<std::size_t>(i);
+    }
+    return Error(
+        Status::Of(Status::Code::kInvalidArgument,
+                   core::Say(text::kProfileHeaderRow, file, profile->name, profile->header_line)));
   }
+  for (std::size_t i = 0; i < rows.size() && i < kLayoutRows; ++i) {
+    const auto [known, required] = Score(rows[i], specs);
+    if (known >= 2 || (known >= 1 && required)) return std::optional<std::size_t>(i);
+  }
+  return std::optional<std::size_t>();
+}
+
+// The row of second-level labels under the header, if there is one (or the profile says so).
+const core::CsvRecord* SubHeader(const std::vector<core::CsvRecord>& rows, std::size_t header,
+                                 const model::ImportProfile* profile) {
+  if (header + 1 >= rows.size()) return nullptr;
+  const auto& next = rows[header + 1];
+  if (profile != nullptr && profile->header_rows > 0) {
+    return profile->header_rows == 2 ? &next : nullptr;
+  }
+  const bool labels = std::any_of(next.fields.begin(), next.fields.end(),
+                                  [](const std::string& f) { return FindSubLabel(f) != nullptr; });
+  return labels ? &next : nullptr;
+}
+
+// The profile's names for the columns it lists, by their header text: they replace what was
+// found ("" leaves a column out).
+void ApplyProfileColumns(const model::ImportProfile& profile, TableLayout& layout) {
+  for (std::size_t c = 0; c < layout.texts.size(); ++c) {
+    const std::string key = Key(layout.texts[c]);
+    for (const auto& [text, name] : profile.columns) {
+      if (Key(text) != key) continue;
+      layout.header.fields[c] = name;
+      std::erase_if(layout.left_out, [&](const auto& out) { return out.first == c + 1; });
+      if (name.empty()) layout.left_out.emplace_back(c + 1, layout.texts[c]);
+      break;
+    }
+  }
+  std::sort(layout.left_out.begin(), layout.left_out.end());
+}
+
+}  // namespace
+
+Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::CsvRecord>& rows,
+                               const std::vector<ColumnSpec>& specs,
+                               const model::ImportProfile* profile) {
+  auto found = HeaderRow(file, rows, specs, profile);
+  if (!found) return Error(found.error());
+  const std::optional<std::size_t> header = *found;
   if (!header) {
     // No row names two columns: the first non-blank row is taken for the header, as a plain
     // file's, so that the header check names each unknown column and lists those accepted.
@@ -275,6 +328,8 @@ Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::
       ++plain.header_index;
     }
     if (!rows.empty()) plain.header = rows[plain.header_index];
+    plain.texts = plain.header.fields;
+    if (profile != nullptr) ApplyProfileColumns(*profile, plain);
     return plain;
   }
   TableLayout layout;
@@ -284,14 +339,7 @@ Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::
     layout.above.push_back(i);
     CLUSTERSCOPE_RETURN_IF_ERROR(NoteUnit(file, UnitsLine(rows[i]), layout.unit));
   }
-  const core::CsvRecord* sub = nullptr;
-  if (*header + 1 < rows.size()) {
-    const auto& next = rows[*header + 1];
-    const bool labels =
-        std::any_of(next.fields.begin(), next.fields.end(),
-                    [](const std::string& f) { return FindSubLabel(f) != nullptr; });
-    if (labels) sub = &next;
-  }
+  const core::CsvRecord* sub = SubHeader(rows, *header, profile);
   layout.header_rows = sub != nullptr ? 2 : 1;
   Status status = Status::Ok();
   auto columns = Columns(rows[*header], sub, specs, file, layout.unit, status);
@@ -303,13 +351,33 @@ Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::
       layout.left_out.emplace_back(c + 1, columns[c].text);  // 序号
     }
     layout.header.fields.push_back(columns[c].name);
+    layout.texts.push_back(columns[c].text);
   }
   std::sort(layout.left_out.begin(), layout.left_out.end());
+  if (profile != nullptr) ApplyProfileColumns(*profile, layout);
   return layout;
 }
 
+std::vector<model::ImportReport::Column> DescribeColumns(const TableLayout& layout,
+                                                         const std::vector<ColumnSpec>& specs) {
+  std::vector<model::ImportReport::Column> out;
+  for (std::size_t c = 0; c < layout.header.fields.size(); ++c) {
+    model::ImportReport::Column column;
+    column.position = c + 1;
+    column.header = c < layout.texts.size() ? layout.texts[c] : layout.header.fields[c];
+    const std::string& name = layout.header.fields[c];
+    const auto match = MatchColumn(specs, name);
+    if (name.empty() && column.header.empty()) continue;  // an empty column
+    if (match) column.column = specs[*match].name;
+    column.use = name.empty() ? "left_out" : match ? "read" : "ignored";
+    out.push_back(std::move(column));
+  }
+  return out;
+}
+
 Result<std::unique_ptr<LaidOutReader>> LaidOutReader::Open(std::unique_ptr<TableReader> inner,
-                                                           const std::vector<ColumnSpec>& specs) {
+                                                           const std::vector<ColumnSpec>& specs,
+                                                           const model::ImportProfile* profile) {
   std::unique_ptr<LaidOutReader> reader(new LaidOutReader());
   reader->file_ = inner->file();
   reader->sheet_ = inner->sheet();
@@ -331,7 +399,7 @@ Result<std::unique_ptr<LaidOutReader>> LaidOutReader::Open(std::unique_ptr<Table
   for (std::size_t i = 0; i < first.size && top.size() < kLayoutRows; ++i) {
     top.push_back(first.records[i]);
   }
-  auto layout = FindLayout(reader->file_, top, specs);
+  auto layout = FindLayout(reader->file_, top, specs, profile);
   if (!layout) return Error(layout.error());
   reader->layout_ = std::move(*layout);
   reader->header_ = reader->layout_.header;
@@ -485,10 +553,11 @@ void NoteSubtotalDifferences(const LaidOutReader& reader, model::ImportReport& r
 Result<std::unique_ptr<LaidOutReader>> OpenLaidOutTable(const std::string& path,
                                                         const std::string& sheet, Encoding encoding,
                                                         std::uint64_t memory_budget,
-                                                        const std::vector<ColumnSpec>& specs) {
+                                                        const std::vector<ColumnSpec>& specs,
+                                                        const model::ImportProfile* profile) {
   auto inner = OpenTable(path, sheet, encoding, memory_budget);
   if (!inner) return Error(inner.error());
-  return LaidOutReader::Open(std::move(*inner), specs);
+  return LaidOutReader::Open(std::move(*inner), specs, profile);
 }
 
 }  // namespace clusterscope::ingest

@@ -381,6 +381,7 @@ namespace {
 // How a sheet that does not start with its header was read; nothing for a plain file.
 std::string LayoutText(const model::ImportReport& report) {
   std::string out;
+  if (!report.profile.empty()) out += fmt::format("read by import profile '{}'\n", report.profile);
   if (report.header_line > 1 || report.header_rows > 1) {
     out += fmt::format("read the header at row {}{}", report.header_line,
                        report.header_rows > 1 ? " (two levels)" : "");
@@ -404,6 +405,46 @@ std::string LayoutText(const model::ImportReport& report) {
   out += fmt::format("rows left out: {}{}\n", fmt::join(rows, ", "),
                      more > 0 ? fmt::format(" and {} more", more) : "");
   return out;
+}
+
+// A dry run's preview: how each column is read and the first rows as parsed.
+std::string PreviewText(const model::ImportReport& report) {
+  std::string out = "columns:\n";
+  for (const auto& column : report.columns) {
+    const std::string how = column.use == "read"       ? "-> " + column.column
+                            : column.use == "left_out" ? std::string("left out")
+                                                       : std::string("ignored (unknown)");
+    out += fmt::format("  {:>3}  {}  {}\n", column.position, column.header, how);
+  }
+  if (report.sample.empty()) return out;
+  out += "first rows as read:\n";
+  for (const auto& row : report.sample) {
+    std::vector<std::string> cells;  // in the file's order of columns
+    for (const auto& column : report.columns) {
+      const auto it = row.cells.find(column.column);
+      if (column.use == "read" && it != row.cells.end()) {
+        cells.push_back(fmt::format("{}={}", it->first, it->second));
+      }
+    }
+    out += fmt::format("  row {}: {}\n", row.line, fmt::join(cells, ", "));
+  }
+  return out;
+}
+
+// The last line of a dry run: what the import would do.
+std::string DryRunText(const model::ImportReport& report) {
+  if (report.has_errors() && report.rows_rejected == report.rows_read) {
+    return fmt::format("dry run: nothing would be imported: every row of {} has errors\n",
+                       report.file);
+  }
+  return fmt::format(
+      "dry run of {} {}: {} rows read, {} would be inserted, {} updated, {} unchanged, {} "
+      "rejected{}; nothing written\n",
+      report.kind, report.file, report.rows_read, report.inserted, report.updated, report.unchanged,
+      report.rows_rejected,
+      report.has_errors() ? " (the import writes nothing while rows have errors, unless "
+                            "--skip-invalid)"
+                          : "");
 }
 
 }  // namespace
@@ -435,9 +476,12 @@ std::string ImportReportText(const model::ImportReport& report, std::size_t max_
     }
   };
   out += LayoutText(report);
+  if (report.dry_run) out += PreviewText(report);
   list(report.errors, "errors", max_errors, report.errors_not_kept);
   list(report.warnings, "warnings", max_warnings, report.warnings_not_kept);
-  if (report.written) {
+  if (report.dry_run) {
+    out += DryRunText(report);
+  } else if (report.written) {
     out += fmt::format(
         "imported {} from {}: {} rows read, {} inserted, {} updated, {} unchanged, {} rejected "
         "(batch {})\n",
@@ -515,7 +559,27 @@ json ImportReportValue(const model::ImportReport& report, core::Language languag
                   }
                   return rows;
                 }()},
-               {"skipped_not_kept", report.skipped_not_kept}});
+               {"skipped_not_kept", report.skipped_not_kept},
+               {"dry_run", report.dry_run},
+               {"profile", OptionalText(report.profile)},
+               {"columns",
+                [&] {
+                  json columns = json::array();
+                  for (const auto& c : report.columns) {
+                    columns.push_back({{"position", c.position},
+                                       {"header", c.header},
+                                       {"column", OptionalText(c.column)},
+                                       {"use", c.use}});
+                  }
+                  return columns;
+                }()},
+               {"sample", [&] {
+                  json rows = json::array();
+                  for (const auto& row : report.sample) {
+                    rows.push_back({{"line", row.line}, {"cells", json(row.cells)}});
+                  }
+                  return rows;
+                }()}});
 }
 
 }  // namespace detail

@@ -85,6 +85,12 @@ class FaultyTransaction final : public storage::Transaction {
     return inner_->PutUser(user);
   }
   Status DeleteUser(std::string_view name) override { return inner_->DeleteUser(name); }
+  Status PutImportProfile(const storage::StoredImportProfile& profile) override {
+    return inner_->PutImportProfile(profile);
+  }
+  Status DeleteImportProfile(std::string_view name) override {
+    return inner_->DeleteImportProfile(name);
+  }
   Status RecordExport(std::string_view entity, std::string_view key,
                       std::string_view detail) override {
     return inner_->RecordExport(entity, key, detail);
@@ -175,6 +181,9 @@ class FaultyStore final : public storage::Store {
     return inner_.GetUser(name);
   }
   Result<std::vector<model::User>> ListUsers() override { return inner_.ListUsers(); }
+  Result<std::vector<storage::StoredImportProfile>> ListImportProfiles() override {
+    return inner_.ListImportProfiles();
+  }
   Status PutSession(const storage::StoredSession& session, std::int64_t now) override {
     return inner_.PutSession(session, now);
   }

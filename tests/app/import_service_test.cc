@@ -140,5 +140,125 @@ TEST_F(ImportServiceTest, EveryKindHasATemplateWithChineseHeaders) {
   }
 }
 
+// A park's own sheet: a title, a units line in 千元, a two-level header, a column the office
+// adds (产值说明, known to no alias) and 合计 and 注 rows; `month` and `value` (千元) vary.
+std::string ParkSheet(const std::string& uscc, const std::string& month, const std::string& value) {
+  return fmt::format(
+      "涪陵区{}规模以上工业企业主要经济指标,,,,,\n"
+      "单位：千元,,,,,\n"
+      "序号,统一社会信用代码,报告期,工业总产值,,产值说明\n"
+      ",,,本月,上年同月,\n"
+      "1,{},{},{},,快报\n"
+      "合计,,,{},,\n"
+      "注：本表为快报数,,,,,\n",
+      month, uscc, month, value, value);
+}
+
+TEST_F(ImportServiceTest, ADryRunShowsHowTheFileIsReadAndWritesNothing) {
+  const std::string path = dir_.Path("dry.csv");
+  testutil::WriteFile(path, fmt::format("序号,统一社会信用代码,报告期,工业总产值（千元）\n"
+                                        "1,{},2025年10月,\"12,345\"\n",
+                                        uscc_));
+  model::ImportOptions options;
+  options.dry_run = true;
+  auto report = app_.Import("monthly", path, options);
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->dry_run);
+  EXPECT_FALSE(report->written);
+  EXPECT_FALSE(report->batch_id);
+  EXPECT_EQ(report->inserted, 1U);  // counted as the import would count it
+  ASSERT_EQ(report->columns.size(), 4U);
+  EXPECT_EQ(report->columns[0].use, "left_out");  // 序号
+  EXPECT_EQ(report->columns[1].column, "uscc");
+  EXPECT_EQ(report->columns[3].header, "工业总产值（千元）");
+  EXPECT_EQ(report->columns[3].column, "output_value");
+  ASSERT_EQ(report->sample.size(), 1U);
+  EXPECT_EQ(report->sample[0].line, 2U);
+  EXPECT_EQ(report->sample[0].cells.at("period"), "2025-10");       // the text date, parsed
+  EXPECT_EQ(report->sample[0].cells.at("output_value"), "1234.5");  // 千元 as 万元
+  // Nothing stored: no fact, no batch.
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  EXPECT_TRUE((*store)->ListMonthly(uscc_, core::Period{2025, 10})->empty());
+  EXPECT_EQ((*store)->ListImportBatches()->size(), 1U);  // the enterprises' only
+  // A dry run of the registry's kinds shows its first rows as read.
+  testutil::WriteFile(dir_.Path("e2.csv"),
+                      fmt::format("uscc,name,industry_code,park\n{},乙企业,3841,GXQ\n", uscc_));
+  auto enterprises = app_.Import("enterprises", dir_.Path("e2.csv"), options);
+  ASSERT_OK(enterprises);
+  EXPECT_EQ(enterprises->updated, 1U);
+  ASSERT_EQ(enterprises->sample.size(), 1U);
+  EXPECT_EQ(enterprises->sample[0].cells.at("name"), "乙企业");
+  EXPECT_EQ((*store)->GetEnterprise(uscc_)->value().name, "甲企业");
+}
+
+TEST_F(ImportServiceTest, AProfileSavedFromOneMonthsSheetReadsTheNext) {
+  auto imports = app_.Service<ImportService>();
+  const std::string october = dir_.Path("october.csv");
+  testutil::WriteFile(october, ParkSheet(uscc_, "2025-10", "12345"));
+  // 产值说明 is no column the import knows: the profile must be told.
+  auto unknown = imports.SaveProfileFrom("gxq", "monthly", october, {}, {});
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message().find("产值说明"), std::string::npos);
+  auto saved = imports.SaveProfileFrom("gxq", "monthly", october, {}, {{"产值说明", ""}});
+  ASSERT_OK(saved);
+  EXPECT_EQ(saved->header_line, 3U);
+  EXPECT_EQ(saved->header_rows, 2U);
+  EXPECT_EQ(saved->unit, model::MoneyUnit::kQian);
+  EXPECT_EQ(saved->year_to_date, false);
+  // It round-trips through its TOML, as an analyst edits it.
+  const std::string toml = ImportProfileToml(*saved);
+  EXPECT_NE(toml.find("header = '工业总产值·本月'"), std::string::npos) << toml;
+  auto again = imports.SaveProfileToml(toml, "edited.toml", "gxq-copy");
+  ASSERT_OK(again);
+  EXPECT_EQ(again->columns, saved->columns);
+  EXPECT_EQ(imports.Profiles()->size(), 2U);
+
+  // November's sheet, read by the profile: the report names it.
+  const std::string november = dir_.Path("november.csv");
+  testutil::WriteFile(november, ParkSheet(uscc_, "2025-11", "20000"));
+  model::ImportOptions options;
+  options.profile = *imports.Profile("gxq");
+  auto report = app_.Import("monthly", november, options);
+  ASSERT_OK(report);
+  EXPECT_TRUE(report->written);
+  EXPECT_EQ(report->profile, "gxq");
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  auto facts = (*store)->ListMonthly(uscc_, core::Period{2025, 11});
+  ASSERT_OK(facts);
+  ASSERT_EQ(facts->size(), 1U);
+  EXPECT_DOUBLE_EQ(
+      *facts->front().record.values[static_cast<std::size_t>(model::Measure::kOutputValue)], 2000);
+  // A profile of monthly files reads no other kind; a wrong TOML is located; deleting is final.
+  EXPECT_FALSE(app_.Import("enterprises", dir_.Path("e.csv"), options));
+  auto bad = imports.SaveProfileToml("name = 'x'\nkind = 'monthly'\nheader_rows = 3\n", "bad.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("bad.toml:3: header_rows"), std::string::npos);
+  auto wrong_column = imports.SaveProfileToml(
+      "name = 'x'\nkind = 'monthly'\n[[columns]]\nheader = '产值'\ncolumn = 'output'\n", "c.toml");
+  ASSERT_FALSE(wrong_column);
+  EXPECT_NE(wrong_column.error().message().find("'output' is not a column"), std::string::npos);
+  ASSERT_OK(imports.DeleteProfile("gxq-copy"));
+  EXPECT_EQ(imports.Profile("gxq-copy").error().code(), Status::Code::kNotFound);
+  EXPECT_EQ(imports.DeleteProfile("gxq-copy").code(), Status::Code::kNotFound);
+}
+
+TEST_F(ImportServiceTest, OnlyAdminsAndAnalystsChangeProfiles) {
+  const std::string october = dir_.Path("october.csv");
+  testutil::WriteFile(october, ParkSheet(uscc_, "2025-10", "12345"));
+  for (const auto role : {model::Role::kParkEditor, model::Role::kViewer}) {
+    ImportService imports(*app_.db, Caller{"u", role, "GXQ", Channel::kHttp});
+    auto saved = imports.SaveProfileFrom("p", "monthly", october, {}, {{"产值说明", ""}});
+    ASSERT_FALSE(saved);
+    EXPECT_EQ(saved.error().code(), Status::Code::kPermissionDenied);
+  }
+  ImportService analyst(*app_.db, Caller{"a", model::Role::kAnalyst, "", Channel::kHttp});
+  ASSERT_OK(analyst.SaveProfileFrom("p", "monthly", october, {}, {{"产值说明", ""}}));
+  ImportService editor(*app_.db, Caller{"u", model::Role::kParkEditor, "GXQ", Channel::kHttp});
+  EXPECT_EQ(editor.DeleteProfile("p").code(), Status::Code::kPermissionDenied);
+  EXPECT_OK(editor.Profile("p"));  // used by anyone who uploads
+}
+
 }  // namespace
 }  // namespace clusterscope::app

@@ -39,6 +39,23 @@ TEST(TextTest, ParsesDecimals) {
   }
 }
 
+// A figure in 千元 or 元 becomes 万元 by moving its decimal point, rounded once: exactly the
+// double the same figure written in 万元 reads as (multiplying by 0.1 gives 172986.53000000003).
+TEST(TextTest, ShiftsDecimalsExactly) {
+  EXPECT_EQ(*ParseDecimal("1729865.3", -1), *ParseDecimal("172986.53"));
+  EXPECT_NE(*ParseDecimal("1729865.3") * 0.1, *ParseDecimal("172986.53"));
+  EXPECT_EQ(*ParseDecimal("1,729,865.3", -1), *ParseDecimal("172986.53"));
+  EXPECT_EQ(*ParseDecimal("１７２９８６５．３", -1), *ParseDecimal("172986.53"));
+  EXPECT_EQ(*ParseDecimal("1729865300", -4), *ParseDecimal("172986.53"));
+  EXPECT_EQ(*ParseDecimal("17.29", 4), *ParseDecimal("172900"));
+  EXPECT_EQ(*ParseDecimal("-0.3", -1), *ParseDecimal("-0.03"));
+  EXPECT_EQ(*ParseDecimal("1.5e3", -1), 150);
+  EXPECT_EQ(*ParseDecimal("15E+2", -4), 0.15);
+  for (const char* bad : {"", "e5", "1e", "1e+", "1ex", "1e99999999999", "1.2.3"}) {
+    EXPECT_FALSE(ParseDecimal(bad, -1).has_value()) << bad;
+  }
+}
+
 TEST(TextTest, MeasuresDisplayWidth) {
   EXPECT_EQ(DisplayWidth("abc"), 3u);
   EXPECT_EQ(DisplayWidth("涪陵区"), 6u);

@@ -76,9 +76,9 @@ void Monthly(FuzzedDataProvider& input) {
   for (std::size_t i = 0; i < cs::model::kMeasureCount; ++i) {
     if (input.ConsumeBool()) cells.measures[i] = text[i + 2];
   }
-  const double factor = input.ConsumeBool() ? 1.0 : 1e-4;
+  const int exponent = input.ConsumeBool() ? 0 : -4;
   cs::ingest::ParsedMonthly out;
-  cs::ingest::ParseMonthlyCells(cells, factor, input.ConsumeBool(), out);
+  cs::ingest::ParseMonthlyCells(cells, exponent, input.ConsumeBool(), out);
 }
 
 }  // namespace

@@ -583,7 +583,8 @@ TEST_F(ServerTest, EveryRouteAsEveryRole) {
          std::vector<std::pair<std::string, std::string>>{{"{uscc}", testutil::CreditCode(2)},
                                                           {"{code}", "battery"},
                                                           {"{kind}", "monthly"},
-                                                          {"{name}", "vic"}}) {
+                                                          {"{name}", "vic"},
+                                                          {"{profile}", "gxq"}}) {
       if (const auto at = path.find(name); at != std::string::npos)
         path.replace(at, name.size(), value);
     }
@@ -670,6 +671,63 @@ TEST_F(ServerTest, TheImportCatalogueFollowsTheRole) {
   EXPECT_FALSE(pe.at("projects"));
   const auto vic = may(SignIn("vic", "viewer-secret-1"));
   for (const auto& [name, allowed] : vic) EXPECT_FALSE(allowed) << name;
+}
+
+// Import profiles: saved from a file sent by an admin or analyst only, used by anyone who
+// uploads, named in Chinese if need be; a dry run writes nothing.
+TEST_F(ServerTest, ImportProfilesAreKeptByAnalystsAndUsedByUploads) {
+  const std::string sheet = fmt::format(
+      "涪陵区2025年10月规模以上工业企业主要经济指标,,\n单位：千元,,\n"
+      "统一社会信用代码,报告期,工业总产值\n{},2025-10,\"12,345\"\n",
+      testutil::CreditCode(1));
+  const auto send = [&](const Signed& who, const std::string& path, std::string* body) {
+    auto client = Client();
+    auto res =
+        client.Post(path.c_str(), {{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}},
+                    httplib::MultipartFormDataItems{{"file", sheet, "十月.csv", "text/csv"}});
+    if (res && body != nullptr) *body = res->body;
+    return res ? res->status : -1;
+  };
+  const std::string profile = "/api/v1/import-profiles/%E5%9B%AD%E5%8C%BA%E6%9C%88%E6%8A%A5";
+  const Signed pe = SignIn("pe", "editor-secret-1");
+  const Signed vic = SignIn("vic", "viewer-secret-1");
+  const Signed ana = SignIn("ana", "analyst-secret-1");
+  EXPECT_EQ(send(pe, profile, nullptr), 403);
+  EXPECT_EQ(send(vic, profile, nullptr), 403);
+  std::string body;
+  ASSERT_EQ(send(ana, profile, &body), 200) << body;
+  auto saved = json::parse(body);
+  EXPECT_EQ(saved["name"], "园区月报");
+  EXPECT_EQ(saved["header_line"], 3);
+  EXPECT_EQ(saved["unit"], "千元");
+  EXPECT_EQ(saved["source"], "十月.csv");
+  ASSERT_EQ(Get(pe, "/api/v1/import-profiles", &body), 200);
+  EXPECT_EQ(json::parse(body)["profiles"].size(), 1U);
+  // A park editor's dry run by the profile: read, counted, not written.
+  ASSERT_EQ(
+      send(pe, "/api/v1/uploads/monthly?dry_run=1&profile=%E5%9B%AD%E5%8C%BA%E6%9C%88%E6%8A%A5",
+           &body),
+      200)
+      << body;
+  auto report = json::parse(body);
+  EXPECT_EQ(report["dry_run"], true);
+  EXPECT_EQ(report["written"], false);
+  EXPECT_EQ(report["profile"], "园区月报");
+  EXPECT_EQ(report["inserted"], 1);
+  EXPECT_EQ(report["sample"][0]["cells"]["output_value"], "1234.5");
+  EXPECT_EQ(report["columns"][2]["header"], "工业总产值");
+  auto store = storage::OpenSqliteStore(db_);
+  ASSERT_OK(store);
+  EXPECT_TRUE((*store)->ListMonthly(testutil::CreditCode(1), core::Period{2025, 10})->empty());
+  EXPECT_EQ(send(pe, "/api/v1/uploads/monthly?profile=nosuch", &body), 404);
+  // Deleting is the analysts' too.
+  auto client = Client();
+  auto removed = client.Delete(profile.c_str(), {{"Cookie", pe.cookie}, {"X-CSRF-Token", pe.csrf}});
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 403);
+  removed = client.Delete(profile.c_str(), {{"Cookie", ana.cookie}, {"X-CSRF-Token", ana.csrf}});
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 200);
 }
 
 // The clusters against the plan's benchmark: figures for the analyst, withheld for a viewer

@@ -522,7 +522,7 @@ TEST(SqliteStoreMigrationTest, MovesMonthlyRowsIntoSegments) {
        "series_revision; DROP TABLE data_version; DROP TABLE benchmark_revision; DROP TABLE "
        "benchmark_cell; ALTER TABLE quality_warning DROP COLUMN message_zh; "
        "ALTER TABLE designation_type DROP COLUMN term_years; ALTER TABLE enterprise DROP COLUMN "
-       "high_tech; DROP TABLE high_tech_by_enterprise; DELETE FROM "
+       "high_tech; DROP TABLE high_tech_by_enterprise; DROP TABLE import_profile; DELETE FROM "
        "schema_migrations WHERE "
        "version >= 4;"
        "CREATE TABLE monthly_fact (uscc TEXT NOT NULL, period INTEGER NOT NULL, output_value "

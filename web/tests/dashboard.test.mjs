@@ -435,6 +435,56 @@ test('an upload of what Excel saves on Chinese Windows imports: GBK, thousands s
   await context.close();
 });
 
+test('a park sheet is previewed before it is imported, and its reading kept as a profile', async () => {
+  const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
+  const uscc = engine().groups[0].top[0].uscc;
+  // The bureau's layout: a title, a units line in 千元, a two-level header, a 序号 column, a
+  // column of the park's own, a 合计 and a 注 row.
+  const sheet =
+    '涪陵区2025年9月规模以上工业企业主要经济指标,,,,,\n单位：千元,,,,,\n' +
+    '序号,统一社会信用代码,报告期,工业总产值,,产值说明\n,,,本月,上年同月,\n' +
+    `1,${uscc},2025年9月,"1,234,567.8",,快报\n合计,,,"1,234,567.8",,\n注：快报数,,,,,\n`;
+  const file = path.join(work, '园区九月.csv');
+  writeFileSync(file, sheet);
+  await page.click('[data-test=nav-uploads]');
+  await page.selectOption('select[name=kind]', 'monthly');
+  await page.setInputFiles('input[type=file]', file);
+  await page.check('[data-test=ignore-unknown]');
+  await page.click('[data-test=upload-preview-button]');
+  await page.waitForSelector('[data-test=upload-preview]');
+  assert.match(await page.textContent('[data-test=upload-status]'), /预览/);
+  const columns = await page.textContent('[data-test=upload-preview-columns]');
+  assert.match(columns, /工业总产值·本月\s*工业总产值（output_value）/);
+  assert.match(columns, /序号\s*不读入/);
+  const sample = await page.textContent('[data-test=upload-sample]');
+  assert.match(sample, /2025-09/);
+  assert.match(sample, /123456\.78/); // 千元 read as 万元
+  assert.match(await page.textContent('[data-test=upload-layout]'), /金额单位按文件所注：千元/);
+  await shot(page, 'upload-preview');
+  // Nothing is written by the preview.
+  const before = JSON.parse(run(['history', uscc, '--period', '2025-09', '--format', 'json']));
+  assert.ok(!JSON.stringify(before).includes('园区九月.csv'));
+  // Its reading kept as a profile, chosen at once; then imported by it.
+  await page.fill('[data-test=profile-name]', '园区月报');
+  await page.click('[data-test=save-profile]');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-test=profile-saved]')?.textContent.includes('园区月报'),
+  );
+  assert.equal(await page.inputValue('[data-test=upload-profile]'), '园区月报');
+  await page.click('[data-test=upload-commit]');
+  await page.waitForSelector('[data-test=upload-report]');
+  assert.match(await page.textContent('[data-test=upload-status]'), /已导入/);
+  assert.match(await page.textContent('[data-test=upload-layout]'), /按导入方案“园区月报”读取/);
+  const history = JSON.parse(run(['history', uscc, '--period', '2025-09', '--format', 'json']));
+  const current = history.periods[0].versions.find((v) => v.current);
+  assert.ok(Math.abs(current.values.output_value - 123456.78) < 1e-6, current.values.output_value);
+  assert.equal(current.file, '园区九月.csv');
+  // The profile is the command line's too.
+  assert.match(run(['import', 'profile', 'list']), /园区月报/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a viewer sees withheld cells and no enterprise', async () => {
   const full = engine();
   const published = engine(['--public']);

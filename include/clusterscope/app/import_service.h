@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clusterscope/app/access.h"
@@ -61,6 +62,9 @@ bool MayUpload(model::Role role, const ImportKind& kind);
 // sheet 说明 with each column's name, whether it is required and the other headers it takes).
 Result<std::string> ImportTemplate(const ImportKind& kind, std::string_view format);
 
+// A profile as the TOML an analyst edits and `SaveProfileToml` reads.
+std::string ImportProfileToml(const model::ImportProfile& profile);
+
 class ImportService : public Service {
  public:
   using Service::Service;
@@ -70,6 +74,29 @@ class ImportService : public Service {
   // if a row is about an enterprise of another park; NotFound for an unknown kind.
   Result<model::ImportReport> Import(std::string_view kind, const std::string& path,
                                      model::ImportOptions options);
+
+  // Import profiles (model::ImportProfile): a saved way of reading one source's files, named,
+  // applied by options.profile. Saving and deleting one takes an admin or analyst over HTTP.
+  // Reads `path` as a file of `kind` and saves how it was read under `name`: the header's row
+  // and levels, every column's meaning, the basis and unit the file states, the sheet read.
+  // `columns` names columns the headers do not ("header as in the file" -> column, "" to leave
+  // one out); InvalidArgument naming every column still unknown (unless
+  // options.ignore_unknown_columns, which leaves them out).
+  Result<model::ImportProfile> SaveProfileFrom(
+      const std::string& name, std::string_view kind, const std::string& path,
+      const model::ImportOptions& options,
+      const std::vector<std::pair<std::string, std::string>>& columns);
+  // Saves a profile written or edited as TOML (ImportProfileToml's form), under `name` when one
+  // is given, else the name it states; InvalidArgument naming `source`, the line and the problem.
+  Result<model::ImportProfile> SaveProfileToml(const std::string& text, const std::string& source,
+                                               const std::string& name = {});
+  // The same, from a TOML file.
+  Result<model::ImportProfile> SaveProfileTomlFile(const std::string& path,
+                                                   const std::string& name = {});
+  Result<std::vector<model::ImportProfile>> Profiles();
+  // NotFound naming the profiles there are.
+  Result<model::ImportProfile> Profile(std::string_view name);
+  Status DeleteProfile(std::string_view name);
 
   // Reverts a monthly import batch: its values give way to the ones they had replaced.
   Result<model::UndoResult> Undo(std::int64_t batch_id);
@@ -92,6 +119,9 @@ class ImportService : public Service {
                                              const model::ImportOptions& options);
   Result<model::ImportReport> ImportMatrix(const std::string& path,
                                            const model::ImportOptions& options);
+  // PermissionDenied unless the caller may change profiles.
+  Status MayChangeProfiles() const;
+  Status PutProfile(const model::ImportProfile& profile);
 };
 
 }  // namespace clusterscope::app

@@ -30,6 +30,9 @@ bool ParseInteger(std::string_view text, int& out);
 // group the whole part by threes ("250,000.00") and in full-width digits ("２５０．５"), as Excel
 // and Chinese input methods write them. No units, no decimal comma.
 Result<double> ParseDecimal(std::string_view text);
+// The same times 10^exponent, rounded once: "12345.6" in 千元 (exponent -1) is exactly the
+// double "1234.56" reads as, which multiplying by 0.1 would not give.
+Result<double> ParseDecimal(std::string_view text, int exponent);
 
 // Columns this text takes in a terminal (East Asian wide characters count 2).
 std::size_t DisplayWidth(std::string_view text);

@@ -74,13 +74,14 @@ struct ParsedMonthly : ParsedRecord {
 };
 
 // Builds one enterprise-month from its cells into `out` (reused from row to row). Money cells
-// are multiplied by `money_factor` to give 万元. Rules: the required cells, the credit code
+// are in 10^money_exponent 万元 (-1 for 千元), shifted as decimals: the same figure in 千元 and
+// in 万元 gives the same double. Rules: the required cells, the credit code
 // (skipped when `uscc_checked`: the row before had the same one), the period, numbers, no
 // negative output, revenue, R&D, new-product revenue, exports, energy or headcount, and value
 // added not above output; the prior-year figures by the same rules of number and sign. An
 // enterprise reporting production stopped (status 停产) with no output has output zero: it
 // stays in the frame with its base.
-void ParseMonthlyCells(const MonthlyCells& cells, double money_factor, bool uscc_checked,
+void ParseMonthlyCells(const MonthlyCells& cells, int money_exponent, bool uscc_checked,
                        ParsedMonthly& out);
 
 }  // namespace clusterscope::ingest

@@ -58,6 +58,8 @@ struct TableLayout {
   // brackets), a two-level column's spec name ("output_value_prior"), "" for a column left out,
   // else the header's text (two levels joined by "·").
   core::CsvRecord header;
+  // Each column's header as in the file, two levels joined by "·" (for the preview and profiles).
+  std::vector<std::string> texts;
   // Columns left out: 序号, and the 本年累计 twin of a 本月 column (1-based, with their text).
   std::vector<std::pair<std::size_t, std::string>> left_out;
 };
@@ -70,8 +72,15 @@ struct TableLayout {
 // When no row names two columns, the first non-blank row is the header, as in a plain file (the
 // header check then names its unknown columns). InvalidArgument naming `file` when the headers
 // and units line state two different money units, or mix 本月 and 本年累计 indicators.
+// A `profile` fixes the header's row and levels where it states them (InvalidArgument when the
+// file has no such row) and names the columns it lists by their header text ("" leaves one out).
 Result<TableLayout> FindLayout(const std::string& file, const std::vector<core::CsvRecord>& rows,
-                               const std::vector<ColumnSpec>& specs);
+                               const std::vector<ColumnSpec>& specs,
+                               const model::ImportProfile* profile = nullptr);
+
+// The layout's columns as the import report lists them: position, header, column read as, use.
+std::vector<model::ImportReport::Column> DescribeColumns(const TableLayout& layout,
+                                                         const std::vector<ColumnSpec>& specs);
 
 // A row a laid-out table left out, by its line and why: "title", "units", "blank", "subtotal",
 // "note".
@@ -95,7 +104,8 @@ class LaidOutReader final : public TableReader {
   static constexpr std::size_t kMaxSkippedKept = 1000;
   // Finds the table in `inner` (its header row and first rows) by `specs`.
   static Result<std::unique_ptr<LaidOutReader>> Open(std::unique_ptr<TableReader> inner,
-                                                     const std::vector<ColumnSpec>& specs);
+                                                     const std::vector<ColumnSpec>& specs,
+                                                     const model::ImportProfile* profile = nullptr);
   Status Next(core::CsvBatch& batch) override;
   double FractionRead() const override { return inner_->FractionRead(); }
 
@@ -135,10 +145,10 @@ class LaidOutReader final : public TableReader {
 // The reader's 合计 differences as the import's warnings `subtotal_differs`.
 void NoteSubtotalDifferences(const LaidOutReader& reader, model::ImportReport& report);
 
-// OpenTable, then the table found in it by `specs`.
-Result<std::unique_ptr<LaidOutReader>> OpenLaidOutTable(const std::string& path,
-                                                        const std::string& sheet, Encoding encoding,
-                                                        std::uint64_t memory_budget,
-                                                        const std::vector<ColumnSpec>& specs);
+// OpenTable, then the table found in it by `specs` (and the profile, if any).
+Result<std::unique_ptr<LaidOutReader>> OpenLaidOutTable(
+    const std::string& path, const std::string& sheet, Encoding encoding,
+    std::uint64_t memory_budget, const std::vector<ColumnSpec>& specs,
+    const model::ImportProfile* profile = nullptr);
 
 }  // namespace clusterscope::ingest

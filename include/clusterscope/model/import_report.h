@@ -81,6 +81,26 @@ struct ImportReport {
   std::size_t header_rows = 1;
   std::optional<MoneyUnit> unit_stated;
   std::optional<bool> year_to_date_stated;
+  // Each column of the file as read: its 1-based position, its header as in the file (two
+  // levels joined by "·"), the column it was read as (canonical name; empty when not read), and
+  // how: "read", "left_out" (序号, a 本年累计 twin, a profile's ""), "ignored" (unknown, left out
+  // at the reader's asking).
+  struct Column {
+    std::size_t position = 0;
+    std::string header;
+    std::string column;
+    std::string use;
+  };
+  std::vector<Column> columns;
+  // A dry run's first data rows as parsed, by canonical column (monthly money in 万元, periods
+  // as YYYY-MM); empty otherwise.
+  struct SampleRow {
+    std::size_t line = 0;
+    Cells cells;
+  };
+  std::vector<SampleRow> sample;
+  bool dry_run = false;  // checked as an import would be, nothing written
+  std::string profile;   // the import profile the file was read by, if any
   // Wall-clock seconds of each step of a monthly import ("read", "sort", "audit", "write"), in
   // order: what a slow import spent its time on.
   std::vector<std::pair<std::string, double>> timings;
@@ -88,7 +108,21 @@ struct ImportReport {
   bool has_errors() const { return !errors.empty(); }
 };
 
-// The unit of money cells in a monthly file; stored values are always 万元.
+// A saved way of reading one source's files (an import profile): where the header is, what its
+// columns mean, the basis, the unit and the sheets. Saved from a file (`import profile save`) or
+// edited as TOML; every field left at its default is found in the file as without a profile.
+struct ImportProfile {
+  std::string name;
+  std::string kind;             // "monthly", ...: the kind of file it reads
+  std::size_t header_line = 0;  // the header's (first) row; 0: found
+  std::size_t header_rows = 0;  // 1 or 2; 0: found
+  // Header text as in the file (two levels joined by "·") -> canonical column, "" to leave out.
+  std::vector<std::pair<std::string, std::string>> columns;
+  std::optional<bool> year_to_date;  // figures are 本年累计 (true) or 本月 (false)
+  std::optional<MoneyUnit> unit;
+  std::vector<std::string> sheets;  // worksheets to read, "*" for all; empty: the first
+  std::string source;               // the file it was saved from, for people
+};
 
 struct ImportOptions {
   bool skip_invalid = false;  // write the valid rows and a rejects file, instead of nothing
@@ -117,6 +151,12 @@ struct ImportOptions {
   // 本年累计 columns says so itself.
   bool cumulative = false;
   QualityRules quality_rules;  // thresholds of the data-quality audit (monthly)
+  // Check everything and count what would change, then write nothing; the report carries the
+  // first rows as parsed (report.sample).
+  bool dry_run = false;
+  // Read the file as this profile says (header rows, column names); the options it sets (unit,
+  // basis, sheets) are applied by the caller.
+  std::optional<ImportProfile> profile;
   // Called with each data row's line, credit code and park cell (nullopt when the file has no
   // park column) as the file is read, before anything is written: a failure ends the import
   // with nothing written. A park editor's upload checks here that every row is of its park, on

@@ -108,6 +108,15 @@ struct StoredSession {
   std::string park;
 };
 
+// An import profile as kept: its TOML text, read and written by the application.
+struct StoredImportProfile {
+  std::string name;
+  std::string kind;
+  std::string body;
+  std::string saved_at;
+  std::string saved_by;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;  // Rolls back unless Commit() succeeded.
@@ -160,6 +169,10 @@ class Transaction {
   virtual Result<Change> PutUser(const model::User& user) = 0;
   // NotFound if there is no such user.
   virtual Status DeleteUser(std::string_view name) = 0;
+  // Saves an import profile, replacing one of the same name; audited with its old and new text.
+  virtual Status PutImportProfile(const StoredImportProfile& profile) = 0;
+  // NotFound when there is no such profile.
+  virtual Status DeleteImportProfile(std::string_view name) = 0;
   // Records that enterprise-level data left the system (an API answer, a download): what and
   // which, by this transaction's actor.
   virtual Status RecordExport(std::string_view entity, std::string_view key,
@@ -239,6 +252,7 @@ class Store {
   virtual Result<std::optional<model::User>> GetUser(std::string_view name) = 0;
   // Every user, by name.
   virtual Result<std::vector<model::User>> ListUsers() = 0;
+  virtual Result<std::vector<StoredImportProfile>> ListImportProfiles() = 0;
   // Sessions of the HTTP server (migration 0014): written at once, outside any transaction,
   // moving no data version. PutSession also drops the sessions expired by `now` (Unix seconds).
   virtual Status PutSession(const StoredSession& session, std::int64_t now) = 0;

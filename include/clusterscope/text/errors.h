@@ -105,6 +105,27 @@ inline constexpr core::Message kNotOfYourPark{
     "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
     "enterprises only"};
 inline constexpr core::Message kNoSuchImportKind{"没有 '{}' 这种导入", "no kind of import '{}'"};
+inline constexpr core::Message kNoSuchProfile{"没有名为“{}”的导入方案（已有：{}）",
+                                              "no import profile '{}' (there are: {})"};
+inline constexpr core::Message kProfileOtherKind{"导入方案“{}”用于读取{}文件，不能读取{}文件",
+                                                 "import profile '{}' reads {} files, not {}"};
+inline constexpr core::Message kProfileUnknownColumns{
+    "{}：以下列无法识别：{}。请用 --column \"表头=列名\" 指明其含义，或用 "
+    "--ignore-unknown-columns 不读入",
+    "{}: these columns are not known: {}. Name them with --column \"header=column\", or leave "
+    "them out with --ignore-unknown-columns"};
+inline constexpr core::Message kProfileBadColumn{
+    "导入方案的列名“{}”不是{}文件的列（可用：{}）",
+    "'{}' is not a column of {} files (the columns: {})"};
+inline constexpr core::Message kProfilesByAnalysts{
+    "只有管理员和分析人员可以保存或删除导入方案",
+    "only admins and analysts save or delete import profiles"};
+inline constexpr core::Message kNoProfileForKind{"{}文件不使用导入方案",
+                                                 "{} files take no import profile"};
+inline constexpr core::Message kBadProfileName{
+    "导入方案名称“{}”无效：请用 1 到 64 个字母、数字、汉字、- 或 _",
+    "import profile name '{}' is not valid: use 1 to 64 letters, digits, Chinese characters, - "
+    "or _"};
 
 // Requests the API cannot read (a client's mistake, answered in the request's language).
 inline constexpr core::Message kSendFileField{

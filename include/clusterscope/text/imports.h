@@ -194,6 +194,9 @@ inline constexpr core::Message kMixedSpans{
     "{}：部分指标只有“本月”列、部分只有“本年累计”列（如 '{}' 与 '{}'），无法按同一口径导入",
     "{}: some indicators have only month columns and others only year-to-date ones ('{}' and "
     "'{}'); one file is read on one basis"};
+inline constexpr core::Message kProfileHeaderRow{
+    "{}：导入方案“{}”的表头在第 {} 行，文件没有这一行",
+    "{}: import profile '{}' has the header on row {}, and the file has no such row"};
 inline constexpr core::Message kMoreHeaderProblems{"另有 {} 处问题", "and {} more"};
 inline constexpr core::Message kBadHeader{"{}:{}：表头有误：{}。可用的列：{}",
                                           "{}:{}: bad header: {}. Accepted columns: {}"};

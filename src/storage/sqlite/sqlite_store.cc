@@ -10,6 +10,7 @@
 #include "benchmarks.h"
 #include "chain_work.h"
 #include "connection.h"
+#include "import_profiles.h"
 #include "monthly.h"
 #include "system.h"
 #include "users.h"
@@ -35,6 +36,7 @@ extern const std::string_view kMigration0014;
 extern const std::string_view kMigration0015;
 extern const std::string_view kMigration0016;
 extern const std::string_view kMigration0017;
+extern const std::string_view kMigration0018;
 }  // namespace clusterscope::embedded
 
 namespace clusterscope::storage {
@@ -61,7 +63,7 @@ const Migration kMigrations[] = {
     {11, embedded::kMigration0011}, {12, embedded::kMigration0012},
     {13, embedded::kMigration0013}, {14, embedded::kMigration0014},
     {15, embedded::kMigration0015}, {16, embedded::kMigration0016},
-    {17, embedded::kMigration0017},
+    {17, embedded::kMigration0017}, {18, embedded::kMigration0018},
 };
 
 std::string NowUtc() {
@@ -313,6 +315,12 @@ class SqliteTransaction final : public Transaction {
   }
   Result<Change> PutUser(const model::User& user) override {
     return sqlite::PutUser(db_, user, at_, AuditFunction());
+  }
+  Status PutImportProfile(const StoredImportProfile& profile) override {
+    return sqlite::PutImportProfile(db_, profile, at_, actor_, AuditFunction());
+  }
+  Status DeleteImportProfile(std::string_view name) override {
+    return sqlite::DeleteImportProfile(db_, name, AuditFunction());
   }
   Status DeleteUser(std::string_view name) override {
     return sqlite::DeleteUser(db_, name, AuditFunction());
@@ -670,6 +678,9 @@ class SqliteStore final : public Store {
     return sqlite::GetUser(db_, name);
   }
   Result<std::vector<model::User>> ListUsers() override { return sqlite::ListUsers(db_); }
+  Result<std::vector<StoredImportProfile>> ListImportProfiles() override {
+    return sqlite::ListImportProfiles(db_);
+  }
   Status PutSession(const StoredSession& session, std::int64_t now) override {
     return sqlite::PutSession(db_, session, now);
   }
