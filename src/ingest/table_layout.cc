@@ -2,6 +2,7 @@
 #include "clusterscope/ingest/table_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -107,7 +108,8 @@ Status NoteUnit(const std::string& file, std::optional<model::MoneyUnit> unit,
 
 // One column of a two-level header, resolved.
 struct Resolved {
-  std::string name;  // a spec's name, or the header's text
+  std::string name;       // a spec's name, or the header's text
+  std::string indicator;  // the spec of the indicator above (without _prior), or the text
   const SubLabel* label = nullptr;
   std::string text;  // as in the file, levels joined by "·"
 };
@@ -132,9 +134,10 @@ std::vector<Resolved> Columns(const core::CsvRecord& top, const core::CsvRecord*
     if (IsRowNumber(head.text) && lower.empty()) continue;  // name "": left out
     const auto match = MatchColumn(specs, head.text);
     if (!match || (!lower.empty() && r.label == nullptr)) {
-      r.name = r.text;
+      r.name = r.indicator = r.text;
       continue;
     }
+    r.indicator = specs[*match].name;
     // One level: the file's own words (without a unit), which messages then quote; two
     // levels: the spec's name, as no single header cell says it.
     r.name = lower.empty() ? head.text : std::string(specs[*match].name);
@@ -148,29 +151,50 @@ std::vector<Resolved> Columns(const core::CsvRecord& top, const core::CsvRecord*
   return out;
 }
 
-// A two-level header's basis: 本月 where an indicator has it, else 本年累计; the twin left out.
+// A two-level header's basis, month (本月) or year-to-date (本年累计): one in which every
+// indicator has its figure; given both, month, unless only the year-to-date figures have their
+// prior-year twins (本月 · 本年累计 · 上年同期累计). Columns of the other basis, and growth
+// rates, are left out.
 Status ChooseSpan(const std::string& file, std::vector<Resolved>& columns, TableLayout& layout) {
-  std::map<std::string, bool> has_month;
+  std::map<std::string, std::array<const Resolved*, 2>> figures;  // indicator -> [month, ytd]
+  std::array<bool, 2> priors{false, false};
   for (const auto& r : columns) {
-    if (r.label != nullptr && !r.label->growth && !r.label->year_to_date) has_month[r.name] = true;
+    if (r.label == nullptr || r.label->growth) continue;
+    const std::size_t basis = r.label->year_to_date ? 1 : 0;
+    if (r.label->prior) {
+      priors[basis] = true;
+    } else {
+      figures[r.indicator][basis] = &r;
+    }
   }
-  const Resolved* month = nullptr;
-  const Resolved* year_to_date = nullptr;
+  std::array<bool, 2> complete{true, true};
+  const Resolved* month_only = nullptr;
+  const Resolved* ytd_only = nullptr;
+  for (const auto& [indicator, has] : figures) {
+    for (std::size_t b = 0; b < 2; ++b) complete[b] = complete[b] && has[b] != nullptr;
+    if (has[1] == nullptr) month_only = has[0];
+    if (has[0] == nullptr) ytd_only = has[1];
+  }
+  std::optional<std::size_t> basis;
+  if (figures.empty()) {
+    if (priors[0] || priors[1]) basis = priors[0] ? 0 : 1;
+  } else if (complete[0] && complete[1]) {
+    basis = !priors[0] && priors[1] ? 1 : 0;
+  } else if (complete[0] || complete[1]) {
+    basis = complete[0] ? 0 : 1;
+  } else {
+    return Status::Of(Status::Code::kInvalidArgument,
+                      core::Say(text::kMixedSpans, file, month_only->text, ytd_only->text));
+  }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     Resolved& r = columns[c];
     if (r.label == nullptr) continue;
-    if (r.label->growth || (r.label->year_to_date && has_month.contains(r.name))) {
+    if (r.label->growth || (basis && (r.label->year_to_date ? 1U : 0U) != *basis)) {
       layout.left_out.emplace_back(c + 1, r.text);
       r.name.clear();
-      continue;
     }
-    (r.label->year_to_date ? year_to_date : month) = &r;
   }
-  if (month != nullptr && year_to_date != nullptr) {
-    return Status::Of(Status::Code::kInvalidArgument,
-                      core::Say(text::kMixedSpans, file, month->text, year_to_date->text));
-  }
-  if (month != nullptr || year_to_date != nullptr) layout.year_to_date = year_to_date != nullptr;
+  if (basis) layout.year_to_date = *basis == 1;
   return Status::Ok();
 }
 

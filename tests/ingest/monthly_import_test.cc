@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "clusterscope/core/text.h"
 #include "clusterscope/ingest/importers.h"
 
 namespace clusterscope::ingest {
@@ -71,6 +72,28 @@ class MonthlyImportTest : public ::testing::Test {
   std::unique_ptr<storage::Store> store_;
   int counter_ = 0;
 };
+
+// A month derived from year-to-date figures is the decimal difference, and a 千元 figure the
+// decimal shift: exactly the doubles the month values typed in 万元 read as.
+TEST_F(MonthlyImportTest, DerivedAndConvertedFiguresAreTheirDecimals) {
+  const std::string uscc = testutil::CreditCode(1);
+  auto report = Import(fmt::format("uscc,period,output_value\n{0},2025-01,1729865.3\n"
+                                   "{0},2025-02,3294641.5\n",
+                                   uscc),
+                       MoneyUnit::kQian, true);
+  ASSERT_OK(report);
+  ASSERT_TRUE(report->written);
+  const auto facts = Facts(1);
+  ASSERT_EQ(facts.size(), 2u);
+  const auto output = [&](std::size_t i) {
+    return *facts[i].record.values[static_cast<std::size_t>(model::Measure::kOutputValue)];
+  };
+  EXPECT_EQ(output(0), *core::ParseDecimal("172986.53"));
+  // 329,464.15 less 172,986.53 is 156,477.62000000002 in binary.
+  EXPECT_NE(*core::ParseDecimal("329464.15") - *core::ParseDecimal("172986.53"),
+            *core::ParseDecimal("156477.62"));
+  EXPECT_EQ(output(1), *core::ParseDecimal("156477.62"));
+}
 
 TEST_F(MonthlyImportTest, StoresMonthValuesWithMissingNotZero) {
   const std::string a = testutil::CreditCode(1);

@@ -100,6 +100,24 @@ TEST(TableLayoutTest, ATwoLevelHeaderOfYearToDateColumnsIsReadAsCumulative) {
                                       "output_value_prior", "revenue", "revenue_prior"}));
 }
 
+// The bureau's 本月 · 本年累计 · 上年同期累计: the prior-year figure is year-to-date, so the
+// sheet is read on that basis, with its prior, and the month columns are left out.
+TEST(TableLayoutTest, AYearToDatePriorMakesTheSheetYearToDate) {
+  const std::vector<core::CsvRecord> rows = {
+      Row({"统一社会信用代码", "报告期", "工业总产值", "", "", "营业收入", "", ""}, 3),
+      Row({"", "", "本月", "本年累计", "上年同期累计", "本月", "本年累计", "上年同期累计"}, 4)};
+  const auto layout = FindLayout("m.xlsx", rows, Specs());
+  ASSERT_TRUE(layout.has_value()) << layout.error().message();
+  EXPECT_EQ(layout->year_to_date, true);
+  EXPECT_EQ(layout->header.fields,
+            (std::vector<std::string>{"统一社会信用代码", "报告期", "", "output_value",
+                                      "output_value_prior", "", "revenue", "revenue_prior"}));
+  ASSERT_EQ(layout->left_out.size(), 2u);
+  EXPECT_EQ(layout->left_out[0].second, "工业总产值·本月");
+  EXPECT_EQ(layout->left_out[1].second, "营业收入·本月");
+  EXPECT_EQ(layout->texts[4], "工业总产值·上年同期累计");
+}
+
 TEST(TableLayoutTest, RefusesMonthForOneIndicatorAndYearToDateForAnother) {
   const auto layout = FindLayout("m.xlsx",
                                  {Row({"统一社会信用代码", "报告期", "工业总产值", "营业收入"}),

@@ -214,9 +214,10 @@ inline constexpr core::Message kColumnIgnored{
     "第 {} 列“{}”不是可识别的列，按要求未导入",
     "column {} '{}' is not a known column: left out, as asked"};
 inline constexpr core::Message kColumnLeftOut{
-    "第 {} 列“{}”未读入：增速由系统计算，已有“本月”数的指标不读其“累计”数",
-    "column {} '{}' is not read: growth is computed here, and an indicator with month figures "
-    "is read from them, not from its year-to-date twin"};
+    "第 {} "
+    "列“{}”未读入：增速由系统计算；全表按一种口径读入（本月数，或本年累计数，及相应的上年同期数）",
+    "column {} '{}' is not read: growth is computed here, and the sheet is read on one basis "
+    "(month figures, or year-to-date ones, with the matching prior-year figures)"};
 inline constexpr core::Message kSubtotalDiffers{
     "合计行为 {:.6g}，与其上各行之和 {:.6g} 不符（差 {:.6g}）：请核对是否漏行或合计有误",
     "the total row reads {:.6g} but the rows above it sum to {:.6g} (a difference of {:.6g}): a "
