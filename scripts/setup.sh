@@ -10,6 +10,7 @@ packages=(
   libboost-dev libcpp-httplib-dev libsodium-dev libeigen3-dev libspectra-dev libglpk-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git
   python3-scipy  # scripts/attack_published.py: the attacker's programmes, apart from ours
+  python3-openpyxl libreoffice-calc-nogui  # tests/sheets/: workbooks other programs write
   clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (tests/fuzz/)
   nodejs chromium fonts-noto-cjk  # the browser tests and screenshots draw Chinese text
 )

@@ -2,6 +2,7 @@
 #include "clusterscope/ingest/table_file.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -327,8 +328,26 @@ class XlsxTableReader final : public TableReader {
 
 }  // namespace
 
+namespace {
+
+// Whether the file is an OLE2 compound document: an Excel 97-2003 workbook (.xls), or an .xlsx
+// that a password has encrypted (which Excel keeps in the same container).
+bool IsCompoundDocument(const std::string& path) {
+  static constexpr unsigned char kSignature[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, sizeof(kSignature)> head{};
+  if (!in.read(head.data(), head.size())) return false;
+  return std::equal(head.begin(), head.end(), std::begin(kSignature),
+                    [](char c, unsigned char s) { return static_cast<unsigned char>(c) == s; });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path, const std::string& sheet,
                                                Encoding encoding, std::uint64_t memory_budget) {
+  if (IsCompoundDocument(path)) {
+    return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kOldExcelFile, path)));
+  }
   if (Lower(std::filesystem::path(path).extension().string()) == ".xlsx") {
     auto table = ReadXlsxFile(path, sheet, XlsxLimits{.memory_budget = memory_budget});
     if (!table) return Error(table.error());

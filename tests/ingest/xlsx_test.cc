@@ -153,6 +153,15 @@ TEST_F(XlsxTest, AnswersBadWorkbooksClearly) {
   auto old = ImportMonthly(*stores_[0], dir_.Path("old.xlsx"), Options(""));
   ASSERT_FALSE(old.has_value());
   EXPECT_NE(old.error().message().find(".xls"), std::string::npos);
+  // Under its own name or saved as .csv, it is named for what it is, not read as text.
+  for (const char* name : {"old.xls", "old.csv"}) {
+    testutil::WriteFile(dir_.Path(name), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) +
+                                             std::string(600, '\0'));
+    auto named = ImportMonthly(*stores_[0], dir_.Path(name), Options(""));
+    ASSERT_FALSE(named.has_value()) << name;
+    EXPECT_NE(named.error().message().find("Excel 97-2003 workbook (.xls)"), std::string::npos)
+        << named.error().message();
+  }
 
   auto missing = ImportMonthly(*stores_[0], dir_.Path("none.xlsx"), Options(""));
   ASSERT_FALSE(missing.has_value());

@@ -194,6 +194,11 @@ inline constexpr core::Message kMixedSpans{
     "{}：部分指标只有“本月”列、部分只有“本年累计”列（如 '{}' 与 '{}'），无法按同一口径导入",
     "{}: some indicators have only month columns and others only year-to-date ones ('{}' and "
     "'{}'); one file is read on one basis"};
+inline constexpr core::Message kOldExcelFile{
+    "{}：这是 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，无法读取：请在 Excel 或 WPS 中打开，"
+    "去掉密码后另存为“Excel 工作簿（.xlsx）”或 CSV 再导入",
+    "{}: an Excel 97-2003 workbook (.xls) or a password-protected workbook cannot be read: open "
+    "it in Excel or WPS, remove any password and save it as an Excel Workbook (.xlsx) or as CSV"};
 inline constexpr core::Message kProfileHeaderRow{
     "{}：导入方案“{}”的表头在第 {} 行，文件没有这一行",
     "{}: import profile '{}' has the header on row {}, and the file has no such row"};
