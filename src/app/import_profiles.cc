@@ -185,8 +185,12 @@ Result<model::ImportProfile> ImportService::SaveProfileFrom(
   model::ImportProfile given;  // the names given, applied as the profile will apply them
   given.name = name;
   given.columns = columns;
+  // Several sheets are alike: the first to be read shows how.
+  const std::string first = options.sheets.empty() || options.sheets.front() == "*"
+                                ? options.sheet
+                                : options.sheets.front();
   auto reader = ingest::OpenLaidOutTable(
-      path, options.sheet, options.gbk ? ingest::Encoding::kGbk : ingest::Encoding::kUtf8,
+      path, first, options.gbk ? ingest::Encoding::kGbk : ingest::Encoding::kUtf8,
       options.memory_budget, *specs, &given);
   if (!reader) return Error(reader.error());
   const ingest::TableLayout& layout = (*reader)->layout();
@@ -201,7 +205,8 @@ Result<model::ImportProfile> ImportService::SaveProfileFrom(
   profile.year_to_date = layout.year_to_date;
   if (!profile.year_to_date && options.cumulative) profile.year_to_date = true;
   profile.unit = layout.unit ? layout.unit : options.unit;
-  if (!options.sheet.empty()) profile.sheets = {options.sheet};
+  profile.sheets = options.sheets;
+  if (profile.sheets.empty() && !options.sheet.empty()) profile.sheets = {options.sheet};
   std::vector<std::string> unknown;
   for (const auto& column : ingest::DescribeColumns(layout, *specs)) {
     if (column.use == "ignored" && !options.ignore_unknown_columns) {

@@ -169,7 +169,19 @@ Result<model::ImportReport> ImportService::Import(std::string_view kind_name,
     }
     if (!options.unit) options.unit = profile.unit;
     if (profile.year_to_date == true) options.cumulative = true;
-    if (options.sheet.empty() && !profile.sheets.empty()) options.sheet = profile.sheets.front();
+    if (options.sheet.empty() && options.sheets.empty()) {
+      const bool several = profile.sheets.size() > 1 ||
+                           (profile.sheets.size() == 1 && profile.sheets.front() == "*");
+      if (several) {
+        options.sheets = profile.sheets;
+      } else if (!profile.sheets.empty()) {
+        options.sheet = profile.sheets.front();
+      }
+    }
+  }
+  if (!options.sheets.empty() && kind->name != "monthly") {
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kSeveralSheetsMonthlyOnly, kind->name)));
   }
   if (who.role == model::Role::kParkEditor) options.check_row = ParkScope(path, options);
   options.actor = actor();

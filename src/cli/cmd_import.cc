@@ -19,8 +19,8 @@ struct ImportArgs {
   std::string rejects;
   int year = 0;
   std::string format;
-  std::size_t max_issues = 0;  // 0: all
-  std::string sheet;
+  std::size_t max_issues = 0;       // 0: all
+  std::vector<std::string> sheets;  // one, several, or "*"
   std::string encoding = "utf-8";
   std::string unit;  // empty: the file's own, else 万元
   std::string benchmark;
@@ -42,7 +42,11 @@ int RunImport(const Context& ctx, const std::string& name, const ImportArgs& arg
   options.year = args.year;
   options.cumulative = args.cumulative;
   options.quality_rules = args.quality;
-  options.sheet = args.sheet;
+  if (args.sheets.size() == 1 && args.sheets[0] != "*") {
+    options.sheet = args.sheets[0];
+  } else {
+    options.sheets = args.sheets;
+  }
   options.memory_budget = args.memory_budget;
   options.benchmark = args.benchmark;
   options.progress = [](std::size_t done, std::size_t total) {
@@ -78,7 +82,10 @@ void AddImportVerb(CLI::App& group, Context& ctx, const app::ImportKind& kind) {
   command->add_option("file", args->file, "UTF-8 CSV file, or .xlsx workbook, with a header row")
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_option("--sheet", args->sheet, "Worksheet of an .xlsx file (default: the first)");
+  command->add_option(
+      "--sheet", args->sheets,
+      "Worksheet of an .xlsx file (default: the first); monthly files: repeat it, "
+      "or give '*', to read several sheets as one file (a sheet per park or month)");
   command->add_option("--encoding", args->encoding, "Text encoding of a CSV file")
       ->check(CLI::IsMember({"utf-8", "gbk"}))
       ->default_val("utf-8");
@@ -147,7 +154,7 @@ struct ProfileArgs {
   std::string from;
   std::string toml;
   std::string kind = "monthly";
-  std::string sheet;
+  std::vector<std::string> sheets;
   std::string encoding = "utf-8";
   std::string unit;
   bool cumulative = false;
@@ -168,7 +175,11 @@ int SaveProfile(const Context& ctx, const ProfileArgs& args) {
     saved = imports.SaveProfileTomlFile(args.toml, args.name);
   } else if (!args.from.empty()) {
     model::ImportOptions options;
-    options.sheet = args.sheet;
+    if (args.sheets.size() == 1 && args.sheets[0] != "*") {
+      options.sheet = args.sheets[0];
+    } else {
+      options.sheets = args.sheets;
+    }
     options.gbk = args.encoding == "gbk";
     options.cumulative = args.cumulative;
     options.ignore_unknown_columns = args.ignore_unknown;
@@ -241,7 +252,9 @@ void AddProfileCommands(CLI::App& group, Context& ctx) {
       ->check(CLI::ExistingFile)
       ->excludes(from);
   save->add_option("--kind", args->kind, "The kind of file it reads")->default_val("monthly");
-  save->add_option("--sheet", args->sheet, "Worksheet of an .xlsx file (default: the first)");
+  save->add_option("--sheet", args->sheets,
+                   "Worksheet of an .xlsx file (default: the first); repeated, or '*', the "
+                   "sheets a monthly file is read from, alike");
   save->add_option("--encoding", args->encoding, "Text encoding of a CSV file")
       ->check(CLI::IsMember({"utf-8", "gbk"}));
   save->add_option("--unit", args->unit, "Unit of the money columns when the file does not say")

@@ -124,7 +124,9 @@ struct OpenedFile {
     report.columns = described;
     report.sample = sample;
     report.profile = profile;
-    for (const auto& row : skipped) report.skipped.push_back({row.line, std::string(row.kind)});
+    for (const auto& row : skipped) {
+      report.skipped.push_back({row.line, std::string(row.kind), table.sheet});
+    }
     report.skipped_not_kept = skipped_not_kept;
     report.warnings.insert(report.warnings.end(), subtotal_warnings.begin(),
                            subtotal_warnings.end());
@@ -155,8 +157,6 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
           columns->Has("park") ? std::optional(columns->Cell(record, "park")) : std::nullopt));
     }
   }
-  ImportReport checked;
-  NoteSubtotalDifferences(**reader, checked);
   std::vector<ImportReport::SampleRow> sample;
   for (std::size_t i = 0; options.dry_run && i < table->rows.size() && i < kSampleRows; ++i) {
     sample.push_back({table->rows[i].line, CellsOf(*columns, specs, table->rows[i])});
@@ -166,7 +166,7 @@ inline Result<OpenedFile> OpenFile(const std::string& path, const std::vector<Co
                     (*reader)->layout(),
                     (*reader)->skipped(),
                     (*reader)->skipped_not_kept(),
-                    std::move(checked.warnings),
+                    SubtotalWarnings(**reader),
                     DescribeColumns((*reader)->layout(), specs),
                     std::move(sample),
                     options.profile ? options.profile->name : std::string()};

@@ -84,10 +84,10 @@ Result<ImportOptions> Settle(const LaidOutReader& reader, const std::string& pat
 // The rows the reader left out, into the report.
 void NoteSkipped(const LaidOutReader& reader, ImportReport& report) {
   for (const auto& row : reader.skipped()) {
-    report.skipped.push_back({row.line, std::string(row.kind)});
+    report.skipped.push_back({row.line, std::string(row.kind), reader.sheet()});
   }
   report.skipped_not_kept = reader.skipped_not_kept();
-  NoteSubtotalDifferences(reader, report);
+  for (auto& warning : SubtotalWarnings(reader)) report.warnings.push_back(std::move(warning));
 }
 
 // A figure as a person reads it: to six decimals at most, without trailing zeros (a 千元 figure
@@ -99,10 +99,97 @@ std::string Figure(double value) {
   return text == "-0" ? "0" : text;
 }
 
+// Credit code -> registry entry; the keys point into the loaded registry.
+using Registry = std::unordered_map<std::string_view, const model::Enterprise*>;
+
+// The file being imported: where its rows came from, and the rows found wrong after reading
+// (duplicates, derived values), whose cells a second read fetches for the rejects file. A row
+// is known by a key: its line, and with several sheets the sheet's index in the top 8 bits (a
+// sheet has at most 1,048,576 rows, below 2^24).
+class MonthlyFile {
+ public:
+  MonthlyFile(const TableReader& reader, const ColumnMap& columns, std::vector<std::string> sheets)
+      : source_{reader.file(), reader.sheet(), reader.header(), {}},
+        columns_(columns),
+        sheets_(std::move(sheets)) {}
+
+  const CsvTable& source() const { return source_; }
+  const ColumnMap& columns() const { return columns_; }
+  const std::vector<std::string>& sheets() const { return sheets_; }
+
+  // The rows read next are of sheet `index`.
+  void StartSheet(std::size_t index) {
+    current_ = index;
+    source_.sheet = sheets_[index];
+  }
+  std::uint32_t Key(std::size_t line) const {
+    return sheets_.size() > 1 ? static_cast<std::uint32_t>((current_ << 24) | line)
+                              : static_cast<std::uint32_t>(line);
+  }
+  std::size_t LineOf(std::uint32_t key) const { return sheets_.size() > 1 ? key & 0xFFFFFFU : key; }
+  const std::string& SheetOf(std::uint32_t key) const {
+    return sheets_[sheets_.size() > 1 ? key >> 24 : 0];
+  }
+  // A row as a message names it: its line, after its sheet's name when there are several.
+  std::string Where(std::uint32_t key) const {
+    return sheets_.size() > 1 ? fmt::format("{}!{}", SheetOf(key), LineOf(key))
+                              : fmt::format("{}", key);
+  }
+
+  // An issue found after reading, on the row `key`, about `column` (canonical name, or empty).
+  void LateIssue(ImportReport& report, std::uint32_t key, std::string_view column,
+                 std::string value, std::string rule, core::Text message, bool error) {
+    RowIssue issue;
+    issue.file = source_.file;
+    issue.sheet = SheetOf(key);
+    issue.line = LineOf(key);
+    if (!column.empty()) {
+      issue.column = columns_.HeaderOf(column);
+      issue.value = std::move(value);
+    }
+    issue.rule = rule;
+    issue.message = message;
+    KeepIssue(report, std::move(issue), error);
+    if (!error) return;
+    std::string& reasons = late_rejects_[key];
+    if (!reasons.empty()) reasons += "; ";
+    reasons += fmt::format("{}: {} [{}]", column.empty() ? "row" : column, message.en, rule);
+  }
+  bool has_late_rejects() const { return !late_rejects_.empty(); }
+
+  // Reads the file again for the cells of the rows rejected late.
+  Status CollectLateRejects(const std::string& path, const ImportOptions& options,
+                            std::vector<RejectedRow>& rejected) {
+    if (late_rejects_.empty()) return Status::Ok();
+    for (std::size_t index = 0; index < sheets_.size(); ++index) {
+      StartSheet(index);
+      auto reader = OpenTable(path, sheets_[index], options.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                              options.memory_budget);
+      if (!reader) return reader.error();
+      core::CsvBatch batch;
+      do {
+        CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
+        for (std::size_t i = 0; i < batch.size; ++i) {
+          const auto it = late_rejects_.find(Key(batch.records[i].line));
+          if (it != late_rejects_.end()) rejected.push_back({batch.records[i], it->second});
+        }
+      } while (batch.size > 0);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  CsvTable source_;  // file, sheet and header; no rows
+  const ColumnMap& columns_;
+  std::vector<std::string> sheets_;  // read in this order; one, "" for CSV or the first
+  std::size_t current_ = 0;
+  std::map<std::uint32_t, std::string> late_rejects_;  // key -> reasons
+};
+
 // A dry run's first rows as read: money in 万元, the period as YYYY-MM, figures as stated (a
 // year-to-date file's before its months are derived).
 void Sample(const model::MonthlyPanel& panel, const std::vector<std::uint32_t>& lines,
-            ImportReport& report) {
+            const MonthlyFile& file, ImportReport& report) {
   constexpr std::size_t kSampleRows = 5;
   for (std::size_t r = 0; r < panel.rows() && r < kSampleRows; ++r) {
     model::Cells cells;
@@ -117,67 +204,9 @@ void Sample(const model::MonthlyPanel& panel, const std::vector<std::uint32_t>& 
         cells.emplace(std::string(info.prior_column), Figure(*value));
       }
     }
-    report.sample.push_back({lines[r], std::move(cells)});
+    report.sample.push_back({file.LineOf(lines[r]), std::move(cells)});
   }
 }
-
-// Credit code -> registry entry; the keys point into the loaded registry.
-using Registry = std::unordered_map<std::string_view, const model::Enterprise*>;
-
-// The file being imported: where its rows came from, and the rows found wrong after reading
-// (duplicates, derived values), whose cells a second read fetches for the rejects file.
-class MonthlyFile {
- public:
-  MonthlyFile(const TableReader& reader, const ColumnMap& columns)
-      : source_{reader.file(), reader.sheet(), reader.header(), {}}, columns_(columns) {}
-
-  const CsvTable& source() const { return source_; }
-  const ColumnMap& columns() const { return columns_; }
-
-  // An issue found after reading, on `line`, about `column` (canonical name, or empty).
-  void LateIssue(ImportReport& report, std::size_t line, std::string_view column, std::string value,
-                 std::string rule, core::Text message, bool error) {
-    RowIssue issue;
-    issue.file = source_.file;
-    issue.sheet = source_.sheet;
-    issue.line = line;
-    if (!column.empty()) {
-      issue.column = columns_.HeaderOf(column);
-      issue.value = std::move(value);
-    }
-    issue.rule = rule;
-    issue.message = message;
-    KeepIssue(report, std::move(issue), error);
-    if (!error) return;
-    std::string& reasons = late_rejects_[line];
-    if (!reasons.empty()) reasons += "; ";
-    reasons += fmt::format("{}: {} [{}]", column.empty() ? "row" : column, message.en, rule);
-  }
-  bool has_late_rejects() const { return !late_rejects_.empty(); }
-
-  // Reads the file again for the cells of the rows rejected late.
-  Status CollectLateRejects(const std::string& path, const ImportOptions& options,
-                            std::vector<RejectedRow>& rejected) const {
-    if (late_rejects_.empty()) return Status::Ok();
-    auto reader = OpenTable(path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8,
-                            options.memory_budget);
-    if (!reader) return reader.error();
-    core::CsvBatch batch;
-    do {
-      CLUSTERSCOPE_RETURN_IF_ERROR((*reader)->Next(batch));
-      for (std::size_t i = 0; i < batch.size; ++i) {
-        const auto it = late_rejects_.find(batch.records[i].line);
-        if (it != late_rejects_.end()) rejected.push_back({batch.records[i], it->second});
-      }
-    } while (batch.size > 0);
-    return Status::Ok();
-  }
-
- private:
-  CsvTable source_;  // file, sheet and header; no rows
-  const ColumnMap& columns_;
-  std::map<std::size_t, std::string> late_rejects_;  // line -> reasons
-};
 
 // Where each cell of a monthly row sits in the file (nullopt: no such column).
 struct MonthlyPositions {
@@ -300,7 +329,7 @@ Status ReadRows(TableReader& reader, MonthlyFile& file, const Registry& registry
         if (!issues.failed()) {
           if (!known_code) last_known = parsed.uscc;
           panel.Add(panel.Slot(parsed.uscc), parsed.period.Index(), parsed.values, parsed.prior);
-          lines.push_back(static_cast<std::uint32_t>(record.line));
+          lines.push_back(file.Key(record.line));
         }
       } else {
         issues.FieldCountOk();
@@ -337,11 +366,11 @@ void FindDuplicates(const model::MonthlyPanel& panel, const std::vector<std::uin
     }
     keep[r] = 0;
     ++report.rows_rejected;
-    file.LateIssue(
-        report, lines[r], "", "", "duplicate_key",
-        core::Say(text::kPairRepeated, panel.uscc(panel.slot(r)),
-                  core::Period::FromIndex(panel.period_index(r)).ToString(), lines[first]),
-        true);
+    file.LateIssue(report, lines[r], "", "", "duplicate_key",
+                   core::Say(text::kPairRepeated, panel.uscc(panel.slot(r)),
+                             core::Period::FromIndex(panel.period_index(r)).ToString(),
+                             file.Where(lines[first])),
+                   true);
   }
 }
 
@@ -574,6 +603,72 @@ Result<std::vector<model::QualityWarning>> AuditQuality(storage::Store& store,
   return warnings;
 }
 
+// The worksheets to read, in order: options.sheets ("*": every one of the workbook), else the
+// one sheet (the first when none is named).
+Result<std::vector<std::string>> SheetsToRead(const std::string& path,
+                                              const ImportOptions& options) {
+  if (options.sheets.empty()) return std::vector<std::string>{options.sheet};
+  std::vector<std::string> sheets = options.sheets;
+  if (std::find(sheets.begin(), sheets.end(), "*") != sheets.end()) {
+    auto names = XlsxSheetNames(path);
+    if (!names) return Error(names.error());
+    sheets = std::move(*names);
+  }
+  constexpr std::size_t kMaxSheets = 255;  // a row's key keeps its sheet in 8 bits
+  if (sheets.size() > kMaxSheets) {
+    return Error(Status::Of(Status::Code::kInvalidArgument,
+                            core::Say(text::kTooManySheets, path, sheets.size(), kMaxSheets)));
+  }
+  return sheets;
+}
+
+// The rows of every sheet read into one panel: each sheet's table found on its own (a title,
+// 合计 and 注 rows of its own), every sheet on the first's columns, unit and basis.
+struct SheetsRead {
+  SheetsRead(const std::string& path, const ImportOptions& options, std::vector<std::string> sheets)
+      : path_(path), options_(options), sheets_(std::move(sheets)) {}
+
+  Status Run(const Registry& registry, ImportReport& report, std::vector<RejectedRow>& rejected) {
+    for (std::size_t i = 0; i < sheets_.size(); ++i) {
+      auto reader =
+          OpenLaidOutTable(path_, sheets_[i], options_.gbk ? Encoding::kGbk : Encoding::kUtf8,
+                           options_.memory_budget, MonthlyColumns(),
+                           options_.profile ? &*options_.profile : nullptr);
+      if (!reader) return reader.error();
+      auto settled = Settle(**reader, path_, options_, report);
+      if (!settled) return settled.error();
+      if (i == 0) {
+        read = *settled;
+        auto mapped = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns(),
+                                options_.on_ignored_column);
+        if (!mapped) return mapped.error();
+        columns = std::make_unique<ColumnMap>(std::move(*mapped));
+        file = std::make_unique<MonthlyFile>(**reader, *columns, sheets_);
+      } else if ((*reader)->header().fields != file->source().header.fields ||
+                 settled->unit != read.unit || settled->cumulative != read.cumulative) {
+        return Status::Of(Status::Code::kInvalidArgument,
+                          core::Say(text::kSheetsDiffer, path_, sheets_[i], sheets_[0]));
+      }
+      file->StartSheet(i);
+      CLUSTERSCOPE_RETURN_IF_ERROR(
+          ReadRows(**reader, *file, registry, read, panel, lines, report, rejected));
+      NoteSkipped(**reader, report);
+    }
+    return Status::Ok();
+  }
+
+  ImportOptions read;  // as the first sheet settles them
+  std::unique_ptr<ColumnMap> columns;
+  std::unique_ptr<MonthlyFile> file;
+  model::MonthlyPanel panel;
+  std::vector<std::uint32_t> lines;  // per panel row, its key (MonthlyFile::Key)
+
+ private:
+  const std::string& path_;
+  const ImportOptions& options_;
+  std::vector<std::string> sheets_;
+};
+
 // Adds the time since the last lap to the report's timings.
 class Stopwatch {
  public:
@@ -597,17 +692,8 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
   CLUSTERSCOPE_RETURN_IF_ERROR(options.quality_rules.Validate());
   ImportReport report;
   Stopwatch stopwatch(report);
-  auto reader = OpenLaidOutTable(
-      path, options.sheet, options.gbk ? Encoding::kGbk : Encoding::kUtf8, options.memory_budget,
-      MonthlyColumns(), options.profile ? &*options.profile : nullptr);
-  if (!reader) return Error(reader.error());
-  auto settled = Settle(**reader, path, options, report);
-  if (!settled) return Error(settled.error());
-  const ImportOptions& read = *settled;
-  auto columns = MapHeader((*reader)->file(), (*reader)->header(), MonthlyColumns(),
-                           options.on_ignored_column);
-  if (!columns) return Error(columns.error());
-  MonthlyFile file(**reader, *columns);
+  auto sheets = SheetsToRead(path, options);
+  if (!sheets) return Error(sheets.error());
 
   auto enterprises = store.ListEnterprises({});
   if (!enterprises) return Error(enterprises.error());
@@ -618,14 +704,14 @@ Result<ImportReport> ImportMonthly(storage::Store& store, const std::string& pat
 
   report.kind = "monthly";
   report.file = path;
-  model::MonthlyPanel panel;
-  std::vector<std::uint32_t> lines;  // per panel row, its line in the file
+  SheetsRead sheets_read(path, options, std::move(*sheets));
   std::vector<RejectedRow> rejected;
-  CLUSTERSCOPE_RETURN_IF_ERROR(
-      ReadRows(**reader, file, registry, read, panel, lines, report, rejected));
-  NoteSkipped(**reader, report);
-  if (options.dry_run) Sample(panel, lines, report);
-  reader->reset();
+  CLUSTERSCOPE_RETURN_IF_ERROR(sheets_read.Run(registry, report, rejected));
+  model::MonthlyPanel& panel = sheets_read.panel;
+  std::vector<std::uint32_t>& lines = sheets_read.lines;  // per panel row, its key in the file
+  MonthlyFile& file = *sheets_read.file;
+  const ImportOptions& read = sheets_read.read;
+  if (options.dry_run) Sample(panel, lines, file, report);
   stopwatch.Lap("read");
   if (report.rows_read == 0) {
     return Error(Status::Of(Status::Code::kInvalidArgument, core::Say(text::kNoDataRows, path)));

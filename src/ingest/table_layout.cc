@@ -564,14 +564,16 @@ Status LaidOutReader::Next(core::CsvBatch& batch) {
   return Status::Ok();
 }
 
-void NoteSubtotalDifferences(const LaidOutReader& reader, model::ImportReport& report) {
+std::vector<model::RowIssue> SubtotalWarnings(const LaidOutReader& reader) {
+  std::vector<model::RowIssue> out;
+  const auto& names = reader.header().fields;
   for (const auto& d : reader.subtotal_differences()) {
-    const auto& names = reader.header().fields;
     const std::string column = d.column <= names.size() ? names[d.column - 1] : std::string();
-    report.warnings.push_back(
-        {reader.file(), reader.sheet(), d.line, column, fmt::format("{}", d.stated),
-         "subtotal_differs", core::Say(text::kSubtotalDiffers, d.stated, d.sum, d.stated - d.sum)});
+    out.push_back({reader.file(), reader.sheet(), d.line, column, fmt::format("{}", d.stated),
+                   "subtotal_differs",
+                   core::Say(text::kSubtotalDiffers, d.stated, d.sum, d.stated - d.sum)});
   }
+  return out;
 }
 
 Result<std::unique_ptr<LaidOutReader>> OpenLaidOutTable(const std::string& path,

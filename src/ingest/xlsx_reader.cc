@@ -263,9 +263,8 @@ std::string NumberText(std::string_view raw) {
 
 namespace {
 
-// The worksheet to read: its name and its part, `sheet` by name or else the first.
-Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const std::string& path,
-                                                        const std::string& sheet) {
+// The workbook's worksheets in their order: name and part.
+Result<std::vector<std::pair<std::string, std::string>>> Sheets(Workbook& book) {
   auto workbook = book.Xml("xl/workbook.xml", true);
   if (!workbook) return Error(workbook.error());
   auto rels = book.Xml("xl/_rels/workbook.xml.rels", true);
@@ -287,6 +286,15 @@ Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const st
     sheets.emplace_back(s.attribute("name").as_string(), targets[id]);
   }
   if (sheets.empty()) return Error(book.Corrupt("the workbook has no worksheets"));
+  return sheets;
+}
+
+// The worksheet to read: its name and its part, `sheet` by name or else the first.
+Result<std::pair<std::string, std::string>> ChooseSheet(Workbook& book, const std::string& path,
+                                                        const std::string& sheet) {
+  auto listed = Sheets(book);
+  if (!listed) return Error(listed.error());
+  const auto& sheets = *listed;
   if (sheet.empty()) return sheets.front();
   const auto chosen =
       std::find_if(sheets.begin(), sheets.end(), [&](const auto& s) { return s.first == sheet; });
@@ -540,6 +548,16 @@ class SheetRows final : public XmlSink {
 
 std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes) {
   return (std::uint64_t{64} << 20) + 8 * file_bytes;
+}
+
+Result<std::vector<std::string>> XlsxSheetNames(const std::string& path) {
+  auto book = Workbook::Open(path, XlsxLimits{});
+  if (!book) return Error(book.error());
+  auto sheets = Sheets(*book);
+  if (!sheets) return Error(sheets.error());
+  std::vector<std::string> names;
+  for (const auto& sheet : *sheets) names.push_back(sheet.first);
+  return names;
 }
 
 Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,

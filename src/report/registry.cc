@@ -397,9 +397,14 @@ std::string LayoutText(const model::ImportReport& report) {
   if (!out.empty()) out += "\n";
   if (report.skipped.empty()) return out;
   constexpr std::size_t kShown = 20;
+  const bool several_sheets =
+      std::any_of(report.skipped.begin(), report.skipped.end(),
+                  [&](const auto& row) { return row.sheet != report.skipped.front().sheet; });
   std::vector<std::string> rows;
   for (std::size_t i = 0; i < report.skipped.size() && i < kShown; ++i) {
-    rows.push_back(fmt::format("{} ({})", report.skipped[i].line, report.skipped[i].kind));
+    const auto& row = report.skipped[i];
+    rows.push_back(several_sheets ? fmt::format("{}!{} ({})", row.sheet, row.line, row.kind)
+                                  : fmt::format("{} ({})", row.line, row.kind));
   }
   const std::size_t more = report.skipped.size() + report.skipped_not_kept - rows.size();
   out += fmt::format("rows left out: {}{}\n", fmt::join(rows, ", "),
@@ -556,6 +561,7 @@ json ImportReportValue(const model::ImportReport& report, core::Language languag
                   json rows = json::array();
                   for (const auto& row : report.skipped) {
                     rows.push_back({{"line", row.line}, {"kind", row.kind}});
+                    if (!row.sheet.empty()) rows.back()["sheet"] = row.sheet;
                   }
                   return rows;
                 }()},

@@ -10,7 +10,8 @@ compared, value for value (as doubles, not within a tolerance), with the plain C
 
 - titled: a title merged across the columns, a units line in 千元, 序号 and 单位详细名称
   columns, the month as a real Excel date in a Chinese number format (yyyy"年"m"月"), a figure
-  in full-width digits, a blank row, a 合计 row that is the sum of the rows and a 注 row;
+  in full-width digits, a blank row, a 合计 row that is the sum of the rows, a 其中 row and a
+  注 row;
 - two_level: a two-level header merged over 本月 / 本年累计 / 上年同期累计 under each indicator
   (read as year-to-date, months derived), the month as text ("2025年3月"), 合计 and 注 rows;
 - and an Excel 97-2003 workbook (.xls) from LibreOffice is refused with what to do instead.
@@ -107,6 +108,8 @@ def write_titled(rows, names, path):
         date.number_format = 'yyyy"年"m"月"'
     sheet.append([])
     sheet.append(["合计", None, None, None, *[float(totals[m]) for m in MONEY], None])
+    first_two = sum(r["output_value"] * 10 for r in december[:2])
+    sheet.append(["其中：重点企业", None, None, None, float(first_two)])
     sheet.append(["注：本表数据为快报数。"])
     book.save(path)
 
@@ -146,6 +149,24 @@ def write_two_level(rows, path):
         sheet.append(cells)
     sheet.append(["合计"])
     sheet.append(["注：本年累计数据由各月快报累加。"])
+    book.save(path)
+
+
+def write_parks(rows, path, repeat=False):
+    """December a sheet per park (two parks, two enterprises each), each with its own title and
+    合计; with `repeat` the second sheet repeats the first's first enterprise."""
+    book = openpyxl.Workbook()
+    december = [r for r in rows if r["period"] == "2025-12"]
+    for n, (park, part) in enumerate([("高新区", december[:2]), ("白涛", december[2:])]):
+        sheet = book.active if n == 0 else book.create_sheet()
+        sheet.title = park
+        sheet.append([f"{park}2025年12月规上工业企业产值"])
+        sheet.append(["统一社会信用代码", "报告期", "工业总产值（万元）"])
+        if repeat and n == 1:
+            part = [december[0]]
+        for row in part:
+            sheet.append([row["uscc"], "2025-12", float(row["output_value"])])
+        sheet.append(["合计", None, float(sum(r["output_value"] for r in part))])
     book.save(path)
 
 
@@ -235,6 +256,32 @@ def main():
             else:
                 print(f"{name}: {len(got)} enterprise-months equal the plain CSV's "
                       f"(rows left out: {', '.join(kinds)})")
+        # A sheet per park, read as one file: every sheet, or by a profile that says so.
+        write_parks(rows, work / "parks.xlsx")
+        want = {k: {"output_value": v["output_value"]} for k, v in december.items()}
+        for how in (["--sheet", "*"], ["--profile", "parks"]):
+            db = fresh("parks" + how[0])
+            if how[0] == "--profile":
+                run(binary, db, "import", "profile", "save", "parks", "--from",
+                    str(work / "parks.xlsx"), "--sheet", "*")
+            report = json.loads(run(binary, db, "import", "monthly", str(work / "parks.xlsx"),
+                                    *how, "--format", "json").stdout)
+            got = {k: {"output_value": v["output_value"]} for k, v in stored(binary, db, usccs).items()}
+            sheets = sorted({s["sheet"] for s in report["skipped"]})
+            if got != want or report["rows_read"] != 4 or sheets != ["白涛", "高新区"]:
+                failures.append(f"parks {how}: {got} against {want}, {report['rows_read']} rows, "
+                                f"sheets {sheets}")
+            else:
+                print(f"parks {' '.join(how)}: both sheets read, {len(got)} enterprises")
+        # The same enterprise on two sheets: refused, naming the sheet and row of each.
+        write_parks(rows, work / "twice.xlsx", repeat=True)
+        twice = run(binary, fresh("twice"), "import", "monthly", str(work / "twice.xlsx"),
+                    "--sheet", "*", "--format", "json", check=False)
+        errors = json.loads(twice.stdout)["errors"] if twice.stdout else []
+        if twice.returncode != 3 or not any(e["rule"] == "duplicate_key" and e["sheet"] == "白涛"
+                                            and "高新区!3" in e["message"] for e in errors):
+            failures.append(f"an enterprise on two sheets: exit {twice.returncode}, {errors}")
+
         # The old binary format, as LibreOffice writes it: refused with what to do.
         office = shutil.which("soffice") or shutil.which("libreoffice")
         subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless",

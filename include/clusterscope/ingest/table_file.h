@@ -112,6 +112,8 @@ struct XlsxLimits {
 };
 Result<CsvTable> ReadXlsxFile(const std::string& path, const std::string& sheet,
                               const XlsxLimits& limits = {});
+// The names of an .xlsx workbook's worksheets, in their order.
+Result<std::vector<std::string>> XlsxSheetNames(const std::string& path);
 // The memory an upload or import of `file_bytes` may take when no budget is given.
 std::uint64_t DefaultMemoryBudget(std::uint64_t file_bytes);
 

@@ -143,7 +143,7 @@ class LaidOutReader final : public TableReader {
 };
 
 // The reader's 合计 differences as the import's warnings `subtotal_differs`.
-void NoteSubtotalDifferences(const LaidOutReader& reader, model::ImportReport& report);
+std::vector<model::RowIssue> SubtotalWarnings(const LaidOutReader& reader);
 
 // OpenTable, then the table found in it by `specs` (and the profile, if any).
 Result<std::unique_ptr<LaidOutReader>> OpenLaidOutTable(

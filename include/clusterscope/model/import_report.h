@@ -71,7 +71,8 @@ struct ImportReport {
   // blank, subtotal (合计, 其中…) and note rows (注：…), by line; past 1,000 only counted.
   struct Skipped {
     std::size_t line = 0;
-    std::string kind;  // "title", "units", "blank", "subtotal", "note"
+    std::string kind;   // "title", "units", "blank", "subtotal", "note"
+    std::string sheet;  // of an .xlsx file; empty for CSV
   };
   std::vector<Skipped> skipped;
   std::size_t skipped_not_kept = 0;
@@ -132,7 +133,10 @@ struct ImportOptions {
   std::string source_name;    // the file as the import batch records it (an upload: the name it
                               // was sent under); default: the file's absolute path
   std::string sheet;          // worksheet of an .xlsx file (default: the first)
-  bool gbk = false;           // a CSV file is GBK-encoded, not UTF-8
+  // Several worksheets read as one file, in order, each laid out on its own (a sheet per park
+  // or per month; monthly files); {"*"}: every sheet. Non-empty: `sheet` is not used.
+  std::vector<std::string> sheets;
+  bool gbk = false;  // a CSV file is GBK-encoded, not UTF-8
   // Read a CSV file that is not UTF-8 but reads as GBK as GBK, with a warning `read_as_gbk`
   // (uploads: offices send what Excel on Chinese Windows saves).
   bool detect_encoding = false;

@@ -105,6 +105,10 @@ inline constexpr core::Message kNotOfYourPark{
     "{} line {}: {} is not an enterprise of park {}; a park editor uploads its park's "
     "enterprises only"};
 inline constexpr core::Message kNoSuchImportKind{"没有 '{}' 这种导入", "no kind of import '{}'"};
+inline constexpr core::Message kSeveralSheetsMonthlyOnly{
+    "一次读多个工作表仅用于月度数据；{}文件请逐个工作表导入",
+    "several sheets are read at once for monthly files only; import the sheets of {} files one "
+    "at a time"};
 inline constexpr core::Message kNoSuchProfile{"没有名为“{}”的导入方案（已有：{}）",
                                               "no import profile '{}' (there are: {})"};
 inline constexpr core::Message kProfileOtherKind{"导入方案“{}”用于读取{}文件，不能读取{}文件",

@@ -199,6 +199,12 @@ inline constexpr core::Message kOldExcelFile{
     "去掉密码后另存为“Excel 工作簿（.xlsx）”或 CSV 再导入",
     "{}: an Excel 97-2003 workbook (.xls) or a password-protected workbook cannot be read: open "
     "it in Excel or WPS, remove any password and save it as an Excel Workbook (.xlsx) or as CSV"};
+inline constexpr core::Message kSheetsDiffer{
+    "{}：工作表“{}”的列、金额单位或口径与“{}”不同：请分别导入",
+    "{}: sheet '{}' differs from '{}' in its columns, money unit or basis: import them one by "
+    "one"};
+inline constexpr core::Message kTooManySheets{"{}：共 {} 个工作表，一次最多读 {} 个",
+                                              "{}: {} worksheets; at most {} are read at once"};
 inline constexpr core::Message kProfileHeaderRow{
     "{}：导入方案“{}”的表头在第 {} 行，文件没有这一行",
     "{}: import profile '{}' has the header on row {}, and the file has no such row"};

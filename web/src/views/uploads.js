@@ -18,7 +18,10 @@ function layout(report) {
   if (typeof report.year_to_date_stated === 'boolean')
     said.push(t(report.year_to_date_stated ? 'read_ytd' : 'read_month'));
   const skipped = report.skipped ?? [];
-  const rows = skipped.slice(0, 20).map((r) => `${r.line}（${t(`skipped_${r.kind}`)}）`);
+  const sheets = new Set(skipped.map((r) => r.sheet ?? ''));
+  const rows = skipped
+    .slice(0, 20)
+    .map((r) => `${sheets.size > 1 ? `${r.sheet}!` : ''}${r.line}（${t(`skipped_${r.kind}`)}）`);
   const more = skipped.length + (report.skipped_not_kept ?? 0) - rows.length;
   if (rows.length) said.push(`${t('rows_left_out')}${rows.join('、')}${more > 0 ? ` …+${more}` : ''}`);
   return said.length ? `<p class="muted" data-test="upload-layout">${esc(said.join('；'))}</p>` : '';
