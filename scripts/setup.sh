@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 clang-format clang-tidy universal-ctags git
   python3-scipy  # scripts/attack_published.py: the attacker's programmes, apart from ours
   python3-openpyxl libreoffice-calc-nogui  # tests/sheets/: workbooks other programs write
+  python3-docx libreoffice-writer-nogui poppler-utils  # the Word documents, read and printed
   clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (tests/fuzz/)
   nodejs chromium fonts-noto-cjk  # the browser tests and screenshots draw Chinese text
 )
