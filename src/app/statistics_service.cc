@@ -70,9 +70,9 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
   report::MonthlyBundle bundle;
   bundle.is_public = !grant.full();
   const auto rules = PublishedRules(grant, options.disclosure);
-  auto indicators =
-      ComputeIndicators(store(), system(), options.period, options.indicators, options.alerts,
-                        options.trend_months, grant.full() ? nullptr : &rules);
+  auto indicators = ComputeIndicators(
+      store(), system(), options.period, options.indicators, options.alerts, options.trend_months,
+      grant.full() ? nullptr : &rules, options.previous ? &bundle.previous : nullptr);
   if (!indicators) return Error(indicators.error());
   bundle.indicators = std::move(*indicators);
   const auto period = bundle.indicators.period;

@@ -75,7 +75,8 @@ Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
 Result<engine::MonthlyIndicators> ComputeIndicators(
     storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
     const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules,
-    int trend_months, const disclosure::DisclosureRules* published) {
+    int trend_months, const disclosure::DisclosureRules* published,
+    std::optional<engine::MonthlyIndicators>* previous) {
   if (!period) {
     auto latest = LatestPeriod(store);
     if (!latest) return Error(latest.error());
@@ -83,15 +84,27 @@ Result<engine::MonthlyIndicators> ComputeIndicators(
   }
   // This year's months to the period and the same months of last year (and of the years the
   // trend reaches back to): nothing else is read.
-  const int first_year =
+  int first_year =
       core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
+  if (previous != nullptr) first_year = std::min(first_year, PreviousPeriod(*period).year - 1);
   auto engine = EngineOver(store, system, core::Period{first_year, 1}, *period);
   if (!engine) return Error(engine.error());
   auto indicators = (*engine)->Compute(*period, options);
   indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
   if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
   if (published != nullptr) disclosure::ApplyDisclosureControl(**engine, indicators, *published);
+  if (previous != nullptr) {
+    *previous = (*engine)->Compute(PreviousPeriod(*period), {.top = 0});
+    if (published != nullptr) {
+      disclosure::ApplyDisclosureControl(**engine, **previous, *published);
+    }
+  }
   return indicators;
+}
+
+core::Period PreviousPeriod(core::Period period) {
+  return period.month <= 2 ? core::Period{period.year - 1, 12}
+                           : core::Period::FromIndex(period.Index() - 1);
 }
 
 Status IssuesToStatus(const std::vector<model::CellIssue>& issues) {

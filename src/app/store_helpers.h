@@ -61,11 +61,16 @@ Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
                                                    core::Period from, core::Period to);
 // The monthly indicators of `period` (default: the latest month held) with the alerts of the
 // period and the total's trend over `trend_months` months; in the published form under
-// `published` disclosure rules when given.
+// `published` disclosure rules when given. `previous`, when given, receives the period before
+// (PreviousPeriod) in the same form, without rankings or alerts, from the same engine.
 Result<engine::MonthlyIndicators> ComputeIndicators(
     storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
     const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules = {},
-    int trend_months = 0, const disclosure::DisclosureRules* published = nullptr);
+    int trend_months = 0, const disclosure::DisclosureRules* published = nullptr,
+    std::optional<engine::MonthlyIndicators>* previous = nullptr);
+// The period a report compares with: the month before, but last year's December for January
+// and for the combined January–February report (the bureau publishes no January alone).
+core::Period PreviousPeriod(core::Period period);
 // Keeps the rows (anything with a `uscc`) about enterprises of `park`; all when `park` is empty.
 template <typename Row>
 Status KeepPark(storage::Store& store, const std::string& park, std::vector<Row>& rows) {

@@ -14,7 +14,7 @@ namespace clusterscope::cli {
 namespace {
 
 struct ReportArgs {
-  std::string period, format = "md", out, lang = "zh", insider;
+  std::string period, format = "md", out, lang = "zh", insider, docx_template;
   std::size_t top = 10;
   bool is_public = false;
   disclosure::DisclosureRules disclosure;
@@ -32,7 +32,10 @@ int RunMonthlyReport(const Context& ctx, const ReportArgs& args) {
   options.period = *option;
   options.indicators.top = args.top;
   options.alerts = args.alerts;
-  options.trend_months = args.format == "html" ? 12 : 0;  // the page charts 12 months
+  // The page and the analysis chart 12 months; the analysis compares with the period before.
+  const bool analysis = args.format == "docx" || args.format == "pdf";
+  options.trend_months = args.format == "html" || analysis ? 12 : 0;
+  options.previous = analysis;
   options.disclosure = args.disclosure;
   if (!args.insider.empty()) {
     // park:CODE: the published form a park's editor gets, who knows that park's enterprises.
@@ -56,7 +59,8 @@ int RunMonthlyReport(const Context& ctx, const ReportArgs& args) {
   const auto language = args.lang == "en" ? report::Language::kEn : report::Language::kZh;
   const auto* county = core::FindCounty(opened->system().region_code);
   const std::string region = county != nullptr ? county->name : opened->system().name_zh;
-  return Emit(report::RenderMonthly(*bundle, args.format, region, language), args.format, args.out);
+  return Emit(report::RenderMonthly(*bundle, args.format, region, language, args.docx_template),
+              args.format, args.out);
 }
 
 // `report members`: which enterprises make up each group's frame, as CSV.
@@ -109,9 +113,15 @@ void RegisterReport(CLI::App& app, Context& ctx) {
   command
       ->add_option(
           "--format", args->format,
-          "md (Markdown), html (with charts), json, xlsx (Excel, needs --out), or headline")
-      ->check(CLI::IsMember({"md", "html", "json", "xlsx", "headline"}))
+          "md (Markdown), html (with charts), json, xlsx (Excel), docx (the analysis as an "
+          "official document, Word), pdf (the same, printed by LibreOffice), or headline; "
+          "xlsx, docx and pdf need --out")
+      ->check(CLI::IsMember({"md", "html", "json", "xlsx", "docx", "pdf", "headline"}))
       ->default_val("md");
+  command
+      ->add_option("--template", args->docx_template,
+                   "docx, pdf: a Word document whose styles stand in for the official ones")
+      ->check(CLI::ExistingFile);
   command->add_option("--out", args->out, "Write to this file instead of the terminal");
   command->add_option("--lang", args->lang, "zh or en")
       ->check(CLI::IsMember({"zh", "en"}))

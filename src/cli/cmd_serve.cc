@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "clusterscope/http/server.h"
+#include "clusterscope/report/pdf.h"
 
 namespace clusterscope::cli {
 
@@ -144,6 +145,13 @@ void RegisterServe(CLI::App& app, Context& ctx) {
       } else {
         fmt::print("dashboard: http://{}:{}/ (files in {})\n", options->bind, *port,
                    options->web_root);
+      }
+      if (const auto office = report::PdfConverter()) {
+        fmt::print("PDF reports: by {}\n", *office);
+      } else {
+        fmt::print(
+            "PDF reports: unavailable (apt install libreoffice-writer-nogui fonts-noto-cjk); "
+            "Word and the other formats work\n");
       }
       std::fflush(stdout);
       AwaitStop(stop_signals, log->get());

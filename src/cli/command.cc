@@ -122,8 +122,9 @@ Result<app::Grant> Opened::Grant(app::Subject subject, std::string_view what,
 }
 
 Status CheckOut(std::string_view format, const std::string& out) {
-  if (format == "xlsx" && out.empty()) {
-    return Status::InvalidArgument("--format xlsx writes a workbook: give it --out FILE");
+  if ((format == "xlsx" || format == "docx" || format == "pdf") && out.empty()) {
+    return Status::InvalidArgument(
+        fmt::format("--format {} writes a binary file: give it --out FILE", format));
   }
   return Status::Ok();
 }

@@ -65,6 +65,13 @@ std::vector<std::string> Params::List(const char* name) const {
   return out;
 }
 
+const char* DownloadType(std::string_view format) {
+  if (format == "docx") return kDocx;
+  if (format == "pdf") return kPdf;
+  if (format == "csv") return kCsv;
+  return kXlsx;
+}
+
 Result<std::string> Params::OneOf(const char* name, const std::vector<std::string>& allowed,
                                   std::string fallback) const {
   if (!Known(name).HasParam(name)) return fallback;

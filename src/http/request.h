@@ -24,6 +24,11 @@ namespace clusterscope::http {
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kDocx =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+constexpr const char* kPdf = "application/pdf";
+// The media type of a file to download: xlsx, docx, pdf, csv.
+const char* DownloadType(std::string_view format);
 constexpr const char* kCsv = "text/csv; charset=utf-8";
 
 // The query parameters of a request, each checked as it is read.

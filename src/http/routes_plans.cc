@@ -7,19 +7,29 @@
 
 #include "clusterscope/app/chains_service.h"
 #include "clusterscope/app/targets_service.h"
+#include "clusterscope/report/analysis.h"
 #include "clusterscope/report/chains.h"
 #include "clusterscope/report/targets.h"
 
 namespace clusterscope::http {
 namespace {
 
+// JSON, or the progress report as a Word document (docx) or its PDF, to download.
 Result<Answer> Targets(Call& call) {
   auto period = call.params.Period();
   if (!period) return Error(period.error());
+  auto format = call.params.OneOf("format", {"json", "docx", "pdf"}, "json");
+  if (!format) return Error(format.error());
   auto targets = app::TargetsService(call.db, call.caller)
                      .Targets(*call.grant, *period, call.params.Has("history"));
   if (!targets) return Error(targets.error());
-  return Answer{report::TargetsJson(*targets, call.params.Language()), kJson, ""};
+  const auto language = call.params.Language();
+  if (*format == "json") return Answer{report::TargetsJson(*targets, language), kJson, ""};
+  auto bytes = report::OfficialDocumentBytes(
+      report::TargetsAnalysis(*targets, !call.grant->full(), language), *format);
+  if (!bytes) return Error(bytes.error());
+  return Answer{std::move(*bytes), DownloadType(*format),
+                fmt::format("targets-{}.{}", targets->period.ToString(), *format)};
 }
 
 // The published form has the links' statuses only, not who serves them.

@@ -35,25 +35,32 @@ app::MonthlyReportOptions Overview(std::optional<core::Period> period) {
   return wanted;
 }
 
+const std::vector<std::string> kReportFormats = {"json", "html", "xlsx", "docx", "pdf"};
+
 Result<Answer> MonthlyReport(Call& call) {
   auto period = call.params.Period();
   if (!period) return Error(period.error());
-  auto format = call.params.OneOf("format", {"json", "html", "xlsx"}, "json");
+  auto format = call.params.OneOf("format", kReportFormats, "json");
   if (!format) return Error(format.error());
   const app::Grant& grant = *call.grant;
   app::MonthlyReportOptions wanted;
   wanted.period = *period;
   wanted.indicators.top = grant.full() ? 10 : 0;
-  wanted.trend_months = *format == "html" ? 12 : 0;
+  // The page and the analysis chart 12 months; the analysis compares with the period before.
+  const bool analysis = *format == "docx" || *format == "pdf";
+  wanted.trend_months = *format == "html" || analysis ? 12 : 0;
+  wanted.previous = analysis;
   auto bundle = app::StatisticsService(call.db, call.caller).MonthlyReport(grant, wanted);
   if (!bundle) return Error(bundle.error());
   const std::string region = RegionName(call.db);
   const auto language = call.params.Language();
   auto bytes = report::RenderMonthly(*bundle, *format, region, language);
   if (!bytes) return Error(bytes.error());
-  if (*format != "xlsx") return Answer{std::move(*bytes), *format == "html" ? kHtml : kJson, ""};
-  return Answer{std::move(*bytes), kXlsx,
-                fmt::format("report-{}.xlsx", bundle->indicators.period.ToString())};
+  if (*format == "json" || *format == "html") {
+    return Answer{std::move(*bytes), *format == "html" ? kHtml : kJson, ""};
+  }
+  return Answer{std::move(*bytes), DownloadType(*format),
+                fmt::format("report-{}.{}", bundle->indicators.period.ToString(), *format)};
 }
 
 Result<Answer> Cockpit(Call& call) {
@@ -136,7 +143,7 @@ void AddStatisticsRoutes(Router& router) {
        .detail = [](const Call& call) -> Result<std::string> {
          auto period = call.params.Period();
          if (!period) return Error(period.error());
-         auto format = call.params.OneOf("format", {"json", "html", "xlsx"}, "json");
+         auto format = call.params.OneOf("format", kReportFormats, "json");
          if (!format) return Error(format.error());
          return fmt::format("{} {} with enterprise rankings",
                             period->has_value() ? (*period)->ToString() : "latest", *format);

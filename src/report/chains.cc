@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clusterscope/report/analysis.h"
 #include "clusterscope/report/analytics.h"
 #include "clusterscope/report/numbers.h"
 #include "clusterscope/report/targets.h"
@@ -831,7 +832,12 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
 }
 
 Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
-                                  const std::string& region_name, Language language) {
+                                  const std::string& region_name, Language language,
+                                  const std::string& docx_template) {
+  if (format == "docx" || format == "pdf") {
+    return OfficialDocumentBytes(MonthlyAnalysis(bundle, region_name, language), format,
+                                 docx_template);
+  }
   std::vector<Document> appendix;
   if (bundle.benchmark) {
     appendix.push_back(ClusterViewDocument(*bundle.benchmark, language));
@@ -874,7 +880,7 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
     return text;
   }
   return Error(Status::InvalidArgument(
-      fmt::format("unknown format '{}' (md, html, json, xlsx, headline)", format)));
+      fmt::format("unknown format '{}' (md, html, json, xlsx, docx, pdf, headline)", format)));
 }
 
 }  // namespace clusterscope::report

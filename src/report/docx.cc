@@ -97,36 +97,70 @@ std::string Paragraph(std::string_view style, std::string_view text) {
 }
 
 // A cell of a three-line table: the header row has a thin rule under it.
-std::string Cell(std::string_view text, bool header, bool numeric) {
+std::string Cell(std::string_view text, bool header, bool numeric, int width) {
   const std::string border =
       header
           ? R"(<w:tcBorders><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>)"
           : "";
   return fmt::format(
-      R"(<w:tc><w:tcPr>{0}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="{1}"/></w:pPr><w:r>{2}<w:t xml:space="preserve">{3}</w:t></w:r></w:p></w:tc>)",
+      R"(<w:tc><w:tcPr><w:tcW w:w="{4}" w:type="dxa"/>{0}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="{1}"/></w:pPr><w:r>{2}<w:t xml:space="preserve">{3}</w:t></w:r></w:p></w:tc>)",
       border,
       header    ? "center"
       : numeric ? "right"
                 : "left",
-      header ? "<w:rPr><w:b/></w:rPr>" : "", Text(text));
+      header ? "<w:rPr><w:b/></w:rPr>" : "", Text(text), width);
+}
+
+// How wide a text prints, in half-width characters: CJK and full-width forms take two.
+double PrintedWidth(std::string_view text) {
+  double width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte
+    width += c >= 0xE2 ? 2 : 1;        // U+2000 and up: CJK, punctuation, full-width
+  }
+  return width;
+}
+
+// The columns' widths in twips, shared out over the type area by what each holds: the widest
+// cell, or a header folded over two lines.
+std::vector<int> ColumnWidths(const Section& table) {
+  constexpr int kTypeArea = kPageWidth - kMarginLeft - kMarginRight;
+  // Two characters more than the text: the cell's margins.
+  std::vector<double> wanted(table.headers.size(), 4);
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    wanted[c] = std::max(wanted[c], PrintedWidth(table.headers[c]) / 2 + 2);
+    for (const auto& row : table.rows) {
+      if (c < row.size()) wanted[c] = std::max(wanted[c], PrintedWidth(row[c]) + 2);
+    }
+    wanted[c] = std::min(wanted[c], 26.0);  // longer names fold
+  }
+  double sum = 0;
+  for (const double w : wanted) sum += w;
+  std::vector<int> widths;
+  for (const double w : wanted) widths.push_back(static_cast<int>(kTypeArea * w / sum));
+  return widths;
 }
 
 std::string Table(const Section& table) {
   std::string out;
   if (!table.title.empty()) out += Paragraph("Caption", table.title);
   for (const auto& note : table.notes) out += Paragraph("TableText", note);
+  const auto widths = ColumnWidths(table);
   out +=
-      R"(<w:tbl><w:tblPr><w:tblStyle w:val="ThreeLine"/><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/></w:tblPr><w:tblGrid>)";
-  for (std::size_t c = 0; c < table.headers.size(); ++c) out += "<w:gridCol/>";
+      R"(<w:tbl><w:tblPr><w:tblStyle w:val="ThreeLine"/><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>)";
+  for (const int width : widths) out += fmt::format(R"(<w:gridCol w:w="{}"/>)", width);
   out += R"(</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>)";
-  for (const auto& header : table.headers) out += Cell(header, true, false);
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    out += Cell(table.headers[c], true, false, widths[c]);
+  }
   out += "</w:tr>";
   for (const auto& row : table.rows) {
     out += R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)";
     for (std::size_t c = 0; c < row.size(); ++c) {
       const bool numeric =
           std::find(table.numeric.begin(), table.numeric.end(), c) != table.numeric.end();
-      out += Cell(row[c], false, numeric);
+      out += Cell(row[c], false, numeric, c < widths.size() ? widths[c] : 0);
     }
     out += "</w:tr>";
   }
@@ -165,7 +199,13 @@ std::string Series(int index, std::string_view name, const std::vector<std::stri
 
 // An axis pair: a category axis and a value axis, the second pair on the right and unseen.
 // Bars start at zero unless some are negative: a bar's length is its value.
-std::string Axes(int category, int value, bool secondary, bool from_zero) {
+// Horizontal bars read from the top: their categories run downwards, the values along the foot.
+std::string Axes(int category, int value, bool secondary, bool from_zero, bool horizontal) {
+  if (horizontal) {
+    return fmt::format(
+        R"(<c:catAx><c:axId val="{0}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="{1}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx><c:valAx><c:axId val="{1}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="{0}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>)",
+        category, value);
+  }
   return fmt::format(
       R"(<c:catAx><c:axId val="{0}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="{2}"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="{1}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx><c:valAx><c:axId val="{1}"/><c:scaling><c:orientation val="minMax"/>{6}</c:scaling><c:delete val="0"/><c:axPos val="{3}"/>{4}<c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="{0}"/><c:crosses val="{5}"/><c:crossBetween val="between"/></c:valAx>)",
       category, value, secondary ? 1 : 0, secondary ? "r" : "l",
@@ -178,7 +218,9 @@ std::string Axes(int category, int value, bool secondary, bool from_zero) {
 std::string ChartPart(const DocxChart& chart) {
   std::string out = std::string(
       R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>)");
-  out += R"(<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>)";
+  out += fmt::format(
+      R"(<c:barChart><c:barDir val="{}"/><c:grouping val="clustered"/><c:varyColors val="0"/>)",
+      chart.horizontal ? "bar" : "col");
   out += Series(
       0, chart.bars_name, chart.categories, chart.bars,
       R"(<c:spPr><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>)");
@@ -194,22 +236,30 @@ std::string ChartPart(const DocxChart& chart) {
   }
   const bool from_zero =
       std::none_of(chart.bars.begin(), chart.bars.end(), [](const auto& v) { return v && *v < 0; });
-  out += Axes(1001, 1002, false, from_zero);
-  if (line) out += Axes(1003, 1004, true, false);
+  out += Axes(1001, 1002, false, from_zero, chart.horizontal);
+  if (line) out += Axes(1003, 1004, true, false, false);
   out +=
       R"(</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>)";
   out +=
-      R"(<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="Times New Roman"/><a:ea typeface="仿宋_GB2312"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr></c:chartSpace>)";
+      R"(<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="Times New Roman"/><a:ea typeface="仿宋_GB2312"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>)";
+  // The data as a workbook inside the document, for Word's and WPS's "edit data".
+  out +=
+      R"(<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>)";
   return out;
 }
 
-// The paragraph that holds chart `number` (1-based), as wide as the type area.
-std::string ChartParagraph(int number) {
-  constexpr long kWidth = 5616000;   // 156 mm in EMU
-  constexpr long kHeight = 3240000;  // 90 mm
+// The paragraph that holds chart `number` (1-based), as wide as the type area; horizontal bars
+// take 6 mm each.
+std::string ChartParagraph(int number, const DocxChart& chart) {
+  constexpr long kWidth = 5616000;  // 156 mm in EMU
+  constexpr long kMillimetre = 36000;
+  const long height =
+      chart.horizontal
+          ? std::clamp(static_cast<long>(30 + 6 * chart.categories.size()), 60L, 200L) * kMillimetre
+          : 90 * kMillimetre;
   return fmt::format(
       R"(<w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{1}" cy="{2}"/><wp:docPr id="{0}" name="Chart {0}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart{0}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>)",
-      number, kWidth, kHeight);
+      number, kWidth, height);
 }
 
 // The section: A4, the margins, the 22 x 28 grid, odd and even footers.
@@ -241,7 +291,7 @@ std::string Body(const OfficialDocument& document) {
         out += Table(block.table);
         break;
       case DocxBlock::Kind::kChart:
-        out += Paragraph("Caption", block.chart.title) + ChartParagraph(++charts);
+        out += Paragraph("Caption", block.chart.title) + ChartParagraph(++charts, block.chart);
         break;
       case DocxBlock::Kind::kAnalystNote:
         out += Paragraph("AnalystNote", block.text);
@@ -261,10 +311,39 @@ std::string Footer(bool odd) {
       odd ? "right" : "left", odd ? 0 : 280, odd ? 280 : 0, run);
 }
 
+// A chart's data as the workbook Word and WPS open to edit it: the categories in column A, the
+// bars in B, the line in C, the series' names in row 1 (the cells the chart's formulas name).
+Result<std::string> ChartWorkbook(const DocxChart& chart) {
+  auto book = detail::Workbook::Open();
+  if (!book) return Error(book.error());
+  lxw_worksheet* sheet = workbook_add_worksheet(book->get(), "Sheet1");
+  worksheet_write_string(sheet, 0, 1, chart.bars_name.c_str(), nullptr);
+  if (!chart.line_name.empty())
+    worksheet_write_string(sheet, 0, 2, chart.line_name.c_str(), nullptr);
+  for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+    const auto row = static_cast<lxw_row_t>(i + 1);
+    worksheet_write_string(sheet, row, 0, chart.categories[i].c_str(), nullptr);
+    if (i < chart.bars.size() && chart.bars[i]) {
+      worksheet_write_number(sheet, row, 1, *chart.bars[i], nullptr);
+    }
+    if (i < chart.line.size() && chart.line[i]) {
+      worksheet_write_number(sheet, row, 2, *chart.line[i], nullptr);
+    }
+  }
+  worksheet_set_column(sheet, 0, 0, 24, nullptr);
+  return std::move(*book).Bytes();
+}
+
+std::string ChartRels(int number) {
+  return fmt::format(
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/chart{}.xlsx"/></Relationships>)",
+      number);
+}
+
 // The package's content types, with `charts` chart parts.
 std::string ContentTypes(int charts) {
   std::string out =
-      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
   for (int n = 1; n <= charts; ++n) {
     out += fmt::format(
         R"(<Override PartName="/word/charts/chart{}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>)",
@@ -359,6 +438,36 @@ Result<std::string> TemplateStyles(const std::string& path) {
   return styles;
 }
 
+// A template's styles with ours added for each style the document uses that it lacks (a
+// template from Chinese Word names its headings "1" and "2", not Heading1), so that every
+// paragraph has a style; the template's own win wherever both have one.
+Result<std::string> MergeStyles(std::string taken, const std::string& path) {
+  const std::size_t close = taken.rfind("</w:styles>");
+  if (close == std::string::npos) {
+    return Error(Status::InvalidArgument(
+        fmt::format("{}: not a Word document (.docx) with styles to take", path)));
+  }
+  const std::string ours = Styles();
+  std::string added;
+  for (std::size_t at = ours.find("<w:style "); at != std::string::npos;
+       at = ours.find("<w:style ", at + 1)) {
+    const std::size_t end = ours.find("</w:style>", at) + std::string_view("</w:style>").size();
+    const std::size_t id = ours.find("w:styleId=\"", at) + std::string_view("w:styleId=\"").size();
+    const std::string name = ours.substr(id, ours.find('"', id) - id);
+    if (taken.find(fmt::format("w:styleId=\"{}\"", name)) == std::string::npos) {
+      std::string element = ours.substr(at, end - at);
+      // Not as the default paragraph style: the template has its own.
+      constexpr std::string_view kDefault = R"( w:default="1")";
+      if (const auto d = element.find(kDefault); d != std::string::npos) {
+        element.erase(d, kDefault.size());
+      }
+      added += element;
+    }
+  }
+  taken.insert(close, added);
+  return taken;
+}
+
 }  // namespace
 
 Result<std::string> DocxBytes(const OfficialDocument& document, const std::string& template_docx) {
@@ -366,15 +475,21 @@ Result<std::string> DocxBytes(const OfficialDocument& document, const std::strin
   if (!template_docx.empty()) {
     auto taken = TemplateStyles(template_docx);
     if (!taken) return Error(taken.error());
-    styles = std::move(*taken);
+    auto merged = MergeStyles(std::move(*taken), template_docx);
+    if (!merged) return Error(merged.error());
+    styles = std::move(*merged);
   }
   std::vector<std::pair<std::string, std::string>> charts;
+  int count = 0;
   for (const auto& block : document.blocks) {
     if (block.kind != DocxBlock::Kind::kChart) continue;
-    charts.emplace_back(fmt::format("word/charts/chart{}.xml", charts.size() + 1),
-                        ChartPart(block.chart));
+    ++count;
+    auto data = ChartWorkbook(block.chart);
+    if (!data) return Error(data.error());
+    charts.emplace_back(fmt::format("word/charts/chart{}.xml", count), ChartPart(block.chart));
+    charts.emplace_back(fmt::format("word/charts/_rels/chart{}.xml.rels", count), ChartRels(count));
+    charts.emplace_back(fmt::format("word/embeddings/chart{}.xlsx", count), std::move(*data));
   }
-  const int count = static_cast<int>(charts.size());
   std::vector<std::pair<std::string, std::string>> parts = {
       {"[Content_Types].xml", ContentTypes(count)},
       {"_rels/.rels", std::string(kPackageRels)},

@@ -15,6 +15,7 @@
 
 #include "clusterscope/report/document.h"
 #include "clusterscope/report/monthly_report.h"
+#include "clusterscope/targets/progress.h"
 
 namespace clusterscope::report::detail {
 
@@ -67,6 +68,11 @@ struct AlertLine {
 // with its figure, when they hold more than `fold_above` alerts against one reference figure.
 std::vector<AlertLine> AlertLines(const std::vector<engine::Alert>& alerts, core::Period period,
                                   Language language, std::size_t fold_above = 3);
+// A target's actual and goal as the targets report writes them: "795.5 亿元", "下降5.7%", "≤ 0.5
+// 吨标准煤/万元".
+std::string TargetActualText(const model::Target& t, const targets::Progress& p, Language language);
+std::string TargetGoalText(const model::Target& t, Language language);
+
 const engine::GroupIndicators* TotalOf(const engine::MonthlyIndicators& indicators);
 
 // The tables a report shows, in order: every kind but the total and classes, with divisions and

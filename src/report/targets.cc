@@ -68,7 +68,11 @@ std::string Odds(const targets::Progress& p) {
   return p.odds ? fmt::format("{:.0f}%", p.odds->probability * 100) : "—";
 }
 
-std::string TargetText(const model::Target& t, Language language) {
+}  // namespace
+
+namespace detail {
+
+std::string TargetGoalText(const model::Target& t, Language language) {
   if (t.kind == model::TargetKind::kMilestone) return "—";
   if (t.kind == model::TargetKind::kRate) return text::kAtLeastTheCitysRate.In(language);
   if (t.kind == model::TargetKind::kCompare) return text::kFallsFasterThanReference.In(language);
@@ -76,7 +80,8 @@ std::string TargetText(const model::Target& t, Language language) {
                      numbers::InUnit(t.target_value, t.unit, language));
 }
 
-std::string ActualText(const model::Target& t, const targets::Progress& p, Language language) {
+std::string TargetActualText(const model::Target& t, const targets::Progress& p,
+                             Language language) {
   if (t.kind == model::TargetKind::kRate || t.kind == model::TargetKind::kCompare) {
     // A change in percent, in words: 下降5.7%.
     return p.actual ? numbers::ChangeWords(*p.actual / 100, language) : "—";
@@ -85,7 +90,10 @@ std::string ActualText(const model::Target& t, const targets::Progress& p, Langu
   return numbers::InUnit(p.actual, t.unit, language);
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::TargetActualText;
+using detail::TargetGoalText;
 
 std::string TargetsTable(const targets::TargetReport& report, Language language) {
   const bool zh = language == Language::kZh;
@@ -99,10 +107,10 @@ std::string TargetsTable(const targets::TargetReport& report, Language language)
     const auto& t = row.target;
     const auto& p = row.progress;
     table.AddRow({t.id, zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
-                  KindText(t.kind, language), ActualText(t, p, language), TargetText(t, language),
-                  numbers::Percent(p.completion), numbers::Percent(p.time_progress),
-                  Required(t, p, language), Projection(t, p, language), Odds(p),
-                  numbers::Status(p.status, language)});
+                  KindText(t.kind, language), TargetActualText(t, p, language),
+                  TargetGoalText(t, language), numbers::Percent(p.completion),
+                  numbers::Percent(p.time_progress), Required(t, p, language),
+                  Projection(t, p, language), Odds(p), numbers::Status(p.status, language)});
   }
   return fmt::format("{} · {}\n{}", report.plan.name_zh,
                      core::Say(language, text::kDataTo, numbers::Month(report.period, language)),
@@ -119,14 +127,14 @@ std::string TargetsMarkdown(const targets::TargetReport& report, Language langua
   for (const auto& row : report.rows) {
     const auto& t = row.target;
     const auto& p = row.progress;
-    out +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
-                    zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
-                    KindText(t.kind, language), ActualText(t, p, language), TargetText(t, language),
-                    numbers::Percent(p.completion), numbers::Percent(p.path_progress),
-                    numbers::Percent(p.time_progress), Required(t, p, language),
-                    Projection(t, p, language), Odds(p), numbers::Status(p.status, language),
-                    t.kind == model::TargetKind::kMilestone ? "" : p.note.In(language));
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", t.id,
+                       zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en),
+                       KindText(t.kind, language), TargetActualText(t, p, language),
+                       TargetGoalText(t, language), numbers::Percent(p.completion),
+                       numbers::Percent(p.path_progress), numbers::Percent(p.time_progress),
+                       Required(t, p, language), Projection(t, p, language), Odds(p),
+                       numbers::Status(p.status, language),
+                       t.kind == model::TargetKind::kMilestone ? "" : p.note.In(language));
   }
   out += text::kTargetsMarkdownFootnote.In(language);
   return out;
@@ -236,11 +244,11 @@ std::string TargetsHtml(const targets::TargetReport& report, Language language) 
         "</td></tr>\n",
         detail::Escape(t.id),
         detail::Escape(zh ? t.name_zh : (t.name_en.empty() ? t.name_zh : t.name_en)),
-        detail::Escape(ActualText(t, p, language)), detail::Escape(TargetText(t, language)),
-        numbers::Percent(p.completion), numbers::Percent(p.time_progress),
-        detail::Escape(Required(t, p, language)), detail::Escape(Projection(t, p, language)),
-        Odds(p), p.status, detail::Escape(p.note.In(language)),
-        detail::Escape(numbers::Status(p.status, language)));
+        detail::Escape(TargetActualText(t, p, language)),
+        detail::Escape(TargetGoalText(t, language)), numbers::Percent(p.completion),
+        numbers::Percent(p.time_progress), detail::Escape(Required(t, p, language)),
+        detail::Escape(Projection(t, p, language)), Odds(p), p.status,
+        detail::Escape(p.note.In(language)), detail::Escape(numbers::Status(p.status, language)));
   }
   out += fmt::format("</table>\n<p class=\"note\">{}</p>\n</body></html>\n",
                      text::kTargetsHtmlFootnote.In(language));

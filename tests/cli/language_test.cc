@@ -106,6 +106,17 @@ class LanguageTest : public CliTest {
       const CliRun run = Cli(command + " --out out.xlsx");
       ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.out;
       out = testutil::XlsxCells(dir_.Path("out.xlsx"));
+    } else if (name.ends_with(".docx")) {
+      const CliRun run = Cli(command + " --out out.docx");
+      ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.out;
+      // Its paragraphs and table cells, as python-docx reads them.
+      const CliRun read = Shell(
+          "/usr/bin/python3 -c \"import docx\n"
+          "d = docx.Document('out.docx')\n"
+          "print('\\n'.join(p.text for p in d.paragraphs))\n"
+          "print('\\n'.join(c.text for t in d.tables for r in t.rows for c in r.cells))\"");
+      ASSERT_EQ(read.exit_code, 0) << read.out;
+      out = read.out;
     } else {
       const CliRun run = Cli(command);
       ASSERT_EQ(run.exit_code, 0) << command << "\n" << run.out;
@@ -136,12 +147,15 @@ TEST_F(LanguageTest, EachLanguagesOutputsSayNothingInTheOther) {
       {"report.html", "report monthly --format html"},
       {"report.json", "report monthly --format json"},
       {"report.xlsx", "report monthly --format xlsx"},
+      {"report.docx", "report monthly --format docx"},
+      {"report-public.docx", "report monthly --format docx --public"},
       {"report-public.md", "report monthly --format md --public"},
       {"targets.txt", "targets"},
       {"targets.md", "targets --format md"},
       {"targets.html", "targets --format html"},
       {"targets.json", "targets --format json"},
       {"targets.xlsx", "targets --format xlsx"},
+      {"targets.docx", "targets --format docx"},
       {"chain.txt", "chain show battery"},
       {"chain.md", "chain show battery --format md"},
       {"chain.json", "chain show battery --format json"},

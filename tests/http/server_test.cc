@@ -831,7 +831,9 @@ TEST_F(ServerTest, TheMonthlyReportKeepsEnterprisesFromViewers) {
   EXPECT_EQ(body.find(testutil::CreditCode(2)), std::string::npos) << body;
   ASSERT_EQ(Get(ana, "/api/v1/report/monthly?format=xlsx", &body), 200);
   EXPECT_EQ(body.substr(0, 2), "PK");  // a workbook (a zip)
-  EXPECT_EQ(Get(ana, "/api/v1/report/monthly?format=pdf"), 400);
+  EXPECT_EQ(Get(ana, "/api/v1/report/monthly?format=rtf"), 400);
+  ASSERT_EQ(Get(ana, "/api/v1/report/monthly?format=docx", &body), 200);
+  EXPECT_EQ(body.substr(0, 2), "PK");  // a Word document (a zip)
   EXPECT_EQ(Get(ana, "/api/v1/report/monthly?period=2025-13"), 400);
 }
 

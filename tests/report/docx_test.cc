@@ -123,6 +123,47 @@ TEST(DocxTest, LibreOfficeTurnsItIntoAPdfWithTheFigures) {
   EXPECT_NE(out.find("—1—"), std::string::npos) << out;
 }
 
+// An office's template (here python-docx's own, its title set in a house font) gives its
+// styles; the styles it lacks (the table text, the analyst's note, the three-line table) are
+// ours, so that every paragraph still has one.
+TEST(DocxTest, ATemplatesStylesStandInForOursAndOursFillWhatItLacks) {
+  testutil::TempDir dir;
+  int status = -1;
+  const std::string made = Shell(fmt::format("/usr/bin/python3 -c \"import docx, sys\n"
+                                             "d = docx.Document()\n"
+                                             "d.styles['Title'].font.name = 'HouseFont'\n"
+                                             "d.save(sys.argv[1])\" '{}' 2>&1",
+                                             dir.Path("house.docx")),
+                                 status);
+  ASSERT_EQ(status, 0) << made;
+  auto bytes = DocxBytes(Sample(), dir.Path("house.docx"));
+  ASSERT_TRUE(bytes.has_value()) << bytes.error().message();
+  testutil::WriteFile(dir.Path("a.docx"), *bytes);
+  const std::string styles =
+      Shell(fmt::format("/usr/bin/python3 -c \"import sys, zipfile\n"
+                        "print(zipfile.ZipFile(sys.argv[1]).read('word/styles.xml').decode())\" "
+                        "'{}'",
+                        dir.Path("a.docx")),
+            status);
+  ASSERT_EQ(status, 0);
+  EXPECT_NE(styles.find("HouseFont"), std::string::npos);
+  EXPECT_EQ(styles.find("方正小标宋简体"), std::string::npos) << "the template's title stays";
+  for (const char* ours : {"TableText", "AnalystNote", "ThreeLine"}) {
+    EXPECT_NE(styles.find(fmt::format("w:styleId=\"{}\"", ours)), std::string::npos) << ours;
+  }
+  // One default paragraph style: the template's.
+  EXPECT_EQ(styles.find(R"(w:default="1" w:styleId="Normal")"),
+            styles.rfind(R"(w:default="1" w:styleId="Normal")"));
+  const std::string read = Shell(
+      fmt::format("/usr/bin/python3 -c \"import docx, sys\n"
+                  "d = docx.Document(sys.argv[1])\n"
+                  "print(d.paragraphs[0].style.name, d.paragraphs[0].style.font.name)\" '{}' 2>&1",
+                  dir.Path("a.docx")),
+      status);
+  ASSERT_EQ(status, 0) << read;
+  EXPECT_EQ(read, "Title HouseFont\n");
+}
+
 TEST(DocxTest, ATemplateThatIsNoWordDocumentIsRefused) {
   testutil::TempDir dir;
   testutil::WriteFile(dir.Path("t.docx"), "not a zip");

@@ -45,7 +45,9 @@ function navigation() {
       .map((n) => `<a href="#/${n}" data-test="nav-${n}" class="${n === route ? 'active' : ''}">${t(n)}</a>`)
       .join('') +
     `<a href="${reportLink('html')}" target="_blank" rel="noopener" data-test="report-html">${t('report_html')}</a>` +
-    `<a href="${reportLink('xlsx')}" data-test="report-xlsx">${t('report_xlsx')}</a>`;
+    `<a href="${reportLink('xlsx')}" data-test="report-xlsx">${t('report_xlsx')}</a>` +
+    `<a href="${reportLink('docx')}" data-test="report-docx">${t('report_docx')}</a>` +
+    `<a href="${reportLink('pdf')}" target="_blank" rel="noopener" data-test="report-pdf">${t('report_pdf')}</a>`;
   const role = t(`role_${user().role}`);
   document.getElementById('who').textContent = `${user().user} · ${role}${user().park ? ` · ${user().park}` : ''}`;
   document.getElementById('lang').textContent = lang() === 'zh' ? 'EN' : '中文';

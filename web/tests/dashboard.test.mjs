@@ -522,3 +522,40 @@ test('a viewer sees withheld cells and no enterprise', async () => {
   );
   await context.close();
 });
+
+// A part of a Word document (a zip), as text, by Debian's python3.
+const docxPart = (file, part) =>
+  execFileSync(
+    '/usr/bin/python3',
+    [
+      '-c',
+      'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())',
+      file,
+      part,
+    ],
+    { encoding: 'utf8' },
+  );
+
+test('the analysis downloads as the Word document the command line writes, and the targets too', async () => {
+  const { page, errors, context } = await signedIn('ana', 'analyst-e2e-secret');
+  const [analysis] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-docx]')]);
+  assert.match(analysis.suggestedFilename(), /^report-\d{4}-\d{2}\.docx$/);
+  const downloaded = path.join(work, 'dashboard.docx');
+  await analysis.saveAs(downloaded);
+  const period = analysis.suggestedFilename().slice(7, 14);
+  const written = path.join(work, 'cli.docx');
+  run(['report', 'monthly', '--period', period, '--format', 'docx', '--out', written]);
+  for (const part of ['word/document.xml', 'word/charts/chart1.xml', 'word/charts/chart2.xml']) {
+    assert.equal(docxPart(downloaded, part), docxPart(written, part), part);
+  }
+  assert.match(docxPart(downloaded, 'word/document.xml'), /工业经济运行情况分析/);
+  await page.click('[data-test=nav-targets]');
+  await page.waitForSelector('[data-test=targets-table]');
+  const [progress] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=targets-docx]')]);
+  assert.match(progress.suggestedFilename(), /^targets-\d{4}-\d{2}\.docx$/);
+  const targetsFile = path.join(work, 'targets.docx');
+  await progress.saveAs(targetsFile);
+  assert.match(docxPart(targetsFile, 'word/document.xml'), /目标进度情况/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -23,8 +23,9 @@ struct MonthlyReportOptions {
   std::optional<core::Period> period;  // default: the latest month held
   engine::IndicatorOptions indicators;
   engine::AlertRules alerts;
-  int trend_months = 0;  // the total's trend (the HTML page charts 12)
-  bool ladders = true;   // the cultivation ladders (the slowest part; the cockpit skips them)
+  int trend_months = 0;   // the total's trend (the HTML page charts 12)
+  bool previous = false;  // the period before as well, in the same form (the analysis compares)
+  bool ladders = true;    // the cultivation ladders (the slowest part; the cockpit skips them)
   disclosure::DisclosureRules disclosure;
 };
 

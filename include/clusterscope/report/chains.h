@@ -49,6 +49,9 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
 // (each part present when its plan is loaded). Assembled by the application.
 struct MonthlyBundle {
   engine::MonthlyIndicators indicators;
+  // The period before, in the same form, when asked for (the analysis compares with it): the
+  // month before, or last year's December for January and the combined January–February.
+  std::optional<engine::MonthlyIndicators> previous;
   std::optional<targets::TargetReport> targets;
   std::unique_ptr<chains::ChainReport> chains;
   std::optional<chains::Pipeline> pipeline;
@@ -58,10 +61,12 @@ struct MonthlyBundle {
   bool is_public = false;
 };
 
-// The report in `format`: md, html, json or headline as text, xlsx as the workbook's bytes.
-// InvalidArgument for another format.
+// The report in `format`: md, html, json or headline as text; xlsx, docx (the analysis in
+// official-document style, with `docx_template`'s styles when given) and pdf (the same printed
+// by LibreOffice) as the file's bytes. InvalidArgument for another format.
 Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view format,
-                                  const std::string& region_name, Language language);
+                                  const std::string& region_name, Language language,
+                                  const std::string& docx_template = {});
 
 // What a link's rating rests on, in words: "本地企业 0 家（至少 1 家）".
 std::string ReasonText(const chains::Reason& reason, Language language);

@@ -17,7 +17,8 @@
 namespace clusterscope::report {
 
 // A chart Word and WPS draw and let the reader edit: bars by category, and a line on a second
-// axis when `line` is given (the 12-month trend and its growth), with the values cached.
+// axis when `line` is given (the 12-month trend and its growth), with the values cached in the
+// chart and kept as a workbook inside the document (Word's "edit data").
 struct DocxChart {
   std::string title;
   std::vector<std::string> categories;
@@ -25,6 +26,7 @@ struct DocxChart {
   std::vector<std::optional<double>> bars;
   std::string line_name;  // "同比增长（%）"; empty: no line
   std::vector<std::optional<double>> line;
+  bool horizontal = false;  // bars across, categories read downwards (many or long names)
 };
 
 struct DocxBlock {

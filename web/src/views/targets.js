@@ -1,6 +1,6 @@
 // Every target with its traffic light, progress against time, projection and odds.
 import { get } from '../api.js';
-import { withPeriod } from '../state.js';
+import { withPeriod, chosenPeriod } from '../state.js';
 import { odds, statusLight, statusLegend } from '../widgets.js';
 import { t, lang } from '../i18n.js';
 import { inUnit, esc, isNumber, percent, growth, month, fixed, yearText } from '../format.js';
@@ -15,7 +15,7 @@ export default async function targets(main, [scope]) {
       ? `<div class="bar" title="${esc(percent(value))}"><span style="width:${Math.max(0, Math.min(value, 1)) * 100}%"></span><i style="position:absolute;left:${time * 100}%;top:-2px;bottom:-2px;border-left:2px solid #0f2d52"></i></div>`
       : '';
   main.innerHTML = `<h1>${esc(t('targets'))} · ${esc(report.plan)} · ${esc(t('as_of'))}${esc(month(report.period))}</h1>
-    <p>${statusLegend()}</p>
+    <p>${statusLegend()} <a data-test="targets-docx" title="${esc(t('word_document'))}" href="/api/v1/targets?format=docx&lang=${lang()}${chosenPeriod() ? `&period=${chosenPeriod()}` : ''}">${esc(t('targets_docx'))}</a></p>
     <div class="tabs">${scopes.map((s) => `<button type="button" data-scope="${s}" class="${s === wanted ? 'active' : ''}">${esc(t(s === 'region' ? 'region' : s === 'all' ? 'all' : s))}</button>`).join('')}</div>
     <div class="card"><table data-test="targets-table"><thead><tr><th></th><th>${esc(t('target'))}</th><th class="num">${esc(t('actual'))}</th><th class="num">${esc(t('target'))}</th>
       <th>${esc(t('completion'))} / ${esc(t('time_progress'))}</th><th class="num">${esc(t('required_growth'))}</th><th class="num">${esc(t('projection'))}</th><th class="num">${esc(t('odds'))}</th></tr></thead>
