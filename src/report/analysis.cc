@@ -267,12 +267,14 @@ std::string ProfitClause(const GroupIndicators& total, Language language) {
 }
 
 // Enterprises, revenue, profit, the loss-makers.
-std::string FrameSentence(const GroupIndicators& total, const std::string& whole,
+// Revenue's growth in the full form only: its base is no quantity disclosure control weighs (the
+// published report gives revenue, not its growth).
+std::string FrameSentence(const GroupIndicators& total, const std::string& whole, bool is_public,
                           Language language) {
   std::string out = core::Say(language, text::kAnFrame, whole, total.enterprises);
   if (const auto revenue = total.Figure(Quantity::kRevenue)) {
     out += core::Say(language, text::kAnRevenue, Money(*revenue, language));
-    if (const auto g = total.Growth(Measure::kRevenue)) {
+    if (const auto g = total.Growth(Measure::kRevenue); g && !is_public) {
       out += core::Say(language, text::kAnOnLastYear, numbers::ChangeWords(g, language));
     }
   }
@@ -349,7 +351,8 @@ void Overall(const MonthlyBundle& bundle, const std::string& whole, Language lan
   }
   for (auto sentence : {OutputSentence(bundle, *total, whole, language),
                         MonthSentence(indicators.period, *total, language),
-                        FrameSentence(*total, whole, language), RatiosSentence(*total, language)}) {
+                        FrameSentence(*total, whole, bundle.is_public, language),
+                        RatiosSentence(*total, language)}) {
     if (!sentence.empty()) blocks.push_back(Paragraph(std::move(sentence)));
   }
   if (indicators.trend.size() >= 2) {

@@ -147,6 +147,9 @@ TEST(AnalysisTest, RankingsOnlyInTheFullForm) {
   const auto doc = MonthlyAnalysis(bundle, "涪陵区", Language::kZh);
   EXPECT_EQ(TableTitled(doc, "产值前"), nullptr);
   EXPECT_EQ(doc.subtitle, "（数据截至2023年6月，公开版）");
+  // Revenue without its growth: its base is no figure disclosure control weighs.
+  EXPECT_NE(Paragraphs(doc)[2].find("实现营业收入1229.7亿元；实现利润总额"), std::string::npos)
+      << Paragraphs(doc)[2];
   for (const auto& p : Paragraphs(doc)) EXPECT_EQ(p.find("重庆甲公司"), std::string::npos) << p;
 }
 
