@@ -683,7 +683,9 @@ OfficialDocument MonthlyAnalysis(const MonthlyBundle& bundle, const std::string&
 OfficialDocument TargetsAnalysis(const targets::TargetReport& report, bool is_public,
                                  Language language) {
   OfficialDocument doc;
-  doc.title = core::Say(language, text::kTargetsAnalysisTitle, report.plan.name_zh);
+  std::string plan = report.plan.name_zh;
+  if (plan.ends_with("目标")) plan.resize(plan.size() - std::string_view("目标").size());
+  doc.title = core::Say(language, text::kTargetsAnalysisTitle, plan);
   doc.subtitle = Subtitle(report.period, is_public, language);
   Headings headings(language);
   doc.blocks.push_back(headings.Next(text::kAnTargetsOverall.In(language)));

@@ -122,23 +122,35 @@ double PrintedWidth(std::string_view text) {
   return width;
 }
 
-// The columns' widths in twips, shared out over the type area by what each holds: the widest
-// cell, or a header folded over two lines.
+// The columns' widths in twips: each as wide as its widest cell (a header may fold over two
+// lines) in 五号 half-width characters of 105 twips, plus the cell's margins; when they do not
+// all fit, the widest are cut to one width (names fold, figures do not), and what is left over
+// is shared out.
 std::vector<int> ColumnWidths(const Section& table) {
-  constexpr int kTypeArea = kPageWidth - kMarginLeft - kMarginRight;
-  // Two characters more than the text: the cell's margins.
+  constexpr double kTypeArea = kPageWidth - kMarginLeft - kMarginRight;
+  constexpr double kUnit = 105;     // a half-width character of 五号 (10.5 pt), in twips
+  constexpr double kMargins = 2.5;  // the cell's margins and a little air, in characters
   std::vector<double> wanted(table.headers.size(), 4);
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
-    wanted[c] = std::max(wanted[c], PrintedWidth(table.headers[c]) / 2 + 2);
+    wanted[c] = std::max(wanted[c], PrintedWidth(table.headers[c]) / 2 + kMargins);
     for (const auto& row : table.rows) {
-      if (c < row.size()) wanted[c] = std::max(wanted[c], PrintedWidth(row[c]) + 2);
+      if (c < row.size()) wanted[c] = std::max(wanted[c], PrintedWidth(row[c]) + kMargins);
     }
-    wanted[c] = std::min(wanted[c], 26.0);  // longer names fold
   }
-  double sum = 0;
-  for (const double w : wanted) sum += w;
+  // The cut: the largest width such that the columns fit, each at most its own want.
+  const double room = kTypeArea / kUnit;
+  double cut = *std::max_element(wanted.begin(), wanted.end());
+  const auto fitted = [&](double limit) {
+    double sum = 0;
+    for (const double w : wanted) sum += std::min(w, limit);
+    return sum;
+  };
+  while (cut > 6 && fitted(cut) > room) cut -= 0.5;
+  double sum = fitted(cut);
   std::vector<int> widths;
-  for (const double w : wanted) widths.push_back(static_cast<int>(kTypeArea * w / sum));
+  for (const double w : wanted) {
+    widths.push_back(static_cast<int>(kTypeArea * std::min(w, cut) / sum));
+  }
   return widths;
 }
 
