@@ -164,6 +164,28 @@ Result<double> ParseDecimal(std::string_view text, int exponent) {
   return value;
 }
 
+int DecimalPlaces(std::string_view text, int exponent) {
+  const auto ascii = AsciiNumber(Trim(text));
+  if (!ascii) return 0;
+  auto plain = WithoutGrouping(Trim(*ascii));
+  if (!plain) return 0;
+  int stated = 0;
+  if (const auto e = plain->find_first_of("eE"); e != std::string::npos) {
+    const char* at = plain->data() + e + 1;
+    if (at != plain->data() + plain->size() && *at == '+') ++at;
+    const auto [end, ec] = std::from_chars(at, plain->data() + plain->size(), stated);
+    if (ec != std::errc() || end != plain->data() + plain->size()) return 0;
+    plain->resize(e);
+  }
+  int places = 0;
+  if (const auto dot = plain->find('.'); dot != std::string::npos) {
+    std::size_t last = plain->size();
+    while (last > dot + 1 && (*plain)[last - 1] == '0') --last;
+    places = static_cast<int>(last - dot - 1);
+  }
+  return std::max(0, places - stated - exponent);
+}
+
 std::size_t DisplayWidth(std::string_view text) {
   // fmt pads by display width (it knows the East Asian wide ranges), so the width of `text` is
   // its byte length plus the padding fmt adds to reach a width it certainly exceeds, minus that.

@@ -55,7 +55,8 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
       const std::uint16_t* valid = panel_.Valid(t);
       return valid != nullptr && (valid[e] >> static_cast<unsigned>(m) & 1U) != 0;
     };
-    const auto value = [&](std::int32_t t, model::Measure m) { return panel_.Column(t, m)[e]; };
+    const auto amount = [&](std::int32_t t, model::Measure m) { return panel_.Column(t, m)[e]; };
+    const auto value = [&](std::int32_t t, model::Measure m) { return FromAmount(amount(t, m)); };
     const auto add = [&](const char* level, const char* rule, std::optional<double> v,
                          std::optional<double> reference, int months) {
       out.push_back(
@@ -93,15 +94,15 @@ std::vector<Alert> Engine::Alerts(const MonthlyIndicators& indicators,
     }
     // At risk of leaving the frame: revenue of the last 12 months under the line, a combined
     // January being inside its February's figure.
-    double revenue = 0;
+    Amount revenue = 0;  // exact: a year at the line exactly is not under it
     bool full_year = true;
     for (int k = 0; k < 12 && full_year; ++k) {
       if (k > 0 && combined(p - k)) continue;
       full_year = has(p - k, model::Measure::kRevenue);
-      if (full_year) revenue += value(p - k, model::Measure::kRevenue);
+      if (full_year) revenue += amount(p - k, model::Measure::kRevenue);
     }
-    if (full_year && revenue < rules.revenue_threshold_wan) {
-      add("amber", "leaving_frame", revenue, rules.revenue_threshold_wan, 0);
+    if (full_year && revenue < ToAmount(rules.revenue_threshold_wan)) {
+      add("amber", "leaving_frame", FromAmount(revenue), rules.revenue_threshold_wan, 0);
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Alert& a, const Alert& b) {

@@ -257,7 +257,7 @@ std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
     core::Period period, model::Measure measure) const {
   std::vector<std::pair<std::string, double>> out;
   const std::size_t n = panel_.enterprises();
-  std::array<std::array<double, kBlock>, model::kMeasureCount> sums{};
+  std::array<std::array<Amount, kBlock>, model::kMeasureCount> sums{};
   std::array<std::uint8_t, kBlock> reported{};
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t count = std::min(kBlock, n - from);
@@ -265,7 +265,7 @@ std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
     for (std::size_t i = 0; i < count; ++i) {
       const model::Enterprise* e = enterprise_of_[from + i];
       if (e == nullptr || reported[i] == 0 || e->AboveScaleIn(period.year) != true) continue;
-      out.emplace_back(e->uscc, sums[Idx(measure)][i]);
+      out.emplace_back(e->uscc, FromAmount(sums[Idx(measure)][i]));
     }
   }
   return out;
@@ -275,11 +275,11 @@ namespace {
 
 // The sums of one group, plain numbers so that each thread keeps its own and they add up.
 struct GroupSums {
-  std::array<double, model::kMeasureCount> ytd{};
-  std::array<double, model::kMeasureCount> base{};
-  double month = 0;
-  double month_base = 0;
-  double loss_amount = 0;
+  std::array<Amount, model::kMeasureCount> ytd{};
+  std::array<Amount, model::kMeasureCount> base{};
+  Amount month = 0;
+  Amount month_base = 0;
+  Amount loss_amount = 0;
   std::size_t enterprises = 0;
   std::size_t declining = 0;
   std::size_t losses = 0;
@@ -287,7 +287,7 @@ struct GroupSums {
   double real_va = 0;          // value added deflated to last year's prices
   std::size_t price_gaps = 0;  // enterprise-months with value added but no index
   std::size_t unbased = 0;     // founded before the base window, with no base
-  double unbased_output = 0;
+  Amount unbased_output = 0;
 
   void Add(const GroupSums& other) {
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
@@ -345,14 +345,14 @@ void Parallel(std::size_t threads, Fn fn) {
 }  // namespace
 
 void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
-                           std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                           std::array<std::array<Amount, kBlock>, model::kMeasureCount>& sums,
                            std::array<std::uint8_t, kBlock>* reported) const {
   // The checkpoint at the latest quarter end, then the months after it, in month order (the
   // same additions, in the same order, as summing every month from January).
   const std::int32_t checkpoint = panel_.YearToDateCheckpoint(period);
   for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
     if (checkpoint < 0) {
-      std::fill_n(sums[k].begin(), count, 0.0);
+      std::fill_n(sums[k].begin(), count, 0);
     } else {
       std::copy_n(panel_.YearToDate(checkpoint, static_cast<Measure>(k)) + from, count,
                   sums[k].begin());
@@ -369,8 +369,8 @@ void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t co
   for (std::int32_t p = std::max(checkpoint + 1, january); p <= period; ++p) {
     if (!panel_.HasMonth(p)) continue;
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
-      const double* column = panel_.Column(p, static_cast<Measure>(k)) + from;
-      double* sum = sums[k].data();
+      const Amount* column = panel_.Column(p, static_cast<Measure>(k)) + from;
+      Amount* sum = sums[k].data();
       for (std::size_t i = 0; i < count; ++i) sum[i] += column[i];
     }
     if (reported != nullptr) {
@@ -386,8 +386,8 @@ void Engine::SumYearToDate(std::int32_t period, std::size_t from, std::size_t co
   if (period < february || !panel_.HasMonth(february)) return;
   const std::uint16_t* january_valid = panel_.Valid(january);
   const std::uint16_t* february_valid = panel_.Valid(february) + from;
-  const double* headcount = panel_.Column(february, Measure::kEmployees) + from;
-  double* employee_months = sums[Idx(Measure::kEmployees)].data();
+  const Amount* headcount = panel_.Column(february, Measure::kEmployees) + from;
+  Amount* employee_months = sums[Idx(Measure::kEmployees)].data();
   constexpr unsigned kHeadcountBit = 1U << Idx(Measure::kEmployees);
   for (std::size_t i = 0; i < count; ++i) {
     const bool combined = january_valid == nullptr || january_valid[from + i] == 0;
@@ -403,7 +403,7 @@ bool Engine::CombinedJanuary(std::int32_t january, std::size_t e) const {
 }
 
 void Engine::SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_t count,
-                               std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                               std::array<std::array<Amount, kBlock>, model::kMeasureCount>& sums,
                                std::array<std::uint8_t, kBlock>& based) const {
   // The stored year a year earlier, then, for the months whose rows reported prior-year
   // figures, each reported figure in place of the stored one.
@@ -416,12 +416,12 @@ void Engine::SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_
     for (std::size_t k = 0; k < model::kMeasureCount; ++k) {
       const auto measure = static_cast<Measure>(k);
       if (!model::HasPrior(measure)) continue;
-      const double* prior = panel_.Prior(p, measure) + from;
-      const double* stored = panel_.Column(p - 12, measure);
-      double* sum = sums[k].data();
+      const Amount* prior = panel_.Prior(p, measure) + from;
+      const Amount* stored = panel_.Column(p - 12, measure);
+      Amount* sum = sums[k].data();
       for (std::size_t i = 0; i < count; ++i) {
         if ((prior_valid[i] >> k & 1U) == 0) continue;
-        sum[i] += prior[i] - (stored != nullptr ? stored[from + i] : 0.0);
+        sum[i] += prior[i] - (stored != nullptr ? stored[from + i] : 0);
       }
     }
     for (std::size_t i = 0; i < count; ++i)
@@ -429,13 +429,13 @@ void Engine::SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_
   }
 }
 
-double Engine::MonthOutputBase(std::int32_t period, std::size_t e) const {
+Amount Engine::MonthOutputBase(std::int32_t period, std::size_t e) const {
   if (const std::uint16_t* prior_valid = panel_.PriorValid(period);
       prior_valid != nullptr && (prior_valid[e] & 1U) != 0) {
     return panel_.Prior(period, Measure::kOutputValue)[e];
   }
-  const double* stored = panel_.Column(period - 12, Measure::kOutputValue);
-  return stored != nullptr ? stored[e] : 0.0;
+  const Amount* stored = panel_.Column(period - 12, Measure::kOutputValue);
+  return stored != nullptr ? stored[e] : 0;
 }
 
 // One Compute() call. Each thread takes a range of enterprises and sums it in blocks small
@@ -454,8 +454,8 @@ class Engine::Pass {
         base_founded_before_{period.year - 1, 1, 1},
         months_in_w_(static_cast<std::size_t>(last_ - first_) + 1),
         threads_(Threads(n_)),
-        ytd_output_(n_, 0.0),
-        base_output_(n_, 0.0),
+        ytd_output_(n_, 0),
+        base_output_(n_, 0),
         in_frame_(n_, 0) {}
 
   // Each frame enterprise's quantities, by panel slot (others left as they are).
@@ -490,7 +490,7 @@ class Engine::Pass {
   }
 
  private:
-  using Block = std::array<std::array<double, kBlock>, model::kMeasureCount>;
+  using Block = std::array<std::array<Amount, kBlock>, model::kMeasureCount>;
   static constexpr auto kOutput = Idx(Measure::kOutputValue);
   static constexpr auto kProfit = Idx(Measure::kProfit);
 
@@ -507,8 +507,10 @@ class Engine::Pass {
   struct ByGrowth {
     const Pass* pass;
     bool operator()(std::uint32_t a, std::uint32_t b) const {
-      const double ga = pass->ytd_output_[a] / pass->base_output_[a];
-      const double gb = pass->ytd_output_[b] / pass->base_output_[b];
+      const double ga =
+          static_cast<double>(pass->ytd_output_[a]) / static_cast<double>(pass->base_output_[a]);
+      const double gb =
+          static_cast<double>(pass->ytd_output_[b]) / static_cast<double>(pass->base_output_[b]);
       if (ga != gb) return ga > gb;
       return pass->engine_.panel_.uscc(a) < pass->engine_.panel_.uscc(b);
     }
@@ -579,7 +581,7 @@ class Engine::Pass {
     const Panel& panel = engine_.panel_;
     for (std::int32_t p = first_; with_prices_ && p <= last_; ++p) {
       if (!panel.HasMonth(p)) continue;
-      const double* va = panel.Column(p, Measure::kValueAdded) + from;
+      const Amount* va = panel.Column(p, Measure::kValueAdded) + from;
       for (std::size_t i = 0; i < count; ++i) {
         if (va[i] == 0) continue;
         const std::int16_t d = engine_.division_of_[from + i];
@@ -589,7 +591,7 @@ class Engine::Pass {
         if (factor == 0) {
           ++work.gaps[i];
         } else {
-          work.real_va[i] += va[i] * factor;
+          work.real_va[i] += FromAmount(va[i]) * factor;
         }
       }
     }
@@ -599,7 +601,7 @@ class Engine::Pass {
   void AddToGroups(std::vector<std::vector<GroupSums>>& sums, std::size_t from, std::size_t count,
                    const Work& work) {
     const Panel& panel = engine_.panel_;
-    const double* month = panel.Column(last_, Measure::kOutputValue);
+    const Amount* month = panel.Column(last_, Measure::kOutputValue);
     const std::uint16_t* valid_now = panel.Valid(last_);
     for (std::size_t i = 0; i < count; ++i) {
       const std::size_t e = from + i;
@@ -611,7 +613,7 @@ class Engine::Pass {
       in_frame_[e] = 1;
       ytd_output_[e] = work.ytd[kOutput][i];
       base_output_[e] = work.base[kOutput][i];
-      const double month_base = engine_.MonthOutputBase(last_, e);
+      const Amount month_base = engine_.MonthOutputBase(last_, e);
       const bool unbased = work.based[i] == 0 && (!enterprise->founded.has_value() ||
                                                   *enterprise->founded < base_founded_before_);
       for (std::size_t k = 0; k < kinds().size(); ++k) {
@@ -647,17 +649,18 @@ class Engine::Pass {
   void RecordSlot(std::size_t e, std::size_t i, const Work& work) const {
     const Panel& panel = engine_.panel_;
     auto& v = (*per_slot_)[e];
-    const double* month = panel.Column(last_, Measure::kOutputValue);
-    v[Idx(Quantity::kMonthOutput)] = month != nullptr ? month[e] : 0;
-    v[Idx(Quantity::kMonthOutputBase)] = engine_.MonthOutputBase(last_, e);
+    const Amount* month = panel.Column(last_, Measure::kOutputValue);
+    v[Idx(Quantity::kMonthOutput)] = month != nullptr ? FromAmount(month[e]) : 0;
+    v[Idx(Quantity::kMonthOutputBase)] = FromAmount(engine_.MonthOutputBase(last_, e));
     for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-      v[Idx(YearToDate(static_cast<Measure>(m)))] = work.ytd[m][i];
+      v[Idx(YearToDate(static_cast<Measure>(m)))] = FromAmount(work.ytd[m][i]);
     }
-    v[Idx(Quantity::kOutputBase)] = work.base[kOutput][i];
-    v[Idx(Quantity::kValueAddedBase)] = work.base[Idx(Measure::kValueAdded)][i];
-    v[Idx(Quantity::kProfitBase)] = work.base[kProfit][i];
-    v[Idx(Quantity::kEnergyBase)] = work.base[Idx(Measure::kEnergyTce)][i];
-    v[Idx(Quantity::kLossAmount)] = std::max(-work.ytd[kProfit][i], 0.0);  // its size
+    v[Idx(Quantity::kOutputBase)] = FromAmount(work.base[kOutput][i]);
+    v[Idx(Quantity::kValueAddedBase)] = FromAmount(work.base[Idx(Measure::kValueAdded)][i]);
+    v[Idx(Quantity::kProfitBase)] = FromAmount(work.base[kProfit][i]);
+    v[Idx(Quantity::kEnergyBase)] = FromAmount(work.base[Idx(Measure::kEnergyTce)][i]);
+    v[Idx(Quantity::kLossAmount)] =
+        FromAmount(std::max<Amount>(-work.ytd[kProfit][i], 0));  // its size
     v[Idx(Quantity::kRealValueAdded)] = work.real_va[i];
   }
 
@@ -688,8 +691,8 @@ class Engine::Pass {
     Ranked r;
     r.uscc = engine_.panel_.uscc(e);
     r.name = engine_.enterprise_of_[e]->name;
-    r.ytd_output = ytd_output_[e];
-    r.growth = GrowthOf(ytd_output_[e], base_output_[e]);
+    r.ytd_output = FromAmount(ytd_output_[e]);
+    r.growth = GrowthOf(FromAmount(ytd_output_[e]), FromAmount(base_output_[e]));
     return r;
   }
 
@@ -701,24 +704,28 @@ class Engine::Pass {
     acc.code = kinds()[k].groups[g].first;
     acc.name = kinds()[k].groups[g].second;
     acc.enterprises = s.enterprises;
-    acc.ytd = s.ytd;
-    acc.ytd_base = s.base;
-    acc.month_output = s.month;
-    acc.month_output_base = s.month_base;
-    acc.employee_months = s.ytd[Idx(Measure::kEmployees)];
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      acc.ytd[m] = FromAmount(s.ytd[m]);
+      acc.ytd_base[m] = FromAmount(s.base[m]);
+    }
+    acc.month_output = FromAmount(s.month);
+    acc.month_output_base = FromAmount(s.month_base);
+    acc.employee_months = FromAmount(s.ytd[Idx(Measure::kEmployees)]);
     acc.declining_count = s.declining;
     acc.loss_count = s.losses;
-    acc.loss_amount = s.loss_amount;
+    acc.loss_amount = FromAmount(s.loss_amount);
     acc.non_reporting_count = s.non_reporting;
     acc.price_gaps = s.price_gaps;
     acc.real_value_added = s.real_va;
     acc.unbased_count = s.unbased;
-    acc.unbased_output = s.unbased_output;
+    acc.unbased_output = FromAmount(s.unbased_output);
     if (with_prices_ && s.price_gaps == 0) {
-      acc.value_added_growth_real = GrowthOf(s.real_va, s.base[Idx(Measure::kValueAdded)]);
+      acc.value_added_growth_real = GrowthOf(s.real_va, acc.ytd_base[Idx(Measure::kValueAdded)]);
     }
     const auto& best = top_output_[k][g].items();
-    for (std::size_t i = 0; i < best.size() && i < 2; ++i) acc.largest[i] = ytd_output_[best[i]];
+    for (std::size_t i = 0; i < best.size() && i < 2; ++i) {
+      acc.largest[i] = FromAmount(ytd_output_[best[i]]);
+    }
     for (std::size_t i = 0; i < best.size() && i < options_.top; ++i) {
       acc.top_by_output.push_back(RankedOf(best[i]));
     }
@@ -805,8 +812,8 @@ class Engine::Pass {
   std::vector<double> deflator_;
   std::vector<std::array<double, kQuantityCount>>* per_slot_ = nullptr;  // when recording
   // What the rankings need of each enterprise; the rest stays in the blocks.
-  std::vector<double> ytd_output_;
-  std::vector<double> base_output_;
+  std::vector<Amount> ytd_output_;
+  std::vector<Amount> base_output_;
   std::vector<std::uint8_t> in_frame_;
   std::vector<std::vector<std::vector<GroupSums>>> sums_;  // thread, kind, group
   const ByOutput by_output_{this};

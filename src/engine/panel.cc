@@ -13,14 +13,14 @@ std::int64_t Panel::Find(std::string_view uscc) const {
 void Panel::Resize(std::size_t enterprises) {
   for (std::size_t i = 0; i < months_.size(); ++i) {
     Month& month = months_[i];
-    for (auto& column : month.values) column.resize(enterprises, 0.0);
+    for (auto& column : month.values) column.resize(enterprises, 0);
     month.valid.resize(enterprises, 0);
     if (!month.prior_valid.empty()) {
-      for (auto& column : month.prior) column.resize(enterprises, 0.0);
+      for (auto& column : month.prior) column.resize(enterprises, 0);
       month.prior_valid.resize(enterprises, 0);
     }
     if (IsQuarterEnd(first_ + static_cast<std::int32_t>(i))) {
-      for (auto& column : month.year_to_date) column.resize(enterprises, 0.0);
+      for (auto& column : month.year_to_date) column.resize(enterprises, 0);
       month.reported_year_to_date.resize(enterprises, 0);
     }
   }
@@ -57,9 +57,9 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
   // writes are a few hundred sequential streams rather than a cache miss per value.
   const auto [low, high] = std::minmax_element(facts.periods().begin(), facts.periods().end());
   const auto span = static_cast<std::size_t>(*high - *low) + 1;
-  std::vector<std::array<double*, model::kMeasureCount>> to(span);
+  std::vector<std::array<Amount*, model::kMeasureCount>> to(span);
   std::vector<std::uint16_t*> valid_to(span);
-  std::vector<std::array<double*, model::kMeasureCount>> prior_to(span);
+  std::vector<std::array<Amount*, model::kMeasureCount>> prior_to(span);
   std::vector<std::uint16_t*> prior_valid_to(span, nullptr);
   std::vector<bool> present(span, false);
   std::vector<bool> with_priors(span, false);
@@ -72,7 +72,7 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     if (!present[i]) continue;
     Month& month = MonthAt(*low + static_cast<std::int32_t>(i));
     if (with_priors[i] && month.prior_valid.empty()) {
-      for (auto& column : month.prior) column.assign(usccs_.size(), 0.0);
+      for (auto& column : month.prior) column.assign(usccs_.size(), 0);
       month.prior_valid.assign(usccs_.size(), 0);
     }
   }
@@ -93,11 +93,11 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
   for (std::size_t r = 0; r < facts.rows(); ++r) {
     const auto i = static_cast<std::size_t>(facts.period_index(r) - *low);
     const std::uint32_t slot = slot_of[facts.slot(r)];
-    for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m][slot] = from[m][r];
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m][slot] = ToAmount(from[m][r]);
     valid_to[i][slot] = facts.valid_bits(r);
     if (prior_valid_to[i] != nullptr) {
       for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-        prior_to[i][m][slot] = facts.prior(r, static_cast<model::Measure>(m));
+        prior_to[i][m][slot] = ToAmount(facts.prior(r, static_cast<model::Measure>(m)));
       }
       prior_valid_to[i][slot] = facts.prior_bits(r);
     }
@@ -122,18 +122,18 @@ void Panel::UpdateCheckpoints(std::int32_t from_period) {
   const std::int32_t previous = start - 1;
   const bool from_checkpoint = start != january && HasMonth(previous);
   const std::size_t n = usccs_.size();
-  std::vector<double> running(n);
+  std::vector<Amount> running(n);
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
     const auto measure = static_cast<model::Measure>(m);
     if (from_checkpoint) {
-      const double* held = YearToDate(previous, measure);
+      const Amount* held = YearToDate(previous, measure);
       std::copy(held, held + n, running.begin());
     } else {
-      std::fill(running.begin(), running.end(), 0.0);
+      std::fill(running.begin(), running.end(), 0);
     }
     for (std::int32_t p = start; p <= december && p <= last_period(); ++p) {
       if (!HasMonth(p)) continue;
-      const double* column = Column(p, measure);
+      const Amount* column = Column(p, measure);
       for (std::size_t e = 0; e < n; ++e) running[e] += column[e];
       if (IsQuarterEnd(p)) {
         auto& checkpoint = months_[static_cast<std::size_t>(p - first_)].year_to_date[m];
@@ -164,7 +164,7 @@ std::int32_t Panel::YearToDateCheckpoint(std::int32_t period) const {
   return -1;
 }
 
-const double* Panel::YearToDate(std::int32_t checkpoint, model::Measure measure) const {
+const Amount* Panel::YearToDate(std::int32_t checkpoint, model::Measure measure) const {
   if (!HasMonth(checkpoint) || !IsQuarterEnd(checkpoint)) return nullptr;
   return months_[static_cast<std::size_t>(checkpoint - first_)]
       .year_to_date[static_cast<std::size_t>(measure)]
@@ -176,7 +176,7 @@ const std::uint8_t* Panel::ReportedYearToDate(std::int32_t checkpoint) const {
   return months_[static_cast<std::size_t>(checkpoint - first_)].reported_year_to_date.data();
 }
 
-const double* Panel::Column(std::int32_t period, model::Measure measure) const {
+const Amount* Panel::Column(std::int32_t period, model::Measure measure) const {
   if (!HasMonth(period)) return nullptr;
   return months_[static_cast<std::size_t>(period - first_)]
       .values[static_cast<std::size_t>(measure)]
@@ -188,7 +188,7 @@ const std::uint16_t* Panel::Valid(std::int32_t period) const {
   return months_[static_cast<std::size_t>(period - first_)].valid.data();
 }
 
-const double* Panel::Prior(std::int32_t period, model::Measure measure) const {
+const Amount* Panel::Prior(std::int32_t period, model::Measure measure) const {
   if (!HasMonth(period)) return nullptr;
   const Month& month = months_[static_cast<std::size_t>(period - first_)];
   return month.prior_valid.empty() ? nullptr
@@ -204,10 +204,10 @@ const std::uint16_t* Panel::PriorValid(std::int32_t period) const {
 std::size_t Panel::ColumnBytes() const {
   std::size_t bytes = 0;
   for (const auto& month : months_) {
-    for (const auto& column : month.values) bytes += column.size() * sizeof(double);
-    for (const auto& column : month.prior) bytes += column.size() * sizeof(double);
+    for (const auto& column : month.values) bytes += column.size() * sizeof(Amount);
+    for (const auto& column : month.prior) bytes += column.size() * sizeof(Amount);
     bytes += month.prior_valid.size() * sizeof(std::uint16_t);
-    for (const auto& column : month.year_to_date) bytes += column.size() * sizeof(double);
+    for (const auto& column : month.year_to_date) bytes += column.size() * sizeof(Amount);
     bytes += month.valid.size() * sizeof(std::uint16_t) + month.reported_year_to_date.size();
   }
   return bytes;

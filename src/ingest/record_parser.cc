@@ -1,14 +1,42 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/ingest/record_parser.h"
 
+#include <cmath>
+#include <optional>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "clusterscope/core/classification.h"
 #include "clusterscope/core/credit_code.h"
 #include "clusterscope/core/text.h"
 #include "clusterscope/text/imports.h"
+#include "clusterscope/text/units.h"
 
 namespace clusterscope::ingest {
+namespace {
+
+// An enterprise-month's figure of 10⁹ of its unit (10¹³ 元) or more is refused.
+constexpr double kLargestFigure = 1e9;
+
+// What is wrong with the size of a figure, as (rule, message), or nothing. Figures are kept as
+// fixed-point millionths of their unit (engine::Amount): a seventh decimal would be lost, so it
+// is refused rather than rounded away unseen; and one far above any enterprise's month (the
+// largest make about 3 × 10⁷ 万元 a month) is a unit or typing error.
+std::optional<std::pair<const char*, core::Text>> SizeProblem(const model::MeasureInfo& info,
+                                                              std::string_view cell, double value,
+                                                              int money_exponent) {
+  const core::Text unit{std::string(info.unit), text::UnitIn(core::Language::kEn, info.unit)};
+  if (const int places = core::DecimalPlaces(cell, info.money ? money_exponent : 0); places > 6) {
+    return std::pair{"too_many_decimals", core::Say(text::kTooManyDecimals, cell, places, unit)};
+  }
+  if (std::abs(value) >= kLargestFigure) {
+    return std::pair{"too_large", core::Say(text::kFigureTooLarge, cell, unit)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 std::optional<CellIssue> CheckCreditCode(std::string_view column, std::string_view code) {
   const Status status = core::ValidateCreditCode(code);
   if (status.ok()) return std::nullopt;
@@ -290,6 +318,10 @@ void ParseMonthlyCells(const MonthlyCells& cells, int money_exponent, bool uscc_
     if (!value) {
       fail(column, "malformed_number",
            text::Refused(text::kNotANumber, *cell, value.error().message()));
+      return std::nullopt;
+    }
+    if (auto problem = SizeProblem(info, *cell, *value, money_exponent)) {
+      fail(column, problem->first, std::move(problem->second));
       return std::nullopt;
     }
     if (*value < 0 && !info.may_be_negative) {

@@ -39,6 +39,23 @@ TEST(TextTest, ParsesDecimals) {
   }
 }
 
+// The decimal places a figure keeps in 万元 (engine::Amount keeps six): after the text's own
+// exponent and the unit's, trailing zeros aside.
+TEST(TextTest, CountsDecimalPlaces) {
+  EXPECT_EQ(DecimalPlaces("12.50"), 1);
+  EXPECT_EQ(DecimalPlaces("1200"), 0);
+  EXPECT_EQ(DecimalPlaces("1,234.567891"), 6);
+  EXPECT_EQ(DecimalPlaces("0.1234567"), 7);
+  EXPECT_EQ(DecimalPlaces("3e-7"), 7);
+  EXPECT_EQ(DecimalPlaces("1.5e3"), 0);
+  EXPECT_EQ(DecimalPlaces("１２．３４"), 2);
+  EXPECT_EQ(DecimalPlaces("1.2345", -1), 5);  // 千元 to 万元
+  EXPECT_EQ(DecimalPlaces("12.34", -4), 6);   // 元 to 万元: 分 is the sixth place
+  EXPECT_EQ(DecimalPlaces("12.345", -4), 7);
+  EXPECT_EQ(DecimalPlaces("3.2", 4), 0);  // 亿元 to 万元
+  EXPECT_EQ(DecimalPlaces("not a number"), 0);
+}
+
 // A figure in 千元 or 元 becomes 万元 by moving its decimal point, rounded once: exactly the
 // double the same figure written in 万元 reads as (multiplying by 0.1 gives 172986.53000000003).
 TEST(TextTest, ShiftsDecimalsExactly) {

@@ -43,12 +43,14 @@ class CombinedTest : public ::testing::Test {
           model::MonthlyRecord r;
           r.uscc = e.uscc;
           r.period = {year, m};
+          // Figures as the bureau's forms give them: 万元 to four decimals (元).
+          const auto yuan = [](double wan) { return std::round(wan * 1e4) / 1e4; };
           const double output = year_level * (0.9 + 0.2 * unit(rng));
-          r[Measure::kOutputValue] = output;
-          r[Measure::kValueAdded] = output * 0.3;
-          r[Measure::kRevenue] = output * 0.95;
-          r[Measure::kProfit] = output * (n % 6 == 0 ? -0.05 : 0.07);
-          r[Measure::kEnergyTce] = output * 0.2;
+          r[Measure::kOutputValue] = yuan(output);
+          r[Measure::kValueAdded] = yuan(output * 0.3);
+          r[Measure::kRevenue] = yuan(output * 0.95);
+          r[Measure::kProfit] = yuan(output * (n % 6 == 0 ? -0.05 : 0.07));
+          r[Measure::kEnergyTce] = yuan(output * 0.2);
           r[Measure::kEmployees] = std::round(50 + 200 * unit(rng));
           months_.push_back(r);
         }

@@ -6,6 +6,8 @@
 // January alone, and a new month laid over a loaded panel.
 #include "clusterscope/engine/indicators.h"
 
+#include <array>
+#include <limits>
 #include <tuple>
 
 #include "testutil.h"
@@ -316,6 +318,72 @@ TEST_F(IndicatorsTest, DeflatesValueAddedWithTheDivisionsPriceIndex) {
   const auto gap = engine.Compute({2024, 3});
   EXPECT_FALSE(Group(gap, "cluster", "L1").value_added_growth_real.has_value());
   EXPECT_EQ(Group(gap, "cluster", "L1").price_gaps, 1u);
+}
+
+}  // namespace
+}  // namespace clusterscope::engine
+
+namespace clusterscope::engine {
+namespace {
+
+// Money is summed exactly (issue 23): a year's profits of 0.3, -0.1 and -0.2 万元 add up to
+// nothing, not to the -2.8e-17 of binary floating point, so the enterprise is no loss-maker;
+// two enterprises whose outputs differ in the sixth decimal keep their order, and a group's
+// sums are the exact decimal sums.
+TEST(ExactMoneyTest, AYearOfProfitsSummingToZeroIsNoLoss) {
+  std::vector<model::Enterprise> registry;
+  model::MonthlyPanel panel;
+  const std::array<std::array<double, 3>, 2> profits = {{{0.3, -0.1, -0.2}, {0.1, 0.2, -0.3}}};
+  const std::array<std::array<double, 3>, 2> outputs = {{{0.1, 0.2, 1e6}, {0.3, 0.000001, 1e6}}};
+  for (std::size_t n = 0; n < 2; ++n) {
+    model::Enterprise e;
+    e.uscc = testutil::CreditCode(static_cast<int>(n) + 1);
+    e.name = "E" + std::to_string(n);
+    e.industry_code = "3841";
+    e.cluster = "L1";
+    e.above_scale = {{2024, true}, {2025, true}};
+    registry.push_back(e);
+    for (int year : {2024, 2025}) {
+      for (std::size_t m = 0; m < 3; ++m) {
+        model::MonthlyRecord r;
+        r.uscc = e.uscc;
+        r.period = {year, static_cast<int>(m) + 1};
+        r[Measure::kOutputValue] = outputs[n][m];
+        r[Measure::kRevenue] = 100;
+        r[Measure::kProfit] = profits[n][m];
+        panel.Add(r);
+      }
+    }
+  }
+  panel.Sort();
+  Engine engine(testutil::FulingSystem(), registry);
+  engine.Apply(panel);
+  const auto indicators = engine.Compute({2025, 3}, {.top = 2});
+  const auto& total = indicators.groups.front();
+  ASSERT_EQ(total.kind, "total");
+  EXPECT_EQ(0.3 - 0.1 - 0.2 < 0, true) << "in binary floating point it is a loss";
+  EXPECT_EQ(total.loss_count, 0u);
+  EXPECT_EQ(total.loss_amount, 0.0);
+  EXPECT_EQ(total.Sum(Quantity::kProfit), 0.0);
+  // 0.1 + 0.2 + 1e6 against 0.3 + 0.000001 + 1e6: the second is larger by a millionth.
+  EXPECT_EQ(total.Sum(Quantity::kOutput), 2000000.600001);
+  ASSERT_EQ(total.top_by_output.size(), 2u);
+  EXPECT_EQ(total.top_by_output[0].uscc, testutil::CreditCode(2));
+  EXPECT_EQ(total.top_by_output[0].ytd_output, 1000000.300001);
+  EXPECT_EQ(total.top_by_output[1].ytd_output, 1000000.3);
+  EXPECT_EQ(*total.growth_same_basis, 0.0);
+}
+
+// The fixed point's limits, in numbers: six decimals exact, and the nation's output in range.
+TEST(ExactMoneyTest, AmountsKeepSixDecimalsAndTheNationsOutput) {
+  EXPECT_EQ(ToAmount(0.000001), 1);
+  EXPECT_EQ(ToAmount(-1234.567891), -1234567891);
+  EXPECT_EQ(FromAmount(ToAmount(1244.5)), 1244.5);
+  EXPECT_EQ(ToAmount(0.1) + ToAmount(0.2), ToAmount(0.3));
+  // China's industrial output, about 1.3e10 万元 a year, summed over 36 months.
+  const Amount nation = ToAmount(1.3e10) * 36;
+  EXPECT_GT(nation, 0);
+  EXPECT_LT(nation, std::numeric_limits<Amount>::max() / 10);
 }
 
 }  // namespace

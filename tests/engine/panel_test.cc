@@ -26,10 +26,10 @@ model::MonthlyRecord Month(const std::string& uscc, int year, int month, double 
   return r;
 }
 
-// Σ of `measure` for `uscc` over January .. `period`, from the month columns.
-double Sum(const Panel& panel, const std::string& uscc, std::int32_t period, Measure measure) {
+// Σ of `measure` for `uscc` over January .. `period`, from the month columns (exact).
+Amount Sum(const Panel& panel, const std::string& uscc, std::int32_t period, Measure measure) {
   const auto e = static_cast<std::size_t>(panel.Find(uscc));
-  double sum = 0;
+  Amount sum = 0;
   for (std::int32_t p = period / 12 * 12; p <= period; ++p) {
     if (panel.HasMonth(p)) sum += panel.Column(p, measure)[e];
   }
@@ -61,16 +61,17 @@ TEST(PanelTest, CheckpointsFollowEveryWayMonthsArrive) {
   panel.Apply(facts);
   EXPECT_EQ(panel.YearToDateCheckpoint(P(2023, 5)), -1);
   EXPECT_EQ(panel.YearToDateCheckpoint(P(2023, 8)), P(2023, 6));
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2023, 6), Measure::kOutputValue)[0], 50 + 60);
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2023, 9), Measure::kOutputValue)[0], 50 + 60 + 80 + 90);
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2023, 12), Measure::kProfit)[0], -7);
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2023, 6), Measure::kOutputValue)[0]), 50 + 60);
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2023, 9), Measure::kOutputValue)[0]),
+                   50 + 60 + 80 + 90);
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2023, 12), Measure::kProfit)[0]), -7);
   ExpectCheckpointsMatch(panel);
 
   // A revision of June moves June's checkpoint and every later one of 2023, by the change.
   model::MonthlyPanel revision;
   revision.Add(Month("A", 2023, 6, 160, -1));
   panel.Apply(revision);
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2023, 12), Measure::kOutputValue)[0],
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2023, 12), Measure::kOutputValue)[0]),
                    50 + 160 + 80 + 90 + 100 + 110 + 120);
   ExpectCheckpointsMatch(panel);
 
@@ -82,8 +83,9 @@ TEST(PanelTest, CheckpointsFollowEveryWayMonthsArrive) {
   panel.Apply(b);
   EXPECT_EQ(panel.last_period(), P(2024, 5));
   EXPECT_EQ(panel.YearToDateCheckpoint(P(2024, 5)), P(2024, 3));
-  EXPECT_EQ(panel.YearToDate(P(2024, 3), Measure::kOutputValue)[panel.Find("A")], 0.0);
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2024, 3), Measure::kOutputValue)[panel.Find("B")], 7);
+  EXPECT_EQ(FromAmount(panel.YearToDate(P(2024, 3), Measure::kOutputValue)[panel.Find("A")]), 0.0);
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2024, 3), Measure::kOutputValue)[panel.Find("B")]),
+                   7);
   EXPECT_EQ(panel.ReportedYearToDate(P(2024, 3))[panel.Find("B")], 1);
   EXPECT_EQ(panel.ReportedYearToDate(P(2024, 3))[panel.Find("A")], 0);
   ExpectCheckpointsMatch(panel);
@@ -94,7 +96,8 @@ TEST(PanelTest, CheckpointsFollowEveryWayMonthsArrive) {
   early.Sort();
   panel.Apply(early);
   EXPECT_EQ(panel.first_period(), P(2023, 1));
-  EXPECT_DOUBLE_EQ(panel.YearToDate(P(2023, 3), Measure::kOutputValue)[panel.Find("A")], 3);
+  EXPECT_DOUBLE_EQ(FromAmount(panel.YearToDate(P(2023, 3), Measure::kOutputValue)[panel.Find("A")]),
+                   3);
   EXPECT_EQ(panel.ReportedYearToDate(P(2023, 3))[panel.Find("A")], 1);
   ExpectCheckpointsMatch(panel);
 }

@@ -150,6 +150,9 @@ TEST_F(MonthlyImportTest, ReportsEachHardRule) {
       {a + ",2023-01,1O0,,\n", "output_value", "malformed_number"},
       {a + ",2023-01,-5,,\n", "output_value", "negative_value"},
       {a + ",2023-01,10,-1,\n", "revenue", "negative_value"},
+      // Six decimals of 万元 are kept (0.01 元): a seventh would be lost.
+      {a + ",2023-01,10.1234567,,\n", "output_value", "too_many_decimals"},
+      {a + ",2023-01,1e9,,\n", "output_value", "too_large"},
       {a + ",2023-01,10,,11\n", "value_added", "va_above_output"},
       {a + ",2023-01,10,,\n" + a + ",202301,11,,\n", "", "duplicate_key"},
   };

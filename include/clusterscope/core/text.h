@@ -33,6 +33,10 @@ Result<double> ParseDecimal(std::string_view text);
 // The same times 10^exponent, rounded once: "12345.6" in 千元 (exponent -1) is exactly the
 // double "1234.56" reads as, which multiplying by 0.1 would not give.
 Result<double> ParseDecimal(std::string_view text, int exponent);
+// How many decimal places the number `text` (as ParseDecimal reads it) has once multiplied by
+// 10^exponent, trailing zeros not counted: "12.50" has 1, "1.2345" in 千元 (exponent -1) 5,
+// "3e-7" 7, "1200" 0. 0 for text that is no number.
+int DecimalPlaces(std::string_view text, int exponent = 0);
 
 // Columns this text takes in a terminal (East Asian wide characters count 2).
 std::size_t DisplayWidth(std::string_view text);

@@ -262,15 +262,15 @@ class Engine {
   // and whether each reported output in the year so far (when `reported` is given). The
   // headcount of a combined January-February report counts for both months.
   void SumYearToDate(std::int32_t period, std::size_t from, std::size_t count,
-                     std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                     std::array<std::array<Amount, kBlock>, model::kMeasureCount>& sums,
                      std::array<std::uint8_t, kBlock>* reported) const;
   // The bases of those year-to-date sums: month by month the prior-year figure reported with
   // the month, else the stored figure a year earlier; `based` is 1 where output had either.
   void SumBaseYearToDate(std::int32_t period, std::size_t from, std::size_t count,
-                         std::array<std::array<double, kBlock>, model::kMeasureCount>& sums,
+                         std::array<std::array<Amount, kBlock>, model::kMeasureCount>& sums,
                          std::array<std::uint8_t, kBlock>& based) const;
   // The base of one enterprise-month's output, the same way.
-  double MonthOutputBase(std::int32_t period, std::size_t e) const;
+  Amount MonthOutputBase(std::int32_t period, std::size_t e) const;
   // Whether enterprise slot `e` has no row in `january` and a February with output: the
   // combined January-February report (1-2月), whose figures cover January too.
   bool CombinedJanuary(std::int32_t january, std::size_t e) const;

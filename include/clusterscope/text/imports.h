@@ -17,6 +17,13 @@ namespace clusterscope::text {
 // Cells that do not parse. The English is the parser's own, more precise message; the Chinese
 // names the rule and the cell.
 inline constexpr core::Message kNotANumber{"'{}' 不是数字", "'{}' is not a number"};
+inline constexpr core::Message kFigureTooLarge{
+    "'{0}' 过大：一家企业一个月的数值应小于 10 亿（以{1}计），请检查单位",
+    "'{0}' is too large: an enterprise's month is below 10⁹ {1}; check the unit"};
+inline constexpr core::Message kTooManyDecimals{
+    "'{0}' 有 {1} 位小数（以{2}计）：最多保留 6 位小数，金额即 0.01 元；请在表中四舍五入后再导入",
+    "'{0}' has {1} decimal places in {2}: at most 6 are kept (0.01 yuan of money); round the "
+    "figure in the sheet and import again"};
 inline constexpr core::Message kNotYesNo{"'{}' 不是“是/否”", "'{}' is not yes or no"};
 inline constexpr core::Message kNotADate{"'{}' 不是日期（如 2024-06-30）", "'{}' is not a date"};
 inline constexpr core::Message kNotAMonth{"'{}' 不是月份（如 2024-06）", "'{}' is not a month"};
