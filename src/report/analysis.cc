@@ -684,7 +684,10 @@ OfficialDocument TargetsAnalysis(const targets::TargetReport& report, bool is_pu
                                  Language language) {
   OfficialDocument doc;
   std::string plan = report.plan.name_zh;
-  if (plan.ends_with("目标")) plan.resize(plan.size() - std::string_view("目标").size());
+  // "…2027年目标" + "目标进度情况" would say 目标 twice; the English title keeps the plan's name.
+  if (language == Language::kZh && plan.ends_with("目标")) {
+    plan.resize(plan.size() - std::string_view("目标").size());
+  }
   doc.title = core::Say(language, text::kTargetsAnalysisTitle, plan);
   doc.subtitle = Subtitle(report.period, is_public, language);
   Headings headings(language);

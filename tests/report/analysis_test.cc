@@ -214,5 +214,15 @@ TEST(AnalysisTest, EnglishHasTheSameFigures) {
             "prices), growth up 0.2 pp on Jan–May 2023.");
 }
 
+// "涪陵区2027年目标" + "目标进度情况" would say 目标 twice in Chinese; English keeps the name.
+TEST(AnalysisTest, TheProgressReportIsTitledByThePlan) {
+  targets::TargetReport report;
+  report.plan.name_zh = "涪陵区2027年目标";
+  report.period = {2023, 6};
+  EXPECT_EQ(TargetsAnalysis(report, false, Language::kZh).title, "涪陵区2027年目标进度情况");
+  EXPECT_EQ(TargetsAnalysis(report, false, Language::kEn).title,
+            "涪陵区2027年目标: progress report");
+}
+
 }  // namespace
 }  // namespace clusterscope::report

@@ -14,7 +14,7 @@ namespace clusterscope::text {
 inline constexpr core::Message kAnalysisTitle{"{0}{1}工业经济运行情况分析",
                                               "{0}: the industrial economy, {1}"};
 // The plan's name without a closing 目标 ("…2027年目标" gives "…2027年目标进度情况").
-inline constexpr core::Message kTargetsAnalysisTitle{"{0}目标进度情况", "{0}: progress"};
+inline constexpr core::Message kTargetsAnalysisTitle{"{0}目标进度情况", "{0}: progress report"};
 inline constexpr core::Message kAnalysisSubtitle{"（数据截至{0}，{1}）", "(data to {0}; {1})"};
 inline constexpr core::Message kAnalysisInternal{"内部资料，注意保密", "internal, confidential"};
 inline constexpr core::Message kAnalysisPublished{"公开版", "published form"};
