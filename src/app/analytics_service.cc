@@ -63,13 +63,10 @@ Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputToPeriod(core::
   }
   IndustryOutput out;
   out.period = period;
-  const int year = period.year;
-  auto registry = store().ListEnterprises({});
-  if (!registry) return Error(registry.error());
-  std::map<std::string, std::string> industry_of;
-  for (const auto& e : *registry) industry_of[e.uscc] = e.industry_code;
-  auto engine = EngineOver(store(), system(), core::Period{year, 1}, out.period);
+  auto engine = Engine();
   if (!engine) return Error(engine.error());
+  std::map<std::string, std::string> industry_of;
+  for (const auto& e : (*engine)->registry()) industry_of[e.uscc] = e.industry_code;
   for (const auto& [uscc, value] :
        (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
     const auto it = industry_of.find(uscc);
@@ -96,16 +93,14 @@ Result<PlantData> AnalyticsService::Plants(const Grant& grant, int year, int dig
   }
   PlantData out;
   out.period = year == latest->year ? *latest : core::Period{year, 12};
-  auto registry = store().ListEnterprises({});
-  if (!registry) return Error(registry.error());
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
   // Areas by name: the county's towns, the system's parks.
   std::map<std::string, std::string> name_of;
   for (const auto* town : core::TownsOf(system().region_code)) name_of[town->code] = town->name;
   for (const auto& park : system().parks) name_of[park.code] = park.name_zh;
   std::map<std::string, const model::Enterprise*> by_uscc;
-  for (const auto& e : *registry) by_uscc[e.uscc] = &e;
-  auto engine = EngineOver(store(), system(), core::Period{year, 1}, out.period);
-  if (!engine) return Error(engine.error());
+  for (const auto& e : (*engine)->registry()) by_uscc[e.uscc] = &e;
   for (const auto& [uscc, value] :
        (*engine)->EnterpriseYearToDate(out.period, model::Measure::kOutputValue)) {
     const auto it = by_uscc.find(uscc);

@@ -52,15 +52,10 @@ Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto registry = store().ListEnterprises({});
-  if (!registry) return Error(registry.error());
-  report->registry = std::move(*registry);
-  auto facts = store().CurrentMonthly(core::Period{period->year - 1, 1}, *period);
-  if (!facts) return Error(facts.error());
-  engine::Engine engine(system(), report->registry,
-                        chains::ChainGroups(report->plan, report->registry));
-  engine.Apply(*facts);
-  report->indicators = engine.Compute(*period, {.top = 5});
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
+  report->registry = (*engine)->registry();
+  report->indicators = (*engine)->Compute(*period, {.top = 5, .member_kinds = ChainKinds()});
   auto relations = store().ListSupplyRelations();
   if (!relations) return Error(relations.error());
   report->relations = !relations->empty();

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/database.h"
 
+#include <atomic>
 #include <filesystem>
 
+#include "engine_cache.h"
+#include "store_helpers.h"
 #include <fmt/format.h>
 
 #include "clusterscope/app/service.h"
@@ -12,9 +15,20 @@ namespace clusterscope::app {
 
 Database::Database(std::string path, std::unique_ptr<storage::Store> store,
                    model::ClusterSystem system)
-    : path_(std::move(path)), store_(std::move(store)), system_(std::move(system)) {}
+    : path_(std::move(path)), store_(std::move(store)), system_(std::move(system)) {
+  std::error_code error;
+  if (path_ == ":memory:") {
+    static std::atomic<std::uint64_t> opened{0};
+    engine_key_ = fmt::format(":memory:{}", ++opened);
+  } else {
+    engine_key_ = std::filesystem::weakly_canonical(path_, error).string();
+    if (error) engine_key_ = path_;
+  }
+}
 
-Database::~Database() = default;
+Database::~Database() {
+  if (path_ == ":memory:") ForgetEngine(engine_key_);
+}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   // Opening would create an empty file; a mistyped path should say so instead.
@@ -38,10 +52,18 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 
 Result<std::int64_t> Database::DataVersion() { return store_->DataVersion(); }
 
+Result<std::shared_ptr<const engine::Engine>> Database::Engine() {
+  auto version = DataVersion();
+  if (!version) return Error(version.error());
+  return EngineAt(engine_key_, *version, [&] { return BuildEngine(*store_, system_); });
+}
+
 Caller Caller::CommandLine(std::string user) {
   return Caller{std::move(user), model::Role::kAdmin, "", Channel::kCommandLine};
 }
 
 storage::Store& Service::store() const { return *db_->store_; }
+
+Result<std::shared_ptr<const engine::Engine>> Service::Engine() const { return db_->Engine(); }
 
 }  // namespace clusterscope::app

@@ -39,7 +39,7 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
     return Error(Status::InvalidArgument(
         fmt::format("the months run from {} to {}: backwards", first.ToString(), last.ToString())));
   }
-  auto engine = EngineOver(store(), system(), core::Period{first.year - 1, 1}, last);
+  auto engine = Engine();
   if (!engine) return Error(engine.error());
   std::vector<disclosure::MonthAudit> out;
   disclosure::Publisher publisher(**engine, rules);
@@ -51,7 +51,8 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
        period = core::Period::FromIndex(period.Index() + 1)) {
     const auto started = std::chrono::steady_clock::now();
     if (period.month == 1) year.clear();
-    auto& indicators = year.emplace_back((*engine)->Compute(period, {.top = 0}));
+    auto& indicators =
+        year.emplace_back((*engine)->Compute(period, {.top = 0, .member_kinds = ReportKinds()}));
     const auto control = publisher.Apply(indicators);
     if (period.Index() < first.Index()) continue;
     disclosure::MonthAudit month;

@@ -70,8 +70,10 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
   report::MonthlyBundle bundle;
   bundle.is_public = !grant.full();
   const auto rules = PublishedRules(grant, options.disclosure);
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
   auto indicators = ComputeIndicators(
-      store(), system(), options.period, options.indicators, options.alerts, options.trend_months,
+      store(), **engine, options.period, options.indicators, options.alerts, options.trend_months,
       grant.full() ? nullptr : &rules, options.previous ? &bundle.previous : nullptr);
   if (!indicators) return Error(indicators.error());
   bundle.indicators = std::move(*indicators);
@@ -145,9 +147,9 @@ Result<std::vector<engine::Engine::Membership>> StatisticsService::FrameMembers(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto engine = EngineOver(store(), system(), core::Period{period->year - 1, 1}, *period);
+  auto engine = Engine();
   if (!engine) return Error(engine.error());
-  const auto indicators = (*engine)->Compute(*period, {.top = 0});
+  const auto indicators = (*engine)->Compute(*period, {.top = 0, .member_kinds = ReportKinds()});
   const auto frame = (*engine)->ContributionsTo(indicators);
   std::vector<engine::Engine::Membership> out;
   for (std::size_t i = 0; i < indicators.groups.size(); ++i) {
@@ -160,7 +162,9 @@ Result<std::vector<engine::Engine::Membership>> StatisticsService::FrameMembers(
 
 Result<std::vector<std::string>> StatisticsService::WithheldClusters(core::Period period) {
   const disclosure::DisclosureRules rules;
-  auto indicators = ComputeIndicators(store(), system(), period, {}, {}, 0, &rules);
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
+  auto indicators = ComputeIndicators(store(), **engine, period, {}, {}, 0, &rules);
   if (!indicators) return Error(indicators.error());
   return app::WithheldClusters(*indicators);
 }
@@ -179,15 +183,14 @@ Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSerie
     last = *latest;
   }
   const core::Period first = core::Period::FromIndex(last->Index() - (months - 1));
-  // Each month compares with the same month of the year before: read from the year before the
-  // first month.
-  auto engine = EngineOver(store(), system(), core::Period{first.year - 1, 1}, *last);
+  auto engine = Engine();
   if (!engine) return Error(engine.error());
   std::vector<engine::MonthlyIndicators> series;
   series.reserve(static_cast<std::size_t>(months));
   disclosure::Publisher publisher(**engine, rules);
   for (int k = 0; k < months; ++k) {
-    series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k), {.top = 0}));
+    series.push_back((*engine)->Compute(core::Period::FromIndex(first.Index() + k),
+                                        {.top = 0, .member_kinds = ReportKinds()}));
     if (!grant.full()) publisher.Apply(series.back());
   }
   return series;

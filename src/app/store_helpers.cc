@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "clusterscope/app/chains_config.h"
+#include "clusterscope/chains/assess.h"
 #include "clusterscope/text/errors.h"
 
 namespace clusterscope::app {
@@ -54,26 +56,48 @@ Result<core::Period> LatestPeriod(storage::Store& store) {
   return *coverage->last;
 }
 
-Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
-                                                   const model::ClusterSystem& system,
-                                                   core::Period from, core::Period to) {
+Result<std::shared_ptr<const engine::Engine>> BuildEngine(storage::Store& store,
+                                                          const model::ClusterSystem& system) {
   auto registry = store.ListEnterprises({});
   if (!registry) return Error(registry.error());
-  auto facts = store.CurrentMonthly(from, to);
-  if (!facts) return Error(facts.error());
+  auto coverage = store.MonthlySummary();
+  if (!coverage) return Error(coverage.error());
+  model::MonthlyPanel facts;
+  if (coverage->first && coverage->last) {
+    auto held = store.CurrentMonthly(*coverage->first, *coverage->last);
+    if (!held) return Error(held.error());
+    facts = std::move(*held);
+  }
   auto prices = store.ListPriceIndices();
   if (!prices) return Error(prices.error());
   auto lists = store.ListEnterpriseLists();
   if (!lists) return Error(lists.error());
-  auto engine =
-      std::make_unique<engine::Engine>(system, std::move(*registry), engine::ListGroups(*lists));
+  auto groups = engine::ListGroups(*lists);
+  auto chain_plan = ParseCurrentPlan(store, storage::PlanKind::kChains,
+                                     [&](const std::string& text, const std::string& file) {
+                                       return LoadChainPlanText(text, file, system);
+                                     });
+  if (chain_plan) {
+    auto chains = chains::ChainGroups(*chain_plan, *registry);
+    groups.insert(groups.end(), std::make_move_iterator(chains.begin()),
+                  std::make_move_iterator(chains.end()));
+  } else if (chain_plan.error().code() != Status::Code::kNotFound) {
+    return Error(chain_plan.error());
+  }
+  auto engine = std::make_shared<engine::Engine>(system, std::move(*registry), std::move(groups));
   engine->SetPriceIndices(*prices);
-  engine->Apply(*facts);
-  return engine;
+  engine->Apply(facts);
+  return std::shared_ptr<const engine::Engine>(std::move(engine));
+}
+
+engine::MemberKinds ReportKinds() { return std::set<std::string>{std::string(engine::kListKind)}; }
+
+engine::MemberKinds ChainKinds() {
+  return std::set<std::string>{std::string(chains::kChainKind), std::string(chains::kLinkKind)};
 }
 
 Result<engine::MonthlyIndicators> ComputeIndicators(
-    storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
+    storage::Store& store, const engine::Engine& engine, std::optional<core::Period> period,
     const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules,
     int trend_months, const disclosure::DisclosureRules* published,
     std::optional<engine::MonthlyIndicators>* previous) {
@@ -82,22 +106,15 @@ Result<engine::MonthlyIndicators> ComputeIndicators(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  // This year's months to the period and the same months of last year (and of the years the
-  // trend reaches back to): nothing else is read.
-  int first_year =
-      core::Period::FromIndex(period->Index() - std::max(trend_months - 1, 0)).year - 1;
-  if (previous != nullptr) first_year = std::min(first_year, PreviousPeriod(*period).year - 1);
-  auto engine = EngineOver(store, system, core::Period{first_year, 1}, *period);
-  if (!engine) return Error(engine.error());
-  auto indicators = (*engine)->Compute(*period, options);
-  indicators.alerts = (*engine)->Alerts(indicators, alert_rules);
-  if (trend_months > 0) indicators.trend = (*engine)->Trend(*period, trend_months);
-  if (published != nullptr) disclosure::ApplyDisclosureControl(**engine, indicators, *published);
+  auto asked = options;
+  asked.member_kinds = ReportKinds();
+  auto indicators = engine.Compute(*period, asked);
+  indicators.alerts = engine.Alerts(indicators, alert_rules);
+  if (trend_months > 0) indicators.trend = engine.Trend(*period, trend_months);
+  if (published != nullptr) disclosure::ApplyDisclosureControl(engine, indicators, *published);
   if (previous != nullptr) {
-    *previous = (*engine)->Compute(PreviousPeriod(*period), {.top = 0});
-    if (published != nullptr) {
-      disclosure::ApplyDisclosureControl(**engine, **previous, *published);
-    }
+    *previous = engine.Compute(PreviousPeriod(*period), {.top = 0, .member_kinds = ReportKinds()});
+    if (published != nullptr) disclosure::ApplyDisclosureControl(engine, **previous, *published);
   }
   return indicators;
 }

@@ -55,16 +55,22 @@ Status RecordExport(storage::Store& store, const std::string& actor, std::string
                     std::string_view key, std::string_view detail);
 // The latest month with monthly statistics; NotFound before the first import.
 Result<core::Period> LatestPeriod(storage::Store& store);
-// An engine over the registry, price indices, saved lists and the months from .. to.
-Result<std::unique_ptr<engine::Engine>> EngineOver(storage::Store& store,
-                                                   const model::ClusterSystem& system,
-                                                   core::Period from, core::Period to);
-// The monthly indicators of `period` (default: the latest month held) with the alerts of the
+// The engine over everything the store holds that figures depend on: the registry, every month,
+// the price indices, the saved lists and the current chain plan's chains and links as groups.
+// Built once per data version (Database::Engine); each view asks for its kinds of groups.
+Result<std::shared_ptr<const engine::Engine>> BuildEngine(storage::Store& store,
+                                                          const model::ClusterSystem& system);
+// The named-member groups of each view: the monthly report's saved lists; the chains' chains
+// and links (chains::ChainGroups).
+engine::MemberKinds ReportKinds();
+engine::MemberKinds ChainKinds();
+// The monthly indicators of `period` (default: the latest month held), with the report's groups
+// (ReportKinds), the alerts of the
 // period and the total's trend over `trend_months` months; in the published form under
 // `published` disclosure rules when given. `previous`, when given, receives the period before
 // (PreviousPeriod) in the same form, without rankings or alerts, from the same engine.
 Result<engine::MonthlyIndicators> ComputeIndicators(
-    storage::Store& store, const model::ClusterSystem& system, std::optional<core::Period> period,
+    storage::Store& store, const engine::Engine& engine, std::optional<core::Period> period,
     const engine::IndicatorOptions& options, const engine::AlertRules& alert_rules = {},
     int trend_months = 0, const disclosure::DisclosureRules* published = nullptr,
     std::optional<engine::MonthlyIndicators>* previous = nullptr);

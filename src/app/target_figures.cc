@@ -54,7 +54,11 @@ TargetFigures::TargetFigures(const model::ClusterSystem& system, const model::Ta
 const engine::MonthlyIndicators& TargetFigures::Indicators(core::Period period) {
   auto it = computed_.find(period.Index());
   if (it == computed_.end()) {
-    it = computed_.emplace(period.Index(), engine_.Compute(period, {.top = 0})).first;
+    // The system's groups only: a target is set on a tier, a cluster, a park or the total.
+    it = computed_
+             .emplace(period.Index(),
+                      engine_.Compute(period, {.top = 0, .member_kinds = std::set<std::string>{}}))
+             .first;
   }
   return it->second;
 }

@@ -244,7 +244,7 @@ std::set<std::string> WithheldGroups(const engine::Engine& engine,
   std::set<std::string> out;
   disclosure::Publisher publisher(engine, rules);
   for (const auto& period : periods) {
-    auto indicators = engine.Compute(period, {.top = 0});
+    auto indicators = engine.Compute(period, {.top = 0, .member_kinds = std::set<std::string>{}});
     publisher.Apply(indicators);
     for (const auto& g : indicators.groups) {
       if (!g.suppressed.empty()) out.insert(g.kind + ":" + g.code);
@@ -343,24 +343,14 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto registry = store().ListEnterprises({});
-  if (!registry) return Error(registry.error());
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
+  const auto& registry = (*engine)->registry();
   auto designations = store().ListDesignations({});
   if (!designations) return Error(designations.error());
   auto series = store().ListSeriesValues();
   if (!series) return Error(series.error());
-  // From the year before the earliest base year: base-year figures over 12 months, and rates
-  // compare with a year before.
-  int first_year = period->year - 2;
-  for (const auto& t : plan->targets) first_year = std::min(first_year, t.base_year - 1);
-  auto facts = store().CurrentMonthly(core::Period{first_year, 1}, *period);
-  if (!facts) return Error(facts.error());
-  auto prices = store().ListPriceIndices();  // value added at comparable prices (T21)
-  if (!prices) return Error(prices.error());
-  engine::Engine engine(system(), *registry);
-  engine.SetPriceIndices(*prices);
-  engine.Apply(*facts);
-  TargetFigures figures(system(), *plan, engine, *registry, *designations, *series);
+  TargetFigures figures(system(), *plan, **engine, registry, *designations, *series);
   Pipeline pipeline;
   auto projects = store().ListProjects();
   if (!projects) return Error(projects.error());
@@ -376,7 +366,7 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
     report.rows.push_back(TargetRow(*plan, t, *period, history, pipeline, figures));
   }
   report.plan = std::move(*plan);
-  if (!grant.full()) Publish(report, engine, history, PublishedRules(grant));
+  if (!grant.full()) Publish(report, **engine, history, PublishedRules(grant));
   return report;
 }
 

@@ -78,10 +78,10 @@ std::vector<engine::MemberGroup> ChainGroups(const model::ChainPlan& plan,
   std::vector<engine::MemberGroup> out;
   for (const auto& chain : plan.chains) {
     auto members = ResolveMembers(chain, registry);
-    out.push_back({"chain", chain.code, chain.name_zh, members.all});
+    out.push_back({std::string(kChainKind), chain.code, chain.name_zh, members.all});
     for (std::size_t l = 0; l < chain.links.size(); ++l) {
-      out.push_back({"link", LinkGroupCode(chain, chain.links[l]), chain.links[l].name_zh,
-                     std::move(members.links[l])});
+      out.push_back({std::string(kLinkKind), LinkGroupCode(chain, chain.links[l]),
+                     chain.links[l].name_zh, std::move(members.links[l])});
     }
   }
   return out;
@@ -216,7 +216,7 @@ std::vector<ChainAssessment> AssessChains(const model::ChainPlan& plan,
     a.chain = &chain;
     a.masters = members.masters;
     a.unknown = members.unknown;
-    a.group = group("chain", chain.code);
+    a.group = group(kChainKind, chain.code);
     std::vector<LinkStatus> statuses;
     for (const auto l : chain.TopologicalOrder()) {
       const auto& link = chain.links[l];
@@ -224,7 +224,7 @@ std::vector<ChainAssessment> AssessChains(const model::ChainPlan& plan,
       la.link = &link;
       la.members = members.links[l];
       la.figures.registered = la.members.size();
-      if (const auto* g = group("link", LinkGroupCode(chain, link))) {
+      if (const auto* g = group(kLinkKind, LinkGroupCode(chain, link))) {
         const double output = g->ytd[static_cast<std::size_t>(model::Measure::kOutputValue)];
         la.figures.enterprises = g->enterprises;
         la.figures.annual_output = output * annualise;

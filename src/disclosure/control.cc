@@ -641,9 +641,9 @@ Publisher::Publisher(const engine::Engine& engine, DisclosureRules rules)
 
 Publisher::~Publisher() = default;
 
-void Publisher::Ensure(core::Period period) {
+void Publisher::Ensure(core::Period period, const engine::MemberKinds& member_kinds) {
   if (patterns_.count(period.Index()) != 0) return;
-  auto then = engine_.Compute(period, {.top = 0});
+  auto then = engine_.Compute(period, {.top = 0, .member_kinds = member_kinds});
   Apply(then);
 }
 
@@ -652,7 +652,7 @@ ControlSummary Publisher::Apply(engine::MonthlyIndicators& indicators) {
   std::vector<const Pattern*> earlier;
   std::vector<const PublishedMonth*> before;
   for (int month = 1; month < period.month; ++month) {
-    Ensure({period.year, month});
+    Ensure({period.year, month}, indicators.member_kinds);
     earlier.push_back(&patterns_.at(core::Period{period.year, month}.Index()));
     before.push_back(months_.at(core::Period{period.year, month}.Index()).get());
   }
@@ -731,7 +731,8 @@ std::vector<Exposure> AuditDisclosure(const engine::Engine& engine,
   if (year.empty()) return {};
   std::vector<PublishedMonth> months;
   for (const auto& published : year) {
-    auto full = engine.Compute(published.period, {.top = 0});
+    auto full =
+        engine.Compute(published.period, {.top = 0, .member_kinds = published.member_kinds});
     Frame frame = FrameOf(engine, full);
     ShownFigures shown = ShownIn(full, published);
     months.push_back({std::move(full), std::move(frame), std::move(shown)});

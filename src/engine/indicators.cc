@@ -91,7 +91,8 @@ double GroupIndicators::Sum(Quantity q) const {
 
 std::vector<MemberGroup> ListGroups(const std::map<std::string, std::vector<std::string>>& lists) {
   std::vector<MemberGroup> out;
-  for (const auto& [name, members] : lists) out.push_back({"list", name, name, members});
+  for (const auto& [name, members] : lists)
+    out.push_back({std::string(kListKind), name, name, members});
   return out;
 }
 
@@ -470,7 +471,9 @@ class Engine::Pass {
     Rank();
     MonthlyIndicators out;
     out.period = period_;
+    out.member_kinds = options_.member_kinds;
     for (std::size_t k = 0; k < kinds().size(); ++k) {
+      if (!Asked(kinds()[k])) continue;
       for (std::size_t g = 0; g < kinds()[k].groups.size(); ++g) {
         if (sums_[0][k][g].enterprises == 0) continue;
         out.groups.push_back(GroupOf(k, g));
@@ -517,6 +520,10 @@ class Engine::Pass {
   };
 
   const std::vector<Kind>& kinds() const { return engine_.kinds_; }
+  bool Asked(const Kind& kind) const {
+    return !kind.named_members || !options_.member_kinds ||
+           options_.member_kinds->count(kind.code) != 0;
+  }
 
   // Deflators 100 / index by division and month of W; 0 where no index was given.
   void BuildDeflators() {

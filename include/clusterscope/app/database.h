@@ -16,6 +16,9 @@
 namespace clusterscope::storage {
 class Store;
 }  // namespace clusterscope::storage
+namespace clusterscope::engine {
+class Engine;
+}  // namespace clusterscope::engine
 
 namespace clusterscope::app {
 
@@ -35,12 +38,17 @@ class Database {
   // A number every committed change of data raises, whoever made it (exports do not): equal
   // versions mean equal data, for caches of answers.
   Result<std::int64_t> DataVersion();
+  // The engine over the store as it is now (every month, the registry, the groups of every
+  // view): built once per data version and shared by every service, thread and request of the
+  // process, so that a report's views do not each build their own.
+  Result<std::shared_ptr<const engine::Engine>> Engine();
 
  private:
   friend class Service;  // the services' one way to the store
   Database(std::string path, std::unique_ptr<storage::Store> store, model::ClusterSystem system);
 
   std::string path_;
+  std::string engine_key_;  // whose engine: the file, or this object for an in-memory store
   std::unique_ptr<storage::Store> store_;
   model::ClusterSystem system_;
 };

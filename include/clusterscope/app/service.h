@@ -37,6 +37,8 @@ class Service {
 
  protected:
   storage::Store& store() const;  // database.cc, where Store is complete
+  // The database's shared engine (Database::Engine).
+  Result<std::shared_ptr<const engine::Engine>> Engine() const;
   Database& db() const { return *db_; }
   const std::string& actor() const { return caller_.user; }
 

@@ -29,7 +29,9 @@ ChainMembers ResolveMembers(const model::Chain& chain,
 
 // Group codes of the engine: "battery" (kind "chain"), "battery/cells" (kind "link").
 std::string LinkGroupCode(const model::Chain& chain, const model::ChainLink& link);
-// The engine's groups for every chain and link of the plan.
+// The engine's groups for every chain and link of the plan, of these kinds.
+inline constexpr std::string_view kChainKind = "chain";
+inline constexpr std::string_view kLinkKind = "link";
 std::vector<engine::MemberGroup> ChainGroups(const model::ChainPlan& plan,
                                              const std::vector<model::Enterprise>& registry);
 

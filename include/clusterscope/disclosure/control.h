@@ -84,8 +84,8 @@ class Publisher {
   ControlSummary Apply(engine::MonthlyIndicators& indicators);
 
  private:
-  // The month worked out (once).
-  void Ensure(core::Period period);
+  // The month worked out (once), with the named-member kinds of the month published.
+  void Ensure(core::Period period, const engine::MemberKinds& member_kinds);
 
   const engine::Engine& engine_;
   DisclosureRules rules_;

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -139,8 +140,13 @@ struct GroupIndicators {
   }
 };
 
+// The kinds of named-member groups (MemberGroup::kind) a computation gives; every kind the
+// engine holds when unset. One engine serves every view, each asking for its own kinds.
+using MemberKinds = std::optional<std::set<std::string>>;
+
 struct IndicatorOptions {
   std::size_t top = 10;  // enterprises ranked per group
+  MemberKinds member_kinds = std::nullopt;
 };
 
 // Red / amber alerts for the analyst (rules configurable; docs/indicators.md).
@@ -179,6 +185,9 @@ struct MonthlyIndicators {
   std::vector<GroupIndicators> groups;  // total first, then by kind and code; empty F left out
   std::vector<Alert> alerts;            // filled by Engine::Alerts when asked for
   std::vector<TrendPoint> trend;        // filled by Engine::Trend when asked for
+  // The named-member kinds computed (IndicatorOptions::member_kinds): other months are
+  // computed alike to be published alike.
+  MemberKinds member_kinds = std::nullopt;
 };
 
 // Each enterprise of a period's frame with its value of every quantity, and the members of each
@@ -201,6 +210,7 @@ struct MemberGroup {
 };
 
 // Saved lists (name -> credit codes) as groups of kind "list".
+inline constexpr std::string_view kListKind = "list";
 std::vector<MemberGroup> ListGroups(const std::map<std::string, std::vector<std::string>>& lists);
 
 // The indicators of a panel of enterprises, grouped by a cluster system.
@@ -217,6 +227,8 @@ class Engine {
   // Lays newly imported (or all current) months over the panel: no rebuild.
   void Apply(const model::MonthlyPanel& facts);
   const Panel& panel() const { return panel_; }
+  // The registry the engine was made with.
+  const std::vector<model::Enterprise>& registry() const { return registry_; }
 
   MonthlyIndicators Compute(core::Period period, const IndicatorOptions& options = {}) const;
 
