@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "clusterscope/app/init.h"
+#include "clusterscope/engine/indicators.h"
 #include "clusterscope/storage/store.h"
 
 namespace clusterscope::app {
@@ -47,6 +48,29 @@ TEST_F(RegistryServiceTest, OpensOnlyInitialisedDatabases) {
   EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
   EXPECT_NE(missing.error().message().find("clusterscope init"), std::string::npos);
   EXPECT_EQ(registry_->system().clusters.size(), 18u);
+}
+
+// One engine per database and data version: a second opening (another thread of the server)
+// gets the same one; a change builds a new one, which the first opening gets too.
+TEST_F(RegistryServiceTest, TheEngineIsSharedUntilTheDataChanges) {
+  auto first = app_.db->Engine();
+  ASSERT_OK(first);
+  auto other = Database::Open(db_);
+  ASSERT_OK(other);
+  auto same = (*other)->Engine();
+  ASSERT_OK(same);
+  EXPECT_EQ(first->get(), same->get());
+  EXPECT_TRUE((*first)->registry().empty());
+  ASSERT_OK(registry_->AddEnterprise(
+      {{"uscc", testutil::CreditCode(42)}, {"name", "涪陵榨菜集团"}, {"industry_code", "1371"}},
+      2023));
+  auto after = (*other)->Engine();
+  ASSERT_OK(after);
+  EXPECT_NE(after->get(), first->get());
+  EXPECT_EQ((*after)->registry().size(), 1u);
+  auto again = app_.db->Engine();
+  ASSERT_OK(again);
+  EXPECT_EQ(again->get(), after->get());
 }
 
 TEST_F(RegistryServiceTest, AddsUpdatesAndShowsEnterprises) {
