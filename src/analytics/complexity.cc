@@ -229,26 +229,36 @@ Status ComplexityIndices(const Active& active, std::size_t regions, std::size_t 
 }
 
 // Proximity of the active industries: co-occurrence over the larger ubiquity, diagonal 1. Also
-// lists the pairs in the result.
-Eigen::MatrixXd Proximity(const Active& active, ComplexityResult& out) {
-  const Sparse m = Build(active.rows, active.industries.size());
-  const Eigen::SparseMatrix<double> co = (m.transpose() * m).pruned();
+// lists the pairs in the result when asked. The co-occurrences are counted pair by pair over each
+// region's industries (Σ diversity² additions, what a sparse MᵀM multiplies too, without its
+// assembly).
+Eigen::MatrixXd Proximity(const Active& active, bool list, ComplexityResult& out) {
   const auto k = static_cast<Index>(active.industries.size());
   Eigen::MatrixXd phi = Eigen::MatrixXd::Zero(k, k);
-  for (Index outer = 0; outer < co.outerSize(); ++outer) {
-    for (Eigen::SparseMatrix<double>::InnerIterator it(co, outer); it; ++it) {
-      const auto a = static_cast<std::size_t>(it.row()), b = static_cast<std::size_t>(it.col());
-      const double larger =
-          std::max(out.ubiquity[active.industries[a]], out.ubiquity[active.industries[b]]);
-      phi(it.row(), it.col()) = a == b ? 1.0 : it.value() / larger;
-      if (a < b) {
-        out.proximity.push_back(
-            {active.industries[a], active.industries[b], phi(it.row(), it.col())});
-      }
+  for (const auto& row : active.rows) {  // each row ascending
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      double* column = phi.col(static_cast<Index>(row[i])).data();
+      for (std::size_t j = 0; j <= i; ++j) column[row[j]] += 1;  // the upper triangle
     }
   }
-  std::sort(out.proximity.begin(), out.proximity.end(),
-            [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+  for (Index b = 0; b < k; ++b) {
+    const double ubiquity_b = out.ubiquity[active.industries[static_cast<std::size_t>(b)]];
+    for (Index a = 0; a < b; ++a) {
+      const double co = phi(a, b);
+      if (co == 0) continue;
+      const double larger =
+          std::max(out.ubiquity[active.industries[static_cast<std::size_t>(a)]], ubiquity_b);
+      phi(a, b) = phi(b, a) = co / larger;
+    }
+    phi(b, b) = 1.0;
+  }
+  for (Index a = 0; list && a < k; ++a) {
+    for (Index b = a + 1; b < k; ++b) {
+      if (phi(a, b) == 0) continue;
+      out.proximity.push_back({active.industries[static_cast<std::size_t>(a)],
+                               active.industries[static_cast<std::size_t>(b)], phi(a, b)});
+    }
+  }
   return phi;
 }
 
@@ -324,7 +334,7 @@ Result<ComplexityResult> Complexity(const RegionIndustryMatrix& matrix,
     return Error(Status::InvalidArgument("no industry is present in any region"));
   }
   CLUSTERSCOPE_RETURN_IF_ERROR(ComplexityIndices(active, regions, industries, out));
-  const Eigen::MatrixXd phi = Proximity(active, out);
+  const Eigen::MatrixXd phi = Proximity(active, options.list_proximity, out);
   DensityAndGain(active, phi, regions, industries, out);
   return out;
 }

@@ -37,7 +37,7 @@ Status RegionIndustryMatrix::Add(std::string_view region, std::string_view indus
   }
   const std::size_t r = AddRegion(region);
   const std::size_t j = AddIndustry(industry);
-  if (!cell_index_.emplace(std::make_pair(r, j), cells_.size()).second) {
+  if (!cell_index_.emplace(CellKey(r, j), cells_.size()).second) {
     return Status::AlreadyExists(fmt::format("{} / {} is given twice", region, industry));
   }
   cells_.push_back({r, j, value});
@@ -55,7 +55,7 @@ std::optional<std::size_t> RegionIndustryMatrix::FindIndustry(std::string_view i
 }
 
 double RegionIndustryMatrix::Value(std::size_t region, std::size_t industry) const {
-  const auto it = cell_index_.find({region, industry});
+  const auto it = cell_index_.find(CellKey(region, industry));
   return it == cell_index_.end() ? 0.0 : cells_[it->second].value;
 }
 

@@ -26,24 +26,26 @@
 
 namespace clusterscope::app {
 
-Result<std::map<int, analytics::RegionIndustryMatrix>> AnalyticsService::Benchmark(
+Result<std::shared_ptr<const AnalyticsService::BenchmarkYears>> AnalyticsService::Benchmark(
     const std::string& name) {
-  auto cells = store().LoadBenchmark(name);
-  if (!cells) return Error(cells.error());
-  if (cells->empty()) {
-    auto held = store().ListBenchmarks();
-    if (!held) return Error(held.error());
-    std::vector<std::string> names;
-    for (const auto& b : *held) names.push_back(b.name);
-    return Error(Status::NotFound(fmt::format(
-        "no benchmark '{}' ({}); load one with `import matrix FILE --name NAME`", name,
-        names.empty() ? "none is held" : fmt::format("held: {}", fmt::join(names, ", ")))));
-  }
-  std::map<int, analytics::RegionIndustryMatrix> years;
-  for (const auto& c : *cells) {
-    CLUSTERSCOPE_RETURN_IF_ERROR(years[c.year].Add(c.region, c.industry, c.value));
-  }
-  return years;
+  return Derive<BenchmarkYears>("benchmark:" + name, [&]() -> Result<BenchmarkYears> {
+    auto cells = store().LoadBenchmark(name);
+    if (!cells) return Error(cells.error());
+    if (cells->empty()) {
+      auto held = store().ListBenchmarks();
+      if (!held) return Error(held.error());
+      std::vector<std::string> names;
+      for (const auto& b : *held) names.push_back(b.name);
+      return Error(Status::NotFound(fmt::format(
+          "no benchmark '{}' ({}); load one with `import matrix FILE --name NAME`", name,
+          names.empty() ? "none is held" : fmt::format("held: {}", fmt::join(names, ", ")))));
+    }
+    BenchmarkYears years;
+    for (const auto& c : *cells) {
+      CLUSTERSCOPE_RETURN_IF_ERROR(years[c.year].Add(c.region, c.industry, c.value));
+    }
+    return years;
+  });
 }
 
 Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputByIndustry(int year, int digits) {
@@ -227,8 +229,7 @@ Result<AnalyticsService::RegionBenchmark> AnalyticsService::AgainstBenchmark(
   } else if (loaded.error().code() != Status::Code::kNotFound) {
     return Error(loaded.error());
   }
-  std::map<int, analytics::RegionIndustryMatrix>& kept = out.kept;
-  const std::map<int, analytics::RegionIndustryMatrix>* years = options.matrices;
+  const BenchmarkYears* years = options.matrices;
   if (years != nullptr) {
     view.benchmark = options.file;
   } else {
@@ -240,8 +241,8 @@ Result<AnalyticsService::RegionBenchmark> AnalyticsService::AgainstBenchmark(
     }
     auto loaded = Benchmark(view.benchmark);
     if (!loaded) return Error(loaded.error());
-    kept = std::move(*loaded);
-    years = &kept;
+    out.kept = std::move(*loaded);
+    years = out.kept.get();
   }
   if (years->empty()) {
     return Error(Status::InvalidArgument(fmt::format("{} holds no cells", view.benchmark)));
@@ -394,7 +395,7 @@ Status AnalyticsService::AddRelatedIndustries(core::Period period, chains::Chain
     return against.error().code() == Status::Code::kNotFound ? Status::Ok() : against.error();
   }
   const auto region = against->matrix.FindRegion(against->view.region);
-  auto complexity = analytics::Complexity(against->matrix);
+  auto complexity = analytics::Complexity(against->matrix, {.list_proximity = false});
   if (!region || !complexity) return Status::Ok();  // nothing present anywhere: nothing to rank
   const std::size_t limit =
       against->plan ? static_cast<std::size_t>(against->plan->related_industries) : 5;

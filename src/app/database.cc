@@ -4,7 +4,7 @@
 #include <atomic>
 #include <filesystem>
 
-#include "engine_cache.h"
+#include "derived_cache.h"
 #include "store_helpers.h"
 #include <fmt/format.h>
 
@@ -19,15 +19,15 @@ Database::Database(std::string path, std::unique_ptr<storage::Store> store,
   std::error_code error;
   if (path_ == ":memory:") {
     static std::atomic<std::uint64_t> opened{0};
-    engine_key_ = fmt::format(":memory:{}", ++opened);
+    key_ = fmt::format(":memory:{}", ++opened);
   } else {
-    engine_key_ = std::filesystem::weakly_canonical(path_, error).string();
-    if (error) engine_key_ = path_;
+    key_ = std::filesystem::weakly_canonical(path_, error).string();
+    if (error) key_ = path_;
   }
 }
 
 Database::~Database() {
-  if (path_ == ":memory:") ForgetEngine(engine_key_);
+  if (path_ == ":memory:") ForgetDerived(key_);
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
@@ -52,10 +52,21 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 
 Result<std::int64_t> Database::DataVersion() { return store_->DataVersion(); }
 
-Result<std::shared_ptr<const engine::Engine>> Database::Engine() {
+Result<std::shared_ptr<const void>> Database::Derive(
+    const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build) {
   auto version = DataVersion();
   if (!version) return Error(version.error());
-  return EngineAt(engine_key_, *version, [&] { return BuildEngine(*store_, system_); });
+  return DerivedAt(key_, name, *version, build);
+}
+
+Result<std::shared_ptr<const engine::Engine>> Database::Engine() {
+  auto engine = Derive("engine", [&]() -> Result<std::shared_ptr<const void>> {
+    auto built = BuildEngine(*store_, system_);
+    if (!built) return Error(built.error());
+    return std::shared_ptr<const void>(std::move(*built));
+  });
+  if (!engine) return Error(engine.error());
+  return std::static_pointer_cast<const engine::Engine>(*engine);
 }
 
 Caller Caller::CommandLine(std::string user) {

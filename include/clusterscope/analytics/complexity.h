@@ -21,6 +21,9 @@ struct ComplexityOptions {
   // presence itself (a value above 0 is present).
   enum class Presence { kRca, kManual } presence = Presence::kRca;
   double rca_threshold = 1.0;
+  // Whether to list the proximity pairs (ComplexityResult::proximity): a ranking of related
+  // industries needs only the density and gain they give.
+  bool list_proximity = true;
 };
 
 struct ComplexityResult {

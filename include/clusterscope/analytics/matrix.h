@@ -6,10 +6,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clusterscope/core/status.h"
@@ -50,7 +52,11 @@ class RegionIndustryMatrix {
   std::map<std::string, std::size_t, std::less<>> region_index_;
   std::map<std::string, std::size_t, std::less<>> industry_index_;
   std::vector<Cell> cells_;
-  std::map<std::pair<std::size_t, std::size_t>, std::size_t> cell_index_;
+  // By region << 32 | industry: a hash, since a benchmark of every county has millions of cells.
+  std::unordered_map<std::uint64_t, std::size_t> cell_index_;
+  static std::uint64_t CellKey(std::size_t region, std::size_t industry) {
+    return static_cast<std::uint64_t>(region) << 32 | static_cast<std::uint64_t>(industry);
+  }
 };
 
 // `matrix` with the row of `region` replaced by `row` (industry -> value): the region's own

@@ -62,8 +62,10 @@ class AnalyticsService : public Service {
   Result<analytics::InputOutputTable> ImportInputOutput(const std::string& path);
   // The current table; NotFound if none was imported.
   Result<analytics::InputOutputTable> InputOutput();
-  // A stored benchmark by year; NotFound naming the benchmarks held.
-  Result<std::map<int, analytics::RegionIndustryMatrix>> Benchmark(const std::string& name);
+  // A stored benchmark by year, read once per data version for the process; NotFound naming
+  // the benchmarks held.
+  using BenchmarkYears = std::map<int, analytics::RegionIndustryMatrix>;
+  Result<std::shared_ptr<const BenchmarkYears>> Benchmark(const std::string& name);
 
   // The clusters against a benchmark (kIndicators): location quotients in `year` and the
   // shift-share between whole years held by both; in the published form the clusters the
@@ -105,14 +107,12 @@ class AnalyticsService : public Service {
   // view without quotients or shift-share (filled by the callers).
   struct RegionBenchmark {
     analytics::ClusterView view;
-    analytics::RegionIndustryMatrix matrix;  // the benchmark's year with the region's row
-    std::map<int, analytics::RegionIndustryMatrix> kept;  // a kept benchmark's years
-    const std::map<int, analytics::RegionIndustryMatrix>* given = nullptr;  // or the caller's
+    analytics::RegionIndustryMatrix matrix;      // the benchmark's year with the region's row
+    std::shared_ptr<const BenchmarkYears> kept;  // a kept benchmark's years
+    const BenchmarkYears* given = nullptr;       // or the caller's
     int digits = 0;
     std::set<std::string> covered;  // the benchmark's industries, in any year
-    const std::map<int, analytics::RegionIndustryMatrix>& Years() const {
-      return given != nullptr ? *given : kept;
-    }
+    const BenchmarkYears& Years() const { return given != nullptr ? *given : *kept; }
     std::optional<model::AnalyticsPlan> plan;
   };
   Result<RegionBenchmark> AgainstBenchmark(const BenchmarkOptions& options);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -46,9 +47,13 @@ class Database {
  private:
   friend class Service;  // the services' one way to the store
   Database(std::string path, std::unique_ptr<storage::Store> store, model::ClusterSystem system);
+  // The value `name` derived from the data by build(), kept for the process until the data
+  // version moves (derived_cache.h).
+  Result<std::shared_ptr<const void>> Derive(
+      const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build);
 
   std::string path_;
-  std::string engine_key_;  // whose engine: the file, or this object for an in-memory store
+  std::string key_;  // whose derived values: the file, or this object for an in-memory store
   std::unique_ptr<storage::Store> store_;
   model::ClusterSystem system_;
 };

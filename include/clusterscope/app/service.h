@@ -4,6 +4,7 @@
 // service is cheap to make: a front end makes one per command or request.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "clusterscope/app/database.h"
@@ -39,6 +40,18 @@ class Service {
   storage::Store& store() const;  // database.cc, where Store is complete
   // The database's shared engine (Database::Engine).
   Result<std::shared_ptr<const engine::Engine>> Engine() const;
+  // The value `name` of type T that build() -> Result<T> derives from the data, kept for the
+  // process until the data change.
+  template <typename T, typename Build>
+  Result<std::shared_ptr<const T>> Derive(const std::string& name, const Build& build) const {
+    auto derived = db_->Derive(name, [&]() -> Result<std::shared_ptr<const void>> {
+      auto built = build();
+      if (!built) return Error(built.error());
+      return std::shared_ptr<const void>(std::make_shared<const T>(std::move(*built)));
+    });
+    if (!derived) return Error(derived.error());
+    return std::static_pointer_cast<const T>(*derived);
+  }
   Database& db() const { return *db_; }
   const std::string& actor() const { return caller_.user; }
 

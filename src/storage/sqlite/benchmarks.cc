@@ -84,6 +84,10 @@ Result<std::vector<BenchmarkCell>> LoadBenchmark(Connection& db, std::string_vie
   if (!select) return Error(select.error());
   select->Bind(1, name);
   std::vector<BenchmarkCell> out;
+  auto count = db.Prepare("SELECT count(*) FROM benchmark_cell WHERE name = ?");
+  if (!count) return Error(count.error());
+  count->Bind(1, name);
+  if (auto row = count->Step(); row && *row) out.reserve(static_cast<std::size_t>(count->Int(0)));
   while (true) {
     auto row = select->Step();
     if (!row) return Error(row.error());
