@@ -203,13 +203,12 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     period = *latest;
   }
   report->period = *period;
-  auto registry = store().ListEnterprises({});
-  if (!registry) return Error(registry.error());
+  auto engine = Engine();
+  if (!engine) return Error(engine.error());
   auto designations = store().ListDesignations({});
   if (!designations) return Error(designations.error());
-  auto facts = store().CurrentMonthly(core::Period{LastFullYear(*period) - 2, 1}, *period);
-  if (!facts) return Error(facts.error());
-  report->figures = CultivationFigures(*period, system(), *registry, *designations, *facts);
+  report->figures = CultivationFigures(*period, system(), (*engine)->registry(), *designations,
+                                       (*engine)->panel());
   // The targets the ladders serve: the plan's counts of the designation each ladder earns.
   std::optional<targets::TargetReport> computed_targets;
   const targets::TargetReport* targets = known_targets;
@@ -245,7 +244,7 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
   if (!grant.park().empty()) {
     // A park editor's own park's enterprises on each ladder; the counts stay district-wide.
     std::set<std::string> own;
-    for (const auto& e : *registry) {
+    for (const auto& e : (*engine)->registry()) {
       if (e.park == grant.park()) own.insert(e.uscc);
     }
     for (auto& l : report->ladders) {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace clusterscope::app {
@@ -10,44 +11,46 @@ namespace {
 
 using model::Measure;
 
-// Sums of one enterprise's measures by year, and over the 12 months to the period.
+// Sums of one enterprise's measures by year (the first year the ladders read and up to three
+// after it), and over the 12 months to the period; exact, as the engine keeps them.
+constexpr std::size_t kYears = 4;
 struct Sums {
-  std::map<int, std::array<double, model::kMeasureCount>> by_year;
-  std::map<int, int> months;  // months reported, by year
-  std::array<double, model::kMeasureCount> last12{};
+  int first_year = 0;
+  std::array<std::array<engine::Amount, model::kMeasureCount>, kYears> by_year{};
+  std::array<int, kYears> months{};  // months with a row, by year
+  std::array<engine::Amount, model::kMeasureCount> last12{};
   bool any12 = false;
-  std::optional<double> employees;  // the latest month's
-  int employees_at = -1;
+  std::optional<engine::Amount> employees;  // the latest month's
 };
 
 constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
-// Each enterprise's sums by year, over its last 12 months, and its latest headcount, from the
-// months up to `period`.
-std::unordered_map<std::string_view, Sums> SumsOf(core::Period period,
-                                                  const model::MonthlyPanel& facts) {
+// Each panel slot's sums by year from January of `first_year`, over its last 12 months, and its
+// latest headcount, from the months up to `period`. A slot has a row in a month when any
+// measure is valid in it.
+std::vector<Sums> SumsOf(core::Period period, int first_year, const engine::Panel& panel) {
+  std::vector<Sums> sums(panel.enterprises());
+  for (auto& s : sums) s.first_year = first_year;
   const int from12 = period.Index() - 11;
-  std::unordered_map<std::string_view, Sums> sums;
-  for (std::size_t row = 0; row < facts.rows(); ++row) {
-    const int index = facts.period_index(row);
-    if (index > period.Index()) continue;
-    auto& s = sums[facts.uscc(facts.slot(row))];
-    const auto at = core::Period::FromIndex(index);
-    auto& year = s.by_year[at.year];
-    ++s.months[at.year];
-    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-      const auto measure = static_cast<Measure>(m);
-      if (!facts.has(row, measure)) continue;
-      const double v = facts.value(row, measure);
-      year[m] += v;
-      if (index >= from12) {
-        s.last12[m] += v;
-        s.any12 = true;
-      }
+  for (int index = core::Period{first_year, 1}.Index(); index <= period.Index(); ++index) {
+    const std::uint16_t* valid = panel.Valid(index);
+    if (valid == nullptr) continue;
+    const auto year = static_cast<std::size_t>(core::Period::FromIndex(index).year - first_year);
+    for (std::size_t e = 0; e < sums.size(); ++e) {
+      if (valid[e] != 0) ++sums[e].months[year];
     }
-    if (facts.has(row, Measure::kEmployees) && index > s.employees_at) {
-      s.employees = facts.value(row, Measure::kEmployees);
-      s.employees_at = index;
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      const engine::Amount* column = panel.Column(index, static_cast<Measure>(m));
+      const auto bit = static_cast<std::uint16_t>(1u << m);
+      for (std::size_t e = 0; e < sums.size(); ++e) {
+        if ((valid[e] & bit) == 0) continue;
+        sums[e].by_year[year][m] += column[e];
+        if (index >= from12) {
+          sums[e].last12[m] += column[e];
+          sums[e].any12 = true;
+        }
+        if (m == Idx(Measure::kEmployees)) sums[e].employees = column[e];  // months ascend
+      }
     }
   }
   return sums;
@@ -57,14 +60,24 @@ std::unordered_map<std::string_view, Sums> SumsOf(core::Period period,
 // revenue, profit, R&D and new products, growth between two whole years, R&D over three years.
 void AddStatistics(const Sums& s, int last, std::map<std::string, double>& v) {
   if (s.any12) {
-    v["revenue_12m"] = s.last12[Idx(Measure::kRevenue)];
-    v["output_12m"] = s.last12[Idx(Measure::kOutputValue)];
+    v["revenue_12m"] = engine::FromAmount(s.last12[Idx(Measure::kRevenue)]);
+    v["output_12m"] = engine::FromAmount(s.last12[Idx(Measure::kOutputValue)]);
   }
-  if (s.employees) v["employees"] = *s.employees;
+  if (s.employees) v["employees"] = engine::FromAmount(*s.employees);
+  // A year's sums in the unit (as doubles), or null for a year without a row.
+  std::array<std::array<double, model::kMeasureCount>, kYears> in_unit{};
   const auto year = [&](int y) -> const std::array<double, model::kMeasureCount>* {
-    const auto found = s.by_year.find(y);
-    return found != s.by_year.end() ? &found->second : nullptr;
+    const int k = y - s.first_year;
+    if (k < 0 || k >= static_cast<int>(kYears) || s.months[static_cast<std::size_t>(k)] == 0) {
+      return nullptr;
+    }
+    auto& out = in_unit[static_cast<std::size_t>(k)];
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+      out[m] = engine::FromAmount(s.by_year[static_cast<std::size_t>(k)][m]);
+    }
+    return &out;
   };
+  const auto months = [&](int y) { return s.months[static_cast<std::size_t>(y - s.first_year)]; };
   const auto* y1 = year(last);
   if (y1 == nullptr) return;
   const double revenue = (*y1)[Idx(Measure::kRevenue)];
@@ -77,8 +90,7 @@ void AddStatistics(const Sums& s, int last, std::map<std::string, double>& v) {
   if (const auto* y2 = year(last - 1)) {
     v["profit_prev_year"] = (*y2)[Idx(Measure::kProfit)];
     // Growth only between two whole years, or a part year would read as a collapse.
-    if ((*y2)[Idx(Measure::kRevenue)] > 0 && s.months.at(last) == 12 &&
-        s.months.at(last - 1) == 12) {
+    if ((*y2)[Idx(Measure::kRevenue)] > 0 && months(last) == 12 && months(last - 1) == 12) {
       v["revenue_growth"] = revenue / (*y2)[Idx(Measure::kRevenue)] - 1;
     }
   }
@@ -100,9 +112,9 @@ int LastFullYear(core::Period period) { return period.month == 12 ? period.year 
 std::vector<chains::EnterpriseFigures> CultivationFigures(
     core::Period period, const model::ClusterSystem& system,
     const std::vector<model::Enterprise>& registry,
-    const std::vector<model::Designation>& designations, const model::MonthlyPanel& facts) {
+    const std::vector<model::Designation>& designations, const engine::Panel& panel) {
   const int last = LastFullYear(period);
-  const auto sums = SumsOf(period, facts);
+  const auto sums = SumsOf(period, last - 2, panel);
   const core::Date end = core::Date::LastOfMonth(period.year, period.month);
   std::unordered_map<std::string_view, std::vector<const model::Designation*>> held;
   for (const auto& d : designations) {
@@ -126,7 +138,9 @@ std::vector<chains::EnterpriseFigures> CultivationFigures(
     if (const auto it = held.find(e.uscc); it != held.end()) {
       for (const auto* d : it->second) v["holds:" + d->type] = 1;
     }
-    if (const auto it = sums.find(e.uscc); it != sums.end()) AddStatistics(it->second, last, v);
+    if (const auto slot = panel.Find(e.uscc); slot >= 0) {
+      AddStatistics(sums[static_cast<std::size_t>(slot)], last, v);
+    }
     out.push_back(std::move(f));
   }
   return out;

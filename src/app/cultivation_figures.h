@@ -9,18 +9,19 @@
 
 #include "clusterscope/chains/cultivation.h"
 #include "clusterscope/core/period.h"
+#include "clusterscope/engine/panel.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/enterprise.h"
-#include "clusterscope/model/monthly_panel.h"
 
 namespace clusterscope::app {
 
-// `facts` must hold the months from January three years before the last full year to `period`.
+// The statistics come from the engine's panel: the months from January two years before the
+// last full year to `period`.
 std::vector<chains::EnterpriseFigures> CultivationFigures(
     core::Period period, const model::ClusterSystem& system,
     const std::vector<model::Enterprise>& registry,
-    const std::vector<model::Designation>& designations, const model::MonthlyPanel& facts);
+    const std::vector<model::Designation>& designations, const engine::Panel& panel);
 
 // The last full year at `period`: its own year in December, else the year before.
 int LastFullYear(core::Period period);
