@@ -60,6 +60,13 @@ void AddServeOptions(CLI::App* command, http::ServerOptions& options) {
                       "(repeatable)");
   command->add_option("--session-minutes", options.session_minutes, "Session lifetime")
       ->default_val(options.session_minutes);
+  command
+      ->add_option("--warm-seconds", options.warm_seconds,
+                   "Seconds between checks that the engine is built for the data as they are, "
+                   "so that requests after a start or an import seldom wait (0: the first "
+                   "request builds it)")
+      ->default_val(options.warm_seconds)
+      ->check(CLI::Range(0, 3600));
   command->add_flag("--secure-cookie", options.secure_cookie,
                     "Mark the session cookie Secure (when served behind TLS)");
 }

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <limits>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "answer_cache.h"
 #include "listener.h"
@@ -16,6 +19,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+
+#include "clusterscope/app/database.h"
 
 namespace clusterscope::http {
 namespace {
@@ -85,6 +90,11 @@ struct Server::Impl {
   Router router;
   WebRoot web_root;
   std::optional<Listener> listener;
+  // The engine kept built (Warm); stopped by StopWarming.
+  std::thread warmer;
+  std::mutex warm_mutex;
+  std::condition_variable warm_wake;
+  bool warm_stop = false;
 
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
@@ -105,6 +115,38 @@ struct Server::Impl {
     AddRegistryRoutes(router);
     AddImportRoutes(router, options.upload_budget);
     AddUserRoutes(router);
+  }
+
+  // Builds the shared engine for the data as they are, at start and within warm_seconds of any
+  // change (an import through the API or the command line): the requests find it built.
+  void Warm() {
+    std::unique_ptr<app::Database> db;
+    std::unique_lock lock(warm_mutex);
+    while (!warm_stop) {
+      lock.unlock();
+      if (!db) {
+        if (auto opened = app::Database::Open(options.db_path)) db = std::move(*opened);
+      }
+      if (db) {
+        if (auto engine = db->Engine(); !engine) {
+          spdlog::warn("building the engine: {}", engine.error().message());
+        }
+      }
+      lock.lock();
+      warm_wake.wait_for(lock, std::chrono::seconds(options.warm_seconds),
+                         [&] { return warm_stop; });
+    }
+  }
+  void StartWarming() {
+    if (options.warm_seconds > 0 && !warmer.joinable()) warmer = std::thread([this] { Warm(); });
+  }
+  void StopWarming() {
+    {
+      const std::lock_guard lock(warm_mutex);
+      warm_stop = true;
+    }
+    warm_wake.notify_all();
+    if (warmer.joinable()) warmer.join();
   }
 
   // Every request, on a worker thread: its route, or a dashboard file, or 404; one access-log
@@ -166,12 +208,16 @@ Result<int> Server::Bind() {
   return impl_->listener->Bind(impl_->options.bind, impl_->options.port);
 }
 
-Status Server::Listen() { return impl_->listener->Run(); }
+Status Server::Listen() {
+  impl_->StartWarming();
+  return impl_->listener->Run();
+}
 
 std::vector<std::string> Server::Routes() const { return impl_->router.routes(); }
 
 void Server::Stop() {
   if (impl_ && impl_->listener) impl_->listener->Stop();
+  if (impl_) impl_->StopWarming();
 }
 
 }  // namespace clusterscope::http

@@ -42,6 +42,10 @@ struct ServerOptions {
   // Bytes of answers kept for the next asker; 0: a 32nd of the machine's memory, at most 512 MiB.
   std::size_t answer_cache_bytes = 0;
   bool secure_cookie = false;  // add Secure (behind TLS)
+  // Seconds between checks that the shared engine is built for the data as they are (at start,
+  // then after any change, whoever made it), so that a request seldom waits for a build; 0:
+  // built by the first request that needs it.
+  int warm_seconds = 2;
 };
 
 class Server {
