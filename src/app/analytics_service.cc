@@ -65,7 +65,7 @@ Result<AnalyticsService::IndustryOutput> AnalyticsService::OutputToPeriod(core::
   }
   IndustryOutput out;
   out.period = period;
-  auto engine = Engine();
+  auto engine = Engine(core::Period{period.year, 1});
   if (!engine) return Error(engine.error());
   std::map<std::string, std::string> industry_of;
   for (const auto& e : (*engine)->registry()) industry_of[e.uscc] = e.industry_code;
@@ -95,7 +95,7 @@ Result<PlantData> AnalyticsService::Plants(const Grant& grant, int year, int dig
   }
   PlantData out;
   out.period = year == latest->year ? *latest : core::Period{year, 12};
-  auto engine = Engine();
+  auto engine = Engine(core::Period{year, 1});
   if (!engine) return Error(engine.error());
   // Areas by name: the county's towns, the system's parks.
   std::map<std::string, std::string> name_of;

@@ -52,7 +52,7 @@ Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto engine = Engine();
+  auto engine = Engine(core::Period{period->year - 1, 1});
   if (!engine) return Error(engine.error());
   report->registry = (*engine)->registry();
   report->indicators = (*engine)->Compute(*period, {.top = 5, .member_kinds = ChainKinds()});
@@ -203,7 +203,7 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     period = *latest;
   }
   report->period = *period;
-  auto engine = Engine();
+  auto engine = Engine(core::Period{LastFullYear(*period) - 2, 1});
   if (!engine) return Error(engine.error());
   auto designations = store().ListDesignations({});
   if (!designations) return Error(designations.error());

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "clusterscope/app/database.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <limits>
 
 #include "derived_cache.h"
 #include "store_helpers.h"
@@ -53,20 +55,30 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 Result<std::int64_t> Database::DataVersion() { return store_->DataVersion(); }
 
 Result<std::shared_ptr<const void>> Database::Derive(
-    const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build) {
+    const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build,
+    const std::function<bool(const std::shared_ptr<const void>&)>& enough) {
   auto version = DataVersion();
   if (!version) return Error(version.error());
-  return DerivedAt(key_, name, *version, build);
+  return DerivedAt(key_, name, *version, build, enough);
 }
 
-Result<std::shared_ptr<const engine::Engine>> Database::Engine() {
-  auto engine = Derive("engine", [&]() -> Result<std::shared_ptr<const void>> {
-    auto built = BuildEngine(*store_, system_);
-    if (!built) return Error(built.error());
-    return std::shared_ptr<const void>(std::move(*built));
-  });
-  if (!engine) return Error(engine.error());
-  return std::static_pointer_cast<const engine::Engine>(*engine);
+Result<std::shared_ptr<const engine::Engine>> Database::Engine(std::optional<core::Period> from) {
+  // Enough when it starts no later than `from`, or than the first month held if that is later.
+  const auto enough = [&](const std::shared_ptr<const void>& held) {
+    const auto& built = *std::static_pointer_cast<const BuiltEngine>(held);
+    const std::int32_t wanted = from ? from->Index() : std::numeric_limits<std::int32_t>::min();
+    return !built.from || built.from->Index() <= std::max(wanted, built.first_held);
+  };
+  auto derived = Derive(
+      "engine",
+      [&]() -> Result<std::shared_ptr<const void>> {
+        auto built = BuildEngine(*store_, system_, from);
+        if (!built) return Error(built.error());
+        return std::shared_ptr<const void>(std::make_shared<const BuiltEngine>(std::move(*built)));
+      },
+      enough);
+  if (!derived) return Error(derived.error());
+  return std::static_pointer_cast<const BuiltEngine>(*derived)->engine;
 }
 
 Caller Caller::CommandLine(std::string user) {
@@ -75,6 +87,9 @@ Caller Caller::CommandLine(std::string user) {
 
 storage::Store& Service::store() const { return *db_->store_; }
 
-Result<std::shared_ptr<const engine::Engine>> Service::Engine() const { return db_->Engine(); }
+Result<std::shared_ptr<const engine::Engine>> Service::Engine(
+    std::optional<core::Period> from) const {
+  return db_->Engine(from);
+}
 
 }  // namespace clusterscope::app

@@ -28,7 +28,8 @@ std::map<std::pair<std::string, std::string>, std::shared_ptr<Slot>>& Slots() {
 }  // namespace
 
 Result<Derived> DerivedAt(const std::string& database, const std::string& name,
-                          std::int64_t version, const std::function<Result<Derived>()>& build) {
+                          std::int64_t version, const std::function<Result<Derived>()>& build,
+                          const std::function<bool(const Derived&)>& enough) {
   std::shared_ptr<Slot> slot;
   {
     const std::lock_guard lock(SlotsMutex());
@@ -37,7 +38,9 @@ Result<Derived> DerivedAt(const std::string& database, const std::string& name,
     slot = held;
   }
   const std::lock_guard lock(slot->building);
-  if (slot->value && slot->version == version) return slot->value;
+  if (slot->value && slot->version == version && (!enough || enough(slot->value))) {
+    return slot->value;
+  }
   // The value of an older version goes only when the new one is built (answers being computed
   // from it keep their own reference).
   auto built = build();

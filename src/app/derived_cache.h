@@ -17,10 +17,11 @@ namespace clusterscope::app {
 
 using Derived = std::shared_ptr<const void>;
 
-// The value `name` of database `database` at `version`: the one held if built at that version,
-// else build()'s (kept when it succeeds).
+// The value `name` of database `database` at `version`: the one held if built at that version
+// and enough() for the caller (when given), else build()'s (kept when it succeeds).
 Result<Derived> DerivedAt(const std::string& database, const std::string& name,
-                          std::int64_t version, const std::function<Result<Derived>()>& build);
+                          std::int64_t version, const std::function<Result<Derived>()>& build,
+                          const std::function<bool(const Derived&)>& enough = {});
 // Drops every value of `database` (an in-memory database closing: its key is not used again).
 void ForgetDerived(const std::string& database);
 

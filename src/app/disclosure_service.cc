@@ -39,7 +39,7 @@ Result<std::vector<disclosure::MonthAudit>> DisclosureService::Audit(
     return Error(Status::InvalidArgument(
         fmt::format("the months run from {} to {}: backwards", first.ToString(), last.ToString())));
   }
-  auto engine = Engine();
+  auto engine = Engine(core::Period{first.year - 1, 1});
   if (!engine) return Error(engine.error());
   std::vector<disclosure::MonthAudit> out;
   disclosure::Publisher publisher(**engine, rules);

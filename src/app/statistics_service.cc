@@ -3,8 +3,10 @@
 // The monthly report: the indicators with everything the plans add, for every front end alike.
 #include "clusterscope/app/statistics_service.h"
 
+#include <algorithm>
 #include <set>
 
+#include "cultivation_figures.h"
 #include "store_helpers.h"
 
 #include "clusterscope/app/analytics_service.h"
@@ -59,22 +61,49 @@ std::vector<std::string> WithheldClusters(const engine::MonthlyIndicators& indic
   return out;
 }
 
+namespace {
+
+// The earliest month any view of the monthly report reads, so that the engine is built once:
+// the ladders read three years, the targets from the year before their base year.
+core::Period ReportFrom(TargetsService targets, core::Period period,
+                        const MonthlyReportOptions& options) {
+  const auto earlier = [](core::Period a, core::Period b) { return a.Index() < b.Index(); };
+  core::Period from = std::min(IndicatorsFrom(period, options.trend_months, options.previous),
+                               core::Period{LastFullYear(period) - 2, 1}, earlier);
+  if (auto plan = targets.Plan()) {
+    from = std::min(from, TargetsService::FirstMonthRead(*plan, period), earlier);
+  }
+  return from;
+}
+
+Status CheckAlertRules(const engine::AlertRules& rules) {
+  if (!(rules.decline_share > 0 && rules.decline_share < 1) || rules.decline_months < 1) {
+    return Status::InvalidArgument(
+        "the decline share must be between 0 and 1 and the decline months 1 or more");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
     const Grant& grant, const MonthlyReportOptions& options) {
   CLUSTERSCOPE_RETURN_IF_ERROR(options.disclosure.Validate());
-  if (!(options.alerts.decline_share > 0 && options.alerts.decline_share < 1) ||
-      options.alerts.decline_months < 1) {
-    return Error(Status::InvalidArgument(
-        "the decline share must be between 0 and 1 and the decline months 1 or more"));
-  }
+  CLUSTERSCOPE_RETURN_IF_ERROR(CheckAlertRules(options.alerts));
   report::MonthlyBundle bundle;
   bundle.is_public = !grant.full();
   const auto rules = PublishedRules(grant, options.disclosure);
-  auto engine = Engine();
+  auto asked = options.period;
+  if (!asked) {
+    auto latest = app::LatestPeriod(store());
+    if (!latest) return Error(latest.error());
+    asked = *latest;
+  }
+  auto engine = Engine(ReportFrom(TargetsService(db(), caller()), *asked, options));
   if (!engine) return Error(engine.error());
-  auto indicators = ComputeIndicators(
-      store(), **engine, options.period, options.indicators, options.alerts, options.trend_months,
-      grant.full() ? nullptr : &rules, options.previous ? &bundle.previous : nullptr);
+  auto indicators = ComputeIndicators(store(), **engine, asked, options.indicators, options.alerts,
+                                      options.trend_months, grant.full() ? nullptr : &rules,
+                                      options.previous ? &bundle.previous : nullptr);
   if (!indicators) return Error(indicators.error());
   bundle.indicators = std::move(*indicators);
   const auto period = bundle.indicators.period;
@@ -147,7 +176,7 @@ Result<std::vector<engine::Engine::Membership>> StatisticsService::FrameMembers(
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto engine = Engine();
+  auto engine = Engine(core::Period{period->year - 1, 1});
   if (!engine) return Error(engine.error());
   const auto indicators = (*engine)->Compute(*period, {.top = 0, .member_kinds = ReportKinds()});
   const auto frame = (*engine)->ContributionsTo(indicators);
@@ -162,7 +191,7 @@ Result<std::vector<engine::Engine::Membership>> StatisticsService::FrameMembers(
 
 Result<std::vector<std::string>> StatisticsService::WithheldClusters(core::Period period) {
   const disclosure::DisclosureRules rules;
-  auto engine = Engine();
+  auto engine = Engine(IndicatorsFrom(period, 0, false));
   if (!engine) return Error(engine.error());
   auto indicators = ComputeIndicators(store(), **engine, period, {}, {}, 0, &rules);
   if (!indicators) return Error(indicators.error());
@@ -183,7 +212,8 @@ Result<std::vector<engine::MonthlyIndicators>> StatisticsService::IndicatorSerie
     last = *latest;
   }
   const core::Period first = core::Period::FromIndex(last->Index() - (months - 1));
-  auto engine = Engine();
+  // Each month compares with the same month of the year before.
+  auto engine = Engine(core::Period{first.year - 1, 1});
   if (!engine) return Error(engine.error());
   std::vector<engine::MonthlyIndicators> series;
   series.reserve(static_cast<std::size_t>(months));

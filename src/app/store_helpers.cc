@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
 
 #include "clusterscope/app/chains_config.h"
 #include "clusterscope/chains/assess.h"
@@ -56,15 +57,21 @@ Result<core::Period> LatestPeriod(storage::Store& store) {
   return *coverage->last;
 }
 
-Result<std::shared_ptr<const engine::Engine>> BuildEngine(storage::Store& store,
-                                                          const model::ClusterSystem& system) {
+Result<BuiltEngine> BuildEngine(storage::Store& store, const model::ClusterSystem& system,
+                                std::optional<core::Period> from) {
+  BuiltEngine out;
+  out.from = from;
   auto registry = store.ListEnterprises({});
   if (!registry) return Error(registry.error());
   auto coverage = store.MonthlySummary();
   if (!coverage) return Error(coverage.error());
   model::MonthlyPanel facts;
   if (coverage->first && coverage->last) {
-    auto held = store.CurrentMonthly(*coverage->first, *coverage->last);
+    out.first_held = coverage->first->Index();
+    const core::Period start = from && from->Index() > out.first_held ? *from : *coverage->first;
+    spdlog::debug("building the engine over {} .. {}", start.ToString(),
+                  coverage->last->ToString());
+    auto held = store.CurrentMonthly(start, *coverage->last);
     if (!held) return Error(held.error());
     facts = std::move(*held);
   }
@@ -87,13 +94,22 @@ Result<std::shared_ptr<const engine::Engine>> BuildEngine(storage::Store& store,
   auto engine = std::make_shared<engine::Engine>(system, std::move(*registry), std::move(groups));
   engine->SetPriceIndices(*prices);
   engine->Apply(facts);
-  return std::shared_ptr<const engine::Engine>(std::move(engine));
+  out.engine = std::move(engine);
+  return out;
 }
 
 engine::MemberKinds ReportKinds() { return std::set<std::string>{std::string(engine::kListKind)}; }
 
 engine::MemberKinds ChainKinds() {
   return std::set<std::string>{std::string(chains::kChainKind), std::string(chains::kLinkKind)};
+}
+
+core::Period IndicatorsFrom(core::Period period, int trend_months, bool previous) {
+  // This year's months to the period and the same months of last year (and of the years the
+  // trend reaches back to).
+  int first_year = core::Period::FromIndex(period.Index() - std::max(trend_months - 1, 0)).year - 1;
+  if (previous) first_year = std::min(first_year, PreviousPeriod(period).year - 1);
+  return {first_year, 1};
 }
 
 Result<engine::MonthlyIndicators> ComputeIndicators(

@@ -55,15 +55,24 @@ Status RecordExport(storage::Store& store, const std::string& actor, std::string
                     std::string_view key, std::string_view detail);
 // The latest month with monthly statistics; NotFound before the first import.
 Result<core::Period> LatestPeriod(storage::Store& store);
-// The engine over everything the store holds that figures depend on: the registry, every month,
-// the price indices, the saved lists and the current chain plan's chains and links as groups.
-// Built once per data version (Database::Engine); each view asks for its kinds of groups.
-Result<std::shared_ptr<const engine::Engine>> BuildEngine(storage::Store& store,
-                                                          const model::ClusterSystem& system);
+// The engine over everything the store holds that figures depend on: the registry, the months
+// from `from` (every month when not given), the price indices, the saved lists and the current
+// chain plan's chains and links as groups. Built once per data version (Database::Engine); each
+// view asks for its kinds of groups.
+struct BuiltEngine {
+  std::shared_ptr<const engine::Engine> engine;
+  std::optional<core::Period> from;  // as asked
+  std::int32_t first_held = 0;       // the first month held then (core::Period::Index)
+};
+Result<BuiltEngine> BuildEngine(storage::Store& store, const model::ClusterSystem& system,
+                                std::optional<core::Period> from);
 // The named-member groups of each view: the monthly report's saved lists; the chains' chains
 // and links (chains::ChainGroups).
 engine::MemberKinds ReportKinds();
 engine::MemberKinds ChainKinds();
+// The first month ComputeIndicators reads for `period`: January of the year before, or earlier
+// for a trend of `trend_months` or the period before (`previous`).
+core::Period IndicatorsFrom(core::Period period, int trend_months, bool previous);
 // The monthly indicators of `period` (default: the latest month held), with the report's groups
 // (ReportKinds), the alerts of the
 // period and the total's trend over `trend_months` months; in the published form under

@@ -343,7 +343,7 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
     if (!latest) return Error(latest.error());
     period = *latest;
   }
-  auto engine = Engine();
+  auto engine = Engine(FirstMonthRead(*plan, *period));
   if (!engine) return Error(engine.error());
   const auto& registry = (*engine)->registry();
   auto designations = store().ListDesignations({});
@@ -368,6 +368,12 @@ Result<targets::TargetReport> TargetsService::Targets(const Grant& grant,
   report.plan = std::move(*plan);
   if (!grant.full()) Publish(report, **engine, history, PublishedRules(grant));
   return report;
+}
+
+core::Period TargetsService::FirstMonthRead(const model::TargetPlan& plan, core::Period period) {
+  int first_year = period.year - 2;
+  for (const auto& t : plan.targets) first_year = std::min(first_year, t.base_year - 1);
+  return {first_year, 1};
 }
 
 }  // namespace clusterscope::app

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "clusterscope/core/period.h"
 #include "clusterscope/core/status.h"
 #include "clusterscope/model/cluster_system.h"
 
@@ -39,10 +41,12 @@ class Database {
   // A number every committed change of data raises, whoever made it (exports do not): equal
   // versions mean equal data, for caches of answers.
   Result<std::int64_t> DataVersion();
-  // The engine over the store as it is now (every month, the registry, the groups of every
-  // view): built once per data version and shared by every service, thread and request of the
-  // process, so that a report's views do not each build their own.
-  Result<std::shared_ptr<const engine::Engine>> Engine();
+  // The engine over the store as it is now (the registry, the groups of every view, and the
+  // months from `from`, every month when not given): built once per data version and shared by
+  // every service, thread and request of the process, so that a report's views do not each
+  // build their own. One built from a later month is built again from the earlier one.
+  Result<std::shared_ptr<const engine::Engine>> Engine(
+      std::optional<core::Period> from = std::nullopt);
 
  private:
   friend class Service;  // the services' one way to the store
@@ -50,7 +54,8 @@ class Database {
   // The value `name` derived from the data by build(), kept for the process until the data
   // version moves (derived_cache.h).
   Result<std::shared_ptr<const void>> Derive(
-      const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build);
+      const std::string& name, const std::function<Result<std::shared_ptr<const void>>()>& build,
+      const std::function<bool(const std::shared_ptr<const void>&)>& enough = {});
 
   std::string path_;
   std::string key_;  // whose derived values: the file, or this object for an in-memory store

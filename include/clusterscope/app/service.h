@@ -38,8 +38,9 @@ class Service {
 
  protected:
   storage::Store& store() const;  // database.cc, where Store is complete
-  // The database's shared engine (Database::Engine).
-  Result<std::shared_ptr<const engine::Engine>> Engine() const;
+  // The database's shared engine with the months from `from` (Database::Engine).
+  Result<std::shared_ptr<const engine::Engine>> Engine(
+      std::optional<core::Period> from = std::nullopt) const;
   // The value `name` of type T that build() -> Result<T> derives from the data, kept for the
   // process until the data change.
   template <typename T, typename Build>

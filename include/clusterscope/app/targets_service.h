@@ -31,6 +31,10 @@ class TargetsService : public Service {
   // withheld sibling's base (the goal would give the base away).
   Result<targets::TargetReport> Targets(const Grant& grant, std::optional<core::Period> period,
                                         bool history);
+  // The first month the targets of `plan` read at `period`: January of the year before the
+  // earliest base year (base-year figures over 12 months, and rates compare with a year
+  // before), and at least two years back.
+  static core::Period FirstMonthRead(const model::TargetPlan& plan, core::Period period);
 };
 
 }  // namespace clusterscope::app
