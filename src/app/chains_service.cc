@@ -207,8 +207,9 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
   if (!engine) return Error(engine.error());
   auto designations = store().ListDesignations({});
   if (!designations) return Error(designations.error());
-  report->figures = CultivationFigures(*period, system(), (*engine)->registry(), *designations,
-                                       (*engine)->panel());
+  // Views of the engine's registry, which `engine` keeps alive to the end of this function.
+  const auto figures = CultivationFigures(*period, system(), (*engine)->registry(), *designations,
+                                          (*engine)->panel());
   // The targets the ladders serve: the plan's counts of the designation each ladder earns.
   std::optional<targets::TargetReport> computed_targets;
   const targets::TargetReport* targets = known_targets;
@@ -221,12 +222,11 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     }
   }
   for (const auto* l : ladders) {
-    report->ladders.push_back(chains::EvaluateLadder(*l, report->figures));
+    report->ladders.push_back(chains::EvaluateLadder(*l, figures));
     chains::CultivationReport::Goal goal;
     if (!l->goal_designation.empty()) {
-      for (const auto& f : report->figures) {
-        const auto held = f.values.find("holds:" + l->goal_designation);
-        if (held != f.values.end() && held->second == 1) ++goal.held;
+      if (const auto* held = figures.Find("holds:" + l->goal_designation)) {
+        goal.held = static_cast<std::size_t>(std::count(held->begin(), held->end(), 1.0));
       }
       if (targets) {
         for (const auto& row : targets->rows) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LicenseRef-ClusterScope
 #include "cultivation_figures.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -56,14 +57,39 @@ std::vector<Sums> SumsOf(core::Period period, int first_year, const engine::Pane
   return sums;
 }
 
+// The columns of the figures an enterprise's statistics give, looked up once.
+struct StatisticsColumns {
+  explicit StatisticsColumns(chains::FigureTable& t)
+      : revenue_12m(t.Column("revenue_12m").data()),
+        output_12m(t.Column("output_12m").data()),
+        employees(t.Column("employees").data()),
+        revenue_last_year(t.Column("revenue_last_year").data()),
+        profit_last_year(t.Column("profit_last_year").data()),
+        rd_intensity(t.Column("rd_intensity").data()),
+        new_product_share(t.Column("new_product_share").data()),
+        profit_prev_year(t.Column("profit_prev_year").data()),
+        revenue_growth(t.Column("revenue_growth").data()),
+        rd_intensity_3y(t.Column("rd_intensity_3y").data()) {}
+  double* revenue_12m;
+  double* output_12m;
+  double* employees;
+  double* revenue_last_year;
+  double* profit_last_year;
+  double* rd_intensity;
+  double* new_product_share;
+  double* profit_prev_year;
+  double* revenue_growth;
+  double* rd_intensity_3y;
+};
+
 // The figures an enterprise's statistics give: the last 12 months, the last whole year's
 // revenue, profit, R&D and new products, growth between two whole years, R&D over three years.
-void AddStatistics(const Sums& s, int last, std::map<std::string, double>& v) {
+void AddStatistics(const Sums& s, int last, const StatisticsColumns& c, std::size_t row) {
   if (s.any12) {
-    v["revenue_12m"] = engine::FromAmount(s.last12[Idx(Measure::kRevenue)]);
-    v["output_12m"] = engine::FromAmount(s.last12[Idx(Measure::kOutputValue)]);
+    c.revenue_12m[row] = engine::FromAmount(s.last12[Idx(Measure::kRevenue)]);
+    c.output_12m[row] = engine::FromAmount(s.last12[Idx(Measure::kOutputValue)]);
   }
-  if (s.employees) v["employees"] = engine::FromAmount(*s.employees);
+  if (s.employees) c.employees[row] = engine::FromAmount(*s.employees);
   // A year's sums in the unit (as doubles), or null for a year without a row.
   std::array<std::array<double, model::kMeasureCount>, kYears> in_unit{};
   const auto year = [&](int y) -> const std::array<double, model::kMeasureCount>* {
@@ -81,17 +107,17 @@ void AddStatistics(const Sums& s, int last, std::map<std::string, double>& v) {
   const auto* y1 = year(last);
   if (y1 == nullptr) return;
   const double revenue = (*y1)[Idx(Measure::kRevenue)];
-  v["revenue_last_year"] = revenue;
-  v["profit_last_year"] = (*y1)[Idx(Measure::kProfit)];
+  c.revenue_last_year[row] = revenue;
+  c.profit_last_year[row] = (*y1)[Idx(Measure::kProfit)];
   if (revenue > 0) {
-    v["rd_intensity"] = (*y1)[Idx(Measure::kRdExpense)] / revenue;
-    v["new_product_share"] = (*y1)[Idx(Measure::kNewProductRevenue)] / revenue;
+    c.rd_intensity[row] = (*y1)[Idx(Measure::kRdExpense)] / revenue;
+    c.new_product_share[row] = (*y1)[Idx(Measure::kNewProductRevenue)] / revenue;
   }
   if (const auto* y2 = year(last - 1)) {
-    v["profit_prev_year"] = (*y2)[Idx(Measure::kProfit)];
+    c.profit_prev_year[row] = (*y2)[Idx(Measure::kProfit)];
     // Growth only between two whole years, or a part year would read as a collapse.
     if ((*y2)[Idx(Measure::kRevenue)] > 0 && months(last) == 12 && months(last - 1) == 12) {
-      v["revenue_growth"] = revenue / (*y2)[Idx(Measure::kRevenue)] - 1;
+      c.revenue_growth[row] = revenue / (*y2)[Idx(Measure::kRevenue)] - 1;
     }
   }
   // R&D over revenue of up to three years (fewer for a younger enterprise).
@@ -102,46 +128,61 @@ void AddStatistics(const Sums& s, int last, std::map<std::string, double>& v) {
       rev += (*sy)[Idx(Measure::kRevenue)];
     }
   }
-  if (rev > 0) v["rd_intensity_3y"] = rd / rev;
+  if (rev > 0) c.rd_intensity_3y[row] = rd / rev;
 }
 
 }  // namespace
 
 int LastFullYear(core::Period period) { return period.month == 12 ? period.year : period.year - 1; }
 
-std::vector<chains::EnterpriseFigures> CultivationFigures(
-    core::Period period, const model::ClusterSystem& system,
-    const std::vector<model::Enterprise>& registry,
-    const std::vector<model::Designation>& designations, const engine::Panel& panel) {
+chains::FigureTable CultivationFigures(core::Period period, const model::ClusterSystem& system,
+                                       const std::vector<model::Enterprise>& registry,
+                                       const std::vector<model::Designation>& designations,
+                                       const engine::Panel& panel) {
   const int last = LastFullYear(period);
   const auto sums = SumsOf(period, last - 2, panel);
   const core::Date end = core::Date::LastOfMonth(period.year, period.month);
-  std::unordered_map<std::string_view, std::vector<const model::Designation*>> held;
-  for (const auto& d : designations) {
-    if (d.ActiveOn(end, system.DesignationTerm(d.type))) held[d.uscc].push_back(&d);
-  }
 
-  std::vector<chains::EnterpriseFigures> out;
-  out.reserve(registry.size());
-  for (const auto& e : registry) {
-    chains::EnterpriseFigures f{e.uscc, e.name, {}};
-    auto& v = f.values;
-    v["above_scale"] = e.AboveScaleIn(period.year).value_or(false) ? 1 : 0;
-    v["listed"] = e.listed.value_or(false) ? 1 : 0;
+  chains::FigureTable out;
+  for (const auto& e : registry) out.AddEnterprise(e.uscc, e.name);
+  double* above_scale = out.Column("above_scale").data();
+  double* listed = out.Column("listed").data();
+  double* joint_stock = out.Column("joint_stock").data();
+  double* age_years = out.Column("age_years").data();
+  const StatisticsColumns statistics(out);
+  std::map<std::string_view, double*> holds;  // by designation type
+  for (const auto& type : system.designation_types) {
+    auto& column = out.Column("holds:" + type.code);
+    std::fill(column.begin(), column.end(), 0.0);
+    holds[type.code] = column.data();
+  }
+  std::unordered_map<std::string_view, std::size_t> row_of;
+  row_of.reserve(registry.size());
+  for (std::size_t row = 0; row < registry.size(); ++row) {
+    const auto& e = registry[row];
+    row_of.emplace(e.uscc, row);
+    above_scale[row] = e.AboveScaleIn(period.year).value_or(false) ? 1 : 0;
+    listed[row] = e.listed.value_or(false) ? 1 : 0;
     // The legal form is in the registered name: 股份有限公司 is a joint-stock company.
-    v["joint_stock"] = e.name.find("股份有限公司") != std::string::npos ? 1 : 0;
+    joint_stock[row] = e.name.find("股份有限公司") != std::string::npos ? 1 : 0;
     if (e.founded) {
-      v["age_years"] = (end.year - e.founded->year) + (end.month - e.founded->month) / 12.0 +
+      age_years[row] = (end.year - e.founded->year) + (end.month - e.founded->month) / 12.0 +
                        (end.day - e.founded->day) / 365.25;
     }
-    for (const auto& type : system.designation_types) v["holds:" + type.code] = 0;
-    if (const auto it = held.find(e.uscc); it != held.end()) {
-      for (const auto* d : it->second) v["holds:" + d->type] = 1;
-    }
     if (const auto slot = panel.Find(e.uscc); slot >= 0) {
-      AddStatistics(sums[static_cast<std::size_t>(slot)], last, v);
+      AddStatistics(sums[static_cast<std::size_t>(slot)], last, statistics, row);
     }
-    out.push_back(std::move(f));
+  }
+  for (const auto& d : designations) {
+    const auto row = row_of.find(d.uscc);
+    if (row == row_of.end() || !d.ActiveOn(end, system.DesignationTerm(d.type))) continue;
+    auto column = holds.find(d.type);
+    if (column == holds.end()) {  // a type the system no longer lists still counts as held
+      auto& added = out.Column("holds:" + d.type);
+      std::fill(added.begin(), added.end(), 0.0);
+      column = holds.emplace(d.type, added.data()).first;
+    }
+    column->second[row->second] = 1;
   }
   return out;
 }

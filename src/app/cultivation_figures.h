@@ -18,10 +18,11 @@ namespace clusterscope::app {
 
 // The statistics come from the engine's panel: the months from January two years before the
 // last full year to `period`.
-std::vector<chains::EnterpriseFigures> CultivationFigures(
-    core::Period period, const model::ClusterSystem& system,
-    const std::vector<model::Enterprise>& registry,
-    const std::vector<model::Designation>& designations, const engine::Panel& panel);
+// Rows in registry order; the table's names are views of `registry`.
+chains::FigureTable CultivationFigures(core::Period period, const model::ClusterSystem& system,
+                                       const std::vector<model::Enterprise>& registry,
+                                       const std::vector<model::Designation>& designations,
+                                       const engine::Panel& panel);
 
 // The last full year at `period`: its own year in December, else the year before.
 int LastFullYear(core::Period period);

@@ -19,30 +19,40 @@ void SortUnique(std::vector<std::string>& codes) {
 
 }  // namespace
 
-ChainMembers ResolveMembers(const model::Chain& chain,
-                            const std::vector<model::Enterprise>& registry) {
-  std::unordered_map<std::string_view, const model::Enterprise*> by_code, by_name;
+RegistryLookup::RegistryLookup(const std::vector<model::Enterprise>& registry) {
+  by_code_.reserve(registry.size());
+  by_name_.reserve(registry.size());
   for (const auto& e : registry) {
-    by_code.emplace(e.uscc, &e);
-    by_name.emplace(e.name, &e);
+    by_code_.emplace(e.uscc, &e);
+    by_name_.emplace(e.name, &e);
+    by_class_[e.industry_code].push_back(&e);
   }
-  // A credit code or an exact registered name; nullptr if neither is registered.
-  const auto find = [&](const std::string& who) -> const model::Enterprise* {
-    if (const auto it = by_code.find(who); it != by_code.end()) return it->second;
-    if (const auto it = by_name.find(who); it != by_name.end()) return it->second;
-    return nullptr;
-  };
+}
+
+const model::Enterprise* RegistryLookup::Find(std::string_view who) const {
+  if (const auto it = by_code_.find(who); it != by_code_.end()) return it->second;
+  if (const auto it = by_name_.find(who); it != by_name_.end()) return it->second;
+  return nullptr;
+}
+
+std::vector<std::string> RegistryLookup::ServingByClass(const model::ChainLink& link) const {
+  std::vector<std::string> out;
+  if (link.classes.empty()) return out;
+  for (const auto& [industry, enterprises] : by_class_) {
+    if (!link.Serves(industry)) continue;
+    for (const auto* e : enterprises) out.push_back(e->uscc);
+  }
+  return out;
+}
+
+ChainMembers ResolveMembers(const model::Chain& chain, const RegistryLookup& registry) {
   ChainMembers out;
   out.links.resize(chain.links.size());
   for (std::size_t l = 0; l < chain.links.size(); ++l) {
-    const auto& link = chain.links[l];
-    if (link.classes.empty()) continue;
-    for (const auto& e : registry) {
-      if (link.Serves(e.industry_code)) out.links[l].push_back(e.uscc);
-    }
+    out.links[l] = registry.ServingByClass(chain.links[l]);
   }
   for (const auto& member : chain.members) {
-    const auto* e = find(member.enterprise);
+    const auto* e = registry.Find(member.enterprise);
     if (e == nullptr) {
       out.unknown.push_back(member.enterprise);
       continue;
@@ -52,7 +62,7 @@ ChainMembers ResolveMembers(const model::Chain& chain,
     }
   }
   for (const auto& master : chain.masters) {
-    if (const auto* e = find(master)) {
+    if (const auto* e = registry.Find(master)) {
       out.masters.push_back(e->uscc);
     } else {
       out.unknown.push_back(master);
@@ -76,8 +86,9 @@ std::string LinkGroupCode(const model::Chain& chain, const model::ChainLink& lin
 std::vector<engine::MemberGroup> ChainGroups(const model::ChainPlan& plan,
                                              const std::vector<model::Enterprise>& registry) {
   std::vector<engine::MemberGroup> out;
+  const RegistryLookup lookup(registry);
   for (const auto& chain : plan.chains) {
-    auto members = ResolveMembers(chain, registry);
+    auto members = ResolveMembers(chain, lookup);
     out.push_back({std::string(kChainKind), chain.code, chain.name_zh, members.all});
     for (std::size_t l = 0; l < chain.links.size(); ++l) {
       out.push_back({std::string(kLinkKind), LinkGroupCode(chain, chain.links[l]),
@@ -168,9 +179,7 @@ double Completeness(const std::vector<LinkStatus>& statuses,
 SupplyShare LocalSupply(const std::vector<model::SupplyRelation>& relations, int year,
                         const std::vector<std::string>& buyers,
                         const std::vector<std::string>& chain_members,
-                        const std::vector<model::Enterprise>& registry) {
-  std::unordered_set<std::string_view> local;
-  for (const auto& e : registry) local.insert(e.uscc);
+                        const RegistryLookup& registry) {
   const std::unordered_set<std::string_view> buying(buyers.begin(), buyers.end());
   const std::unordered_set<std::string_view> in_chain(chain_members.begin(), chain_members.end());
   SupplyShare out;
@@ -180,7 +189,7 @@ SupplyShare LocalSupply(const std::vector<model::SupplyRelation>& relations, int
   for (const auto& r : relations) {
     if (r.year != year || buying.count(r.buyer) == 0) continue;
     out.purchases += r.value;
-    if (local.count(r.supplier) != 0) from_local += r.value;
+    if (registry.HasCode(r.supplier)) from_local += r.value;
     if (in_chain.count(r.supplier) != 0) from_chain += r.value;
   }
   if (out.purchases > 0) {
@@ -209,9 +218,10 @@ std::vector<ChainAssessment> AssessChains(const model::ChainPlan& plan,
   const double annualise = 12.0 / indicators.period.month;
 
   std::vector<ChainAssessment> out;
+  const RegistryLookup lookup(registry);
   for (const auto& chain : plan.chains) {
     const auto& rules = chain.rules ? *chain.rules : plan.rules;
-    auto members = ResolveMembers(chain, registry);
+    auto members = ResolveMembers(chain, lookup);
     ChainAssessment a;
     a.chain = &chain;
     a.masters = members.masters;
@@ -233,7 +243,7 @@ std::vector<ChainAssessment> AssessChains(const model::ChainPlan& plan,
       }
       la.rating = RateLink(la.figures, rules, link);
       if (supply_year != 0) {
-        la.supply = LocalSupply(relations, supply_year, la.members, members.all, registry);
+        la.supply = LocalSupply(relations, supply_year, la.members, members.all, lookup);
       }
       statuses.push_back(la.rating.status);
       switch (la.rating.status) {
@@ -254,7 +264,7 @@ std::vector<ChainAssessment> AssessChains(const model::ChainPlan& plan,
     }
     a.completeness = Completeness(statuses, plan.weights);
     if (supply_year != 0) {
-      a.supply = LocalSupply(relations, supply_year, members.all, members.all, registry);
+      a.supply = LocalSupply(relations, supply_year, members.all, members.all, lookup);
     }
     out.push_back(std::move(a));
   }

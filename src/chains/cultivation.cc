@@ -2,22 +2,80 @@
 #include "clusterscope/chains/cultivation.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace clusterscope::chains {
 
-CriterionResult TestCriterion(const model::Criterion& criterion, const EnterpriseFigures& figures) {
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+std::optional<double> At(const std::vector<double>* column, std::size_t row) {
+  if (column == nullptr || std::isnan((*column)[row])) return std::nullopt;
+  return (*column)[row];
+}
+
+// A criterion with its figures' columns looked up once for a whole ladder.
+struct BoundCriterion {
+  const model::Criterion* criterion;
+  const std::vector<double>* value;
+  const std::vector<double>* band_by;
+
+  BoundCriterion(const model::Criterion& c, const FigureTable& figures)
+      : criterion(&c),
+        value(figures.Find(c.figure)),
+        band_by(c.bands.empty() ? nullptr : figures.Find(c.band_by)) {}
+  CriterionResult Test(std::size_t row) const {
+    return TestCriterion(*criterion, At(value, row), At(band_by, row));
+  }
+};
+
+std::vector<BoundCriterion> Bind(const std::vector<model::Criterion>& criteria,
+                                 const FigureTable& figures) {
+  std::vector<BoundCriterion> out;
+  out.reserve(criteria.size());
+  for (const auto& c : criteria) out.emplace_back(c, figures);
+  return out;
+}
+
+}  // namespace
+
+std::size_t FigureTable::AddEnterprise(std::string_view uscc, std::string_view name) {
+  usccs_.push_back(uscc);
+  names_.push_back(name);
+  for (auto& [code, column] : columns_) column.push_back(kMissing);
+  return usccs_.size() - 1;
+}
+
+std::vector<double>& FigureTable::Column(std::string_view code) {
+  auto it = columns_.find(code);
+  if (it == columns_.end()) {
+    it = columns_.emplace(std::string(code), std::vector<double>(size(), kMissing)).first;
+  }
+  return it->second;
+}
+
+const std::vector<double>* FigureTable::Find(std::string_view code) const {
+  const auto it = columns_.find(code);
+  return it == columns_.end() ? nullptr : &it->second;
+}
+
+std::optional<double> FigureTable::Get(std::size_t row, std::string_view code) const {
+  return At(Find(code), row);
+}
+
+CriterionResult TestCriterion(const model::Criterion& criterion, std::optional<double> value,
+                              std::optional<double> band_value) {
   CriterionResult r;
   r.criterion = &criterion;
   r.min = criterion.min;
   r.max = criterion.max;
-  if (const auto it = figures.values.find(criterion.figure); it != figures.values.end()) {
-    r.value = it->second;
-  }
+  r.value = value;
   if (!criterion.bands.empty()) {
-    const auto by = figures.values.find(criterion.band_by);
-    if (by == figures.values.end()) return r;  // the band cannot be chosen: not met
+    if (!band_value) return r;  // the band cannot be chosen: not met
     for (const auto& [up_to, min] : criterion.bands) {
-      if (!up_to || by->second <= *up_to) {
+      if (!up_to || *band_value <= *up_to) {
         r.min = min;
         break;
       }
@@ -34,30 +92,37 @@ CriterionResult TestCriterion(const model::Criterion& criterion, const Enterpris
   return r;
 }
 
-LadderResult EvaluateLadder(const model::Ladder& ladder,
-                            const std::vector<EnterpriseFigures>& enterprises) {
+CriterionResult TestCriterion(const model::Criterion& criterion, const FigureTable& figures,
+                              std::size_t row) {
+  return BoundCriterion(criterion, figures).Test(row);
+}
+
+LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& enterprises) {
   LadderResult out;
   out.ladder = &ladder;
-  for (const auto& e : enterprises) {
-    const bool on_ladder =
-        std::all_of(ladder.population.begin(), ladder.population.end(),
-                    [&](const model::Criterion& c) { return TestCriterion(c, e).met; });
+  const auto population = Bind(ladder.population, enterprises);
+  const auto criteria = Bind(ladder.criteria, enterprises);
+  for (std::size_t row = 0; row < enterprises.size(); ++row) {
+    const bool on_ladder = std::all_of(population.begin(), population.end(),
+                                       [&](const BoundCriterion& c) { return c.Test(row).met; });
     if (!on_ladder) continue;
     ++out.population;
-    LadderEntry entry;
-    entry.uscc = e.uscc;
-    entry.name = e.name;
+    LadderEntry entry;  // its names only once it is listed: most of a population is not
     entry.ready = true;
     double progress = 0;
-    for (const auto& c : ladder.criteria) {
-      entry.criteria.push_back(TestCriterion(c, e));
+    for (const auto& c : criteria) {
+      entry.criteria.push_back(c.Test(row));
       progress += entry.criteria.back().progress;
       entry.ready = entry.ready && entry.criteria.back().met;
     }
     entry.readiness =
         ladder.criteria.empty() ? 0 : progress / static_cast<double>(ladder.criteria.size());
     if (entry.ready) ++out.ready;
-    if (entry.ready || entry.readiness >= ladder.list_from) out.entries.push_back(std::move(entry));
+    if (entry.ready || entry.readiness >= ladder.list_from) {
+      entry.uscc = enterprises.uscc(row);
+      entry.name = enterprises.name(row);
+      out.entries.push_back(std::move(entry));
+    }
   }
   std::sort(out.entries.begin(), out.entries.end(), [](const LadderEntry& a, const LadderEntry& b) {
     if (a.ready != b.ready) return a.ready;

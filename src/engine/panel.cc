@@ -6,7 +6,7 @@
 namespace clusterscope::engine {
 
 std::int64_t Panel::Find(std::string_view uscc) const {
-  const auto it = index_.find(std::string(uscc));
+  const auto it = index_.find(uscc);
   return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
 }
 

@@ -94,7 +94,7 @@ TEST(AssessTest, MembersByClassByHandAndMasters) {
   chain.masters = {"C"};
   const std::vector<model::Enterprise> registry = {
       Firm("A", "甲公司", "3841"), Firm("B", "乙公司", "3841"), Firm("C", "丙公司", "3611")};
-  const auto m = ResolveMembers(chain, registry);
+  const auto m = ResolveMembers(chain, RegistryLookup(registry));
   EXPECT_EQ(m.links[0], (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(m.links[1], (std::vector<std::string>{"B"}));
   EXPECT_EQ(m.all, (std::vector<std::string>{"A", "B", "C"}));
@@ -112,11 +112,12 @@ TEST(AssessTest, LocalSupplyShare) {
       {"A", "L", 2024, 0, 999},  // another year
       {"Z", "L", 2025, 0, 999},  // not a buyer in question
   };
-  const auto s = LocalSupply(relations, 2025, {"A"}, {"A", "B"}, registry);
+  const RegistryLookup lookup(registry);
+  const auto s = LocalSupply(relations, 2025, {"A"}, {"A", "B"}, lookup);
   EXPECT_DOUBLE_EQ(s.purchases, 100);
   EXPECT_DOUBLE_EQ(*s.local_share, 0.4);
   EXPECT_DOUBLE_EQ(*s.in_chain_share, 0.1);
-  EXPECT_FALSE(LocalSupply(relations, 2023, {"A"}, {}, registry).local_share.has_value());
+  EXPECT_FALSE(LocalSupply(relations, 2023, {"A"}, {}, lookup).local_share.has_value());
 }
 
 TEST(CandidatesTest, RanksByFitThenSizeAndSaysWhy) {

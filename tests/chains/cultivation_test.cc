@@ -19,30 +19,61 @@ model::Criterion HighTechBand() {
   return c;
 }
 
-EnterpriseFigures Firm(double revenue, double rd) {
-  return {"U", "某企业", {{"revenue_last_year", revenue}, {"rd_intensity_3y", rd}}};
+struct Row {
+  std::string uscc;
+  std::string name;
+  std::vector<std::pair<std::string, double>> figures;
+};
+
+// A table over `rows`, which outlive it (the table keeps views of their names).
+FigureTable Table(const std::vector<Row>& rows) {
+  FigureTable table;
+  for (const auto& r : rows) table.AddEnterprise(r.uscc, r.name);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (const auto& [code, value] : rows[i].figures) table.Column(code)[i] = value;
+  }
+  return table;
+}
+
+CriterionResult Tested(const model::Criterion& c, const std::vector<Row>& one) {
+  return TestCriterion(c, Table(one), 0);
+}
+
+std::vector<Row> Firm(double revenue, double rd) {
+  return {{"U", "某企业", {{"revenue_last_year", revenue}, {"rd_intensity_3y", rd}}}};
+}
+
+TEST(CultivationTest, TheTableHoldsAFigurePerEnterpriseAndNoneWhereUnset) {
+  const std::vector<Row> rows = {{"A", "甲", {{"revenue_12m", 10}}}, {"B", "乙", {}}};
+  const auto table = Table(rows);
+  ASSERT_EQ(table.size(), 2u);
+  EXPECT_EQ(table.uscc(1), "B");
+  EXPECT_EQ(table.name(0), "甲");
+  EXPECT_EQ(table.Get(0, "revenue_12m"), 10.0);
+  EXPECT_FALSE(table.Get(1, "revenue_12m").has_value());
+  EXPECT_FALSE(table.Get(0, "employees").has_value());
+  EXPECT_EQ(table.Find("employees"), nullptr);
 }
 
 TEST(CultivationTest, HighTechBandsAtTheirEdges) {
   const auto c = HighTechBand();
   // Up to 50 M yuan inclusive: 5 %.
-  EXPECT_DOUBLE_EQ(*TestCriterion(c, Firm(5000, 0.05)).min, 0.05);
-  EXPECT_TRUE(TestCriterion(c, Firm(5000, 0.05)).met);
-  EXPECT_FALSE(TestCriterion(c, Firm(5000, 0.0499)).met);
+  EXPECT_DOUBLE_EQ(*Tested(c, Firm(5000, 0.05)).min, 0.05);
+  EXPECT_TRUE(Tested(c, Firm(5000, 0.05)).met);
+  EXPECT_FALSE(Tested(c, Firm(5000, 0.0499)).met);
   // Just above 50 M: 4 %.
-  EXPECT_DOUBLE_EQ(*TestCriterion(c, Firm(5000.01, 0.04)).min, 0.04);
-  EXPECT_TRUE(TestCriterion(c, Firm(5000.01, 0.04)).met);
+  EXPECT_DOUBLE_EQ(*Tested(c, Firm(5000.01, 0.04)).min, 0.04);
+  EXPECT_TRUE(Tested(c, Firm(5000.01, 0.04)).met);
   // Up to 200 M inclusive: 4 %; above: 3 %.
-  EXPECT_DOUBLE_EQ(*TestCriterion(c, Firm(20000, 0.04)).min, 0.04);
-  EXPECT_FALSE(TestCriterion(c, Firm(20000, 0.035)).met);
-  EXPECT_DOUBLE_EQ(*TestCriterion(c, Firm(20000.01, 0.03)).min, 0.03);
-  EXPECT_TRUE(TestCriterion(c, Firm(20000.01, 0.03)).met);
-  EXPECT_FALSE(TestCriterion(c, Firm(1e7, 0.0299)).met);
+  EXPECT_DOUBLE_EQ(*Tested(c, Firm(20000, 0.04)).min, 0.04);
+  EXPECT_FALSE(Tested(c, Firm(20000, 0.035)).met);
+  EXPECT_DOUBLE_EQ(*Tested(c, Firm(20000.01, 0.03)).min, 0.03);
+  EXPECT_TRUE(Tested(c, Firm(20000.01, 0.03)).met);
+  EXPECT_FALSE(Tested(c, Firm(1e7, 0.0299)).met);
   // Progress towards the bar, and no data.
-  EXPECT_NEAR(TestCriterion(c, Firm(1e7, 0.015)).progress, 0.5, 1e-12);
-  EXPECT_FALSE(TestCriterion(c, {"U", "x", {{"revenue_last_year", 100}}}).value.has_value());
-  EXPECT_FALSE(
-      TestCriterion(c, {"U", "x", {{"rd_intensity_3y", 0.1}}}).met);  // no band without revenue
+  EXPECT_NEAR(Tested(c, Firm(1e7, 0.015)).progress, 0.5, 1e-12);
+  EXPECT_FALSE(Tested(c, {{"U", "x", {{"revenue_last_year", 100}}}}).value.has_value());
+  EXPECT_FALSE(Tested(c, {{"U", "x", {{"rd_intensity_3y", 0.1}}}}).met);  // no band without revenue
 }
 
 TEST(CultivationTest, ListsThePopulationCloseToTheStep) {
@@ -52,7 +83,7 @@ TEST(CultivationTest, ListsThePopulationCloseToTheStep) {
   ladder.population = {{"above_scale", std::nullopt, 0.0, "", {}, ""}};
   ladder.criteria = {{"revenue_12m", 2000.0, std::nullopt, "", {}, ""}};
   ladder.list_from = 0.6;
-  const std::vector<EnterpriseFigures> firms = {
+  const std::vector<Row> firms = {
       {"A", "已规上", {{"above_scale", 1}, {"revenue_12m", 9000}}},
       {"B", "达标", {{"above_scale", 0}, {"revenue_12m", 2000}}},
       {"C", "接近", {{"above_scale", 0}, {"revenue_12m", 1500}}},
@@ -60,7 +91,7 @@ TEST(CultivationTest, ListsThePopulationCloseToTheStep) {
       {"E", "尚远", {{"above_scale", 0}, {"revenue_12m", 1199}}},
       {"F", "无数据", {{"above_scale", 0}}},
   };
-  const auto result = EvaluateLadder(ladder, firms);
+  const auto result = EvaluateLadder(ladder, Table(firms));
   EXPECT_EQ(result.population, 5u);
   EXPECT_EQ(result.ready, 1u);
   ASSERT_EQ(result.entries.size(), 3u);

@@ -5,9 +5,11 @@
 // figures as a group of the engine, and the local supply share from supplier relations.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clusterscope/engine/indicators.h"
@@ -24,8 +26,25 @@ struct ChainMembers {
   std::vector<std::string> masters;             // chain masters found in the registry
   std::vector<std::string> unknown;             // members or masters not in the registry
 };
-ChainMembers ResolveMembers(const model::Chain& chain,
-                            const std::vector<model::Enterprise>& registry);
+// The registry by credit code, by exact registered name and by industry class, built once for
+// every chain of a plan: a national registry is half a million enterprises. Keeps pointers
+// into `registry`, which outlives it.
+class RegistryLookup {
+ public:
+  explicit RegistryLookup(const std::vector<model::Enterprise>& registry);
+  // By credit code, else by exact registered name; nullptr if neither is registered.
+  const model::Enterprise* Find(std::string_view who) const;
+  bool HasCode(std::string_view uscc) const { return by_code_.count(uscc) != 0; }
+  // The credit codes of the enterprises whose class `link` maps.
+  std::vector<std::string> ServingByClass(const model::ChainLink& link) const;
+
+ private:
+  std::unordered_map<std::string_view, const model::Enterprise*> by_code_;
+  std::unordered_map<std::string_view, const model::Enterprise*> by_name_;
+  std::map<std::string_view, std::vector<const model::Enterprise*>> by_class_;
+};
+
+ChainMembers ResolveMembers(const model::Chain& chain, const RegistryLookup& registry);
 
 // Group codes of the engine: "battery" (kind "chain"), "battery/cells" (kind "link").
 std::string LinkGroupCode(const model::Chain& chain, const model::ChainLink& link);
@@ -79,7 +98,7 @@ struct SupplyShare {
 SupplyShare LocalSupply(const std::vector<model::SupplyRelation>& relations, int year,
                         const std::vector<std::string>& buyers,
                         const std::vector<std::string>& chain_members,
-                        const std::vector<model::Enterprise>& registry);
+                        const RegistryLookup& registry);
 
 struct LinkAssessment {
   const model::ChainLink* link = nullptr;

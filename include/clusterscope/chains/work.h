@@ -72,7 +72,6 @@ struct CultivationReport {
 
   model::ChainPlan plan;
   core::Period period;
-  std::vector<EnterpriseFigures> figures;
   std::vector<LadderResult> ladders;
   struct Goal {
     std::size_t held = 0;  // enterprises holding the ladder's designation at the period end

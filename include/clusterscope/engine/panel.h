@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clusterscope/core/string_hash.h"
 #include "clusterscope/model/monthly_panel.h"
 
 namespace clusterscope::engine {
@@ -97,7 +98,7 @@ class Panel {
   Month& MonthAt(std::int32_t period);  // adds columns as needed
 
   std::vector<std::string> usccs_;
-  std::unordered_map<std::string, std::uint32_t> index_;
+  std::unordered_map<std::string, std::uint32_t, core::StringHash, std::equal_to<>> index_;
   std::int32_t first_ = 0;
   std::vector<Month> months_;  // months_[i] is period first_ + i
 };

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clusterscope/core/string_hash.h"
 #include "clusterscope/model/monthly.h"
 
 namespace clusterscope::model {
@@ -124,14 +125,9 @@ class MonthlyPanel {
   void AddPriors(std::uint16_t prior_valid, const std::array<double, kMeasureCount>& prior);
 
   std::vector<std::string> usccs_;  // dictionary, by slot
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> lookup_;  // -> slot
-  std::vector<std::uint32_t> slot_;                                               // per row
+  std::unordered_map<std::string, std::uint32_t, core::StringHash, std::equal_to<>>
+      lookup_;                                             // -> slot
+  std::vector<std::uint32_t> slot_;                        // per row
   std::vector<std::int32_t> period_;                       // per row: Period::Index()
   std::vector<std::uint16_t> valid_;                       // per row: bit m set if measure m
   std::array<std::vector<double>, kMeasureCount> values_;  // per measure, per row
