@@ -102,26 +102,28 @@ LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& ente
   out.ladder = &ladder;
   const auto population = Bind(ladder.population, enterprises);
   const auto criteria = Bind(ladder.criteria, enterprises);
+  std::vector<CriterionResult> tested;
   for (std::size_t row = 0; row < enterprises.size(); ++row) {
     const bool on_ladder = std::all_of(population.begin(), population.end(),
                                        [&](const BoundCriterion& c) { return c.Test(row).met; });
     if (!on_ladder) continue;
     ++out.population;
-    LadderEntry entry;  // its names only once it is listed: most of a population is not
-    entry.ready = true;
+    // The results in a reused vector, copied out only for those listed: most of a population
+    // is not, and a national one is hundreds of thousands.
+    tested.clear();
+    bool ready = true;
     double progress = 0;
     for (const auto& c : criteria) {
-      entry.criteria.push_back(c.Test(row));
-      progress += entry.criteria.back().progress;
-      entry.ready = entry.ready && entry.criteria.back().met;
+      tested.push_back(c.Test(row));
+      progress += tested.back().progress;
+      ready = ready && tested.back().met;
     }
-    entry.readiness =
+    const double readiness =
         ladder.criteria.empty() ? 0 : progress / static_cast<double>(ladder.criteria.size());
-    if (entry.ready) ++out.ready;
-    if (entry.ready || entry.readiness >= ladder.list_from) {
-      entry.uscc = enterprises.uscc(row);
-      entry.name = enterprises.name(row);
-      out.entries.push_back(std::move(entry));
+    if (ready) ++out.ready;
+    if (ready || readiness >= ladder.list_from) {
+      out.entries.push_back({std::string(enterprises.uscc(row)), std::string(enterprises.name(row)),
+                             tested, readiness, ready});
     }
   }
   std::sort(out.entries.begin(), out.entries.end(), [](const LadderEntry& a, const LadderEntry& b) {

@@ -151,7 +151,8 @@ void Panel::UpdateCheckpoints(std::int32_t from_period) {
     const std::uint16_t* valid = Valid(p);
     for (std::size_t e = 0; e < n; ++e) reported[e] |= static_cast<std::uint8_t>(valid[e] & 1U);
     if (IsQuarterEnd(p)) {
-      months_[static_cast<std::size_t>(p - first_)].reported_year_to_date = reported;
+      months_[static_cast<std::size_t>(p - first_)].reported_year_to_date.assign(reported.begin(),
+                                                                                 reported.end());
     }
   }
 }

@@ -8,15 +8,15 @@ namespace clusterscope::model {
 namespace {
 
 // Applies `order` to a column: out[i] = in[order[i]].
-template <typename T>
-void Permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
-  std::vector<T> out(column.size());
+template <typename Column>
+void Permute(Column& column, const std::vector<std::uint32_t>& order) {
+  Column out(column.size());
   for (std::size_t i = 0; i < order.size(); ++i) out[i] = column[order[i]];
   column = std::move(out);
 }
 
-template <typename T>
-void Keep(std::vector<T>& column, const std::vector<std::uint8_t>& keep) {
+template <typename Column>
+void Keep(Column& column, const std::vector<std::uint8_t>& keep) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < column.size(); ++i) {
     if (keep[i] != 0) column[out++] = column[i];
@@ -226,9 +226,9 @@ MonthlyPanel MonthlyPanel::FromColumns(std::vector<std::string> usccs,
                                        std::vector<std::uint32_t> slots,
                                        std::vector<std::int32_t> periods,
                                        std::vector<std::uint16_t> valid,
-                                       std::array<std::vector<double>, kMeasureCount> values,
+                                       std::array<core::HugeVector<double>, kMeasureCount> values,
                                        std::vector<std::uint16_t> prior_valid,
-                                       std::array<std::vector<double>, kMeasureCount> prior) {
+                                       std::array<core::HugeVector<double>, kMeasureCount> prior) {
   MonthlyPanel panel;
   if (!prior_valid.empty()) {
     panel.prior_valid_ = std::move(prior_valid);

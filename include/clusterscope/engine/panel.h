@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clusterscope/core/huge_pages.h"
 #include "clusterscope/core/string_hash.h"
 #include "clusterscope/model/monthly_panel.h"
 
@@ -81,15 +82,18 @@ class Panel {
   std::size_t ColumnBytes() const;
 
  private:
+  // Columns in huge pages: a national panel is gigabytes, faulted in at the first build.
+  template <typename T>
+  using Values = std::vector<T, core::HugePageAllocator<T>>;
   struct Month {
-    std::array<std::vector<Amount>, model::kMeasureCount> values;
-    std::vector<std::uint16_t> valid;
+    std::array<Values<Amount>, model::kMeasureCount> values;
+    Values<std::uint16_t> valid;
     // Only once a row of the month reports a prior-year figure.
-    std::array<std::vector<Amount>, model::kMeasureCount> prior;
-    std::vector<std::uint16_t> prior_valid;
+    std::array<Values<Amount>, model::kMeasureCount> prior;
+    Values<std::uint16_t> prior_valid;
     // Quarter ends only: Σ January .. this month, and whether output was reported in it.
-    std::array<std::vector<Amount>, model::kMeasureCount> year_to_date;
-    std::vector<std::uint8_t> reported_year_to_date;
+    std::array<Values<Amount>, model::kMeasureCount> year_to_date;
+    Values<std::uint8_t> reported_year_to_date;
   };
   static bool IsQuarterEnd(std::int32_t period) { return period % 12 % 3 == 2; }
   void Resize(std::size_t enterprises);

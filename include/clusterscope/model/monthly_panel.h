@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clusterscope/core/huge_pages.h"
 #include "clusterscope/core/string_hash.h"
 #include "clusterscope/model/monthly.h"
 
@@ -88,12 +89,12 @@ class MonthlyPanel {
   const std::vector<std::uint32_t>& slots() const { return slot_; }
   const std::vector<std::int32_t>& periods() const { return period_; }
   const std::vector<std::uint16_t>& valid() const { return valid_; }
-  const std::vector<double>& column(Measure m) const {
+  const core::HugeVector<double>& column(Measure m) const {
     return values_[static_cast<std::size_t>(m)];
   }
   // Prior-year columns, when has_priors().
   const std::vector<std::uint16_t>& prior_valid() const { return prior_valid_; }
-  const std::vector<double>& prior_column(Measure m) const {
+  const core::HugeVector<double>& prior_column(Measure m) const {
     return prior_[static_cast<std::size_t>(m)];
   }
 
@@ -116,9 +117,9 @@ class MonthlyPanel {
   static MonthlyPanel FromColumns(std::vector<std::string> usccs, std::vector<std::uint32_t> slots,
                                   std::vector<std::int32_t> periods,
                                   std::vector<std::uint16_t> valid,
-                                  std::array<std::vector<double>, kMeasureCount> values,
+                                  std::array<core::HugeVector<double>, kMeasureCount> values,
                                   std::vector<std::uint16_t> prior_valid = {},
-                                  std::array<std::vector<double>, kMeasureCount> prior = {});
+                                  std::array<core::HugeVector<double>, kMeasureCount> prior = {});
 
  private:
   void IndexSlots();
@@ -126,14 +127,14 @@ class MonthlyPanel {
 
   std::vector<std::string> usccs_;  // dictionary, by slot
   std::unordered_map<std::string, std::uint32_t, core::StringHash, std::equal_to<>>
-      lookup_;                                             // -> slot
-  std::vector<std::uint32_t> slot_;                        // per row
-  std::vector<std::int32_t> period_;                       // per row: Period::Index()
-  std::vector<std::uint16_t> valid_;                       // per row: bit m set if measure m
-  std::array<std::vector<double>, kMeasureCount> values_;  // per measure, per row
-  std::vector<std::uint16_t> prior_valid_;                 // per row once has_priors(), else empty
-  std::array<std::vector<double>, kMeasureCount> prior_;   // likewise
-  std::vector<std::size_t> first_row_;                     // per slot, once sorted (+1 end)
+      lookup_;                                                  // -> slot
+  std::vector<std::uint32_t> slot_;                             // per row
+  std::vector<std::int32_t> period_;                            // per row: Period::Index()
+  std::vector<std::uint16_t> valid_;                            // per row: bit m set if measure m
+  std::array<core::HugeVector<double>, kMeasureCount> values_;  // per measure, per row
+  std::vector<std::uint16_t> prior_valid_;  // per row once has_priors(), else empty
+  std::array<core::HugeVector<double>, kMeasureCount> prior_;  // likewise
+  std::vector<std::size_t> first_row_;                         // per slot, once sorted (+1 end)
 };
 
 }  // namespace clusterscope::model

@@ -86,7 +86,7 @@ model::MonthlyPanel FactView::Current(std::int32_t from, std::int32_t to) const 
     periods[i] = seg.period(refs[i].row);
     valid[i] = seg.valid(refs[i].row);
   }
-  std::array<std::vector<double>, model::kMeasureCount> values;
+  std::array<core::HugeVector<double>, model::kMeasureCount> values;
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
     values[m].resize(refs.size());
     for (std::size_t i = 0; i < refs.size(); ++i) {
@@ -95,7 +95,7 @@ model::MonthlyPanel FactView::Current(std::int32_t from, std::int32_t to) const 
   }
   // Prior-year figures only when a segment read from has any.
   std::vector<std::uint16_t> prior_valid;
-  std::array<std::vector<double>, model::kMeasureCount> prior;
+  std::array<core::HugeVector<double>, model::kMeasureCount> prior;
   const bool with_priors = std::any_of(segments_.begin(), segments_.end(),
                                        [](const auto& segment) { return segment->has_priors(); });
   if (with_priors) {
