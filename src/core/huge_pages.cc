@@ -19,12 +19,13 @@ void* AllocateLarge(std::size_t bytes) {
   const std::size_t mapped = size + kHugePage;
   void* raw = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
-  const auto start = reinterpret_cast<std::uintptr_t>(raw);
-  const std::uintptr_t aligned = RoundUp(start, kHugePage);
-  if (aligned > start) munmap(raw, aligned - start);
-  const std::uintptr_t tail = start + mapped - (aligned + size);
-  if (tail > 0) munmap(reinterpret_cast<void*>(aligned + size), tail);
-  void* block = reinterpret_cast<void*>(aligned);
+  char* const base = static_cast<char*>(raw);
+  const std::size_t head =
+      (kHugePage - reinterpret_cast<std::uintptr_t>(raw) % kHugePage) % kHugePage;
+  char* const block = base + head;
+  if (head > 0) munmap(base, head);
+  const std::size_t tail = mapped - head - size;
+  if (tail > 0) munmap(block + size, tail);
   madvise(block, size, MADV_HUGEPAGE);  // advice only: without it the block is still memory
   return block;
 }
