@@ -12,46 +12,55 @@ namespace {
 
 using model::Measure;
 
+constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
+
+// The measures the figures sum, in the order Sums keeps them.
+constexpr std::array<Measure, 5> kSummed = {Measure::kRevenue, Measure::kOutputValue,
+                                            Measure::kProfit, Measure::kRdExpense,
+                                            Measure::kNewProductRevenue};
+enum Summed : std::size_t { kRevenue, kOutput, kProfit, kRd, kNewProducts };
+
 // Sums of one enterprise's measures by year (the first year the ladders read and up to three
-// after it), and over the 12 months to the period; exact, as the engine keeps them.
+// after it), and over the 12 months to the period; exact, as the engine keeps them. Only the
+// measures the figures read: half a million of these are summed over three and a half years.
 constexpr std::size_t kYears = 4;
 struct Sums {
-  int first_year = 0;
-  std::array<std::array<engine::Amount, model::kMeasureCount>, kYears> by_year{};
-  std::array<int, kYears> months{};  // months with a row, by year
-  std::array<engine::Amount, model::kMeasureCount> last12{};
-  bool any12 = false;
-  std::optional<engine::Amount> employees;  // the latest month's
+  std::array<std::array<engine::Amount, kSummed.size()>, kYears> by_year{};
+  std::array<std::uint8_t, kYears> months{};  // months with a row, by year
+  std::array<engine::Amount, 2> last12{};     // revenue and output
+  bool any12 = false;                         // a row in the last 12 months
+  std::optional<engine::Amount> employees;    // the latest month's
 };
-
-constexpr std::size_t Idx(Measure m) { return static_cast<std::size_t>(m); }
 
 // Each panel slot's sums by year from January of `first_year`, over its last 12 months, and its
 // latest headcount, from the months up to `period`. A slot has a row in a month when any
 // measure is valid in it.
 std::vector<Sums> SumsOf(core::Period period, int first_year, const engine::Panel& panel) {
   std::vector<Sums> sums(panel.enterprises());
-  for (auto& s : sums) s.first_year = first_year;
   const int from12 = period.Index() - 11;
+  const auto employees_bit = static_cast<std::uint16_t>(1u << Idx(Measure::kEmployees));
   for (int index = core::Period{first_year, 1}.Index(); index <= period.Index(); ++index) {
     const std::uint16_t* valid = panel.Valid(index);
     if (valid == nullptr) continue;
     const auto year = static_cast<std::size_t>(core::Period::FromIndex(index).year - first_year);
+    std::array<const engine::Amount*, kSummed.size()> columns{};
+    for (std::size_t k = 0; k < kSummed.size(); ++k) columns[k] = panel.Column(index, kSummed[k]);
+    const engine::Amount* employees = panel.Column(index, Measure::kEmployees);
+    const bool in12 = index >= from12;
     for (std::size_t e = 0; e < sums.size(); ++e) {
-      if (valid[e] != 0) ++sums[e].months[year];
-    }
-    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
-      const engine::Amount* column = panel.Column(index, static_cast<Measure>(m));
-      const auto bit = static_cast<std::uint16_t>(1u << m);
-      for (std::size_t e = 0; e < sums.size(); ++e) {
-        if ((valid[e] & bit) == 0) continue;
-        sums[e].by_year[year][m] += column[e];
-        if (index >= from12) {
-          sums[e].last12[m] += column[e];
-          sums[e].any12 = true;
-        }
-        if (m == Idx(Measure::kEmployees)) sums[e].employees = column[e];  // months ascend
+      const std::uint16_t bits = valid[e];
+      if (bits == 0) continue;
+      Sums& s = sums[e];
+      ++s.months[year];
+      for (std::size_t k = 0; k < kSummed.size(); ++k) {
+        if ((bits >> Idx(kSummed[k]) & 1U) != 0) s.by_year[year][k] += columns[k][e];
       }
+      if (in12) {
+        s.any12 = true;
+        s.last12[0] += (bits >> Idx(Measure::kRevenue) & 1U) != 0 ? columns[kRevenue][e] : 0;
+        s.last12[1] += (bits >> Idx(Measure::kOutputValue) & 1U) != 0 ? columns[kOutput][e] : 0;
+      }
+      if ((bits & employees_bit) != 0) s.employees = employees[e];  // months ascend
     }
   }
   return sums;
@@ -84,48 +93,50 @@ struct StatisticsColumns {
 
 // The figures an enterprise's statistics give: the last 12 months, the last whole year's
 // revenue, profit, R&D and new products, growth between two whole years, R&D over three years.
-void AddStatistics(const Sums& s, int last, const StatisticsColumns& c, std::size_t row) {
+void AddStatistics(const Sums& s, int first_year, int last, const StatisticsColumns& c,
+                   std::size_t row) {
   if (s.any12) {
-    c.revenue_12m[row] = engine::FromAmount(s.last12[Idx(Measure::kRevenue)]);
-    c.output_12m[row] = engine::FromAmount(s.last12[Idx(Measure::kOutputValue)]);
+    c.revenue_12m[row] = engine::FromAmount(s.last12[0]);
+    c.output_12m[row] = engine::FromAmount(s.last12[1]);
   }
   if (s.employees) c.employees[row] = engine::FromAmount(*s.employees);
   // A year's sums in the unit (as doubles), or null for a year without a row.
-  std::array<std::array<double, model::kMeasureCount>, kYears> in_unit{};
-  const auto year = [&](int y) -> const std::array<double, model::kMeasureCount>* {
-    const int k = y - s.first_year;
+  using Year = std::array<double, kSummed.size()>;
+  std::array<Year, kYears> in_unit{};
+  const auto year = [&](int y) -> const Year* {
+    const int k = y - first_year;
     if (k < 0 || k >= static_cast<int>(kYears) || s.months[static_cast<std::size_t>(k)] == 0) {
       return nullptr;
     }
     auto& out = in_unit[static_cast<std::size_t>(k)];
-    for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+    for (std::size_t m = 0; m < kSummed.size(); ++m) {
       out[m] = engine::FromAmount(s.by_year[static_cast<std::size_t>(k)][m]);
     }
     return &out;
   };
-  const auto months = [&](int y) { return s.months[static_cast<std::size_t>(y - s.first_year)]; };
+  const auto months = [&](int y) { return s.months[static_cast<std::size_t>(y - first_year)]; };
   const auto* y1 = year(last);
   if (y1 == nullptr) return;
-  const double revenue = (*y1)[Idx(Measure::kRevenue)];
+  const double revenue = (*y1)[kRevenue];
   c.revenue_last_year[row] = revenue;
-  c.profit_last_year[row] = (*y1)[Idx(Measure::kProfit)];
+  c.profit_last_year[row] = (*y1)[kProfit];
   if (revenue > 0) {
-    c.rd_intensity[row] = (*y1)[Idx(Measure::kRdExpense)] / revenue;
-    c.new_product_share[row] = (*y1)[Idx(Measure::kNewProductRevenue)] / revenue;
+    c.rd_intensity[row] = (*y1)[kRd] / revenue;
+    c.new_product_share[row] = (*y1)[kNewProducts] / revenue;
   }
   if (const auto* y2 = year(last - 1)) {
-    c.profit_prev_year[row] = (*y2)[Idx(Measure::kProfit)];
+    c.profit_prev_year[row] = (*y2)[kProfit];
     // Growth only between two whole years, or a part year would read as a collapse.
-    if ((*y2)[Idx(Measure::kRevenue)] > 0 && months(last) == 12 && months(last - 1) == 12) {
-      c.revenue_growth[row] = revenue / (*y2)[Idx(Measure::kRevenue)] - 1;
+    if ((*y2)[kRevenue] > 0 && months(last) == 12 && months(last - 1) == 12) {
+      c.revenue_growth[row] = revenue / (*y2)[kRevenue] - 1;
     }
   }
   // R&D over revenue of up to three years (fewer for a younger enterprise).
   double rd = 0, rev = 0;
   for (int y = last - 2; y <= last; ++y) {
     if (const auto* sy = year(y)) {
-      rd += (*sy)[Idx(Measure::kRdExpense)];
-      rev += (*sy)[Idx(Measure::kRevenue)];
+      rd += (*sy)[kRd];
+      rev += (*sy)[kRevenue];
     }
   }
   if (rev > 0) c.rd_intensity_3y[row] = rd / rev;
@@ -170,7 +181,7 @@ chains::FigureTable CultivationFigures(core::Period period, const model::Cluster
                        (end.day - e.founded->day) / 365.25;
     }
     if (const auto slot = panel.Find(e.uscc); slot >= 0) {
-      AddStatistics(sums[static_cast<std::size_t>(slot)], last, statistics, row);
+      AddStatistics(sums[static_cast<std::size_t>(slot)], last - 2, last, statistics, row);
     }
   }
   for (const auto& d : designations) {
