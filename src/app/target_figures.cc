@@ -115,19 +115,22 @@ std::optional<double> TargetFigures::Trailing(const std::string& group, Measure 
   return *now + *last_year - *last_ytd;
 }
 
-std::map<std::string, double> TargetFigures::TrailingByEnterprise(Measure m, core::Period period) {
-  std::map<std::string, double> out;
-  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate(period, m)) out[uscc] = v;
-  if (period.month == 12) return out;
-  std::map<std::string, double> earlier;
-  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate({period.year - 1, period.month}, m)) {
-    earlier[uscc] = v;
+std::vector<double> TargetFigures::TrailingByEnterprise(Measure m, core::Period period) {
+  auto out = engine_.YearToDateBySlot(period, m);
+  if (period.month != 12) {
+    // This year to date, and last year's December less last year to the same month: exact sums
+    // by slot, where a map by credit code of half a million enterprises took seconds.
+    const auto earlier = engine_.YearToDateBySlot({period.year - 1, period.month}, m);
+    const auto december = engine_.YearToDateBySlot({period.year - 1, 12}, m);
+    for (std::size_t slot = 0; slot < out.size(); ++slot) {
+      if (out[slot] && december[slot]) *out[slot] += *december[slot] - earlier[slot].value_or(0);
+    }
   }
-  for (const auto& [uscc, v] : engine_.EnterpriseYearToDate({period.year - 1, 12}, m)) {
-    const auto it = out.find(uscc);
-    if (it != out.end()) it->second += v - earlier[uscc];
+  std::vector<double> values;
+  for (const auto& v : out) {
+    if (v) values.push_back(engine::FromAmount(*v));
   }
-  return out;
+  return values;
 }
 
 std::optional<double> TargetFigures::Series(const std::string& code, core::Period period,
@@ -243,7 +246,7 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
         return std::nullopt;
       }
       double count = 0;
-      for (const auto& [uscc, v] : TrailingByEnterprise(m, period)) {
+      for (const double v : TrailingByEnterprise(m, period)) {
         count += (q.name == "revenue_over" ? v > *q.threshold : v > 0) ? 1 : 0;
       }
       return count;

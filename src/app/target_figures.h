@@ -55,8 +55,8 @@ class TargetFigures {
   // units, when the target names a series and it has the year (Decembers only).
   std::optional<double> PublishedWhole(const model::Target& t, core::Period period) const;
   double DesignationHolders(const model::Quantity& q, core::Period period, int base_year) const;
-  // Per enterprise of the frame: the trailing 12 months of `m`.
-  std::map<std::string, double> TrailingByEnterprise(model::Measure m, core::Period period);
+  // Per enterprise of the frame (in slot order): the trailing 12 months of `m`.
+  std::vector<double> TrailingByEnterprise(model::Measure m, core::Period period);
 
   const model::ClusterSystem& system_;
   const engine::Engine& engine_;

@@ -254,10 +254,10 @@ std::vector<Engine::Membership> Engine::Memberships() const {
   return out;
 }
 
-std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
-    core::Period period, model::Measure measure) const {
-  std::vector<std::pair<std::string, double>> out;
+std::vector<std::optional<Amount>> Engine::YearToDateBySlot(core::Period period,
+                                                            model::Measure measure) const {
   const std::size_t n = panel_.enterprises();
+  std::vector<std::optional<Amount>> out(n);
   std::array<std::array<Amount, kBlock>, model::kMeasureCount> sums{};
   std::array<std::uint8_t, kBlock> reported{};
   for (std::size_t from = 0; from < n; from += kBlock) {
@@ -266,8 +266,18 @@ std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
     for (std::size_t i = 0; i < count; ++i) {
       const model::Enterprise* e = enterprise_of_[from + i];
       if (e == nullptr || reported[i] == 0 || e->AboveScaleIn(period.year) != true) continue;
-      out.emplace_back(e->uscc, FromAmount(sums[Idx(measure)][i]));
+      out[from + i] = sums[Idx(measure)][i];
     }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, double>> Engine::EnterpriseYearToDate(
+    core::Period period, model::Measure measure) const {
+  std::vector<std::pair<std::string, double>> out;
+  const auto by_slot = YearToDateBySlot(period, measure);
+  for (std::size_t slot = 0; slot < by_slot.size(); ++slot) {
+    if (by_slot[slot]) out.emplace_back(enterprise_of_[slot]->uscc, FromAmount(*by_slot[slot]));
   }
   return out;
 }

@@ -257,6 +257,9 @@ class Engine {
   // (above scale that year, reporting at least once in it), by credit code.
   std::vector<std::pair<std::string, double>> EnterpriseYearToDate(core::Period period,
                                                                    model::Measure measure) const;
+  // The same by panel slot, exact: none for a slot outside the frame.
+  std::vector<std::optional<Amount>> YearToDateBySlot(core::Period period,
+                                                      model::Measure measure) const;
 
  private:
   struct Kind {
