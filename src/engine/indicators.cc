@@ -27,17 +27,6 @@ std::optional<double> GrowthOf(double current, double base) {
   return current / base - 1;
 }
 
-// Groups of one kind, found as enterprises are indexed: code -> position.
-struct KindBuilder {
-  std::map<std::string, std::int32_t> index;
-  std::int32_t Add(std::vector<std::pair<std::string, std::string>>& groups,
-                   const std::string& code, const std::string& name) {
-    const auto [it, added] = index.emplace(code, static_cast<std::int32_t>(groups.size()));
-    if (added) groups.emplace_back(code, name);
-    return it->second;
-  }
-};
-
 }  // namespace
 
 std::optional<double> GroupIndicators::Growth(Measure measure) const {
@@ -107,11 +96,7 @@ Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> regis
   for (auto& code : codes) kinds_.push_back({std::move(code), {}, false, {}, {}});
   // A group of named members may overlap any other: each is a kind of its own with one group.
   for (auto& group : member_groups) {
-    Kind kind{group.kind,
-              std::set<std::string>(group.members.begin(), group.members.end()),
-              true,
-              {},
-              {}};
+    Kind kind{group.kind, {group.members.begin(), group.members.end()}, true, {}, {}};
     kind.groups.emplace_back(std::move(group.code), std::move(group.name));
     kinds_.push_back(std::move(kind));
   }
@@ -145,6 +130,76 @@ std::int16_t DivisionCode(const model::Enterprise* e) {
 
 }  // namespace
 
+namespace {
+
+// The enterprise's field a kind's group follows, so that each distinct value is resolved
+// once; none where it follows more than one field or the credit code.
+std::optional<std::string_view> GroupKey(const std::string& kind, bool named_members,
+                                         const model::Enterprise& e) {
+  if (named_members || kind == "high_tech" || kind == "strategic_emerging") return std::nullopt;
+  if (kind == "total") return std::string_view();
+  if (kind == "tier" || kind == "cluster") return e.cluster;
+  if (kind == "park") return e.park;
+  if (kind == "town") return e.town;
+  return e.industry_code;  // division, class and the system's groupings
+}
+
+std::string IndustryName(const std::string& code) {
+  const auto* entry = core::IndustryClassification::Gbt4754().Find(code);
+  return entry != nullptr ? entry->name : code;
+}
+
+}  // namespace
+
+std::int32_t Engine::GroupOf(Kind& kind, std::map<std::string, std::int32_t>& index,
+                             const model::Enterprise& e,
+                             const std::map<std::string, std::string>& towns) {
+  auto& groups = kind.groups;
+  const auto add = [&](const std::string& code, const std::string& name) {
+    const auto [it, added] = index.emplace(code, static_cast<std::int32_t>(groups.size()));
+    if (added) groups.emplace_back(code, name);
+    return it->second;
+  };
+  const std::string& code = kind.code;
+  if (code == "total") return add("total", "全部规上工业");
+  if (code == "tier" || code == "cluster") {
+    const auto* cluster = system_.FindCluster(e.cluster);
+    if (cluster == nullptr) return -1;
+    if (code == "cluster") return add(cluster->code, cluster->name_zh);
+    const auto* tier = system_.FindTier(cluster->tier);
+    return tier != nullptr ? add(tier->code, tier->name_zh) : -1;
+  }
+  if (code == "park") {
+    const auto* park = system_.FindPark(e.park);
+    return park != nullptr ? add(park->code, park->name_zh) : -1;
+  }
+  if (code == "town") {
+    if (e.town.empty()) return -1;
+    const auto name = towns.find(e.town);
+    return add(e.town, name != towns.end() ? name->second : e.town);
+  }
+  if (code == "division") {
+    if (e.industry_code.size() < 2) return -1;
+    const std::string division = e.industry_code.substr(0, 2);
+    return add(division, IndustryName(division));
+  }
+  if (code == "class") {
+    return e.industry_code.empty() ? -1 : add(e.industry_code, IndustryName(e.industry_code));
+  }
+  if (code == "high_tech")
+    return model::IsHighTech(system_, e) ? add("high_tech", "高技术制造业") : -1;
+  if (kind.named_members) return kind.list.count(e.uscc) != 0 ? 0 : -1;
+  if (code == "strategic_emerging") {
+    return e.strategic_emerging.empty() ? -1 : add("strategic_emerging", "战略性新兴产业");
+  }
+  if (const auto* grouping = system_.FindGrouping(code)) {
+    if (const auto* category = grouping->CategoryOf(e.industry_code)) {
+      return add(category->code, category->name_zh);
+    }
+  }
+  return -1;
+}
+
 void Engine::IndexNewSlots() {
   if (enterprise_of_.size() == panel_.enterprises()) return;  // a new month of known enterprises
   std::unordered_map<std::string_view, const model::Enterprise*> by_code;
@@ -152,18 +207,16 @@ void Engine::IndexNewSlots() {
   for (const auto& e : registry_) by_code.emplace(e.uscc, &e);
   std::map<std::string, std::string> towns;
   for (const auto* town : core::TownsOf(system_.region_code)) towns[town->code] = town->name;
-  const auto& industries = core::IndustryClassification::Gbt4754();
-  const auto industry_name = [&](const std::string& code) {
-    const auto* entry = industries.Find(code);
-    return entry != nullptr ? entry->name : code;
-  };
 
-  std::vector<KindBuilder> builders(kinds_.size());
+  std::vector<std::map<std::string, std::int32_t>> index(kinds_.size());  // group code -> group
   for (std::size_t k = 0; k < kinds_.size(); ++k) {
     for (std::size_t g = 0; g < kinds_[k].groups.size(); ++g) {
-      builders[k].index.emplace(kinds_[k].groups[g].first, static_cast<std::int32_t>(g));
+      index[k].emplace(kinds_[k].groups[g].first, static_cast<std::int32_t>(g));
     }
   }
+  // Most kinds' group follows one field (the cluster, the park, the class): half a million
+  // enterprises have a few hundred distinct values, each resolved once.
+  std::vector<std::unordered_map<std::string_view, std::int32_t>> by_key(kinds_.size());
   for (std::size_t slot = enterprise_of_.size(); slot < panel_.enterprises(); ++slot) {
     const auto found = by_code.find(panel_.uscc(slot));
     const model::Enterprise* e = found == by_code.end() ? nullptr : found->second;
@@ -173,50 +226,13 @@ void Engine::IndexNewSlots() {
       Kind& kind = kinds_[k];
       std::int32_t group = -1;
       if (e != nullptr) {
-        const std::string& code = kind.code;
-        auto& groups = kind.groups;
-        if (code == "total") {
-          group = builders[k].Add(groups, "total", "全部规上工业");
-        } else if (code == "tier" || code == "cluster") {
-          if (const auto* cluster = system_.FindCluster(e->cluster)) {
-            if (code == "cluster") {
-              group = builders[k].Add(groups, cluster->code, cluster->name_zh);
-            } else if (const auto* tier = system_.FindTier(cluster->tier)) {
-              group = builders[k].Add(groups, tier->code, tier->name_zh);
-            }
-          }
-        } else if (code == "park") {
-          if (const auto* park = system_.FindPark(e->park)) {
-            group = builders[k].Add(groups, park->code, park->name_zh);
-          }
-        } else if (code == "town") {
-          if (!e->town.empty()) {
-            const auto name = towns.find(e->town);
-            group = builders[k].Add(groups, e->town, name != towns.end() ? name->second : e->town);
-          }
-        } else if (code == "division") {
-          if (e->industry_code.size() >= 2) {
-            const std::string division = e->industry_code.substr(0, 2);
-            group = builders[k].Add(groups, division, industry_name(division));
-          }
-        } else if (code == "class") {
-          if (!e->industry_code.empty()) {
-            group = builders[k].Add(groups, e->industry_code, industry_name(e->industry_code));
-          }
-        } else if (code == "high_tech") {
-          if (model::IsHighTech(system_, *e)) {
-            group = builders[k].Add(groups, "high_tech", "高技术制造业");
-          }
-        } else if (kind.named_members) {
-          if (kind.list.count(e->uscc) != 0) group = 0;
-        } else if (code == "strategic_emerging") {
-          if (!e->strategic_emerging.empty()) {
-            group = builders[k].Add(groups, "strategic_emerging", "战略性新兴产业");
-          }
-        } else if (const auto* grouping = system_.FindGrouping(code)) {
-          if (const auto* category = grouping->CategoryOf(e->industry_code)) {
-            group = builders[k].Add(groups, category->code, category->name_zh);
-          }
+        const auto key = GroupKey(kind.code, kind.named_members, *e);
+        const auto known = key ? by_key[k].find(*key) : by_key[k].end();
+        if (known != by_key[k].end()) {
+          group = known->second;
+        } else {
+          group = GroupOf(kind, index[k], *e, towns);
+          if (key) by_key[k].emplace(*key, group);
         }
       }
       kind.member.push_back(group);

@@ -17,9 +17,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "clusterscope/core/period.h"
+#include "clusterscope/core/string_hash.h"
 #include "clusterscope/engine/panel.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/enterprise.h"
@@ -264,13 +266,17 @@ class Engine {
  private:
   struct Kind {
     std::string code;
-    std::set<std::string> list;  // members of a MemberGroup (its one group)
+    // Members of a MemberGroup (its one group), by credit code.
+    std::unordered_set<std::string, core::StringHash, std::equal_to<>> list;
     bool named_members = false;  // a MemberGroup: overlaps others, no parent
     std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };
   class Pass;  // one Compute() call's working state, in indicators.cc
   void IndexNewSlots();
+  // The group of `kind` that `e` belongs to (added to the kind and `index` when new), or -1.
+  std::int32_t GroupOf(Kind& kind, std::map<std::string, std::int32_t>& index,
+                       const model::Enterprise& e, const std::map<std::string, std::string>& towns);
   // Compute() works on blocks of this many enterprises, small enough to stay in cache.
   static constexpr std::size_t kBlock = 1024;
   // Year-to-date sums of every measure for enterprises from .. from + count - 1 at `period`,
