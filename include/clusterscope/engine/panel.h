@@ -83,17 +83,15 @@ class Panel {
 
  private:
   // Columns in huge pages: a national panel is gigabytes, faulted in at the first build.
-  template <typename T>
-  using Values = std::vector<T, core::HugePageAllocator<T>>;
   struct Month {
-    std::array<Values<Amount>, model::kMeasureCount> values;
-    Values<std::uint16_t> valid;
+    std::array<core::HugeVector<Amount>, model::kMeasureCount> values;
+    core::HugeVector<std::uint16_t> valid;
     // Only once a row of the month reports a prior-year figure.
-    std::array<Values<Amount>, model::kMeasureCount> prior;
-    Values<std::uint16_t> prior_valid;
+    std::array<core::HugeVector<Amount>, model::kMeasureCount> prior;
+    core::HugeVector<std::uint16_t> prior_valid;
     // Quarter ends only: Σ January .. this month, and whether output was reported in it.
-    std::array<Values<Amount>, model::kMeasureCount> year_to_date;
-    Values<std::uint8_t> reported_year_to_date;
+    std::array<core::HugeVector<Amount>, model::kMeasureCount> year_to_date;
+    core::HugeVector<std::uint8_t> reported_year_to_date;
   };
   static bool IsQuarterEnd(std::int32_t period) { return period % 12 % 3 == 2; }
   void Resize(std::size_t enterprises);
