@@ -54,7 +54,8 @@ Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(
   }
   auto engine = Engine(core::Period{period->year - 1, 1});
   if (!engine) return Error(engine.error());
-  report->registry = (*engine)->registry();
+  report->registry =
+      std::shared_ptr<const std::vector<model::Enterprise>>(*engine, &(*engine)->registry());
   report->indicators = (*engine)->Compute(*period, {.top = 5, .member_kinds = ChainKinds()});
   auto relations = store().ListSupplyRelations();
   if (!relations) return Error(relations.error());
@@ -66,7 +67,7 @@ Result<std::unique_ptr<chains::ChainReport>> ChainsService::Chains(
   if (!projects) return Error(projects.error());
   report->projects = std::move(*projects);
   report->chains =
-      chains::AssessChains(report->plan, report->registry, report->indicators, *relations);
+      chains::AssessChains(report->plan, *report->registry, report->indicators, *relations);
   for (const auto& chain : report->chains) {
     auto& lists = report->candidates.emplace_back();
     for (const auto& link : chain.links) {
@@ -178,7 +179,7 @@ Result<chains::Pipeline> ChainsService::Projects(std::optional<core::Date> as_of
 
 Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     const Grant& grant, const std::string& ladder, std::optional<core::Period> period,
-    const targets::TargetReport* known_targets) {
+    const targets::TargetReport* known_targets, std::size_t limit) {
   if (!grant.full()) {
     return Error(
         Status::Of(Status::Code::kPermissionDenied, core::Say(text::kCultivationNotForViewers)));
@@ -222,7 +223,9 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     }
   }
   for (const auto* l : ladders) {
-    report->ladders.push_back(chains::EvaluateLadder(*l, figures));
+    // A park editor's entries are filtered below, so all of them are evaluated.
+    report->ladders.push_back(
+        chains::EvaluateLadder(*l, figures, grant.park().empty() ? limit : 0));
     chains::CultivationReport::Goal goal;
     if (!l->goal_designation.empty()) {
       if (const auto* held = figures.Find("holds:" + l->goal_designation)) {
@@ -249,6 +252,8 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     }
     for (auto& l : report->ladders) {
       std::erase_if(l.entries, [&](const auto& e) { return own.count(e.uscc) == 0; });
+      l.listed = l.entries.size();
+      if (limit != 0 && l.entries.size() > limit) l.entries.resize(limit);
     }
   }
   return report;

@@ -139,7 +139,8 @@ Result<report::MonthlyBundle> StatisticsService::MonthlyReport(
     }
     if (grant.full() && options.ladders) {
       auto ladders =
-          chain_service.Cultivate(grant, "", period, bundle.targets ? &*bundle.targets : nullptr);
+          chain_service.Cultivate(grant, "", period, bundle.targets ? &*bundle.targets : nullptr,
+                                  report::kMonthlyLadderEntries);
       if (!ladders) return Error(ladders.error());
       bundle.cultivation = std::move(*ladders);
     }

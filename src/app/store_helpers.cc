@@ -2,6 +2,7 @@
 #include "store_helpers.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -57,6 +58,33 @@ Result<core::Period> LatestPeriod(storage::Store& store) {
   return *coverage->last;
 }
 
+namespace {
+
+// The panel image of the current facts when one covers `start`; nothing (build from the
+// segments) when there is none, it starts later, or it cannot be read.
+std::optional<engine::Panel> MappedPanel(storage::Store& store, std::int32_t start) {
+  auto path = store.FactCachePath(kPanelCache);
+  if (!path || !path->has_value() || !std::filesystem::exists(**path)) return std::nullopt;
+  auto panel = engine::Panel::Map(**path);
+  if (!panel) {
+    spdlog::warn("{}; building the engine from the fact segments", panel.error().message());
+    return std::nullopt;
+  }
+  if (panel->covers() > start) return std::nullopt;
+  return std::move(*panel);
+}
+
+// Keeps the panel for the next process. A store the user may not write to goes without.
+void SavePanel(storage::Store& store, const engine::Panel& panel, std::int32_t covers) {
+  auto path = store.FactCachePath(kPanelCache);
+  if (!path || !path->has_value()) return;
+  if (const Status saved = panel.Save(**path, covers); !saved.ok()) {
+    spdlog::debug("the engine's panel image was not kept: {}", saved.message());
+  }
+}
+
+}  // namespace
+
 Result<BuiltEngine> BuildEngine(storage::Store& store, const model::ClusterSystem& system,
                                 std::optional<core::Period> from) {
   BuiltEngine out;
@@ -66,14 +94,21 @@ Result<BuiltEngine> BuildEngine(storage::Store& store, const model::ClusterSyste
   auto coverage = store.MonthlySummary();
   if (!coverage) return Error(coverage.error());
   model::MonthlyPanel facts;
+  std::optional<engine::Panel> mapped;
+  std::int32_t start = 0;
   if (coverage->first && coverage->last) {
     out.first_held = coverage->first->Index();
-    const core::Period start = from && from->Index() > out.first_held ? *from : *coverage->first;
-    spdlog::debug("building the engine over {} .. {}", start.ToString(),
-                  coverage->last->ToString());
-    auto held = store.CurrentMonthly(start, *coverage->last);
-    if (!held) return Error(held.error());
-    facts = std::move(*held);
+    start = from && from->Index() > out.first_held ? from->Index() : out.first_held;
+    mapped = MappedPanel(store, start);
+    if (mapped) {
+      out.from = core::Period::FromIndex(mapped->covers());
+    } else {
+      spdlog::debug("building the engine over {} .. {}", core::Period::FromIndex(start).ToString(),
+                    coverage->last->ToString());
+      auto held = store.CurrentMonthly(core::Period::FromIndex(start), *coverage->last);
+      if (!held) return Error(held.error());
+      facts = std::move(*held);
+    }
   }
   auto prices = store.ListPriceIndices();
   if (!prices) return Error(prices.error());
@@ -93,7 +128,12 @@ Result<BuiltEngine> BuildEngine(storage::Store& store, const model::ClusterSyste
   }
   auto engine = std::make_shared<engine::Engine>(system, std::move(*registry), std::move(groups));
   engine->SetPriceIndices(*prices);
-  engine->Apply(facts);
+  if (mapped) {
+    engine->Adopt(std::move(*mapped));
+  } else {
+    engine->Apply(facts);
+    if (!facts.empty()) SavePanel(store, engine->panel(), start);
+  }
   out.engine = std::move(engine);
   return out;
 }

@@ -59,6 +59,9 @@ Result<core::Period> LatestPeriod(storage::Store& store);
 // from `from` (every month when not given), the price indices, the saved lists and the current
 // chain plan's chains and links as groups. Built once per data version (Database::Engine); each
 // view asks for its kinds of groups.
+// The engine's panel is kept as an image beside the fact segments (Store::FactCachePath of this
+// kind) by the first build after each change of the facts, and mapped by every later one.
+inline constexpr std::string_view kPanelCache = "engine";
 struct BuiltEngine {
   std::shared_ptr<const engine::Engine> engine;
   std::optional<core::Period> from;  // as asked

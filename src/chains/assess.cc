@@ -19,20 +19,50 @@ void SortUnique(std::vector<std::string>& codes) {
 
 }  // namespace
 
-RegistryLookup::RegistryLookup(const std::vector<model::Enterprise>& registry) {
-  by_code_.reserve(registry.size());
-  by_name_.reserve(registry.size());
+RegistryLookup::RegistryLookup(const std::vector<model::Enterprise>& registry)
+    : registry_(&registry) {
+  const auto by_code = [](const model::Enterprise& a, const model::Enterprise& b) {
+    return a.uscc < b.uscc;
+  };
+  if (!std::is_sorted(registry.begin(), registry.end(), by_code)) {
+    by_code_.reserve(registry.size());
+    for (const auto& e : registry) by_code_.push_back(&e);
+    std::sort(by_code_.begin(), by_code_.end(),
+              [&](const auto* a, const auto* b) { return by_code(*a, *b); });
+  }
+  // Consecutive enterprises often share a class: one map lookup per run of it.
+  std::vector<const model::Enterprise*>* current = nullptr;
+  std::string_view current_class;
   for (const auto& e : registry) {
-    by_code_.emplace(e.uscc, &e);
-    by_name_.emplace(e.name, &e);
-    by_class_[e.industry_code].push_back(&e);
+    if (current == nullptr || e.industry_code != current_class) {
+      current = &by_class_[e.industry_code];
+      current_class = e.industry_code;
+    }
+    current->push_back(&e);
   }
 }
 
+const model::Enterprise* RegistryLookup::FindCode(std::string_view uscc) const {
+  if (by_code_.empty()) {
+    const auto it = std::lower_bound(
+        registry_->begin(), registry_->end(), uscc,
+        [](const model::Enterprise& e, std::string_view code) { return e.uscc < code; });
+    return it != registry_->end() && it->uscc == uscc ? &*it : nullptr;
+  }
+  const auto it = std::lower_bound(
+      by_code_.begin(), by_code_.end(), uscc,
+      [](const model::Enterprise* e, std::string_view code) { return e->uscc < code; });
+  return it != by_code_.end() && (*it)->uscc == uscc ? *it : nullptr;
+}
+
 const model::Enterprise* RegistryLookup::Find(std::string_view who) const {
-  if (const auto it = by_code_.find(who); it != by_code_.end()) return it->second;
-  if (const auto it = by_name_.find(who); it != by_name_.end()) return it->second;
-  return nullptr;
+  if (const auto* e = FindCode(who)) return e;
+  if (by_name_.empty()) {
+    by_name_.reserve(registry_->size());
+    for (const auto& e : *registry_) by_name_.emplace(e.name, &e);
+  }
+  const auto it = by_name_.find(who);
+  return it != by_name_.end() ? it->second : nullptr;
 }
 
 std::vector<std::string> RegistryLookup::ServingByClass(const model::ChainLink& link) const {

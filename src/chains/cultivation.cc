@@ -97,40 +97,57 @@ CriterionResult TestCriterion(const model::Criterion& criterion, const FigureTab
   return BoundCriterion(criterion, figures).Test(row);
 }
 
-LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& enterprises) {
+LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& enterprises,
+                            std::size_t limit) {
   LadderResult out;
   out.ladder = &ladder;
   const auto population = Bind(ladder.population, enterprises);
   const auto criteria = Bind(ladder.criteria, enterprises);
-  std::vector<CriterionResult> tested;
+  // The listed as (row, readiness, ready) first; their criteria are tested again only for the
+  // entries kept, so that no vector is made per enterprise.
+  struct Listed {
+    std::size_t row;
+    double readiness;
+    bool ready;
+  };
+  std::vector<Listed> listed;
   for (std::size_t row = 0; row < enterprises.size(); ++row) {
     const bool on_ladder = std::all_of(population.begin(), population.end(),
                                        [&](const BoundCriterion& c) { return c.Test(row).met; });
     if (!on_ladder) continue;
     ++out.population;
-    // The results in a reused vector, copied out only for those listed: most of a population
-    // is not, and a national one is hundreds of thousands.
-    tested.clear();
     bool ready = true;
     double progress = 0;
     for (const auto& c : criteria) {
-      tested.push_back(c.Test(row));
-      progress += tested.back().progress;
-      ready = ready && tested.back().met;
+      const CriterionResult tested = c.Test(row);
+      progress += tested.progress;
+      ready = ready && tested.met;
     }
     const double readiness =
         ladder.criteria.empty() ? 0 : progress / static_cast<double>(ladder.criteria.size());
     if (ready) ++out.ready;
-    if (ready || readiness >= ladder.list_from) {
-      out.entries.push_back({std::string(enterprises.uscc(row)), std::string(enterprises.name(row)),
-                             tested, readiness, ready});
-    }
+    if (ready || readiness >= ladder.list_from) listed.push_back({row, readiness, ready});
   }
-  std::sort(out.entries.begin(), out.entries.end(), [](const LadderEntry& a, const LadderEntry& b) {
+  out.listed = listed.size();
+  const auto first = [&](const Listed& a, const Listed& b) {
     if (a.ready != b.ready) return a.ready;
     if (a.readiness != b.readiness) return a.readiness > b.readiness;
-    return a.uscc < b.uscc;
-  });
+    return enterprises.uscc(a.row) < enterprises.uscc(b.row);
+  };
+  const std::size_t kept = limit == 0 ? listed.size() : std::min(limit, listed.size());
+  std::partial_sort(listed.begin(), listed.begin() + static_cast<std::ptrdiff_t>(kept),
+                    listed.end(), first);
+  out.entries.reserve(kept);
+  for (std::size_t i = 0; i < kept; ++i) {
+    LadderEntry entry{std::string(enterprises.uscc(listed[i].row)),
+                      std::string(enterprises.name(listed[i].row)),
+                      {},
+                      listed[i].readiness,
+                      listed[i].ready};
+    entry.criteria.reserve(criteria.size());
+    for (const auto& c : criteria) entry.criteria.push_back(c.Test(listed[i].row));
+    out.entries.push_back(std::move(entry));
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include "clusterscope/engine/indicators.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -96,7 +97,7 @@ Engine::Engine(model::ClusterSystem system, std::vector<model::Enterprise> regis
   for (auto& code : codes) kinds_.push_back({std::move(code), {}, false, {}, {}});
   // A group of named members may overlap any other: each is a kind of its own with one group.
   for (auto& group : member_groups) {
-    Kind kind{group.kind, {group.members.begin(), group.members.end()}, true, {}, {}};
+    Kind kind{group.kind, std::move(group.members), true, {}, {}};
     kind.groups.emplace_back(std::move(group.code), std::move(group.name));
     kinds_.push_back(std::move(kind));
   }
@@ -113,6 +114,12 @@ void Engine::SetPriceIndices(const std::vector<model::PriceIndex>& indices) {
 
 void Engine::Apply(const model::MonthlyPanel& facts) {
   panel_.Apply(facts);
+  IndexNewSlots();
+}
+
+void Engine::Adopt(Panel panel) {
+  assert(panel_.enterprises() == 0 && panel_.empty());
+  panel_ = std::move(panel);
   IndexNewSlots();
 }
 
@@ -134,9 +141,8 @@ namespace {
 
 // The enterprise's field a kind's group follows, so that each distinct value is resolved
 // once; none where it follows more than one field or the credit code.
-std::optional<std::string_view> GroupKey(const std::string& kind, bool named_members,
-                                         const model::Enterprise& e) {
-  if (named_members || kind == "high_tech" || kind == "strategic_emerging") return std::nullopt;
+std::optional<std::string_view> GroupKey(const std::string& kind, const model::Enterprise& e) {
+  if (kind == "high_tech" || kind == "strategic_emerging") return std::nullopt;
   if (kind == "total") return std::string_view();
   if (kind == "tier" || kind == "cluster") return e.cluster;
   if (kind == "park") return e.park;
@@ -188,7 +194,6 @@ std::int32_t Engine::GroupOf(Kind& kind, std::map<std::string, std::int32_t>& in
   }
   if (code == "high_tech")
     return model::IsHighTech(system_, e) ? add("high_tech", "高技术制造业") : -1;
-  if (kind.named_members) return kind.list.count(e.uscc) != 0 ? 0 : -1;
   if (code == "strategic_emerging") {
     return e.strategic_emerging.empty() ? -1 : add("strategic_emerging", "战略性新兴产业");
   }
@@ -200,11 +205,32 @@ std::int32_t Engine::GroupOf(Kind& kind, std::map<std::string, std::int32_t>& in
   return -1;
 }
 
+std::vector<const model::Enterprise*> Engine::RegisteredBySlot() const {
+  // A merge of the slots in credit-code order with the registry in the same order: no hashing,
+  // and both are read in order.
+  std::vector<const model::Enterprise*> registered(registry_.size());
+  for (std::size_t i = 0; i < registry_.size(); ++i) registered[i] = &registry_[i];
+  const auto by_code = [](const model::Enterprise* a, const model::Enterprise* b) {
+    return a->uscc < b->uscc;
+  };
+  if (!std::is_sorted(registered.begin(), registered.end(), by_code)) {
+    std::sort(registered.begin(), registered.end(), by_code);
+  }
+  std::vector<const model::Enterprise*> of_slot(panel_.enterprises(), nullptr);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < panel_.enterprises() && r < registered.size(); ++i) {
+    const std::uint32_t slot = panel_.SlotInCodeOrder(i);
+    const std::string_view code = panel_.uscc(slot);
+    while (r < registered.size() && std::string_view(registered[r]->uscc) < code) ++r;
+    if (r < registered.size() && registered[r]->uscc == code) of_slot[slot] = registered[r];
+  }
+  return of_slot;
+}
+
 void Engine::IndexNewSlots() {
-  if (enterprise_of_.size() == panel_.enterprises()) return;  // a new month of known enterprises
-  std::unordered_map<std::string_view, const model::Enterprise*> by_code;
-  by_code.reserve(registry_.size());
-  for (const auto& e : registry_) by_code.emplace(e.uscc, &e);
+  const std::size_t first_new = enterprise_of_.size();
+  if (first_new == panel_.enterprises()) return;  // a new month of known enterprises
+  const std::vector<const model::Enterprise*> registered = RegisteredBySlot();
   std::map<std::string, std::string> towns;
   for (const auto* town : core::TownsOf(system_.region_code)) towns[town->code] = town->name;
 
@@ -215,18 +241,18 @@ void Engine::IndexNewSlots() {
     }
   }
   // Most kinds' group follows one field (the cluster, the park, the class): half a million
-  // enterprises have a few hundred distinct values, each resolved once.
+  // enterprises have a few hundred distinct values, each resolved once. Named members are
+  // looked up from their lists below.
   std::vector<std::unordered_map<std::string_view, std::int32_t>> by_key(kinds_.size());
-  for (std::size_t slot = enterprise_of_.size(); slot < panel_.enterprises(); ++slot) {
-    const auto found = by_code.find(panel_.uscc(slot));
-    const model::Enterprise* e = found == by_code.end() ? nullptr : found->second;
+  for (std::size_t slot = first_new; slot < panel_.enterprises(); ++slot) {
+    const model::Enterprise* e = registered[slot];
     enterprise_of_.push_back(e);
     division_of_.push_back(DivisionCode(e));
     for (std::size_t k = 0; k < kinds_.size(); ++k) {
       Kind& kind = kinds_[k];
       std::int32_t group = -1;
-      if (e != nullptr) {
-        const auto key = GroupKey(kind.code, kind.named_members, *e);
+      if (e != nullptr && !kind.named_members) {
+        const auto key = GroupKey(kind.code, *e);
         const auto known = key ? by_key[k].find(*key) : by_key[k].end();
         if (known != by_key[k].end()) {
           group = known->second;
@@ -236,6 +262,16 @@ void Engine::IndexNewSlots() {
         }
       }
       kind.member.push_back(group);
+    }
+  }
+  for (Kind& kind : kinds_) {
+    if (!kind.named_members) continue;
+    for (const auto& uscc : kind.list) {
+      const std::int64_t slot = panel_.Find(uscc);
+      if (slot < 0 || static_cast<std::size_t>(slot) < first_new) continue;
+      if (registered[static_cast<std::size_t>(slot)] != nullptr) {
+        kind.member[static_cast<std::size_t>(slot)] = 0;
+      }
     }
   }
 }
@@ -263,8 +299,8 @@ std::vector<Engine::Membership> Engine::Memberships() const {
   for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
     for (const Kind& kind : kinds_) {
       if (kind.member[e] < 0) continue;
-      out.push_back(
-          {panel_.uscc(e), kind.code, kind.groups[static_cast<std::size_t>(kind.member[e])].first});
+      out.push_back({std::string(panel_.uscc(e)), kind.code,
+                     kind.groups[static_cast<std::size_t>(kind.member[e])].first});
     }
   }
   return out;
@@ -886,7 +922,7 @@ Contributions Engine::ContributionsTo(const MonthlyIndicators& indicators) const
   for (std::size_t e = 0; e < panel_.enterprises(); ++e) {
     if (pass.in_frame()[e] == 0) continue;
     const auto index = static_cast<std::uint32_t>(out.uscc.size());
-    out.uscc.push_back(panel_.uscc(e));
+    out.uscc.emplace_back(panel_.uscc(e));
     out.park.push_back(enterprise_of_[e]->park);
     out.values.push_back(per_slot[e]);
     for (std::size_t k = 0; k < kinds_.size(); ++k) {

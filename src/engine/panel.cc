@@ -6,8 +6,40 @@
 namespace clusterscope::engine {
 
 std::int64_t Panel::Find(std::string_view uscc) const {
-  const auto it = index_.find(uscc);
-  return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
+  const std::uint32_t* order = order_.data();
+  const auto at = std::lower_bound(
+      order, order + order_.size(), uscc,
+      [this](std::uint32_t slot, std::string_view code) { return this->uscc(slot) < code; });
+  if (at == order + order_.size() || this->uscc(*at) != uscc) return -1;
+  return static_cast<std::int64_t>(*at);
+}
+
+void Panel::AddSlots(const std::vector<std::string_view>& codes) {
+  if (codes.empty()) return;
+  const auto before = static_cast<std::uint32_t>(enterprises());
+  std::size_t chars = code_chars_.size();
+  for (const auto code : codes) chars += code.size();
+  std::vector<char> all(code_chars_.data(), code_chars_.data() + code_chars_.size());
+  all.reserve(chars);
+  std::vector<std::uint64_t> ends(code_end_.data(), code_end_.data() + code_end_.size());
+  ends.reserve(ends.size() + codes.size());
+  for (const auto code : codes) {
+    all.insert(all.end(), code.begin(), code.end());
+    ends.push_back(all.size());
+  }
+  code_chars_.assign(all.begin(), all.end());
+  code_end_.assign(ends.begin(), ends.end());
+  // The new slots sorted (facts usually come sorted, so this is one pass), then merged in.
+  std::vector<std::uint32_t> added(codes.size());
+  for (std::uint32_t i = 0; i < added.size(); ++i) added[i] = before + i;
+  const auto by_code = [this](std::uint32_t a, std::uint32_t b) { return uscc(a) < uscc(b); };
+  if (!std::is_sorted(added.begin(), added.end(), by_code)) {
+    std::sort(added.begin(), added.end(), by_code);
+  }
+  std::vector<std::uint32_t> order(order_.size() + added.size());
+  std::merge(order_.data(), order_.data() + order_.size(), added.begin(), added.end(),
+             order.begin(), by_code);
+  order_.assign(order.begin(), order.end());
 }
 
 void Panel::Resize(std::size_t enterprises) {
@@ -35,7 +67,7 @@ Panel::Month& Panel::MonthAt(std::int32_t period) {
   const auto at = static_cast<std::size_t>(period - first_);
   if (at >= months_.size()) months_.resize(at + 1);
   Month& month = months_[at];
-  if (month.valid.size() != usccs_.size()) Resize(usccs_.size());  // new months, gaps included
+  if (month.valid.size() != enterprises()) Resize(enterprises());  // new months, gaps included
   return month;
 }
 
@@ -43,14 +75,20 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
   // Slots first, all at once: growing every month's columns one enterprise at a time would copy
   // them over and over.
   std::vector<std::uint32_t> slot_of(facts.enterprises());
-  const std::size_t before = usccs_.size();
+  std::vector<std::string_view> new_codes;
   for (std::uint32_t s = 0; s < facts.enterprises(); ++s) {
-    const auto [it, added] =
-        index_.emplace(facts.uscc(s), static_cast<std::uint32_t>(usccs_.size()));
-    if (added) usccs_.push_back(facts.uscc(s));
-    slot_of[s] = it->second;
+    const std::int64_t held = Find(facts.uscc(s));
+    if (held >= 0) {
+      slot_of[s] = static_cast<std::uint32_t>(held);
+    } else {
+      slot_of[s] = static_cast<std::uint32_t>(enterprises() + new_codes.size());
+      new_codes.push_back(facts.uscc(s));
+    }
   }
-  if (usccs_.size() != before) Resize(usccs_.size());
+  if (!new_codes.empty()) {
+    AddSlots(new_codes);
+    Resize(enterprises());
+  }
   if (facts.empty()) return;
   // Columns for every month the facts touch first, then the rows in their own order: reads run
   // down the fact columns and each (month, measure) column is written in slot order, so the
@@ -72,18 +110,20 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     if (!present[i]) continue;
     Month& month = MonthAt(*low + static_cast<std::int32_t>(i));
     if (with_priors[i] && month.prior_valid.empty()) {
-      for (auto& column : month.prior) column.assign(usccs_.size(), 0);
-      month.prior_valid.assign(usccs_.size(), 0);
+      for (auto& column : month.prior) column.assign(enterprises(), 0);
+      month.prior_valid.assign(enterprises(), 0);
     }
   }
   for (std::size_t i = 0; i < span; ++i) {  // after MonthAt: it may move the months
     if (!present[i]) continue;
     Month& month = months_[static_cast<std::size_t>(*low + static_cast<std::int32_t>(i) - first_)];
-    for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m] = month.values[m].data();
-    valid_to[i] = month.valid.data();
+    for (std::size_t m = 0; m < model::kMeasureCount; ++m) to[i][m] = month.values[m].Mutable();
+    valid_to[i] = month.valid.Mutable();
     if (!month.prior_valid.empty()) {  // a revision without priors clears the old ones
-      for (std::size_t m = 0; m < model::kMeasureCount; ++m) prior_to[i][m] = month.prior[m].data();
-      prior_valid_to[i] = month.prior_valid.data();
+      for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
+        prior_to[i][m] = month.prior[m].Mutable();
+      }
+      prior_valid_to[i] = month.prior_valid.Mutable();
     }
   }
   std::array<const double*, model::kMeasureCount> from{};
@@ -121,7 +161,7 @@ void Panel::UpdateCheckpoints(std::int32_t from_period) {
   const std::int32_t start = january + from_period % 12 / 3 * 3;  // first month to add
   const std::int32_t previous = start - 1;
   const bool from_checkpoint = start != january && HasMonth(previous);
-  const std::size_t n = usccs_.size();
+  const std::size_t n = enterprises();
   std::vector<Amount> running(n);
   for (std::size_t m = 0; m < model::kMeasureCount; ++m) {
     const auto measure = static_cast<model::Measure>(m);
@@ -137,7 +177,7 @@ void Panel::UpdateCheckpoints(std::int32_t from_period) {
       for (std::size_t e = 0; e < n; ++e) running[e] += column[e];
       if (IsQuarterEnd(p)) {
         auto& checkpoint = months_[static_cast<std::size_t>(p - first_)].year_to_date[m];
-        std::copy(running.begin(), running.end(), checkpoint.begin());
+        std::copy(running.begin(), running.end(), checkpoint.Mutable());
       }
     }
   }

@@ -669,7 +669,7 @@ Document CultivationDocument(const chains::CultivationReport& report, std::size_
     Section s;
     s.title = LadderName(ladder, language);
     s.notes.push_back(core::Say(language, text::kLadderSummary, result.population, result.ready,
-                                result.entries.size(), ladder.list_from * 100));
+                                result.listed, ladder.list_from * 100));
     const auto& goal = report.goals[i];
     if (!ladder.goal_designation.empty()) {
       std::string line = core::Say(language, text::kHeldNowAndIfAllReadyRecognised, goal.held,
@@ -747,7 +747,7 @@ std::string CultivationJson(const chains::CultivationReport& report, std::size_t
                               {"name_en", ladder.name_en},
                               {"population", result.population},
                               {"ready", result.ready},
-                              {"listed", result.entries.size()},
+                              {"listed", result.listed},
                               {"goal", goal},
                               {"entries", entries}});
   }
@@ -822,7 +822,7 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
                            numbers::Status(goal.target->progress.status, language));
       }
       ladders.rows.push_back({LadderName(*r.ladder, language), std::to_string(r.population),
-                              std::to_string(r.ready), std::to_string(r.entries.size()),
+                              std::to_string(r.ready), std::to_string(r.listed),
                               r.ladder->goal_designation.empty() ? "" : std::to_string(goal.held),
                               target});
     }
@@ -862,7 +862,8 @@ Result<std::string> RenderMonthly(const MonthlyBundle& bundle, std::string_view 
     if (bundle.pipeline)
       members.emplace_back("projects", PipelineJson(*bundle.pipeline, bundle.is_public));
     if (bundle.cultivation) {
-      members.emplace_back("cultivation", CultivationJson(*bundle.cultivation, 10));
+      members.emplace_back("cultivation",
+                           CultivationJson(*bundle.cultivation, kMonthlyLadderEntries));
     }
     if (bundle.benchmark) members.emplace_back("benchmark", ClusterViewJson(*bundle.benchmark));
     return AppendJson(MonthlyReportJson(indicators, language), members);

@@ -133,6 +133,9 @@ class FaultyStore final : public storage::Store {
     return inner_.ListEnterprises(filter);
   }
   Result<std::int64_t> CountEnterprises() override { return inner_.CountEnterprises(); }
+  Result<std::optional<std::string>> FactCachePath(std::string_view kind) override {
+    return inner_.FactCachePath(kind);
+  }
   Result<std::vector<model::Designation>> ListDesignations(
       const storage::DesignationFilter& filter) override {
     return inner_.ListDesignations(filter);

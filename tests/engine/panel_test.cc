@@ -27,7 +27,7 @@ model::MonthlyRecord Month(const std::string& uscc, int year, int month, double 
 }
 
 // Σ of `measure` for `uscc` over January .. `period`, from the month columns (exact).
-Amount Sum(const Panel& panel, const std::string& uscc, std::int32_t period, Measure measure) {
+Amount Sum(const Panel& panel, std::string_view uscc, std::int32_t period, Measure measure) {
   const auto e = static_cast<std::size_t>(panel.Find(uscc));
   Amount sum = 0;
   for (std::int32_t p = period / 12 * 12; p <= period; ++p) {

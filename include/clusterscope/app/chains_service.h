@@ -52,10 +52,11 @@ class ChainsService : public Service {
 
   // The ladders (kCultivation; one, by code, or all when empty) at `period` (default: the
   // latest month held), with a park editor's own park's enterprises only. `targets`: the
-  // targets at that period when the caller has them already (else computed).
+  // targets at that period when the caller has them already (else computed). `limit`: the
+  // entries kept per ladder (0: all listed).
   Result<std::unique_ptr<chains::CultivationReport>> Cultivate(
       const Grant& grant, const std::string& ladder, std::optional<core::Period> period,
-      const targets::TargetReport* targets = nullptr);
+      const targets::TargetReport* targets = nullptr, std::size_t limit = 0);
 };
 
 }  // namespace clusterscope::app

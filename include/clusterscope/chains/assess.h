@@ -34,13 +34,18 @@ class RegistryLookup {
   explicit RegistryLookup(const std::vector<model::Enterprise>& registry);
   // By credit code, else by exact registered name; nullptr if neither is registered.
   const model::Enterprise* Find(std::string_view who) const;
-  bool HasCode(std::string_view uscc) const { return by_code_.count(uscc) != 0; }
+  bool HasCode(std::string_view uscc) const { return FindCode(uscc) != nullptr; }
   // The credit codes of the enterprises whose class `link` maps.
   std::vector<std::string> ServingByClass(const model::ChainLink& link) const;
 
  private:
-  std::unordered_map<std::string_view, const model::Enterprise*> by_code_;
-  std::unordered_map<std::string_view, const model::Enterprise*> by_name_;
+  const model::Enterprise* FindCode(std::string_view uscc) const;
+  // By credit code: a binary search over the registry (the store's order), or over these
+  // pointers when it came in another order.
+  const std::vector<model::Enterprise>* registry_;
+  std::vector<const model::Enterprise*> by_code_;
+  // By name, made at the first lookup of a name: plans name few members, and mostly by code.
+  mutable std::unordered_map<std::string_view, const model::Enterprise*> by_name_;
   std::map<std::string_view, std::vector<const model::Enterprise*>> by_class_;
 };
 

@@ -72,11 +72,15 @@ struct LadderEntry {
 struct LadderResult {
   const model::Ladder* ladder = nullptr;
   std::size_t population = 0;        // enterprises standing on the ladder
-  std::vector<LadderEntry> entries;  // listed (readiness >= list_from): ready first, then by
-                                     // readiness, then credit code
+  std::size_t listed = 0;            // of them ready or with readiness >= list_from
+  std::vector<LadderEntry> entries;  // the listed, or the first `limit` of them: ready first,
+                                     // then by readiness, then credit code
   std::size_t ready = 0;
 };
 
-LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& enterprises);
+// `limit`: the entries kept (0: every listed one). A national ladder lists hundreds of
+// thousands; a report shows ten.
+LadderResult EvaluateLadder(const model::Ladder& ladder, const FigureTable& enterprises,
+                            std::size_t limit = 0);
 
 }  // namespace clusterscope::chains

@@ -32,7 +32,8 @@ struct ChainReport {
 
   model::ChainPlan plan;
   engine::MonthlyIndicators indicators;  // with a "chain" and a "link" group each
-  std::vector<model::Enterprise> registry;
+  // The engine's registry, shared with the engine (an aliasing pointer that keeps it alive).
+  std::shared_ptr<const std::vector<model::Enterprise>> registry;
   std::vector<model::Prospect> prospects;
   std::vector<ChainAssessment> chains;
   // By chain and by link of its assessment: candidates for weak, at-risk and missing links.

@@ -17,11 +17,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "clusterscope/core/period.h"
-#include "clusterscope/core/string_hash.h"
 #include "clusterscope/engine/panel.h"
 #include "clusterscope/model/cluster_system.h"
 #include "clusterscope/model/enterprise.h"
@@ -228,6 +226,8 @@ class Engine {
 
   // Lays newly imported (or all current) months over the panel: no rebuild.
   void Apply(const model::MonthlyPanel& facts);
+  // Takes a whole panel (mapped from its image) in place of an empty one.
+  void Adopt(Panel panel);
   const Panel& panel() const { return panel_; }
   // The registry the engine was made with.
   const std::vector<model::Enterprise>& registry() const { return registry_; }
@@ -267,13 +267,15 @@ class Engine {
   struct Kind {
     std::string code;
     // Members of a MemberGroup (its one group), by credit code.
-    std::unordered_set<std::string, core::StringHash, std::equal_to<>> list;
+    std::vector<std::string> list;
     bool named_members = false;  // a MemberGroup: overlaps others, no parent
     std::vector<std::pair<std::string, std::string>> groups;  // (code, name)
     std::vector<std::int32_t> member;                         // per panel slot, or -1
   };
   class Pass;  // one Compute() call's working state, in indicators.cc
   void IndexNewSlots();
+  // The registered enterprise of every panel slot, or nullptr.
+  std::vector<const model::Enterprise*> RegisteredBySlot() const;
   // The group of `kind` that `e` belongs to (added to the kind and `index` when new), or -1.
   std::int32_t GroupOf(Kind& kind, std::map<std::string, std::int32_t>& index,
                        const model::Enterprise& e, const std::map<std::string, std::string>& towns);

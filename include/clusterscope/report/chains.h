@@ -45,6 +45,9 @@ Document ChainWorkSection(const chains::ChainReport* chains, const chains::Pipel
                           const chains::CultivationReport* cultivation, Language language,
                           bool public_view);
 
+// The entries of each cultivation ladder a monthly report shows.
+inline constexpr std::size_t kMonthlyLadderEntries = 10;
+
 // Everything a monthly report shows: the indicators with every alert, and what the plans add
 // (each part present when its plan is loaded). Assembled by the application.
 struct MonthlyBundle {
@@ -55,7 +58,8 @@ struct MonthlyBundle {
   std::optional<targets::TargetReport> targets;
   std::unique_ptr<chains::ChainReport> chains;
   std::optional<chains::Pipeline> pipeline;
-  std::unique_ptr<chains::CultivationReport> cultivation;  // never in a public report
+  // Never in a public report; the first kMonthlyLadderEntries entries of each ladder.
+  std::unique_ptr<chains::CultivationReport> cultivation;
   // The clusters against the analytics plan's benchmark, when one is chosen and held.
   std::optional<analytics::ClusterView> benchmark;
   bool is_public = false;

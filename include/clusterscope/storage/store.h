@@ -274,6 +274,11 @@ class Store {
   // A number that every committed change of data raises, whoever made it (exports do not):
   // equal versions mean equal data, for caches of answers.
   virtual Result<std::int64_t> DataVersion() = 0;
+  // Where a cache derived from the current monthly facts may be kept (the engine's panel
+  // image): a file in the fact directory named after `kind` and the live segments, so that an
+  // import or an undo gives another name. Removes the files of `kind` named after other
+  // segments (stale). nullopt for an in-memory store or one without facts.
+  virtual Result<std::optional<std::string>> FactCachePath(std::string_view kind) = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path` and migrates it to the current

@@ -390,6 +390,23 @@ Status SegmentDirectory::RemoveOrphans(const std::set<std::string>& committed) {
   return Status::Ok();
 }
 
+std::optional<std::string> SegmentDirectory::CachePath(std::string_view kind,
+                                                       std::string_view key) {
+  std::error_code error;
+  if (path_.empty() || !std::filesystem::is_directory(path_, error)) return std::nullopt;
+  const std::string prefix = fmt::format("{}-", kind);
+  const std::string name = fmt::format("{}{}.cache", prefix, key);
+  for (const auto& entry : std::filesystem::directory_iterator(path_, error)) {
+    const std::string file = entry.path().filename().string();
+    // Stale caches and their temporary files; the current one's temporary file may be being
+    // written by another process.
+    if (file.rfind(prefix, 0) == 0 && file.rfind(name, 0) != 0) {
+      std::filesystem::remove(entry.path(), error);
+    }
+  }
+  return path_ + "/" + name;
+}
+
 void SegmentDirectory::Remove(const std::string& name) {
   open_.erase(name);
   memory_.erase(name);

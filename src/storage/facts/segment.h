@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -109,6 +110,10 @@ class SegmentDirectory {
   Status RemoveOrphans(const std::set<std::string>& committed);
   // Forgets and deletes one file (an import rolled back in this process).
   void Remove(const std::string& name);
+  // "<kind>-<key>.cache" in the directory, for a cache derived from the segments whose names
+  // hash to `key`; deletes the files of `kind` with other keys. nullopt in memory or when the
+  // directory does not exist yet.
+  std::optional<std::string> CachePath(std::string_view kind, std::string_view key);
 
   const std::string& path() const { return path_; }  // empty for in-memory
 

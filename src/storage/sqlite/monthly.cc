@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 namespace clusterscope::storage::sqlite {
 namespace {
@@ -37,6 +38,21 @@ Result<facts::FactView> LiveFacts(Connection& db, facts::SegmentDirectory& dir) 
     live.push_back(std::move(*segment));
   }
   return facts::FactView(std::move(live));
+}
+
+Result<std::optional<std::string>> FactCachePath(Connection& db, facts::SegmentDirectory& dir,
+                                                 std::string_view kind) {
+  auto stmt = db.Cached(
+      "SELECT f.file FROM fact_segment f JOIN import_batch b ON b.id = f.batch_id WHERE "
+      "b.undone_at IS NULL ORDER BY f.batch_id");
+  if (!stmt) return Error(stmt.error());
+  std::string names;
+  CLUSTERSCOPE_RETURN_IF_ERROR(ForEachRow(**stmt, [&] {
+    names += (*stmt)->Text(0);
+    names += '\n';
+  }));
+  if (names.empty()) return std::optional<std::string>();
+  return dir.CachePath(kind, fmt::format("{:016x}", XXH3_64bits(names.data(), names.size())));
 }
 
 Status RemoveOrphanSegments(Connection& db, facts::SegmentDirectory& dir) {

@@ -20,6 +20,9 @@ namespace clusterscope::storage::sqlite {
 
 // The segments of batches not undone, oldest first.
 Result<facts::FactView> LiveFacts(Connection& db, facts::SegmentDirectory& dir);
+// Store::FactCachePath: the key is the XXH3 of the live segments' names.
+Result<std::optional<std::string>> FactCachePath(Connection& db, facts::SegmentDirectory& dir,
+                                                 std::string_view kind);
 
 // Deletes segment files that no committed batch names. Under the write lock only.
 Status RemoveOrphanSegments(Connection& db, facts::SegmentDirectory& dir);

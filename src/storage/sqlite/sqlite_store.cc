@@ -705,6 +705,9 @@ class SqliteStore final : public Store {
   Result<std::pair<std::int64_t, std::int64_t>> VerifyMonthly() override {
     return sqlite::VerifySegments(db_, dir_);
   }
+  Result<std::optional<std::string>> FactCachePath(std::string_view kind) override {
+    return sqlite::FactCachePath(db_, dir_, kind);
+  }
   Result<int> SchemaVersion() override;
   Result<std::int64_t> DataVersion() override {
     auto statement = db_.Cached("SELECT version FROM data_version WHERE id = 1");
