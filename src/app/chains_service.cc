@@ -177,6 +177,25 @@ Result<chains::Pipeline> ChainsService::Projects(std::optional<core::Date> as_of
   return out;
 }
 
+namespace {
+
+// A park editor's own park's enterprises on each ladder, the first `limit` of them (0: all);
+// the counts stay district-wide.
+void KeepOwnPark(const std::string& park, const std::vector<model::Enterprise>& registry,
+                 std::size_t limit, chains::CultivationReport& report) {
+  std::set<std::string> own;
+  for (const auto& e : registry) {
+    if (e.park == park) own.insert(e.uscc);
+  }
+  for (auto& l : report.ladders) {
+    std::erase_if(l.entries, [&](const auto& e) { return own.count(e.uscc) == 0; });
+    l.listed = l.entries.size();
+    if (limit != 0 && l.entries.size() > limit) l.entries.resize(limit);
+  }
+}
+
+}  // namespace
+
 Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     const Grant& grant, const std::string& ladder, std::optional<core::Period> period,
     const targets::TargetReport* known_targets, std::size_t limit) {
@@ -244,18 +263,7 @@ Result<std::unique_ptr<chains::CultivationReport>> ChainsService::Cultivate(
     }
     report->goals.push_back(std::move(goal));
   }
-  if (!grant.park().empty()) {
-    // A park editor's own park's enterprises on each ladder; the counts stay district-wide.
-    std::set<std::string> own;
-    for (const auto& e : (*engine)->registry()) {
-      if (e.park == grant.park()) own.insert(e.uscc);
-    }
-    for (auto& l : report->ladders) {
-      std::erase_if(l.entries, [&](const auto& e) { return own.count(e.uscc) == 0; });
-      l.listed = l.entries.size();
-      if (limit != 0 && l.entries.size() > limit) l.entries.resize(limit);
-    }
-  }
+  if (!grant.park().empty()) KeepOwnPark(grant.park(), (*engine)->registry(), limit, *report);
   return report;
 }
 

@@ -71,9 +71,7 @@ Panel::Month& Panel::MonthAt(std::int32_t period) {
   return month;
 }
 
-void Panel::Apply(const model::MonthlyPanel& facts) {
-  // Slots first, all at once: growing every month's columns one enterprise at a time would copy
-  // them over and over.
+std::vector<std::uint32_t> Panel::SlotsOf(const model::MonthlyPanel& facts) {
   std::vector<std::uint32_t> slot_of(facts.enterprises());
   std::vector<std::string_view> new_codes;
   for (std::uint32_t s = 0; s < facts.enterprises(); ++s) {
@@ -89,6 +87,13 @@ void Panel::Apply(const model::MonthlyPanel& facts) {
     AddSlots(new_codes);
     Resize(enterprises());
   }
+  return slot_of;
+}
+
+void Panel::Apply(const model::MonthlyPanel& facts) {
+  // Slots first, all at once: growing every month's columns one enterprise at a time would copy
+  // them over and over.
+  const std::vector<std::uint32_t> slot_of = SlotsOf(facts);
   if (facts.empty()) return;
   // Columns for every month the facts touch first, then the rows in their own order: reads run
   // down the fact columns and each (month, measure) column is written in slot order, so the

@@ -157,6 +157,8 @@ class Panel {
   };
   // Slots for the credit codes not held yet, in the order given; keeps `order_` sorted.
   void AddSlots(const std::vector<std::string_view>& codes);
+  // The slot of each enterprise of `facts`, new ones added (with their columns).
+  std::vector<std::uint32_t> SlotsOf(const model::MonthlyPanel& facts);
   static bool IsQuarterEnd(std::int32_t period) { return period % 12 % 3 == 2; }
   void Resize(std::size_t enterprises);
   // Recomputes the checkpoints of `year` from the quarter that holds month `from_period` on.
