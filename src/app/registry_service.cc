@@ -6,6 +6,7 @@
 #include "store_helpers.h"
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
 
 #include "clusterscope/ingest/record_parser.h"
 #include "clusterscope/ingest/table_file.h"
@@ -282,7 +283,19 @@ Result<Holdings> RegistryService::Summary() {
 }
 
 Result<std::pair<std::int64_t, std::int64_t>> RegistryService::VerifyMonthly() {
-  return store().VerifyMonthly();
+  auto checked = store().VerifyMonthly();
+  if (!checked) return checked;
+  // The engine's panel image is a cache of the segments: a damaged one is deleted, and the
+  // next engine rebuilds it from the segments just verified.
+  auto image = store().FactCachePath(kPanelCache);
+  if (!image) return Error(image.error());
+  if (image->has_value() && std::filesystem::exists(**image)) {
+    if (const Status verified = engine::Panel::VerifyImage(**image); !verified.ok()) {
+      spdlog::warn("{}; deleted, the next report rebuilds it", verified.message());
+      std::filesystem::remove(**image);
+    }
+  }
+  return checked;
 }
 
 }  // namespace clusterscope::app

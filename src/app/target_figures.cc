@@ -45,9 +45,12 @@ TargetFigures::TargetFigures(const model::ClusterSystem& system, const model::Ta
                              const std::vector<model::Enterprise>& registry,
                              const std::vector<model::Designation>& designations,
                              const std::vector<model::SeriesValue>& series)
-    : system_(system), engine_(engine), registry_(registry), designations_(designations) {
+    : system_(system),
+      engine_(engine),
+      registry_(registry),
+      designations_(designations),
+      by_code_(registry) {
   for (const auto& s : plan.series) series_units_[s.code] = s.unit;
-  for (const auto& e : registry_) by_code_[e.uscc] = &e;
   for (const auto& v : series) series_[v.series][v.year * 100 + v.month] = v.value;
 }
 
@@ -184,8 +187,8 @@ double TargetFigures::DesignationHolders(const Quantity& q, core::Period period,
   for (const auto& [uscc, holder] : holders) {
     if (!holder.first || (q.new_since_base && holder.second <= base_year)) continue;
     if (q.above_scale_only) {
-      const auto it = by_code_.find(std::string(uscc));
-      if (it == by_code_.end() || it->second->AboveScaleIn(period.year) != true) continue;
+      const auto* e = by_code_.FindCode(uscc);
+      if (e == nullptr || e->AboveScaleIn(period.year) != true) continue;
     }
     ++count;
   }
@@ -231,14 +234,18 @@ std::optional<double> TargetFigures::Value(const Quantity& q, core::Period perio
       return DesignationHolders(q, period, base_year);
     case Quantity::Source::kEnterprises: {
       if (q.name == "above_scale") {
-        double count = 0;
-        for (const auto& e : registry_) count += e.AboveScaleIn(period.year) == true ? 1 : 0;
-        return count;
+        const auto [it, added] = above_scale_.try_emplace(period.year, 0);
+        if (added) {
+          for (const auto& e : registry_) it->second += e.AboveScaleIn(period.year) == true ? 1 : 0;
+        }
+        return it->second;
       }
       if (q.name == "listed") {  // the registry's listed flag, as it stands now
-        double count = 0;
-        for (const auto& e : registry_) count += e.listed == true ? 1 : 0;
-        return count;
+        if (!listed_) {
+          listed_ = 0;
+          for (const auto& e : registry_) *listed_ += e.listed == true ? 1 : 0;
+        }
+        return *listed_;
       }
       const Measure m = q.name == "revenue_over" ? Measure::kRevenue : Measure::kRdExpense;
       if (Indicators(period).groups.empty()) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clusterscope/chains/assess.h"
 #include "clusterscope/engine/indicators.h"
 #include "clusterscope/model/designation.h"
 #include "clusterscope/model/target.h"
@@ -62,10 +63,12 @@ class TargetFigures {
   const engine::Engine& engine_;
   const std::vector<model::Enterprise>& registry_;
   const std::vector<model::Designation>& designations_;
-  std::map<std::string, const model::Enterprise*> by_code_;
+  chains::RegistryLookup by_code_;
   std::map<std::string, std::map<int, double>> series_;  // code -> year * 100 + month -> value
   std::map<std::string, std::string> series_units_;
   std::map<std::int32_t, engine::MonthlyIndicators> computed_;  // by Period::Index()
+  std::map<int, double> above_scale_;  // enterprises above scale, by year: a pass per year
+  std::optional<double> listed_;
 };
 
 }  // namespace clusterscope::app

@@ -30,16 +30,6 @@ RegistryLookup::RegistryLookup(const std::vector<model::Enterprise>& registry)
     std::sort(by_code_.begin(), by_code_.end(),
               [&](const auto* a, const auto* b) { return by_code(*a, *b); });
   }
-  // Consecutive enterprises often share a class: one map lookup per run of it.
-  std::vector<const model::Enterprise*>* current = nullptr;
-  std::string_view current_class;
-  for (const auto& e : registry) {
-    if (current == nullptr || e.industry_code != current_class) {
-      current = &by_class_[e.industry_code];
-      current_class = e.industry_code;
-    }
-    current->push_back(&e);
-  }
 }
 
 const model::Enterprise* RegistryLookup::FindCode(std::string_view uscc) const {
@@ -68,6 +58,18 @@ const model::Enterprise* RegistryLookup::Find(std::string_view who) const {
 std::vector<std::string> RegistryLookup::ServingByClass(const model::ChainLink& link) const {
   std::vector<std::string> out;
   if (link.classes.empty()) return out;
+  if (by_class_.empty()) {
+    // Consecutive enterprises often share a class: one map lookup per run of it.
+    std::vector<const model::Enterprise*>* current = nullptr;
+    std::string_view current_class;
+    for (const auto& e : *registry_) {
+      if (current == nullptr || e.industry_code != current_class) {
+        current = &by_class_[e.industry_code];
+        current_class = e.industry_code;
+      }
+      current->push_back(&e);
+    }
+  }
   for (const auto& [industry, enterprises] : by_class_) {
     if (!link.Serves(industry)) continue;
     for (const auto* e : enterprises) out.push_back(e->uscc);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "cli_fixture.h"
@@ -124,6 +125,58 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
   const CliRun help = Cli("import enterprises --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--skip-invalid"), std::string::npos);
+}
+
+// The first report after a change of the facts keeps the engine's panel as an image; later
+// ones map it and answer the same. A damaged image is deleted by `status --verify`, and an
+// import (another set of live segments) gives the image another name.
+TEST_F(CliTest, TheEnginesPanelImageIsKeptCheckedAndReplaced) {
+  namespace fs = std::filesystem;
+  ASSERT_EQ(Cli("init").exit_code, 0);
+  const std::string a = testutil::CreditCode(1);
+  ASSERT_EQ(Cli("enterprise add " + a + " --name 甲 --industry 3841 --above-scale 1 --year 2023")
+                .exit_code,
+            0);
+  testutil::WriteFile(dir_.Path("m1.csv"),
+                      fmt::format("uscc,period,output_value,profit\n{0},2023-01,100,-3\n"
+                                  "{0},2023-03,110.25,4\n",
+                                  a));
+  ASSERT_EQ(Cli("import monthly m1.csv").exit_code, 0);
+  const auto images = [&] {
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::directory_iterator(dir_.Path("e2e.db.facts"))) {
+      if (entry.path().filename().string().rfind("engine-", 0) == 0) out.push_back(entry.path());
+    }
+    return out;
+  };
+  const CliRun built = Cli("report monthly --period 2023-03 --format json");
+  ASSERT_EQ(built.exit_code, 0) << built.out;
+  ASSERT_EQ(images().size(), 1u);
+  const fs::path image = images()[0];
+  const auto written = fs::last_write_time(image);
+  const CliRun mapped = Cli("report monthly --period 2023-03 --format json");
+  EXPECT_EQ(mapped.out, built.out);
+  EXPECT_EQ(fs::last_write_time(image), written);  // read, not written again
+
+  {  // a flipped byte in a value column: the layout holds, the checksum does not
+    std::fstream file(image, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(fs::file_size(image) / 2));
+    file.put('\x55');
+  }
+  const CliRun verify = Cli("status --verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  EXPECT_FALSE(fs::exists(image));
+  EXPECT_EQ(Cli("report monthly --period 2023-03 --format json").out, built.out);
+  ASSERT_EQ(images().size(), 1u);
+
+  testutil::WriteFile(dir_.Path("m2.csv"),
+                      fmt::format("uscc,period,output_value\n{},2023-03,120\n", a));
+  ASSERT_EQ(Cli("import monthly m2.csv").exit_code, 0);
+  const CliRun revised = Cli("report monthly --period 2023-03 --format json");
+  ASSERT_EQ(revised.exit_code, 0) << revised.out;
+  EXPECT_NE(revised.out, built.out);
+  ASSERT_EQ(images().size(), 1u);
+  EXPECT_NE(images()[0], image);
 }
 
 TEST_F(CliTest, ImportsMonthlyFiguresWithHistoryAndUndo) {

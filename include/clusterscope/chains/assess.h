@@ -26,27 +26,30 @@ struct ChainMembers {
   std::vector<std::string> masters;             // chain masters found in the registry
   std::vector<std::string> unknown;             // members or masters not in the registry
 };
-// The registry by credit code, by exact registered name and by industry class, built once for
-// every chain of a plan: a national registry is half a million enterprises. Keeps pointers
-// into `registry`, which outlives it.
+// The registry by credit code, by exact registered name and by industry class, for every chain
+// of a plan: a national registry is half a million enterprises. By code is a binary search
+// (free to make when the registry is in the store's order); the other two are made at their
+// first use. Keeps pointers into `registry`, which outlives it.
 class RegistryLookup {
  public:
   explicit RegistryLookup(const std::vector<model::Enterprise>& registry);
   // By credit code, else by exact registered name; nullptr if neither is registered.
   const model::Enterprise* Find(std::string_view who) const;
+  // By credit code only.
+  const model::Enterprise* FindCode(std::string_view uscc) const;
   bool HasCode(std::string_view uscc) const { return FindCode(uscc) != nullptr; }
   // The credit codes of the enterprises whose class `link` maps.
   std::vector<std::string> ServingByClass(const model::ChainLink& link) const;
 
  private:
-  const model::Enterprise* FindCode(std::string_view uscc) const;
   // By credit code: a binary search over the registry (the store's order), or over these
   // pointers when it came in another order.
   const std::vector<model::Enterprise>* registry_;
   std::vector<const model::Enterprise*> by_code_;
   // By name, made at the first lookup of a name: plans name few members, and mostly by code.
   mutable std::unordered_map<std::string_view, const model::Enterprise*> by_name_;
-  std::map<std::string_view, std::vector<const model::Enterprise*>> by_class_;
+  // By class, made at the first lookup by class.
+  mutable std::map<std::string_view, std::vector<const model::Enterprise*>> by_class_;
 };
 
 ChainMembers ResolveMembers(const model::Chain& chain, const RegistryLookup& registry);
