@@ -10,6 +10,7 @@
 //           with priors: prior i64 x enterprises per measure, prior valid u16 x enterprises,
 //           at quarter ends: year-to-date i64 x enterprises per measure, reported u8 x enterprises
 //   footer  u64 XXH3-64 of every byte before it, "CSPEND\1\0"
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -164,8 +165,11 @@ struct Header {
 }  // namespace
 
 Status Panel::Save(const std::string& path, std::int32_t covers) const {
-  const std::string temp = path + ".tmp";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // A temporary name of this writer's own: two processes building the same image at once must
+  // not write into one file.
+  static std::atomic<unsigned> writes{0};
+  const std::string temp = fmt::format("{}.{}-{}.tmp", path, ::getpid(), writes++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return ErrnoStatus(fmt::format("creating {}", temp));
   const std::size_t n = enterprises();
   Status status = [&]() -> Status {

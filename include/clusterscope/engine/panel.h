@@ -134,10 +134,10 @@ class Panel {
   std::size_t ColumnBytes() const;
 
   // The image (panel_image.cc): Save writes the columns to `path` as they lie in memory (a
-  // temporary file, fsynced and renamed over it); Map maps such a file read-only and borrows
-  // its columns, so that only the pages a computation reads are ever read. `covers` is the
-  // first month the facts were read from (Period::Index), kept in the image for its user.
-  // The file carries an XXH3 checksum, checked by VerifyImage and not by Map: reading every
+  // temporary file of the writer's own, fsynced and renamed over it); Map maps such a file
+  // read-only and borrows its columns, so that only the pages a computation reads are ever read.
+  // `covers` is the first month the facts were read from (Period::Index), kept in the image for its
+  // user. The file carries an XXH3 checksum, checked by VerifyImage and not by Map: reading every
   // page would cost what mapping saves.
   Status Save(const std::string& path, std::int32_t covers) const;
   static Result<Panel> Map(const std::string& path);

@@ -398,8 +398,8 @@ std::optional<std::string> SegmentDirectory::CachePath(std::string_view kind,
   const std::string name = fmt::format("{}{}.cache", prefix, key);
   for (const auto& entry : std::filesystem::directory_iterator(path_, error)) {
     const std::string file = entry.path().filename().string();
-    // Stale caches and their temporary files; the current one's temporary file may be being
-    // written by another process.
+    // Stale caches and their temporary files; the current one's temporary files may be being
+    // written by other processes.
     if (file.rfind(prefix, 0) == 0 && file.rfind(name, 0) != 0) {
       std::filesystem::remove(entry.path(), error);
     }
