@@ -10,17 +10,12 @@
 //           with priors: prior i64 x enterprises per measure, prior valid u16 x enterprises,
 //           at quarter ends: year-to-date i64 x enterprises per measure, reported u8 x enterprises
 //   footer  u64 XXH3-64 of every byte before it, "CSPEND\1\0"
-#include <atomic>
-#include <cerrno>
 #include <cstring>
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
+#include "clusterscope/core/files.h"
 #include "clusterscope/engine/panel.h"
 
 namespace clusterscope::engine {
@@ -35,98 +30,10 @@ constexpr std::uint8_t kWithPriors = 1;
 
 std::size_t Padded(std::size_t bytes) { return (bytes + 7) / 8 * 8; }
 
-Status ErrnoStatus(const std::string& what) {
-  return Status::Unavailable(fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
-// Writes to a file descriptor through a buffer, hashing every byte.
-class Sink {
- public:
-  explicit Sink(int fd) : fd_(fd) {
-    XXH3_64bits_reset(state_);
-    buffer_.reserve(kBuffer);
-  }
-  ~Sink() { XXH3_freeState(state_); }
-  Sink(const Sink&) = delete;
-  Sink& operator=(const Sink&) = delete;
-
-  // Writes `bytes` and pads them to 8.
-  Status Section(const void* data, std::size_t bytes) {
-    CLUSTERSCOPE_RETURN_IF_ERROR(Write(data, bytes));
-    static constexpr char kZeros[8] = {};
-    return Write(kZeros, Padded(bytes) - bytes);
-  }
-  Status Write(const void* data, std::size_t bytes) {
-    if (bytes == 0) return Status::Ok();
-    XXH3_64bits_update(state_, data, bytes);
-    const char* from = static_cast<const char*>(data);
-    if (buffer_.size() + bytes > kBuffer) CLUSTERSCOPE_RETURN_IF_ERROR(Flush());
-    if (bytes >= kBuffer) return Put(from, bytes);
-    buffer_.insert(buffer_.end(), from, from + bytes);
-    return Status::Ok();
-  }
-  Status Finish() {
-    const std::uint64_t digest = XXH3_64bits_digest(state_);
-    char footer[kFooterBytes];
-    std::memcpy(footer, &digest, 8);
-    std::memcpy(footer + 8, kEndMagic, 8);
-    buffer_.insert(buffer_.end(), footer, footer + sizeof footer);
-    return Flush();
-  }
-
- private:
-  static constexpr std::size_t kBuffer = std::size_t{1} << 20;
-  Status Flush() {
-    CLUSTERSCOPE_RETURN_IF_ERROR(Put(buffer_.data(), buffer_.size()));
-    buffer_.clear();
-    return Status::Ok();
-  }
-  Status Put(const char* data, std::size_t bytes) {
-    while (bytes > 0) {
-      const ssize_t wrote = ::write(fd_, data, bytes);
-      if (wrote < 0 && errno == EINTR) continue;
-      if (wrote <= 0) return ErrnoStatus("writing the panel image");
-      data += wrote;
-      bytes -= static_cast<std::size_t>(wrote);
-    }
-    return Status::Ok();
-  }
-  int fd_;
-  XXH3_state_t* state_ = XXH3_createState();
-  std::vector<char> buffer_;
-};
-
-// A read-only memory map, unmapped when the last panel borrowing from it goes.
-struct Mapping {
-  void* address = nullptr;
-  std::size_t size = 0;
-  Mapping() = default;
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    if (address != nullptr) ::munmap(address, size);
-  }
-};
-
-Result<std::shared_ptr<const Mapping>> MapFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error(ErrnoStatus(fmt::format("opening {}", path)));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return Error(ErrnoStatus(fmt::format("reading {}", path)));
-  }
-  auto mapping = std::make_shared<Mapping>();
-  mapping->size = static_cast<std::size_t>(st.st_size);
-  if (mapping->size > 0) {
-    mapping->address = ::mmap(nullptr, mapping->size, PROT_READ, MAP_SHARED, fd, 0);
-  }
-  ::close(fd);
-  if (mapping->address == MAP_FAILED || mapping->address == nullptr) {
-    mapping->address = nullptr;
-    return Error(Status::DataLoss(fmt::format("{} is not a panel image (empty)", path)));
-  }
-  return std::shared_ptr<const Mapping>(std::move(mapping));
+// One section: its bytes, then zeros to the next multiple of 8.
+Status Section(core::HashingWriter& out, const void* data, std::size_t bytes) {
+  CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(data, bytes));
+  return out.Pad();
 }
 
 // Reads sections off a mapped image in the order Save wrote them, checking each fits.
@@ -165,15 +72,9 @@ struct Header {
 }  // namespace
 
 Status Panel::Save(const std::string& path, std::int32_t covers) const {
-  // A temporary name of this writer's own: two processes building the same image at once must
-  // not write into one file.
-  static std::atomic<unsigned> writes{0};
-  const std::string temp = fmt::format("{}.{}-{}.tmp", path, ::getpid(), writes++);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return ErrnoStatus(fmt::format("creating {}", temp));
   const std::size_t n = enterprises();
-  Status status = [&]() -> Status {
-    Sink out(fd);
+  return core::WriteFileAtomically(path, [&](const core::ByteSink& sink) -> Status {
+    core::HashingWriter out(sink);
     char header[kHeaderBytes] = {};
     const std::uint32_t version = kVersion;
     const std::uint32_t measures = model::kMeasureCount;
@@ -189,50 +90,47 @@ Status Panel::Save(const std::string& path, std::int32_t covers) const {
     std::memcpy(header + 32, &count, 8);
     std::memcpy(header + 40, &chars, 8);
     CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(header, sizeof header));
-    CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(code_chars_.data(), chars));
-    CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(code_end_.data(), n * 8));
-    CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(order_.data(), n * 4));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, code_chars_.data(), chars));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, code_end_.data(), n * 8));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, order_.data(), n * 4));
     std::vector<std::uint8_t> flags(months_.size(), 0);
     for (std::size_t i = 0; i < months_.size(); ++i) {
       if (!months_[i].prior_valid.empty()) flags[i] = kWithPriors;
     }
-    CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(flags.data(), flags.size()));
+    CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, flags.data(), flags.size()));
     for (std::size_t i = 0; i < months_.size(); ++i) {
       const Month& month = months_[i];
       for (const auto& column : month.values) {
-        CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(column.data(), n * sizeof(Amount)));
+        CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, column.data(), n * sizeof(Amount)));
       }
-      CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(month.valid.data(), n * 2));
+      CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, month.valid.data(), n * 2));
       if (flags[i] == kWithPriors) {
         for (const auto& column : month.prior) {
-          CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(column.data(), n * sizeof(Amount)));
+          CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, column.data(), n * sizeof(Amount)));
         }
-        CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(month.prior_valid.data(), n * 2));
+        CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, month.prior_valid.data(), n * 2));
       }
       if (IsQuarterEnd(first_ + static_cast<std::int32_t>(i))) {
         for (const auto& column : month.year_to_date) {
-          CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(column.data(), n * sizeof(Amount)));
+          CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, column.data(), n * sizeof(Amount)));
         }
-        CLUSTERSCOPE_RETURN_IF_ERROR(out.Section(month.reported_year_to_date.data(), n));
+        CLUSTERSCOPE_RETURN_IF_ERROR(Section(out, month.reported_year_to_date.data(), n));
       }
     }
-    CLUSTERSCOPE_RETURN_IF_ERROR(out.Finish());
-    if (::fsync(fd) != 0) return ErrnoStatus(fmt::format("syncing {}", temp));
-    return Status::Ok();
-  }();
-  ::close(fd);
-  if (status.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
-    status = ErrnoStatus(fmt::format("renaming {}", temp));
-  }
-  if (!status.ok()) ::unlink(temp.c_str());
-  return status;
+    const std::uint64_t digest = out.Digest();
+    char footer[kFooterBytes];
+    std::memcpy(footer, &digest, 8);
+    std::memcpy(footer + 8, kEndMagic, 8);
+    return out.WriteUnhashed(footer, sizeof footer);
+  });
 }
 
 Result<Panel> Panel::Map(const std::string& path) {
-  auto mapping = MapFile(path);
-  if (!mapping) return Error(mapping.error());
-  const char* data = static_cast<const char*>((*mapping)->address);
-  const std::size_t size = (*mapping)->size;
+  // An image that cannot be read is unavailable (the engine is built from the segments).
+  auto mapping = core::MapFile(path);
+  if (!mapping) return Error(Status::Unavailable(mapping.error().message()));
+  const char* data = (*mapping)->data();
+  const std::size_t size = (*mapping)->size();
   const auto corrupt = [&](std::string_view why) {
     return Error(Status::DataLoss(fmt::format("panel image {} is damaged ({})", path, why)));
   };
@@ -293,10 +191,10 @@ Result<Panel> Panel::Map(const std::string& path) {
 }
 
 Status Panel::VerifyImage(const std::string& path) {
-  auto mapping = MapFile(path);
-  if (!mapping) return mapping.error();
-  const char* data = static_cast<const char*>((*mapping)->address);
-  const std::size_t size = (*mapping)->size;
+  auto mapping = core::MapFile(path);
+  if (!mapping) return Status::Unavailable(mapping.error().message());
+  const char* data = (*mapping)->data();
+  const std::size_t size = (*mapping)->size();
   std::uint64_t stored = 0;
   if (size < kHeaderBytes + kFooterBytes) {
     return Status::DataLoss(fmt::format("panel image {} is damaged (truncated)", path));

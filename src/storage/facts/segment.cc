@@ -2,18 +2,15 @@
 #include "segment.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <functional>
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
+
+#include "clusterscope/core/files.h"
 
 namespace clusterscope::storage::facts {
 namespace {
@@ -47,88 +44,9 @@ Layout LayoutOf(std::size_t rows, std::size_t enterprises, bool with_priors) {
   return l;
 }
 
-Status ErrnoStatus(const std::string& what) {
-  const int error = errno;
-  const std::string message = fmt::format("{}: {}", what, std::strerror(error));
-  return error == ENOSPC || error == EDQUOT ? Status::Unavailable(message)
-                                            : Status::Internal(message);
-}
-
-// Where segment bytes go: a file descriptor, or a string for in-memory stores.
-using Sink = std::function<Status(const char* data, std::size_t size)>;
-
-Sink FileSink(int fd) {
-  return [fd](const char* data, std::size_t size) {
-    while (size > 0) {
-      const ssize_t n = ::write(fd, data, size);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return ErrnoStatus("writing a fact segment");
-      }
-      data += n;
-      size -= static_cast<std::size_t>(n);
-    }
-    return Status::Ok();
-  };
-}
-
-// Appends through a large buffer, hashing every byte on the way.
-class HashingWriter {
- public:
-  explicit HashingWriter(Sink sink) : sink_(std::move(sink)), state_(XXH3_createState()) {
-    XXH3_64bits_reset(state_);
-    buffer_.reserve(kBufferBytes);
-  }
-  ~HashingWriter() { XXH3_freeState(state_); }
-  HashingWriter(const HashingWriter&) = delete;
-  HashingWriter& operator=(const HashingWriter&) = delete;
-
-  Status Write(const void* data, std::size_t size) {
-    const auto* bytes = static_cast<const char*>(data);
-    XXH3_64bits_update(state_, bytes, size);
-    while (size > 0) {
-      const std::size_t take = std::min(size, kBufferBytes - buffer_.size());
-      buffer_.insert(buffer_.end(), bytes, bytes + take);
-      bytes += take;
-      size -= take;
-      if (buffer_.size() == kBufferBytes) CLUSTERSCOPE_RETURN_IF_ERROR(Flush());
-    }
-    return Status::Ok();
-  }
-  Status Pad() {
-    static constexpr char kZeros[8] = {};
-    const std::size_t at = written_ + buffer_.size();
-    return Write(kZeros, Pad8(at) - at);
-  }
-  template <typename T>
-  Status WriteValue(const T& value) {
-    return Write(&value, sizeof value);
-  }
-  std::uint64_t Digest() const { return XXH3_64bits_digest(state_); }
-  Status Flush() {
-    CLUSTERSCOPE_RETURN_IF_ERROR(sink_(buffer_.data(), buffer_.size()));
-    written_ += buffer_.size();
-    buffer_.clear();
-    return Status::Ok();
-  }
-  // Bytes after the digest (the footer), not hashed.
-  Status WriteUnhashed(const void* data, std::size_t size) {
-    const auto* bytes = static_cast<const char*>(data);
-    buffer_.insert(buffer_.end(), bytes, bytes + size);
-    return Flush();
-  }
-
- private:
-  static constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
-  Sink sink_;
-  XXH3_state_t* state_;
-  std::vector<char> buffer_;
-  std::size_t written_ = 0;
-};
-
-Status WriteSegmentBytes(Sink sink, const model::MonthlyPanel& panel, std::int64_t batch_id,
-                         std::uint64_t& checksum) {
-  HashingWriter out(std::move(sink));
+Status WriteSegmentBytes(core::ByteSink sink, const model::MonthlyPanel& panel,
+                         std::int64_t batch_id, std::uint64_t& checksum) {
+  core::HashingWriter out(std::move(sink));
   const std::uint64_t rows = panel.rows();
   const std::uint64_t enterprises = panel.enterprises();
   CLUSTERSCOPE_RETURN_IF_ERROR(out.Write(kMagic, sizeof kMagic));
@@ -172,26 +90,6 @@ Status WriteSegmentBytes(Sink sink, const model::MonthlyPanel& panel, std::int64
   std::memcpy(footer + 8, kEndMagic, 8);
   return out.WriteUnhashed(footer, sizeof footer);
 }
-
-Status SyncDirectory(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus(fmt::format("opening {}", path));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  return rc == 0 ? Status::Ok() : ErrnoStatus(fmt::format("syncing {}", path));
-}
-
-// A read-only memory map, unmapped when the last segment using it goes.
-struct Mapping {
-  void* address = nullptr;
-  std::size_t size = 0;
-  Mapping() = default;
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    if (address != nullptr) ::munmap(address, size);
-  }
-};
 
 }  // namespace
 
@@ -317,21 +215,11 @@ Result<SegmentInfo> SegmentDirectory::Write(const model::MonthlyPanel& panel,
     return Error(Status::Unavailable(
         fmt::format("cannot create the fact directory {}: {}", path_, error.message())));
   }
-  const std::string final_path = path_ + "/" + info.file;
-  const std::string temp_path = final_path + ".tmp";
-  const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Error(ErrnoStatus(fmt::format("creating {}", temp_path)));
-  Status status = WriteSegmentBytes(FileSink(fd), panel, batch_id, info.checksum);
-  if (status.ok() && ::fsync(fd) != 0) status = ErrnoStatus(fmt::format("syncing {}", temp_path));
-  ::close(fd);
-  if (status.ok() && ::rename(temp_path.c_str(), final_path.c_str()) != 0) {
-    status = ErrnoStatus(fmt::format("renaming {}", temp_path));
-  }
-  if (!status.ok()) {
-    ::unlink(temp_path.c_str());
-    return Error(status);
-  }
-  CLUSTERSCOPE_RETURN_IF_ERROR(SyncDirectory(path_));
+  CLUSTERSCOPE_RETURN_IF_ERROR(
+      core::WriteFileAtomically(path_ + "/" + info.file, [&](const core::ByteSink& sink) {
+        return WriteSegmentBytes(sink, panel, batch_id, info.checksum);
+      }));
+  CLUSTERSCOPE_RETURN_IF_ERROR(core::SyncDirectory(path_));
   return info;
 }
 
@@ -346,28 +234,16 @@ Result<std::shared_ptr<const Segment>> SegmentDirectory::Open(const std::string&
     segment = Segment::Open(name, it->second, it->second->data(), it->second->size());
   } else {
     const std::string file = path_ + "/" + name;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    auto mapped = core::MapFile(file);
+    if (!mapped) {
+      std::error_code error;
+      if (std::filesystem::exists(file, error)) return Error(mapped.error());
       return Error(Status::DataLoss(fmt::format(
           "fact segment {} is missing ({}); the database's .facts directory must stay beside it",
-          file, std::strerror(errno))));
+          file, mapped.error().message())));
     }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      ::close(fd);
-      return Error(ErrnoStatus(fmt::format("reading {}", file)));
-    }
-    auto mapping = std::make_shared<Mapping>();
-    mapping->size = static_cast<std::size_t>(st.st_size);
-    mapping->address =
-        mapping->size == 0 ? nullptr : ::mmap(nullptr, mapping->size, PROT_READ, MAP_SHARED, fd, 0);
-    ::close(fd);
-    if (mapping->address == MAP_FAILED) {
-      mapping->address = nullptr;
-      return Error(ErrnoStatus(fmt::format("mapping {}", file)));
-    }
-    const char* data = static_cast<const char*>(mapping->address);
-    segment = Segment::Open(file, mapping, data == nullptr ? "" : data, mapping->size);
+    const char* data = (*mapped)->data();
+    segment = Segment::Open(file, *mapped, data == nullptr ? "" : data, (*mapped)->size());
   }
   if (!segment) return segment;
   open_[name] = *segment;
